@@ -1,0 +1,291 @@
+/**
+ * The code groups of RULES.md section 3, as data. Rules look codes up here and
+ * never repeat a code or a range themselves.
+ *
+ * Ranges are inclusive and compare codes of the same shape (five digits, or a
+ * letter and four digits), so '1160T' is never inside 11600–11646.
+ */
+
+/** A code, or an inclusive [low, high] range of codes of the same shape. */
+export type CodeSpec = string | readonly [string, string];
+
+export interface CodeSet {
+  has(code: string): boolean;
+  /** The specs it was made from, for documentation. */
+  readonly specs: readonly CodeSpec[];
+}
+
+function shapeOf(code: string): string {
+  return code.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A');
+}
+
+export function codeSet(...specs: CodeSpec[]): CodeSet {
+  const singles = new Set<string>();
+  const ranges: [string, string, string][] = [];
+  for (const spec of specs) {
+    if (typeof spec === 'string') singles.add(spec);
+    else ranges.push([spec[0], spec[1], shapeOf(spec[0])]);
+  }
+  return {
+    specs,
+    has(code: string) {
+      if (singles.has(code)) return true;
+      for (const [lo, hi, shape] of ranges) {
+        if (code.length === lo.length && code >= lo && code <= hi && shapeOf(code) === shape) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/** Diagnosis groups match by prefix of the dotless, upper-case code ('C44' matches C44.311 and C44.31). */
+export interface DxGroup {
+  has(icd: string): boolean;
+  readonly prefixes: readonly string[];
+}
+
+export function dxGroup(...prefixes: string[]): DxGroup {
+  const norm = prefixes.map((p) => p.replace(/[.*]/g, '').toUpperCase());
+  return { prefixes, has: (icd) => norm.some((p) => icd.startsWith(p)) };
+}
+
+/** Upper-case, trimmed procedure code. */
+export const normalizeCode = (code: string): string => code.trim().toUpperCase();
+/** Upper-case modifier without dashes or spaces: '-25 ' → '25'. */
+export const normalizeModifier = (modifier: string): string => modifier.replace(/[\s-]/g, '').toUpperCase();
+/** Upper-case ICD-10-CM code without the dot: 'l57.0' → 'L570'. */
+export const normalizeIcd = (code: string): string => code.replace(/[\s.]/g, '').toUpperCase();
+/** 'L570' → 'L57.0', for messages. */
+export const displayIcd = (code: string): string => {
+  const c = normalizeIcd(code);
+  return c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
+};
+
+// ── Visits and procedures ──────────────────────────────────────────────────
+
+/** Office, outpatient and consultation visits: the E/M codes modifiers 25 and 57 decide about. */
+export const EM = codeSet(['99202', '99205'], ['99211', '99215'], ['99242', '99245']);
+
+/** The whole E/M section and the eye-visit codes: where modifier 25 may stand (mod25-misplaced). */
+export const MOD25_ALLOWED = codeSet(['99202', '99499'], ['92002', '92014']);
+
+/** Global period 000 or 010, add-ons included. */
+export const MINOR_PROCEDURE = codeSet(
+  '10040', '10060', '10061', '10080', '10120', '10121', '10140', '10160', '11000',
+  ['11055', '11057'], ['11102', '11107'], '11200', '11201', ['11300', '11313'], ['11400', '11446'],
+  ['11600', '11646'], ['11719', '11765'], '11900', '11901', ['12001', '12021'], ['12031', '12057'],
+  ['13100', '13153'], ['17000', '17004'], '17110', '17111', '17250', ['17260', '17286'],
+  ['17311', '17315'], '17340', '17360', '17380', '64612', '64615', '64650', '64653', ['96920', '96922'],
+);
+
+/** Global period 090. */
+export const MAJOR_PROCEDURE = codeSet(
+  ['11450', '11471'], '13160', ['14000', '14061'], '14301', '14302', '14350', ['15100', '15261'],
+  ['15570', '15576'], ['17106', '17108'],
+);
+
+/** Add-on code → the primaries it may follow. */
+export const ADDON_PRIMARIES: Readonly<Record<string, readonly string[]>> = {
+  '11103': ['11102', '11104', '11106'],
+  '11105': ['11104', '11106'],
+  '11107': ['11106'],
+  '11201': ['11200'],
+  '17003': ['17000'],
+  '17312': ['17311'],
+  '17314': ['17313'],
+  '17315': ['17311', '17313'],
+  '11001': ['11000'],
+  '13102': ['13100', '13101'],
+  '13122': ['13120', '13121'],
+  '13133': ['13131', '13132'],
+  '13153': ['13151', '13152'],
+  '11732': ['11730'],
+  '14302': ['14301'],
+  '15101': ['15100'],
+  '15201': ['15200'],
+  '15221': ['15220'],
+  '15241': ['15240'],
+  '15261': ['15260'],
+};
+
+// ── Biopsy ────────────────────────────────────────────────────────────────
+
+/** Biopsy primaries, highest-ranked technique first (incisional > punch > tangential). */
+export const BIOPSY_PRIMARIES_BY_RANK = ['11106', '11104', '11102'] as const;
+export const BIOPSY_PRIMARY = codeSet(...BIOPSY_PRIMARIES_BY_RANK);
+export const BIOPSY_ADDON = codeSet('11103', '11105', '11107');
+/** The add-on of each biopsy technique. */
+export const BIOPSY_ADDON_OF: Readonly<Record<string, string>> = { '11102': '11103', '11104': '11105', '11106': '11107' };
+export const BIOPSY_TECHNIQUE: Readonly<Record<string, string>> = {
+  '11102': 'tangential', '11103': 'tangential', '11104': 'punch', '11105': 'punch', '11106': 'incisional', '11107': 'incisional',
+};
+
+/** Removals and destructions that NCCI pairs with a biopsy primary (biopsy-bundled). */
+export const BIOPSY_BUNDLES_INTO = codeSet(
+  '11200', ['11300', '11313'], ['11400', '11446'], ['11600', '11646'], '17000', '17004', '17110', '17111',
+  ['17260', '17286'], '17311', '17313',
+);
+
+/** Simple repair, and the procedures NCCI bundles it into (repair-bundled; Mohs is not among them). */
+export const SIMPLE_REPAIR = codeSet(['12001', '12018']);
+export const REPAIR_BUNDLES_INTO = codeSet(
+  ['11102', '11107'], '11200', ['11300', '11313'], ['11400', '11446'], ['11600', '11646'], '17000', '17004',
+  '17110', '17111', ['17260', '17286'],
+);
+
+// ── Destruction ───────────────────────────────────────────────────────────
+
+export type DestructionFamilyId = 'premalignant' | 'benign' | 'malignant' | 'skin-tag';
+
+export interface DestructionFamily {
+  id: DestructionFamilyId;
+  label: string;
+  codes: CodeSet;
+  diagnoses: DxGroup;
+  /** How a coder names the right series, for messages. */
+  series: string;
+}
+
+export const DESTRUCTION_FAMILIES: readonly DestructionFamily[] = [
+  { id: 'premalignant', label: 'premalignant (actinic keratosis)', codes: codeSet('17000', '17003', '17004'), diagnoses: dxGroup('L57.0'), series: '17000/17003/17004 (premalignant lesions)' },
+  { id: 'benign', label: 'benign', codes: codeSet('17110', '17111'), diagnoses: dxGroup('B07', 'B08.1', 'L82.0', 'L82.1', 'L72.0', 'D22', 'D23', 'L81.4'), series: '17110/17111 (benign lesions)' },
+  { id: 'malignant', label: 'malignant', codes: codeSet(['17260', '17286']), diagnoses: dxGroup('C43', 'C44', 'C4A', 'C46.0', 'C49', 'D03', 'D04'), series: '17260–17286 by site and size (malignant lesions)' },
+  { id: 'skin-tag', label: 'skin tag', codes: codeSet('11200', '11201'), diagnoses: dxGroup('L91.8'), series: '11200/11201 (skin tags)' },
+];
+
+export function destructionFamilyOfCode(code: string): DestructionFamily | undefined {
+  return DESTRUCTION_FAMILIES.find((f) => f.codes.has(code));
+}
+
+/** Codes counted once per session: more than one unit or line is wrong (destruction-series). */
+export const ONCE_PER_SESSION = codeSet('17000', '17004', '17110', '17111', '11200');
+/** 17003 covers lesions 2 to 14: at most 13 units. */
+export const MAX_17003_UNITS = 13;
+
+// ── Diagnoses ─────────────────────────────────────────────────────────────
+
+/** Skin cancer, for destruction, excision and Mohs (carcinoma in situ counts). */
+export const MALIGNANT_DX = dxGroup('C43', 'C44', 'C4A', 'C46.0', 'C49', 'D03', 'D04');
+export const SCREENING_DX = dxGroup('Z12.83', 'Z00.00', 'Z00.01');
+export const COSMETIC_DX = dxGroup('Z41.1', 'Z41.8', 'Z41.9');
+export const COMMONLY_COSMETIC_BENIGN_DX = dxGroup('L82.1', 'L91.8', 'D22', 'D23', 'L81.4', 'L72.0', 'L72.1', 'D18.01');
+/** Any one linked makes a benign removal medical. */
+export const BENIGN_REMOVAL_INDICATION_DX = dxGroup('L29', 'R58', 'L08', 'L02', 'R52', 'G89', 'D48.5', 'D49.2', 'L82.0');
+
+// ── Cosmetic and botulinum toxin ──────────────────────────────────────────
+
+export const COSMETIC_CODES = codeSet(['11950', '11954'], ['15780', '15787'], ['15788', '15793'], ['15824', '15829'], ['15876', '15879'], '17380');
+/** Chemical peel and dermabrasion: medical with one of MEDICAL_PEEL_DX linked. */
+export const PEEL_OR_DERMABRASION = codeSet(['15780', '15787'], ['15788', '15793']);
+export const MEDICAL_PEEL_DX = dxGroup('L57.0', 'L71.1');
+
+export const BOTOX_DRUG = codeSet(['J0585', 'J0588']);
+export const BOTOX = codeSet(['J0585', 'J0588'], '64612', '64615', '64650', '64653');
+export const BOTOX_COVERED_DX = dxGroup('L74.510', 'L74.511', 'L74.512', 'L74.513', 'L74.519', 'L74.52', 'R61', 'G43.7', 'G24', 'G51.3');
+
+/** Removal of a benign lesion (benign-removal-necessity, abn-missing, abn-modifier-missing). */
+export const BENIGN_REMOVAL = codeSet('17110', '17111', '11200', '11201', ['11300', '11313'], ['11400', '11446']);
+export const BENIGN_EXCISION = codeSet(['11400', '11446']);
+export const MALIGNANT_EXCISION = codeSet(['11600', '11646']);
+
+// ── Mohs, pathology ───────────────────────────────────────────────────────
+
+export const MOHS = codeSet(['17311', '17315']);
+export const SURGICAL_PATHOLOGY = codeSet(['88300', '88309'], '88331', '88332');
+
+// ── Modifiers ─────────────────────────────────────────────────────────────
+
+export const ABN_MODIFIERS = ['GA', 'GZ', 'GX', 'GY'] as const;
+export const DISTINCT_SERVICE_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'] as const;
+export const X_MODIFIERS = ['XE', 'XS', 'XP', 'XU'] as const;
+
+// ── Per-lesion, site-specific and size-specific codes ─────────────────────
+
+/** Reported once per lesion (lesions-lumped). Excisions are not: one excision may take several lesions. */
+export const PER_LESION = codeSet(['11102', '11107'], ['11300', '11313'], ['17260', '17286']);
+
+export type SiteGroup = 'A' | 'B' | 'C';
+export const SITE_GROUP_LABEL: Readonly<Record<SiteGroup, string>> = {
+  A: 'trunk, arms or legs',
+  B: 'scalp, neck, hands, feet or genitalia',
+  C: 'face, ears, eyelids, nose, lips or mucous membrane',
+};
+
+export type SizedKind = 'benign-excision' | 'malignant-excision' | 'shave' | 'malignant-destruction';
+export const SIZED_KIND_LABEL: Readonly<Record<SizedKind, string>> = {
+  'benign-excision': 'benign excision',
+  'malignant-excision': 'malignant excision',
+  shave: 'shave removal',
+  'malignant-destruction': 'malignant destruction',
+};
+
+/** Each site group's code series, in size order (the last digit of excisions and destructions skips 5). */
+export const SITE_SERIES: Readonly<Record<SiteGroup, Readonly<Record<SizedKind, readonly string[]>>>> = {
+  A: {
+    'benign-excision': ['11400', '11401', '11402', '11403', '11404', '11406'],
+    'malignant-excision': ['11600', '11601', '11602', '11603', '11604', '11606'],
+    shave: ['11300', '11301', '11302', '11303'],
+    'malignant-destruction': ['17260', '17261', '17262', '17263', '17264', '17266'],
+  },
+  B: {
+    'benign-excision': ['11420', '11421', '11422', '11423', '11424', '11426'],
+    'malignant-excision': ['11620', '11621', '11622', '11623', '11624', '11626'],
+    shave: ['11305', '11306', '11307', '11308'],
+    'malignant-destruction': ['17270', '17271', '17272', '17273', '17274', '17276'],
+  },
+  C: {
+    'benign-excision': ['11440', '11441', '11442', '11443', '11444', '11446'],
+    'malignant-excision': ['11640', '11641', '11642', '11643', '11644', '11646'],
+    shave: ['11310', '11311', '11312', '11313'],
+    'malignant-destruction': ['17280', '17281', '17282', '17283', '17284', '17286'],
+  },
+};
+
+/** Upper bounds (cm) of the size steps; a size belongs to the first step whose bound is ≥ it, else the last. */
+export const SIZE_STEPS: Readonly<Record<SizedKind, readonly number[]>> = {
+  'benign-excision': [0.5, 1.0, 2.0, 3.0, 4.0],
+  'malignant-excision': [0.5, 1.0, 2.0, 3.0, 4.0],
+  'malignant-destruction': [0.5, 1.0, 2.0, 3.0, 4.0],
+  shave: [0.5, 1.0, 2.0],
+};
+
+/** Mohs by site: 17311/17312 head, neck, hands, feet, genitalia; 17313/17314 trunk, arms, legs. */
+export const MOHS_SITE_GROUPS: Readonly<Record<string, readonly SiteGroup[]>> = {
+  '17311': ['B', 'C'], '17312': ['B', 'C'], '17313': ['A'], '17314': ['A'],
+};
+
+export interface SizedCode { group: SiteGroup; kind: SizedKind; step: number }
+
+const SIZED_INDEX = new Map<string, SizedCode>();
+for (const group of Object.keys(SITE_SERIES) as SiteGroup[]) {
+  for (const kind of Object.keys(SITE_SERIES[group]) as SizedKind[]) {
+    SITE_SERIES[group][kind].forEach((code, step) => SIZED_INDEX.set(code, { group, kind, step }));
+  }
+}
+
+/** Site group, kind and size step of a site- and size-specific code, or undefined. */
+export function sizedCode(code: string): SizedCode | undefined {
+  return SIZED_INDEX.get(code);
+}
+
+/** Site groups a code is meant for, or undefined when the code is not site-specific. */
+export function siteGroupsOfCode(code: string): readonly SiteGroup[] | undefined {
+  const sized = SIZED_INDEX.get(code);
+  if (sized) return [sized.group];
+  return MOHS_SITE_GROUPS[code];
+}
+
+/** The step index a size falls in for a kind of code. */
+export function sizeStep(kind: SizedKind, sizeCm: number): number {
+  const bounds = SIZE_STEPS[kind];
+  const i = bounds.findIndex((bound) => sizeCm <= bound + 1e-9);
+  return i === -1 ? bounds.length : i;
+}
+
+/** 'larger than 4.0 cm', '1.1 to 2.0 cm': a size step in words. */
+export function sizeStepLabel(kind: SizedKind, step: number): string {
+  const bounds = SIZE_STEPS[kind];
+  if (step === 0) return `0.5 cm or less`;
+  if (step >= bounds.length) return `over ${bounds[bounds.length - 1]!.toFixed(1)} cm`;
+  return `${(bounds[step - 1]! + 0.1).toFixed(1)} to ${bounds[step]!.toFixed(1)} cm`;
+}

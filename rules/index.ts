@@ -1,0 +1,73 @@
+/**
+ * The engine: run(encounter, options) → Finding[]. Pure TypeScript, no browser
+ * or Node API, so the worker, the tests and the command line run the same code.
+ */
+import type { Encounter, Finding, Severity } from './schema';
+import { createContext, type EngineTables } from './context';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { siteGroupOf } from './sites';
+import { builtinIcd } from './icd10cm/index';
+import type { IcdCodeSet } from './icd10cm/types';
+import { RULES } from './catalog/index';
+import type { RuleModule } from './types';
+
+export { RULES };
+export type { RuleModule };
+
+export interface RunOptions {
+  settings?: Settings;
+  /** The ICD-10-CM code set in force; the shipped FY2026 table by default. */
+  icd?: IcdCodeSet;
+  tables?: EngineTables;
+  /** Rules to run instead of the catalog (tests). */
+  rules?: readonly RuleModule[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/** Findings for one schema-valid encounter. Never throws. */
+export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
+  // A self-pay encounter sends no claim: nothing to lint.
+  if (payerKind === 'self-pay') return [];
+  const context = createContext(encounter, { payerKind, siteGroupOf, icd: options.icd ?? builtinIcd, tables: options.tables });
+  if (context.claim.length === 0) return [];
+
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const level = settings.rules[rule.meta.id] ?? 'default';
+    if (level === 'off') continue;
+    let reports;
+    try {
+      reports = rule.check(context);
+    } catch {
+      // A rule that fails on odd input stays silent rather than break the others.
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const report of reports) {
+      // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis).
+      const key = report.line === null ? `null:${report.message}` : String(report.line);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const finding: Finding = {
+        rule: rule.meta.id,
+        severity: level === 'default' ? (report.severity ?? rule.meta.severity) : level,
+        line: report.line,
+        message: report.message,
+      };
+      if (report.fix) finding.fix = report.fix;
+      finding.reference = report.reference ?? rule.meta.reference;
+      findings.push(finding);
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      (a.line ?? -1) - (b.line ?? -1) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The engine's contract (RULES.md sections 1 and 2) as zod schemas: the only
+ * source of the Encounter and Finding types. Unknown extra fields are stripped,
+ * wrong types are rejected with a message that names the field.
+ */
+import { z } from 'zod';
+
+export const PAYER_KINDS = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay', 'unknown'] as const;
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+const positiveInt = z.number({ error: 'expected a positive integer' }).int({ error: 'expected a positive integer' }).positive({ error: 'expected a positive integer' });
+const positiveNumber = z.number({ error: 'expected a positive number' }).positive({ error: 'expected a positive number' }).finite({ error: 'expected a positive number' });
+const text = (what = 'a string') => z.string({ error: `expected ${what}` });
+
+export const PayerKindSchema = z.enum(PAYER_KINDS, { error: `expected one of ${PAYER_KINDS.join(', ')}` });
+
+export const LineSchema = z.object({
+  code: text('a code string (empty for a retail item)'),
+  modifiers: z.array(text('a modifier string'), { error: 'expected an array of modifier strings' }).optional(),
+  units: positiveInt.optional(),
+  dx: z.array(z.number({ error: 'expected an integer pointer' }).int({ error: 'expected an integer pointer' }), { error: 'expected an array of diagnosis pointers' }).optional(),
+  site: text().optional(),
+  sizeCm: positiveNumber.optional(),
+  lesions: positiveInt.optional(),
+  billTo: z.enum(['insurance', 'patient'], { error: "expected 'insurance' or 'patient'" }).optional(),
+  category: z.enum(['service', 'cosmetic', 'retail'], { error: "expected 'service', 'cosmetic' or 'retail'" }).optional(),
+  description: text().optional(),
+});
+
+export const DiagnosisSchema = z.object({
+  code: text('an ICD-10-CM code string'),
+  description: text().optional(),
+});
+
+export const EncounterSchema = z.object({
+  id: text('an opaque id string'),
+  dateOfService: z.string({ error: 'expected a date YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }).optional(),
+  payer: z.object({ kind: PayerKindSchema, name: text().optional() }, { error: 'expected an object { kind, name? }' }),
+  abn: z.object({
+    signed: z.boolean({ error: 'expected true or false' }),
+    lines: z.array(z.number({ error: 'expected a line index' }).int({ error: 'expected a line index' }).nonnegative({ error: 'expected a line index' }), { error: 'expected an array of line indexes' }).optional(),
+  }, { error: 'expected an object { signed, lines? }' }).optional(),
+  diagnoses: z.array(DiagnosisSchema, { error: 'expected an array of diagnoses' }),
+  lines: z.array(LineSchema, { error: 'expected an array of lines' }),
+}, { error: 'expected an encounter object' });
+
+export const FindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(SEVERITIES),
+  line: z.number().int().nonnegative().nullable(),
+  message: z.string().min(1),
+  fix: z.string().optional(),
+  reference: z.string().optional(),
+});
+
+export const ResultSchema = z.object({ id: z.string(), findings: z.array(FindingSchema) });
+
+export type Encounter = z.infer<typeof EncounterSchema>;
+export type Line = z.infer<typeof LineSchema>;
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+export type PayerKind = z.infer<typeof PayerKindSchema>;
+export type Severity = (typeof SEVERITIES)[number];
+export type Finding = z.infer<typeof FindingSchema>;
+export type Result = z.infer<typeof ResultSchema>;
+
+/** 'lines[2].units' from ['lines', 2, 'units']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += (out ? '.' : '') + String(part);
+  }
+  return out || '(root)';
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Validates one encounter. The error names the encounter's index (when given)
+ * and the first failing field: "encounter 3: lines[2].units: expected a positive integer".
+ */
+export function parseEncounter(input: unknown, index?: number): ParseResult<Encounter> {
+  const parsed = EncounterSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const where = index === undefined ? '' : `encounter ${index}: `;
+  return { ok: false, error: `${where}${formatPath(issue.path)}: ${issue.message}` };
+}

@@ -1,0 +1,26 @@
+/**
+ * Per-rule overrides, as ESLint configs carry them: a rule can be switched
+ * off, or its findings raised or lowered to one severity.
+ */
+import { z } from 'zod';
+import { PayerKindSchema } from './schema';
+
+export const RULE_LEVELS = ['off', 'default', 'info', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export const SettingsSchema = z.object({
+  /** rule id → level; 'default' (or absent) keeps the rule's own severity. */
+  rules: z.record(z.string(), z.enum(RULE_LEVELS, { error: `expected one of ${RULE_LEVELS.join(', ')}` })).default({}),
+  /** Used when the screen shows no payer (payer.kind 'unknown'). */
+  defaultPayerKind: PayerKindSchema.optional(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { rules: {} };
+
+export function parseSettings(input: unknown): { ok: true; value: Settings } | { ok: false; error: string } {
+  const parsed = SettingsSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, error: `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` };
+}

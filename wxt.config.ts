@@ -1,0 +1,11 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'dermlint',
+    description: 'Catches dermatology coding mistakes on the EHR screen while the chart is still open.',
+  },
+});
