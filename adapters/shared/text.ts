@@ -1,0 +1,40 @@
+/** Reading text off someone else's markup: text only, whitespace collapsed. */
+
+export function textOf(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The value a control shows: an input's value, a select's chosen option text or value, else its text. */
+export function valueOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'input' || tag === 'textarea') return ((el as HTMLInputElement).value ?? '').trim();
+  if (tag === 'select') {
+    const select = el as HTMLSelectElement;
+    const option = select.options[select.selectedIndex];
+    return (option?.value ?? '').trim();
+  }
+  return textOf(el);
+}
+
+/** A stable, short, non-reversible id for an encounter from the EHR's own identifiers (FNV-1a, 64-bit as two 32-bit halves). */
+export function hashId(...parts: string[]): string {
+  const s = parts.join('\u0000');
+  let h1 = 0x811c9dc5, h2 = 0xcbf29ce4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+/** A positive number from text like '1.4 cm', '1.4cm', '14 mm'; undefined when absent or unreadable. */
+export function sizeCmOf(text: string): number | undefined | null {
+  const t = text.trim().toLowerCase();
+  if (!t) return undefined;
+  const m = t.match(/^(\d+(?:\.\d+)?)\s*(cm|mm)?$/);
+  if (!m) return null;
+  const n = Number(m[1]) / (m[2] === 'mm' ? 10 : 1);
+  return n > 0 ? n : null;
+}
