@@ -166,6 +166,15 @@ export const MAX_17003_UNITS = 13;
 
 /** Skin cancer, for destruction, excision and Mohs (carcinoma in situ counts). */
 export const MALIGNANT_DX = dxGroup('C43', 'C44', 'C4A', 'C46.0', 'C49', 'D03', 'D04');
+/**
+ * Skin cancers that ICD-10-CM codes outside C43/C44/D03/D04 although CPT's skin
+ * excision and Mohs codes name their sites (lips, mucous membrane, genitalia):
+ * C44 and D04 exclude the vermilion lip (C00, D00.01) and the skin of the
+ * external genitalia (C51, C60, C63.2, D07.1, D07.4, D07.61).
+ */
+export const LIP_GENITAL_MALIGNANT_DX = dxGroup('C00', 'D00.01', 'C51', 'C60', 'C63.2', 'D07.1', 'D07.4', 'D07.61');
+/** Malignant for excision and Mohs: MALIGNANT_DX plus LIP_GENITAL_MALIGNANT_DX. */
+export const SURGICAL_MALIGNANT_DX = dxGroup(...MALIGNANT_DX.prefixes, ...LIP_GENITAL_MALIGNANT_DX.prefixes);
 export const SCREENING_DX = dxGroup('Z12.83', 'Z00.00', 'Z00.01');
 export const COSMETIC_DX = dxGroup('Z41.1', 'Z41.8', 'Z41.9');
 export const COMMONLY_COSMETIC_BENIGN_DX = dxGroup('L82.1', 'L91.8', 'D22', 'D23', 'L81.4', 'L72.0', 'L72.1', 'D18.01');
@@ -253,6 +262,8 @@ export const SIZE_STEPS: Readonly<Record<SizedKind, readonly number[]>> = {
 export const MOHS_SITE_GROUPS: Readonly<Record<string, readonly SiteGroup[]>> = {
   '17311': ['B', 'C'], '17312': ['B', 'C'], '17313': ['A'], '17314': ['A'],
 };
+/** Mohs codes CPT also allows on any site when the surgery directly involves muscle, cartilage, bone, tendon, major nerves or vessels. */
+export const MOHS_ANY_SITE_IF_DEEP = codeSet('17311', '17312');
 
 export interface SizedCode { group: SiteGroup; kind: SizedKind; step: number }
 
