@@ -1,6 +1,32 @@
-// PLACEHOLDER: being written.
+/**
+ * mohs-diagnosis — Mohs surgery billed without a skin cancer linked.
+ * Source: CPT Mohs micrographic surgery guidelines; Medicare Mohs LCDs (covered
+ * indications are malignancies). ICD-10-CM codes cancers of the vermilion lip and of
+ * genital skin outside C44, so those count too (SURGICAL_MALIGNANT_DX).
+ */
+import { MOHS, SURGICAL_MALIGNANT_DX, displayIcd } from '../codes';
 import { defineRule } from '../types';
+
+const messages = {
+  noCancer: (code: string, dx: readonly string[]) =>
+    `${code} is Mohs surgery, which is for skin cancer, but its diagnoses (${dx.map(displayIcd).join(', ')}) name no malignancy.`,
+  fix: (code: string) =>
+    `Link the biopsy-proven skin cancer to ${code}; if the lesion was not malignant, recode the treatment (e.g. 17000 series for actinic keratoses, an excision or shave for a benign lesion).`,
+};
+
 export default defineRule({
-  meta: { id: 'mohs-diagnosis', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'mohs-diagnosis',
+    summary: 'A Mohs surgery line has no malignant diagnosis linked.',
+    severity: 'error',
+    reference: 'CPT Mohs micrographic surgery guidelines; Medicare LCDs for Mohs micrographic surgery (covered indications)',
+    description:
+      'A Mohs line (17311–17315) whose linked diagnoses include no skin cancer (C43, C44, C4A, C46.0, C49, D03, D04, or the lip and genital cancers ICD-10-CM codes outside C44). Silent on a line with no diagnosis linked (dx-missing speaks).',
+    messages,
+  },
+  check({ claim }) {
+    return claim
+      .filter((l) => MOHS.has(l.code) && l.dx.length > 0 && !l.dx.some((d) => SURGICAL_MALIGNANT_DX.has(d)))
+      .map((l) => ({ line: l.index, message: messages.noCancer(l.code, l.dx), fix: messages.fix(l.code) }));
+  },
 });

@@ -1,6 +1,34 @@
-// PLACEHOLDER: being written.
+/**
+ * screening-exam-medicare — an E/M billed to original Medicare for screening only.
+ * Source: Social Security Act §1862(a)(7) (routine physical checkups excluded);
+ * Medicare Claims Processing Manual ch. 1 (GY for statutorily excluded services)
+ * and ch. 30 (ABN modifiers). Medicare covers no skin cancer screening.
+ */
+import { ABN_MODIFIERS, EM, SCREENING_DX, displayIcd } from '../codes';
+import { hasAnyModifier } from '../context';
 import { defineRule } from '../types';
+
+const messages = {
+  screeningOnly: (em: string, dx: readonly string[]) =>
+    `${em} is linked only to screening (${dx.map(displayIcd).join(', ')}), and Medicare does not cover skin cancer screening or routine examinations.`,
+  fix: (em: string) =>
+    `Link the problem the visit addressed (a lesion, a symptom, a history of skin cancer) to ${em}; if it was a screening only, bill the patient and append GY.`,
+};
+
 export default defineRule({
-  meta: { id: 'screening-exam-medicare', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'screening-exam-medicare',
+    summary: 'An E/M billed to original Medicare with only screening diagnoses.',
+    severity: 'error',
+    reference: 'Social Security Act §1862(a)(7); Medicare Claims Processing Manual, ch. 1 (GY) and ch. 30 (ABN modifiers)',
+    description:
+      'Original Medicare only: an E/M line whose linked diagnoses are all screening diagnoses (Z12.83, Z00.00, Z00.01) and that carries none of GA, GZ, GX, GY.',
+    messages,
+  },
+  check({ claim, payerKind }) {
+    if (payerKind !== 'medicare') return [];
+    return claim
+      .filter((l) => EM.has(l.code) && l.dx.length > 0 && l.dx.every((d) => SCREENING_DX.has(d)) && !hasAnyModifier(l, ABN_MODIFIERS))
+      .map((l) => ({ line: l.index, message: messages.screeningOnly(l.code, l.dx), fix: messages.fix(l.code) }));
+  },
 });
