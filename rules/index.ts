@@ -19,6 +19,8 @@ export interface RunOptions {
   /** The ICD-10-CM code set in force; the shipped FY2026 table by default. */
   icd?: IcdCodeSet;
   tables?: EngineTables;
+  /** Told when a rule throws (the engine then drops that rule's findings and goes on); tests make it fail. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules to run instead of the catalog (tests). */
   rules?: readonly RuleModule[];
 }
@@ -43,8 +45,9 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
     let reports;
     try {
       reports = rule.check(context);
-    } catch {
+    } catch (error) {
       // A rule that fails on odd input stays silent rather than break the others.
+      options.onRuleError?.(rule.meta.id, error);
       continue;
     }
     const seen = new Set<string>();
