@@ -162,6 +162,61 @@ export const ONCE_PER_SESSION = codeSet('17000', '17004', '17110', '17111', '112
 /** 17003 covers lesions 2 to 14: at most 13 units. */
 export const MAX_17003_UNITS = 13;
 
+/**
+ * How each counted destruction family turns a lesion count into codes (destruction-series):
+ * `first` once for the first `firstCovers` lesions; `addOn` for the rest, one unit per
+ * `addOnPer` lesions or part of them (at most `addOnMaxUnits`); `bulk` alone, once, from
+ * `bulkFrom` lesions on. Malignant destruction is per lesion and not counted here.
+ */
+export interface DestructionCounting {
+  first: string;
+  firstCovers: number;
+  addOn?: string;
+  addOnPer?: number;
+  addOnMaxUnits?: number;
+  bulk?: string;
+  bulkFrom?: number;
+}
+export const DESTRUCTION_COUNTING: Readonly<Partial<Record<DestructionFamilyId, DestructionCounting>>> = {
+  premalignant: { first: '17000', firstCovers: 1, addOn: '17003', addOnPer: 1, addOnMaxUnits: MAX_17003_UNITS, bulk: '17004', bulkFrom: 15 },
+  benign: { first: '17110', firstCovers: 14, bulk: '17111', bulkFrom: 15 },
+  'skin-tag': { first: '11200', firstCovers: 15, addOn: '11201', addOnPer: 10 },
+};
+
+/** What a diagnosis is, in a coder's words, for messages (destruction-wrong-family); the longest matching prefix wins. */
+export const DX_LABELS: readonly (readonly [prefix: string, label: string])[] = [
+  ['L57.0', 'actinic keratosis'],
+  ['B07', 'viral wart'],
+  ['B08.1', 'molluscum contagiosum'],
+  ['L82.0', 'inflamed seborrheic keratosis'],
+  ['L82.1', 'seborrheic keratosis'],
+  ['L72.0', 'epidermal cyst or milium'],
+  ['D22', 'melanocytic nevus'],
+  ['D23', 'benign skin neoplasm'],
+  ['L81.4', 'lentigo'],
+  ['L91.8', 'skin tag'],
+  ['C43', 'melanoma'],
+  ['C44', 'skin cancer'],
+  ...['C44.01', 'C44.11', 'C44.21', 'C44.31', 'C44.41', 'C44.51', 'C44.61', 'C44.71', 'C44.81', 'C44.91'].map((p) => [p, 'basal cell carcinoma'] as const),
+  ...['C44.02', 'C44.12', 'C44.22', 'C44.32', 'C44.42', 'C44.52', 'C44.62', 'C44.72', 'C44.82', 'C44.92'].map((p) => [p, 'squamous cell carcinoma'] as const),
+  ['C44.13', 'sebaceous carcinoma'],
+  ['C4A', 'Merkel cell carcinoma'],
+  ['C46.0', 'Kaposi sarcoma of the skin'],
+  ['C49', 'soft-tissue sarcoma'],
+  ['D03', 'melanoma in situ'],
+  ['D04', 'carcinoma in situ of the skin'],
+];
+
+/** The label of a dotless ICD-10-CM code from DX_LABELS, or undefined. */
+export function dxLabel(icd: string): string | undefined {
+  let best: readonly [string, string] | undefined;
+  for (const entry of DX_LABELS) {
+    const prefix = normalizeIcd(entry[0]);
+    if (icd.startsWith(prefix) && (!best || prefix.length > normalizeIcd(best[0]).length)) best = entry;
+  }
+  return best?.[1];
+}
+
 // ── Diagnoses ─────────────────────────────────────────────────────────────
 
 /** Skin cancer, for destruction, excision and Mohs (carcinoma in situ counts). */
@@ -207,6 +262,18 @@ export const SURGICAL_PATHOLOGY = codeSet(['88300', '88309'], '88331', '88332');
 export const ABN_MODIFIERS = ['GA', 'GZ', 'GX', 'GY'] as const;
 export const DISTINCT_SERVICE_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'] as const;
 export const X_MODIFIERS = ['XE', 'XS', 'XP', 'XU'] as const;
+
+/** Modifiers that contradict each other on one line (modifier-conflict), and why. */
+export const MODIFIER_CONFLICTS: readonly { modifier: string; conflictsWith: readonly string[]; why: string }[] = [
+  { modifier: 'GA', conflictsWith: ['GZ'], why: 'GA says a signed ABN is on file and GZ says there is none' },
+  { modifier: 'GY', conflictsWith: ['GZ'], why: 'GY says Medicare excludes the service by law and GZ says it is expected to be denied as not medically necessary' },
+  { modifier: '59', conflictsWith: X_MODIFIERS, why: 'the X modifiers (XE, XS, XP, XU) replace 59 and are never reported with it' },
+];
+
+/** Discarded-drug modifiers for single-dose vials (drug-waste-modifier). */
+export const DRUG_WASTE_MODIFIERS = { noneDiscarded: 'JZ', discarded: 'JW' } as const;
+/** Medicare requires JZ (or a separate JW line) on single-dose-vial drugs from this date of service on. */
+export const JZ_REQUIRED_FROM = '2023-07-01';
 
 // ── Per-lesion, site-specific and size-specific codes ─────────────────────
 

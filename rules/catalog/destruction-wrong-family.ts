@@ -1,6 +1,46 @@
-// PLACEHOLDER: being written.
+/**
+ * destruction-wrong-family — a destruction code of one family billed for a lesion of another.
+ * Source: CPT guidelines for destruction (17000–17004 premalignant, 17110–17111 benign,
+ * 17260–17286 malignant) and for skin tag removal (11200–11201).
+ */
+import { DESTRUCTION_FAMILIES, destructionFamilyOfCode, displayIcd, dxLabel, type DestructionFamily } from '../codes';
 import { defineRule } from '../types';
+
+const familyOfDx = (icd: string): DestructionFamily | undefined => DESTRUCTION_FAMILIES.find((f) => f.diagnoses.has(icd));
+
+/** 'L82.1 (seborrheic keratosis)', or the bare code when the catalog has no label for it. */
+const named = (icd: string): string => {
+  const label = dxLabel(icd);
+  return label ? `${displayIcd(icd)} (${label})` : displayIcd(icd);
+};
+
+const messages = {
+  wrongFamily: (code: string, family: string, dx: readonly string[], series: string) =>
+    `${code} belongs to the ${family} series, but ${dx.join(' and ')} ${dx.length > 1 ? 'are' : 'is'} treated with ${series}.`,
+  fix: (series: string) => `Recode the line with ${series}, or link the diagnosis of the lesion that was actually treated.`,
+};
+
 export default defineRule({
-  meta: { id: 'destruction-wrong-family', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'destruction-wrong-family',
+    summary: 'A destruction or skin-tag code is billed for a lesion that belongs to another family.',
+    severity: 'error',
+    reference: 'CPT guidelines, destruction of premalignant, benign and malignant lesions, removal of skin tags',
+    description:
+      'A line of a destruction family (premalignant 17000–17004, benign 17110/17111, malignant 17260–17286, skin tag 11200/11201) whose linked diagnoses that belong to some family all belong to other families, e.g. 17000 for a seborrheic keratosis or 17110 for skin tags. Diagnoses of no family are left out; a line with none left is not judged.',
+    messages,
+  },
+  check({ claim }) {
+    const reports = [];
+    for (const line of claim) {
+      const own = destructionFamilyOfCode(line.code);
+      if (!own) continue;
+      const placed = line.dx.map((d) => ({ icd: d, family: familyOfDx(d) })).filter((d) => d.family !== undefined);
+      if (placed.length === 0 || placed.some((d) => d.family === own)) continue;
+      const dxText = placed.map((d) => named(d.icd));
+      const series = [...new Set(placed.map((d) => d.family!.series))].join(' or ');
+      reports.push({ line: line.index, message: messages.wrongFamily(line.code, own.label, dxText, series), fix: messages.fix(series) });
+    }
+    return reports;
+  },
 });
