@@ -1,6 +1,44 @@
-// PLACEHOLDER: being written.
+/**
+ * biopsy-bundled — a biopsy billed with a removal or destruction, unseparated.
+ * Source: NCCI Policy Manual ch. III (integumentary): a biopsy of a lesion that is
+ * then removed or destroyed at the same session is included in the removal; a
+ * biopsy of a different lesion is reported with XS (or 59). NCCI PTP edits pair
+ * 11102/11104/11106 with these removals (modifier indicator 1), and accept the
+ * modifier on either code of the pair.
+ */
+import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS } from '../codes';
+import { hasAnyModifier, type ClaimLine } from '../context';
 import { defineRule } from '../types';
+
+const messages = {
+  bundled: (biopsy: string, removals: readonly string[]) =>
+    `${biopsy} is billed with ${removals.join(', ')} without a distinct-service modifier, so the payer will bundle the biopsy into the removal.`,
+  fix: (biopsy: string) =>
+    `If ${biopsy} sampled a different lesion than the one removed, append XS (or 59) to ${biopsy}; if it sampled the lesion that was then removed, delete ${biopsy}.`,
+};
+
+const distinct = (line: ClaimLine) => hasAnyModifier(line, DISTINCT_SERVICE_MODIFIERS);
+
 export default defineRule({
-  meta: { id: 'biopsy-bundled', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'biopsy-bundled',
+    summary: 'A biopsy is billed with a lesion removal or destruction and nothing separates them.',
+    severity: 'warning',
+    reference: 'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; NCCI PTP edits',
+    description:
+      'A biopsy primary (11102, 11104, 11106) on a claim that also removes or destroys a lesion (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313), when some such removal line is not separated from the biopsy: neither line of the pair carries 59, XE, XS, XP or XU.',
+    messages,
+  },
+  check({ claim }) {
+    const removals = claim.filter((l) => BIOPSY_BUNDLES_INTO.has(l.code));
+    if (removals.length === 0) return [];
+    return claim
+      .filter((l) => BIOPSY_PRIMARY.has(l.code) && !distinct(l))
+      .flatMap((biopsy) => {
+        const unseparated = removals.filter((r) => !distinct(r));
+        if (unseparated.length === 0) return [];
+        const codes = [...new Set(unseparated.map((r) => r.code))];
+        return [{ line: biopsy.index, message: messages.bundled(biopsy.code, codes), fix: messages.fix(biopsy.code) }];
+      });
+  },
 });

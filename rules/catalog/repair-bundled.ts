@@ -1,6 +1,43 @@
-// PLACEHOLDER: being written.
+/**
+ * repair-bundled — a simple repair billed with the procedure it is part of.
+ * Source: CPT surgical package and integumentary guidelines (simple repair is
+ * included in biopsy, shave, excision and destruction); NCCI Policy Manual ch. III;
+ * NCCI PTP edits (modifier indicator 1: XS or 59 on either code of the pair).
+ * Mohs is not paired: its repairs are reported separately.
+ */
+import { DISTINCT_SERVICE_MODIFIERS, REPAIR_BUNDLES_INTO, SIMPLE_REPAIR } from '../codes';
+import { hasAnyModifier, type ClaimLine } from '../context';
 import { defineRule } from '../types';
+
+const messages = {
+  bundled: (repair: string, procedures: readonly string[]) =>
+    `${repair} is a simple repair, which is included in ${procedures.join(', ')} on the same claim.`,
+  fix: (repair: string) =>
+    `Delete ${repair} if it closed the wound of that procedure; if it repaired a separate wound, append XS (or 59) to ${repair}.`,
+};
+
+const distinct = (line: ClaimLine) => hasAnyModifier(line, DISTINCT_SERVICE_MODIFIERS);
+
 export default defineRule({
-  meta: { id: 'repair-bundled', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'repair-bundled',
+    summary: 'A simple repair is billed with a biopsy, removal or destruction it is included in.',
+    severity: 'warning',
+    reference: 'CPT integumentary guidelines (simple repair included); NCCI Policy Manual, ch. III (integumentary system), repair; NCCI PTP edits',
+    description:
+      'A simple repair (12001–12018) on a claim with a biopsy, removal or destruction (11102–11107, 11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286; not Mohs), when some such procedure line is not separated from the repair: neither line of the pair carries 59, XE, XS, XP or XU.',
+    messages,
+  },
+  check({ claim }) {
+    const procedures = claim.filter((l) => REPAIR_BUNDLES_INTO.has(l.code));
+    if (procedures.length === 0) return [];
+    return claim
+      .filter((l) => SIMPLE_REPAIR.has(l.code) && !distinct(l))
+      .flatMap((repair) => {
+        const unseparated = procedures.filter((p) => !distinct(p));
+        if (unseparated.length === 0) return [];
+        const codes = [...new Set(unseparated.map((p) => p.code))];
+        return [{ line: repair.index, message: messages.bundled(repair.code, codes), fix: messages.fix(repair.code) }];
+      });
+  },
 });
