@@ -1,0 +1,66 @@
+/**
+ * One finding painted next to its line: a small pill (severity colour, icon,
+ * short label) that expands into what is wrong, why, the fix and the reference.
+ * Keyboard reachable, announced to screen readers, never takes focus itself.
+ */
+import { useState } from 'preact/hooks';
+import type { Finding } from '../rules/schema';
+import { SEVERITY_ICON, SEVERITY_WORD, shortLabel } from './labels';
+
+export interface InlineWarningProps {
+  finding: Finding;
+  /** Why the rule exists, in a sentence (the rule's summary). */
+  why?: string;
+  /** A unique id for aria-controls. */
+  uid: string;
+}
+
+export function InlineWarning({ finding, why, uid }: InlineWarningProps) {
+  const [open, setOpen] = useState(false);
+  const cardId = `dl-card-${uid}`;
+  return (
+    <div
+      class={`dl dl-${finding.severity}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+        }
+      }}
+    >
+      <button
+        type="button"
+        class="pill"
+        aria-expanded={open}
+        aria-controls={cardId}
+        aria-label={`${SEVERITY_WORD[finding.severity]}: ${finding.message}`}
+        title={finding.message}
+        onClick={() => setOpen(!open)}
+      >
+        <span class="icon" aria-hidden="true">{SEVERITY_ICON[finding.severity]}</span>
+        <span class="label">{shortLabel(finding.rule)}</span>
+      </button>
+      {open && (
+        <div class="card" id={cardId} role="group" aria-label={`${SEVERITY_WORD[finding.severity]} details`}>
+          <p class="msg">{finding.message}</p>
+          {finding.fix && (
+            <p class="fix">
+              <strong>Fix: </strong>
+              {finding.fix}
+            </p>
+          )}
+          {why && (
+            <p class="why">
+              <strong>Why: </strong>
+              {why}
+            </p>
+          )}
+          {finding.reference && <p class="ref">{finding.reference}</p>}
+          <p class="rule">
+            dermlint · <code>{finding.rule}</code>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** Styles inside our shadow roots: nothing leaks out to the EHR, nothing leaks in. */
+export const WARNING_CSS = `
+:host { all: initial; display: block; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; }
+.dl { position: relative; }
+.pill { display: inline-flex; align-items: center; gap: 4px; max-width: 16rem; padding: 1px 7px 1px 4px; border-radius: 10px;
+  border: 1px solid currentColor; background: #fff; cursor: pointer; font: inherit; font-weight: 600; white-space: nowrap;
+  box-shadow: 0 1px 2px rgb(0 0 0 / 0.15); }
+.pill:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
+.icon { display: inline-grid; place-items: center; width: 14px; height: 14px; border-radius: 50%; color: #fff; font-size: 9px; line-height: 1; }
+.label { overflow: hidden; text-overflow: ellipsis; }
+.dl-error .pill { color: #a4161a; background: #fff5f5; }
+.dl-error .icon { background: #a4161a; }
+.dl-warning .pill { color: #7a4a00; background: #fff8e6; }
+.dl-warning .icon { background: #8a5300; }
+.dl-info .pill { color: #0b4f8a; background: #f0f6ff; }
+.dl-info .icon { background: #0b4f8a; }
+.card { position: absolute; top: calc(100% + 4px); left: 0; z-index: 1; width: 22rem; max-width: 80vw; padding: 8px 10px;
+  background: #fff; color: #1b1f24; border: 1px solid #8c959f; border-radius: 6px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
+  white-space: normal; font-weight: 400; }
+.card p { margin: 0 0 6px; }
+.card p:last-child { margin-bottom: 0; }
+.msg { font-weight: 600; }
+.ref, .rule { color: #57606a; font-size: 11px; }
+code { font: 11px ui-monospace, monospace; }
+.status { position: fixed; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;
+  border: 1px solid #8c959f; color: #1b1f24; box-shadow: 0 2px 8px rgb(0 0 0 / 0.2); }
+`;

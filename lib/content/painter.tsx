@@ -1,0 +1,139 @@
+/**
+ * Paints findings next to the lines they concern, each in its own shadow
+ * root, and removes them the moment they no longer apply. Hosts are absolutely
+ * positioned so the EHR's layout never moves; a line's warnings share one
+ * container placed at the end of the line's first cell.
+ */
+import { render } from 'preact';
+import type { Finding } from '../../rules/schema';
+import type { ScreenAnchors } from '../../adapters/types';
+import { InlineWarning } from '../../components/InlineWarning';
+import { WARNING_CSS } from '../../components/styles';
+
+export const LINE_TAG = 'dermlint-line';
+export const WARNING_TAG = 'dermlint-warning';
+export const STATUS_TAG = 'dermlint-status';
+
+/** Is this node one of ours (so the watcher can ignore its own mutations)? */
+export function isOurs(node: Node): boolean {
+  const name = node.nodeName;
+  return name === 'DERMLINT-LINE' || name === 'DERMLINT-WARNING' || name === 'DERMLINT-STATUS';
+}
+
+const CONTAINER_STYLE = 'position:absolute;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-start;gap:2px;margin:-1px 0 0 6px;pointer-events:auto;';
+
+interface Painted {
+  host: HTMLElement;
+  container: HTMLElement;
+  anchor: Element;
+}
+
+let uidCounter = 0;
+
+export function createPainter(doc: Document) {
+  const painted = new Map<string, Painted>();
+  let statusHost: HTMLElement | null = null;
+
+  const keyOf = (f: Finding) => `${f.rule}|${f.line}|${f.severity}|${f.message}|${f.fix ?? ''}`;
+
+  function anchorFor(f: Finding, anchors: ScreenAnchors): Element | undefined {
+    if (f.line !== null) return anchors.lines[f.line];
+    return (f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ?? anchors.header ?? anchors.diagnoses;
+  }
+
+  /** The cell a line's container goes into: a row's first cell, else the element itself. */
+  function slotOf(anchor: Element): Element {
+    if (anchor.tagName === 'TR') return (anchor as HTMLTableRowElement).cells[0] ?? anchor;
+    return anchor;
+  }
+
+  function containerFor(anchor: Element): HTMLElement {
+    const slot = slotOf(anchor);
+    for (const child of Array.from(slot.children)) if (child.tagName === 'DERMLINT-LINE') return child as HTMLElement;
+    const container = doc.createElement(LINE_TAG);
+    container.setAttribute('style', CONTAINER_STYLE);
+    slot.appendChild(container);
+    return container;
+  }
+
+  function createHost(f: Finding, why: string | undefined): HTMLElement {
+    const host = doc.createElement(WARNING_TAG);
+    host.setAttribute('data-dermlint-rule', f.rule);
+    host.setAttribute('data-dermlint-line', f.line === null ? 'encounter' : String(f.line));
+    host.setAttribute('data-dermlint-severity', f.severity);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = WARNING_CSS;
+    root.appendChild(style);
+    const mount = doc.createElement('div');
+    root.appendChild(mount);
+    // Preact renders text nodes: page or finding strings are never parsed as HTML.
+    render(<InlineWarning finding={f} why={why} uid={String(++uidCounter)} />, mount);
+    return host;
+  }
+
+  function removeEntry(key: string) {
+    const entry = painted.get(key);
+    if (!entry) return;
+    painted.delete(key);
+    entry.host.remove();
+    if (entry.container.childElementCount === 0) entry.container.remove();
+  }
+
+  return {
+    /** Show exactly these findings; keeps hosts that still apply (and their open/closed state). */
+    paint(findings: Finding[], anchors: ScreenAnchors, why: Record<string, string> = {}) {
+      this.clearStatus();
+      const wanted = new Map<string, { finding: Finding; anchor: Element }>();
+      for (const f of findings) {
+        const anchor = anchorFor(f, anchors);
+        if (anchor) wanted.set(keyOf(f), { finding: f, anchor });
+      }
+      for (const [key, entry] of painted) {
+        const want = wanted.get(key);
+        if (!want || want.anchor !== entry.anchor || !entry.host.isConnected || !entry.anchor.contains(entry.host)) removeEntry(key);
+      }
+      for (const [key, { finding, anchor }] of wanted) {
+        if (painted.has(key)) continue;
+        const container = containerFor(anchor);
+        const host = createHost(finding, why[finding.rule]);
+        container.appendChild(host);
+        painted.set(key, { host, container, anchor });
+      }
+    },
+    /** Every painted host is still in the page, inside its anchor. */
+    intact(): boolean {
+      for (const entry of painted.values()) if (!entry.host.isConnected || !entry.anchor.contains(entry.host)) return false;
+      return true;
+    },
+    clear() {
+      for (const key of [...painted.keys()]) removeEntry(key);
+      this.clearStatus();
+    },
+    /** A quiet note that the screen could not be read (no guessing). */
+    showStatus(text: string) {
+      if (!statusHost) {
+        statusHost = doc.createElement(STATUS_TAG);
+        const root = statusHost.attachShadow({ mode: 'open' });
+        const style = doc.createElement('style');
+        style.textContent = WARNING_CSS;
+        const box = doc.createElement('div');
+        box.className = 'status';
+        box.setAttribute('role', 'status');
+        root.append(style, box);
+        doc.documentElement.appendChild(statusHost);
+      }
+      const box = statusHost.shadowRoot!.querySelector('.status')!;
+      box.textContent = text;
+    },
+    clearStatus() {
+      statusHost?.remove();
+      statusHost = null;
+    },
+    get count() {
+      return painted.size;
+    },
+  };
+}
+
+export type Painter = ReturnType<typeof createPainter>;

@@ -1,0 +1,151 @@
+/**
+ * Follows one frame's EHR screen: reads it with the adapter after every
+ * relevant change (edits, re-renders, single-page navigation), asks the worker
+ * for findings when the encounter changed, and paints them.
+ *
+ * Cheap when nothing relevant changed: our own mutations are ignored, reads are
+ * coalesced into one per task, and an unchanged encounter costs a read and a
+ * string compare, no message.
+ */
+import type { Adapter, ReadResult, ScreenAnchors } from '../../adapters/types';
+import type { EvaluateResponse } from '../messages';
+import type { Encounter, Finding } from '../../rules/schema';
+import { isOurs, type Painter } from './painter';
+
+export interface WatchDeps {
+  adapter: Adapter;
+  doc: Document;
+  painter: Painter;
+  evaluate(encounter: Encounter): Promise<EvaluateResponse>;
+  reportStatus(state: 'unreadable' | 'absent', reason?: string): void;
+  signal: AbortSignal;
+  /** Called after each paint (tests and performance marks). */
+  onPainted?(findings: Finding[]): void;
+}
+
+export function watchScreen(deps: WatchDeps) {
+  const { adapter, doc, painter, signal } = deps;
+  let scheduled = false;
+  let lastKey: string | null = null;
+  let lastState: ReadResult['status'] | null = null;
+  let lastFindings: Finding[] = [];
+  let lastShowInfo = false;
+  let lastWhy: Record<string, string> = {};
+  let sequence = 0;
+
+  function visible(findings: Finding[], showInfo: boolean) {
+    return showInfo ? findings : findings.filter((f) => f.severity !== 'info');
+  }
+
+  function repaint(anchors: ScreenAnchors) {
+    painter.paint(visible(lastFindings, lastShowInfo), anchors, lastWhy);
+    deps.onPainted?.(lastFindings);
+  }
+
+  async function check(force = false) {
+    scheduled = false;
+    if (signal.aborted) return;
+    let result: ReadResult;
+    try {
+      result = adapter.read(doc);
+    } catch (e) {
+      result = { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
+    }
+    if (result.status !== 'ok') {
+      if (result.status !== lastState || force) {
+        painter.clear();
+        lastKey = null;
+        if (result.status === 'unreadable') painter.showStatus(`dermlint could not read this screen: ${result.reason}`);
+        // A frame that never showed an encounter stays silent towards the worker.
+        if (lastState !== null || result.status === 'unreadable') deps.reportStatus(result.status, result.status === 'unreadable' ? result.reason : undefined);
+      }
+      lastState = result.status;
+      return;
+    }
+    lastState = 'ok';
+    const key = JSON.stringify(result.encounter);
+    if (key === lastKey && !force) {
+      // Same encounter: only re-attach if the EHR re-rendered the rows under us.
+      if (!painter.intact()) repaint(result.anchors);
+      return;
+    }
+    lastKey = key;
+    const mine = ++sequence;
+    let response: EvaluateResponse;
+    try {
+      response = await deps.evaluate(result.encounter);
+    } catch {
+      // The worker restarted or the extension was updated: try again on the next change.
+      lastKey = null;
+      return;
+    }
+    if (mine !== sequence || signal.aborted) return; // a newer read is on its way
+    if (!response.ok) {
+      lastKey = null;
+      return;
+    }
+    lastFindings = response.findings;
+    lastShowInfo = response.showInfoInline;
+    lastWhy = response.why;
+    // Anchors may have moved while we waited: read them again (cheap) before painting.
+    const fresh = adapter.read(doc);
+    if (fresh.status === 'ok' && JSON.stringify(fresh.encounter) === key) repaint(fresh.anchors);
+    else schedule();
+  }
+
+  function schedule() {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    // One read per task, however many mutations and input events arrived.
+    queueMicrotask(() => void check());
+  }
+
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (isRelevant(r)) {
+        schedule();
+        return;
+      }
+    }
+  });
+  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'checked', 'selected', 'class', 'data-value', 'hidden'] });
+  // Typing into an input changes no DOM: listen for it.
+  const onInput = (e: Event) => {
+    if (e.target instanceof Node && !isOurs(e.target)) schedule();
+  };
+  doc.addEventListener('input', onInput, true);
+  doc.addEventListener('change', onInput, true);
+  const onNavigate = () => schedule();
+  doc.defaultView?.addEventListener('hashchange', onNavigate);
+  doc.defaultView?.addEventListener('popstate', onNavigate);
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    doc.removeEventListener('input', onInput, true);
+    doc.removeEventListener('change', onInput, true);
+    doc.defaultView?.removeEventListener('hashchange', onNavigate);
+    doc.defaultView?.removeEventListener('popstate', onNavigate);
+    painter.clear();
+  });
+
+  void check();
+  return {
+    /** Settings changed: judge the same screen again. */
+    recheck: () => void check(true),
+  };
+}
+
+function isRelevant(r: MutationRecord): boolean {
+  // Changes inside or of our own elements are not the EHR's.
+  let node: Node | null = r.target;
+  while (node) {
+    if (isOurs(node)) return false;
+    node = node.parentNode;
+  }
+  if (r.type === 'childList') {
+    for (const n of r.addedNodes) if (!isOurs(n)) return true;
+    for (const n of r.removedNodes) if (!isOurs(n)) return true;
+    return false;
+  }
+  return true;
+}

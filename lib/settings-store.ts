@@ -1,0 +1,20 @@
+/** Settings in extension storage (survive worker restarts; changes reach open tabs at once). */
+import browser from 'webextension-polyfill';
+import { SETTINGS_KEY, settingsFrom, type ExtensionSettings } from './settings';
+
+export async function loadSettings(): Promise<ExtensionSettings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return settingsFrom(stored[SETTINGS_KEY]);
+}
+
+export async function saveSettings(settings: ExtensionSettings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+export function onSettingsChanged(listener: () => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}

@@ -1,0 +1,91 @@
+/**
+ * End-to-end harness: Debian's Chromium with the built extension loaded,
+ * headless, no network, a fresh profile; the demo EHR server on localhost.
+ */
+import puppeteer, { type Browser, type Page, type WebWorker, type Frame } from 'puppeteer-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { startDemoServer } from '../../scripts/serve-demo';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  browser: Browser;
+  baseUrl: string;
+  extensionId: string;
+  worker(): Promise<WebWorker>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Session> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No built extension: run `npx wxt build` first.');
+  const { server, url } = await startDemoServer(0);
+  const profile = mkdtempSync(join(tmpdir(), 'dermlint-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profile,
+    enableExtensions: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
+  const extensionId = new URL(target.url()).host;
+  return {
+    browser,
+    baseUrl: url,
+    extensionId,
+    async worker() {
+      const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().endsWith('/background.js'), { timeout: 30_000 });
+      return (await t.worker())!;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await new Promise<void>((done) => (server as Server).close(() => done()));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The badge text of the tab showing this page. */
+export async function badgeOf(session: Session, page: Page): Promise<string> {
+  const worker = await session.worker();
+  const url = page.url();
+  return worker.evaluate(async (u: string) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === u) ?? tabs.find((t) => t.active);
+    return chrome.action.getBadgeText({ tabId: tab!.id! });
+  }, url);
+}
+
+/** Warnings painted in a frame: [rule, line] pairs of hosts. */
+export async function warningsIn(frame: Frame | Page): Promise<string[]> {
+  return frame.$$eval('dermlint-warning', (hosts) => hosts.map((h) => `${h.getAttribute('data-dermlint-rule')}@${h.getAttribute('data-dermlint-line')}`).sort());
+}
+
+/** Waits until the frame's painted warnings equal `expected` (sorted rule@line), or times out with what it saw. */
+export async function waitForWarnings(frame: Frame | Page, expected: string[], timeout = 10_000): Promise<void> {
+  const want = [...expected].sort();
+  const start = Date.now();
+  let last: string[] = [];
+  while (Date.now() - start < timeout) {
+    last = await warningsIn(frame).catch(() => []);
+    if (JSON.stringify(last) === JSON.stringify(want)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`warnings: expected ${JSON.stringify(want)}, saw ${JSON.stringify(last)}`);
+}
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
