@@ -1,0 +1,74 @@
+/**
+ * Saves de-identified HTML snapshots of the demo EHR screens, one per worked
+ * example, for the adapters' unit tests: opens each example in Chromium, finds
+ * the frame whose <html> carries data-demo-ready, syncs live control state
+ * (values, checked, selected) into attributes, and writes its HTML to
+ * adapters/<ehr>/__snapshots__/<case id>.html.
+ *
+ *   npx tsx scripts/save-snapshots.ts [ema|athena ...]
+ */
+import puppeteer, { type Frame } from 'puppeteer-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer } from './serve-demo';
+
+const SCREENS: Record<string, (base: string, id: string, n: number) => string> = {
+  ema: (base, id, n) => `${base}/ema/web/practice/staff#/practice/staff/patient/${4100 + n}/visit?case=${id}`,
+  athena: (base, id) => `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
+};
+
+const cases: { encounter: { id: string } }[] = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SCREENS);
+
+async function readyFrame(frames: () => Frame[], id: string, timeout = 10_000): Promise<Frame> {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    for (const f of frames()) {
+      const ready = await f.evaluate(() => document.documentElement.dataset.demoReady).catch(() => undefined);
+      if (ready === id) return f;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no frame became ready for ${id}`);
+}
+
+const { server, url } = await startDemoServer(0);
+const profile = mkdtempSync(join(tmpdir(), 'dermlint-snap-'));
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  userDataDir: profile,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const ehr of wanted) {
+    const toUrl = SCREENS[ehr];
+    if (!toUrl) throw new Error(`unknown screen ${ehr}`);
+    const dir = new URL(`../adapters/${ehr}/__snapshots__/`, import.meta.url);
+    mkdirSync(dir, { recursive: true });
+    const page = await browser.newPage();
+    let n = 0;
+    for (const c of cases) {
+      await page.goto(toUrl(url, c.encounter.id, n++), { waitUntil: 'load' });
+      const frame = await readyFrame(() => page.frames(), c.encounter.id);
+      const html = await frame.evaluate(() => {
+        for (const el of document.querySelectorAll('input, textarea, select, option')) {
+          if (el instanceof HTMLInputElement) {
+            if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
+            else el.setAttribute('value', el.value);
+          } else if (el instanceof HTMLTextAreaElement) el.textContent = el.value;
+          else if (el instanceof HTMLOptionElement) el.toggleAttribute('selected', el.selected);
+        }
+        return '<!doctype html>\n' + document.documentElement.outerHTML;
+      });
+      writeFileSync(new URL(`${c.encounter.id}.html`, dir), `<!-- snapshot of ${frame.url().replace(url, 'http://localhost')} -->\n${html}\n`);
+    }
+    await page.close();
+    console.log(`${ehr}: ${cases.length} snapshots in adapters/${ehr}/__snapshots__/`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
