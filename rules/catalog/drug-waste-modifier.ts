@@ -1,6 +1,36 @@
-// PLACEHOLDER: being written.
+/**
+ * drug-waste-modifier — a botulinum toxin from a single-dose vial billed to Medicare without JZ or JW.
+ * Source: CMS Discarded Drugs and Biologicals – JW and JZ Modifier Policy (JZ required for dates of
+ * service from 1 July 2023); Medicare Claims Processing Manual ch. 17, §40.
+ */
+import { BOTOX_DRUG, DRUG_WASTE_MODIFIERS, JZ_REQUIRED_FROM } from '../codes';
 import { defineRule } from '../types';
+
+const { noneDiscarded: JZ, discarded: JW } = DRUG_WASTE_MODIFIERS;
+
+const messages = {
+  missing: (code: string) => `${code} comes from a single-dose vial, and Medicare requires ${JZ} (nothing discarded) or a separate ${JW} line for the discarded amount.`,
+  fix: (code: string) => `Append ${JZ} to ${code} if none of the vial was discarded; otherwise add a ${code}-${JW} line with the discarded units.`,
+};
+
 export default defineRule({
-  meta: { id: 'drug-waste-modifier', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'drug-waste-modifier',
+    summary: 'A botulinum toxin drug line billed to Medicare lacks JZ or JW.',
+    severity: 'error',
+    reference: 'CMS JW and JZ modifier policy (discarded drugs from single-dose containers); Medicare Claims Processing Manual, ch. 17, §40',
+    description:
+      'Original Medicare only: a botulinum toxin drug line (J0585–J0588) carries neither JZ nor JW and no other line of the same code carries JW. Not judged for dates of service before 1 July 2023, when JZ was not yet required.',
+    messages,
+  },
+  check({ claim, payerKind, encounter }) {
+    if (payerKind !== 'medicare') return [];
+    const date = encounter.dateOfService;
+    if (date !== undefined && date < JZ_REQUIRED_FROM) return [];
+    const drugs = claim.filter((l) => BOTOX_DRUG.has(l.code));
+    return drugs
+      .filter((l) => !l.modifiers.has(JZ) && !l.modifiers.has(JW))
+      .filter((l) => !drugs.some((other) => other !== l && other.code === l.code && other.modifiers.has(JW)))
+      .map((l) => ({ line: l.index, message: messages.missing(l.code), fix: messages.fix(l.code) }));
+  },
 });

@@ -1,6 +1,43 @@
-// PLACEHOLDER: being written.
+/**
+ * mod25-unsupported — an E/M with modifier 25 whose every diagnosis is also a diagnosis of a
+ * same-day minor procedure: the note must show a separately identifiable service.
+ * Source: NCCI Policy Manual ch. I (E/M services: the decision to perform a minor procedure is
+ * included in it); CPT modifier 25. CMS and CPT allow the same diagnosis when the visit went
+ * significantly beyond that decision, which only the note shows: so this is for review, not an alarm.
+ */
+import { displayIcd, EM, MINOR_PROCEDURE } from '../codes';
 import { defineRule } from '../types';
+
+const messages = {
+  sameDiagnoses: (em: string, dx: string, procedures: string) =>
+    `${em}-25 addresses only ${dx}, the same problem treated by ${procedures}; make sure the note shows a separate service.`,
+  fix: (em: string) =>
+    `Keep ${em}-25 only if the note documents a significant, separately identifiable evaluation (and link any separate problem to ${em}); otherwise remove ${em}.`,
+};
+
 export default defineRule({
-  meta: { id: 'mod25-unsupported', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'mod25-unsupported',
+    summary: 'An E/M with modifier 25 addresses only the problems of the same-day minor procedure.',
+    severity: 'info',
+    reference: 'NCCI Policy Manual, ch. I, E/M services; CPT modifier 25',
+    description:
+      'An E/M line carries 25 and has at least one linked diagnosis, a minor procedure is on the claim, and every diagnosis of the E/M is also a diagnosis of a minor procedure. Needs review: the same diagnosis is allowed when the note documents a visit beyond the decision to do the procedure.',
+    messages,
+  },
+  check({ claim }) {
+    const minors = claim.filter((l) => MINOR_PROCEDURE.has(l.code));
+    if (minors.length === 0) return [];
+    const procedureDx = new Set(minors.flatMap((l) => l.dx));
+    return claim
+      .filter((l) => EM.has(l.code) && l.modifiers.has('25') && l.dx.length > 0 && l.dx.every((d) => procedureDx.has(d)))
+      .map((em) => {
+        const sharing = [...new Set(minors.filter((m) => m.dx.some((d) => em.dx.includes(d))).map((m) => m.code))];
+        return {
+          line: em.index,
+          message: messages.sameDiagnoses(em.code, em.dx.map(displayIcd).join(', '), sharing.join(', ')),
+          fix: messages.fix(em.code),
+        };
+      });
+  },
 });

@@ -1,6 +1,43 @@
-// PLACEHOLDER: being written.
+/**
+ * mod57-missing — the visit that decided on a same-day major (090-day global) procedure lacks 57.
+ * Source: NCCI Policy Manual ch. I (E/M services: decision for major surgery); CPT modifier 57;
+ * Medicare Claims Processing Manual ch. 12, §30.6.6 (E/M on the day of or before a major procedure).
+ */
+import { EM, MAJOR_PROCEDURE } from '../codes';
 import { defineRule } from '../types';
+
+const messages = {
+  lacks57: (em: string, major: string) => `${em} is billed with ${major}, a major procedure with a 90-day global period, but lacks modifier 57.`,
+  fixLacks57: (em: string) => `If this visit is where the decision to operate was made, add modifier 57 to ${em}; otherwise the visit is included in the surgery and should be removed.`,
+  about25: (em: string, major: string) => `${em}-25 addresses only the problem treated by ${major}; a visit about the surgery takes 57, not 25.`,
+  fix25: (em: string) => `If this visit decided on the surgery, replace 25 with 57 on ${em}; keep 25 only by linking the separate problem the note documents.`,
+};
+
 export default defineRule({
-  meta: { id: 'mod57-missing', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'mod57-missing',
+    summary: 'An E/M on the day of a major procedure lacks modifier 57 (decision for surgery).',
+    severity: 'warning',
+    reference: 'NCCI Policy Manual, ch. I, E/M services; CPT modifier 57; Medicare Claims Processing Manual, ch. 12, §30.6.6',
+    description:
+      'An E/M line and a major procedure (global 090) are on the claim, the E/M has no 57, and it either has no 25 or has 25 while every one of its diagnoses (at least one) is a diagnosis of the major procedure.',
+    messages,
+  },
+  check({ claim }) {
+    const majors = claim.filter((l) => MAJOR_PROCEDURE.has(l.code));
+    if (majors.length === 0) return [];
+    const majorDx = new Set(majors.flatMap((l) => l.dx));
+    const majorCodes = [...new Set(majors.map((l) => l.code))].join(', ');
+    const reports = [];
+    for (const em of claim) {
+      if (!EM.has(em.code) || em.modifiers.has('57')) continue;
+      if (!em.modifiers.has('25')) {
+        reports.push({ line: em.index, message: messages.lacks57(em.code, majorCodes), fix: messages.fixLacks57(em.code) });
+      } else if (em.dx.length > 0 && em.dx.every((d) => majorDx.has(d))) {
+        const sharing = [...new Set(majors.filter((m) => m.dx.some((d) => em.dx.includes(d))).map((m) => m.code))].join(', ');
+        reports.push({ line: em.index, message: messages.about25(em.code, sharing), fix: messages.fix25(em.code) });
+      }
+    }
+    return reports;
+  },
 });
