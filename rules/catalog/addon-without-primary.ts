@@ -39,7 +39,7 @@ export default defineRule({
     const codes = new Set(claim.map((l) => l.code));
     const reports = [];
     for (const line of claim) {
-      const primaries = ADDON_PRIMARIES[line.code];
+      const primaries = Object.hasOwn(ADDON_PRIMARIES, line.code) ? ADDON_PRIMARIES[line.code] : undefined;
       if (!primaries || primaries.some((p) => codes.has(p))) continue;
       let fix = messages.fix(line.code, primaries);
       const ownPrimary = BIOPSY_ADDON.has(line.code) ? primaryOfBiopsyAddon(line.code) : undefined;

@@ -1,6 +1,56 @@
-// PLACEHOLDER: being written.
-import { defineRule } from '../types';
+/**
+ * excision-wrong-family — a benign excision code for a cancer, or a malignant one
+ * without a cancer.
+ * Source: CPT excision guidelines (benign 11400–11446 and malignant 11600–11646 are
+ * chosen from the final pathology); NCCI Policy Manual ch. III. ICD-10-CM codes
+ * cancers of the vermilion lip and of genital skin outside C44 (C00, C51, C60,
+ * C63.2 and their in-situ codes), so those are malignant here too.
+ */
+import { BENIGN_EXCISION, MALIGNANT_EXCISION, SITE_SERIES, SURGICAL_MALIGNANT_DX, displayIcd, sizedCode, type SizedKind } from '../codes';
+import { defineRule, type RuleReport } from '../types';
+
+const list = (dx: readonly string[]) => dx.map(displayIcd).join(', ');
+
+const messages = {
+  benignForCancer: (code: string, dx: readonly string[]) =>
+    `${code} is a benign excision code, but a malignant diagnosis (${list(dx)}) is linked; excisions are coded from the final pathology.`,
+  malignantWithoutCancer: (code: string, dx: readonly string[]) =>
+    `${code} is a malignant excision code, but none of its diagnoses (${list(dx)}) is malignant.`,
+  fixToMalignant: (right: string) => `Use ${right}, the malignant excision code of the same site and size.`,
+  fixToBenign: (right: string) =>
+    `If the final pathology is benign, use ${right}, the benign excision code of the same site and size; if it is malignant, link that diagnosis.`,
+  fixGeneric: () => 'Choose the excision code from the final pathology: 11400–11446 for benign lesions, 11600–11646 for malignant ones.',
+};
+
+/** The code of the other excision family at the same site group and size step. */
+function counterpart(code: string, kind: SizedKind): string | undefined {
+  const sized = sizedCode(code);
+  return sized ? SITE_SERIES[sized.group][kind][sized.step] : undefined;
+}
+
 export default defineRule({
-  meta: { id: 'excision-wrong-family', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'excision-wrong-family',
+    summary: 'A benign excision code with a skin cancer linked, or a malignant excision code without one.',
+    severity: 'error',
+    reference: 'CPT excision guidelines (benign 11400–11446, malignant 11600–11646, by final pathology); NCCI Policy Manual, ch. III',
+    description:
+      'A benign excision code (11400–11446) with a malignant diagnosis linked, or a malignant excision code (11600–11646) with diagnoses linked and none malignant. Silent on a line with no diagnosis linked (dx-missing speaks).',
+    messages,
+  },
+  check({ claim }) {
+    const reports: RuleReport[] = [];
+    for (const line of claim) {
+      if (line.dx.length === 0) continue;
+      const malignant = line.dx.filter((d) => SURGICAL_MALIGNANT_DX.has(d));
+      if (BENIGN_EXCISION.has(line.code) && malignant.length > 0) {
+        const right = counterpart(line.code, 'malignant-excision');
+        reports.push({ line: line.index, message: messages.benignForCancer(line.code, malignant), fix: right ? messages.fixToMalignant(right) : messages.fixGeneric() });
+      } else if (MALIGNANT_EXCISION.has(line.code) && malignant.length === 0) {
+        const right = counterpart(line.code, 'benign-excision');
+        reports.push({ line: line.index, message: messages.malignantWithoutCancer(line.code, line.dx), fix: right ? messages.fixToBenign(right) : messages.fixGeneric() });
+      }
+    }
+    return reports;
+  },
 });
