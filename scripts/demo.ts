@@ -1,0 +1,88 @@
+/**
+ * npm run demo — builds the extension, serves the demo EHR screens and opens
+ * them in Chromium with dermlint loaded. With a display, a browser window stays
+ * open until you close it; without one (a server, CI), it runs headless, saves
+ * screenshots to demo-output/ and prints what dermlint painted on each screen.
+ *
+ *   npm run demo [-- --case ex05] [-- --headless]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Frame, type Page } from 'puppeteer-core';
+import { startDemoServer } from './serve-demo';
+
+const args = process.argv.slice(2);
+const caseId = args.includes('--case') ? args[args.indexOf('--case') + 1]! : 'ex05';
+const headless = args.includes('--headless') || !process.env.DISPLAY;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const EXT = resolve('.output/chrome-mv3');
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const root = process.getuid?.() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (root && hasApt && !process.env.CHROMIUM_PATH) {
+    console.log('Chromium is missing: installing Debian\'s (apt-get install chromium)…');
+    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium'], { stdio: 'inherit' });
+    if (existsSync(CHROMIUM)) return;
+  }
+  console.error(`dermlint demo needs Chromium at ${CHROMIUM}.\nInstall Debian's:  sudo apt-get update && sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium or Chrome binary.`);
+  process.exit(1);
+}
+
+async function readyFrame(page: Page, id: string): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    for (const f of page.frames()) {
+      if ((await f.evaluate(() => document.documentElement.dataset.demoReady).catch(() => undefined)) === id) return f;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the demo screen did not render ${id}`);
+}
+
+ensureChromium();
+console.log('Building the extension…');
+execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const { server, url } = await startDemoServer(Number(process.env.PORT ?? 0));
+const screens = {
+  ema: `${url}/ema/web/practice/staff#/practice/staff/patient/4105/visit?case=${caseId}`,
+  athena: `${url}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${caseId}`)}`,
+};
+const profile = mkdtempSync(join(tmpdir(), 'dermlint-demo-'));
+const browser = await puppeteer.launch({
+  executablePath: CHROMIUM,
+  headless,
+  userDataDir: profile,
+  enableExtensions: true,
+  defaultViewport: headless ? { width: 1400, height: 900 } : null,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+});
+console.log(`Demo EHR screens at ${url}/ (case ${caseId}; any worked example id works: --case ex01 … ex50)`);
+for (const [name, address] of Object.entries(screens)) {
+  const page = await browser.newPage();
+  await page.goto(address);
+  const frame = await readyFrame(page, caseId);
+  await new Promise((r) => setTimeout(r, 800));
+  const painted = await frame.$$eval('dermlint-warning', (hosts) => hosts.map((h) => `${h.getAttribute('data-dermlint-severity')} ${h.getAttribute('data-dermlint-rule')} on line ${h.getAttribute('data-dermlint-line')}`));
+  console.log(`\n${name}: ${address}\n  ${painted.length ? painted.join('\n  ') : 'no warnings painted'}`);
+  if (headless) {
+    mkdirSync('demo-output', { recursive: true });
+    await page.screenshot({ path: `demo-output/${name}-${caseId}.png`, fullPage: true });
+    console.log(`  screenshot: demo-output/${name}-${caseId}.png`);
+  }
+}
+if (headless) {
+  await browser.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+  console.log('\nNo display here, so the demo ran headless. Open the screenshots, or run with a display (e.g. xvfb-run) to edit the screens yourself.');
+} else {
+  console.log('\nEdit the picklist in the browser window: warnings follow. Close the window to stop.');
+  browser.on('disconnected', () => {
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
