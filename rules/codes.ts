@@ -252,6 +252,19 @@ export const BENIGN_REMOVAL = codeSet('17110', '17111', '11200', '11201', ['1130
 export const BENIGN_EXCISION = codeSet(['11400', '11446']);
 export const MALIGNANT_EXCISION = codeSet(['11600', '11646']);
 
+/**
+ * A questionable benign removal (benign-removal-necessity, abn-missing, abn-modifier-missing): a removal
+ * of a benign lesion with at least one linked diagnosis, all of them commonly cosmetic and none an indication.
+ */
+export function isQuestionableBenignRemoval(code: string, dx: readonly string[]): boolean {
+  return (
+    BENIGN_REMOVAL.has(code) &&
+    dx.length > 0 &&
+    dx.every((d) => COMMONLY_COSMETIC_BENIGN_DX.has(d)) &&
+    !dx.some((d) => BENIGN_REMOVAL_INDICATION_DX.has(d))
+  );
+}
+
 // ── Mohs, pathology ───────────────────────────────────────────────────────
 
 export const MOHS = codeSet(['17311', '17315']);
@@ -264,10 +277,10 @@ export const DISTINCT_SERVICE_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'] as cons
 export const X_MODIFIERS = ['XE', 'XS', 'XP', 'XU'] as const;
 
 /** Modifiers that contradict each other on one line (modifier-conflict), and why. */
-export const MODIFIER_CONFLICTS: readonly { modifier: string; conflictsWith: readonly string[]; why: string }[] = [
-  { modifier: 'GA', conflictsWith: ['GZ'], why: 'GA says a signed ABN is on file and GZ says there is none' },
-  { modifier: 'GY', conflictsWith: ['GZ'], why: 'GY says Medicare excludes the service by law and GZ says it is expected to be denied as not medically necessary' },
-  { modifier: '59', conflictsWith: X_MODIFIERS, why: 'the X modifiers (XE, XS, XP, XU) replace 59 and are never reported with it' },
+export const MODIFIER_CONFLICTS: readonly { modifier: string; conflictsWith: readonly string[]; why: string; fix: string }[] = [
+  { modifier: 'GA', conflictsWith: ['GZ'], why: 'GA says a signed ABN is on file and GZ says there is none', fix: 'keep GA if the patient signed an ABN for this service, else keep GZ' },
+  { modifier: 'GY', conflictsWith: ['GZ'], why: 'GY says Medicare excludes the service by law and GZ says it is expected to be denied as not medically necessary', fix: 'keep GY for a service excluded by law (such as a cosmetic one), else keep GZ' },
+  { modifier: '59', conflictsWith: X_MODIFIERS, why: 'the X modifiers (XE, XS, XP, XU) replace 59 and are never reported with it', fix: 'keep the one X modifier that says why the service is distinct and remove 59' },
 ];
 
 /** Discarded-drug modifiers for single-dose vials (drug-waste-modifier). */

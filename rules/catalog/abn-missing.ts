@@ -1,6 +1,35 @@
-// PLACEHOLDER: being written.
+/**
+ * abn-missing — original Medicare, a benign lesion destruction, shave or skin-tag removal with no
+ * indication linked, and no ABN or ABN modifier: Medicare will likely deny it.
+ * Source: Medicare Claims Processing Manual ch. 30, §50 (ABN, modifiers GA/GZ/GX/GY); LCD
+ * "Removal of Benign Skin Lesions" (removal for appearance is cosmetic; covered only with an indication).
+ * Medicare Advantage, Medicaid and commercial plans do not use the ABN.
+ */
+import { ABN_MODIFIERS, BENIGN_EXCISION, displayIcd, isQuestionableBenignRemoval } from '../codes';
+import { hasAnyModifier } from '../context';
 import { defineRule } from '../types';
+
+const messages = {
+  noAbn: (code: string, dx: string) =>
+    `Medicare will likely deny ${code} for ${dx} as not medically necessary or cosmetic, and no ABN or ABN modifier is on the line.`,
+  fix: (code: string) =>
+    `If the note documents a symptom or suspicion, link it; otherwise have the patient sign an ABN before the service and append GA to ${code}, append GZ if no ABN was signed, or bill the patient (or append GY) if the removal is purely cosmetic.`,
+};
+
 export default defineRule({
-  meta: { id: 'abn-missing', summary: 'TODO', severity: 'error', reference: 'TODO', description: 'TODO', messages: {} },
-  check: () => [],
+  meta: {
+    id: 'abn-missing',
+    summary: 'Original Medicare: a benign lesion destruction, shave or skin-tag removal without an indication lacks an ABN and GA/GZ/GX/GY.',
+    severity: 'error',
+    reference: 'Medicare Claims Processing Manual, ch. 30, §50 (ABN); LCD "Removal of Benign Skin Lesions"',
+    description:
+      'Original Medicare only: a questionable benign removal other than an excision (destruction, shave, skin-tag removal) with no ABN on file for the line and none of GA, GZ, GX, GY.',
+    messages,
+  },
+  check({ claim, payerKind, abnOnFile }) {
+    if (payerKind !== 'medicare') return [];
+    return claim
+      .filter((l) => isQuestionableBenignRemoval(l.code, l.dx) && !BENIGN_EXCISION.has(l.code) && !abnOnFile(l) && !hasAnyModifier(l, ABN_MODIFIERS))
+      .map((l) => ({ line: l.index, message: messages.noAbn(l.code, l.dx.map(displayIcd).join(', ')), fix: messages.fix(l.code) }));
+  },
 });

@@ -11,12 +11,12 @@ export default defineCases({
     { name: 'empty modifiers and an empty code do not throw', encounter: enc({ dx: ['L40.0'], lines: [{ code: '', modifiers: ['', ' '] }, { code: '99213', modifiers: [], dx: [1] }] }) },
   ],
   invalid: [
-    { name: 'GA with GZ (Medicare)', encounter: enc({ payer: 'medicare', abn: { signed: true, lines: [0] }, dx: ['L82.1'], lines: [{ code: '17110', modifiers: ['GA', 'GZ'], dx: [1], lesions: 4 }] }), findings: [{ line: 0, severity: 'error', messageIncludes: 'GA and GZ' }] },
+    { name: 'GA with GZ (Medicare)', encounter: enc({ payer: 'medicare', abn: { signed: true, lines: [0] }, dx: ['L82.1'], lines: [{ code: '17110', modifiers: ['GA', 'GZ'], dx: [1], lesions: 4 }] }), findings: [{ line: 0, severity: 'error', messageIncludes: 'GA and GZ', fixIncludes: 'keep GA and remove GZ' }] },
     { name: 'GY with GZ, lower case and dashes', encounter: enc({ payer: 'medicare', dx: ['Z41.1'], lines: [{ code: '11951', modifiers: ['-gy', 'gz'], dx: [1] }] }), findings: [{ line: 0, messageIncludes: 'GY and GZ' }] },
-    { name: '59 with XS (commercial)', encounter: enc({ dx: ['D49.2', 'L57.0'], lines: [{ code: '17000', dx: [2] }, { code: '11102', modifiers: ['59', 'XS'], dx: [1] }] }), findings: [{ line: 1, messageIncludes: '59 and XS' }] },
+    { name: '59 with XS (commercial)', encounter: enc({ dx: ['D49.2', 'L57.0'], lines: [{ code: '17000', dx: [2] }, { code: '11102', modifiers: ['59', 'XS'], dx: [1] }] }), findings: [{ line: 1, messageIncludes: '59 and XS', fixIncludes: 'remove 59' }] },
     { name: '59 with XU and XE: one finding naming both', encounter: enc({ payer: 'medicaid', dx: ['D48.5'], lines: [{ code: '12001', modifiers: ['XU', '59', 'XE'], dx: [1] }] }), findings: [{ line: 0, messageIncludes: '59 and XE and XU' }] },
     { name: 'GA, GY and GZ together: one finding for the line', encounter: enc({ payer: 'medicare-advantage', dx: ['L82.1'], lines: [{ code: '11300', modifiers: ['GA', 'GY', 'GZ'], dx: [1] }] }), findings: [{ line: 0 }] },
     { name: 'only the conflicting line fires', encounter: enc({ dx: ['D49.2', 'L57.0'], lines: [{ code: '17000', modifiers: ['XS'], dx: [2] }, { code: '11104', modifiers: ['XP', '59'], dx: [1] }] }), findings: [{ line: 1 }] },
-    { name: 'a retail line with no code still fires', encounter: enc({ dx: ['L40.0'], lines: [{ code: '99213', dx: [1] }, { code: '', modifiers: ['GA', 'GZ'] }] }), findings: [{ line: 1, messageIncludes: 'This line' }] },
+    { name: 'a retail line with no code still fires; no ABN on file', encounter: enc({ dx: ['L40.0'], lines: [{ code: '99213', dx: [1] }, { code: '', modifiers: ['GA', 'GZ'] }] }), findings: [{ line: 1, messageIncludes: 'This line', fixIncludes: 'keep GZ and remove GA' }] },
   ],
 });

@@ -9,7 +9,9 @@ import { defineRule } from '../types';
 
 const messages = {
   conflict: (code: string, a: string, b: string, why: string) => `${code || 'This line'} carries both ${a} and ${b}, which contradict each other: ${why}.`,
-  fix: (a: string, b: string) => `Keep only the one of ${a} and ${b} that is true for this line.`,
+  fix: (how: string) => `${how.charAt(0).toUpperCase()}${how.slice(1)}.`,
+  fixAbnOnFile: () => 'An ABN is on file for this line: keep GA and remove GZ.',
+  fixNoAbn: () => 'No signed ABN covers this line: keep GZ and remove GA.',
 };
 
 export default defineRule({
@@ -22,15 +24,16 @@ export default defineRule({
       'A line whose modifiers contradict each other: GA with GZ, GY with GZ, or 59 with any of XE, XS, XP, XU. CMS returns such lines as unprocessable.',
     messages,
   },
-  check({ claim }) {
+  check({ claim, abnOnFile }) {
     const reports = [];
     for (const line of claim) {
       for (const rule of MODIFIER_CONFLICTS) {
         if (!line.modifiers.has(rule.modifier)) continue;
         const other = rule.conflictsWith.filter((m) => line.modifiers.has(m));
         if (other.length === 0) continue;
-        const b = other.join(' and ');
-        reports.push({ line: line.index, message: messages.conflict(line.code, rule.modifier, b, rule.why), fix: messages.fix(rule.modifier, b) });
+        // GA against GZ: the chart tells which one is true.
+        const fix = rule.modifier === 'GA' ? (abnOnFile(line) ? messages.fixAbnOnFile() : messages.fixNoAbn()) : messages.fix(rule.fix);
+        reports.push({ line: line.index, message: messages.conflict(line.code, rule.modifier, other.join(' and '), rule.why), fix });
         break; // one finding per line
       }
     }
