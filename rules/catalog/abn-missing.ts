@@ -9,6 +9,8 @@ import { ABN_MODIFIERS, BENIGN_EXCISION, displayIcd, isQuestionableBenignRemoval
 import { hasAnyModifier } from '../context';
 import { defineRule } from '../types';
 
+const andList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 const messages = {
   noAbn: (code: string, dx: string) =>
     `Medicare will likely deny ${code} for ${dx} as not medically necessary or cosmetic, and no ABN or ABN modifier is on the line.`,
@@ -30,6 +32,6 @@ export default defineRule({
     if (payerKind !== 'medicare') return [];
     return claim
       .filter((l) => isQuestionableBenignRemoval(l.code, l.dx) && !BENIGN_EXCISION.has(l.code) && !abnOnFile(l) && !hasAnyModifier(l, ABN_MODIFIERS))
-      .map((l) => ({ line: l.index, message: messages.noAbn(l.code, l.dx.map(displayIcd).join(', ')), fix: messages.fix(l.code) }));
+      .map((l) => ({ line: l.index, message: messages.noAbn(l.code, andList(l.dx.map(displayIcd))), fix: messages.fix(l.code) }));
   },
 });

@@ -21,7 +21,7 @@ type Reason = { kind: 'retail' } | { kind: 'category' } | { kind: 'code'; peel: 
 const itemName = (code: string) => code || 'The retail item';
 
 const messages = {
-  retail: (code: string) => `${code ? `${code} is a retail item` : 'A retail item'} billed to insurance; retail items are sold to the patient, not billed to the plan.`,
+  retail: (code: string) => `${code ? `${code} is a retail item` : 'A retail item is'} billed to insurance; retail items are sold to the patient, not billed to the plan.`,
   category: (code: string) => `${itemName(code)} is marked cosmetic but billed to insurance, which does not pay for cosmetic services.`,
   code: (code: string) => `${code} is a cosmetic procedure, which insurance does not cover.`,
   peel: (code: string) => `${code} is cosmetic unless it treats actinic keratoses or rhinophyma, and neither is linked.`,

@@ -8,9 +8,11 @@
 import { displayIcd, EM, MINOR_PROCEDURE } from '../codes';
 import { defineRule } from '../types';
 
+const andList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 const messages = {
-  sameDiagnoses: (em: string, dx: string, procedures: string) =>
-    `${em}-25 addresses only ${dx}, the same problem treated by ${procedures}; make sure the note shows a separate service.`,
+  sameDiagnoses: (em: string, dx: readonly string[], procedures: readonly string[]) =>
+    `${em}-25 addresses only ${andList(dx)}, the same ${dx.length > 1 ? 'problems' : 'problem'} treated by ${andList(procedures)}; make sure the note shows a separate service.`,
   fix: (em: string) =>
     `Keep ${em}-25 only if the note documents a significant, separately identifiable evaluation (and link any separate problem to ${em}); otherwise remove ${em}.`,
 };
@@ -35,7 +37,7 @@ export default defineRule({
         const sharing = [...new Set(minors.filter((m) => m.dx.some((d) => em.dx.includes(d))).map((m) => m.code))];
         return {
           line: em.index,
-          message: messages.sameDiagnoses(em.code, em.dx.map(displayIcd).join(', '), sharing.join(', ')),
+          message: messages.sameDiagnoses(em.code, em.dx.map(displayIcd), sharing),
           fix: messages.fix(em.code),
         };
       });

@@ -8,7 +8,7 @@ import { MODIFIER_CONFLICTS } from '../codes';
 import { defineRule } from '../types';
 
 const messages = {
-  conflict: (code: string, a: string, b: string, why: string) => `${code || 'This line'} carries both ${a} and ${b}, which contradict each other: ${why}.`,
+  conflict: (code: string, a: string, b: string, why: string) => `${code || 'This line'} carries ${a} with ${b}, which contradict each other: ${why}.`,
   fix: (how: string) => `${how.charAt(0).toUpperCase()}${how.slice(1)}.`,
   fixAbnOnFile: () => 'An ABN is on file for this line: keep GA and remove GZ.',
   fixNoAbn: () => 'No signed ABN covers this line: keep GZ and remove GA.',
