@@ -1,10 +1,12 @@
 /**
- * Messages between the content script and the background worker. The worker
- * validates every one with these schemas (and checks its sender) before it
- * acts; the content script imports only the types.
+ * Messages between the content script, the extension pages (popup, side panel,
+ * options) and the background worker. The worker validates every one with
+ * these schemas and checks its sender before it acts; the content script
+ * imports only the types.
  */
 import { z } from 'zod';
-import { DiagnosisSchema, EncounterSchema, LineSchema, type Finding } from '../rules/schema';
+import { DiagnosisSchema, EncounterSchema, LineSchema, type Finding, type Severity } from '../rules/schema';
+import { DISMISS_REASONS, type Dismissal } from './background/dismissals';
 
 /** Bounds that keep a hostile or broken page from making the worker do unbounded work. */
 export const LIMITS = { lines: 5000, diagnoses: 1000, text: 20_000, messageBytes: 4_000_000 } as const;
@@ -14,6 +16,8 @@ const BoundedEncounter = EncounterSchema.extend({
   lines: z.array(LineSchema, { error: 'expected an array of lines' }).max(LIMITS.lines, { error: `more than ${LIMITS.lines} lines` }),
   diagnoses: z.array(DiagnosisSchema).max(LIMITS.diagnoses, { error: `more than ${LIMITS.diagnoses} diagnoses` }),
 });
+
+// ── From the content script (sender: a tab on an enabled EHR host) ─────────
 
 export const EvaluateRequestSchema = z.object({
   type: z.literal('evaluate'),
@@ -28,13 +32,82 @@ export const StatusRequestSchema = z.object({
   reason: z.string().max(500).optional(),
 });
 
-export const RequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema]);
+/** The user clicked the EHR's sign control with errors remaining and chose "sign anyway". */
+export const SignedAnywayRequestSchema = z.object({
+  type: z.literal('signed-anyway'),
+  encounterId: z.string().max(200),
+  errors: z.number().int().nonnegative(),
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema]);
+
+// ── From extension pages (sender: our own chrome-extension:// page) ───────
+
+const tabId = z.number().int().nonnegative();
+const findingKey = z.string().max(400);
+
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tab-state'), tabId }),
+  z.object({ type: z.literal('dismiss'), tabId, key: findingKey, reason: z.enum(DISMISS_REASONS), comment: z.string().max(500).optional() }),
+  z.object({ type: z.literal('undismiss'), tabId, key: findingKey }),
+  z.object({ type: z.literal('reveal'), tabId, key: findingKey }),
+  z.object({ type: z.literal('audit') }),
+  z.object({ type: z.literal('clear-audit') }),
+]);
+
+export const RequestSchema = z.union([ContentRequestSchema, PageRequestSchema]);
 
 export type EvaluateRequest = z.infer<typeof EvaluateRequestSchema>;
 export type StatusRequest = z.infer<typeof StatusRequestSchema>;
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+export type PageRequest = z.infer<typeof PageRequestSchema>;
 export type Request = z.infer<typeof RequestSchema>;
 
+// ── Answers ───────────────────────────────────────────────────────────────
+
 export type EvaluateResponse =
-  /** `why`: each rule's summary, for the expanded warning (the content script does not ship the catalog). */
-  | { ok: true; findings: Finding[]; showInfoInline: boolean; why: Record<string, string> }
+  /** `findings`: what to paint (dismissed ones left out); `why`: each rule's summary; `errors`: errors not dismissed. */
+  | { ok: true; findings: Finding[]; showInfoInline: boolean; why: Record<string, string>; errors: number; signoffPrompt: boolean }
   | { ok: false; error: string };
+
+/** A finding as the review list shows it. */
+export interface FindingView extends Finding {
+  /** Stable across re-reads of the same encounter: dismissals and "reveal" use it. */
+  key: string;
+  why: string;
+  dismissed?: { reason: Dismissal['reason']; comment?: string; at: string };
+}
+
+/** A line as read off the screen (codes only, no patient data). */
+export interface LineView {
+  code: string;
+  modifiers: string[];
+  units: number;
+  site?: string;
+  billTo: 'insurance' | 'patient';
+}
+
+/** What the popup and the side panel show for a tab. */
+export interface TabState {
+  tabId: number;
+  frameId: number;
+  adapter: string;
+  status: 'ok' | 'unreadable';
+  reason?: string;
+  encounterId: string;
+  payerKind: string;
+  lines: LineView[];
+  findings: FindingView[];
+  counts: Record<Severity, number> & { dismissed: number };
+  updatedAt: string;
+}
+
+export type PageResponse =
+  | { ok: true; state?: TabState | null; dismissals?: Dismissal[] }
+  | { ok: false; error: string };
+
+/** Worker → content script (tabs.sendMessage). */
+export type ToContent = { type: 'recheck' } | { type: 'reveal'; line: number | null };
+
+/** Worker → extension pages (runtime.sendMessage broadcast): a tab's state changed. */
+export type Broadcast = { type: 'tab-state-changed'; tabId: number };

@@ -1,0 +1,73 @@
+/**
+ * Dismissals ("overrides", as CDS Hooks feedback calls them) in IndexedDB:
+ * the rule, the line's code, a hash of the encounter's identity, the reason and
+ * when — never patient data. Also the sign-off choices ("sign anyway").
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { z } from 'zod';
+
+export const DISMISS_REASONS = ['documented-separately', 'payer-policy', 'not-applicable', 'other'] as const;
+export const REASON_LABEL: Record<(typeof DISMISS_REASONS)[number] | 'signed-anyway', string> = {
+  'documented-separately': 'Documented separately',
+  'payer-policy': 'Payer-specific policy',
+  'not-applicable': 'Not applicable to this patient',
+  other: 'Other',
+  'signed-anyway': 'Signed with errors remaining',
+};
+
+export const DismissalSchema = z.object({
+  key: z.string(),
+  /** Hash of the encounter's identity (the adapter's id: itself a hash of the EHR's ids). */
+  encounter: z.string().max(200),
+  rule: z.string().max(60),
+  /** The line's code, or '' for an encounter-level finding. */
+  code: z.string().max(20),
+  /** For encounter-level findings (one per diagnosis), which one. */
+  subject: z.string().max(40),
+  reason: z.enum([...DISMISS_REASONS, 'signed-anyway']),
+  comment: z.string().max(500).optional(),
+  at: z.string(),
+  outcome: z.literal('overridden'),
+});
+export type Dismissal = z.infer<typeof DismissalSchema>;
+
+interface Schema extends DBSchema {
+  dismissals: { key: string; value: Dismissal; indexes: { byEncounter: string; byAt: string } };
+}
+
+export function dismissalKey(encounter: string, rule: string, code: string, subject: string): string {
+  return `${encounter}|${rule}|${code}|${subject}`;
+}
+
+export interface DismissalStore {
+  put(d: Dismissal): Promise<void>;
+  remove(key: string): Promise<void>;
+  forEncounter(encounter: string): Promise<Dismissal[]>;
+  all(): Promise<Dismissal[]>;
+}
+
+export function openDismissalStore(name = 'dermlint'): DismissalStore {
+  let db: Promise<IDBPDatabase<Schema>> | null = null;
+  const get = () =>
+    (db ??= openDB<Schema>(name, 1, {
+      upgrade(database) {
+        const store = database.createObjectStore('dismissals', { keyPath: 'key' });
+        store.createIndex('byEncounter', 'encounter');
+        store.createIndex('byAt', 'at');
+      },
+    }));
+  return {
+    async put(d) {
+      await (await get()).put('dismissals', DismissalSchema.parse(d));
+    },
+    async remove(key) {
+      await (await get()).delete('dismissals', key);
+    },
+    async forEncounter(encounter) {
+      return (await get()).getAllFromIndex('dismissals', 'byEncounter', encounter);
+    },
+    async all() {
+      return (await get()).getAllFromIndex('dismissals', 'byAt');
+    },
+  };
+}
