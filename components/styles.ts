@@ -25,3 +25,14 @@ code { font: 11px ui-monospace, monospace; }
 .status { position: fixed; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;
   border: 1px solid #8c959f; color: #1b1f24; box-shadow: 0 2px 8px rgb(0 0 0 / 0.2); }
 `;
+
+export const SIGNOFF_CSS = `
+:host { all: initial; position: absolute; z-index: 2147483001; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; }
+.signoff { width: 17rem; padding: 10px 12px; background: #fff; border: 1px solid #a4161a; border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / .25); }
+.signoff p { margin: 0 0 8px; font-weight: 600; color: #a4161a; }
+.icon { display: inline-grid; place-items: center; width: 16px; height: 16px; border-radius: 50%; background: #a4161a; color: #fff; font-size: 10px; }
+.actions { display: flex; gap: 8px; }
+button { font: inherit; padding: 4px 10px; border-radius: 4px; cursor: pointer; border: 1px solid #57606a; background: #fff; color: #1b1f24; }
+button.review { background: #0b5cad; border-color: #0b5cad; color: #fff; }
+button:focus-visible { outline: 3px solid #0b5cad; outline-offset: 2px; }
+`;

@@ -1,21 +1,22 @@
 import browser from 'webextension-polyfill';
-import { ADAPTERS, BUILTIN_MATCHES } from '../../adapters/index';
-import { matchesAny } from '../../lib/match-patterns';
+import { pickAdapter } from '../../lib/content/pick-adapter';
+import { BUILTIN_MATCHES } from '../../adapters/index';
 import { createPainter } from '../../lib/content/painter';
 import { watchScreen } from '../../lib/content/watch';
-import type { EvaluateResponse, Request } from '../../lib/messages';
-import { onSettingsChanged } from '../../lib/settings-store';
+import { guardSignoff } from '../../lib/content/signoff';
+import { revealElement } from '../../lib/content/reveal';
+import type { ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
+import { loadSettings, onSettingsChanged } from '../../lib/settings-store';
 
 export default defineContentScript({
   matches: [...BUILTIN_MATCHES],
   allFrames: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
-  main(ctx) {
-    const adapter = ADAPTERS.find((a) => matchesAny(a.matches, location.href) && a.read(document).status !== 'absent')
-      ?? ADAPTERS.find((a) => matchesAny(a.matches, location.href));
+  async main(ctx) {
+    const adapter = pickAdapter(document, location.href, (await loadSettings().catch(() => null))?.fieldMaps ?? []);
     if (!adapter) return;
-    const send = (request: Request) => browser.runtime.sendMessage(request);
+    const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
     const watcher = watchScreen({
       adapter,
       doc: document,
@@ -25,7 +26,29 @@ export default defineContentScript({
       signal: ctx.signal,
       onPainted: () => performance.mark('dermlint:painted'),
     });
+    const reveal = (line: number | null) => {
+      const el = watcher.anchorOf(line);
+      if (el) revealElement(document, el, line);
+    };
+    guardSignoff({
+      doc: document,
+      controls: () => adapter.signControls?.(document) ?? [],
+      errors: watcher.errors,
+      enabled: watcher.signoffPrompt,
+      onSignedAnyway: (errors) => void send({ type: 'signed-anyway', encounterId: watcher.encounterId(), errors }).catch(() => {}),
+      onReview: () => reveal(watcher.errorLines()[0] ?? null),
+      signal: ctx.signal,
+    });
+    const onMessage = (message: unknown) => {
+      const m = message as ToContent;
+      if (m?.type === 'recheck') watcher.recheck();
+      else if (m?.type === 'reveal' && (typeof m.line === 'number' || m.line === null)) reveal(m.line);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     const stop = onSettingsChanged(() => watcher.recheck());
-    ctx.onInvalidated(stop);
+    ctx.onInvalidated(() => {
+      stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
   },
 });

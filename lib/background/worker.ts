@@ -1,12 +1,19 @@
 /**
- * The background worker's work, apart from the browser: check a message's
- * sender and shape, run the engine with the user's settings, keep each tab's
- * error count for the badge. The entrypoint wires it to the browser APIs.
+ * The background worker's work, apart from the browser APIs (the entrypoint
+ * wires those in): check each message's sender and shape, run the engine with
+ * the user's settings, keep each tab's review state and badge count, and record
+ * dismissals and sign-off choices.
  */
 import { run, RULES_BY_ID } from '../../rules/index';
-import { RequestSchema, LIMITS, type EvaluateResponse } from '../messages';
+import type { Encounter, Finding } from '../../rules/schema';
+import { normalizeCode, normalizeModifier } from '../../rules/codes';
+import {
+  ContentRequestSchema, LIMITS, PageRequestSchema,
+  type Broadcast, type EvaluateResponse, type FindingView, type PageResponse, type TabState, type ToContent,
+} from '../messages';
 import type { ExtensionSettings } from '../settings';
 import { matchesAny } from '../match-patterns';
+import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals';
 
 export interface Sender {
   id?: string;
@@ -21,13 +28,44 @@ export interface WorkerDeps {
   allowedPatterns(): Promise<readonly string[]> | readonly string[];
   settings(): Promise<ExtensionSettings> | ExtensionSettings;
   setBadge(tabId: number, errors: number): void;
+  dismissals?: DismissalStore;
+  /** Tab states survive a worker restart here (storage.session: memory only, never disk). */
+  stateStore?: { get(tabId: number): Promise<TabState | undefined>; set(state: TabState): Promise<void>; remove(tabId: number): Promise<void> };
+  sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
+  broadcast?(message: Broadcast): void;
+  now?(): Date;
 }
 
-export type Reply = EvaluateResponse | { ok: true } | { ok: false; error: string };
+export type Reply = EvaluateResponse | PageResponse | { ok: true };
+
+/** Stable keys: rule, the line's code, and which occurrence of that pair (or the message, for encounter-level findings). */
+export function keyFindings(encounter: Encounter, findings: Finding[]): { finding: Finding; code: string; subject: string; key: string }[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const code = finding.line === null ? '' : normalizeCode(encounter.lines[finding.line]?.code ?? '');
+    let subject: string;
+    if (finding.line === null) subject = shortHash(finding.message);
+    else {
+      const pair = `${finding.rule}|${code}`;
+      const n = (seen.get(pair) ?? 0) + 1;
+      seen.set(pair, n);
+      subject = String(n);
+    }
+    return { finding, code, subject, key: dismissalKey(encounter.id, finding.rule, code, subject) };
+  });
+}
+
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
 
 export function createWorker(deps: WorkerDeps) {
   /** tab → frame → errors, for the badge. */
   const errorsByTab = new Map<number, Map<number, number>>();
+  const states = new Map<number, TabState>();
+  const now = () => (deps.now ? deps.now() : new Date());
 
   function record(tabId: number, frameId: number, errors: number) {
     let frames = errorsByTab.get(tabId);
@@ -39,45 +77,174 @@ export function createWorker(deps: WorkerDeps) {
     deps.setBadge(tabId, total);
   }
 
-  async function handle(message: unknown, sender: Sender): Promise<Reply> {
-    // Only our own content scripts, in a tab, on an enabled EHR host.
-    if (sender.id !== deps.extensionId || typeof sender.tab?.id !== 'number' || !sender.url) {
-      return { ok: false, error: 'rejected: unknown sender' };
-    }
+  async function stateOf(tabId: number): Promise<TabState | undefined> {
+    return states.get(tabId) ?? (await deps.stateStore?.get(tabId).catch(() => undefined));
+  }
+
+  async function saveState(state: TabState) {
+    states.set(state.tabId, state);
+    await deps.stateStore?.set(state).catch(() => {});
+    deps.broadcast?.({ type: 'tab-state-changed', tabId: state.tabId });
+  }
+
+  async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number): Promise<EvaluateResponse> {
+    const settings = await deps.settings();
+    const findings = run(encounter, { settings });
+    const dismissed = new Map<string, Dismissal>();
+    for (const d of (await deps.dismissals?.forEncounter(encounter.id).catch(() => [])) ?? []) dismissed.set(d.key, d);
+    const views: FindingView[] = keyFindings(encounter, findings).map(({ finding, key }) => {
+      const d = dismissed.get(key);
+      const view: FindingView = { ...finding, key, why: RULES_BY_ID.get(finding.rule)?.meta.summary ?? '' };
+      if (d) view.dismissed = d.comment ? { reason: d.reason, comment: d.comment, at: d.at } : { reason: d.reason, at: d.at };
+      return view;
+    });
+    const live = views.filter((v) => !v.dismissed);
+    const errors = live.filter((f) => f.severity === 'error').length;
+    record(tabId, frameId, errors);
+    const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
+    await saveState({
+      tabId,
+      frameId,
+      adapter,
+      status: 'ok',
+      encounterId: encounter.id,
+      payerKind,
+      lines: encounter.lines.map((l) => ({
+        code: normalizeCode(l.code),
+        modifiers: (l.modifiers ?? []).map(normalizeModifier).filter(Boolean),
+        units: l.units ?? 1,
+        ...(l.site ? { site: l.site } : {}),
+        billTo: l.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance'),
+      })),
+      findings: views,
+      counts: {
+        error: errors,
+        warning: live.filter((f) => f.severity === 'warning').length,
+        info: live.filter((f) => f.severity === 'info').length,
+        dismissed: views.length - live.length,
+      },
+      updatedAt: now().toISOString(),
+    });
+    const why: Record<string, string> = {};
+    for (const f of live) why[f.rule] ??= f.why;
+    return {
+      ok: true,
+      findings: live.map(({ key: _k, why: _w, dismissed: _d, ...f }) => f),
+      showInfoInline: settings.showInfoInline,
+      why,
+      errors,
+      signoffPrompt: settings.signoffPrompt,
+    };
+  }
+
+  async function handleContent(message: unknown, sender: Sender & { tab: { id: number }; url: string }): Promise<Reply> {
     if (!matchesAny(await deps.allowedPatterns(), sender.url)) {
       return { ok: false, error: 'rejected: sender page is not an enabled EHR host' };
     }
-    if (approximateSize(message) > LIMITS.messageBytes) return { ok: false, error: 'rejected: message too large' };
-    const parsed = RequestSchema.safeParse(message);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { ok: false, error: `rejected: ${issue.path.join('.') || 'message'}: ${issue.message}` };
-    }
+    const parsed = ContentRequestSchema.safeParse(message);
+    if (!parsed.success) return rejected(parsed.error.issues[0]);
     const request = parsed.data;
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
-    if (request.type === 'status') {
-      record(tabId, frameId, 0);
+    if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId);
+    if (request.type === 'signed-anyway') {
+      const at = now().toISOString();
+      await deps.dismissals?.put({
+        key: `${request.encounterId}|signoff|${at}`,
+        encounter: request.encounterId,
+        rule: 'signoff',
+        code: '',
+        subject: `${request.errors} errors`,
+        reason: 'signed-anyway',
+        at,
+        outcome: 'overridden',
+      });
       return { ok: true };
     }
-    const settings = await deps.settings();
-    const findings = run(request.encounter, { settings });
-    record(tabId, frameId, findings.filter((f) => f.severity === 'error').length);
-    const why: Record<string, string> = {};
-    for (const f of findings) why[f.rule] ??= RULES_BY_ID.get(f.rule)?.meta.summary ?? '';
-    return { ok: true, findings, showInfoInline: settings.showInfoInline, why };
+    // status: this frame shows no readable encounter (any more).
+    record(tabId, frameId, 0);
+    const previous = await stateOf(tabId);
+    if (previous && previous.frameId === frameId) {
+      if (request.state === 'unreadable') await saveState({ ...previous, status: 'unreadable', reason: request.reason, findings: [], counts: { error: 0, warning: 0, info: 0, dismissed: 0 }, lines: [], updatedAt: now().toISOString() });
+      else {
+        states.delete(tabId);
+        await deps.stateStore?.remove(tabId).catch(() => {});
+        deps.broadcast?.({ type: 'tab-state-changed', tabId });
+      }
+    } else if (request.state === 'unreadable') {
+      await saveState({ tabId, frameId, adapter: request.adapter, status: 'unreadable', reason: request.reason, encounterId: '', payerKind: 'unknown', lines: [], findings: [], counts: { error: 0, warning: 0, info: 0, dismissed: 0 }, updatedAt: now().toISOString() });
+    }
+    return { ok: true };
+  }
+
+  async function handlePage(message: unknown): Promise<Reply> {
+    const parsed = PageRequestSchema.safeParse(message);
+    if (!parsed.success) return rejected(parsed.error.issues[0]);
+    const request = parsed.data;
+    switch (request.type) {
+      case 'tab-state':
+        return { ok: true, state: (await stateOf(request.tabId)) ?? null };
+      case 'audit':
+        return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [] };
+      case 'clear-audit': {
+        for (const d of (await deps.dismissals?.all()) ?? []) await deps.dismissals?.remove(d.key);
+        return { ok: true };
+      }
+      case 'reveal': {
+        const state = await stateOf(request.tabId);
+        const finding = state?.findings.find((f) => f.key === request.key);
+        if (!state || !finding) return { ok: false, error: 'that finding is no longer on the screen' };
+        deps.sendToFrame?.(state.tabId, state.frameId, { type: 'reveal', line: finding.line });
+        return { ok: true };
+      }
+      case 'dismiss':
+      case 'undismiss': {
+        const state = await stateOf(request.tabId);
+        const finding = state?.findings.find((f) => f.key === request.key);
+        if (!state || !finding || !deps.dismissals) return { ok: false, error: 'that finding is no longer on the screen' };
+        if (request.type === 'dismiss') {
+          await deps.dismissals.put({
+            key: request.key,
+            encounter: state.encounterId,
+            rule: finding.rule,
+            code: finding.line === null ? '' : (state.lines[finding.line]?.code ?? ''),
+            subject: request.key.slice(request.key.lastIndexOf('|') + 1),
+            reason: request.reason,
+            ...(request.comment ? { comment: request.comment } : {}),
+            at: now().toISOString(),
+            outcome: 'overridden',
+          });
+        } else {
+          await deps.dismissals.remove(request.key);
+        }
+        // The content script asks again, gets the findings without (or with) it, repaints; state and badge follow.
+        deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });
+        return { ok: true };
+      }
+    }
+  }
+
+  async function handle(message: unknown, sender: Sender): Promise<Reply> {
+    if (sender.id !== deps.extensionId || !sender.url) return { ok: false, error: 'rejected: unknown sender' };
+    if (approximateSize(message) > LIMITS.messageBytes) return { ok: false, error: 'rejected: message too large' };
+    // Our own pages (popup, side panel, options) ask about tabs; content scripts report screens.
+    if (sender.url.startsWith(`chrome-extension://${deps.extensionId}/`)) return handlePage(message);
+    if (typeof sender.tab?.id !== 'number') return { ok: false, error: 'rejected: unknown sender' };
+    return handleContent(message, sender as Sender & { tab: { id: number }; url: string });
   }
 
   return {
     handle,
-    forgetTab(tabId: number) {
+    async forgetTab(tabId: number) {
       errorsByTab.delete(tabId);
-    },
-    /** A frame navigated away: its findings no longer count. */
-    forgetFrame(tabId: number, frameId: number) {
-      if (errorsByTab.get(tabId)?.has(frameId)) record(tabId, frameId, 0);
+      states.delete(tabId);
+      await deps.stateStore?.remove(tabId).catch(() => {});
     },
   };
+}
+
+function rejected(issue: { path: PropertyKey[]; message: string } | undefined): { ok: false; error: string } {
+  return { ok: false, error: `rejected: ${issue?.path.map(String).join('.') || 'message'}: ${issue?.message ?? 'malformed'}` };
 }
 
 /** A cheap upper bound of a message's JSON size, without serializing a huge object twice. */

@@ -16,8 +16,7 @@ export const STATUS_TAG = 'dermlint-status';
 
 /** Is this node one of ours (so the watcher can ignore its own mutations)? */
 export function isOurs(node: Node): boolean {
-  const name = node.nodeName;
-  return name === 'DERMLINT-LINE' || name === 'DERMLINT-WARNING' || name === 'DERMLINT-STATUS';
+  return node.nodeName.startsWith('DERMLINT-');
 }
 
 const CONTAINER_STYLE = 'position:absolute;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-start;gap:2px;margin:-1px 0 0 6px;pointer-events:auto;';

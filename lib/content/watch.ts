@@ -31,6 +31,10 @@ export function watchScreen(deps: WatchDeps) {
   let lastFindings: Finding[] = [];
   let lastShowInfo = false;
   let lastWhy: Record<string, string> = {};
+  let lastAnchors: ScreenAnchors | null = null;
+  let lastEncounterId = '';
+  let lastErrors = 0;
+  let lastSignoffPrompt = true;
   let sequence = 0;
 
   function visible(findings: Finding[], showInfo: boolean) {
@@ -38,6 +42,7 @@ export function watchScreen(deps: WatchDeps) {
   }
 
   function repaint(anchors: ScreenAnchors) {
+    lastAnchors = anchors;
     painter.paint(visible(lastFindings, lastShowInfo), anchors, lastWhy);
     deps.onPainted?.(lastFindings);
   }
@@ -52,6 +57,8 @@ export function watchScreen(deps: WatchDeps) {
       result = { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
     }
     if (result.status !== 'ok') {
+      lastAnchors = null;
+      lastErrors = 0;
       if (result.status !== lastState || force) {
         painter.clear();
         lastKey = null;
@@ -87,6 +94,9 @@ export function watchScreen(deps: WatchDeps) {
     lastFindings = response.findings;
     lastShowInfo = response.showInfoInline;
     lastWhy = response.why;
+    lastErrors = response.errors;
+    lastSignoffPrompt = response.signoffPrompt;
+    lastEncounterId = result.encounter.id;
     // Anchors may have moved while we waited: read them again (cheap) before painting.
     const fresh = adapter.read(doc);
     if (fresh.status === 'ok' && JSON.stringify(fresh.encounter) === key) repaint(fresh.anchors);
@@ -130,8 +140,19 @@ export function watchScreen(deps: WatchDeps) {
 
   void check();
   return {
-    /** Settings changed: judge the same screen again. */
+    /** Settings or dismissals changed: judge the same screen again. */
     recheck: () => void check(true),
+    /** Errors not dismissed on the screen now, for the sign-off check. */
+    errors: () => lastErrors,
+    signoffPrompt: () => lastSignoffPrompt,
+    encounterId: () => lastEncounterId,
+    /** The element of a line (or the diagnosis list / header for encounter-level findings). */
+    anchorOf(line: number | null): Element | undefined {
+      if (!lastAnchors) return undefined;
+      return line === null ? (lastAnchors.diagnoses ?? lastAnchors.header) : lastAnchors.lines[line];
+    },
+    /** Lines with errors, in order. */
+    errorLines: () => lastFindings.filter((f) => f.severity === 'error').map((f) => f.line),
   };
 }
 

@@ -1,0 +1,32 @@
+/**
+ * The small, non-blocking question shown in place when the user signs while
+ * coding errors remain: review them, or sign anyway (which goes through at once).
+ */
+export interface SignoffPromptProps {
+  errors: number;
+  onReview(): void;
+  onSignAnyway(): void;
+  onClose(): void;
+}
+
+export function SignoffPrompt({ errors, onReview, onSignAnyway, onClose }: SignoffPromptProps) {
+  return (
+    <div
+      class="signoff"
+      role="alertdialog"
+      aria-label="dermlint sign-off check"
+      aria-describedby="dl-signoff-text"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <p id="dl-signoff-text">
+        <span class="icon" aria-hidden="true">✖</span> {errors} coding error{errors === 1 ? '' : 's'} remain{errors === 1 ? 's' : ''}.
+      </p>
+      <div class="actions">
+        <button type="button" class="review" onClick={onReview}>Review</button>
+        <button type="button" class="anyway" onClick={onSignAnyway}>Sign anyway</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Before sign-off: when the user clicks the EHR's sign / finalize / submit
+ * control while errors remain, hold that one click and ask in place. "Sign
+ * anyway" replays the click at once; "Review" shows the first error. Nothing
+ * is blocked for good, and the prompt can be turned off in options.
+ */
+import { render } from 'preact';
+import { SignoffPrompt } from '../../components/SignoffPrompt';
+import { SIGNOFF_CSS } from '../../components/styles';
+
+export interface SignoffDeps {
+  doc: Document;
+  /** The EHR's sign controls on this screen now. */
+  controls(): Element[];
+  errors(): number;
+  enabled(): boolean;
+  onSignedAnyway(errors: number): void;
+  onReview(): void;
+  signal: AbortSignal;
+}
+
+export function guardSignoff(deps: SignoffDeps) {
+  const { doc } = deps;
+  let passThrough = false;
+  let host: HTMLElement | null = null;
+
+  const close = () => {
+    host?.remove();
+    host = null;
+  };
+
+  function ask(control: HTMLElement) {
+    close();
+    const errors = deps.errors();
+    host = doc.createElement('dermlint-signoff');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = SIGNOFF_CSS;
+    const mount = doc.createElement('div');
+    root.append(style, mount);
+    const rect = control.getBoundingClientRect();
+    const win = doc.defaultView!;
+    host.style.left = `${Math.max(8, rect.left + win.scrollX)}px`;
+    host.style.top = `${rect.bottom + win.scrollY + 6}px`;
+    doc.documentElement.appendChild(host);
+    render(
+      <SignoffPrompt
+        errors={errors}
+        onClose={close}
+        onReview={() => {
+          close();
+          deps.onReview();
+        }}
+        onSignAnyway={() => {
+          close();
+          deps.onSignedAnyway(errors);
+          passThrough = true;
+          try {
+            control.click();
+          } finally {
+            passThrough = false;
+          }
+        }}
+      />,
+      mount,
+    );
+  }
+
+  const onClick = (event: Event) => {
+    if (passThrough || !deps.enabled() || deps.errors() === 0) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const control = deps.controls().find((c) => c === target || c.contains(target));
+    if (!control) return;
+    // Hold this click only; the user decides in the prompt.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    ask(control as HTMLElement);
+  };
+  const win = doc.defaultView!;
+  win.addEventListener('click', onClick, true);
+  deps.signal.addEventListener('abort', () => {
+    win.removeEventListener('click', onClick, true);
+    close();
+  });
+}
