@@ -1,0 +1,63 @@
+/**
+ * What ships: the built extension's manifest asks for exactly what it needs,
+ * its code makes no network calls of its own and loads nothing remote, and
+ * no source maps or test fixtures are in the package.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from './harness';
+import { BUILTIN_MATCHES } from '../../adapters/index';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+const all = files(EXTENSION_DIR);
+const code = all.filter((f) => f.endsWith('.js') || f.endsWith('.html'));
+
+describe('the built extension', () => {
+  it('asks for exactly its permissions: no <all_urls>, host access only for the EHR hosts', () => {
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+    const hosts = new Set<string>([...(manifest.host_permissions ?? []), ...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)]);
+    expect([...hosts].sort()).toEqual([...BUILTIN_MATCHES].sort());
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    expect(manifest.host_permissions ?? []).not.toContain('https://*/*');
+    // Hosts a user adds are asked for at runtime, one by one.
+    expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+  });
+
+  it('has a strict content security policy for its pages', () => {
+    const csp: string = manifest.content_security_policy?.extension_pages ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toMatch(/unsafe-eval|https?:/);
+  });
+
+  it('contains no network calls, remote code or eval of its own', () => {
+    for (const file of code) {
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of [/\bfetch\s*\(/, /XMLHttpRequest/, /new\s+WebSocket/, /sendBeacon/, /EventSource/, /importScripts\s*\(/, /\beval\s*\(/, /new\s+Function\s*\(/, /<script[^>]+src=["']https?:/]) {
+        expect(pattern.test(text), `${file} matches ${pattern}`).toBe(false);
+      }
+    }
+  });
+
+  it('ships no source maps and no test fixtures', () => {
+    expect(all.filter((f) => f.endsWith('.map') || /sourceMappingURL/.test(readFileSync(f, 'latin1')))).toEqual([]);
+    expect(all.filter((f) => /fixtures|__snapshots__|\.test\.|examples\.json|encounters\.json/.test(f))).toEqual([]);
+  });
+
+  it('keeps the content script small', () => {
+    const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'));
+    const gz = gzipSync(content, { level: 9 }).length;
+    console.log(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip`);
+    expect(gz).toBeLessThanOrEqual(40 * 1024);
+  });
+});
