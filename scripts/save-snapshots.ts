@@ -16,6 +16,7 @@ import { startDemoServer } from './serve-demo';
 const SCREENS: Record<string, (base: string, id: string, n: number) => string> = {
   ema: (base, id, n) => `${base}/ema/web/practice/staff#/practice/staff/patient/${4100 + n}/visit?case=${id}`,
   athena: (base, id) => `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
+  generic: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
 };
 
 const cases: { encounter: { id: string } }[] = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));

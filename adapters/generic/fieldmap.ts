@@ -1,0 +1,144 @@
+/**
+ * The field map a practice manager writes in the options page, for an EHR
+ * dermlint has no adapter of its own for: where its claim screen shows each
+ * part of an encounter, as CSS selectors. Validated with zod wherever it
+ * enters (options page, settings import, storage); messages name the field.
+ *
+ * Selectors inside `procedures` and `diagnoses` (other than `rows`) are looked
+ * up inside each row. A field's value is an input's or select's value, else
+ * the element's text.
+ */
+import { z } from 'zod';
+import { formatPath } from '../../rules/schema';
+import { selectorError } from './selector';
+
+/**
+ * A CSS selector; `what` says what it points at, for the "missing" message.
+ * Syntax is checked here; a selector that still fails in a browser makes the
+ * reader answer 'unreadable', naming the field.
+ */
+function selector(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `missing: the CSS selector of ${what}` : `expected a CSS selector (of ${what})`) })
+    .trim()
+    .min(1, { error: `empty: expected the CSS selector of ${what}` })
+    .max(1000, { error: 'a selector longer than 1000 characters' })
+    .superRefine((value, ctx) => {
+      const why = selectorError(value);
+      if (why) ctx.addIssue({ code: 'custom', message: `not a valid CSS selector (${why}): '${value}'` });
+    });
+}
+
+/** Chrome match patterns of the EHR's own hosts; no <all_urls>, no bare '*' host, no ports. */
+export const MatchPatternSchema = z
+  .string({ error: "expected a match pattern like 'https://*.ecwcloud.com/*'" })
+  .trim()
+  .regex(/^(https?|\*):\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\/[^\s]*$/, {
+    error: "expected a match pattern like 'https://*.ecwcloud.com/*' (a host, no port, then a path)",
+  });
+
+/** Rejects fields the map does not know (a typo would otherwise be ignored silently). */
+function strict<T extends z.ZodRawShape>(shape: T, what: string) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`
+        : issue.input === undefined
+          ? `missing: ${what}`
+          : `expected ${what}`,
+  });
+}
+
+export const ProceduresMapSchema = strict(
+  {
+    /** Every procedure (claim line) row, in claim order. */
+    rows: selector('the procedure rows'),
+    /** CPT/HCPCS code. */
+    code: selector('the procedure code within a row'),
+    /** One or several elements; each may hold several modifiers ('25', '59 RT', 'GA,GZ', '25-59'). */
+    modifiers: selector('the modifier field(s) within a row'),
+    units: selector('the units within a row'),
+    /** One or several elements; numbers (1), CMS-1500 letters (A-L) or ICD-10 codes on the diagnosis list. */
+    pointers: selector('the diagnosis pointer field(s) within a row'),
+    site: selector('the anatomic site within a row').optional(),
+    /** '1.2', '1.2 cm', '12 mm'. */
+    size: selector('the lesion size within a row').optional(),
+    lesions: selector('the lesion count within a row').optional(),
+    /** A checkbox (checked = bill insurance) or text ('Insurance' / 'Patient'). */
+    billTo: selector('the bill-to field within a row').optional(),
+    /** Text: 'Service', 'Cosmetic' or 'Retail'. */
+    category: selector('the category within a row').optional(),
+    description: selector('the description within a row').optional(),
+    /** Per-line ABN coverage: a checkbox, or text yes/no. Absent: the ABN covers every line. */
+    abn: selector('the per-line ABN field within a row').optional(),
+  },
+  'an object { rows, code, modifiers, units, pointers, … } of CSS selectors',
+);
+
+export const DiagnosesMapSchema = strict(
+  {
+    /** Every diagnosis row, in claim order (pointer 1 is the first). */
+    rows: selector('the diagnosis rows'),
+    code: selector('the ICD-10 code within a diagnosis row'),
+    description: selector('the diagnosis description within a row').optional(),
+  },
+  'an object { rows, code, description? } of CSS selectors',
+);
+
+export const PayerMapSchema = strict(
+  {
+    /** The insurance plan's name. */
+    name: selector('the insurance name'),
+    /** The insurance category / financial class ('Medicare', 'Commercial', 'Self Pay'), when the screen shows one. */
+    category: selector('the insurance category').optional(),
+  },
+  'an object { name, category? } of CSS selectors',
+);
+
+export const FieldMapSchema = strict(
+  {
+    name: z
+      .string({ error: (issue) => (issue.input === undefined ? 'missing: a name for this field map' : 'expected a name') })
+      .trim()
+      .min(1, { error: 'empty: give the field map a name' })
+      .max(60, { error: 'at most 60 characters' }),
+    matches: z
+      .array(MatchPatternSchema, { error: (issue) => (issue.input === undefined ? "missing: the EHR's host patterns, e.g. ['https://*.ecwcloud.com/*']" : 'expected a list of match patterns') })
+      .min(1, { error: "expected at least one match pattern, e.g. 'https://*.ecwcloud.com/*'" })
+      .max(20, { error: 'at most 20 match patterns' }),
+    procedures: ProceduresMapSchema,
+    diagnoses: DiagnosesMapSchema,
+    payer: PayerMapSchema,
+    /** The ABN-on-file control: a checkbox, or text ('Signed', 'Yes', 'Not signed'). */
+    abnSigned: selector('the ABN-signed field').optional(),
+    /** 'YYYY-MM-DD' or 'MM/DD/YYYY'. */
+    dateOfService: selector('the date of service').optional(),
+    /**
+     * The EHR's own encounter or claim number, to tell encounters apart (it is
+     * hashed into the encounter id). Never a patient name, MRN or birth date.
+     */
+    encounterKey: selector('the encounter or claim number').optional(),
+    /** Where encounter-level findings are shown (default: the diagnosis list's table). */
+    header: selector('the encounter header').optional(),
+    /** The submit / sign / finalize controls, for the sign-off prompt. */
+    signControls: selector('the submit or sign controls').optional(),
+  },
+  'a field map object { name, matches, procedures, diagnoses, payer, … }',
+);
+
+export type FieldMap = z.infer<typeof FieldMapSchema>;
+
+/** A field map from JSON the user typed: the map, or one message naming the field ("procedures.rows: not a valid CSS selector …"). */
+export function parseFieldMap(input: unknown): { ok: true; value: FieldMap } | { ok: false; error: string } {
+  const parsed = FieldMapSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, error: `${formatPath(issue.path)}: ${issue.message}` };
+}
+
+/** Every problem at once, for the options page to mark each bad field: [{ field, message }]. */
+export function fieldMapProblems(input: unknown): { field: string; message: string }[] {
+  const parsed = FieldMapSchema.safeParse(input);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({ field: formatPath(issue.path), message: issue.message }));
+}

@@ -1,0 +1,53 @@
+/**
+ * Ready-made field maps the options page offers as examples. ECW_FIELD_MAP
+ * reads eClinicalWorks' claim window (the AngularJS #icdTable / #cptTable with
+ * data-fieldname inputs) and the demo screen at /ecw/mobiledoc/jsp/webemr/.
+ * Site, size, lesion count, ABN, bill-to and category are not standard eCW
+ * claim fields: a practice maps them to whatever its own template shows.
+ */
+import type { FieldMap } from './fieldmap';
+
+const cpt = (field: string) => `input[data-fieldname="${field}"]`;
+
+export const ECW_FIELD_MAP: FieldMap = {
+  name: 'eClinicalWorks claim window',
+  matches: [
+    'https://*.ecwcloud.com/mobiledoc/jsp/webemr/*',
+    'https://*.eclinicalweb.com/mobiledoc/jsp/webemr/*',
+    'http://localhost/ecw/mobiledoc/jsp/webemr/*',
+    'http://127.0.0.1/ecw/mobiledoc/jsp/webemr/*',
+  ],
+  procedures: {
+    rows: '#cptTable tbody tr[ng-repeat]',
+    code: cpt('claimCPTCode'),
+    modifiers: 'input[data-fieldname^="ClaimCPTMOD"]',
+    units: cpt('ClaimCPTUnits'),
+    pointers: 'input[data-fieldname^="ClaimCPTICD"]',
+    site: cpt('ClaimCPTSite'),
+    size: cpt('ClaimCPTLesionSize'),
+    lesions: cpt('ClaimCPTLesionCount'),
+    abn: cpt('ClaimCPTABN'),
+    billTo: 'select[data-fieldname="ClaimCPTBillTo"]',
+    category: 'select[data-fieldname="ClaimCPTCategory"]',
+    description: '[data-fieldname="claimCPTDesc"]',
+  },
+  diagnoses: {
+    rows: '#icdTable tbody tr[ng-repeat]',
+    code: 'input[data-fieldname="ClaimICDCode"]',
+    description: '[data-fieldname="ClaimICDDesc"]',
+  },
+  payer: {
+    name: '.patient-identifier-span [data-fieldname="PrimaryInsName"]',
+    category: '.patient-identifier-span [data-fieldname="PrimaryInsFinClass"]',
+  },
+  abnSigned: 'input[data-fieldname="ClaimABNSigned"]',
+  dateOfService: 'input[data-fieldname="ClaimServiceDate"]',
+  encounterKey: 'input[data-fieldname="EncounterId"]',
+  header: '.claim-header',
+  signControls: '#btnSubmitClaim',
+};
+
+/** The examples the options page lists, by id. */
+export const FIELD_MAP_PRESETS: readonly { id: string; description: string; map: FieldMap }[] = [
+  { id: 'ecw', description: "eClinicalWorks' claim window (ICD and CPT tables); also reads the demo screen.", map: ECW_FIELD_MAP },
+];
