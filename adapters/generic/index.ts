@@ -5,7 +5,8 @@
  */
 import type { Adapter } from '../types';
 import { hashId } from '../shared/text';
-import type { FieldMap } from './fieldmap';
+import type { PayerKind } from '../../rules/schema';
+import { fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
 import { readWithFieldMap, signControlsWithFieldMap } from './read';
 
 export { FieldMapSchema, parseFieldMap, fieldMapProblems, type FieldMap } from './fieldmap';
@@ -28,15 +29,43 @@ export function createGenericAdapter(map: FieldMap): Adapter {
 }
 
 /**
- * What the options page shows for "test on the open tab": the field map tried
- * on one document, as the content script would read it. Never throws.
+ * What "test on the open tab" shows for one frame: plain data, safe to send in
+ * a message, and no patient data (codes, counts and sites; no payer name, no
+ * descriptions). The shape of components/FieldMapPreview.tsx's ProbeSummary.
  */
-export function previewFieldMap(doc: Document, map: FieldMap) {
+export interface FieldMapProbe {
+  status: 'ok' | 'absent' | 'unreadable';
+  reason?: string;
+  lines: { code: string; modifiers: string[]; units: number; pointers: number[]; site?: string }[];
+  diagnoses: number;
+  payerKind?: PayerKind;
+  abnSigned?: boolean;
+}
+
+/**
+ * A draft field map (as typed, unvalidated) tried on one document, as the
+ * content script would read it. Never throws. It needs this module bundled in
+ * the frame (the content script, or an unlisted script injected by file): a
+ * scripting.executeScript `func` is serialized without its imports.
+ */
+export function previewFieldMap(doc: Document, draft: unknown): FieldMapProbe {
+  const parsed = parseFieldMap(draft);
+  if (!parsed.ok) return { status: 'unreadable', reason: `the field map is not valid: ${parsed.error}`, lines: [], diagnoses: 0 };
+  let result: ReturnType<typeof readWithFieldMap>;
   try {
-    const result = readWithFieldMap(doc, map);
-    if (result.status !== 'ok') return result;
-    return { status: 'ok' as const, encounter: result.encounter, rows: result.anchors.lines.length };
+    result = readWithFieldMap(doc, parsed.value);
   } catch (e) {
-    return { status: 'unreadable' as const, reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
+    result = { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
   }
+  if (result.status === 'absent') return { status: 'absent', lines: [], diagnoses: 0 };
+  if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason, lines: [], diagnoses: 0 };
+  const e = result.encounter;
+  const probe: FieldMapProbe = {
+    status: 'ok',
+    lines: e.lines.map((l) => ({ code: l.code, modifiers: l.modifiers ?? [], units: l.units ?? 1, pointers: l.dx ?? [], ...(l.site ? { site: l.site } : {}) })),
+    diagnoses: e.diagnoses.length,
+    payerKind: e.payer.kind,
+  };
+  if (e.abn) probe.abnSigned = e.abn.signed;
+  return probe;
 }

@@ -97,7 +97,12 @@ function pointersOf(elements: Element[], where: string, diagnoses: Diagnosis[]):
   for (const el of elements) {
     const raw = valueOf(el);
     for (const token of raw.split(/[\s,;]+/).filter(Boolean)) {
-      if (/^\d+$/.test(token)) out.push(Number(token));
+      if (/^\d+$/.test(token)) {
+        // A claim has at most 12 diagnosis pointers (CMS-1500 box 21 A–L); a bigger number is some other field.
+        const n = Number(token);
+        if (n < 1 || n > 12) fail('pointers', where, raw, `${token} is not a diagnosis pointer (1 to 12)`);
+        out.push(n);
+      }
       // CMS-1500 box 24E letters: A → 1 … L → 12, alone or run together ('AB').
       else if (/^[A-La-l]{1,4}$/.test(token)) for (const ch of token.toUpperCase()) out.push(ch.charCodeAt(0) - 64);
       else {
