@@ -10,7 +10,13 @@ export default defineConfig({
   manifest: {
     name: 'dermlint',
     description: 'Catches dermatology coding mistakes on the EHR screen while the chart is still open. Nothing leaves the browser.',
-    permissions: ['storage'],
+    // sidePanel: the review list; scripting + activeTab: the options page's "test on the open tab" and extra-host content scripts.
+    permissions: ['storage', 'scripting', 'activeTab', 'sidePanel'],
+    // Hosts a user adds in options are asked for one by one at runtime, never all at once.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    content_security_policy: {
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+    },
     action: { default_title: 'dermlint' },
   },
 });

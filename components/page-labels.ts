@@ -1,0 +1,52 @@
+/** Words the extension pages show for the worker's values. */
+import type { PayerKind, Severity } from '../rules/schema';
+import type { RuleLevel } from '../rules/settings';
+import type { FindingView, LineView } from '../lib/messages';
+
+export const PAYER_LABEL: Record<PayerKind, string> = {
+  medicare: 'Medicare',
+  'medicare-advantage': 'Medicare Advantage',
+  medicaid: 'Medicaid',
+  commercial: 'Commercial',
+  'self-pay': 'Self-pay',
+  unknown: 'Not shown',
+};
+
+export const payerLabel = (kind: string) => PAYER_LABEL[kind as PayerKind] ?? kind;
+
+export const LEVEL_LABEL: Record<RuleLevel, string> = {
+  off: 'Off',
+  default: 'Default',
+  info: 'Needs review',
+  warning: 'Warning',
+  error: 'Error',
+};
+
+export const SEVERITY_PLURAL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Needs review' };
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then needs-review; the engine's line order within each. */
+export function bySeverity(a: FindingView, b: FindingView): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? -1) - (b.line ?? -1);
+}
+
+/** "Line 2" as the screen counts lines (the worker counts from 0). */
+export function lineName(line: number | null): string {
+  return line === null ? 'Encounter' : `Line ${line + 1}`;
+}
+
+/** "17110 RT ×2" — what a coder recognises a line by. */
+export function lineCodeText(line: LineView | undefined): string {
+  if (!line) return '';
+  const code = line.code || '(no code)';
+  const mods = line.modifiers.length ? ` ${line.modifiers.join(' ')}` : '';
+  return `${code}${mods}${line.units !== 1 ? ` ×${line.units}` : ''}`;
+}
+
+/** A local date and time, short: "Mar 4, 15:02". */
+export function shortTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,466 @@
+/**
+ * The options page: rules, payer, toggles, EHR hosts, field maps, the audit
+ * log, import and export. Loads and saves settings through settings-store
+ * (the worker and content scripts follow storage themselves); asks for host
+ * permissions inside the click that adds a host.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import '../../assets/pages.css';
+import { ExtensionSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
+import { loadSettings, onSettingsChanged, saveSettings } from '../../lib/settings-store';
+import { PRESETS } from '../../lib/presets';
+import { RULES } from '../../rules/catalog/index';
+import { BUILTIN_MATCHES } from '../../adapters/index';
+import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
+import type { FieldMap } from '../../adapters/generic/fieldmap';
+import { matchesAny } from '../../lib/match-patterns';
+import type { Dismissal } from '../../lib/background/dismissals';
+import { auditToCsv, downloadText, exportFileName } from '../../lib/export';
+import type { RuleLevel } from '../../rules/settings';
+import { GeneralSettings, type GeneralSettingsValue } from '../../components/GeneralSettings';
+import { PresetPicker, RuleSettingsTable } from '../../components/RuleSettingsTable';
+import { HostList, hostPatternError, toHostPattern } from '../../components/HostList';
+import { FieldMapList } from '../../components/FieldMapList';
+import { FieldMapEditor } from '../../components/FieldMapEditor';
+import type { ProbeReport, ProbeSummary } from '../../components/FieldMapPreview';
+import { AuditTable } from '../../components/AuditTable';
+import { SettingsTransfer } from '../../components/SettingsTransfer';
+import { ask } from '../sidepanel/tab-view';
+
+type Message = { text: string; bad?: boolean } | null;
+
+const SECTIONS = [
+  ['general', 'General'],
+  ['rules', 'Rules'],
+  ['hosts', 'EHR hosts'],
+  ['fieldmaps', 'Field maps'],
+  ['audit', 'Audit log'],
+  ['backup', 'Import / export'],
+] as const;
+
+const RULE_ROWS = RULES.map((r) => ({ id: r.meta.id, summary: r.meta.summary, severity: r.meta.severity, reference: r.meta.reference }));
+const RULE_SUMMARY: Record<string, string> = Object.fromEntries(RULE_ROWS.map((r) => [r.id, r.summary]));
+
+/** A URL a match pattern covers, to ask whether the enabled hosts cover it too ('https://*.x.com/*' → 'https://a.x.com/'). */
+function sampleUrl(pattern: string): string {
+  return pattern.replace(/^\*:\/\//, 'https://').replace(/:\/\/\*\./, '://a.').replace(/\*/g, '');
+}
+
+/** Host patterns a field map's match pattern needs ('*://' and paths become a host pattern). */
+function hostPatternFor(match: string): string {
+  return toHostPattern(match.replace(/^\*:\/\//, 'https://'));
+}
+
+async function grantedMap(patterns: readonly string[]): Promise<Record<string, boolean>> {
+  const out: Record<string, boolean> = {};
+  for (const p of patterns) out[p] = await browser.permissions.contains({ origins: [p] }).catch(() => false);
+  return out;
+}
+
+/** The tab to test on: the most recently used tab of this window other than this page. */
+async function candidateTabs(): Promise<{ id: number }[]> {
+  const self = await browser.tabs.getCurrent().catch(() => undefined);
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  return tabs
+    .filter((t) => typeof t.id === 'number' && t.id !== self?.id)
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
+    .map((t) => ({ id: t.id! }));
+}
+
+const RANK: Record<ProbeSummary['status'], number> = { ok: 0, unreadable: 1, absent: 2 };
+
+async function probe(map: FieldMap): Promise<ProbeReport> {
+  let lastError = '';
+  for (const tab of (await candidateTabs()).slice(0, 6)) {
+    try {
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, allFrames: true },
+        func: (m: unknown) => {
+          (window as unknown as { __dermlintFieldMap?: unknown }).__dermlintFieldMap = m;
+        },
+        args: [map],
+      });
+      const results = await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['/fieldmap-probe.js'] });
+      const frames = results.map((r) => r.result as (ProbeSummary & { host: string }) | undefined).filter((r): r is ProbeSummary & { host: string } => !!r && typeof r === 'object');
+      if (frames.length === 0) throw new Error('the screen gave no answer');
+      const best = [...frames].sort((a, b) => RANK[a.status] - RANK[b.status])[0]!;
+      const top = frames.find((f) => f.host) ?? best;
+      const { host: _h, ...summary } = best;
+      return { host: top.host, frames: frames.length, best: summary };
+    } catch (e) {
+      lastError = (e as Error).message;
+    }
+  }
+  throw new Error(
+    `dermlint could not read a tab in this window${lastError ? ` (${lastError})` : ''}. Open the EHR screen in a tab of this window, on a host that is enabled or listed in this field map, then test again.`,
+  );
+}
+
+function Options() {
+  const [settings, setSettings] = useState<ExtensionSettings | null>(null);
+  const [saved, setSaved] = useState<Message>(null);
+  const [undo, setUndo] = useState<ExtensionSettings | null>(null);
+  const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const [hostMessage, setHostMessage] = useState<Message>(null);
+  const [transferMessage, setTransferMessage] = useState<Message>(null);
+  const [dismissals, setDismissals] = useState<Dismissal[] | null>(null);
+  const [auditError, setAuditError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ index: number | null; initial?: Partial<FieldMap>; nonce: number } | null>(null);
+  const [fmMessage, setFmMessage] = useState<Message>(null);
+  const [testing, setTesting] = useState(false);
+  const [preview, setPreview] = useState<ProbeReport | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [section, setSection] = useState<string>(location.hash.slice(1) || 'general');
+
+  const reload = useCallback(async () => {
+    const s = await loadSettings();
+    setSettings(s);
+    setGranted(await grantedMap(s.extraHosts));
+  }, []);
+
+  const loadAudit = useCallback(async () => {
+    const reply = await ask({ type: 'audit' });
+    if (reply.ok) {
+      setDismissals(reply.dismissals ?? []);
+      setAuditError(null);
+    } else setAuditError(`The audit log could not be read: ${reply.error}`);
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    void loadAudit();
+    const off = onSettingsChanged(() => void reload());
+    const perms = () => void reload();
+    browser.permissions.onAdded.addListener(perms);
+    browser.permissions.onRemoved.addListener(perms);
+    const hash = () => setSection(location.hash.slice(1) || 'general');
+    window.addEventListener('hashchange', hash);
+    return () => {
+      off();
+      browser.permissions.onAdded.removeListener(perms);
+      browser.permissions.onRemoved.removeListener(perms);
+      window.removeEventListener('hashchange', hash);
+    };
+  }, [reload, loadAudit]);
+
+  /** Checks and stores; a value the schema rejects is never written (storage would fall back to defaults). */
+  async function save(next: ExtensionSettings, what = 'Saved.'): Promise<boolean> {
+    const parsed = ExtensionSettingsSchema.safeParse(next);
+    if (!parsed.success) {
+      setSaved({ text: `Not saved: ${parsed.error.issues[0]?.message ?? 'invalid settings'}`, bad: true });
+      return false;
+    }
+    setSettings(parsed.data);
+    try {
+      await saveSettings(parsed.data);
+      setSaved({ text: what });
+      return true;
+    } catch (e) {
+      setSaved({ text: `Not saved: ${(e as Error).message}`, bad: true });
+      return false;
+    }
+  }
+
+  const enabledPatterns = useMemo(
+    () => [...BUILTIN_MATCHES, ...(settings?.extraHosts.filter((h) => granted[h]) ?? [])],
+    [settings, granted],
+  );
+
+  if (!settings) {
+    return (
+      <main class="options-main">
+        <p role="status">Loading settings…</p>
+      </main>
+    );
+  }
+  const s = settings;
+
+  function addHost(pattern: string) {
+    // Inside the click: the browser shows its prompt only during a user gesture.
+    browser.permissions.request({ origins: [pattern] }).then(
+      async (ok) => {
+        if (!ok) {
+          setHostMessage({ text: `Access to ${pattern} was not allowed, so it was not added.`, bad: true });
+          return;
+        }
+        const fresh = await loadSettings();
+        if (!fresh.extraHosts.includes(pattern)) {
+          if (!(await save({ ...fresh, extraHosts: [...fresh.extraHosts, pattern] }))) return;
+        }
+        setGranted((g) => ({ ...g, [pattern]: true }));
+        setHostMessage({ text: `Added ${pattern}. Reload its open tabs for dermlint to start there.` });
+      },
+      (e: Error) => setHostMessage({ text: `The browser refused ${pattern}: ${e.message}`, bad: true }),
+    );
+  }
+
+  function grantHost(pattern: string) {
+    browser.permissions.request({ origins: [pattern] }).then(
+      (ok) => {
+        setGranted((g) => ({ ...g, [pattern]: ok }));
+        setHostMessage(ok ? { text: `Access to ${pattern} allowed.` } : { text: `Access to ${pattern} was not allowed.`, bad: true });
+      },
+      (e: Error) => setHostMessage({ text: `The browser refused ${pattern}: ${e.message}`, bad: true }),
+    );
+  }
+
+  async function removeHost(pattern: string) {
+    const fresh = await loadSettings();
+    if (!(await save({ ...fresh, extraHosts: fresh.extraHosts.filter((h) => h !== pattern) }))) return;
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    setHostMessage({ text: `Removed ${pattern}; dermlint no longer runs there.` });
+  }
+
+  function testMap(map: FieldMap) {
+    // Ask for the map's hosts inside the click (no prompt when already allowed), then read the tab.
+    const origins = [...new Set(map.matches.map(hostPatternFor))].filter((p) => !hostPatternError(p) && !matchesAny(BUILTIN_MATCHES, sampleUrl(p)));
+    const asked = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
+    setTesting(true);
+    setPreviewError(null);
+    setPreview(null);
+    void asked
+      .then(() => probe(map))
+      .then(
+        (report) => setPreview(report),
+        (e: Error) => setPreviewError(e.message),
+      )
+      .finally(() => setTesting(false));
+  }
+
+  async function saveMap(map: FieldMap, index: number | null) {
+    const fresh = await loadSettings();
+    const maps = [...fresh.fieldMaps];
+    if (index === null) maps.push(map);
+    else maps[index] = map;
+    if (await save({ ...fresh, fieldMaps: maps }, `Saved field map “${map.name}”.`)) {
+      setEditing(null);
+      setPreview(null);
+      setPreviewError(null);
+      const missing = map.matches.filter((p) => !matchesAny(enabledPatterns, sampleUrl(p)));
+      setFmMessage({
+        text: `Saved “${map.name}”.${missing.length ? ' Enable its hosts (below) for dermlint to read them.' : ''}`,
+      });
+    }
+  }
+
+  const general: GeneralSettingsValue = { defaultPayerKind: s.defaultPayerKind, showInfoInline: s.showInfoInline, signoffPrompt: s.signoffPrompt };
+
+  return (
+    <>
+      <header class="options-head">
+        <div class="inner">
+          <h1 class="brand">
+            <span class="brand-mark" aria-hidden="true">
+              d
+            </span>
+            dermlint options
+          </h1>
+          <nav class="options-nav" aria-label="Sections">
+            <ul>
+              {SECTIONS.map(([id, label]) => (
+                <li key={id}>
+                  <a href={`#${id}`} aria-current={section === id ? 'true' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main class="options-main">
+        <div class="save-status">
+          <p class={`status${saved?.bad ? ' bad' : saved ? ' ok' : ''}`} role="status" aria-live="polite">
+            {saved?.text ?? ''}
+            {undo && saved && !saved.bad && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => {
+                    const previous = undo;
+                    setUndo(null);
+                    void save(previous, 'Preset undone.');
+                  }}
+                >
+                  Undo
+                </button>
+              </>
+            )}
+          </p>
+        </div>
+
+        <section id="general" class="card" aria-labelledby="general-h">
+          <h2 id="general-h">General</h2>
+          <p class="hint">Changes are saved at once and reach open EHR tabs by themselves.</p>
+          <GeneralSettings value={general} onChange={(patch) => void save({ ...s, ...patch })} />
+        </section>
+
+        <section id="rules" class="card" aria-labelledby="rules-h">
+          <h2 id="rules-h">Rules</h2>
+          <p class="hint">A payer profile sets several rules at once; each rule can then be turned off, or its findings shown as needs review, warning or error.</p>
+          <PresetPicker
+            presets={PRESETS}
+            current={s.preset}
+            onApply={(id) => {
+              const preset = PRESETS.find((p) => p.id === id);
+              if (!preset) return;
+              setUndo(s);
+              void save(preset.apply(s), `Applied “${preset.name}”.`);
+            }}
+          />
+          <RuleSettingsTable
+            rules={RULE_ROWS}
+            levels={s.rules}
+            onChange={(id, level: RuleLevel) => {
+              const rules = { ...s.rules };
+              if (level === 'default') delete rules[id];
+              else rules[id] = level;
+              setUndo(null);
+              void save({ ...s, rules }, `${id}: ${level === 'default' ? 'back to its own severity' : level}.`);
+            }}
+          />
+        </section>
+
+        <section id="hosts" class="card" aria-labelledby="hosts-h">
+          <h2 id="hosts-h">Enabled EHR hosts</h2>
+          <p class="hint">dermlint reads screens only on these hosts. Add your EHR’s host if it is not built in; the browser asks you to allow it.</p>
+          <HostList
+            builtin={BUILTIN_MATCHES}
+            extra={s.extraHosts.map((pattern) => ({ pattern, granted: granted[pattern] }))}
+            onAdd={addHost}
+            onRemove={(p) => void removeHost(p)}
+            onGrant={grantHost}
+            message={hostMessage}
+          />
+        </section>
+
+        <section id="fieldmaps" class="card" aria-labelledby="fieldmaps-h">
+          <h2 id="fieldmaps-h">Field maps (other EHRs)</h2>
+          <p class="hint">
+            For an EHR dermlint has no reader of its own for: say where its claim screen shows each part of an encounter, with CSS selectors.
+          </p>
+          <FieldMapList
+            maps={s.fieldMaps}
+            editing={editing?.index ?? null}
+            isEnabled={(p) => matchesAny(enabledPatterns, sampleUrl(p))}
+            onEnable={(p) => {
+              const pattern = hostPatternFor(p);
+              const error = hostPatternError(pattern);
+              if (error) setFmMessage({ text: `${p} cannot be enabled as it is: ${error}`, bad: true });
+              else addHost(pattern);
+              document.getElementById('hosts')?.scrollIntoView({ block: 'start' });
+            }}
+            onEdit={(i) => {
+              setPreview(null);
+              setPreviewError(null);
+              setEditing({ index: i, initial: s.fieldMaps[i], nonce: Date.now() });
+            }}
+            onDelete={(i) => {
+              const name = s.fieldMaps[i]?.name;
+              if (editing?.index === i) setEditing(null);
+              void save({ ...s, fieldMaps: s.fieldMaps.filter((_, j) => j !== i) }, `Deleted field map “${name}”.`);
+            }}
+          />
+          {!editing && (
+            <div class="row">
+              <button type="button" class="primary" onClick={() => setEditing({ index: null, nonce: Date.now() })}>
+                New field map
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  const taken = new Set(s.fieldMaps.map((m) => m.name));
+                  let name = ECW_FIELD_MAP.name;
+                  for (let n = 2; taken.has(name); n++) name = `${ECW_FIELD_MAP.name} ${n}`;
+                  setEditing({ index: null, initial: { ...ECW_FIELD_MAP, name }, nonce: Date.now() });
+                }}
+              >
+                Start from the eClinicalWorks example
+              </button>
+            </div>
+          )}
+          <p class={`status${fmMessage?.bad ? ' bad' : fmMessage ? ' ok' : ''}`} role="status" aria-live="polite">
+            {fmMessage?.text ?? ''}
+          </p>
+          {editing && (
+            <FieldMapEditor
+              key={editing.nonce}
+              initial={editing.initial}
+              editing={editing.index !== null}
+              takenNames={s.fieldMaps.filter((_, i) => i !== editing.index).map((m) => m.name)}
+              onSave={(map) => void saveMap(map, editing.index)}
+              onCancel={() => {
+                setEditing(null);
+                setPreview(null);
+                setPreviewError(null);
+              }}
+              onTest={testMap}
+              testing={testing}
+              preview={preview}
+              previewError={previewError}
+            />
+          )}
+        </section>
+
+        <section id="audit" class="card" aria-labelledby="audit-h">
+          <h2 id="audit-h">Audit log</h2>
+          <p class="hint">Every dismissed finding and every sign-off with errors remaining: rule, code, reason and when. Kept on this computer only; no patient details.</p>
+          <AuditTable
+            dismissals={dismissals}
+            error={auditError}
+            ruleSummary={RULE_SUMMARY}
+            onRefresh={() => void loadAudit()}
+            onExport={() => dismissals && downloadText(exportFileName('audit', 'csv'), auditToCsv(dismissals), 'text/csv')}
+            onClear={async () => {
+              const reply = await ask({ type: 'clear-audit' });
+              if (!reply.ok) setAuditError(`The audit log was not cleared: ${reply.error}`);
+              await loadAudit();
+            }}
+          />
+        </section>
+
+        <section id="backup" class="card" aria-labelledby="backup-h">
+          <h2 id="backup-h">Import / export settings</h2>
+          <SettingsTransfer
+            message={transferMessage}
+            onExport={() => {
+              downloadText(exportFileName('settings', 'json'), settingsFile(s), 'application/json');
+              setTransferMessage({ text: 'Settings exported.' });
+            }}
+            onImport={async (file) => {
+              let text: string;
+              try {
+                text = await file.text();
+              } catch (e) {
+                setTransferMessage({ text: `Nothing changed: the file could not be read (${(e as Error).message}).`, bad: true });
+                return;
+              }
+              const parsed = parseSettingsFile(text);
+              if (!parsed.ok) {
+                setTransferMessage({ text: `Nothing changed: ${file.name}: ${parsed.error}`, bad: true });
+                return;
+              }
+              if (await save(parsed.value, 'Settings imported.')) {
+                const v = parsed.value;
+                const now = await grantedMap(v.extraHosts);
+                setGranted(now);
+                const missing = v.extraHosts.filter((h) => !now[h]).length;
+                setTransferMessage({
+                  text: `Imported ${file.name}: ${Object.keys(v.rules).length} rule levels, ${v.extraHosts.length} hosts, ${v.fieldMaps.length} field maps.${
+                    missing ? ` ${missing} ${missing === 1 ? 'host needs' : 'hosts need'} access: use “Grant access” under Enabled EHR hosts.` : ''
+                  }`,
+                });
+              }
+            }}
+          />
+        </section>
+      </main>
+    </>
+  );
+}
+
+render(<Options />, document.getElementById('app')!);

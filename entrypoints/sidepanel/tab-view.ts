@@ -1,0 +1,65 @@
+/**
+ * What the popup and the side panel show for a tab: the worker's tab state, or
+ * why there is none. Shared by both pages (they live in different entrypoints).
+ */
+import browser from 'webextension-polyfill';
+import type { Broadcast, PageRequest, PageResponse } from '../../lib/messages';
+import { BUILTIN_MATCHES } from '../../adapters/index';
+import { matchesAny } from '../../lib/match-patterns';
+import { loadSettings } from '../../lib/settings-store';
+import type { TabView } from '../../components/TabStatus';
+
+export interface TabRef {
+  id?: number;
+  url?: string;
+  windowId?: number;
+}
+
+/** Asks the worker; a missing or malformed answer becomes { ok: false }. */
+export async function ask(request: PageRequest): Promise<PageResponse> {
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as PageResponse | undefined;
+    return reply && typeof reply === 'object' && 'ok' in reply ? reply : { ok: false, error: 'no answer from the extension' };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message || 'no answer from the extension' };
+  }
+}
+
+export async function activeTab(): Promise<TabRef | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loadTabView(tab: TabRef | undefined): Promise<TabView> {
+  if (!tab || typeof tab.id !== 'number' || tab.id < 0) return { kind: 'not-enabled' };
+  const reply = await ask({ type: 'tab-state', tabId: tab.id });
+  if (!reply.ok) return { kind: 'error', message: reply.error };
+  const state = reply.state;
+  if (state) return state.status === 'ok' ? { kind: 'ok', state } : { kind: 'unreadable', state };
+  // No screen read in this tab. The URL is visible only where dermlint has host access (or activeTab).
+  const host = hostOf(tab.url);
+  if (!tab.url) return { kind: 'not-enabled' };
+  const { extraHosts } = await loadSettings();
+  return matchesAny([...BUILTIN_MATCHES, ...extraHosts], tab.url) ? { kind: 'no-encounter', host } : { kind: 'not-enabled', host };
+}
+
+/** Calls `listener` when the worker says this tab's state changed. */
+export function onTabStateChanged(listener: (tabId: number) => void): () => void {
+  const handler = (message: unknown) => {
+    const m = message as Broadcast | undefined;
+    if (m && m.type === 'tab-state-changed' && typeof m.tabId === 'number') listener(m.tabId);
+    // Returning nothing: this page never answers messages.
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
