@@ -32,7 +32,9 @@ function queryFirst(scope: ParentNode, selector: string | undefined, field: Fiel
 }
 
 function fail(what: string, where: string, raw: string, why?: string): never {
-  throw new Unreadable(`could not read: ${what} of ${where} ('${raw}')${why ? `: ${why}` : ''}`);
+  // The value is quoted so the user can find it; kept short, as a map pointed at the wrong element may quote anything.
+  const shown = raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+  throw new Unreadable(`could not read: ${what} of ${where} ('${shown}')${why ? `: ${why}` : ''}`);
 }
 
 function isToggle(el: Element): el is HTMLInputElement {
