@@ -9,6 +9,7 @@ import { siteGroupOf } from './sites';
 import { builtinIcd } from './icd10cm/index';
 import type { IcdCodeSet } from './icd10cm/types';
 import { RULES } from './catalog/index';
+import { withBuiltinNcci } from './ncci/index';
 import type { RuleModule } from './types';
 
 export { RULES };
@@ -18,6 +19,7 @@ export interface RunOptions {
   settings?: Settings;
   /** The ICD-10-CM code set in force; the shipped FY2026 table by default. */
   icd?: IcdCodeSet;
+  /** Data tables for the rules (NCCI: `ptp`, `mue`); the built-in NCCI subset for any it does not name. */
   tables?: EngineTables;
   /** Told when a rule throws (the engine then drops that rule's findings and goes on); tests make it fail. */
   onRuleError?: (ruleId: string, error: unknown) => void;
@@ -35,7 +37,7 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
   // A self-pay encounter sends no claim: nothing to lint.
   if (payerKind === 'self-pay') return [];
-  const context = createContext(encounter, { payerKind, siteGroupOf, icd: options.icd ?? builtinIcd, tables: options.tables });
+  const context = createContext(encounter, { payerKind, siteGroupOf, icd: options.icd ?? builtinIcd, tables: withBuiltinNcci(options.tables) });
   if (context.claim.length === 0) return [];
 
   const findings: Finding[] = [];

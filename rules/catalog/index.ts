@@ -26,6 +26,8 @@ import repairBundled from './repair-bundled';
 import mohsPathologyBundled from './mohs-pathology-bundled';
 import dxMissing from './dx-missing';
 import dxInvalid from './dx-invalid';
+import ncciPtp from './ncci-ptp';
+import ncciMue from './ncci-mue';
 
 export const RULES: readonly RuleModule[] = [
   mod25Missing,
@@ -54,4 +56,6 @@ export const RULES: readonly RuleModule[] = [
   mohsPathologyBundled,
   dxMissing,
   dxInvalid,
+  ncciPtp,
+  ncciMue,
 ];

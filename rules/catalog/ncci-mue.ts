@@ -1,0 +1,86 @@
+/**
+ * ncci-mue — more units of a code than its CMS Medically Unlikely Edit allows.
+ * Source: CMS MUE table, practitioner services (context.tables.mue: the
+ * built-in 2026 Q2 dermatology subset, or CMS's own file given with
+ * `scrub --ncci DIR`); NCCI Policy Manual for Medicare Services, ch. I (MUEs).
+ *
+ * MUE adjudication indicator 1 (line edit) judges each line's units; 2 (date
+ * of service, policy) and 3 (date of service, clinical data) judge the units
+ * summed over the claim's lines of the code, and the finding goes on the line
+ * where the sum crosses the limit. Error, naming the limit.
+ *
+ * An MUE of 0 says Medicare pays practitioners nothing for the code (consultations
+ * 99242–99245, preventive visits): a coverage statement of original Medicare,
+ * so it is judged only for payer 'medicare', and not on a line whose GA, GZ, GX
+ * or GY already says the service is expected to be denied.
+ *
+ * Precedence (rules/ncci/precedence.ts): the catalog speaks, and this rule
+ * stays silent, for the units of
+ *   - 17000, 17003, 17004, 17110, 17111, 11200, 11201: destruction-series
+ *     (it counts them against the lesions documented);
+ *   - 11102, 11104, 11106: biopsy-primary (one primary per session, the others as add-ons).
+ */
+import { ABN_MODIFIERS } from '../codes';
+import { hasAnyModifier, type ClaimLine } from '../context';
+import { mueTableOf } from '../ncci/index';
+import { muePrecedenceFor } from '../ncci/precedence';
+import type { MueEntry } from '../ncci/types';
+import { defineRule, type RuleReport } from '../types';
+
+const messages = {
+  perLine: (table: string, code: string, units: number, mue: number) => `${table}: this line bills ${code} ×${units}, above its MUE of ${mue} per line.`,
+  perDay: (table: string, code: string, units: number, mue: number, lines: number) =>
+    lines > 1
+      ? `${table}: ${code} adds up to ${units} units on this date of service, above its MUE of ${mue}.`
+      : `${table}: ${code} is billed ×${units}, above its MUE of ${mue} per date of service.`,
+  none: (table: string, code: string) => `${table}: ${code} has an MUE of 0: Medicare pays practitioners no units of it.`,
+  fixLine: (code: string, mue: number) => `Report at most ${mue} of ${code} on one line; units done at another site go on their own line with the modifier that says so (RT/LT, XS).`,
+  fixPolicy: (code: string, mue: number) => `Report at most ${mue} of ${code} for the day: the limit is CMS policy (MAI 2), and units above it are not paid.`,
+  fixClinical: (code: string, mue: number) => `Report at most ${mue} of ${code} for the day unless the note documents more; units above it are denied and paid only on appeal with the records (MAI 3).`,
+  fixNone: (code: string) => `Remove ${code}, or bill the code CMS pays for this service.`,
+};
+
+function fixFor(entry: MueEntry): string {
+  if (entry.mue === 0) return messages.fixNone(entry.code);
+  if (entry.mai === 1) return messages.fixLine(entry.code, entry.mue);
+  return entry.mai === 2 ? messages.fixPolicy(entry.code, entry.mue) : messages.fixClinical(entry.code, entry.mue);
+}
+
+export default defineRule({
+  meta: {
+    id: 'ncci-mue',
+    summary: 'More units of a code than its NCCI Medically Unlikely Edit allows.',
+    severity: 'error',
+    reference: 'CMS MUE, practitioner services; NCCI Policy Manual for Medicare Services, ch. I',
+    description:
+      'The units of a code exceed its MUE in the table in use: per line for MUE adjudication indicator 1, summed over the claim\'s lines of the code for indicators 2 and 3 (shown on the line where the sum crosses the limit). An MUE of 0 (Medicare pays no units) is judged only for original Medicare and not on a line with GA, GZ, GX or GY. Silent for the units the catalog judges (rules/ncci/precedence.ts): 17000, 17003, 17004, 17110, 17111, 11200, 11201 (destruction-series) and 11102, 11104, 11106 (biopsy-primary).',
+    messages,
+  },
+  check({ claim, tables, payerKind }) {
+    const table = mueTableOf(tables);
+    if (!table) return [];
+    const totals = new Map<string, { units: number; lines: number; done: boolean }>();
+    const reports: RuleReport[] = [];
+    const report = (line: ClaimLine, entry: MueEntry, message: string) =>
+      reports.push({ line: line.index, message: entry.mue === 0 ? messages.none(table.name, entry.code) : message, fix: fixFor(entry), reference: table.reference });
+    for (const line of claim) {
+      if (line.code === '') continue;
+      const entry = table.get(line.code);
+      if (!entry || muePrecedenceFor(line.code)) continue;
+      if (entry.mue === 0 && (payerKind !== 'medicare' || hasAnyModifier(line, ABN_MODIFIERS))) continue;
+      if (entry.mai === 1) {
+        if (line.units > entry.mue) report(line, entry, messages.perLine(table.name, line.code, line.units, entry.mue));
+        continue;
+      }
+      const total = totals.get(line.code) ?? { units: 0, lines: 0, done: false };
+      total.units += line.units;
+      total.lines++;
+      totals.set(line.code, total);
+      if (!total.done && total.units > entry.mue) {
+        total.done = true;
+        report(line, entry, messages.perDay(table.name, line.code, total.units, entry.mue, total.lines));
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,39 @@
+import { defineCases, enc } from '../cases';
+
+// Real rows of the built-in table (CMS practitioner PTP 2026 Q3, v32.2):
+//   11055/17110 indicator 1 (mutually exclusive)   17110/17000 indicator 1 (mutually exclusive)
+//   11056/11055 indicator 0                        12002/12001 indicator 0    11901/11900 indicator 0
+//   17311/11600 indicator 1                        99203/99202 indicator 0
+// and pairs the catalog judges instead (rules/ncci/precedence.ts):
+//   11102/17000 (biopsy-bundled), 11400/12001 (repair-bundled), 17311/88305 (mohs-pathology-bundled),
+//   17110/99213 (mod25-*), 11106/11104 (biopsy-primary), 17004/17000 (destruction-series),
+//   17110/11200 for different diagnoses (destruction-wrong-family).
+export default defineCases({
+  valid: [
+    { name: 'paring and a wart destruction, XS on the destruction (column 2)', encounter: enc({ dx: ['L84', 'B07.0'], lines: [{ code: '11055', dx: [1] }, { code: '17110', modifiers: ['XS'], dx: [2] }] }) },
+    { name: 'paring and a wart destruction, XS on the paring (column 1)', encounter: enc({ dx: ['L84', 'B07.0'], lines: [{ code: '11055', modifiers: ['XS'], dx: [1] }, { code: '17110', dx: [2] }] }) },
+    { name: 'an anatomic modifier separates them too (F1 on the destruction)', encounter: enc({ dx: ['L84', 'B07.0'], lines: [{ code: '11055', dx: [1] }, { code: '17110', modifiers: ['F1'], dx: [2] }] }) },
+    { name: 'the column-2 line is billed to the patient', encounter: enc({ dx: ['L84', 'B07.0'], lines: [{ code: '11055', dx: [1] }, { code: '17110', dx: [2], billTo: 'patient' }] }) },
+    { name: 'the same code on two lines is no pair (the MUE judges it)', encounter: enc({ dx: ['C44.311'], lines: [{ code: '17311', dx: [1] }, { code: '17311', dx: [1] }] }) },
+    { name: 'precedence: biopsy with a destruction, no modifier (biopsy-bundled speaks)', encounter: enc({ dx: ['L57.0', 'D48.5'], lines: [{ code: '11102', dx: [2] }, { code: '17000', dx: [1] }] }) },
+    { name: 'precedence: biopsy with a destruction and its add-on (biopsy-bundled speaks)', encounter: enc({ dx: ['L57.0', 'D48.5'], lines: [{ code: '11102', dx: [2] }, { code: '17000', dx: [1] }, { code: '17003', units: 2, dx: [1] }] }) },
+    { name: 'precedence: excision with a simple repair (repair-bundled speaks)', encounter: enc({ dx: ['D48.5'], lines: [{ code: '11400', dx: [1] }, { code: '12001', dx: [1] }] }) },
+    { name: 'precedence: Mohs with surgical pathology (mohs-pathology-bundled speaks)', encounter: enc({ payer: 'medicare', dx: ['C44.311'], lines: [{ code: '17311', dx: [1] }, { code: '88305', dx: [1] }] }) },
+    { name: 'precedence: a visit with a destruction, no 25 (mod25-missing speaks)', encounter: enc({ dx: ['B07.8', 'L40.0'], lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }] }) },
+    { name: 'precedence: two biopsy primaries, indicator 0 (biopsy-primary speaks)', encounter: enc({ payer: 'medicare', dx: ['L94.0', 'L30.9'], lines: [{ code: '11104', dx: [2] }, { code: '11106', dx: [1] }] }) },
+    { name: 'precedence: 17004 with 17000, indicator 0 (destruction-series speaks)', encounter: enc({ dx: ['L57.0'], lines: [{ code: '17000', dx: [1] }, { code: '17004', dx: [1] }] }) },
+    { name: 'precedence: seborrheic keratoses destroyed and skin tags removed, each for its own diagnosis', encounter: enc({ payer: 'medicare', dx: ['L82.0', 'L91.8'], lines: [{ code: '17110', dx: [1] }, { code: '11200', dx: [2] }] }) },
+    { name: 'precedence: actinic keratoses and warts destroyed, each for its own diagnosis', encounter: enc({ dx: ['L57.0', 'B07.8'], lines: [{ code: '17000', dx: [1] }, { code: '17110', dx: [2] }] }) },
+  ],
+  invalid: [
+    { name: 'paring and a wart destruction without a modifier: warning on the destruction', encounter: enc({ dx: ['L84', 'B07.0'], lines: [{ code: '11055', dx: [1] }, { code: '17110', dx: [2] }] }), findings: [{ line: 1, severity: 'warning', messageIncludes: 'NCCI PTP 2026 Q3: 17110 and 11055 are mutually exclusive', fixIncludes: 'Append XS to 17110' }] },
+    { name: 'a modifier that is not NCCI-associated does not separate them', encounter: enc({ payer: 'medicare', dx: ['L84', 'B07.0'], abn: { signed: true }, lines: [{ code: '11055', modifiers: ['GA'], dx: [1] }, { code: '17110', modifiers: ['GA'], dx: [2] }] }), findings: [{ line: 1, severity: 'warning' }] },
+    { name: 'indicator 0: paring of one lesion with paring of 2 to 4 (error on 11055)', encounter: enc({ dx: ['L84'], lines: [{ code: '11056', dx: [1] }, { code: '11055', dx: [1] }] }), findings: [{ line: 1, severity: 'error', messageIncludes: 'NCCI PTP 2026 Q3: 11055 is never paid with 11056', fixIncludes: 'Remove 11055' }] },
+    { name: 'indicator 0 is not bypassed by XS', encounter: enc({ dx: ['L84'], lines: [{ code: '11056', dx: [1] }, { code: '11055', modifiers: ['XS'], dx: [1] }] }), findings: [{ line: 1, severity: 'error' }] },
+    { name: 'indicator 0: two simple repairs of one anatomic group (lengths are added)', encounter: enc({ dx: ['S01.81XA'], lines: [{ code: '12001', dx: [1] }, { code: '12002', dx: [1] }] }), findings: [{ line: 0, severity: 'error', messageIncludes: '12001 is never paid with 12002' }] },
+    { name: 'indicator 0: intralesional injections, up to 7 and more than 7', encounter: enc({ dx: ['L91.0'], lines: [{ code: '11900', dx: [1] }, { code: '11901', dx: [1] }] }), findings: [{ line: 0, severity: 'error' }] },
+    { name: 'actinic keratoses and warts destroyed for one shared diagnosis list: warning on 17000', encounter: enc({ dx: ['L57.0', 'B07.8'], lines: ['17000', '17110'] }), findings: [{ line: 0, severity: 'warning', messageIncludes: '17000 and 17110 are mutually exclusive' }] },
+    { name: 'Mohs and an excision unseparated: warning on the excision', encounter: enc({ payer: 'medicare', dx: ['C44.311'], lines: [{ code: '17311', dx: [1] }, { code: '11600', dx: [1] }] }), findings: [{ line: 1, severity: 'warning', messageIncludes: '11600 is bundled into 17311', fixIncludes: 'Append XS to 11600' }] },
+    { name: 'two visit codes on one claim: indicator 0, error on 99202', encounter: enc({ dx: ['L40.0'], lines: [{ code: '99202', dx: [1] }, { code: '99203', dx: [1] }] }), findings: [{ line: 0, severity: 'error' }] },
+  ],
+});

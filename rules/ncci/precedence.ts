@@ -1,0 +1,166 @@
+/**
+ * Who speaks when a catalog rule and an NCCI edit judge the same thing.
+ *
+ * RULES.md section 4 already judges some code pairs and some unit counts with
+ * messages that know the dermatology behind them (which lesion, which
+ * diagnosis, which add-on). For those, the catalog rule speaks and ncci-ptp /
+ * ncci-mue stay silent: whether the catalog rule fires or not (a pair it
+ * finds separated is not reopened by NCCI), and whatever the user's setting
+ * for it (turning biopsy-bundled off must not bring the same warning back
+ * under another name). The tables below are the whole of that decision;
+ * the NCCI rules consult them and nothing else.
+ */
+import {
+  ADDON_PRIMARIES,
+  BIOPSY_BUNDLES_INTO,
+  BIOPSY_PRIMARY,
+  codeSet,
+  DESTRUCTION_COUNTING,
+  DESTRUCTION_FAMILIES,
+  MOD25_ALLOWED,
+  MOHS,
+  REPAIR_BUNDLES_INTO,
+  SIMPLE_REPAIR,
+  SURGICAL_PATHOLOGY,
+  type CodeSet,
+} from '../codes';
+import type { ClaimLine } from '../context';
+
+export interface CodeTest {
+  has(code: string): boolean;
+}
+
+export interface PtpPrecedence {
+  /** The catalog rule(s) that judge these pairs instead of ncci-ptp. */
+  owner: string;
+  /** One code of the pair is in `a` and the other in `b`, whichever is column 1. */
+  a: CodeTest;
+  b: CodeTest;
+  /** Only when the two lines' linked diagnoses set them apart: each line has some, and they share none. */
+  when?: 'diagnoses-apart';
+  /** For the docs and the report. */
+  pairs: string;
+  why: string;
+}
+
+export interface MuePrecedence {
+  owner: string;
+  codes: CodeTest;
+  list: string;
+  why: string;
+}
+
+/** The codes of a set and the add-on codes whose primaries are in it. */
+function withAddOns(set: CodeTest): CodeTest {
+  const addOns = Object.entries(ADDON_PRIMARIES).filter(([, primaries]) => primaries.some((p) => set.has(p))).map(([addOn]) => addOn);
+  const extra = new Set(addOns);
+  return { has: (code) => set.has(code) || extra.has(code) };
+}
+
+const not = (set: CodeTest): CodeTest => ({ has: (code) => code !== '' && !set.has(code) });
+
+/** Biopsies of every technique, primaries and add-ons. */
+const BIOPSY = codeSet(['11102', '11107']);
+
+const FAMILY_PAIRS: PtpPrecedence[] = [];
+for (let i = 0; i < DESTRUCTION_FAMILIES.length; i++) {
+  for (let j = i + 1; j < DESTRUCTION_FAMILIES.length; j++) {
+    const x = DESTRUCTION_FAMILIES[i]!;
+    const y = DESTRUCTION_FAMILIES[j]!;
+    FAMILY_PAIRS.push({
+      owner: 'destruction-wrong-family',
+      a: x.codes,
+      b: y.codes,
+      when: 'diagnoses-apart',
+      pairs: `${x.label} × ${y.label} destruction codes, when the two lines link different diagnoses`,
+      why: 'Each destruction family treats its own lesions (destruction-wrong-family checks every line against its diagnoses), so two families billed for different diagnoses are different lesions by construction: the catalog reads that claim as correctly coded.',
+    });
+  }
+}
+
+const SAME_FAMILY: PtpPrecedence[] = DESTRUCTION_FAMILIES.filter((f) => DESTRUCTION_COUNTING[f.id]).map((f) => ({
+  owner: 'destruction-series',
+  a: f.codes,
+  b: f.codes,
+  pairs: `${f.series} with each other`,
+  why: 'Which codes of one destruction series go together (17004 replaces 17000/17003, 17111 replaces 17110) is the lesion count destruction-series judges.',
+}));
+
+export const PTP_PRECEDENCE: readonly PtpPrecedence[] = [
+  {
+    owner: 'mod25-missing, mod25-unsupported, mod57-missing',
+    a: MOD25_ALLOWED,
+    b: not(MOD25_ALLOWED),
+    pairs: 'an E/M or eye visit (99202–99499, 92002–92014) with any other code',
+    why: 'NCCI bundles the visit into the procedure unless 25 or 57 separates it; the mod25/mod57 rules judge exactly that, with the diagnoses that show whether the visit was separate. Two visit codes on one claim are left to ncci-ptp: no catalog rule judges them.',
+  },
+  {
+    owner: 'biopsy-bundled',
+    a: BIOPSY,
+    b: withAddOns(BIOPSY_BUNDLES_INTO),
+    pairs: 'a biopsy (11102–11107) with a removal or destruction biopsy-bundled names (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313) or its add-on (11201, 17003, 17312, 17314, 17315)',
+    why: 'biopsy-bundled judges a biopsy with a removal on the biopsy line, separated by a distinct-service modifier on either line; its add-ons follow their primaries (RULES.md: add-on codes are not judged).',
+  },
+  {
+    owner: 'repair-bundled',
+    a: SIMPLE_REPAIR,
+    b: withAddOns(REPAIR_BUNDLES_INTO),
+    pairs: 'a simple repair (12001–12018) with a biopsy, removal or destruction repair-bundled names (11102–11107, 11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286) or its add-on (11201, 17003)',
+    why: 'repair-bundled judges the closure with the procedure it is part of.',
+  },
+  {
+    owner: 'mohs-pathology-bundled',
+    a: MOHS,
+    b: SURGICAL_PATHOLOGY,
+    pairs: 'Mohs (17311–17315) with surgical pathology (88300–88309, 88331, 88332)',
+    why: 'mohs-pathology-bundled judges it, and asks for the modifier on the pathology line as NCCI\'s Mohs policy does (NCCI\'s table alone would accept it on the Mohs line too).',
+  },
+  {
+    owner: 'biopsy-primary, addon-without-primary',
+    a: BIOPSY,
+    b: BIOPSY,
+    pairs: 'biopsy codes (11102–11107) with each other',
+    why: 'One primary per session for the highest-ranked technique, the others as add-ons: biopsy-primary and addon-without-primary judge how the biopsies of a session are coded.',
+  },
+  ...SAME_FAMILY,
+  ...FAMILY_PAIRS,
+];
+
+function diagnosesApart(x: ClaimLine, y: ClaimLine): boolean {
+  if (x.dx.length === 0 || y.dx.length === 0) return false;
+  return !x.dx.some((d) => y.dx.includes(d));
+}
+
+/** The catalog rule that judges this pair of claim lines, if any. */
+export function ptpPrecedenceFor(x: ClaimLine, y: ClaimLine): PtpPrecedence | undefined {
+  for (const p of PTP_PRECEDENCE) {
+    if (!((p.a.has(x.code) && p.b.has(y.code)) || (p.a.has(y.code) && p.b.has(x.code)))) continue;
+    if (p.when === 'diagnoses-apart' && !diagnosesApart(x, y)) continue;
+    return p;
+  }
+  return undefined;
+}
+
+const COUNTED_DESTRUCTION: CodeSet = codeSet(
+  ...DESTRUCTION_FAMILIES.filter((f) => DESTRUCTION_COUNTING[f.id]).flatMap((f) => f.codes.specs),
+);
+
+export const MUE_PRECEDENCE: readonly MuePrecedence[] = [
+  {
+    owner: 'destruction-series',
+    codes: COUNTED_DESTRUCTION,
+    list: '17000, 17003, 17004, 17110, 17111, 11200, 11201',
+    why: 'destruction-series judges the units of a destruction series against the lesions documented (17003 at most 13, the others once per session, 11201 one unit per 10 tags beyond 15).',
+  },
+  {
+    owner: 'biopsy-primary',
+    codes: BIOPSY_PRIMARY,
+    list: '11102, 11104, 11106',
+    why: 'biopsy-primary judges a biopsy primary billed more than once and names the add-on to use instead.',
+  },
+];
+
+/** The catalog rule that judges this code's units, if any. */
+export function muePrecedenceFor(code: string): MuePrecedence | undefined {
+  return MUE_PRECEDENCE.find((p) => p.codes.has(code));
+}
