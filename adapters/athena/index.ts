@@ -1,0 +1,484 @@
+/**
+ * athenahealth athenaNet / athenaOne: reads the encounter's Billing tab (the
+ * tab right of Sign-off; Checkout's "Claim: Billing" has the same fields) in
+ * the frame that holds it, `frMain`. Every other frame of the app's frame tree
+ * (globalframeset, GlobalNav, GlobalWrapper's frameset, frameContent,
+ * frScheduleNav, Status, the shim) reads as 'absent'.
+ *
+ * Line order: the Billing tab groups services (E&M, Orders, Procedures, CPTII
+ * Codes, Miscellaneous), so the DOM order is not the claim order; each row's
+ * "Line #" cell gives its claim line, and the lines must be exactly 1..n.
+ *
+ * Pure and cheap: only the given Document is touched, text comes from
+ * textContent and control values (no innerText, no layout), every selector
+ * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
+ * the encounter id is a hash of the practice id and athena's encounter id.
+ * Anything on the tab that cannot be parsed makes the result 'unreadable',
+ * naming the field and the line; nothing is guessed.
+ */
+import { parseEncounter, type Diagnosis, type Encounter, type Line } from '../../rules/schema';
+import type { Adapter, ReadResult, ScreenAnchors } from '../types';
+import { payerKindFromText } from '../shared/payer';
+import { hashId, sizeCmOf } from '../shared/text';
+import {
+  ATHENA_HOSTS,
+  CATEGORY_TEXT,
+  DEMO_HOSTS,
+  DEMO_PATH,
+  DIAGNOSIS_COLUMNS,
+  ENCOUNTER_PARAM,
+  ENCOUNTER_PATH,
+  MATCHES,
+  OWN_TAG_PREFIX,
+  PRACTICE_PATH,
+  REQUIRED_SERVICE_COLUMNS,
+  SEL,
+  SERVICE_COLUMNS,
+  TEXT,
+  type DiagnosisColumn,
+  type ServiceColumn,
+} from './selectors';
+
+class Unreadable extends Error {}
+
+const ABSENT: ReadResult = { status: 'absent' };
+
+function fail(reason: string): never {
+  throw new Unreadable(reason);
+}
+
+/** A raw screen value for a message: quoted, at most 60 characters. */
+function q(raw: string): string {
+  return `'${raw.length > 60 ? raw.slice(0, 59) + '…' : raw}'`;
+}
+
+// ------------------------------------------------------------------ text
+
+function isOurs(node: Node): boolean {
+  return node.nodeName.startsWith(OWN_TAG_PREFIX);
+}
+
+/** textContent without dermlint's own painted nodes, whitespace collapsed. */
+function text(el: Element | null | undefined): string {
+  if (!el) return '';
+  let raw = '';
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) raw += c.nodeValue ?? '';
+      else if (c.nodeType === 1 && !isOurs(c)) walk(c);
+    }
+  };
+  walk(el);
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+/** Text of an element leaving out the descendants that match `skip`. */
+function textWithout(el: Element, skip: string): string {
+  let raw = '';
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) raw += c.nodeValue ?? '';
+      else if (c.nodeType === 1 && !isOurs(c) && !(c as Element).matches(skip)) walk(c);
+    }
+  };
+  walk(el);
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+/** A control's value: an input's value, a select's chosen option value, a textarea's value. */
+function controlValue(el: Element): string {
+  if (el.nodeName === 'SELECT') {
+    const select = el as HTMLSelectElement;
+    const option = select.options[select.selectedIndex];
+    return (option?.value ?? '').trim();
+  }
+  return ((el as HTMLInputElement).value ?? '').trim();
+}
+
+/** The first value-holding control of a cell, not inside our own nodes. */
+function controlIn(cell: Element, selector: string = SEL.control): Element | null {
+  for (const el of cell.querySelectorAll(selector)) if (!insideOurs(el, cell)) return el;
+  return null;
+}
+
+function controlsIn(cell: Element, selector: string): Element[] {
+  return [...cell.querySelectorAll(selector)].filter((el) => !insideOurs(el, cell));
+}
+
+function insideOurs(el: Element, stop: Element): boolean {
+  for (let n: Element | null = el; n && n !== stop; n = n.parentElement) if (isOurs(n)) return true;
+  return false;
+}
+
+/** What a cell shows: its control's value if it has one, else its text. */
+function cellValue(cell: Element): string {
+  const control = controlIn(cell);
+  return control ? controlValue(control) : text(cell);
+}
+
+// ------------------------------------------------------------------ where
+
+/** Is this document one of athenaNet's (or the demo server's .esp pages)? */
+function isAthenaDocument(doc: Document): boolean {
+  let url: URL;
+  try {
+    url = new URL(doc.URL);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    if (ATHENA_HOSTS.includes(url.hostname)) return true;
+    if (DEMO_HOSTS.includes(url.hostname)) return DEMO_PATH.test(url.pathname);
+    return false;
+  }
+  // about:blank / about:srcdoc frames the app writes into (match_origin_as_fallback), saved files.
+  return url.protocol === 'about:' || url.protocol === 'file:';
+}
+
+function headings(scope: ParentNode, re: RegExp): Element[] {
+  return [...scope.querySelectorAll(SEL.heading)].filter((h) => !insideOurs(h, h.ownerDocument.documentElement) && re.test(text(h)));
+}
+
+/** The Billing tab's panel, when there is a tab named Billing that controls one. */
+function billingPanel(doc: Document): Element | null {
+  for (const tab of doc.querySelectorAll(SEL.tab)) {
+    if (!TEXT.billingTab.test(text(tab))) continue;
+    const id = tab.getAttribute('aria-controls');
+    const panel = id ? doc.getElementById(id) : null;
+    if (panel) return panel;
+  }
+  return null;
+}
+
+const KEY_HEADINGS = [TEXT.summaryHeading, TEXT.diagnosesHeading, TEXT.servicesHeading];
+
+/**
+ * The container a heading titles: its nearest section-like ancestor when that
+ * holds no other key heading, else the widest ancestor that holds no other.
+ */
+function sectionOf(heading: Element, scope: Element): Element {
+  const others = (el: Element) =>
+    KEY_HEADINGS.some((re) => headings(el, re).some((h) => h !== heading && !heading.contains(h) && !h.contains(heading)));
+  const semantic = heading.parentElement?.closest(SEL.section);
+  if (semantic && scope.contains(semantic) && !others(semantic)) return semantic;
+  let best: Element = heading.parentElement ?? heading;
+  for (let n = best.parentElement; n && n !== scope && scope.contains(n); n = n.parentElement) {
+    if (others(n)) break;
+    best = n;
+  }
+  return best;
+}
+
+// ------------------------------------------------------------------ tables
+
+type Columns<K extends string> = Partial<Record<K, number>>;
+
+function headerCells(table: Element): Element[] {
+  const head = [...table.querySelectorAll(SEL.headerCells)].filter((c) => c.closest('table') === table);
+  if (head.length) return head;
+  const first = [...table.querySelectorAll(SEL.headerRowFallback)].find((r) => r.closest('table') === table);
+  return first ? [...first.children].filter((c) => c.nodeName === 'TH') : [];
+}
+
+function columnsOf<K extends string>(table: Element, spec: Record<K, RegExp>): Columns<K> {
+  const cols: Columns<K> = {};
+  let index = 0;
+  for (const cell of headerCells(table)) {
+    const label = text(cell);
+    for (const key of Object.keys(spec) as K[]) if (cols[key] === undefined && spec[key].test(label)) cols[key] = index;
+    index += Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+  }
+  return cols;
+}
+
+/** A row's cells by column index (colspans counted). */
+function cellsOf(row: Element): Element[] {
+  const out: Element[] = [];
+  for (const cell of row.children) {
+    if (cell.nodeName !== 'TD' && cell.nodeName !== 'TH') continue;
+    const span = Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+    for (let i = 0; i < span; i++) out.push(cell);
+  }
+  return out;
+}
+
+function bodyRows(table: Element): Element[] {
+  return [...table.querySelectorAll(SEL.bodyRows)].filter((r) => r.closest('table') === table);
+}
+
+/** "No … codes" rows: a single cell spanning the table. */
+function isEmptyState(row: Element): boolean {
+  const cells = [...row.children].filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH');
+  return cells.length === 1 && (Number(cells[0]!.getAttribute('colspan')) || 1) > 1;
+}
+
+// ------------------------------------------------------------------ values
+
+function positiveInt(raw: string, what: string): number | undefined {
+  if (raw === '') return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) <= 0) fail(`${what} ${q(raw)} is not a positive whole number`);
+  return Number(raw);
+}
+
+function pointers(raw: string, where: string): number[] | undefined {
+  if (raw === '') return undefined;
+  const parts = raw.split(/[\s,;]+/).filter(Boolean);
+  for (const p of parts) if (!/^[+-]?\d+$/.test(p)) fail(`${where}: diagnosis pointers ${q(raw)} are not numbers`);
+  return parts.map(Number);
+}
+
+function isoDate(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  let m = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  if (m) return `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  m = raw.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (m) return raw;
+  fail(`the date of service ${q(raw)} is not a date`);
+}
+
+/** The <dd> of the first <dt> whose text matches, within scope. */
+function termValue(scope: ParentNode, re: RegExp): Element | null {
+  for (const dt of scope.querySelectorAll(SEL.term)) {
+    if (!re.test(text(dt))) continue;
+    let dd = dt.nextElementSibling;
+    while (dd && dd.nodeName !== 'DD' && isOurs(dd)) dd = dd.nextElementSibling;
+    return dd && dd.nodeName === 'DD' ? dd : null;
+  }
+  return null;
+}
+
+/** The control a <label> names (for= or nested), by the label's text. */
+function labelled(scope: Element, re: RegExp): Element | null {
+  const doc = scope.ownerDocument;
+  for (const label of scope.querySelectorAll(SEL.label)) {
+    if (!re.test(text(label))) continue;
+    const id = label.getAttribute('for');
+    const control = id ? doc.getElementById(id) : label.querySelector(SEL.control);
+    if (control) return control;
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ read
+
+function readPayer(doc: Document): Encounter['payer'] {
+  const dd = termValue(doc, TEXT.insuranceTerm);
+  if (!dd) return { kind: 'unknown' };
+  const category = [...dd.querySelectorAll(SEL.badge)].filter((b) => !insideOurs(b, dd)).map((b) => text(b)).join(' ').trim();
+  const name = textWithout(dd, SEL.badge);
+  const kind = payerKindFromText(category, name);
+  return name ? { kind, name } : { kind };
+}
+
+function readEncounterId(doc: Document, scope: Element): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(doc.URL);
+  } catch {
+    url = null;
+  }
+  const practice = url?.pathname.match(PRACTICE_PATH)?.[1] ?? '';
+  let encounter = url?.pathname.match(ENCOUNTER_PATH)?.[1] ?? '';
+  if (!encounter && url) for (const [k, v] of url.searchParams) if (ENCOUNTER_PARAM.test(k) && v.trim()) encounter = v.trim();
+  if (!encounter) encounter = text(termValue(scope, TEXT.encounterIdTerm)) || text(termValue(doc, TEXT.encounterIdTerm));
+  if (!encounter) fail('the Billing tab shows no encounter ID');
+  return hashId('athena', practice, encounter);
+}
+
+function readDiagnoses(section: Element): Diagnosis[] {
+  const table = [...section.querySelectorAll(SEL.table)].find((t) => columnsOf(t, DIAGNOSIS_COLUMNS).code !== undefined);
+  if (!table) fail('the Diagnoses section has no table with an ICD-10 column');
+  const cols: Columns<DiagnosisColumn> = columnsOf(table, DIAGNOSIS_COLUMNS);
+  const out: Diagnosis[] = [];
+  for (const row of bodyRows(table)) {
+    if (isEmptyState(row)) continue;
+    const k = out.length + 1;
+    const cells = cellsOf(row);
+    const codeCell = cells[cols.code!];
+    if (!codeCell) fail(`diagnosis ${k}: the row has no ICD-10 cell`);
+    if (cols.number !== undefined) {
+      const shown = text(cells[cols.number]);
+      if (shown !== String(k)) fail(`diagnosis ${k}: its row is numbered ${q(shown)}, not ${k}`);
+    }
+    const code = cellValue(codeCell);
+    const description = cols.description !== undefined && cells[cols.description] ? cellValue(cells[cols.description]!) : '';
+    out.push(description ? { code, description } : { code });
+  }
+  return out;
+}
+
+interface ServiceRow {
+  number: number | null;
+  row: Element;
+  line: Line;
+}
+
+function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: string): ServiceRow {
+  const cells = cellsOf(row);
+  const cell = (c: ServiceColumn): Element | undefined => (cols[c] === undefined ? undefined : cells[cols[c]!]);
+  for (const c of REQUIRED_SERVICE_COLUMNS) if (!cell(c)) fail(`${where}: the row has no ${COLUMN_NAMES[c]} cell`);
+
+  let number: number | null = null;
+  let label = where;
+  if (cols.line !== undefined) {
+    const shown = text(cell('line'));
+    if (!/^\d+$/.test(shown) || Number(shown) <= 0) fail(`${where}: line number ${q(shown)} is not a positive whole number`);
+    number = Number(shown);
+    label = `service line ${number}`;
+  }
+
+  const line: Line = { code: cellValue(cell('code')!) };
+
+  const modCell = cell('modifier')!;
+  const modInputs = controlsIn(modCell, SEL.textInput);
+  const modifiers = (modInputs.length ? modInputs.map(controlValue) : text(modCell).split(/[\s,]+/))
+    .map((m) => m.trim().replace(/^-/, ''))
+    .filter(Boolean);
+  if (modifiers.length) line.modifiers = modifiers;
+
+  const dxCell = cell('dx')!;
+  const dxControl = controlIn(dxCell, SEL.textInput);
+  if (!dxControl) fail(`${label}: the ICD-10 cell has no pointer field`);
+  const dx = pointers(controlValue(dxControl), label);
+  if (dx) line.dx = dx;
+
+  const units = positiveInt(cellValue(cell('units')!), `${label}: units`);
+  if (units !== undefined) line.units = units;
+
+  const site = cell('site') ? cellValue(cell('site')!) : '';
+  if (site) line.site = site;
+
+  if (cell('size')) {
+    const raw = cellValue(cell('size')!);
+    const size = sizeCmOf(raw);
+    if (size === null) fail(`${label}: size ${q(raw)} is not a size in cm`);
+    if (size !== undefined) line.sizeCm = size;
+  }
+
+  const lesions = cell('lesions') ? positiveInt(cellValue(cell('lesions')!), `${label}: lesion count`) : undefined;
+  if (lesions !== undefined) line.lesions = lesions;
+
+  const billBox = controlIn(cell('bill')!, SEL.checkbox) as HTMLInputElement | null;
+  if (!billBox) fail(`${label}: the Bill? cell has no checkbox`);
+  line.billTo = billBox.checked ? 'insurance' : 'patient';
+
+  if (cell('category')) {
+    const catCell = cell('category')!;
+    const select = controlIn(catCell, SEL.select);
+    const raw = select ? controlValue(select) : [...catCell.querySelectorAll(SEL.tag)].map((t) => text(t)).join(' ');
+    const key = raw.trim().toLowerCase();
+    if (!(key in CATEGORY_TEXT)) fail(`${label}: category ${q(raw)} is not one dermlint knows`);
+    const category = CATEGORY_TEXT[key];
+    if (category) line.category = category;
+  }
+
+  const description = cell('description') ? text(cell('description')) : '';
+  if (description) line.description = description;
+
+  return { number, row, line };
+}
+
+const COLUMN_NAMES: Record<ServiceColumn, string> = {
+  line: 'Line #', code: 'Procedure Code', description: 'Description', modifier: 'Modifier', dx: 'ICD-10', units: 'Units',
+  site: 'Site', size: 'Size', lesions: 'Lesions', category: 'Category', bill: 'Bill?',
+};
+
+function readServices(section: Element): ServiceRow[] {
+  const tables = [...section.querySelectorAll(SEL.table)].filter((t) => columnsOf(t, SERVICE_COLUMNS).code !== undefined);
+  if (tables.length === 0) fail('the Services section has no table with a Procedure Code column');
+  const rows: ServiceRow[] = [];
+  let numbered = 0;
+  for (const table of tables) {
+    const cols = columnsOf(table, SERVICE_COLUMNS);
+    for (const c of REQUIRED_SERVICE_COLUMNS) {
+      if (cols[c] === undefined) fail(`a Services table has no ${COLUMN_NAMES[c]} column`);
+    }
+    if (cols.line !== undefined) numbered++;
+    for (const row of bodyRows(table)) {
+      if (isEmptyState(row)) continue;
+      rows.push(readServiceRow(row, cols, `service row ${rows.length + 1}`));
+    }
+  }
+  if (numbered !== 0 && numbered !== tables.length) fail('some Services tables show line numbers and some do not');
+  if (numbered === 0) return rows; // no line numbers shown: the claim order is the screen order
+  const sorted = [...rows].sort((a, b) => a.number! - b.number!);
+  sorted.forEach((r, i) => {
+    if (r.number !== i + 1) fail(`service line numbers are not 1 to ${rows.length} (found ${q(sorted.map((s) => s.number).join(', '))})`);
+  });
+  return sorted;
+}
+
+function readAbn(scope: Element): Encounter['abn'] {
+  const signedBox = labelled(scope, TEXT.abnSigned) as HTMLInputElement | null;
+  if (!signedBox) return undefined;
+  const scopeControl = labelled(scope, TEXT.abnScope);
+  let selected = false;
+  if (scopeControl) {
+    const value = controlValue(scopeControl);
+    const option = scopeControl.nodeName === 'SELECT' ? (scopeControl as HTMLSelectElement).options[(scopeControl as HTMLSelectElement).selectedIndex] : null;
+    selected = TEXT.abnScopeSelected.test(value) || (option ? TEXT.abnScopeSelected.test(text(option)) : false);
+  }
+  let lines: number[] | undefined;
+  if (selected) {
+    const linesControl = labelled(scope, TEXT.abnLines);
+    const raw = linesControl ? controlValue(linesControl) : '';
+    const parts = raw.split(/[\s,;]+/).filter(Boolean);
+    for (const p of parts) if (!/^\d+$/.test(p) || Number(p) <= 0) fail(`ABN: line numbers ${q(raw)} are not line numbers`);
+    lines = parts.map((p) => Number(p) - 1);
+  }
+  if (signedBox.checked) return lines ? { signed: true, lines } : { signed: true };
+  return lines ? { signed: false, lines } : undefined;
+}
+
+function read(doc: Document): ReadResult {
+  if (!isAthenaDocument(doc) || !doc.body) return ABSENT;
+  const panel = billingPanel(doc);
+  const scope = panel ?? doc.body;
+  const dxHeading = headings(scope, TEXT.diagnosesHeading)[0];
+  const svcHeading = headings(scope, TEXT.servicesHeading)[0];
+  if (!dxHeading && !svcHeading) return ABSENT;
+  try {
+    if (!dxHeading) fail('the Billing tab shows no Diagnoses section yet');
+    if (!svcHeading) fail('the Billing tab shows no Services section yet');
+    const dxSection = sectionOf(dxHeading, scope);
+    const svcSection = sectionOf(svcHeading, scope);
+    const summaryHeading = headings(scope, TEXT.summaryHeading)[0];
+    const header = summaryHeading ? sectionOf(summaryHeading, scope) : scope;
+
+    const id = readEncounterId(doc, scope);
+    const dateOfService = isoDate(text(termValue(scope, TEXT.dateOfServiceTerm)));
+    const payer = readPayer(doc);
+    const diagnoses = readDiagnoses(dxSection);
+    const services = readServices(svcSection);
+    const abn = readAbn(scope);
+
+    const candidate: Encounter = { id, payer, diagnoses, lines: services.map((s) => s.line) };
+    if (dateOfService) candidate.dateOfService = dateOfService;
+    if (abn) candidate.abn = abn;
+    const parsed = parseEncounter(candidate);
+    if (!parsed.ok) fail(`the encounter read off the Billing tab is not valid (${parsed.error})`);
+    const anchors: ScreenAnchors = { lines: services.map((s) => s.row), diagnoses: dxSection, header };
+    return { status: 'ok', encounter: parsed.value, anchors };
+  } catch (e) {
+    if (e instanceof Unreadable) return { status: 'unreadable', reason: `could not read: ${e.message}` };
+    return { status: 'unreadable', reason: `could not read the Billing tab (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+/** Sign Off, and Save & Go To Charge Entry (which drops the claim). */
+function signControls(doc: Document): Element[] {
+  if (!isAthenaDocument(doc)) return [];
+  return [...doc.querySelectorAll(SEL.button)].filter((b) => {
+    if (insideOurs(b, doc.documentElement)) return false;
+    const label = b.nodeName === 'INPUT' ? ((b as HTMLInputElement).value ?? '').trim() : text(b);
+    return TEXT.signControl.test(label);
+  });
+}
+
+export const athenaAdapter: Adapter = {
+  id: 'athena',
+  name: 'athenahealth athenaOne',
+  matches: [...MATCHES],
+  read,
+  signControls,
+};
