@@ -2,14 +2,20 @@
  * dermlint on the command line: the same trip as the extension without the
  * browser — file → zod → rules.run → report.
  *
- *   npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json]
+ *   npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json] [--ncci DIR]
  *
  * Reads one encounter or a JSON array of encounters (streamed: a file of
  * 100,000 encounters is never held in memory at once). Exit 0 when it ran,
  * whatever it found; 2 with a message on stderr and nothing on stdout when the
  * input is not JSON or fails the schema; 1 on a usage error.
+ *
+ * --ncci DIR reads CMS's own quarterly NCCI files instead of the built-in
+ * dermatology subset: the practitioner PTP parts (ccipra-v…-f1.txt to f4.txt)
+ * and the practitioner MUE table (MCR_MUE_PractitionerServices_Eff_….csv).
+ * A malformed or truncated file stops the run with exit 1, naming the file
+ * and the line, before any encounter is read.
  */
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -17,20 +23,23 @@ import { pipeline } from 'node:stream/promises';
 import { run, RULES_BY_ID } from '../rules/index';
 import { parseEncounter } from '../rules/schema';
 import { parseSettings, type Settings } from '../rules/settings';
+import { importNcciFiles, NcciFormatError } from '../rules/ncci/index';
+import type { EngineTables } from '../rules/context';
 import { jsonElements, JsonSyntaxError } from './lib/json-elements';
 import { formatEncounter, formatSummary, newTotals } from './lib/report';
 
-const USAGE = 'usage: npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json]';
+const USAGE = 'usage: npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json] [--ncci DIR]';
 
 class UsageError extends Error {}
 class InputError extends Error {}
 
-interface Args { path: string; format: 'json' | 'text'; config?: string }
+interface Args { path: string; format: 'json' | 'text'; config?: string; ncci?: string }
 
 function parseArgs(argv: string[]): Args {
   let path: string | undefined;
   let format: 'json' | 'text' = 'text';
   let config: string | undefined;
+  let ncci: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--format') {
@@ -44,6 +53,9 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--config') {
       config = argv[++i];
       if (!config) throw new UsageError('--config takes a file');
+    } else if (a === '--ncci') {
+      ncci = argv[++i];
+      if (!ncci) throw new UsageError('--ncci takes a folder with CMS\'s practitioner PTP (ccipra-*.txt) and MUE (*.csv) files');
     } else if (a === '-h' || a === '--help') {
       throw new UsageError(USAGE);
     } else if (a.startsWith('--')) {
@@ -55,7 +67,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (!path) throw new UsageError(USAGE);
-  return { path, format, config };
+  return { path, format, config, ncci };
 }
 
 function loadSettings(file: string | undefined): Settings | undefined {
@@ -74,6 +86,35 @@ function loadSettings(file: string | undefined): Settings | undefined {
   return parsed.value;
 }
 
+/** CMS's NCCI files from a folder, through the engine's streaming parsers; undefined keeps the built-in tables. */
+async function loadNcci(dir: string | undefined): Promise<EngineTables | undefined> {
+  if (!dir) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new UsageError(`--ncci ${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message}`);
+  }
+  // CMS's files are Windows-1252 (a ® in the AMA notice); every field read is ASCII.
+  const files = names.map((name) => ({ name: join(dir, name), read: () => createReadStream(join(dir, name), { encoding: 'latin1', highWaterMark: 1 << 20 }) as AsyncIterable<string> }));
+  let imported;
+  try {
+    imported = await importNcciFiles(files);
+  } catch (e) {
+    if (e instanceof NcciFormatError) throw new UsageError(`--ncci: ${e.message}`);
+    throw new UsageError(`--ncci ${dir}: ${(e as Error).message}`);
+  }
+  if (!imported.ptp && !imported.mue) {
+    throw new UsageError(`--ncci ${dir}: no practitioner PTP files (ccipra-v…-f1.txt to f4.txt) or MUE table (MCR_MUE_PractitionerServices_….csv) there${names.some((n) => /\.zip$/i.test(n)) ? '; unzip CMS\'s downloads first' : ''}`);
+  }
+  if (!imported.ptp) process.stderr.write(`scrub: --ncci ${dir}: no practitioner PTP files; the built-in PTP subset stays in use\n`);
+  if (!imported.mue) process.stderr.write(`scrub: --ncci ${dir}: no practitioner MUE table; the built-in MUE subset stays in use\n`);
+  const tables: EngineTables = {};
+  if (imported.ptp) tables.ptp = imported.ptp;
+  if (imported.mue) tables.mue = imported.mue;
+  return tables;
+}
+
 async function* textChunks(path: string): AsyncGenerator<string> {
   const stream = path === '-' ? process.stdin : createReadStream(path);
   stream.setEncoding('utf8');
@@ -88,6 +129,7 @@ async function* textChunks(path: string): AsyncGenerator<string> {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const settings = loadSettings(args.config);
+  const tables = await loadNcci(args.ncci);
   // Results go to a spool file as they come and reach stdout only once every
   // encounter validated: bad input leaves stdout empty, and memory stays flat.
   const dir = mkdtempSync(join(tmpdir(), 'dermlint-scrub-'));
@@ -109,7 +151,7 @@ async function main(): Promise<number> {
         }
         const parsed = parseEncounter(value, index);
         if (!parsed.ok) throw new InputError(parsed.error);
-        const findings = run(parsed.value, { settings });
+        const findings = run(parsed.value, { settings, tables });
         if (args.format === 'json') await write((index ? ',\n' : '\n') + JSON.stringify({ id: parsed.value.id, findings }));
         else await write(formatEncounter(parsed.value, findings, totals, color));
         index++;

@@ -15,6 +15,7 @@ export { MueTable } from './mue-table';
 export { codeIndex, codeOfIndex } from './code-index';
 export { packMue, packPtp, unpackMue, unpackPtp, NcciTableError, type PackedMue, type PackedPtp, type PtpRow } from './encoding';
 export { importNcciFiles, isMueFileName, isPtpFileName, MueCsvParser, NcciFormatError, PtpFileParser, PtpImport, type ImportedNcci, type NcciSourceFile, type ParseProgress } from './parse';
+export { mueFileText, mueLine, ptpFileText, ptpLine, PTP_PREAMBLE, type CmsMueRow, type CmsPtpRow } from './cms-layout';
 export { mueLabel, parseMueFileName, parsePtpFileName, ptpLabel } from './labels';
 export { MUE_PRECEDENCE, PTP_PRECEDENCE, muePrecedenceFor, ptpPrecedenceFor } from './precedence';
 export { NCCI_ASSOCIATED_MODIFIERS } from './modifiers';

@@ -381,8 +381,8 @@ export class MueCsvParser {
       return;
     }
     const { code: ci, mue: mi, mai: ai, rationale: ri } = this.#columns;
-    const needed = Math.max(ci, mi, ai) + 1;
-    if (cells.length < needed) this.#fail(line, `expected ${needed} comma-separated cells (code, MUE value, adjudication indicator…), found ${cells.length}`);
+    const needed = Math.max(ci, mi, ai, ri) + 1;
+    if (cells.length < needed) this.#fail(line, `expected ${needed} comma-separated cells (code, MUE value, adjudication indicator${ri >= 0 ? ', rationale' : ''}), found ${cells.length}`);
     const code = cells[ci]!.trim().toUpperCase();
     if (!CODE.test(code) || codeIndex(code) < 0) this.#fail(line, `HCPCS/CPT Code ${show(code)} is not a code`);
     const mueText = cells[mi]!.trim();
@@ -400,7 +400,7 @@ export class MueCsvParser {
 // ── A folder of CMS files ───────────────────────────────────────────────────
 
 export interface NcciSourceFile {
-  /** The file's name (its folder does not matter). */
+  /** The file's name or path: errors name it; its base name says what it holds. */
   name: string;
   /** Its text, decoded (CMS's files are Windows-1252: the AMA notice has a ®; every field read is ASCII). */
   read(): AsyncIterable<string>;
@@ -413,8 +413,14 @@ export interface ImportedNcci {
   ignored: string[];
 }
 
-export const isPtpFileName = (name: string): boolean => /^ccipra.*\.txt$/i.test(name);
-export const isMueFileName = (name: string): boolean => /\.csv$/i.test(name) && /mue/i.test(name) && !/(outpatient|hospital|dme|facility)/i.test(name);
+const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+/** A practitioner PTP part: ccipra-v322r0-f1.txt (a path is fine). */
+export const isPtpFileName = (name: string): boolean => /^ccipra.*\.txt$/i.test(baseName(name));
+/** The practitioner MUE table: MCR_MUE_PractitionerServices_Eff_04-01-2026.csv (not the hospital or DME ones). */
+export const isMueFileName = (name: string): boolean => {
+  const base = baseName(name);
+  return /\.csv$/i.test(base) && /mue/i.test(base) && !/(outpatient|hospital|dme|facility)/i.test(base);
+};
 
 /**
  * Reads CMS's practitioner PTP parts and MUE table into new tables. Throws

@@ -82,12 +82,23 @@ export class PtpTable implements TableLabel {
       slot = (slot + 1) & s.mask;
     }
     const on = day || this.#asOfDay;
+    // Windows of one pair rarely overlap; when they do (CMS lists an edit again
+    // with the same effective date), the record still in force wins, then the
+    // one deleted last, then the one effective last.
+    let best = -1;
     for (let r = s.head[slot]!; r >= 0; r = s.next[r]!) {
       const eff = s.effective[r]!;
       const del = s.deletion[r]!;
-      if (on === 0 ? del === 0 : (eff === 0 || eff <= on) && (del === 0 || on <= del)) return r;
+      if (!(on === 0 ? del === 0 : (eff === 0 || eff <= on) && (del === 0 || on <= del))) continue;
+      if (best < 0) {
+        best = r;
+        continue;
+      }
+      const bestDel = s.deletion[best]! || Infinity;
+      const thisDel = del || Infinity;
+      if (thisDel > bestDel || (thisDel === bestDel && eff > s.effective[best]!)) best = r;
     }
-    return -1;
+    return best;
   }
 
   modifierOf(record: number): ModifierIndicator {
