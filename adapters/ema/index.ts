@@ -1,0 +1,411 @@
+/**
+ * ModMed EMA: reads the open visit's superbill (procedure picklist, diagnosis
+ * chips, ABN panel) and the payer from the patient banner.
+ *
+ * Pure and cheap: only the given Document is touched, text comes from
+ * textContent and control values (no innerText, no layout), every selector
+ * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
+ * the encounter id is a hash of the patient and visit ids of EMA's own route.
+ * Anything on the screen that cannot be parsed makes the result 'unreadable'
+ * with the field and the row named; nothing is guessed.
+ */
+import { parseEncounter, type Diagnosis, type Encounter, type Line } from '../../rules/schema';
+import type { Adapter, ReadResult, ScreenAnchors } from '../types';
+import { payerKindFromText } from '../shared/payer';
+import { hashId, sizeCmOf } from '../shared/text';
+import {
+  ABN_SCOPE_SELECTED,
+  BILL_TO_TEXT,
+  CATEGORY_TEXT,
+  CELL_IDENTIFIERS,
+  COLUMN_LABELS,
+  DEMO_HOSTS,
+  DEMO_PATH,
+  EMA_HOSTS,
+  FIELD_NAMES,
+  REQUIRED_FIELDS,
+  ROUTE_PATIENT,
+  ROUTE_VISIT,
+  SEL,
+  SIGN_TEXT,
+  type Field,
+} from './selectors';
+
+class Unreadable extends Error {}
+
+const ABSENT: ReadResult = { status: 'absent' };
+
+function fail(reason: string): never {
+  throw new Unreadable(`could not read: ${reason}`);
+}
+
+/** Quote a raw value for a message, short. */
+function q(raw: string): string {
+  const t = raw.length > 40 ? raw.slice(0, 39) + '…' : raw;
+  return `('${t}')`;
+}
+
+// ------------------------------------------------------------------ text
+
+/** Our own painted elements (dermlint-line, dermlint-warning …) are never part of the screen. */
+function isOurs(node: Node): boolean {
+  return node.nodeName.startsWith('DERMLINT-');
+}
+
+/** textContent without our own nodes, whitespace collapsed. */
+function text(el: Element | null | undefined): string {
+  if (!el) return '';
+  let raw: string;
+  if (el.firstElementChild === null || !hasOurs(el)) raw = el.textContent ?? '';
+  else {
+    raw = '';
+    const walk = (n: Node) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) raw += c.nodeValue ?? '';
+        else if (c.nodeType === 1 && !isOurs(c)) walk(c);
+      }
+    };
+    walk(el);
+  }
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+function hasOurs(el: Element): boolean {
+  return el.querySelector('dermlint-line, dermlint-warning, dermlint-status, dermlint-highlight, dermlint-signoff') !== null;
+}
+
+function isInput(el: Element): el is HTMLInputElement {
+  return el.nodeName === 'INPUT';
+}
+function isSelect(el: Element): el is HTMLSelectElement {
+  return el.nodeName === 'SELECT';
+}
+
+/** The chosen option of a select: its text and value ('' when nothing is chosen). */
+function chosen(select: HTMLSelectElement): { text: string; value: string } {
+  const option = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : undefined;
+  return option ? { text: text(option), value: (option.value ?? '').trim() } : { text: '', value: '' };
+}
+
+/**
+ * What a cell shows: the labels of an ng-select picker, else the value of its
+ * control (an input's value, a select's chosen option text), else its text.
+ * null when the cell holds a picker or control that is not rendered yet.
+ */
+function cellValues(cell: Element): string[] {
+  if (cell.querySelector(SEL.ngSelect)) {
+    const labels = cell.querySelectorAll(SEL.ngValueLabel);
+    const out: string[] = [];
+    for (let i = 0; i < labels.length; i++) {
+      const t = text(labels[i]);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+  const control = cell.querySelector(SEL.control);
+  if (control) {
+    if (isSelect(control)) {
+      const c = chosen(control);
+      return c.text || c.value ? [c.text || c.value] : [];
+    }
+    const v = ((control as HTMLInputElement).value ?? '').trim();
+    return v ? [v] : [];
+  }
+  const t = text(cell);
+  return t ? [t] : [];
+}
+
+function single(cell: Element, what: string): string {
+  const values = cellValues(cell);
+  if (values.length > 1) fail(`${what} ${q(values.join(', '))}: more than one value`);
+  return values[0] ?? '';
+}
+
+// ------------------------------------------------------------------ where
+
+/** Is this document one the EMA adapter should read at all (by its address)? */
+function onEmaScreen(doc: Document): boolean {
+  let url: URL;
+  try {
+    url = new URL(doc.URL);
+  } catch {
+    return true;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return true; // a parsed or saved document: the DOM decides
+  if (EMA_HOSTS.test(url.hostname)) return true;
+  if (DEMO_HOSTS.test(url.hostname)) return url.pathname.startsWith(DEMO_PATH);
+  return false;
+}
+
+/** The EHR's own patient and visit ids: the hash route first, else the visit's router links. */
+function visitIds(doc: Document, header: Element | null): { patient: string; visit: string } {
+  let patient = '';
+  let visit = '';
+  const hash = safeDecode(doc.location?.hash ?? '');
+  const v = hash.match(ROUTE_VISIT);
+  if (v) {
+    patient = v[1]!;
+    visit = v[2]!;
+  } else {
+    const p = hash.match(ROUTE_PATIENT);
+    if (p) patient = p[1]!;
+  }
+  if (!visit && header) {
+    const links = header.querySelectorAll(SEL.routerLinks);
+    for (let i = 0; i < links.length && !visit; i++) {
+      const href = safeDecode(links[i]!.getAttribute('href') ?? '');
+      const m = href.match(ROUTE_VISIT);
+      if (m && (!patient || m[1] === patient)) {
+        patient = m[1]!;
+        visit = m[2]!;
+      }
+    }
+  }
+  if (!patient || !visit) fail('the patient and visit ids of this visit (route or visit tab)');
+  return { patient, visit };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// ------------------------------------------------------------------ fields
+
+function positiveInt(raw: string, what: string): number | undefined {
+  if (!raw) return undefined;
+  const m = raw.match(/^\+?(\d+)(?:\.0*)?$/);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) fail(`${what} ${q(raw)}`);
+  return n;
+}
+
+/** A number input that holds text the browser could not parse shows '' but is not empty. */
+function numberCell(cell: Element, what: string): string {
+  const input = cell.querySelector('input');
+  if (input && (input as HTMLInputElement).validity?.badInput) fail(`${what} ('not a number')`);
+  return single(cell, what);
+}
+
+function dateOfService(header: Element): string | undefined {
+  const el = header.querySelector(SEL.dateOfService);
+  if (!el) return undefined;
+  const raw = isInput(el) ? (el.value ?? '').trim() : text(el);
+  if (!raw) return undefined;
+  let y: string, m: string, d: string;
+  const us = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  const iso = raw.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (us) [y, m, d] = [us[3]!, us[1]!.padStart(2, '0'), us[2]!.padStart(2, '0')];
+  else if (iso) [y, m, d] = [iso[1]!, iso[2]!, iso[3]!];
+  else fail(`date of service ${q(raw)}`);
+  const month = Number(m), day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) fail(`date of service ${q(raw)}`);
+  return `${y}-${m}-${d}`;
+}
+
+function payer(doc: Document, visit: Element): Encounter['payer'] {
+  const banner = visit.querySelector(SEL.banner) ?? doc.querySelector(SEL.banner);
+  if (!banner) fail('the insurance (the patient banner is not on the screen)');
+  let area = banner.querySelector(SEL.insurance);
+  if (!area) {
+    // Fallback: the block labelled "Primary Ins…".
+    const labels = banner.querySelectorAll(SEL.bannerLabels);
+    for (let i = 0; i < labels.length && !area; i++) if (/^primary ins/i.test(text(labels[i]))) area = labels[i]!.parentElement;
+  }
+  if (!area) fail('the insurance in the patient banner');
+  const name = text(area.querySelector(SEL.insurancePlan));
+  const category = text(area.querySelector(SEL.insuranceCategory));
+  const kind = payerKindFromText(category, name);
+  return name ? { kind, name } : { kind };
+}
+
+function diagnoses(list: Element): Diagnosis[] {
+  const chips = list.querySelectorAll(SEL.diagnosisChip);
+  const out: Diagnosis[] = [];
+  for (let i = 0; i < chips.length; i++) {
+    const chip = chips[i]!;
+    const codeEl = chip.querySelector(SEL.diagnosisCode);
+    if (!codeEl) fail(`code of diagnosis ${i + 1}`);
+    const code = isInput(codeEl) ? (codeEl.value ?? '').trim() : text(codeEl);
+    if (/\s/.test(code)) fail(`code of diagnosis ${i + 1} ${q(code)}`);
+    const description = text(chip.querySelector(SEL.diagnosisDescription));
+    out.push(description ? { code, description } : { code });
+  }
+  return out;
+}
+
+/** Which field each cell of a row holds: its data-identifier, else its column's header label. */
+function columnFields(table: Element): (Field | undefined)[] {
+  const head = table.querySelector('thead tr');
+  const out: (Field | undefined)[] = [];
+  if (!head) return out;
+  for (let c = head.firstElementChild; c; c = c.nextElementSibling) {
+    const label = text(c);
+    out.push(COLUMN_LABELS.find(([re]) => re.test(label))?.[1]);
+  }
+  return out;
+}
+
+function rowCells(row: Element, columns: () => (Field | undefined)[]): Partial<Record<Field, Element>> {
+  const cells: Partial<Record<Field, Element>> = {};
+  let index = 0;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling, index++) {
+    const ident = c.getAttribute('data-identifier');
+    const field = ident ? CELL_IDENTIFIERS[ident] : columns()[index];
+    if (field && !cells[field]) cells[field] = c;
+  }
+  return cells;
+}
+
+function readLine(row: Element, n: number, columns: () => (Field | undefined)[]): { line: Line; abnBox: boolean } {
+  const cells = rowCells(row, columns);
+  const where = (f: Field) => `${FIELD_NAMES[f]} of procedure row ${n}`;
+  for (const f of REQUIRED_FIELDS) if (!cells[f]) fail(`${where(f)} (not on the screen)`);
+  const c = cells as Record<Field, Element>;
+
+  // Code: an ng-select's label ('17110', or '17110 – description'), '' for a retail item.
+  if (!c.code.querySelector(SEL.ngSelect) && !c.code.querySelector(SEL.control)) fail(`${where('code')} (the picker is not rendered)`);
+  let code = single(c.code, where('code'));
+  const labelled = code.match(/^([A-Z0-9]{4,5})\s+[-–—:]\s+\S/i);
+  if (labelled) code = labelled[1]!;
+  if (/\s/.test(code)) fail(`${where('code')} ${q(code)}`);
+
+  const modifiers: string[] = [];
+  for (const raw of cellValues(c.modifiers)) {
+    for (const part of raw.split(/[\s,]+/)) {
+      const m = part.replace(/^-+/, '');
+      if (m) modifiers.push(m);
+    }
+  }
+
+  const units = positiveInt(numberCell(c.units, where('units')), where('units'));
+  const lesions = positiveInt(numberCell(c.lesions, where('lesions')), where('lesions'));
+  const sizeRaw = numberCell(c.size, where('size'));
+  const sizeCm = sizeCmOf(sizeRaw);
+  if (sizeCm === null) fail(`${where('size')} ${q(sizeRaw)}`);
+  const site = single(c.site, where('site'));
+
+  // Pointers: the pressed chips, in order.
+  const dx: number[] = [];
+  const chips = c.pointers.querySelectorAll(SEL.pointerChip);
+  for (let i = 0; i < chips.length; i++) {
+    const chip = chips[i]!;
+    const pressed = chip.getAttribute('aria-pressed');
+    if (pressed !== 'true') {
+      if (pressed === 'false' || pressed === null) continue;
+      fail(`${where('pointers')} ${q(pressed)}`);
+    }
+    const raw = text(chip.querySelector(SEL.pointerNumber) ?? chip);
+    if (!/^-?\d{1,4}$/.test(raw)) fail(`${where('pointers')} ${q(raw)}`);
+    dx.push(Number(raw));
+  }
+
+  const billRaw = single(c.billTo, where('billTo'));
+  const billTo = BILL_TO_TEXT.find(([re]) => re.test(billRaw))?.[1];
+  if (!billTo) fail(`${where('billTo')} ${q(billRaw)}`);
+
+  const catRaw = single(c.category, where('category'));
+  let category: Line['category'];
+  if (catRaw) {
+    category = CATEGORY_TEXT.find(([re]) => re.test(catRaw))?.[1];
+    if (!category) fail(`${where('category')} ${q(catRaw)}`);
+  }
+
+  const description = c.description ? text(c.description) : '';
+  const abnEl = c.abn?.querySelector(SEL.checkbox) as HTMLInputElement | null | undefined;
+
+  const line: Line = { code };
+  if (modifiers.length) line.modifiers = modifiers;
+  if (units !== undefined) line.units = units;
+  if (dx.length) line.dx = dx;
+  if (site) line.site = site;
+  if (sizeCm !== undefined) line.sizeCm = sizeCm;
+  if (lesions !== undefined) line.lesions = lesions;
+  line.billTo = billTo;
+  if (category) line.category = category;
+  if (description) line.description = description;
+  return { line, abnBox: !!abnEl?.checked };
+}
+
+function abn(visit: Element, rowBoxes: boolean[]): Encounter['abn'] {
+  const panel = visit.querySelector(SEL.abnPanel);
+  if (!panel) fail('the ABN panel (not on the screen)');
+  const signed = panel.querySelector(SEL.abnSigned) as HTMLInputElement | null;
+  if (!signed || !isInput(signed)) fail('the ABN signed box');
+  if (!signed.checked) return undefined;
+  const scope = panel.querySelector(SEL.abnScope);
+  const scopeText = scope ? (isSelect(scope) ? chosen(scope).text : text(scope)) : '';
+  if (!ABN_SCOPE_SELECTED.test(scopeText)) return { signed: true };
+  const lines: number[] = [];
+  rowBoxes.forEach((on, i) => on && lines.push(i));
+  return { signed: true, lines };
+}
+
+// ------------------------------------------------------------------ read
+
+export function readEma(doc: Document): ReadResult {
+  if (!onEmaScreen(doc)) return ABSENT;
+  const visit = doc.querySelector(SEL.visit);
+  if (!visit) return ABSENT;
+  try {
+    const header = visit.querySelector(SEL.header);
+    if (!header) fail('the visit header (not on the screen)');
+    const table = visit.querySelector(SEL.procedureTable);
+    if (!table) fail('the procedure list (not on the screen)');
+    const dxList = visit.querySelector(SEL.diagnosisList);
+    if (!dxList) fail('the diagnosis list (not on the screen)');
+
+    const ids = visitIds(doc, header);
+    let columns: (Field | undefined)[] | null = null;
+    const columnsOf = () => (columns ??= columnFields(table));
+
+    const rows = table.querySelectorAll(SEL.procedureRow);
+    const lines: Line[] = [];
+    const rowEls: Element[] = [];
+    const boxes: boolean[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const { line, abnBox } = readLine(row, i + 1, columnsOf);
+      lines.push(line);
+      rowEls.push(row);
+      boxes.push(abnBox);
+    }
+
+    const encounter: Record<string, unknown> = {
+      id: hashId('ema', ids.patient, ids.visit),
+      payer: payer(doc, visit),
+      diagnoses: diagnoses(dxList),
+      lines,
+    };
+    const dos = dateOfService(header);
+    if (dos) encounter.dateOfService = dos;
+    const abnOnFile = abn(visit, boxes);
+    if (abnOnFile) encounter.abn = abnOnFile;
+
+    const parsed = parseEncounter(encounter);
+    if (!parsed.ok) fail(parsed.error);
+    const anchors: ScreenAnchors = { lines: rowEls, diagnoses: dxList, header };
+    return { status: 'ok', encounter: parsed.value, anchors };
+  } catch (e) {
+    if (e instanceof Unreadable) return { status: 'unreadable', reason: e.message };
+    throw e;
+  }
+}
+
+function signControls(doc: Document): Element[] {
+  if (!onEmaScreen(doc)) return [];
+  const found = new Set<Element>(Array.from(doc.querySelectorAll(SEL.signControls)));
+  for (const b of Array.from(doc.querySelectorAll(SEL.signButtonsScope))) if (SIGN_TEXT.test(text(b))) found.add(b);
+  return [...found];
+}
+
+export const emaAdapter: Adapter = {
+  id: 'ema',
+  name: 'ModMed EMA',
+  matches: ['https://*.ema.md/*', 'https://*.modmedapp.com/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  read: readEma,
+  signControls,
+};
