@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { BUILTIN_MATCHES } from './adapters/index';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -12,6 +13,9 @@ export default defineConfig({
     description: 'Catches dermatology coding mistakes on the EHR screen while the chart is still open. Nothing leaves the browser.',
     // sidePanel: the review list; scripting + activeTab: the options page's "test on the open tab" and extra-host content scripts.
     permissions: ['storage', 'scripting', 'activeTab', 'sidePanel'],
+    // The built-in EHR hosts (the content script's own matches): lets the side panel and popup see the tab's
+    // address there, and the options page test a field map on them.
+    host_permissions: [...BUILTIN_MATCHES],
     // Hosts a user adds in options are asked for one by one at runtime, never all at once.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     content_security_policy: {

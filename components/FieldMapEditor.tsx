@@ -133,12 +133,14 @@ export interface FieldMapEditorProps {
   onSave(map: FieldMap): void;
   onCancel(): void;
   onTest(map: FieldMap): void;
+  /** What "Test on the open tab" will read, in words (its host). */
+  testTarget?: string;
   testing?: boolean;
   preview?: ProbeReport | null;
   previewError?: string | null;
 }
 
-export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel, onTest, testing, preview, previewError }: FieldMapEditorProps) {
+export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel, onTest, testTarget, testing, preview, previewError }: FieldMapEditorProps) {
   const [draft, setDraft] = useState<FieldMapDraft>(() => draftFromMap(initial));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -186,7 +188,7 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
       onBlur: () => setTouched((t) => (t.has(path) ? t : new Set([...t, path]))),
     };
     return (
-      <div class="field" key={path}>
+      <div class={`field${multiline ? ' wide' : ''}`} key={path}>
         <label for={id}>
           {spec.label}
           {spec.required && (
@@ -196,7 +198,7 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
             </span>
           )}
         </label>
-        {multiline ? <textarea {...common} rows={2} /> : <input type="text" {...common} />}
+        {multiline ? <textarea {...common} rows={Math.min(8, Math.max(2, (draft[path] ?? '').split('\n').length))} /> : <input type="text" {...common} />}
         {spec.hint && (
           <span id={`${id}-hint`} class="hint">
             {spec.hint}
@@ -249,6 +251,7 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
         <button
           type="button"
           disabled={testing}
+          aria-describedby="fm-test-hint"
           onClick={() => {
             const map = validMap();
             if (map) onTest(map);
@@ -260,6 +263,9 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
           Cancel
         </button>
       </div>
+      <p id="fm-test-hint" class="hint">
+        The test reads the tab you used last in this window{testTarget ? ` (${testTarget})` : ''} with this form’s map, without saving it.
+      </p>
       <FieldMapPreview report={preview ?? null} error={previewError ?? null} testing={testing} />
     </form>
   );

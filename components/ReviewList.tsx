@@ -5,7 +5,7 @@
 import type { FindingView, LineView, TabState } from '../lib/messages';
 import { FindingCard } from './FindingCard';
 import type { DismissReason } from './DismissDialog';
-import { lineCodeText, lineName } from './page-labels';
+import { bySeverity, lineCodeText, lineName } from './page-labels';
 
 export const FILTERS = ['all', 'error', 'warning', 'info', 'dismissed'] as const;
 export type ReviewFilter = (typeof FILTERS)[number];
@@ -59,7 +59,7 @@ export interface ReviewListProps {
 
 function LineHead({ index, line }: { index: number | null; line: LineView | undefined }) {
   return (
-    <h3 class="line-head" id={`line-${index ?? 'enc'}`}>
+    <h2 class="line-head" id={`line-${index ?? 'enc'}`}>
       <span>{lineName(index)}</span>
       {index === null ? (
         <span class="facts">diagnoses and the claim as a whole</span>
@@ -73,7 +73,7 @@ function LineHead({ index, line }: { index: number | null; line: LineView | unde
           </span>
         </>
       ) : null}
-    </h3>
+    </h2>
   );
 }
 
@@ -103,7 +103,7 @@ export function ReviewList({ state, filter, onReveal, onDismiss, onUndismiss, bu
   return (
     <div>
       {order.map((line) => {
-        const items = groups.get(line)!.sort((a, b) => Number(Boolean(a.dismissed)) - Number(Boolean(b.dismissed)));
+        const items = groups.get(line)!.sort((a, b) => Number(Boolean(a.dismissed)) - Number(Boolean(b.dismissed)) || bySeverity(a, b));
         return (
           <section class="line-group" key={String(line)} aria-labelledby={`line-${line ?? 'enc'}`}>
             <LineHead index={line} line={line === null ? undefined : state.lines[line]} />

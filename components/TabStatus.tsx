@@ -34,6 +34,23 @@ export function TabStatusNotice({ view, onOpenOptions }: TabStatusNoticeProps) {
         </div>
       );
     case 'not-enabled':
+      if (!view.host) {
+        return (
+          <div class="notice" role="status">
+            <h2>Nothing read on this tab</h2>
+            <p>dermlint checks encounters on the EHR hosts it is enabled for, once an encounter’s billing or charge screen is open.</p>
+            {onOpenOptions && (
+              <p class="small">
+                Your EHR not covered?{' '}
+                <button type="button" class="link" onClick={onOpenOptions}>
+                  Open the options
+                </button>{' '}
+                to add its host.
+              </p>
+            )}
+          </div>
+        );
+      }
       return (
         <div class="notice" role="status">
           <h2>Not an enabled EHR screen</h2>

@@ -59,21 +59,35 @@ async function grantedMap(patterns: readonly string[]): Promise<Record<string, b
   return out;
 }
 
-/** The tab to test on: the most recently used tab of this window other than this page. */
-async function candidateTabs(): Promise<{ id: number }[]> {
+interface TestTab {
+  id: number;
+  /** Known only where dermlint has host access (built-in or granted hosts). */
+  url?: string;
+}
+
+/** Tabs to test on: the other tabs of this window, most recently used first (this page excluded). */
+async function candidateTabs(): Promise<TestTab[]> {
   const self = await browser.tabs.getCurrent().catch(() => undefined);
   const tabs = await browser.tabs.query({ currentWindow: true });
   return tabs
     .filter((t) => typeof t.id === 'number' && t.id !== self?.id)
     .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
-    .map((t) => ({ id: t.id! }));
+    .map((t) => ({ id: t.id!, ...(t.url ? { url: t.url } : {}) }));
+}
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).host || null : null;
+  } catch {
+    return null;
+  }
 }
 
 const RANK: Record<ProbeSummary['status'], number> = { ok: 0, unreadable: 1, absent: 2 };
 
 async function probe(map: FieldMap): Promise<ProbeReport> {
   let lastError = '';
-  for (const tab of (await candidateTabs()).slice(0, 6)) {
+  for (const tab of (await candidateTabs()).slice(0, 3)) {
     try {
       await browser.scripting.executeScript({
         target: { tabId: tab.id, allFrames: true },
@@ -113,6 +127,7 @@ function Options() {
   const [preview, setPreview] = useState<ProbeReport | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [section, setSection] = useState<string>(location.hash.slice(1) || 'general');
+  const [target, setTarget] = useState<TestTab | null>(null);
 
   const reload = useCallback(async () => {
     const s = await loadSettings();
@@ -127,6 +142,24 @@ function Options() {
       setAuditError(null);
     } else setAuditError(`The audit log could not be read: ${reply.error}`);
   }, []);
+
+  // Which tab "Test on the open tab" would read, kept current so the click knows at once whether to ask for access.
+  useEffect(() => {
+    if (!editing) return;
+    const refresh = () => void candidateTabs().then((tabs) => setTarget(tabs[0] ?? null), () => setTarget(null));
+    refresh();
+    const onRemoved = () => refresh();
+    browser.tabs.onActivated.addListener(refresh);
+    browser.tabs.onUpdated.addListener(refresh);
+    browser.tabs.onRemoved.addListener(onRemoved);
+    window.addEventListener('focus', refresh);
+    return () => {
+      browser.tabs.onActivated.removeListener(refresh);
+      browser.tabs.onUpdated.removeListener(refresh);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      window.removeEventListener('focus', refresh);
+    };
+  }, [editing !== null]);
 
   useEffect(() => {
     void reload();
@@ -214,8 +247,11 @@ function Options() {
   }
 
   function testMap(map: FieldMap) {
-    // Ask for the map's hosts inside the click (no prompt when already allowed), then read the tab.
-    const origins = [...new Set(map.matches.map(hostPatternFor))].filter((p) => !hostPatternError(p) && !matchesAny(BUILTIN_MATCHES, sampleUrl(p)));
+    // No address for the tab means no access to it: ask for the map's hosts, inside the click (the browser
+    // prompts only during a user gesture), then read the tab.
+    const origins = target?.url
+      ? []
+      : [...new Set(map.matches.map(hostPatternFor))].filter((p) => !hostPatternError(p) && !matchesAny(BUILTIN_MATCHES, sampleUrl(p)));
     const asked = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
     setTesting(true);
     setPreviewError(null);
@@ -399,6 +435,7 @@ function Options() {
                 setPreviewError(null);
               }}
               onTest={testMap}
+              testTarget={target ? (hostOf(target.url) ?? 'a tab dermlint has no access to yet') : 'no other tab in this window'}
               testing={testing}
               preview={preview}
               previewError={previewError}

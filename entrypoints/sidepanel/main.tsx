@@ -10,7 +10,7 @@ import type { FindingView } from '../../lib/messages';
 import { downloadText, exportFileName, toCsv, toJson } from '../../lib/export';
 import { onSettingsChanged } from '../../lib/settings-store';
 import { REASON_LABEL } from '../../lib/background/dismissals';
-import { activeTab, ask, loadTabView, onTabStateChanged, type TabRef } from './tab-view';
+import { activeTab, ask, loadTabView, onTabStateChanged, pinnedTabId, type TabRef } from './tab-view';
 
 function SidePanel() {
   const [view, setView] = useState<TabView>({ kind: 'loading' });
@@ -39,8 +39,9 @@ function SidePanel() {
 
   useEffect(() => {
     void follow();
+    const pinned = pinnedTabId() !== undefined;
     const activated = (info: { tabId: number; windowId: number }) => {
-      if (windowId.current === undefined || info.windowId === windowId.current) void follow();
+      if (!pinned && (windowId.current === undefined || info.windowId === windowId.current)) void follow();
     };
     const updated = (tabId: number) => {
       if (tabId === tab.current?.id) void follow();

@@ -25,7 +25,16 @@ export async function ask(request: PageRequest): Promise<PageResponse> {
   }
 }
 
+/** A tab named in the page's URL (?tab=<id>): the page then shows that tab instead of following the active one (tests, screenshots, a panel opened in its own tab). */
+export function pinnedTabId(): number | undefined {
+  const raw = new URLSearchParams(location.search).get('tab');
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : undefined;
+}
+
 export async function activeTab(): Promise<TabRef | undefined> {
+  const pinned = pinnedTabId();
+  if (pinned !== undefined) return browser.tabs.get(pinned).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
