@@ -5,7 +5,7 @@
  * permissions inside the click that adds a host.
  */
 import { render } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import '../../assets/pages.css';
 import { ExtensionSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
@@ -75,6 +75,8 @@ async function candidateTabs(): Promise<TestTab[]> {
     .map((t) => ({ id: t.id!, ...(t.url ? { url: t.url } : {}) }));
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function hostOf(url: string | undefined): string | null {
   try {
     return url ? new URL(url).host || null : null;
@@ -128,6 +130,7 @@ function Options() {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [section, setSection] = useState<string>(location.hash.slice(1) || 'general');
   const [target, setTarget] = useState<TestTab | null>(null);
+  const savedTimer = useRef<number | undefined>(undefined);
 
   const reload = useCallback(async () => {
     const s = await loadSettings();
@@ -178,20 +181,32 @@ function Options() {
     };
   }, [reload, loadAudit]);
 
+  /** The corner note: a success fades after a while (with its undo), a failure stays until the next change. */
+  function announce(message: Message, ms = 4000) {
+    setSaved(message);
+    window.clearTimeout(savedTimer.current);
+    if (message && !message.bad) {
+      savedTimer.current = window.setTimeout(() => {
+        setSaved(null);
+        setUndo(null);
+      }, ms);
+    }
+  }
+
   /** Checks and stores; a value the schema rejects is never written (storage would fall back to defaults). */
-  async function save(next: ExtensionSettings, what = 'Saved.'): Promise<boolean> {
+  async function save(next: ExtensionSettings, what = 'Saved.', ms?: number): Promise<boolean> {
     const parsed = ExtensionSettingsSchema.safeParse(next);
     if (!parsed.success) {
-      setSaved({ text: `Not saved: ${parsed.error.issues[0]?.message ?? 'invalid settings'}`, bad: true });
+      announce({ text: `Not saved: ${parsed.error.issues[0]?.message ?? 'invalid settings'}`, bad: true });
       return false;
     }
     setSettings(parsed.data);
     try {
       await saveSettings(parsed.data);
-      setSaved({ text: what });
+      announce({ text: what }, ms);
       return true;
     } catch (e) {
-      setSaved({ text: `Not saved: ${(e as Error).message}`, bad: true });
+      announce({ text: `Not saved: ${(e as Error).message}`, bad: true });
       return false;
     }
   }
@@ -345,7 +360,7 @@ function Options() {
               const preset = PRESETS.find((p) => p.id === id);
               if (!preset) return;
               setUndo(s);
-              void save(preset.apply(s), `Applied “${preset.name}”.`);
+              void save(preset.apply(s), `Applied “${preset.name}”.`, 15000);
             }}
           />
           <RuleSettingsTable
@@ -487,7 +502,7 @@ function Options() {
                 setGranted(now);
                 const missing = v.extraHosts.filter((h) => !now[h]).length;
                 setTransferMessage({
-                  text: `Imported ${file.name}: ${Object.keys(v.rules).length} rule levels, ${v.extraHosts.length} hosts, ${v.fieldMaps.length} field maps.${
+                  text: `Imported ${file.name}: ${count(Object.keys(v.rules).length, 'rule level')}, ${count(v.extraHosts.length, 'host')}, ${count(v.fieldMaps.length, 'field map')}.${
                     missing ? ` ${missing} ${missing === 1 ? 'host needs' : 'hosts need'} access: use “Grant access” under Enabled EHR hosts.` : ''
                   }`,
                 });
