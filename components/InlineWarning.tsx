@@ -13,9 +13,11 @@ export interface InlineWarningProps {
   why?: string;
   /** A unique id for aria-controls. */
   uid: string;
+  /** Show the short label instead of the message (second and later warnings of a line). */
+  compact?: boolean;
 }
 
-export function InlineWarning({ finding, why, uid }: InlineWarningProps) {
+export function InlineWarning({ finding, why, uid, compact = false }: InlineWarningProps) {
   const [open, setOpen] = useState(false);
   const cardId = `dl-card-${uid}`;
   return (
@@ -38,7 +40,7 @@ export function InlineWarning({ finding, why, uid }: InlineWarningProps) {
         onClick={() => setOpen(!open)}
       >
         <span class="icon" aria-hidden="true">{SEVERITY_ICON[finding.severity]}</span>
-        <span class="label">{shortLabel(finding.rule)}</span>
+        <span class="label">{compact ? shortLabel(finding.rule) : finding.message}</span>
       </button>
       {open && (
         <div class="card" id={cardId} role="group" aria-label={`${SEVERITY_WORD[finding.severity]} details`}>

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { openDismissalStore } from '../lib/background/dismissals';
 import { sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
@@ -19,7 +19,7 @@ export default defineBackground(() => {
     sendToFrame: (tabId, frameId, message) => void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
     broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
   });
-  browser.runtime.onMessage.addListener((message, sender) => worker.handle(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => worker.handle(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void worker.forgetTab(tabId));
   void syncExtraHostScripts();
   onSettingsChanged(() => void syncExtraHostScripts());

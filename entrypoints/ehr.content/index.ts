@@ -14,7 +14,7 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const adapter = pickAdapter(document, location.href, (await loadSettings().catch(() => null))?.fieldMaps ?? []);
+    const adapter = pickAdapter(location.href, (await loadSettings().catch(() => null))?.fieldMaps ?? []);
     if (!adapter) return;
     const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
     const watcher = watchScreen({

@@ -19,7 +19,7 @@ export function isOurs(node: Node): boolean {
   return node.nodeName.startsWith('DERMLINT-');
 }
 
-const CONTAINER_STYLE = 'position:absolute;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-start;gap:2px;margin:-1px 0 0 6px;pointer-events:auto;';
+const CONTAINER_STYLE = 'position:absolute;z-index:2147483000;display:flex;flex-direction:row;flex-wrap:wrap;align-items:flex-start;gap:3px;margin:0;pointer-events:auto;';
 
 interface Painted {
   host: HTMLElement;
@@ -40,10 +40,16 @@ export function createPainter(doc: Document) {
     return (f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ?? anchors.header ?? anchors.diagnoses;
   }
 
-  /** The cell a line's container goes into: a row's first cell, else the element itself. */
+  /**
+   * Where a line's warnings go: over the start of its first plain-text cell
+   * (the description, on every EHR we know) so no control is covered; else
+   * the row's first cell; else the element itself.
+   */
   function slotOf(anchor: Element): Element {
-    if (anchor.tagName === 'TR') return (anchor as HTMLTableRowElement).cells[0] ?? anchor;
-    return anchor;
+    if (anchor.tagName !== 'TR') return anchor;
+    const cells = Array.from((anchor as HTMLTableRowElement).cells);
+    const plain = cells.find((c) => !c.querySelector('input, select, textarea, button, [role="combobox"], [contenteditable]') && (c.textContent ?? '').trim().length >= 6);
+    return plain ?? cells[0] ?? anchor;
   }
 
   function containerFor(anchor: Element): HTMLElement {
@@ -51,11 +57,11 @@ export function createPainter(doc: Document) {
     for (const child of Array.from(slot.children)) if (child.tagName === 'DERMLINT-LINE') return child as HTMLElement;
     const container = doc.createElement(LINE_TAG);
     container.setAttribute('style', CONTAINER_STYLE);
-    slot.appendChild(container);
+    slot.insertBefore(container, slot.firstChild);
     return container;
   }
 
-  function createHost(f: Finding, why: string | undefined): HTMLElement {
+  function createHost(f: Finding, why: string | undefined, compact: boolean): HTMLElement {
     const host = doc.createElement(WARNING_TAG);
     host.setAttribute('data-dermlint-rule', f.rule);
     host.setAttribute('data-dermlint-line', f.line === null ? 'encounter' : String(f.line));
@@ -67,7 +73,7 @@ export function createPainter(doc: Document) {
     const mount = doc.createElement('div');
     root.appendChild(mount);
     // Preact renders text nodes: page or finding strings are never parsed as HTML.
-    render(<InlineWarning finding={f} why={why} uid={String(++uidCounter)} />, mount);
+    render(<InlineWarning finding={f} why={why} uid={String(++uidCounter)} compact={compact} />, mount);
     return host;
   }
 
@@ -95,7 +101,7 @@ export function createPainter(doc: Document) {
       for (const [key, { finding, anchor }] of wanted) {
         if (painted.has(key)) continue;
         const container = containerFor(anchor);
-        const host = createHost(finding, why[finding.rule]);
+        const host = createHost(finding, why[finding.rule], container.childElementCount > 0);
         container.appendChild(host);
         painted.set(key, { host, container, anchor });
       }

@@ -1,15 +1,45 @@
-/** Which adapter reads this frame: a built-in one for its host, else a user's field map for it. */
+/**
+ * Which adapter reads this frame: the built-in ones for its host, then a
+ * user's field maps for it. Screens render late (and single-page apps change
+ * route), so the choice is made on the first read that finds a screen, not at
+ * start-up; until then every candidate is tried, each read costing a few selectors.
+ */
 import { ADAPTERS } from '../../adapters/index';
 import type { Adapter } from '../../adapters/types';
 import { createGenericAdapter } from '../../adapters/generic/index';
 import type { FieldMap } from '../../adapters/generic/fieldmap';
 import { matchesAny } from '../match-patterns';
 
-export function pickAdapter(doc: Document, url: string, fieldMaps: readonly FieldMap[]): Adapter | undefined {
+export function pickAdapter(url: string, fieldMaps: readonly FieldMap[]): Adapter | undefined {
   const candidates: Adapter[] = [
     ...ADAPTERS.filter((a) => matchesAny(a.matches, url)),
     ...fieldMaps.filter((m) => matchesAny(m.matches, url)).map((m) => createGenericAdapter(m)),
   ];
-  // Prefer the one that sees an encounter here; else the first that applies (it will watch for one).
-  return candidates.find((a) => a.read(doc).status !== 'absent') ?? candidates[0];
+  if (candidates.length <= 1) return candidates[0];
+  let locked: Adapter | undefined;
+  return {
+    get id() {
+      return (locked ?? candidates[0]!).id;
+    },
+    name: candidates.map((a) => a.name).join(' / '),
+    matches: [...new Set(candidates.flatMap((a) => a.matches))],
+    read(doc) {
+      if (locked) {
+        const result = locked.read(doc);
+        if (result.status !== 'absent') return result;
+      }
+      for (const adapter of candidates) {
+        if (adapter === locked) continue;
+        const result = adapter.read(doc);
+        if (result.status !== 'absent') {
+          locked = adapter;
+          return result;
+        }
+      }
+      return { status: 'absent' };
+    },
+    signControls(doc) {
+      return locked?.signControls?.(doc) ?? [];
+    },
+  };
 }
