@@ -52,11 +52,14 @@ function isOurs(node: Node): boolean {
   return node.nodeName.startsWith('DERMLINT-');
 }
 
+/** Our painted elements on this document, gathered once per read (usually none or a handful). */
+let painted: Element[] = [];
+
 /** textContent without our own nodes, whitespace collapsed. */
 function text(el: Element | null | undefined): string {
   if (!el) return '';
   let raw: string;
-  if (el.firstElementChild === null || !hasOurs(el)) raw = el.textContent ?? '';
+  if (painted.length === 0 || el.firstElementChild === null || !painted.some((p) => el.contains(p))) raw = el.textContent ?? '';
   else {
     raw = '';
     const walk = (n: Node) => {
@@ -68,10 +71,6 @@ function text(el: Element | null | undefined): string {
     walk(el);
   }
   return raw.replace(/\s+/g, ' ').trim();
-}
-
-function hasOurs(el: Element): boolean {
-  return el.querySelector('dermlint-line, dermlint-warning, dermlint-status, dermlint-highlight, dermlint-signoff') !== null;
 }
 
 function isInput(el: Element): el is HTMLInputElement {
@@ -92,9 +91,9 @@ function chosen(select: HTMLSelectElement): { text: string; value: string } {
  * control (an input's value, a select's chosen option text), else its text.
  * null when the cell holds a picker or control that is not rendered yet.
  */
-function cellValues(cell: Element): string[] {
-  if (cell.querySelector(SEL.ngSelect)) {
-    const labels = cell.querySelectorAll(SEL.ngValueLabel);
+function cellValues(cell: Element, found: Element | null = cell.querySelector(SEL.valueHolder)): string[] {
+  if (found && found.classList.contains('ng-select-container')) {
+    const labels = found.getElementsByClassName(SEL.ngValueLabelClass);
     const out: string[] = [];
     for (let i = 0; i < labels.length; i++) {
       const t = text(labels[i]);
@@ -102,21 +101,20 @@ function cellValues(cell: Element): string[] {
     }
     return out;
   }
-  const control = cell.querySelector(SEL.control);
-  if (control) {
-    if (isSelect(control)) {
-      const c = chosen(control);
+  if (found) {
+    if (isSelect(found)) {
+      const c = chosen(found);
       return c.text || c.value ? [c.text || c.value] : [];
     }
-    const v = ((control as HTMLInputElement).value ?? '').trim();
+    const v = ((found as HTMLInputElement).value ?? '').trim();
     return v ? [v] : [];
   }
   const t = text(cell);
   return t ? [t] : [];
 }
 
-function single(cell: Element, what: string): string {
-  const values = cellValues(cell);
+function single(cell: Element, what: string, holder?: Element | null): string {
+  const values = cellValues(cell, holder === undefined ? cell.querySelector(SEL.valueHolder) : holder);
   if (values.length > 1) fail(`${what} ${q(values.join(', '))}: more than one value`);
   return values[0] ?? '';
 }
@@ -185,9 +183,10 @@ function positiveInt(raw: string, what: string): number | undefined {
 
 /** A number input that holds text the browser could not parse shows '' but is not empty. */
 function numberCell(cell: Element, what: string): string {
-  const input = cell.querySelector('input');
-  if (input && (input as HTMLInputElement).validity?.badInput) fail(`${what} ('not a number')`);
-  return single(cell, what);
+  const holder = cell.querySelector(SEL.valueHolder);
+  const value = single(cell, what, holder);
+  if (!value && holder && isInput(holder) && holder.type === 'number' && holder.validity?.badInput) fail(`${what} ('not a number')`);
+  return value;
 }
 
 function dateOfService(header: Element): string | undefined {
@@ -267,8 +266,9 @@ function readLine(row: Element, n: number, columns: () => (Field | undefined)[])
   const c = cells as Record<Field, Element>;
 
   // Code: an ng-select's label ('17110', or '17110 – description'), '' for a retail item.
-  if (!c.code.querySelector(SEL.ngSelect) && !c.code.querySelector(SEL.control)) fail(`${where('code')} (the picker is not rendered)`);
-  let code = single(c.code, where('code'));
+  const codeHolder = c.code.querySelector(SEL.valueHolder);
+  if (!codeHolder) fail(`${where('code')} (the picker is not rendered)`);
+  let code = single(c.code, where('code'), codeHolder);
   const labelled = code.match(/^([A-Z0-9]{4,5})\s+[-–—:]\s+\S/i);
   if (labelled) code = labelled[1]!;
   if (/\s/.test(code)) fail(`${where('code')} ${q(code)}`);
@@ -350,6 +350,12 @@ export function readEma(doc: Document): ReadResult {
   if (!onEmaScreen(doc)) return ABSENT;
   const visit = doc.querySelector(SEL.visit);
   if (!visit) return ABSENT;
+  painted = [];
+  for (const tag of SEL.ours) {
+    // Live collections: cheap to ask again on every read.
+    const found = doc.getElementsByTagName(tag);
+    for (let i = 0; i < found.length; i++) painted.push(found[i]!);
+  }
   try {
     const header = visit.querySelector(SEL.header);
     if (!header) fail('the visit header (not on the screen)');
@@ -392,6 +398,8 @@ export function readEma(doc: Document): ReadResult {
   } catch (e) {
     if (e instanceof Unreadable) return { status: 'unreadable', reason: e.message };
     throw e;
+  } finally {
+    painted = [];
   }
 }
 

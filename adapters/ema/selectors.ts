@@ -50,9 +50,9 @@ export const SEL = {
   procedureTable: id('procedure-list'),
   procedureRow: id('procedure-row'),
   /** Inside a cell: an ng-select picker, its chosen values, or a plain control. */
-  ngSelect: '.ng-select-container',
-  ngValueLabel: '.ng-value-container .ng-value .ng-value-label',
-  control: 'input, select, textarea',
+  /** The first of these in a cell holds its value: an ng-select (its .ng-value-label spans) or a control. */
+  valueHolder: '.ng-select-container, input, select, textarea',
+  ngValueLabelClass: 'ng-value-label',
   pointerChip: id('pointer-chip'),
   pointerNumber: '.ptr-n',
   checkbox: 'input[type="checkbox"]',
@@ -62,6 +62,8 @@ export const SEL = {
   abnScope: id('abn-scope'),
   /** Finalize / sign controls, in the header and in the confirmation modal. */
   signControls: [id('finalize-note'), id('finalize-confirm'), id('sign-note')].join(', '),
+  /** Elements the extension paints into the page: never part of the screen. */
+  ours: ['dermlint-line', 'dermlint-warning', 'dermlint-status', 'dermlint-highlight', 'dermlint-signoff'],
   signButtonsScope: `${id('visit-header')} button, modal-container[role="dialog"] button`,
 } as const;
 

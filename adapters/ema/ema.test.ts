@@ -1,0 +1,471 @@
+/**
+ * The EMA adapter against saved snapshots of the EMA-style demo screen
+ * (test/fixtures/ehr/ema): every worked example read back gives the same
+ * encounter and the same findings as the original; damaged or foreign screens
+ * are 'unreadable' (naming the field and row) or 'absent'; markup in a field is
+ * read as text; the encounter id never carries the patient's name, DOB or MRN.
+ * Plus the live demo screen (its own app.js run in happy-dom), edited as a
+ * person would: every edit replaces rows and the adapter follows.
+ */
+import { Window } from 'happy-dom';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run } from '../../rules/index';
+import type { Encounter, PayerKind } from '../../rules/schema';
+import type { ReadResult } from '../types';
+import { matchesAny } from '../../lib/match-patterns';
+import { hashId } from '../shared/text';
+import { emaAdapter } from './index';
+import { HOSTILE, SIXTY } from './variants';
+
+interface Case { encounter: Encounter; expect: { rule: string; line: number | null }[]; note?: string }
+const CASES: Case[] = JSON.parse(readFileSync(new URL('../../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
+const SCREEN_DIR = new URL('../../test/fixtures/ehr/ema/', import.meta.url);
+const SCREEN_URL = 'http://localhost/ema/web/practice/staff';
+
+const windows: Window[] = [];
+afterEach(async () => {
+  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
+});
+
+/**
+ * happy-dom 21 gets a parsed <select>'s chosen option wrong; a browser follows
+ * the last option marked selected, else the first. The snapshots mark it.
+ */
+function syncSelects(doc: ParentNode) {
+  for (const select of doc.querySelectorAll('select')) {
+    const options = [...select.querySelectorAll('option')];
+    const chosen = options.filter((o) => o.hasAttribute('selected')).pop() ?? options[0];
+    if (chosen) chosen.selected = true;
+  }
+}
+
+const urlOf = (html: string) => html.match(/^<!-- snapshot of (\S+) -->/)?.[1] ?? 'about:blank';
+
+/** A saved snapshot as a Document (no scripts run, nothing fetched), at its own URL unless told otherwise. */
+function loadHtml(html: string, url = urlOf(html)): Document {
+  const window = new Window({ url, settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } });
+  windows.push(window);
+  window.document.write(html);
+  syncSelects(window.document as unknown as Document);
+  return window.document as unknown as Document;
+}
+const snapshotHtml = (name: string) => readFileSync(new URL(`${name}.html`, SNAPSHOTS), 'utf8');
+const snapshot = (name: string, url?: string) => loadHtml(snapshotHtml(name), url);
+
+function ok(result: ReadResult): Extract<ReadResult, { status: 'ok' }> {
+  if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  return result;
+}
+const findings = (e: Encounter) => run(e).map((f) => ({ rule: f.rule, line: f.line, severity: f.severity }));
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const collapse = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\s+/g, ' ').trim() || undefined);
+
+/**
+ * What an encounter means (RULES.md section 1), field by field: absent and
+ * empty lists are the same, billTo falls back to its default, an unsigned ABN
+ * is no ABN. The screen must keep everything else exactly.
+ */
+function meaning(e: Encounter) {
+  const selfPay = e.payer.kind === 'self-pay';
+  return {
+    dateOfService: e.dateOfService,
+    payer: { kind: e.payer.kind, name: e.payer.name || undefined },
+    abn: e.abn?.signed ? { signed: true, lines: e.abn.lines?.filter((i) => i < e.lines.length) } : undefined,
+    diagnoses: e.diagnoses.map((d) => ({ code: d.code.trim(), description: collapse(d.description) })),
+    lines: e.lines.map((l) => ({
+      code: l.code.trim(),
+      modifiers: l.modifiers?.length ? l.modifiers.map((m) => m.trim()) : undefined,
+      units: l.units,
+      dx: l.dx?.length ? l.dx : undefined,
+      site: collapse(l.site),
+      sizeCm: l.sizeCm,
+      lesions: l.lesions,
+      billTo: l.billTo ?? (selfPay ? 'patient' : 'insurance'),
+      category: l.category,
+      description: collapse(l.description),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------ live screen
+
+/** The live demo screen (its own app.js run in happy-dom), at a route, nothing fetched. */
+async function liveScreen(route: string, examples: unknown = []): Promise<{ doc: Document; window: Window }> {
+  const window = new Window({
+    url: `${SCREEN_URL}#${route}`,
+    settings: {
+      // Only our own fixture scripts run, and no network is reachable from them.
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+    },
+  });
+  windows.push(window);
+  (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
+    Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(clone(examples)) });
+  window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''));
+  window.eval(readFileSync(new URL('catalog.js', SCREEN_DIR), 'utf8'));
+  window.eval(readFileSync(new URL('app.js', SCREEN_DIR), 'utf8'));
+  await settle(window);
+  return { doc: window.document as unknown as Document, window };
+}
+const visitRoute = (pid: string, encounter: unknown, vid = '') =>
+  `/practice/staff/patient/${pid}/visit${vid ? `/${vid}` : ''}?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
+
+async function settle(window: Window) {
+  await new Promise((r) => setTimeout(r, 5));
+  await window.happyDOM.waitUntilComplete();
+}
+/** Types into a control and commits it (change event), as a person does. */
+async function edit(window: Window, el: Element | null | undefined, value: string | boolean) {
+  if (!el) throw new Error('no such control');
+  if (typeof value === 'boolean') (el as HTMLInputElement).checked = value;
+  else (el as HTMLInputElement).value = value;
+  el.dispatchEvent(new window.Event('change', { bubbles: true }) as unknown as Event);
+  await settle(window);
+}
+/** Picks in an ng-select: focus its input, type, Enter. */
+async function pick(window: Window, ngSelect: Element | null | undefined, typed: string) {
+  const input = ngSelect?.querySelector('.ng-input input') as HTMLInputElement | null | undefined;
+  if (!input) throw new Error('no such picker');
+  input.focus();
+  input.value = typed;
+  input.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
+  input.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }) as unknown as Event);
+  await settle(window);
+}
+async function click(window: Window, el: Element | null | undefined) {
+  if (!el) throw new Error('no such button');
+  (el as HTMLElement).click();
+  await settle(window);
+}
+const rows = (doc: Document) => [...doc.querySelectorAll('tr[data-identifier="procedure-row"]')];
+const cell = (doc: Document, row: number, field: string) => rows(doc)[row]?.querySelector(`[data-identifier="procedure-${field}"]`);
+
+// ------------------------------------------------------------------ tests
+
+describe('round trip: every worked example, saved from the demo screen, reads back the same', () => {
+  it.each(CASES.map((c) => [c.encounter.id, c] as const))('%s', (id, c) => {
+    expect(existsSync(new URL(`${id}.html`, SNAPSHOTS)), `adapters/ema/__snapshots__/${id}.html (npx tsx scripts/save-snapshots.ts ema)`).toBe(true);
+    const doc = snapshot(id);
+    const { encounter, anchors } = ok(emaAdapter.read(doc));
+    expect(findings(encounter)).toEqual(findings(c.encounter));
+    expect(meaning(encounter)).toEqual(meaning(c.encounter));
+    expect(encounter.lines.length).toBe(c.encounter.lines.length);
+    expect(encounter.diagnoses.map((d) => d.code)).toEqual(c.encounter.diagnoses.map((d) => d.code));
+    expect(encounter.payer.kind).toBe(c.encounter.payer.kind);
+    // Anchors: one row element per line, in order; the diagnosis list; the visit header.
+    expect(anchors.lines).toHaveLength(encounter.lines.length);
+    anchors.lines.forEach((row, i) => {
+      expect(row.tagName).toBe('TR');
+      expect(row.querySelector('.seq')?.textContent).toBe(String(i + 1));
+    });
+    expect(anchors.diagnoses?.getAttribute('data-identifier')).toBe('diagnosis-list');
+    expect(anchors.header?.getAttribute('data-identifier')).toBe('visit-header');
+  });
+
+  it('covers the awkward fields: out-of-range pointers, retail items without a code, bill-to, category, ABN lines, sizes', () => {
+    const e41 = ok(emaAdapter.read(snapshot('ex41'))).encounter;
+    expect(e41.lines[0]!.dx).toEqual([1, 2]); // the 2 points at nothing: shown as an orphan chip, read back
+    const e19 = ok(emaAdapter.read(snapshot('ex19'))).encounter;
+    expect(e19.lines.map((l) => [l.code, l.billTo, l.category])).toEqual([
+      ['99213', 'insurance', undefined],
+      ['11951', 'patient', 'cosmetic'],
+      ['', 'patient', 'retail'],
+    ]);
+    expect(ok(emaAdapter.read(snapshot('ex23'))).encounter.abn).toEqual({ signed: true, lines: [0] });
+    expect(ok(emaAdapter.read(snapshot('ex25'))).encounter.abn).toEqual({ signed: true });
+    expect(ok(emaAdapter.read(snapshot('ex33'))).encounter.lines[0]).toMatchObject({ code: '11602', sizeCm: 2.4, site: 'mid upper back' });
+    const e45 = ok(emaAdapter.read(snapshot('ex45'))).encounter;
+    expect(e45.diagnoses.map((d) => d.description ?? null)).toContain(null); // a diagnosis without a description stays without one
+  });
+});
+
+describe('snapshots a person reaches by using the screen', () => {
+  it('a finalized note still reads, and has no Finalize control left', () => {
+    const doc = snapshot('variant-finalized');
+    const { encounter } = ok(emaAdapter.read(doc));
+    expect(findings(encounter)).toEqual(findings(CASES.find((c) => c.encounter.id === 'ex24')!.encounter));
+    expect(doc.querySelector('[data-identifier="note-status"]')?.textContent).toBe('Finalized');
+    expect(emaAdapter.signControls!(doc)).toEqual([]);
+  });
+
+  it('signControls: the Finalize button, and the confirm button while the modal is open', () => {
+    expect(emaAdapter.signControls!(snapshot('ex01')).map((b) => b.getAttribute('data-identifier'))).toEqual(['finalize-note']);
+    const modal = snapshot('variant-finalize-modal');
+    expect(emaAdapter.signControls!(modal).map((b) => b.getAttribute('data-identifier'))).toEqual(['finalize-note', 'finalize-confirm']);
+    expect(emaAdapter.signControls!(snapshot('variant-not-ema'))).toEqual([]);
+  });
+
+  it('the patient list (same app, no visit open) is absent', () => {
+    expect(emaAdapter.read(snapshot('variant-patient-list'))).toEqual({ status: 'absent' });
+  });
+
+  it('60 lines read fully, and quickly', () => {
+    const doc = snapshot('variant-sixty-lines');
+    const { encounter } = ok(emaAdapter.read(doc));
+    expect(meaning(encounter)).toEqual(meaning(SIXTY as Encounter));
+    const n = 20;
+    const start = performance.now();
+    for (let i = 0; i < n; i++) emaAdapter.read(doc);
+    // happy-dom is far slower than a browser (Chromium: ~0.5 ms for this screen); this only catches accidents.
+    expect((performance.now() - start) / n).toBeLessThan(50);
+  });
+});
+
+describe('unreadable: the screen is there but a field cannot be read', () => {
+  it('a half-rendered row names the row and the missing field', () => {
+    expect(emaAdapter.read(snapshot('variant-half-rendered'))).toEqual({
+      status: 'unreadable',
+      reason: 'could not read: modifiers of procedure row 3 (not on the screen)',
+    });
+  });
+
+  it("units that are not a whole number: could not read: units of procedure row 3 ('abc')", () => {
+    expect(emaAdapter.read(snapshot('variant-units-text'))).toEqual({ status: 'unreadable', reason: "could not read: units of procedure row 3 ('abc')" });
+  });
+
+  const damage: [string, (doc: Document) => void, RegExp][] = [
+    ['units 1.5', (d) => cell(d, 1, 'units')!.querySelector('input')!.setAttribute('value', '1.5'), /^could not read: units of procedure row 2 \('1\.5'\)$/],
+    ['units 0', (d) => ((cell(d, 1, 'units')!.querySelector('input') as HTMLInputElement).value = '0'), /^could not read: units of procedure row 2 \('0'\)$/],
+    ['lesion count -2', (d) => ((cell(d, 2, 'lesions')!.querySelector('input') as HTMLInputElement).value = '-2'), /^could not read: lesion count of procedure row 3 \('-2'\)$/],
+    ['size "big"', (d) => { const c = cell(d, 1, 'size')!; c.innerHTML = '<span>big</span>'; }, /^could not read: size of procedure row 2 \('big'\)$/],
+    ['a code with spaces', (d) => { cell(d, 0, 'code')!.querySelector('.ng-value-label')!.textContent = '99 213'; }, /^could not read: code of procedure row 1 \('99 213'\)$/],
+    ['a code cell without its picker', (d) => { cell(d, 0, 'code')!.innerHTML = ''; }, /^could not read: code of procedure row 1 \(the picker is not rendered\)$/],
+    ['an unknown bill-to', (d) => { const s = cell(d, 0, 'bill-to')!.querySelector('select')!; s.innerHTML = '<option selected>Workers comp</option>'; syncSelects(d); }, /^could not read: bill-to of procedure row 1 \('Workers comp'\)$/],
+    ['an unknown item type', (d) => { const s = cell(d, 0, 'category')!.querySelector('select')!; s.innerHTML = '<option selected>Bundle</option>'; syncSelects(d); }, /^could not read: item type of procedure row 1 \('Bundle'\)$/],
+    ['a pointer chip reading "x"', (d) => { cell(d, 2, 'pointers')!.querySelector('.ptr-n')!.textContent = 'x'; }, /^could not read: diagnosis pointers of procedure row 3 \('x'\)$/],
+    ['a bad date of service', (d) => ((d.querySelector('[data-identifier="visit-date"]') as HTMLInputElement).value = '13/40/2026'), /^could not read: date of service \('13\/40\/2026'\)$/],
+    ['no ABN panel', (d) => d.querySelector('[data-identifier="abn-panel"]')!.remove(), /^could not read: the ABN panel \(not on the screen\)$/],
+    ['no diagnosis list', (d) => d.querySelector('[data-identifier="diagnosis-list"]')!.remove(), /^could not read: the diagnosis list/],
+    ['no procedure list', (d) => d.querySelector('[data-identifier="procedure-list"]')!.remove(), /^could not read: the procedure list/],
+    ['no patient banner', (d) => d.querySelector('[data-identifier="patient-banner"]')!.remove(), /^could not read: the insurance \(the patient banner is not on the screen\)$/],
+    ['a diagnosis chip without its code', (d) => d.querySelector('[data-identifier="diagnosis-code"]')!.remove(), /^could not read: code of diagnosis 1$/],
+  ];
+  it.each(damage)('%s', (_what, mutate, reason) => {
+    const doc = snapshot('ex03');
+    mutate(doc);
+    const result = emaAdapter.read(doc);
+    expect(result.status).toBe('unreadable');
+    if (result.status === 'unreadable') expect(result.reason).toMatch(reason);
+  });
+
+  it('no patient or visit id in the route or the visit tabs', () => {
+    const doc = snapshot('ex03', `${SCREEN_URL}#/practice/staff/home`);
+    for (const a of doc.querySelectorAll('[data-identifier="visit-header"] a')) a.setAttribute('href', '#/practice/staff/financials');
+    expect(emaAdapter.read(doc)).toEqual({ status: 'unreadable', reason: 'could not read: the patient and visit ids of this visit (route or visit tab)' });
+  });
+});
+
+describe('absent: not an EMA visit screen', () => {
+  it('a foreign claim screen under the EMA path', () => {
+    expect(emaAdapter.read(snapshot('variant-not-ema'))).toEqual({ status: 'absent' });
+  });
+
+  it('an EMA visit served on another path of the demo host (the athenaNet-style screen shares localhost)', () => {
+    expect(emaAdapter.read(snapshot('ex03', 'http://localhost:5178/195900/1/encounter.esp?case=ex03'))).toEqual({ status: 'absent' });
+    expect(emaAdapter.read(snapshot('ex03', 'https://example.com/ema/web/practice/staff'))).toEqual({ status: 'absent' });
+  });
+
+  it('the athenaNet-style snapshots, if saved', () => {
+    const athena = new URL('../athena/__snapshots__/ex01.html', import.meta.url);
+    if (!existsSync(athena)) return;
+    expect(emaAdapter.read(loadHtml(readFileSync(athena, 'utf8')))).toEqual({ status: 'absent' });
+  });
+
+  it('a screen still loading (the visit component not rendered yet)', () => {
+    const doc = snapshot('ex03');
+    doc.querySelector('[data-identifier="visit-note"]')!.replaceWith(doc.createElement('ema-visit-loading'));
+    expect(emaAdapter.read(doc)).toEqual({ status: 'absent' });
+  });
+
+  it('matches the real hosts and the demo server, and nothing else', () => {
+    for (const url of ['https://acme.ema.md/ema/web/practice/staff#/practice/staff/patient/1/visit', 'https://derm.modmedapp.com/ema/web/practice/staff', 'http://localhost:5178/ema/web/practice/staff', 'http://127.0.0.1:5178/ema/web/practice/staff']) {
+      expect(matchesAny(emaAdapter.matches, url), url).toBe(true);
+    }
+    for (const url of ['https://ema.md.evil.com/', 'https://www.modmed.com/', 'https://athenanet.athenahealth.com/1/1/globalframeset.esp']) {
+      expect(matchesAny(emaAdapter.matches, url), url).toBe(false);
+    }
+  });
+});
+
+describe('what a field holds is read as text', () => {
+  it('markup and script in the plan, a diagnosis, a site and a description stay text', () => {
+    const doc = snapshot('variant-hostile-text');
+    expect(doc.querySelector('script:not([src])')).toBeNull(); // the demo rendered none of it as markup
+    expect(doc.querySelector('[data-identifier="procedure-description"] b')).toBeNull();
+    const { encounter } = ok(emaAdapter.read(doc));
+    expect(encounter.payer.name).toBe(HOSTILE.payer.name);
+    expect(encounter.diagnoses[0]!.description).toBe(HOSTILE.diagnoses[0]!.description);
+    expect(encounter.lines).toHaveLength(1);
+    expect(encounter.lines[0]!.site).toBe(HOSTILE.lines[0]!.site);
+    expect(encounter.lines[0]!.description).toBe(HOSTILE.lines[0]!.description);
+  });
+
+  it("the extension's own painted elements inside the screen are not read", () => {
+    const doc = snapshot('ex03');
+    const before = ok(emaAdapter.read(doc)).encounter;
+    for (const target of [(rows(doc)[0] as HTMLTableRowElement).cells[0]!, cell(doc, 1, 'description')!, doc.querySelector('[data-identifier="diagnosis-list"]')!, doc.querySelector('[data-identifier="visit-header"]')!]) {
+      const painted = doc.createElement('dermlint-line');
+      painted.innerHTML = '<dermlint-warning>mod25-missing: add 25</dermlint-warning>';
+      target.appendChild(painted);
+    }
+    expect(ok(emaAdapter.read(doc)).encounter).toEqual(before);
+  });
+});
+
+describe('the encounter id', () => {
+  it("is a hash of EMA's patient and visit ids, never the name, DOB or MRN", () => {
+    const doc = snapshot('ex03');
+    const { encounter } = ok(emaAdapter.read(doc));
+    const pid = urlOf(snapshotHtml('ex03')).match(/patient\/(\d+)\//)![1]!;
+    const vid = doc.querySelector('[data-identifier="visit-tab"]')!.getAttribute('href')!.match(/visit\/(\d+)/)![1]!;
+    expect(encounter.id).toBe(hashId('ema', pid, vid));
+    const banner = doc.querySelector('[data-identifier="patient-banner"]')!;
+    const name = banner.querySelector('[data-identifier="patient-name"]')!.textContent!;
+    const dob = banner.querySelector('[data-identifier="patient-dob"]')!.textContent!;
+    const mrn = banner.querySelector('[data-identifier="patient-mrn"]')!.textContent!;
+    const all = JSON.stringify(encounter);
+    for (const secret of [name, ...name.split(/,\s*/), dob, mrn, mrn.replace(/\D/g, '')]) expect(all).not.toContain(secret);
+  });
+
+  it('does not change when the name, DOB and MRN change or disappear (they are never read)', () => {
+    const doc = snapshot('ex05');
+    const before = ok(emaAdapter.read(doc)).encounter;
+    doc.querySelector('[data-identifier="patient-name"]')!.textContent = 'OTHER, Person';
+    doc.querySelector('[data-identifier="patient-mrn"]')!.textContent = 'ZZ999';
+    expect(ok(emaAdapter.read(doc)).encounter).toEqual(before);
+    for (const id of ['patient-name', 'patient-dob', 'patient-mrn']) doc.querySelector(`[data-identifier="${id}"]`)!.remove();
+    expect(ok(emaAdapter.read(doc)).encounter).toEqual(before);
+  });
+
+  it('differs between visits and patients; the route wins over the tabs; the real hosts work', () => {
+    const a = ok(emaAdapter.read(snapshot('ex03', `${SCREEN_URL}#/practice/staff/patient/1/visit/10`))).encounter.id;
+    const b = ok(emaAdapter.read(snapshot('ex03', `${SCREEN_URL}#/practice/staff/patient/1/visit/11`))).encounter.id;
+    const c = ok(emaAdapter.read(snapshot('ex03', `https://acme.ema.md/ema/web/practice/staff#/practice/staff/patient/2/visit/10`))).encounter.id;
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(a).toBe(hashId('ema', '1', '10'));
+    // A document without an address (parsed, saved): the ids come from the visit tab's router link.
+    expect(ok(emaAdapter.read(snapshot('ex03', 'about:blank'))).encounter.id).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('the live demo screen, edited as a person would', () => {
+  const base = CASES.find((c) => c.encounter.id === 'ex03')!.encounter;
+
+  it('renders any encounter given in the route, and sets data-demo-ready', async () => {
+    const { doc } = await liveScreen(visitRoute('77', base));
+    expect(doc.documentElement.dataset.demoReady).toBe('custom');
+    expect(meaning(ok(emaAdapter.read(doc)).encounter)).toEqual(meaning(base));
+  });
+
+  it('renders ?case= from /examples.json', async () => {
+    const { doc } = await liveScreen('/practice/staff/patient/4101/visit?case=ex41', CASES);
+    expect(doc.documentElement.dataset.demoReady).toBe('ex41');
+    expect(findings(ok(emaAdapter.read(doc)).encounter)).toEqual(findings(CASES.find((c) => c.encounter.id === 'ex41')!.encounter));
+  });
+
+  it('units, modifiers, site, size, lesion count, pointers, bill-to and item type: rows are rebuilt, the adapter follows', async () => {
+    const { doc, window } = await liveScreen(visitRoute('77', base));
+    const oldRow = rows(doc)[2]!;
+    await edit(window, cell(doc, 2, 'units')!.querySelector('input'), '5');
+    expect(oldRow.isConnected).toBe(false); // Angular-style: the row was replaced
+    let r = ok(emaAdapter.read(doc));
+    expect(r.encounter.lines[2]!.units).toBe(5);
+    expect(r.anchors.lines[2]).toBe(rows(doc)[2]);
+
+    await pick(window, cell(doc, 1, 'modifiers')!.querySelector('ng-select'), 'XS');
+    await pick(window, cell(doc, 1, 'site')!.querySelector('ng-select'), 'right cheek');
+    await edit(window, cell(doc, 1, 'size')!.querySelector('input'), '0.7');
+    await edit(window, cell(doc, 1, 'lesions')!.querySelector('input'), '3');
+    await edit(window, cell(doc, 0, 'bill-to')!.querySelector('select'), 'string:PATIENT');
+    await edit(window, cell(doc, 0, 'category')!.querySelector('select'), 'string:COSMETIC');
+    r = ok(emaAdapter.read(doc));
+    expect(r.encounter.lines[1]).toMatchObject({ modifiers: ['XS'], site: 'right cheek', sizeCm: 0.7, lesions: 3 });
+    expect(r.encounter.lines[0]).toMatchObject({ billTo: 'patient', category: 'cosmetic' });
+
+    // Pointers: toggle the only chip off, then back on.
+    await click(window, cell(doc, 2, 'pointers')!.querySelector('[aria-pressed="true"]'));
+    expect(ok(emaAdapter.read(doc)).encounter.lines[2]!.dx).toBeUndefined();
+    await click(window, cell(doc, 2, 'pointers')!.querySelector('[aria-pressed="false"]'));
+    expect(ok(emaAdapter.read(doc)).encounter.lines[2]!.dx).toEqual([1]);
+  });
+
+  it('a typed value counts before it is committed (the adapter reads the control, not the model)', async () => {
+    const { doc } = await liveScreen(visitRoute('77', base));
+    (cell(doc, 2, 'units')!.querySelector('input') as HTMLInputElement).value = '9';
+    expect(ok(emaAdapter.read(doc)).encounter.lines[2]!.units).toBe(9);
+  });
+
+  it('diagnoses: add one, change a code, remove one (pointers follow)', async () => {
+    const { doc, window } = await liveScreen(visitRoute('77', base));
+    await pick(window, doc.querySelector('[data-identifier="diagnosis-picker"]'), 'L40.0');
+    await click(window, doc.querySelector('[data-identifier="diagnosis-add"]'));
+    await click(window, cell(doc, 0, 'pointers')!.querySelector('[aria-pressed="false"]'));
+    let e = ok(emaAdapter.read(doc)).encounter;
+    expect(e.diagnoses.map((d) => d.code)).toEqual(['L57.0', 'L40.0']);
+    expect(e.lines[0]!.dx).toEqual([1, 2]);
+    await edit(window, doc.querySelectorAll('[data-identifier="diagnosis-code"]')[1], 'L30.9');
+    expect(ok(emaAdapter.read(doc)).encounter.diagnoses[1]).toEqual({ code: 'L30.9', description: 'Dermatitis, unspecified' });
+    await click(window, doc.querySelector('[data-identifier="diagnosis-remove"]'));
+    e = ok(emaAdapter.read(doc)).encounter;
+    expect(e.diagnoses.map((d) => d.code)).toEqual(['L30.9']);
+    expect(e.lines[0]!.dx).toEqual([1]);
+    expect(e.lines[1]!.dx).toBeUndefined();
+  });
+
+  it('add and remove procedures, a retail item, and the ABN (its lines follow removals)', async () => {
+    const { doc, window } = await liveScreen(visitRoute('77', base));
+    await pick(window, doc.querySelector('[data-identifier="procedure-picker"]'), '11102');
+    await click(window, doc.querySelector('[data-identifier="procedure-add"]'));
+    await click(window, doc.querySelector('[data-identifier="retail-add"]'));
+    let e = ok(emaAdapter.read(doc)).encounter;
+    expect(e.lines.map((l) => l.code)).toEqual(['99213', '17000', '17003', '11102', '']);
+    expect(e.lines[4]).toMatchObject({ billTo: 'patient', category: 'retail' });
+
+    await edit(window, doc.querySelector('[data-identifier="abn-signed"]'), true);
+    expect(ok(emaAdapter.read(doc)).encounter.abn).toEqual({ signed: true });
+    await edit(window, doc.querySelector('[data-identifier="abn-scope"]'), 'string:SELECTED');
+    await edit(window, cell(doc, 3, 'abn')!.querySelector('input'), true);
+    expect(ok(emaAdapter.read(doc)).encounter.abn).toEqual({ signed: true, lines: [3] });
+
+    await click(window, cell(doc, 0, 'remove'));
+    e = ok(emaAdapter.read(doc)).encounter;
+    expect(e.lines.map((l) => l.code)).toEqual(['17000', '17003', '11102', '']);
+    expect(e.abn).toEqual({ signed: true, lines: [2] });
+  });
+
+  it('finalize through the modal; route changes without a page load', async () => {
+    const { doc, window } = await liveScreen(visitRoute('77', base, '555'));
+    expect(ok(emaAdapter.read(doc)).encounter.id).toBe(hashId('ema', '77', '555'));
+    await click(window, doc.querySelector('[data-identifier="finalize-note"]'));
+    expect(emaAdapter.signControls!(doc).map((b) => b.getAttribute('data-identifier'))).toEqual(['finalize-note', 'finalize-confirm']);
+    await click(window, doc.querySelector('[data-identifier="finalize-confirm"]'));
+    expect(doc.querySelector('[data-identifier="note-status"]')!.textContent).toBe('Finalized');
+    expect(ok(emaAdapter.read(doc)).encounter.lines).toHaveLength(3);
+
+    window.location.hash = '#/practice/staff/patient/list';
+    window.dispatchEvent(new window.HashChangeEvent('hashchange'));
+    await settle(window);
+    expect(emaAdapter.read(doc)).toEqual({ status: 'absent' });
+  });
+
+  it('HTML in the encounter is rendered as text and read back as text', async () => {
+    const { doc, window } = await liveScreen(visitRoute('78', HOSTILE));
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    const e = ok(emaAdapter.read(doc)).encounter;
+    expect(meaning(e)).toEqual(meaning(HOSTILE as Encounter));
+  });
+
+  it('kind of payer from the banner category, for every kind', async () => {
+    const kinds: PayerKind[] = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay', 'unknown'];
+    for (const kind of kinds) {
+      const { doc } = await liveScreen(visitRoute('79', { ...base, payer: { kind } }));
+      expect(ok(emaAdapter.read(doc)).encounter.payer).toEqual({ kind });
+    }
+  });
+});
