@@ -131,10 +131,34 @@ function diagnosesApart(x: ClaimLine, y: ClaimLine): boolean {
   return !x.dx.some((d) => y.dx.includes(d));
 }
 
+// Which sides of which entries a code is on, as two bit masks (entry i is bit i),
+// so a pair costs two map reads instead of a walk through code ranges. Bounded:
+// a worker that sees endless odd codes starts the cache over.
+const sides = new Map<string, readonly [a: number, b: number]>();
+function sidesOf(code: string): readonly [number, number] {
+  let s = sides.get(code);
+  if (!s) {
+    let a = 0;
+    let b = 0;
+    PTP_PRECEDENCE.forEach((p, i) => {
+      if (p.a.has(code)) a |= 1 << i;
+      if (p.b.has(code)) b |= 1 << i;
+    });
+    if (sides.size > 20_000) sides.clear();
+    sides.set(code, (s = [a, b]));
+  }
+  return s;
+}
+if (PTP_PRECEDENCE.length > 31) throw new Error('PTP_PRECEDENCE: at most 31 entries (bit masks)');
+
 /** The catalog rule that judges this pair of claim lines, if any. */
 export function ptpPrecedenceFor(x: ClaimLine, y: ClaimLine): PtpPrecedence | undefined {
-  for (const p of PTP_PRECEDENCE) {
-    if (!((p.a.has(x.code) && p.b.has(y.code)) || (p.a.has(y.code) && p.b.has(x.code)))) continue;
+  const [xa, xb] = sidesOf(x.code);
+  const [ya, yb] = sidesOf(y.code);
+  let both = (xa & yb) | (ya & xb);
+  for (let i = 0; both !== 0; i++, both >>>= 1) {
+    if ((both & 1) === 0) continue;
+    const p = PTP_PRECEDENCE[i]!;
     if (p.when === 'diagnoses-apart' && !diagnosesApart(x, y)) continue;
     return p;
   }

@@ -2,16 +2,20 @@
  * The PTP table: column 1/column 2 pair → edit, in O(1) per lookup.
  *
  * A full practitioner table holds about 1.7 million active pairs (more rows
- * with its deleted ones), so it is kept in typed arrays rather than objects:
- * an open-addressing hash (linear probing) from the two code indexes
- * (./code-index.ts) to a chain of records, one per date window of the pair
- * (CMS lists a pair again when an edit is deleted and re-added). About 30
- * bytes a pair, no garbage-collector pressure, and it can be structured-cloned.
+ * with its deleted ones), so it lives in typed arrays rather than objects: an
+ * open-addressing hash (linear probing, at most half full) from the two code
+ * indexes (./code-index.ts) to a chain of records, one per date window of the
+ * pair (CMS lists a pair again when an edit is deleted and re-added). A slot
+ * is two 32-bit words, each a code index (20 bits) and half of the chain's
+ * first record (12 bits); a record is 11 bytes. About 33 bytes a pair all
+ * told, nothing for the garbage collector to walk, and it structured-clones.
  */
 import { codeIndex, codeOfIndex } from './code-index';
 import { dayNumber, dayString, type ModifierIndicator, type PtpEdit, type TableLabel } from './types';
 
-const EMPTY = 0;
+/** Records a table can hold: the chain head is 24 bits. */
+export const MAX_PTP_RECORDS = 1 << 24;
+const LOW = 4096; // 12 bits
 
 function hash(c1: number, c2: number): number {
   let h = Math.imul(c1, 0x9e3779b1) ^ c2;
@@ -20,24 +24,38 @@ function hash(c1: number, c2: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** YYYYMMDD → a 16-bit ordinal that keeps the order (1900-01-01 is 1; 0 means none); years past 2075 saturate. */
+function ordinal(day: number): number {
+  if (day === 0) return 0;
+  const year = Math.floor(day / 10_000);
+  const o = (year - 1900) * 372 + ((Math.floor(day / 100) % 100) - 1) * 31 + (day % 100);
+  return o < 1 ? 1 : o > 0xffff ? 0xffff : o;
+}
+function fromOrdinal(o: number): number {
+  const x = o - 1;
+  return (Math.floor(x / 372) + 1900) * 10_000 + (Math.floor((x % 372) / 31) + 1) * 100 + ((x % 31) + 1);
+}
+
 interface Store {
   mask: number;
-  /** column-1 index + 1 (0: empty slot). */
-  k1: Int32Array;
-  k2: Int32Array;
-  /** First record of the slot's chain. */
-  head: Int32Array;
+  /** (column-1 index + 1) × 4096 + the chain head's high 12 bits; 0: empty slot. */
+  hi: Uint32Array;
+  /** column-2 index × 4096 + the chain head's low 12 bits. */
+  lo: Uint32Array;
   modifier: Uint8Array;
-  /** YYYYMMDD, 0 when unknown. */
-  effective: Uint32Array;
-  /** YYYYMMDD (last day in force), 0 while in force. */
-  deletion: Uint32Array;
+  /** Date ordinals (see ordinal()): 0 when unknown / while in force. */
+  effective: Uint16Array;
+  /** The last day the record applies. */
+  deletion: Uint16Array;
   rationale: Uint16Array;
+  /** The next record of the chain, -1 at its end. */
   next: Int32Array;
   rationales: string[];
   pairs: number;
   records: number;
 }
+
+const headOf = (s: Store, slot: number) => ((s.hi[slot]! & 0xfff) << 12) | (s.lo[slot]! & 0xfff);
 
 export class PtpTable implements TableLabel {
   readonly kind = 'ncci-ptp' as const;
@@ -65,6 +83,12 @@ export class PtpTable implements TableLabel {
     this.dated = dated;
   }
 
+  /** Bytes of typed arrays the table holds. */
+  get bytes(): number {
+    const s = this.#s;
+    return s.hi.byteLength + s.lo.byteLength + s.modifier.byteLength + s.effective.byteLength + s.deletion.byteLength + s.rationale.byteLength + s.next.byteLength;
+  }
+
   /**
    * The record of column1 (index) / column2 (index) in force on `day`
    * (YYYYMMDD; 0 = no date of service: the table's asOf day, or else the
@@ -76,17 +100,17 @@ export class PtpTable implements TableLabel {
     let slot = hash(c1, c2) & s.mask;
     const key = c1 + 1;
     for (;;) {
-      const k = s.k1[slot]!;
-      if (k === EMPTY) return -1;
-      if (k === key && s.k2[slot] === c2) break;
+      const h = s.hi[slot]!;
+      if (h === 0) return -1;
+      if (h >>> 12 === key && s.lo[slot]! >>> 12 === c2) break;
       slot = (slot + 1) & s.mask;
     }
-    const on = day || this.#asOfDay;
+    const on = ordinal(day || this.#asOfDay);
     // Windows of one pair rarely overlap; when they do (CMS lists an edit again
     // with the same effective date), the record still in force wins, then the
     // one deleted last, then the one effective last.
     let best = -1;
-    for (let r = s.head[slot]!; r >= 0; r = s.next[r]!) {
+    for (let r = headOf(s, slot); r >= 0; r = s.next[r]!) {
       const eff = s.effective[r]!;
       const del = s.deletion[r]!;
       if (!(on === 0 ? del === 0 : (eff === 0 || eff <= on) && (del === 0 || on <= del))) continue;
@@ -119,18 +143,18 @@ export class PtpTable implements TableLabel {
   *records(): IterableIterator<PtpEdit> {
     const s = this.#s;
     for (let slot = 0; slot <= s.mask; slot++) {
-      if (s.k1[slot] === EMPTY) continue;
-      const c1 = codeOfIndex(s.k1[slot]! - 1);
-      const c2 = codeOfIndex(s.k2[slot]!);
-      for (let r = s.head[slot]!; r >= 0; r = s.next[r]!) yield this.#edit(c1, c2, r);
+      if (s.hi[slot] === 0) continue;
+      const c1 = codeOfIndex((s.hi[slot]! >>> 12) - 1);
+      const c2 = codeOfIndex(s.lo[slot]! >>> 12);
+      for (let r = headOf(s, slot); r >= 0; r = s.next[r]!) yield this.#edit(c1, c2, r);
     }
   }
 
   #edit(column1: string, column2: string, r: number): PtpEdit {
     const s = this.#s;
     const edit: { -readonly [K in keyof PtpEdit]: PtpEdit[K] } = { column1, column2, modifier: s.modifier[r] as ModifierIndicator };
-    if (s.effective[r]) edit.effective = dayString(s.effective[r]!);
-    if (s.deletion[r]) edit.deletion = dayString(s.deletion[r]!);
+    if (s.effective[r]) edit.effective = dayString(fromOrdinal(s.effective[r]!));
+    if (s.deletion[r]) edit.deletion = dayString(fromOrdinal(s.deletion[r]!));
     const rationale = s.rationales[s.rationale[r]!];
     if (rationale) edit.rationale = rationale;
     return edit;
@@ -144,19 +168,20 @@ export class PtpTableBuilder {
   #dated = false;
   #built = false;
 
+  /** `expectedRecords`: a size hint (the arrays grow as needed). */
   constructor(expectedRecords = 1024) {
     let capacity = 16;
     while (capacity < expectedRecords * 2) capacity *= 2;
+    const records = Math.max(16, expectedRecords);
     this.#s = {
       mask: capacity - 1,
-      k1: new Int32Array(capacity),
-      k2: new Int32Array(capacity),
-      head: new Int32Array(capacity),
-      modifier: new Uint8Array(expectedRecords),
-      effective: new Uint32Array(expectedRecords),
-      deletion: new Uint32Array(expectedRecords),
-      rationale: new Uint16Array(expectedRecords),
-      next: new Int32Array(expectedRecords),
+      hi: new Uint32Array(capacity),
+      lo: new Uint32Array(capacity),
+      modifier: new Uint8Array(records),
+      effective: new Uint16Array(records),
+      deletion: new Uint16Array(records),
+      rationale: new Uint16Array(records),
+      next: new Int32Array(records),
       rationales: [''],
       pairs: 0,
       records: 0,
@@ -176,37 +201,52 @@ export class PtpTableBuilder {
     if (this.#built) throw new Error('PtpTableBuilder: already built');
     const s = this.#s;
     if ((s.pairs + 1) * 2 > s.mask + 1) this.#rehash();
+    const eff = ordinal(effective);
+    const del = ordinal(deletion);
     let slot = hash(c1, c2) & s.mask;
     const key = c1 + 1;
+    let fresh = false;
     for (;;) {
-      const k = s.k1[slot]!;
-      if (k === EMPTY) {
-        s.k1[slot] = key;
-        s.k2[slot] = c2;
-        s.head[slot] = -1;
-        s.pairs++;
+      const h = s.hi[slot]!;
+      if (h === 0) {
+        fresh = true;
         break;
       }
-      if (k === key && s.k2[slot] === c2) break;
+      if (h >>> 12 === key && s.lo[slot]! >>> 12 === c2) break;
       slot = (slot + 1) & s.mask;
     }
-    for (let r = s.head[slot]!; r >= 0; r = s.next[r]!) {
-      if (s.effective[r] === effective && s.deletion[r] === deletion && s.modifier[r] === modifier) return;
+    let head = -1;
+    if (!fresh) {
+      head = headOf(s, slot);
+      for (let r = head; r >= 0; r = s.next[r]!) {
+        if (s.effective[r] === eff && s.deletion[r] === del && s.modifier[r] === modifier) return;
+      }
     }
+    if (s.records >= MAX_PTP_RECORDS) throw new RangeError(`a PTP table holds at most ${MAX_PTP_RECORDS} records`);
     if (s.records === s.modifier.length) this.#growRecords();
     const r = s.records++;
     s.modifier[r] = modifier;
-    s.effective[r] = effective;
-    s.deletion[r] = deletion;
+    s.effective[r] = eff;
+    s.deletion[r] = del;
     s.rationale[r] = this.#rationale(rationale);
-    s.next[r] = s.head[slot]!;
-    s.head[slot] = r;
+    s.next[r] = head;
+    s.hi[slot] = key * LOW + (r >>> 12);
+    s.lo[slot] = c2 * LOW + (r & 0xfff);
+    if (fresh) s.pairs++;
     if (effective || deletion) this.#dated = true;
   }
 
   build(label: TableLabel): PtpTable {
     this.#built = true;
-    return new PtpTable(label, this.#s, this.#dated);
+    const s = this.#s;
+    // Give back what growth left unused.
+    const n = s.records;
+    s.modifier = s.modifier.slice(0, n);
+    s.effective = s.effective.slice(0, n);
+    s.deletion = s.deletion.slice(0, n);
+    s.rationale = s.rationale.slice(0, n);
+    s.next = s.next.slice(0, n);
+    return new PtpTable(label, s, this.#dated);
   }
 
   #rationale(text: string): number {
@@ -221,15 +261,15 @@ export class PtpTableBuilder {
 
   #growRecords(): void {
     const s = this.#s;
-    const size = Math.max(1024, s.modifier.length * 2);
-    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const size = Math.min(MAX_PTP_RECORDS, Math.max(1024, Math.ceil(s.modifier.length * 1.5)));
+    const grow = <T extends Uint8Array | Uint16Array | Int32Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);
       return b;
     };
     s.modifier = grow(s.modifier, (n) => new Uint8Array(n));
-    s.effective = grow(s.effective, (n) => new Uint32Array(n));
-    s.deletion = grow(s.deletion, (n) => new Uint32Array(n));
+    s.effective = grow(s.effective, (n) => new Uint16Array(n));
+    s.deletion = grow(s.deletion, (n) => new Uint16Array(n));
     s.rationale = grow(s.rationale, (n) => new Uint16Array(n));
     s.next = grow(s.next, (n) => new Int32Array(n));
   }
@@ -238,21 +278,18 @@ export class PtpTableBuilder {
     const s = this.#s;
     const capacity = (s.mask + 1) * 2;
     const mask = capacity - 1;
-    const k1 = new Int32Array(capacity);
-    const k2 = new Int32Array(capacity);
-    const head = new Int32Array(capacity);
+    const hi = new Uint32Array(capacity);
+    const lo = new Uint32Array(capacity);
     for (let old = 0; old <= s.mask; old++) {
-      const key = s.k1[old]!;
-      if (key === EMPTY) continue;
-      let slot = hash(key - 1, s.k2[old]!) & mask;
-      while (k1[slot] !== EMPTY) slot = (slot + 1) & mask;
-      k1[slot] = key;
-      k2[slot] = s.k2[old]!;
-      head[slot] = s.head[old]!;
+      const h = s.hi[old]!;
+      if (h === 0) continue;
+      let slot = hash((h >>> 12) - 1, s.lo[old]! >>> 12) & mask;
+      while (hi[slot] !== 0) slot = (slot + 1) & mask;
+      hi[slot] = h;
+      lo[slot] = s.lo[old]!;
     }
     s.mask = mask;
-    s.k1 = k1;
-    s.k2 = k2;
-    s.head = head;
+    s.hi = hi;
+    s.lo = lo;
   }
 }

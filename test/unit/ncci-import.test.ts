@@ -156,7 +156,7 @@ describe('malformed and truncated files', () => {
   });
 });
 
-describe('scrub --ncci DIR', () => {
+describe('scrub --ncci DIR', { timeout: 60_000 }, () => {
   const base = mkdtempSync(join(tmpdir(), 'dermlint-ncci-'));
   const folder = (name: string, files: Record<string, string | undefined>) => {
     const dir = join(base, name);

@@ -36,7 +36,7 @@ const mueRows = parseMueSubset(readFileSync(root(MUE_SUBSET_SOURCE), 'utf8'));
 const said = (e: Encounter, options?: Parameters<typeof run>[1]) => run(e, options).map((f) => `${f.rule}@${f.line}`).sort();
 const ncci = (e: Encounter, options?: Parameters<typeof run>[1]): Finding[] => run(e, options).filter((f) => f.rule.startsWith('ncci-'));
 
-describe('the built-in tables', () => {
+describe('the built-in tables', { timeout: 30_000 }, () => {
   it('hold every row of the shipped subset, exactly', () => {
     const ptp = builtinPtp();
     expect(ptp.edits).toBe(ptpRows.length);
@@ -214,7 +214,7 @@ describe('dates', () => {
   });
 });
 
-describe('precedence', () => {
+describe('precedence', { timeout: 60_000 }, () => {
   const ids = new Set(RULES.map((r) => r.meta.id));
   const ptpRule = RULES.find((r) => r.meta.id === 'ncci-ptp')!;
   const mueRule = RULES.find((r) => r.meta.id === 'ncci-mue')!;

@@ -1,0 +1,253 @@
+/**
+ * npm run bench — what the NCCI tables cost the engine.
+ *
+ *   1. The engine's rate (encounters per second) over realistic encounters
+ *      (the worked examples, every case table, and busy synthetic claims) with
+ *      the built-in tables and with a synthetic full-size PTP table (1.7 M
+ *      pairs, dated, some pairs with two windows, as CMS's are), measured side
+ *      by side in alternating rounds and reported as a ratio: the machine is noisy,
+ *      so rates are per second of this process's CPU time, not of the wall clock.
+ *   2. The cost of a lookup (hit and miss) in both tables.
+ *   3. The time to parse full-size practitioner PTP files: four parts in CMS's
+ *      layout, ~1.7 M rows, generated in a temporary folder and read through
+ *      node:fs streams and the engine's parsers, as `scrub --ncci` does.
+ *
+ *   npm run bench [-- --rounds 7] [-- --rows 1700000]
+ */
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../rules/index';
+import { parseEncounter, type Encounter } from '../rules/schema';
+import type { CaseTable } from '../rules/cases';
+import { builtinMue, builtinPtp, codeIndex, codeOfIndex, importNcciFiles, PTP_PREAMBLE, PtpTableBuilder, type PtpTable } from '../rules/ncci/index';
+import type { EngineTables } from '../rules/context';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ROUNDS = arg('rounds', 7);
+const FULL_PAIRS = arg('rows', 1_700_000);
+
+// A small deterministic generator: the same tables and claims on every run.
+let seed = 0x2545f491;
+const random = () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 4294967296;
+};
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const mb = (bytes: number) => `${fmt(bytes / 1048576, 1)} MB`;
+
+// ── Realistic encounters ───────────────────────────────────────────────────
+
+async function encounters(): Promise<Encounter[]> {
+  const out: Encounter[] = [];
+  const examples = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8')) as { encounter: unknown }[];
+  for (const c of examples) {
+    const p = parseEncounter(c.encounter);
+    if (p.ok) out.push(p.value);
+  }
+  const dir = new URL('../rules/catalog/', import.meta.url);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cases.ts'))) {
+    const table = ((await import(new URL(file, dir).href)) as { default: CaseTable }).default;
+    for (const c of [...table.valid, ...table.invalid]) out.push(c.encounter);
+  }
+  // Busy claims: a visit and 5–11 procedure lines of the codes a dermatology practice bills.
+  const procedures = ['11102', '11103', '11104', '11105', '11106', '11200', '11201', '11300', '11301', '11305', '11310', '11400', '11402', '11440', '11600', '11602', '11640', '12001', '12002', '12032', '13132', '14040', '17000', '17003', '17004', '17110', '17111', '17260', '17262', '17281', '17311', '17312', '17313', '88305', '88312', '11900', '11901', '96372', 'J0585', '64612'];
+  const visits = ['99212', '99213', '99214', '99203', '99204'];
+  const modifiers = [[], [], [], ['XS'], ['59'], ['RT'], ['25'], ['GA']];
+  const dx = ['L57.0', 'L82.1', 'L82.0', 'D48.5', 'C44.311', 'C44.612', 'B07.8', 'L91.8', 'D22.5', 'L40.0'];
+  for (let i = 0; i < 400; i++) {
+    const lines = [{ code: pick(visits), modifiers: pick(modifiers), dx: [1 + Math.floor(random() * 3)] }];
+    const n = 5 + Math.floor(random() * 7);
+    for (let k = 0; k < n; k++) lines.push({ code: pick(procedures), modifiers: pick(modifiers), dx: [1 + Math.floor(random() * 3)], ...(random() < 0.3 ? { units: 1 + Math.floor(random() * 4) } : {}) } as (typeof lines)[number]);
+    out.push({ id: `busy-${i}`, dateOfService: '2026-08-03', payer: { kind: pick(['medicare', 'commercial', 'medicaid'] as const) }, diagnoses: [pick(dx), pick(dx), pick(dx)].map((code) => ({ code })), lines });
+  }
+  return out;
+}
+
+// ── A full-size synthetic PTP table ────────────────────────────────────────
+
+const RATIONALES = [
+  'CPT Manual or CMS manual coding instruction',
+  'Standards of medical / surgical practice',
+  'Misuse of column two code with column one code',
+  'Mutually exclusive procedures',
+  'More extensive procedure',
+  'HCPCS/CPT procedure code definition',
+  'Anesthesia service included in surgical procedure',
+];
+
+/** Code indexes a full table draws from: the CPT surgery, radiology, lab and medicine ranges, some HCPCS. */
+function randomCode(): number {
+  const r = random();
+  if (r < 0.85) return 10000 + Math.floor(random() * 89999);
+  if (r < 0.95) return codeIndex(`${pick(['G', 'J', 'A', 'C', 'Q'])}${String(Math.floor(random() * 10000)).padStart(4, '0')}`);
+  return codeIndex(`${String(Math.floor(random() * 1000)).padStart(4, '0')}${pick(['T', 'U', 'F'])}`);
+}
+
+interface SynthRow { c1: number; c2: number; modifier: 0 | 1 | 9; effective: number; deletion: number; rationale: string }
+
+/** ~pairs active pairs: the built-in subset plus random ones; a fifth of the pairs also carry an older, deleted window. */
+function* synthRows(pairs: number): Generator<SynthRow> {
+  const seen = new Set<number>();
+  for (const e of builtinPtp().records()) {
+    const c1 = codeIndex(e.column1);
+    const c2 = codeIndex(e.column2);
+    seen.add(c1 * 1_048_576 + c2);
+    yield { c1, c2, modifier: e.modifier, effective: 20190101, deletion: 0, rationale: pick(RATIONALES) };
+  }
+  while (seen.size < pairs) {
+    const c1 = randomCode();
+    const c2 = randomCode();
+    const key = c1 * 1_048_576 + c2;
+    if (c1 === c2 || seen.has(key)) continue;
+    seen.add(key);
+    const modifier = random() < 0.14 ? 0 : 1;
+    if (random() < 0.2) yield { c1, c2, modifier: 1 - modifier as 0 | 1, effective: 20100101, deletion: 20151231, rationale: pick(RATIONALES) };
+    if (random() < 0.03) yield { c1, c2, modifier: 9, effective: 20160101, deletion: 20160101, rationale: pick(RATIONALES) };
+    yield { c1, c2, modifier, effective: 20160101 + Math.floor(random() * 10) * 10000, deletion: 0, rationale: pick(RATIONALES) };
+  }
+}
+
+function fullTable(pairs: number): { table: PtpTable; ms: number } {
+  const t0 = performance.now();
+  const b = new PtpTableBuilder(pairs);
+  for (const r of synthRows(pairs)) if (r.modifier !== 9) b.add(r.c1, r.c2, r.modifier, r.effective, r.deletion, r.rationale);
+  const table = b.build({ name: 'NCCI PTP 2026 Q3', reference: 'synthetic full-size table', asOf: '2026-07-01' });
+  return { table, ms: performance.now() - t0 };
+}
+
+// ── Measurements ───────────────────────────────────────────────────────────
+
+/** CPU time of this process in ms: other processes on a shared machine do not count against us. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+function rate(batch: readonly Encounter[], tables: EngineTables | undefined, minMs = 400): number {
+  let n = 0;
+  const t0 = cpuMs();
+  let t = t0;
+  do {
+    for (const e of batch) run(e, tables ? { tables } : {});
+    n += batch.length;
+    t = cpuMs();
+  } while (t - t0 < minMs);
+  return (n / (t - t0)) * 1000;
+}
+
+function lookupNs(table: PtpTable, pairs: readonly [number, number][]): number {
+  let sink = 0;
+  const reps = Math.max(1, Math.floor(2_000_000 / pairs.length));
+  const t0 = cpuMs();
+  for (let r = 0; r < reps; r++) for (const [a, b] of pairs) sink += table.lookup(a, b, 20260803);
+  const ns = ((cpuMs() - t0) * 1e6) / (reps * pairs.length);
+  if (sink === 0.5) console.log(sink);
+  return ns;
+}
+
+async function writePtpFiles(dir: string, pairs: number): Promise<{ rows: number; bytes: number }> {
+  // CMS sorts each part by column 1; the four parts split the code range.
+  const rows: SynthRow[] = [...synthRows(pairs)].sort((a, b) => a.c1 - b.c1 || a.c2 - b.c2);
+  const bounds = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.floor(rows.length * f));
+  let bytes = 0;
+  for (let part = 1; part <= 4; part++) {
+    const out = createWriteStream(join(dir, `ccipra-v322r0-f${part}.txt`), { encoding: 'latin1' });
+    let buffer = PTP_PREAMBLE.map((l) => `${l}\r\n`).join('');
+    for (let i = bounds[part - 1]!; i < bounds[part]!; i++) {
+      const r = rows[i]!;
+      buffer += `${codeOfIndex(r.c1)}\t${codeOfIndex(r.c2)}\t${r.effective < 19970101 ? '*' : ''}\t${r.effective}\t${r.deletion || '*'}\t${r.modifier}\t${r.rationale}\r\n`;
+      if (buffer.length > 1 << 20) {
+        if (!out.write(buffer)) await once(out, 'drain');
+        buffer = '';
+      }
+    }
+    out.end(buffer);
+    await once(out, 'finish');
+    bytes += statSync(join(dir, `ccipra-v322r0-f${part}.txt`)).size;
+  }
+  return { rows: rows.length, bytes };
+}
+
+async function main() {
+  console.log(`dermlint bench — node ${process.version}, ${ROUNDS} rounds\n`);
+  const batch = await encounters();
+  const lines = batch.reduce((s, e) => s + e.lines.length, 0);
+  console.log(`encounters: ${batch.length} (worked examples, case tables, 400 busy claims), ${fmt(lines / batch.length, 1)} lines on average`);
+
+  const builtin = builtinPtp();
+  const full = fullTable(FULL_PAIRS);
+  console.log(`built-in PTP table: ${fmt(builtin.pairs)} pairs; synthetic full table: ${fmt(full.table.pairs)} pairs, ${fmt(full.table.edits)} records, built in ${fmt(full.ms)} ms, ${mb(full.table.bytes)} of typed arrays (built-in: ${mb(builtin.bytes)})\n`);
+  const fullTables: EngineTables = { ptp: full.table, mue: builtinMue() };
+
+  // 1. The engine, alternating tables round by round (ABBA order against drift).
+  const noTables: EngineTables = { ptp: undefined, mue: undefined };
+  for (let w = 0; w < 3; w++) for (const t of [undefined, fullTables, noTables]) rate(batch, t, 200); // warm every path
+  const a: number[] = [];
+  const b: number[] = [];
+  const none: number[] = [];
+  for (let r = 0; r < ROUNDS * 2; r++) {
+    const flip = r % 2 === 1;
+    const first = rate(batch, flip ? fullTables : undefined, 250);
+    const second = rate(batch, flip ? undefined : fullTables, 250);
+    a.push(flip ? second : first);
+    b.push(flip ? first : second);
+    none.push(rate(batch, noTables, 250));
+  }
+  const ratios = a.map((x, i) => b[i]! / x);
+  console.log('engine rate (encounters per CPU second, median of rounds):');
+  console.log(`  without NCCI tables:          ${fmt(median(none))}`);
+  console.log(`  built-in tables:              ${fmt(median(a))}`);
+  console.log(`  full 1.7 M-pair PTP table:    ${fmt(median(b))}`);
+  console.log(`  full / built-in, per round:   ${ratios.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`  full / built-in, median:      ${median(ratios).toFixed(2)}\n`);
+
+  // 2. Lookups.
+  const builtinPairs: [number, number][] = [...builtin.records()].slice(0, 20000).map((e) => [codeIndex(e.column1), codeIndex(e.column2)]);
+  const misses: [number, number][] = Array.from({ length: 20000 }, () => [randomCode(), randomCode()]);
+  console.log('PTP lookup (CPU ns per pair, median of rounds):');
+  const la: number[] = [], lb: number[] = [], ma: number[] = [], mbs: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    la.push(lookupNs(builtin, builtinPairs));
+    lb.push(lookupNs(full.table, builtinPairs));
+    ma.push(lookupNs(builtin, misses));
+    mbs.push(lookupNs(full.table, misses));
+  }
+  console.log(`  hit:  built-in ${fmt(median(la), 1)}, full ${fmt(median(lb), 1)}`);
+  console.log(`  miss: built-in ${fmt(median(ma), 1)}, full ${fmt(median(mbs), 1)}\n`);
+
+  // 3. Parsing full-size CMS files.
+  const dir = mkdtempSync(join(tmpdir(), 'dermlint-bench-ncci-'));
+  try {
+    const t0 = performance.now();
+    const written = await writePtpFiles(dir, FULL_PAIRS);
+    console.log(`CMS-layout PTP files: 4 parts, ${fmt(written.rows)} rows, ${mb(written.bytes)}, written in ${fmt(performance.now() - t0)} ms`);
+    const files = readdirSync(dir).map((name) => ({ name: join(dir, name), read: () => createReadStream(join(dir, name), { encoding: 'latin1', highWaterMark: 1 << 20 }) as AsyncIterable<string> }));
+    const times: number[] = [];
+    const wall: number[] = [];
+    let table: PtpTable | undefined;
+    for (let r = 0; r < Math.min(3, ROUNDS); r++) {
+      table = undefined;
+      const c1 = cpuMs();
+      const t1 = performance.now();
+      table = (await importNcciFiles(files)).ptp!;
+      times.push(cpuMs() - c1);
+      wall.push(performance.now() - t1);
+    }
+    const ms = median(times);
+    console.log(`parse (scrub --ncci): CPU ${times.map((t) => fmt(t)).join(' / ')} ms (wall ${wall.map((t) => fmt(t)).join(' / ')} ms); median CPU ${fmt(ms)} ms = ${fmt((written.rows / ms) * 1000)} rows/s, ${fmt((written.bytes / 1048576 / ms) * 1000, 1)} MB/s`);
+    console.log(`  → ${table!.name}, ${fmt(table!.pairs)} pairs, ${fmt(table!.edits)} records kept (indicator 9 rows dropped)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
