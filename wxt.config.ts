@@ -6,7 +6,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   manifest: {
     name: 'dermlint',
