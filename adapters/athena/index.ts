@@ -135,10 +135,6 @@ function isAthenaDocument(doc: Document): boolean {
   return url.protocol === 'about:' || url.protocol === 'file:';
 }
 
-function headings(scope: ParentNode, re: RegExp): Element[] {
-  return [...scope.querySelectorAll(SEL.heading)].filter((h) => !insideOurs(h, h.ownerDocument.documentElement) && re.test(text(h)));
-}
-
 /** The Billing tab's panel, when there is a tab named Billing that controls one. */
 function billingPanel(doc: Document): Element | null {
   for (const tab of doc.querySelectorAll(SEL.tab)) {
@@ -150,20 +146,18 @@ function billingPanel(doc: Document): Element | null {
   return null;
 }
 
-const KEY_HEADINGS = [TEXT.summaryHeading, TEXT.diagnosesHeading, TEXT.servicesHeading];
-
 /**
  * The container a heading titles: its nearest section-like ancestor when that
  * holds no other key heading, else the widest ancestor that holds no other.
  */
-function sectionOf(heading: Element, scope: Element): Element {
-  const others = (el: Element) =>
-    KEY_HEADINGS.some((re) => headings(el, re).some((h) => h !== heading && !heading.contains(h) && !h.contains(heading)));
+function sectionOf(heading: Element, keyHeadings: readonly Element[], scope: Element): Element {
+  const others = keyHeadings.filter((h) => h !== heading && !heading.contains(h) && !h.contains(heading));
+  const holdsOther = (el: Element) => others.some((h) => el.contains(h));
   const semantic = heading.parentElement?.closest(SEL.section);
-  if (semantic && scope.contains(semantic) && !others(semantic)) return semantic;
+  if (semantic && scope.contains(semantic) && !holdsOther(semantic)) return semantic;
   let best: Element = heading.parentElement ?? heading;
   for (let n = best.parentElement; n && n !== scope && scope.contains(n); n = n.parentElement) {
-    if (others(n)) break;
+    if (holdsOther(n)) break;
     best = n;
   }
   return best;
@@ -316,8 +310,6 @@ interface ServiceRow {
 function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: string): ServiceRow {
   const cells = cellsOf(row);
   const cell = (c: ServiceColumn): Element | undefined => (cols[c] === undefined ? undefined : cells[cols[c]!]);
-  for (const c of REQUIRED_SERVICE_COLUMNS) if (!cell(c)) fail(`${where}: the row has no ${COLUMN_NAMES[c]} cell`);
-
   let number: number | null = null;
   let label = where;
   if (cols.line !== undefined) {
@@ -326,6 +318,7 @@ function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: strin
     number = Number(shown);
     label = `service line ${number}`;
   }
+  for (const c of REQUIRED_SERVICE_COLUMNS) if (!cell(c)) fail(`${label}: the row has no ${COLUMN_NAMES[c]} cell`);
 
   const line: Line = { code: cellValue(cell('code')!) };
 
@@ -434,16 +427,25 @@ function read(doc: Document): ReadResult {
   if (!isAthenaDocument(doc) || !doc.body) return ABSENT;
   const panel = billingPanel(doc);
   const scope = panel ?? doc.body;
-  const dxHeading = headings(scope, TEXT.diagnosesHeading)[0];
-  const svcHeading = headings(scope, TEXT.servicesHeading)[0];
+  // One pass over the headings: the key ones (Appointment Summary, Diagnoses, Services).
+  let dxHeading: Element | undefined, svcHeading: Element | undefined, summaryHeading: Element | undefined;
+  const keyHeadings: Element[] = [];
+  for (const h of scope.querySelectorAll(SEL.heading)) {
+    if (insideOurs(h, scope)) continue;
+    const label = text(h);
+    if (TEXT.diagnosesHeading.test(label)) dxHeading ??= h;
+    else if (TEXT.servicesHeading.test(label)) svcHeading ??= h;
+    else if (TEXT.summaryHeading.test(label)) summaryHeading ??= h;
+    else continue;
+    keyHeadings.push(h);
+  }
   if (!dxHeading && !svcHeading) return ABSENT;
   try {
     if (!dxHeading) fail('the Billing tab shows no Diagnoses section yet');
     if (!svcHeading) fail('the Billing tab shows no Services section yet');
-    const dxSection = sectionOf(dxHeading, scope);
-    const svcSection = sectionOf(svcHeading, scope);
-    const summaryHeading = headings(scope, TEXT.summaryHeading)[0];
-    const header = summaryHeading ? sectionOf(summaryHeading, scope) : scope;
+    const dxSection = sectionOf(dxHeading, keyHeadings, scope);
+    const svcSection = sectionOf(svcHeading, keyHeadings, scope);
+    const header = summaryHeading ? sectionOf(summaryHeading, keyHeadings, scope) : scope;
 
     const id = readEncounterId(doc, scope);
     const dateOfService = isoDate(text(termValue(scope, TEXT.dateOfServiceTerm)));
@@ -469,7 +471,7 @@ function read(doc: Document): ReadResult {
 function signControls(doc: Document): Element[] {
   if (!isAthenaDocument(doc)) return [];
   return [...doc.querySelectorAll(SEL.button)].filter((b) => {
-    if (insideOurs(b, doc.documentElement)) return false;
+    if (insideOurs(b, doc.documentElement) || b.getAttribute('role') === 'tab') return false;
     const label = b.nodeName === 'INPUT' ? ((b as HTMLInputElement).value ?? '').trim() : text(b);
     return TEXT.signControl.test(label);
   });
