@@ -5,16 +5,17 @@
  * imports only the types.
  */
 import { z } from 'zod';
+import { z as zm } from 'zod/mini';
 import { DiagnosisSchema, EncounterSchema, LineSchema, type Finding, type Severity } from '../rules/schema';
 import { DISMISS_REASONS, type Dismissal } from './background/dismissals';
 
 /** Bounds that keep a hostile or broken page from making the worker do unbounded work. */
 export const LIMITS = { lines: 5000, diagnoses: 1000, text: 20_000, messageBytes: 4_000_000 } as const;
 
-const BoundedEncounter = EncounterSchema.extend({
-  id: z.string().max(200),
-  lines: z.array(LineSchema, { error: 'expected an array of lines' }).max(LIMITS.lines, { error: `more than ${LIMITS.lines} lines` }),
-  diagnoses: z.array(DiagnosisSchema).max(LIMITS.diagnoses, { error: `more than ${LIMITS.diagnoses} diagnoses` }),
+const BoundedEncounter = zm.extend(EncounterSchema, {
+  id: zm.string().check(zm.maxLength(200)),
+  lines: zm.array(LineSchema, { error: 'expected an array of lines' }).check(zm.maxLength(LIMITS.lines, { error: `more than ${LIMITS.lines} lines` })),
+  diagnoses: zm.array(DiagnosisSchema).check(zm.maxLength(LIMITS.diagnoses, { error: `more than ${LIMITS.diagnoses} diagnoses` })),
 });
 
 // ── From the content script (sender: a tab on an enabled EHR host) ─────────

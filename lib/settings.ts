@@ -26,7 +26,7 @@ export const ExtensionSettingsSchema = SettingsSchema.extend({
 });
 
 export type ExtensionSettings = z.infer<typeof ExtensionSettingsSchema>;
-export const SETTINGS_KEY = 'dermlint:settings';
+export { SETTINGS_KEY } from './settings-key';
 export const DEFAULT_EXTENSION_SETTINGS: ExtensionSettings = ExtensionSettingsSchema.parse({});
 
 /** Settings from whatever storage holds; anything malformed falls back to the defaults. */

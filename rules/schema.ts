@@ -3,54 +3,64 @@
  * source of the Encounter and Finding types. Unknown extra fields are stripped,
  * wrong types are rejected with a message that names the field.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const PAYER_KINDS = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay', 'unknown'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 
-const positiveInt = z.number({ error: 'expected a positive integer' }).int({ error: 'expected a positive integer' }).positive({ error: 'expected a positive integer' });
-const positiveNumber = z.number({ error: 'expected a positive number' }).positive({ error: 'expected a positive number' }).finite({ error: 'expected a positive number' });
+// zod/mini: the same schemas at a fraction of the size, so the content script can carry them.
+const positiveInt = z.int({ error: 'expected a positive integer' }).check(z.positive({ error: 'expected a positive integer' }));
+const positiveNumber = z.number({ error: 'expected a positive number' }).check(z.positive({ error: 'expected a positive number' }));
 const text = (what = 'a string') => z.string({ error: `expected ${what}` });
+const integer = (what: string) => z.int({ error: `expected ${what}` });
 
 export const PayerKindSchema = z.enum(PAYER_KINDS, { error: `expected one of ${PAYER_KINDS.join(', ')}` });
 
 export const LineSchema = z.object({
   code: text('a code string (empty for a retail item)'),
-  modifiers: z.array(text('a modifier string'), { error: 'expected an array of modifier strings' }).optional(),
-  units: positiveInt.optional(),
-  dx: z.array(z.number({ error: 'expected an integer pointer' }).int({ error: 'expected an integer pointer' }), { error: 'expected an array of diagnosis pointers' }).optional(),
-  site: text().optional(),
-  sizeCm: positiveNumber.optional(),
-  lesions: positiveInt.optional(),
-  billTo: z.enum(['insurance', 'patient'], { error: "expected 'insurance' or 'patient'" }).optional(),
-  category: z.enum(['service', 'cosmetic', 'retail'], { error: "expected 'service', 'cosmetic' or 'retail'" }).optional(),
-  description: text().optional(),
+  modifiers: z.optional(z.array(text('a modifier string'), { error: 'expected an array of modifier strings' })),
+  units: z.optional(positiveInt),
+  dx: z.optional(z.array(integer('an integer pointer'), { error: 'expected an array of diagnosis pointers' })),
+  site: z.optional(text()),
+  sizeCm: z.optional(positiveNumber),
+  lesions: z.optional(positiveInt),
+  billTo: z.optional(z.enum(['insurance', 'patient'], { error: "expected 'insurance' or 'patient'" })),
+  category: z.optional(z.enum(['service', 'cosmetic', 'retail'], { error: "expected 'service', 'cosmetic' or 'retail'" })),
+  description: z.optional(text()),
 });
 
 export const DiagnosisSchema = z.object({
   code: text('an ICD-10-CM code string'),
-  description: text().optional(),
+  description: z.optional(text()),
 });
 
-export const EncounterSchema = z.object({
-  id: text('an opaque id string'),
-  dateOfService: z.string({ error: 'expected a date YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }).optional(),
-  payer: z.object({ kind: PayerKindSchema, name: text().optional() }, { error: 'expected an object { kind, name? }' }),
-  abn: z.object({
-    signed: z.boolean({ error: 'expected true or false' }),
-    lines: z.array(z.number({ error: 'expected a line index' }).int({ error: 'expected a line index' }).nonnegative({ error: 'expected a line index' }), { error: 'expected an array of line indexes' }).optional(),
-  }, { error: 'expected an object { signed, lines? }' }).optional(),
-  diagnoses: z.array(DiagnosisSchema, { error: 'expected an array of diagnoses' }),
-  lines: z.array(LineSchema, { error: 'expected an array of lines' }),
-}, { error: 'expected an encounter object' });
+export const EncounterSchema = z.object(
+  {
+    id: text('an opaque id string'),
+    dateOfService: z.optional(z.string({ error: 'expected a date YYYY-MM-DD' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }))),
+    payer: z.object({ kind: PayerKindSchema, name: z.optional(text()) }, { error: 'expected an object { kind, name? }' }),
+    abn: z.optional(
+      z.object(
+        {
+          signed: z.boolean({ error: 'expected true or false' }),
+          lines: z.optional(z.array(integer('a line index').check(z.nonnegative({ error: 'expected a line index' })), { error: 'expected an array of line indexes' })),
+        },
+        { error: 'expected an object { signed, lines? }' },
+      ),
+    ),
+    diagnoses: z.array(DiagnosisSchema, { error: 'expected an array of diagnoses' }),
+    lines: z.array(LineSchema, { error: 'expected an array of lines' }),
+  },
+  { error: 'expected an encounter object' },
+);
 
 export const FindingSchema = z.object({
   rule: z.string(),
   severity: z.enum(SEVERITIES),
-  line: z.number().int().nonnegative().nullable(),
-  message: z.string().min(1),
-  fix: z.string().optional(),
-  reference: z.string().optional(),
+  line: z.nullable(z.int().check(z.nonnegative())),
+  message: z.string().check(z.minLength(1)),
+  fix: z.optional(z.string()),
+  reference: z.optional(z.string()),
 });
 
 export const ResultSchema = z.object({ id: z.string(), findings: z.array(FindingSchema) });

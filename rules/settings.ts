@@ -3,7 +3,7 @@
  * off, or its findings raised or lowered to one severity.
  */
 import { z } from 'zod';
-import { PayerKindSchema } from './schema';
+import { PAYER_KINDS } from './schema';
 
 export const RULE_LEVELS = ['off', 'default', 'info', 'warning', 'error'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
@@ -12,7 +12,7 @@ export const SettingsSchema = z.object({
   /** rule id → level; 'default' (or absent) keeps the rule's own severity. */
   rules: z.record(z.string(), z.enum(RULE_LEVELS, { error: `expected one of ${RULE_LEVELS.join(', ')}` })).default({}),
   /** Used when the screen shows no payer (payer.kind 'unknown'). */
-  defaultPayerKind: PayerKindSchema.optional(),
+  defaultPayerKind: z.enum(PAYER_KINDS, { error: `expected one of ${PAYER_KINDS.join(', ')}` }).optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -7,26 +7,14 @@ import type { Adapter } from '../types';
 import { hashId } from '../shared/text';
 import type { PayerKind } from '../../rules/schema';
 import { fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
-import { readWithFieldMap, signControlsWithFieldMap } from './read';
+import { readWithFieldMap } from './read';
+import { genericAdapterId, createGenericAdapter } from './adapter';
+
+export { genericAdapterId, createGenericAdapter };
 
 export { FieldMapSchema, parseFieldMap, fieldMapProblems, type FieldMap } from './fieldmap';
 export { readWithFieldMap } from './read';
 export { selectorError } from './selector';
-
-/** The adapter id of a field map: stable while its name stays the same. */
-export function genericAdapterId(map: Pick<FieldMap, 'name'>): string {
-  return `generic:${hashId(map.name)}`;
-}
-
-export function createGenericAdapter(map: FieldMap): Adapter {
-  return {
-    id: genericAdapterId(map),
-    name: map.name,
-    matches: [...map.matches],
-    read: (doc) => readWithFieldMap(doc, map),
-    signControls: (doc) => signControlsWithFieldMap(doc, map),
-  };
-}
 
 /**
  * What "test on the open tab" shows for one frame: plain data, safe to send in

@@ -6,7 +6,7 @@ import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
 import type { ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
-import { loadSettings, onSettingsChanged } from '../../lib/settings-store';
+import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
 
 export default defineContentScript({
   matches: [...BUILTIN_MATCHES],
@@ -14,7 +14,7 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const adapter = pickAdapter(location.href, (await loadSettings().catch(() => null))?.fieldMaps ?? []);
+    const adapter = pickAdapter(location.href, await loadFieldMaps());
     if (!adapter) return;
     const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
     const watcher = watchScreen({

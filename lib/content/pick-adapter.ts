@@ -6,7 +6,7 @@
  */
 import { ADAPTERS } from '../../adapters/index';
 import type { Adapter } from '../../adapters/types';
-import { createGenericAdapter } from '../../adapters/generic/index';
+import { createGenericAdapter } from '../../adapters/generic/adapter';
 import type { FieldMap } from '../../adapters/generic/fieldmap';
 import { matchesAny } from '../match-patterns';
 

@@ -126,6 +126,13 @@ export function watchScreen(deps: WatchDeps) {
   doc.addEventListener('input', onInput, true);
   doc.addEventListener('change', onInput, true);
   const onNavigate = () => schedule();
+  // A frame that goes away (athenaNet reloads frMain on every navigation) takes its findings with it.
+  const onPageHide = () => {
+    if (lastState === 'ok') deps.reportStatus('absent');
+    lastState = null;
+    lastKey = null;
+  };
+  doc.defaultView?.addEventListener('pagehide', onPageHide);
   doc.defaultView?.addEventListener('hashchange', onNavigate);
   doc.defaultView?.addEventListener('popstate', onNavigate);
 
@@ -135,6 +142,7 @@ export function watchScreen(deps: WatchDeps) {
     doc.removeEventListener('change', onInput, true);
     doc.defaultView?.removeEventListener('hashchange', onNavigate);
     doc.defaultView?.removeEventListener('popstate', onNavigate);
+    doc.defaultView?.removeEventListener('pagehide', onPageHide);
     painter.clear();
   });
 
