@@ -4,7 +4,7 @@
  * open until you close it; without one (a server, CI), it runs headless, saves
  * screenshots to demo-output/ and prints what dermlint painted on each screen.
  *
- *   npm run demo [-- --case ex05] [-- --headless]
+ *   npm run demo [-- --case ex37] [-- --headless]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,8 @@ import puppeteer, { type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
 
 const args = process.argv.slice(2);
-const caseId = args.includes('--case') ? args[args.indexOf('--case') + 1]! : 'ex05';
+// By default a few worked examples with different mistakes; --case picks one.
+const caseIds = args.includes('--case') ? [args[args.indexOf('--case') + 1]!] : ['ex01', 'ex10', 'ex16', 'ex37'];
 const headless = args.includes('--headless') || !process.env.DISPLAY;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EXT = resolve('.output/chrome-mv3');
@@ -44,12 +45,16 @@ async function readyFrame(page: Page, id: string): Promise<Frame> {
 
 ensureChromium();
 console.log('Building the extension…');
-execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], { encoding: 'utf8' });
+if (build.status !== 0) {
+  console.error(build.stdout, build.stderr);
+  process.exit(1);
+}
 const { server, url } = await startDemoServer(Number(process.env.PORT ?? 0));
-const screens = {
-  ema: `${url}/ema/web/practice/staff#/practice/staff/patient/4105/visit?case=${caseId}`,
+const screens = (caseId: string) => ({
+  ema: `${url}/ema/web/practice/staff#/practice/staff/patient/${4100 + Number(caseId.replace(/\D/g, ''))}/visit?case=${caseId}`,
   athena: `${url}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${caseId}`)}`,
-};
+});
 const profile = mkdtempSync(join(tmpdir(), 'dermlint-demo-'));
 const browser = await puppeteer.launch({
   executablePath: CHROMIUM,
@@ -59,18 +64,26 @@ const browser = await puppeteer.launch({
   defaultViewport: headless ? { width: 1400, height: 900 } : null,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
 });
-console.log(`Demo EHR screens at ${url}/ (case ${caseId}; any worked example id works: --case ex01 … ex50)`);
-for (const [name, address] of Object.entries(screens)) {
-  const page = await browser.newPage();
-  await page.goto(address);
-  const frame = await readyFrame(page, caseId);
-  await new Promise((r) => setTimeout(r, 800));
-  const painted = await frame.$$eval('dermlint-warning', (hosts) => hosts.map((h) => `${h.getAttribute('data-dermlint-severity')} ${h.getAttribute('data-dermlint-rule')} on line ${h.getAttribute('data-dermlint-line')}`));
-  console.log(`\n${name}: ${address}\n  ${painted.length ? painted.join('\n  ') : 'no warnings painted'}`);
-  if (headless) {
-    mkdirSync('demo-output', { recursive: true });
-    await page.screenshot({ path: `demo-output/${name}-${caseId}.png`, fullPage: true });
-    console.log(`  screenshot: demo-output/${name}-${caseId}.png`);
+console.log(`Demo EHR screens at ${url}/ (any worked example: --case ex01 … ex50)`);
+for (const caseId of caseIds) {
+  for (const [name, address] of Object.entries(screens(caseId))) {
+    const page = await browser.newPage();
+    await page.goto(address);
+    const frame = await readyFrame(page, caseId);
+    await new Promise((r) => setTimeout(r, 800));
+    const painted = await frame.$$eval('dermlint-warning', (hosts) =>
+      hosts.map((h) => {
+        const label = h.shadowRoot?.querySelector('.pill')?.getAttribute('aria-label') ?? '';
+        return `line ${h.getAttribute('data-dermlint-line')}  ${h.getAttribute('data-dermlint-rule')}  ${label}`;
+      }),
+    );
+    console.log(`\n${name} ${caseId}: ${address}\n  ${painted.length ? painted.join('\n  ') : 'no warnings painted'}`);
+    if (headless) {
+      mkdirSync('demo-output', { recursive: true });
+      await page.screenshot({ path: `demo-output/${name}-${caseId}.png`, fullPage: true });
+      console.log(`  screenshot: demo-output/${name}-${caseId}.png`);
+      await page.close();
+    }
   }
 }
 if (headless) {
