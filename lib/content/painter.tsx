@@ -19,7 +19,7 @@ export function isOurs(node: Node): boolean {
   return node.nodeName.startsWith('DERMLINT-');
 }
 
-const CONTAINER_STYLE = 'position:absolute;z-index:2147483000;display:flex;flex-direction:row;flex-wrap:wrap;align-items:flex-start;gap:3px;margin:0;pointer-events:auto;';
+const CONTAINER_STYLE = 'position:absolute;z-index:2147482000;display:flex;flex-direction:row;flex-wrap:wrap;align-items:flex-start;gap:3px;margin:0;pointer-events:auto;';
 
 interface Painted {
   host: HTMLElement;
@@ -32,6 +32,7 @@ let uidCounter = 0;
 export function createPainter(doc: Document) {
   const painted = new Map<string, Painted>();
   let statusHost: HTMLElement | null = null;
+  let front: HTMLElement | null = null;
 
   const keyOf = (f: Finding) => `${f.rule}|${f.line}|${f.severity}|${f.message}|${f.fix ?? ''}`;
 
@@ -58,6 +59,20 @@ export function createPainter(doc: Document) {
     const container = doc.createElement(LINE_TAG);
     container.setAttribute('style', CONTAINER_STYLE);
     slot.insertBefore(container, slot.firstChild);
+    // Keep the pills inside their cell so they never cover the line's controls (one layout read per new line).
+    const width = slot.getBoundingClientRect().width;
+    if (width > 40) {
+      container.style.setProperty('--dl-max', `${Math.max(72, Math.floor(width) - 6)}px`);
+      container.style.maxWidth = `${Math.max(72, Math.floor(width) - 6)}px`;
+    }
+    // The line being read comes to the front, so its open card is not drawn under the next line's pills.
+    const toFront = () => {
+      if (front && front !== container) front.style.zIndex = '2147482000';
+      container.style.zIndex = '2147483000';
+      front = container;
+    };
+    container.addEventListener('click', toFront);
+    container.addEventListener('focusin', toFront);
     return container;
   }
 
