@@ -34,6 +34,7 @@ export default defineContentScript({
       doc: document,
       controls: () => adapter.signControls?.(document) ?? [],
       errors: watcher.errors,
+      signature: () => `${watcher.encounterId()}|${watcher.errorLines().join(',')}`,
       enabled: watcher.signoffPrompt,
       onSignedAnyway: (errors) => void send({ type: 'signed-anyway', encounterId: watcher.encounterId(), errors }).catch(() => {}),
       onReview: () => reveal(watcher.errorLines()[0] ?? null),

@@ -154,7 +154,7 @@ export function createWorker(deps: WorkerDeps) {
         encounter: request.encounterId,
         rule: 'signoff',
         code: '',
-        subject: `${request.errors} errors`,
+        subject: `${request.errors} ${request.errors === 1 ? 'error' : 'errors'}`,
         reason: 'signed-anyway',
         at,
         outcome: 'overridden',

@@ -13,6 +13,8 @@ export interface SignoffDeps {
   /** The EHR's sign controls on this screen now. */
   controls(): Element[];
   errors(): number;
+  /** What the errors are now (encounter and error lines): a "sign anyway" holds while this stays the same. */
+  signature(): string;
   enabled(): boolean;
   onSignedAnyway(errors: number): void;
   onReview(): void;
@@ -23,6 +25,8 @@ export function guardSignoff(deps: SignoffDeps) {
   const { doc } = deps;
   let passThrough = false;
   let host: HTMLElement | null = null;
+  /** The errors the user chose to sign with: an EHR's own confirm step after its sign button is not asked about again. */
+  let accepted: string | null = null;
 
   const close = () => {
     host?.remove();
@@ -54,6 +58,7 @@ export function guardSignoff(deps: SignoffDeps) {
         onSignAnyway={() => {
           close();
           deps.onSignedAnyway(errors);
+          accepted = deps.signature();
           passThrough = true;
           try {
             control.click();
@@ -72,6 +77,7 @@ export function guardSignoff(deps: SignoffDeps) {
     if (!target) return;
     const control = deps.controls().find((c) => c === target || c.contains(target));
     if (!control) return;
+    if (accepted !== null && accepted === deps.signature()) return;
     // Hold this click only; the user decides in the prompt.
     event.preventDefault();
     event.stopImmediatePropagation();

@@ -265,6 +265,318 @@ describe('dismissing a finding with a reason', () => {
   });
 });
 
+/** The sign-off prompt's text in a frame ('' when there is none). */
+async function promptText(frame: Frame): Promise<string> {
+  return frame.$$eval('dermlint-signoff', (hosts) => hosts.map((h) => ((h.shadowRoot?.querySelector('.signoff') as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim()).join(' | '));
+}
+
+/** What the EHR did with its sign control: EMA opens its Finalize dialog; athena's button turns into "Signed Off". */
+async function signedState(frame: Frame, screen: Screen): Promise<string> {
+  return screen.name === 'ema'
+    ? frame.evaluate(() => (document.querySelector('modal-container[role="dialog"] .modal-title') ? 'finalize dialog' : document.querySelector('[data-identifier="finalize-note"]') ? 'not signed' : 'finalized'))
+    : frame.$eval('button[name="SIGNOFF"]', (b) => (b.textContent === 'Signed Off' ? 'signed off' : 'not signed'));
+}
+const SIGNED = { ema: 'finalize dialog', athena: 'signed off' } as const;
+
+describe('sign-off prompt', () => {
+  for (const screen of [EMA, ATHENA]) {
+    it(`${screen.name}: signing with an error remaining asks first; “Sign anyway” goes through at once and is recorded`, async () => {
+      await resetExtension();
+      await ehr.bringToFront();
+      const frame = await openOnScreen(screen, screen.url(session.baseUrl, 'ex01'), 'ex01');
+      await waitForWarnings(frame, ['mod25-missing@0']);
+      await (await frame.$(screen.signControl))!.click();
+      await frame.waitForSelector('dermlint-signoff', { timeout: 10_000 });
+      expect(await promptText(frame)).toMatch(/^✖ 1 coding error remains\. Review Sign anyway$/);
+      // The click was held: the EHR did nothing yet.
+      expect(await signedState(frame, screen)).toBe('not signed');
+      await (await frame.waitForSelector('pierce/button.anyway'))!.click();
+      await expect.poll(() => signedState(frame, screen)).toBe(SIGNED[screen.name]);
+      expect(await frame.$('dermlint-signoff')).toBeNull();
+      if (screen.name === 'ema') {
+        // Confirming in the EHR's own dialog is not asked about a second time.
+        await (await frame.$('[data-identifier="finalize-confirm"]'))!.click();
+        await expect.poll(() => signedState(frame, screen)).toBe('finalized');
+        expect(await frame.$('dermlint-signoff')).toBeNull();
+      }
+      // The audit log has the choice.
+      const options = await openExtensionPage(session, 'options.html#audit', { width: 1100, height: 900 });
+      const row = await options.waitForFunction(
+        () => [...document.querySelectorAll('#audit tbody tr')].find((tr) => tr.querySelector('td code')?.textContent === 'signoff'),
+        { timeout: 10_000 },
+      );
+      expect(await row.evaluate((tr) => [...(tr as HTMLElement).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()).slice(1))).toEqual([
+        'signoff', 'encounter', 'Signed with errors remaining (1 error)',
+      ]);
+      expect(await options.$$eval('#audit tbody tr td code', (cs) => cs.filter((c) => c.textContent === 'signoff').length)).toBe(1);
+      await options.close();
+    });
+  }
+
+  it('with no errors left the sign click goes straight through, no prompt', async () => {
+    await ehr.bringToFront();
+    const frame = await openOnScreen(EMA, EMA.url(session.baseUrl, 'ex01'), 'ex01');
+    await waitForWarnings(frame, ['mod25-missing@0']);
+    // The coder fixes the line, then signs.
+    await EMA.addModifier(frame, 0, '25');
+    await EMA.commit(frame);
+    await waitForWarnings(frame, []);
+    await expect.poll(() => badgeOf(session, ehr)).toBe('');
+    await (await frame.$(EMA.signControl))!.click();
+    await expect.poll(() => signedState(frame, EMA)).toBe('finalize dialog');
+    expect(await frame.$('dermlint-signoff')).toBeNull();
+
+    // athena, a clean example.
+    const athena = await openOnScreen(ATHENA, ATHENA.url(session.baseUrl, 'ex05'), 'ex05');
+    const tabId = await tabIdOf(session, ehr);
+    // Wait until the screen was checked (the review list shows it) before signing.
+    const panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`);
+    await panel.waitForFunction(() => /Nothing found/.test(document.querySelector('.panel-body')?.textContent ?? ''), { timeout: 10_000 });
+    await panel.close();
+    await ehr.bringToFront();
+    await (await athena.$(ATHENA.signControl))!.click();
+    await expect.poll(() => signedState(athena, ATHENA)).toBe('signed off');
+    expect(await athena.$('dermlint-signoff')).toBeNull();
+  });
+
+  it('turned off in the options, the prompt never appears', async () => {
+    const options = await openExtensionPage(session, 'options.html#general', { width: 1100, height: 900 });
+    const toggle = await options.waitForFunction(() =>
+      [...document.querySelectorAll('label.check')].find((l) => /Ask before sign-off while errors remain/.test(l.textContent ?? ''))?.querySelector('input'),
+    );
+    expect(await toggle.evaluate((i) => (i as HTMLInputElement).checked)).toBe(true);
+    await (toggle as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>).click();
+    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Saved.');
+    expect(await toggle.evaluate((i) => (i as HTMLInputElement).checked)).toBe(false);
+    await options.close();
+
+    for (const screen of [EMA, ATHENA]) {
+      await ehr.bringToFront();
+      const frame = await openOnScreen(screen, screen.url(session.baseUrl, 'ex01'), 'ex01');
+      await waitForWarnings(frame, ['mod25-missing@0']);
+      await expect.poll(() => badgeOf(session, ehr)).toBe('1');
+      await (await frame.$(screen.signControl))!.click();
+      await expect.poll(() => signedState(frame, screen)).toBe(SIGNED[screen.name]);
+      expect(await frame.$('dermlint-signoff')).toBeNull();
+    }
+    await resetExtension();
+  });
+});
+
+describe('options reach open EHR tabs', () => {
+  let options: Page;
+  afterAll(async () => options?.close());
+
+  it('a rule set to "off" goes quiet on an open tab without reloading it', async () => {
+    await resetExtension();
+    const frame = await openOnScreen(EMA, EMA.url(session.baseUrl, 'ex44'), 'ex44');
+    await waitForWarnings(frame, ['lesions-lumped@0']);
+    await expect.poll(() => badgeOf(session, ehr)).toBe('1');
+    const marker = await frame.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+
+    options = await openExtensionPage(session, 'options.html#rules', { width: 1100, height: 900 });
+    await options.waitForSelector('#level-lesions-lumped');
+    await options.select('#level-lesions-lumped', 'off');
+    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'lesions-lumped: off.');
+    await waitForWarnings(frame, []);
+    await expect.poll(() => badgeOf(session, ehr)).toBe('');
+    expect(await frame.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(marker);
+
+    await options.select('#level-lesions-lumped', 'default');
+    await waitForWarnings(frame, ['lesions-lumped@0']);
+    await expect.poll(() => badgeOf(session, ehr)).toBe('1');
+  });
+
+  it('a preset changes several rules at once, and the open tab follows', async () => {
+    // ex03: modifier 25 for the same problem, a needs-review finding: not painted inline by default.
+    const frame = await openOnScreen(EMA, EMA.url(session.baseUrl, 'ex03'), 'ex03');
+    const tabId = await tabIdOf(session, ehr);
+    const panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`);
+    await expect.poll(async () => (await readPanel(panel)).groups).toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
+    expect(await warningsIn(frame)).toEqual([]);
+
+    const levels = (ids: string[]) => options.evaluate((xs: string[]) => xs.map((id) => (document.getElementById(`level-${id}`) as HTMLSelectElement).value), ids);
+    const general = () =>
+      options.evaluate(() => ({
+        payer: (document.getElementById('default-payer') as HTMLSelectElement).value,
+        inline: (([...document.querySelectorAll('label.check')].find((l) => /needs-review findings inline/.test(l.textContent ?? ''))!.querySelector('input')) as HTMLInputElement).checked,
+      }));
+    const RULES = ['abn-missing', 'abn-modifier-missing', 'drug-waste-modifier', 'screening-exam-medicare', 'mod25-unsupported', 'mod57-missing'];
+    expect(await levels(RULES)).toEqual(['default', 'default', 'default', 'default', 'default', 'default']);
+
+    await options.bringToFront();
+    await clickButton(options, 'Apply Medicare-heavy');
+    await options.waitForFunction(() => /Applied “Medicare-heavy”/.test(document.querySelector('.save-status')?.textContent ?? ''));
+    expect(await levels(RULES)).toEqual(['error', 'error', 'error', 'error', 'default', 'default']);
+    expect(await general()).toEqual({ payer: 'medicare', inline: true });
+    // Needs-review findings now show inline on the open tab.
+    await waitForWarnings(frame, ['mod25-unsupported@0']);
+
+    await clickButton(options, 'Apply Commercial');
+    await options.waitForFunction(() => /Applied “Commercial”/.test(document.querySelector('.save-status')?.textContent ?? ''));
+    expect(await levels(RULES)).toEqual(['error', 'error', 'error', 'error', 'off', 'warning']);
+    expect(await general()).toEqual({ payer: 'commercial', inline: false });
+    // mod25-unsupported is off: gone from the screen and from the review list.
+    await waitForWarnings(frame, []);
+    await expect.poll(async () => (await readPanel(panel)).empty).toMatch(/^Nothing found/);
+
+    // The corner note's Undo puts the previous settings back.
+    await clickButton(options, 'Undo');
+    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent?.startsWith('Preset undone.'));
+    expect(await levels(RULES)).toEqual(['error', 'error', 'error', 'error', 'default', 'default']);
+    await waitForWarnings(frame, ['mod25-unsupported@0']);
+    await panel.close();
+    await resetExtension();
+  });
+});
+
+describe('a field map for another EHR (generic adapter)', () => {
+  const ecwUrl = (id: string) => `${session.baseUrl}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`;
+  /** What the engine finds on an example, as painted inline (needs review left out). */
+  const expected = (id: string) => run(example(id)).filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.line ?? 'encounter'}`).sort();
+
+  it('the eClinicalWorks-style screen is read once its field map is saved, with the engine’s findings', async () => {
+    await resetExtension();
+    // Without a field map, neither the EMA nor the athena reader reads this screen.
+    let frame = await openOnScreen(EMA, ecwUrl('ex01'), 'ex01');
+    await new Promise((r) => setTimeout(r, 1000)); // nothing to wait for: give the content script time to (not) paint
+    expect(await warningsIn(frame)).toEqual([]);
+    expect(await badgeOf(session, ehr)).toBe('');
+
+    const options = await openExtensionPage(session, 'options.html#fieldmaps', { width: 1100, height: 900 });
+    await clickButton(options, 'Start from the eClinicalWorks example');
+    const name = await options.waitForSelector('#fm-name');
+    expect(await name!.evaluate((i) => (i as HTMLInputElement).value)).toBe('eClinicalWorks claim window');
+    expect(await options.$eval('#fm-procedures-rows', (i) => (i as HTMLInputElement).value)).toBe('#cptTable tbody tr[ng-repeat]');
+    await clickButton(options, 'Save field map');
+    await options.waitForFunction(() => /Saved “eClinicalWorks claim window”/.test(document.querySelector('#fieldmaps p.status')?.textContent ?? ''));
+    const listed = await options.$eval('ul.fm-list', (ul) => (ul as HTMLElement).innerText.replace(/\s+/g, ' '));
+    expect(listed).toContain('eClinicalWorks claim window');
+    expect(listed).toContain('http://localhost/ecw/mobiledoc/jsp/webemr/* Enabled');
+    await options.close();
+
+    for (const id of ['ex01', 'ex16', 'ex43']) {
+      frame = await openOnScreen(EMA, ecwUrl(id), id);
+      await waitForWarnings(frame, expected(id));
+      const errors = run(example(id)).filter((f) => f.severity === 'error').length;
+      await expect.poll(() => badgeOf(session, ehr)).toBe(errors ? String(errors) : '');
+    }
+    // And it follows edits: the ex01 fix (modifier 25 on the visit) on this screen.
+    frame = await openOnScreen(EMA, ecwUrl('ex01'), 'ex01');
+    await waitForWarnings(frame, ['mod25-missing@0']);
+    const mod = await frame.waitForSelector('#cptTable tbody tr[ng-repeat] input[data-fieldname="ClaimCPTMOD1"]');
+    await mod!.click();
+    await mod!.type('25');
+    await ehr.keyboard.press('Tab');
+    await waitForWarnings(frame, []);
+    await resetExtension();
+  });
+});
+
+describe('settings export and import', () => {
+  let options: Page;
+  afterAll(async () => options?.close());
+  const level = (id: string) => options.$eval(`#level-${id}`, (s) => (s as HTMLSelectElement).value);
+  const transferMessage = () => textOf(options, '#backup p.status');
+  async function importFile(path: string) {
+    const [chooser] = await Promise.all([options.waitForFileChooser({ timeout: 10_000 }), clickButton(options, 'Import settings…')]);
+    await chooser.accept([path]);
+  }
+  const stored = async () => (await session.worker()).evaluate(async () => JSON.stringify((await chrome.storage.local.get('dermlint:settings'))['dermlint:settings']));
+
+  it('an exported file imported again restores the settings', async () => {
+    await resetExtension();
+    options = await openExtensionPage(session, 'options.html#backup', { width: 1100, height: 900 });
+    await options.waitForSelector('#level-dx-missing');
+    await options.select('#level-dx-missing', 'warning');
+    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'dx-missing: warning.');
+
+    await clickButton(options, 'Export settings…');
+    const file = await downloaded(downloads, /^dermlint-settings-.*\.json$/);
+    const exported = JSON.parse(file.text);
+    expect(exported).toMatchObject({ dermlint: 'settings', version: 1, settings: { rules: { 'dx-missing': 'warning' }, signoffPrompt: true } });
+    expect(await transferMessage()).toBe('Settings exported.');
+
+    await options.select('#level-dx-missing', 'off');
+    await expect.poll(() => level('dx-missing')).toBe('off');
+    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'dx-missing: off.');
+
+    await importFile(file.file);
+    await expect.poll(transferMessage).toMatch(/^Imported dermlint-settings-.*\.json: 1 rule level, 0 hosts, 0 field maps\.$/);
+    await expect.poll(() => level('dx-missing')).toBe('warning');
+    expect(JSON.parse(await stored()).rules).toEqual({ 'dx-missing': 'warning' });
+  });
+
+  it('a malformed file is refused with a message naming the problem, and changes nothing', async () => {
+    const before = await stored();
+    const dir = mkdtempSync(join(tmpdir(), 'dermlint-import-'));
+    const notJson = join(dir, 'not-json.json');
+    writeFileSync(notJson, '{ "rules": { "dx-missing": "off" ');
+    await importFile(notJson);
+    await expect.poll(transferMessage).toMatch(/^Nothing changed: not-json\.json: not a JSON file: /);
+
+    const badField = join(dir, 'bad-field.json');
+    writeFileSync(badField, JSON.stringify({ rules: { 'mod25-missing': 'loud' } }));
+    await importFile(badField);
+    await expect.poll(transferMessage).toMatch(/^Nothing changed: bad-field\.json: rules\.mod25-missing: /);
+    expect(await transferMessage()).toMatch(/off|default|warning|error/);
+    expect(await options.$eval('#backup p.status', (p) => p.className)).toContain('bad');
+
+    expect(await level('dx-missing')).toBe('warning');
+    expect(await level('mod25-missing')).toBe('default');
+    expect(await stored()).toBe(before);
+    await resetExtension();
+  });
+});
+
+describe('popup', () => {
+  it('shows the tab’s counts and top findings, and what it says on a page with no encounter', async () => {
+    await resetExtension();
+    const frame = await openOnScreen(ATHENA, customUrl(ATHENA, session.baseUrl, MIXED), 'custom');
+    await waitForWarnings(frame, ['biopsy-bundled@2', 'lesions-lumped@2']);
+    const tabId = await tabIdOf(session, ehr);
+    const popup = await openExtensionPage(session, `popup.html?tab=${tabId}`, { width: 360, height: 480 });
+    const read = () =>
+      popup.evaluate(() => {
+        const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+        return {
+          counts: [...document.querySelectorAll<HTMLElement>('.counts li')].map((li) => clean(li.innerText)),
+          top: [...document.querySelectorAll<HTMLElement>('.top-findings li')].map((li) => clean(li.innerText)),
+          notice: clean(document.querySelector('.notice h2')?.textContent),
+          payer: clean(document.querySelector('.popup-main .row .small')?.textContent),
+        };
+      });
+    const engine = run(MIXED);
+    const msg = (rule: string) => engine.find((f) => f.rule === rule)!.message;
+    await expect.poll(read, { timeout: 10_000 }).toEqual({
+      counts: ['1 Errors', '1 Warnings', '1 Needs review', '0 Dismissed'],
+      top: [
+        // Icon, severity (for screen readers), line, message: errors first.
+        `✖ Coding error: Line 3 ${msg('lesions-lumped')}`,
+        `▲ Coding warning: Line 3 ${msg('biopsy-bundled')}`,
+        `i Needs review: Line 1 ${msg('mod25-unsupported')}`,
+      ],
+      notice: '',
+      payer: 'Payer: Commercial',
+    });
+    expect(await buttonByText(popup, 'Open review panel')).toBeTruthy();
+
+    // The same tab on a page of the demo host that shows no encounter.
+    await ehr.goto(`${session.baseUrl}/ecw/mobiledoc/jsp/webemr/index.html`);
+    await expect.poll(async () => (await read()).notice, { timeout: 10_000 }).toBe('No encounter on this screen yet');
+    await popup.reload();
+    await expect.poll(async () => (await read()).notice, { timeout: 10_000 }).toBe('No encounter on this screen yet');
+    expect(await textOf(popup, '.notice')).toContain(new URL(session.baseUrl).host);
+
+    // And on a page dermlint does not run on.
+    await ehr.goto('about:blank');
+    await popup.reload();
+    await expect.poll(async () => (await read()).notice, { timeout: 10_000 }).toBe('Nothing read on this tab');
+    expect((await read()).counts).toEqual([]);
+    await popup.close();
+  });
+});
+
 declare const chrome: {
-  storage: { local: { clear(): Promise<void> } };
+  storage: { local: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
 };
