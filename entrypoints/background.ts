@@ -4,14 +4,25 @@ import { openDismissalStore } from '../lib/background/dismissals';
 import { sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
 import { BUILTIN_MATCHES } from '../adapters/index';
 import { loadSettings, onSettingsChanged } from '../lib/settings-store';
+import { openTableStore } from '../lib/tables/store';
+import { createTableCache } from '../lib/tables/engine';
+import { TABLES_VERSION_KEY } from '../lib/tables/types';
 
 export default defineBackground(() => {
+  // Code tables imported in options (IndexedDB), loaded on first use and again whenever options says they changed.
+  const tableStore = openTableStore();
+  const tables = createTableCache(() => tableStore.all(), (m) => console.warn(`dermlint: ${m}`));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && TABLES_VERSION_KEY in changes) tables.invalidate();
+  });
+  void tables.get();
   const worker = createWorker({
     extensionId: browser.runtime.id,
     allowedPatterns: async () => [...BUILTIN_MATCHES, ...(await loadSettings()).extraHosts],
     settings: loadSettings,
     dismissals: openDismissalStore(),
     stateStore: sessionStateStore(),
+    engineTables: () => tables.get(),
     setBadge(tabId, errors) {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#a4161a' }).catch(() => {});

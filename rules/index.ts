@@ -6,7 +6,7 @@ import type { Encounter, Finding, Severity } from './schema';
 import { createContext, type EngineTables } from './context';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { siteGroupOf } from './sites';
-import { builtinIcd } from './icd10cm/index';
+import { builtinIcd, icdSetFor, type IcdSetInForce } from './icd10cm/index';
 import type { IcdCodeSet } from './icd10cm/types';
 import { RULES } from './catalog/index';
 import { withBuiltinNcci } from './ncci/index';
@@ -17,8 +17,16 @@ export type { RuleModule };
 
 export interface RunOptions {
   settings?: Settings;
-  /** The ICD-10-CM code set in force; the shipped FY2026 table by default. */
+  /** The ICD-10-CM code set to judge every encounter with; the shipped FY2026 table by default. */
   icd?: IcdCodeSet;
+  /**
+   * ICD-10-CM code sets by the days they are in force (fiscal years): each
+   * encounter is judged with the set in force on its dateOfService (rules/icd10cm/fiscal.ts).
+   * Ignored when `icd` is given.
+   */
+  icdSets?: readonly IcdSetInForce[];
+  /** The caller's day (YYYY-MM-DD) for an encounter without a dateOfService, to pick among `icdSets`; the engine reads no clock. */
+  icdAsOf?: string;
   /** Data tables for the rules (NCCI: `ptp`, `mue`); the built-in NCCI subset for any it does not name. */
   tables?: EngineTables;
   /** Told when a rule throws (the engine then drops that rule's findings and goes on); tests make it fail. */
@@ -37,7 +45,8 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
   // A self-pay encounter sends no claim: nothing to lint.
   if (payerKind === 'self-pay') return [];
-  const context = createContext(encounter, { payerKind, siteGroupOf, icd: options.icd ?? builtinIcd, tables: withBuiltinNcci(options.tables) });
+  const icd = options.icd ?? (options.icdSets && icdSetFor(options.icdSets, encounter.dateOfService ?? options.icdAsOf)?.set) ?? builtinIcd;
+  const context = createContext(encounter, { payerKind, siteGroupOf, icd, tables: withBuiltinNcci(options.tables) });
   if (context.claim.length === 0) return [];
 
   const findings: Finding[] = [];

@@ -28,6 +28,7 @@ import type { ProbeReport, ProbeSummary } from '../../components/FieldMapPreview
 import { AuditTable } from '../../components/AuditTable';
 import { SettingsTransfer } from '../../components/SettingsTransfer';
 import { ask } from '../sidepanel/tab-view';
+import { CodeTablesSection } from './tables';
 
 type Message = { text: string; bad?: boolean } | null;
 
@@ -36,6 +37,7 @@ const SECTIONS = [
   ['rules', 'Rules'],
   ['hosts', 'EHR hosts'],
   ['fieldmaps', 'Field maps'],
+  ['tables', 'Code tables'],
   ['audit', 'Audit log'],
   ['backup', 'Import / export'],
 ] as const;
@@ -456,6 +458,12 @@ function Options() {
               previewError={previewError}
             />
           )}
+        </section>
+
+        <section id="tables" class="card" aria-labelledby="tables-h">
+          <h2 id="tables-h">Code tables</h2>
+          <p class="hint">The NCCI edits and the ICD-10-CM code sets the rules check against. dermlint ships a dermatology subset of the NCCI tables and the FY2026 code set; import CMS’s own files each quarter (NCCI) or year (ICD-10-CM).</p>
+          <CodeTablesSection />
         </section>
 
         <section id="audit" class="card" aria-labelledby="audit-h">

@@ -4,7 +4,7 @@
  * the user's settings, keep each tab's review state and badge count, and record
  * dismissals and sign-off choices.
  */
-import { run, RULES_BY_ID } from '../../rules/index';
+import { run, RULES_BY_ID, type RunOptions } from '../../rules/index';
 import type { Encounter, Finding } from '../../rules/schema';
 import { normalizeCode, normalizeModifier } from '../../rules/codes';
 import {
@@ -34,6 +34,8 @@ export interface WorkerDeps {
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
   broadcast?(message: Broadcast): void;
   now?(): Date;
+  /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
+  engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
 }
 
 export type Reply = EvaluateResponse | PageResponse | { ok: true };
@@ -89,7 +91,9 @@ export function createWorker(deps: WorkerDeps) {
 
   async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number): Promise<EvaluateResponse> {
     const settings = await deps.settings();
-    const findings = run(encounter, { settings });
+    const extra = (await deps.engineTables?.().catch(() => undefined)) ?? {};
+    // An encounter without a date of service is judged with the ICD-10-CM set in force today (the engine reads no clock).
+    const findings = run(encounter, { settings, ...extra, icdAsOf: localDay(now()) });
     const dismissed = new Map<string, Dismissal>();
     for (const d of (await deps.dismissals?.forEncounter(encounter.id).catch(() => [])) ?? []) dismissed.set(d.key, d);
     const views: FindingView[] = keyFindings(encounter, findings).map(({ finding, key }) => {
@@ -241,6 +245,11 @@ export function createWorker(deps: WorkerDeps) {
       await deps.stateStore?.remove(tabId).catch(() => {});
     },
   };
+}
+
+/** YYYY-MM-DD of the computer's own calendar. */
+function localDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function rejected(issue: { path: PropertyKey[]; message: string } | undefined): { ok: false; error: string } {

@@ -2,7 +2,9 @@
  * dx-invalid — a diagnosis that is not a valid billable ICD-10-CM code.
  * Source: ICD-10-CM Official Guidelines for Coding and Reporting, Section I.B.2
  * (a code is invalid unless coded to the full number of characters it
- * requires); the CMS/NCHS code set of the year (context.icd).
+ * requires); the CMS/NCHS code set of the year (context.icd): the one in force
+ * on the encounter's dateOfService, which run() picks among the fiscal years
+ * it is given (rules/icd10cm/fiscal.ts). Messages and references name it.
  *
  * Only codes the code table can decide are judged: a category the table does
  * not ship is 'undecided' and never fires (RULES.md section 4).
@@ -50,7 +52,7 @@ export default defineRule({
     severity: 'error',
     reference: 'ICD-10-CM Official Guidelines, Section I.B.2 (code to the highest specificity); CMS ICD-10-CM code set in force',
     description:
-      'Once per distinct diagnosis of the encounter (when a line is on the claim) that the ICD-10-CM table finds malformed, a category or subcategory that needs more characters (L57, C44.31, D22, L72.1), or not in the code set. Codes of categories the table does not ship (external causes V00–Y99) are never judged.',
+      'Once per distinct diagnosis of the encounter (when a line is on the claim) that the ICD-10-CM table finds malformed, a category or subcategory that needs more characters (L57, C44.31, D22, L72.1), or not in the code set. The code set is the one in force on the dateOfService (each fiscal year from 1 October: the shipped FY2026, or a year imported in options), and the finding\'s reference names it; without a dateOfService, the set in force on the day the extension checks (the command line: the newest set). Codes of categories the table does not ship (external causes V00–Y99 in the shipped set) are never judged.',
     messages,
   },
   check({ encounter, icd }) {

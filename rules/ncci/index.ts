@@ -10,7 +10,7 @@ import { PtpTable } from './ptp-table';
 import type { MueTableLike } from './types';
 
 export { builtinMue, builtinPtp } from './builtin';
-export { PtpTable, PtpTableBuilder } from './ptp-table';
+export { PtpTable, PtpTableBuilder, type StoredPtp } from './ptp-table';
 export { MueTable } from './mue-table';
 export { codeIndex, codeOfIndex } from './code-index';
 export { packMue, packPtp, unpackMue, unpackPtp, NcciTableError, type PackedMue, type PackedPtp, type PtpRow } from './encoding';

@@ -55,6 +55,17 @@ interface Store {
   records: number;
 }
 
+/**
+ * A PtpTable as plain data, for IndexedDB (typed arrays structured-clone as
+ * they are: storing and loading a full table copies memory, parses nothing).
+ * Made by PtpTable.toStored(); PtpTable.fromStored() checks it.
+ */
+export interface StoredPtp extends Store {
+  readonly format: 'ptp-store-1';
+  readonly label: TableLabel;
+  readonly dated: boolean;
+}
+
 const headOf = (s: Store, slot: number) => ((s.hi[slot]! & 0xfff) << 12) | (s.lo[slot]! & 0xfff);
 
 export class PtpTable implements TableLabel {
@@ -137,6 +148,39 @@ export class PtpTable implements TableLabel {
   find(column1: string, column2: string, dateOfService?: string): PtpEdit | undefined {
     const r = this.lookup(codeIndex(column1), codeIndex(column2), dayNumber(dateOfService));
     return r < 0 ? undefined : this.#edit(column1, column2, r);
+  }
+
+  /** The table as plain data (it shares the arrays: the table never changes them). */
+  toStored(): StoredPtp {
+    const label: TableLabel = this.asOf ? { name: this.name, reference: this.reference, asOf: this.asOf } : { name: this.name, reference: this.reference };
+    return { format: 'ptp-store-1', label, dated: this.dated, ...this.#s };
+  }
+
+  /** The table of toStored()'s data, e.g. read back from IndexedDB; throws RangeError when it is not such data. */
+  static fromStored(data: StoredPtp): PtpTable {
+    const d = data as Partial<StoredPtp> | null;
+    const fail = (what: string): never => {
+      throw new RangeError(`not a stored PTP table: ${what}`);
+    };
+    if (!d || d.format !== 'ptp-store-1') fail('format');
+    const s = d as StoredPtp;
+    if (typeof s.label?.name !== 'string' || typeof s.label.reference !== 'string') fail('label');
+    const slots = s.mask + 1;
+    if (!Number.isInteger(slots) || slots < 2 || (slots & s.mask) !== 0) fail('mask');
+    if (!(s.hi instanceof Uint32Array) || !(s.lo instanceof Uint32Array) || s.hi.length !== slots || s.lo.length !== slots) fail('slots');
+    const n = s.records;
+    if (!Number.isInteger(n) || n < 0 || n > MAX_PTP_RECORDS || !Number.isInteger(s.pairs) || s.pairs > n || s.pairs * 2 > slots) fail('counts');
+    if (!(s.modifier instanceof Uint8Array) || !(s.effective instanceof Uint16Array) || !(s.deletion instanceof Uint16Array) || !(s.rationale instanceof Uint16Array) || !(s.next instanceof Int32Array)) fail('record arrays');
+    if (s.modifier.length < n || s.effective.length < n || s.deletion.length < n || s.rationale.length < n || s.next.length < n) fail('record arrays');
+    if (!Array.isArray(s.rationales) || s.rationales.some((r) => typeof r !== 'string')) fail('rationales');
+    // Chains only point forward to older records (each add() links to the head before it): no cycles, no reads past the end.
+    for (let r = 0; r < n; r++) if (s.next[r]! >= r || s.next[r]! < -1) fail(`record ${r}`);
+    for (let slot = 0; slot < slots; slot++) if (s.hi[slot] !== 0 && headOf(s, slot) >= n) fail(`slot ${slot}`);
+    const store: Store = {
+      mask: s.mask, hi: s.hi, lo: s.lo, modifier: s.modifier, effective: s.effective, deletion: s.deletion,
+      rationale: s.rationale, next: s.next, rationales: s.rationales, pairs: s.pairs, records: n,
+    };
+    return new PtpTable(s.label, store, !!s.dated);
   }
 
   /** Every record, in no particular order (tests, exports). */
