@@ -69,6 +69,10 @@ export function guardSignoff(deps: SignoffDeps) {
       />,
       mount,
     );
+    // A sign button near the window's right edge (EMA's Finalize): keep the whole prompt on screen.
+    const width = (mount.firstElementChild ?? mount).getBoundingClientRect().width;
+    const right = win.scrollX + doc.documentElement.clientWidth - 8;
+    if (rect.left + win.scrollX + width > right) host.style.left = `${Math.max(win.scrollX + 8, right - width)}px`;
   }
 
   const onClick = (event: Event) => {

@@ -288,6 +288,15 @@ describe('sign-off prompt', () => {
       await (await frame.$(screen.signControl))!.click();
       await frame.waitForSelector('dermlint-signoff', { timeout: 10_000 });
       expect(await promptText(frame)).toMatch(/^✖ 1 coding error remains\. Review Sign anyway$/);
+      // All of it on screen, below the sign control.
+      const placement = await frame.evaluate((sel: string) => {
+        const prompt = document.querySelector('dermlint-signoff')!.shadowRoot!.querySelector('.signoff')!.getBoundingClientRect();
+        const control = document.querySelector(sel)!.getBoundingClientRect();
+        return { left: prompt.left, right: prompt.right, top: prompt.top, width: document.documentElement.clientWidth, controlBottom: control.bottom };
+      }, screen.signControl);
+      expect(placement.left, JSON.stringify(placement)).toBeGreaterThanOrEqual(0);
+      expect(placement.right, JSON.stringify(placement)).toBeLessThanOrEqual(placement.width);
+      expect(placement.top, JSON.stringify(placement)).toBeGreaterThanOrEqual(placement.controlBottom);
       // The click was held: the EHR did nothing yet.
       expect(await signedState(frame, screen)).toBe('not signed');
       await (await frame.waitForSelector('pierce/button.anyway'))!.click();
@@ -574,6 +583,44 @@ describe('popup', () => {
     await expect.poll(async () => (await read()).notice, { timeout: 10_000 }).toBe('Nothing read on this tab');
     expect((await read()).counts).toEqual([]);
     await popup.close();
+  });
+});
+
+/**
+ * Fresh screenshots for docs/screenshots (DERMLINT_SCREENSHOTS=1): the side
+ * panel on the EMA demo with one finding dismissed, the popup, the options page.
+ */
+describe.runIf(process.env.DERMLINT_SCREENSHOTS)('screenshots', () => {
+  it('side panel, popup, options', async () => {
+    const out = join(process.cwd(), 'docs/screenshots');
+    mkdirSync(out, { recursive: true });
+    await resetExtension();
+    const frame = await openOnScreen(EMA, customUrl(EMA, session.baseUrl, MIXED), 'custom');
+    await waitForWarnings(frame, ['biopsy-bundled@2', 'lesions-lumped@2']);
+    const tabId = await tabIdOf(session, ehr);
+
+    const panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`, { width: 400, height: 900 });
+    const card = await findingCard(panel, 'mod25-unsupported');
+    await clickButton(card, 'Dismiss…');
+    await (await card.waitForSelector('input[value="payer-policy"]'))!.click();
+    await (await card.$('textarea'))!.type('Plan accepts 25 here');
+    await clickButton(card, 'Dismiss');
+    await expect.poll(async () => (await readPanel(panel)).counts.Dismissed).toBe(1);
+    await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await panel.screenshot({ path: join(out, 'sidepanel.png'), fullPage: true });
+
+    const popup = await openExtensionPage(session, `popup.html?tab=${tabId}`, { width: 360, height: 100 });
+    await popup.waitForSelector('.top-findings li');
+    await popup.screenshot({ path: join(out, 'popup.png'), fullPage: true });
+
+    const options = await openExtensionPage(session, 'options.html', { width: 1100, height: 900 });
+    await options.waitForSelector('#level-lesions-lumped');
+    await options.select('#level-mod25-unsupported', 'off');
+    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'mod25-unsupported: off.');
+    await options.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await options.screenshot({ path: join(out, 'options.png') });
+    for (const p of [panel, popup, options]) await p.close();
+    await resetExtension();
   });
 });
 
