@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
 import { SCREENS, type Screen } from './screens';
 import {
@@ -162,18 +162,25 @@ describe('side panel review list', () => {
 
       const card = await findingCard(panel, 'lesions-lumped');
       await (await card.$('button.reveal'))!.click();
-      const highlight = await frame.waitForSelector('dermlint-highlight', { timeout: 10_000 });
-      const row = await rowBox(frame, screen, 2);
-      expect(row.top >= 0 && row.bottom <= row.innerHeight, `line 3 in view (${JSON.stringify(row)})`).toBe(true);
-      // The outline sits around line 3's row.
-      const box = await highlight!.evaluate((h) => {
-        const r = h.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom };
-      });
+      // The outline (it fades after a moment, so it is measured as soon as it appears), and line 3's row then.
+      const seen = await frame.waitForFunction(
+        (units: string) => {
+          const h = document.querySelector('dermlint-highlight');
+          if (!h) return null;
+          const r = h.getBoundingClientRect();
+          const row = document.querySelector(units)!.closest('tr')!.getBoundingClientRect();
+          return { box: { top: r.top, bottom: r.bottom }, row: { top: row.top, bottom: row.bottom }, innerHeight: window.innerHeight };
+        },
+        { timeout: 10_000, polling: 'mutation' },
+        screen.units(2),
+      );
+      const { box, row, innerHeight } = (await seen.jsonValue())!;
+      expect(row.top >= 0 && row.bottom <= innerHeight, `line 3 in view (${JSON.stringify(row)})`).toBe(true);
+      // The outline sits around line 3's row, and only it.
       expect(box.top).toBeLessThanOrEqual(row.top + 1);
       expect(box.bottom).toBeGreaterThanOrEqual(row.bottom - 1);
       expect(box.bottom - box.top).toBeLessThan(3 * (row.bottom - row.top));
-      expect(await textOf(panel, 'p.status')).toBe('Showing line 3 on the screen.');
+      await expect.poll(() => textOf(panel, 'p.status')).toBe('Showing line 3 on the screen.');
       await ehr.setViewport({ width: 1280, height: 800 });
     });
   }
@@ -238,10 +245,10 @@ describe('dismissing a finding with a reason', () => {
 
     // The audit log lists it: rule, code, reason, when; its CSV export too.
     options = await openExtensionPage(session, 'options.html#audit', { width: 1100, height: 900 });
-    const row = await options.waitForFunction(
+    const row = (await options.waitForFunction(
       () => [...document.querySelectorAll('#audit tbody tr')].find((tr) => tr.querySelector('td code')?.textContent === 'lesions-lumped'),
       { timeout: 10_000 },
-    );
+    )) as ElementHandle<Element>;
     const cells = await row.evaluate((tr) => [...(tr as HTMLElement).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()));
     expect(cells[1]).toBe('lesions-lumped');
     expect(cells[2]).toBe('11102');
@@ -264,6 +271,11 @@ describe('dismissing a finding with a reason', () => {
     await expect.poll(async () => (await readPanel(panel)).counts).toEqual({ Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 });
   });
 });
+
+/** The options page's corner note after a change (it fades after a few seconds: watched by mutation, not by frame). */
+async function savedNote(options: Page, text: RegExp): Promise<void> {
+  await options.waitForFunction((source: string) => new RegExp(source).test(document.querySelector('.save-status')?.textContent ?? ''), { polling: 'mutation', timeout: 10_000 }, text.source);
+}
 
 /** The sign-off prompt's text in a frame ('' when there is none). */
 async function promptText(frame: Frame): Promise<string> {
@@ -310,10 +322,10 @@ describe('sign-off prompt', () => {
       }
       // The audit log has the choice.
       const options = await openExtensionPage(session, 'options.html#audit', { width: 1100, height: 900 });
-      const row = await options.waitForFunction(
+      const row = (await options.waitForFunction(
         () => [...document.querySelectorAll('#audit tbody tr')].find((tr) => tr.querySelector('td code')?.textContent === 'signoff'),
         { timeout: 10_000 },
-      );
+      )) as ElementHandle<Element>;
       expect(await row.evaluate((tr) => [...(tr as HTMLElement).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()).slice(1))).toEqual([
         'signoff', 'encounter', 'Signed with errors remaining (1 error)',
       ]);
@@ -350,13 +362,13 @@ describe('sign-off prompt', () => {
 
   it('turned off in the options, the prompt never appears', async () => {
     const options = await openExtensionPage(session, 'options.html#general', { width: 1100, height: 900 });
-    const toggle = await options.waitForFunction(() =>
+    const toggle = (await options.waitForFunction(() =>
       [...document.querySelectorAll('label.check')].find((l) => /Ask before sign-off while errors remain/.test(l.textContent ?? ''))?.querySelector('input'),
-    );
-    expect(await toggle.evaluate((i) => (i as HTMLInputElement).checked)).toBe(true);
-    await (toggle as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>).click();
-    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Saved.');
-    expect(await toggle.evaluate((i) => (i as HTMLInputElement).checked)).toBe(false);
+    )) as ElementHandle<HTMLInputElement>;
+    expect(await toggle.evaluate((i) => i.checked)).toBe(true);
+    await toggle.click();
+    await savedNote(options, /^Saved\.$/);
+    expect(await toggle.evaluate((i) => i.checked)).toBe(false);
     await options.close();
 
     for (const screen of [EMA, ATHENA]) {
@@ -386,7 +398,7 @@ describe('options reach open EHR tabs', () => {
     options = await openExtensionPage(session, 'options.html#rules', { width: 1100, height: 900 });
     await options.waitForSelector('#level-lesions-lumped');
     await options.select('#level-lesions-lumped', 'off');
-    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'lesions-lumped: off.');
+    await savedNote(options, /^lesions-lumped: off\.$/);
     await waitForWarnings(frame, []);
     await expect.poll(() => badgeOf(session, ehr)).toBe('');
     expect(await frame.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(marker);
@@ -415,14 +427,14 @@ describe('options reach open EHR tabs', () => {
 
     await options.bringToFront();
     await clickButton(options, 'Apply Medicare-heavy');
-    await options.waitForFunction(() => /Applied “Medicare-heavy”/.test(document.querySelector('.save-status')?.textContent ?? ''));
+    await savedNote(options, /Applied “Medicare-heavy”/);
     expect(await levels(RULES)).toEqual(['error', 'error', 'error', 'error', 'default', 'default']);
     expect(await general()).toEqual({ payer: 'medicare', inline: true });
     // Needs-review findings now show inline on the open tab.
     await waitForWarnings(frame, ['mod25-unsupported@0']);
 
     await clickButton(options, 'Apply Commercial');
-    await options.waitForFunction(() => /Applied “Commercial”/.test(document.querySelector('.save-status')?.textContent ?? ''));
+    await savedNote(options, /Applied “Commercial”/);
     expect(await levels(RULES)).toEqual(['error', 'error', 'error', 'error', 'off', 'warning']);
     expect(await general()).toEqual({ payer: 'commercial', inline: false });
     // mod25-unsupported is off: gone from the screen and from the review list.
@@ -431,7 +443,7 @@ describe('options reach open EHR tabs', () => {
 
     // The corner note's Undo puts the previous settings back.
     await clickButton(options, 'Undo');
-    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent?.startsWith('Preset undone.'));
+    await savedNote(options, /^Preset undone\./);
     expect(await levels(RULES)).toEqual(['error', 'error', 'error', 'error', 'default', 'default']);
     await waitForWarnings(frame, ['mod25-unsupported@0']);
     await panel.close();
@@ -498,7 +510,7 @@ describe('settings export and import', () => {
     options = await openExtensionPage(session, 'options.html#backup', { width: 1100, height: 900 });
     await options.waitForSelector('#level-dx-missing');
     await options.select('#level-dx-missing', 'warning');
-    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'dx-missing: warning.');
+    await savedNote(options, /^dx-missing: warning\.$/);
 
     await clickButton(options, 'Export settings…');
     const file = await downloaded(downloads, /^dermlint-settings-.*\.json$/);
@@ -508,7 +520,7 @@ describe('settings export and import', () => {
 
     await options.select('#level-dx-missing', 'off');
     await expect.poll(() => level('dx-missing')).toBe('off');
-    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'dx-missing: off.');
+    await savedNote(options, /^dx-missing: off\.$/);
 
     await importFile(file.file);
     await expect.poll(transferMessage).toMatch(/^Imported dermlint-settings-.*\.json: 1 rule level, 0 hosts, 0 field maps\.$/);
@@ -616,7 +628,7 @@ describe.runIf(process.env.DERMLINT_SCREENSHOTS)('screenshots', () => {
     const options = await openExtensionPage(session, 'options.html', { width: 1100, height: 900 });
     await options.waitForSelector('#level-lesions-lumped');
     await options.select('#level-mod25-unsupported', 'off');
-    await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'mod25-unsupported: off.');
+    await savedNote(options, /^mod25-unsupported: off\.$/);
     await options.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await options.screenshot({ path: join(out, 'options.png') });
     for (const p of [panel, popup, options]) await p.close();
