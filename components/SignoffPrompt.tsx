@@ -1,7 +1,12 @@
 /**
  * The small, non-blocking question shown in place when the user signs while
  * coding errors remain: review them, or sign anyway (which goes through at once).
+ * It answers the user's own click, so as an alertdialog it takes focus, on the
+ * safe choice (a keyboard user would otherwise have to Tab through the rest of
+ * the EHR screen to reach it); Escape closes it.
  */
+import { useLayoutEffect, useRef } from 'preact/hooks';
+
 export interface SignoffPromptProps {
   errors: number;
   onReview(): void;
@@ -10,6 +15,8 @@ export interface SignoffPromptProps {
 }
 
 export function SignoffPrompt({ errors, onReview, onSignAnyway, onClose }: SignoffPromptProps) {
+  const review = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => review.current?.focus({ preventScroll: true }), []);
   return (
     <div
       class="signoff"
@@ -24,7 +31,7 @@ export function SignoffPrompt({ errors, onReview, onSignAnyway, onClose }: Signo
         <span class="icon" aria-hidden="true">✖</span> {errors} coding error{errors === 1 ? '' : 's'} remain{errors === 1 ? 's' : ''}.
       </p>
       <div class="actions">
-        <button type="button" class="review" onClick={onReview}>Review</button>
+        <button type="button" class="review" ref={review} onClick={onReview}>Review</button>
         <button type="button" class="anyway" onClick={onSignAnyway}>Sign anyway</button>
       </div>
     </div>

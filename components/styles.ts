@@ -2,7 +2,8 @@
 export const WARNING_CSS = `
 :host { all: initial; display: block; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; }
 .dl { position: relative; }
-.pill { display: inline-flex; align-items: center; gap: 4px; max-width: min(13rem, var(--dl-max, 13rem)); padding: 1px 7px 1px 4px; border-radius: 10px;
+/* 24px high at least: WCAG 2.2 target size (2.5.8), the pills sit among the EHR's own controls. */
+.pill { display: inline-flex; align-items: center; gap: 4px; max-width: min(13rem, var(--dl-max, 13rem)); min-height: 24px; padding: 1px 7px 1px 4px; border-radius: 12px;
   border: 1px solid currentColor; background: #fff; cursor: pointer; font: inherit; font-weight: 600; white-space: nowrap;
   box-shadow: 0 1px 2px rgb(0 0 0 / 0.15); }
 .pill:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }

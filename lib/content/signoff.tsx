@@ -47,16 +47,21 @@ export function guardSignoff(deps: SignoffDeps) {
     host.style.left = `${Math.max(8, rect.left + win.scrollX)}px`;
     host.style.top = `${rect.bottom + win.scrollY + 6}px`;
     doc.documentElement.appendChild(host);
+    // The prompt holds focus while it is open (see SignoffPrompt); closing it gives focus back to the sign control.
+    const closeAndReturn = () => {
+      close();
+      control.focus({ preventScroll: true });
+    };
     render(
       <SignoffPrompt
         errors={errors}
-        onClose={close}
+        onClose={closeAndReturn}
         onReview={() => {
-          close();
+          closeAndReturn();
           deps.onReview();
         }}
         onSignAnyway={() => {
-          close();
+          closeAndReturn();
           deps.onSignedAnyway(errors);
           accepted = deps.signature();
           passThrough = true;
