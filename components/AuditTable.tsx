@@ -131,6 +131,7 @@ export function AuditTable({ dismissals, ruleSummary, onExport, onClear, onRefre
                       {REASON_LABEL[d.reason]}
                       {d.reason === 'signed-anyway' ? ` (${d.subject})` : ''}
                       {d.comment ? <span class="muted">: “{d.comment}”</span> : null}
+                      {d.undoneAt ? <span class="muted"> — undone {shortTime(d.undoneAt)}</span> : null}
                     </td>
                   </tr>
                 ))}

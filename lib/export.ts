@@ -63,7 +63,7 @@ export function toJson(state: Pick<TabState, 'encounterId' | 'findings'>): strin
   return JSON.stringify([{ id: state.encounterId, findings }], null, 2) + '\n';
 }
 
-export const AUDIT_CSV_HEADER = ['when', 'rule', 'code', 'reason'] as const;
+export const AUDIT_CSV_HEADER = ['when', 'rule', 'code', 'reason', 'undone'] as const;
 
 /** The audit log as CSV, oldest first: which rule was overridden, on which code, why and when (no encounter or patient reference). */
 export function auditToCsv(dismissals: readonly Dismissal[]): string {
@@ -74,6 +74,7 @@ export function auditToCsv(dismissals: readonly Dismissal[]): string {
       d.rule,
       d.code,
       d.reason === 'signed-anyway' ? `${REASON_LABEL['signed-anyway']} (${d.subject})` : reasonText(d.reason, d.comment),
+      d.undoneAt ?? '',
     ]);
   return csvRows(AUDIT_CSV_HEADER, rows);
 }

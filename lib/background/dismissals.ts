@@ -28,6 +28,8 @@ export const DismissalSchema = z.object({
   comment: z.string().max(500).optional(),
   at: z.string(),
   outcome: z.literal('overridden'),
+  /** When it was undone: the record stays, so the audit log keeps the whole history. */
+  undoneAt: z.string().optional(),
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;
 
@@ -42,6 +44,8 @@ export function dismissalKey(encounter: string, rule: string, code: string, subj
 export interface DismissalStore {
   put(d: Dismissal): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Marks a dismissal undone (it no longer applies; the audit log still lists it). */
+  undo(key: string, at: string): Promise<void>;
   forEncounter(encounter: string): Promise<Dismissal[]>;
   all(): Promise<Dismissal[]>;
 }
@@ -63,8 +67,18 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
     async remove(key) {
       await (await get()).delete('dismissals', key);
     },
+    async undo(key, at) {
+      const db = await get();
+      const record = await db.get('dismissals', key);
+      if (!record || record.undoneAt) return;
+      // An undone record moves to a key of its own, so dismissing the same finding again starts a new entry.
+      const tx = db.transaction('dismissals', 'readwrite');
+      await tx.store.delete(key);
+      await tx.store.put({ ...record, key: `${key}|undone|${at}`, undoneAt: at });
+      await tx.done;
+    },
     async forEncounter(encounter) {
-      return (await get()).getAllFromIndex('dismissals', 'byEncounter', encounter);
+      return (await (await get()).getAllFromIndex('dismissals', 'byEncounter', encounter)).filter((d) => !d.undoneAt);
     },
     async all() {
       return (await get()).getAllFromIndex('dismissals', 'byAt');

@@ -219,7 +219,7 @@ export function createWorker(deps: WorkerDeps) {
             outcome: 'overridden',
           });
         } else {
-          await deps.dismissals.remove(request.key);
+          await deps.dismissals.undo(request.key, now().toISOString());
         }
         // The content script asks again, gets the findings without (or with) it, repaints; state and badge follow.
         deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });

@@ -56,7 +56,8 @@ function memoryDismissals(): DismissalStore & { rows: Map<string, Dismissal> } {
     rows,
     async put(d) { rows.set(d.key, d); },
     async remove(key) { rows.delete(key); },
-    async forEncounter(e) { return [...rows.values()].filter((d) => d.encounter === e); },
+    async undo(key, at) { const d = rows.get(key); if (d) { rows.delete(key); rows.set(`${key}|undone|${at}`, { ...d, key: `${key}|undone|${at}`, undoneAt: at }); } },
+    async forEncounter(e) { return [...rows.values()].filter((d) => d.encounter === e && !d.undoneAt); },
     async all() { return [...rows.values()]; },
   };
 }
@@ -176,9 +177,9 @@ describe('audit export', () => {
     const rows = parseCsv(auditToCsv(log));
     expect(rows).toEqual([
       [...AUDIT_CSV_HEADER],
-      ['2025-03-01T09:00:00.000Z', 'dx-invalid', '', 'Payer-specific policy'],
-      ['2025-03-02T10:00:00.000Z', 'mod25-missing', '99213', 'Other: per "coding" lead, see memo\nline 2'],
-      ['2025-03-03T08:00:00.000Z', 'signoff', '', 'Signed with errors remaining (2 errors)'],
+      ['2025-03-01T09:00:00.000Z', 'dx-invalid', '', 'Payer-specific policy', ''],
+      ['2025-03-02T10:00:00.000Z', 'mod25-missing', '99213', 'Other: per "coding" lead, see memo\nline 2', ''],
+      ['2025-03-03T08:00:00.000Z', 'signoff', '', 'Signed with errors remaining (2 errors)', ''],
     ]);
   });
 
