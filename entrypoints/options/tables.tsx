@@ -21,8 +21,8 @@ const WHAT: Record<TableKind, string> = {
 };
 
 /** 1,728,585 → '1.7 M'; 15,095 → '15,095'. */
-export function formatCount(n: number, unit: string): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M ${unit}` : `${n.toLocaleString('en-US')} ${unit}`;
+export function formatCount(n: number, unit: 'pairs' | 'codes'): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M ${unit}` : `${n.toLocaleString('en-US')} ${n === 1 ? unit.slice(0, -1) : unit}`;
 }
 
 const when = (iso: string) => {
