@@ -11,6 +11,11 @@
  *   3. The time to parse full-size practitioner PTP files: four parts in CMS's
  *      layout, ~1.7 M rows, generated in a temporary folder and read through
  *      node:fs streams and the engine's parsers, as `scrub --ncci` does.
+ *   4. The same files imported as the options page does (lib/tables/import.ts):
+ *      File objects streamed and decoded, pauses between chunks, then the
+ *      table's stored form structured-cloned (what IndexedDB does) and loaded
+ *      back as the background worker does; and once more from a ZIP of the
+ *      four parts (DecompressionStream, CRC-32).
  *
  *   npm run bench [-- --rounds 7] [-- --rows 1700000]
  */
@@ -23,6 +28,10 @@ import { parseEncounter, type Encounter } from '../rules/schema';
 import type { CaseTable } from '../rules/cases';
 import { builtinMue, builtinPtp, codeIndex, codeOfIndex, importNcciFiles, PTP_PREAMBLE, PtpTableBuilder, type PtpTable } from '../rules/ncci/index';
 import type { EngineTables } from '../rules/context';
+import { openAsBlob } from 'node:fs';
+import { importPtp, type NamedBlob } from '../lib/tables/import';
+import { PtpTable as StoredPtpTable } from '../rules/ncci/index';
+import { zipArchive } from '../test/unit/zip-writer';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -245,9 +254,36 @@ async function main() {
     const ms = median(times);
     console.log(`parse (scrub --ncci): CPU ${times.map((t) => fmt(t)).join(' / ')} ms (wall ${wall.map((t) => fmt(t)).join(' / ')} ms); median CPU ${fmt(ms)} ms = ${fmt((written.rows / ms) * 1000)} rows/s, ${fmt((written.bytes / 1048576 / ms) * 1000, 1)} MB/s`);
     console.log(`  → ${table!.name}, ${fmt(table!.pairs)} pairs, ${fmt(table!.edits)} records kept (indicator 9 rows dropped)`);
+    table = undefined;
+    await importLikeTheBrowser(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** 4. The options page's import path over the same files (one round: it is the slow path a practice meets once a quarter). */
+async function importLikeTheBrowser(dir: string): Promise<void> {
+  const names = readdirSync(dir).sort();
+  const files: NamedBlob[] = [];
+  for (const name of names) files.push(new File([await openAsBlob(join(dir, name))], name));
+  const timed = async (what: string, files: readonly NamedBlob[]) => {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    const { info, payload } = await importPtp(files, { pause: async () => {} }); // as in the options page's worker
+    const c1 = cpuMs();
+    const t1 = performance.now();
+    const clone = structuredClone(payload.ptp!);
+    const t2 = performance.now();
+    const loaded = StoredPtpTable.fromStored(clone);
+    const t3 = performance.now();
+    console.log(`import as in options' worker (${what}): wall ${fmt(t1 - t0)} ms, CPU ${fmt(c1 - c0)} ms → ${info.label}, ${fmt(info.rows)} pairs; stored form ${mb(loaded.bytes)}, structured clone ${fmt(t2 - t1)} ms, loaded back in ${fmt(t3 - t2)} ms`);
+  };
+  await timed('4 text files', files);
+  files.length = 0;
+  const t0 = performance.now();
+  const zip = zipArchive(names.map((name) => ({ name, data: readFileSync(join(dir, name)) })));
+  console.log(`  ZIP of the 4 parts: ${mb(zip.length)}, deflated in ${fmt(performance.now() - t0)} ms`);
+  await timed('1 ZIP', [new File([zip as unknown as BlobPart], 'medicare-ncci-practitioner-ptp.zip')]);
 }
 
 await main();

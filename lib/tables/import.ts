@@ -167,7 +167,8 @@ export async function importPtp(files: readonly NamedBlob[], options: ImportOpti
       );
     }
     const bytes = parts.reduce((n, s) => n + s.size, 0);
-    const ptp = new PtpImport({ expectedRows: Math.max(1024, Math.ceil(bytes / 60)) });
+    // A size hint: CMS's rows are 60–90 bytes and some pairs are listed twice. Guessing low costs a rehash; high, a hash table twice the size for good.
+    const ptp = new PtpImport({ expectedRows: Math.max(1024, Math.ceil(bytes / 100)) });
     await feed(
       parts,
       (source) => {
