@@ -339,7 +339,7 @@ export async function importIcd(files: readonly NamedBlob[], options: ImportOpti
   try {
     const sources = await sourcesOf(files);
     const text = sources.filter((s) => /\.txt$/i.test(s.name));
-    const named = text.filter((s) => /icd-?10-?cm[-_ ]?codes[-_ ]?\d{4}\.txt$/i.test(s.name));
+    const named = text.filter((s) => /icd-?10-?cm[-_ ]?codes[-_ ]?(april[-_ ]?)?\d{4}\.txt$/i.test(s.name));
     const candidates = named.length > 0 ? named : text;
     if (candidates.length === 0) {
       throw new TableImportError(`No ICD-10-CM codes file (a .txt file) among ${list(sources.map((s) => s.name))}: CMS names it icd10cm-codes-2027.txt (or icd10cm_codes_2027.txt).`);
@@ -359,16 +359,20 @@ export async function importIcd(files: readonly NamedBlob[], options: ImportOpti
       if (e instanceof IcdTableError) throw new TableImportError(`${source.name}: ${e.message}`, source.name);
       throw e;
     }
-    const name = `ICD-10-CM FY${fiscalYear}`;
+    // An April update (icd10cm-codes-April-2027.txt) is in force from 1 April to the end of its fiscal year, over the October set.
+    const april = /april/i.test(source.name);
+    const name = `ICD-10-CM FY${fiscalYear}${april ? ' (April update)' : ''}`;
     createIcdCodeSet(name, data).status('A000'); // decodes: a table that does not read back is not stored
-    const { from, to } = fiscalYearRange(fiscalYear);
-    const id = icdTableId(fiscalYear);
+    const year = fiscalYearRange(fiscalYear);
+    const from = april ? `${fiscalYear}-04-01` : year.from;
+    const to = year.to;
+    const id = `${icdTableId(fiscalYear)}${april ? '-april' : ''}`;
     return {
       info: {
         id,
         kind: 'icd10cm',
         label: name,
-        period: `FY${fiscalYear}`,
+        period: `FY${fiscalYear}${april ? ' April' : ''}`,
         reference: `${name} code set (CMS/NCHS), in force ${from} to ${to}`,
         from,
         to,

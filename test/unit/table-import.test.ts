@@ -166,6 +166,16 @@ describe('MUE and ICD-10-CM', () => {
     expect(icdSets[0]!.set.status('W57')).toBe('invalid');
   });
 
+  it('an April update is in force from 1 April, over its year’s October set', async () => {
+    const october = await importIcd([file('icd10cm-codes-2027.txt', icdText())]);
+    const april = await importIcd([file('icd10cm-codes-April-2027.txt', icdText(ICD_LINES.toSpliced(11, 1, 'L5720   Made up in April')))]);
+    expect(april.info).toMatchObject({ id: 'icd10cm-2027-april', label: 'ICD-10-CM FY2027 (April update)', from: '2027-04-01', to: '2027-09-30' });
+    const { icdSets } = engineExtrasFrom([october, april]);
+    const judge = (dateOfService: string) => run(enc({ dateOfService, dx: ['L57.20'], lines: [{ code: '17000', dx: [1] }] }), { icdSets }).filter((f) => f.rule === 'dx-invalid').map((f) => f.reference);
+    expect(judge('2027-03-31')).toEqual([expect.stringMatching(/ICD-10-CM FY2027 code set/)]);
+    expect(judge('2027-04-01')).toEqual([]);
+  });
+
   it('picks the codes file out of CMS’s ZIP', async () => {
     const zip = zipArchive([
       { name: 'icd10cm-order-2027.txt', data: '00001 A00     0 Cholera\r\n' },
