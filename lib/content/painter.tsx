@@ -9,6 +9,7 @@ import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
 import { InlineWarning } from '../../components/InlineWarning';
 import { WARNING_CSS } from '../../components/styles';
+import { settle, slotFor, type Placed } from './placement';
 
 export const LINE_TAG = 'dermlint-line';
 export const WARNING_TAG = 'dermlint-warning';
@@ -33,6 +34,8 @@ export function createPainter(doc: Document) {
   const painted = new Map<string, Painted>();
   let statusHost: HTMLElement | null = null;
   let front: HTMLElement | null = null;
+  /** Containers put in during this paint, settled once all of them are in (see placement.ts). */
+  let unsettled: Placed[] = [];
 
   const keyOf = (f: Finding) => `${f.rule}|${f.line}|${f.severity}|${f.message}|${f.fix ?? ''}`;
 
@@ -41,24 +44,14 @@ export function createPainter(doc: Document) {
     return (f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ?? anchors.header ?? anchors.diagnoses;
   }
 
-  /**
-   * Where a line's warnings go: over the start of its first plain-text cell
-   * (the description, on every EHR we know) so no control is covered; else
-   * the row's first cell; else the element itself.
-   */
-  function slotOf(anchor: Element): Element {
-    if (anchor.tagName !== 'TR') return anchor;
-    const cells = Array.from((anchor as HTMLTableRowElement).cells);
-    const plain = cells.find((c) => !c.querySelector('input, select, textarea, button, [role="combobox"], [contenteditable]') && (c.textContent ?? '').trim().length >= 6);
-    return plain ?? cells[0] ?? anchor;
-  }
-
+  /** Where a line's warnings go: a cell of the line with no control in it (see placement.ts). */
   function containerFor(anchor: Element): HTMLElement {
-    const slot = slotOf(anchor);
+    const slot = slotFor(anchor);
     for (const child of Array.from(slot.children)) if (child.tagName === 'DERMLINT-LINE') return child as HTMLElement;
     const container = doc.createElement(LINE_TAG);
     container.setAttribute('style', CONTAINER_STYLE);
     slot.insertBefore(container, slot.firstChild);
+    unsettled.push({ anchor, slot, container });
     // Keep the pills inside their cell so they never cover the line's controls (one layout read per new line).
     const width = slot.getBoundingClientRect().width;
     if (width > 40) {
@@ -120,6 +113,8 @@ export function createPainter(doc: Document) {
         container.appendChild(host);
         painted.set(key, { host, container, anchor });
       }
+      settle(unsettled);
+      unsettled = [];
     },
     /** Every painted host is still in the page, inside its anchor. */
     intact(): boolean {
