@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'adapters/**/*.test.ts', 'rules/**/*.test.ts'],
           environment: 'node',
+          // Snapshot tables parse dozens of saved screens; CI machines are shared and slow.
+          testTimeout: 60_000,
         },
       },
       {
