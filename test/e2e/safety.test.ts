@@ -252,7 +252,21 @@ async function stopWorker(s: Session): Promise<void> {
   await stopWorkerTarget(s);
 }
 
-const kept = (page: Page): Promise<ExtensionData> => readExtensionData(page);
+/** Everything the extension keeps, once it has stopped changing (two reads in a row alike). */
+async function kept(page: Page): Promise<ExtensionData> {
+  let last = JSON.stringify(await readExtensionData(page));
+  return until(
+    async () => {
+      await new Promise((r) => setTimeout(r, 150));
+      const now = JSON.stringify(await readExtensionData(page));
+      const same = now === last;
+      last = now;
+      return same ? (JSON.parse(now) as ExtensionData) : null;
+    },
+    (d) => d !== null,
+    'the extension’s data settles',
+  ) as Promise<ExtensionData>;
+}
 const escapeRegExp = (s: string) => s.replace(/[.*+?^$(){}|[\]\\]/g, '\\$&');
 
 // ── Tests ────────────────────────────────────────────────────────────────────
