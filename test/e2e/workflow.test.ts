@@ -258,8 +258,8 @@ describe('dismissing a finding with a reason', () => {
     await clickButton(options, 'Export CSV');
     const csv = await downloaded(downloads, /^dermlint-audit-.*\.csv$/);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('when,rule,code,reason');
-    expect(lines).toContain(`${when},lesions-lumped,11102,Documented separately: path report in the chart`);
+    expect(lines[0]).toBe('when,rule,code,reason,undone');
+    expect(lines).toContain(`${when},lesions-lumped,11102,Documented separately: path report in the chart,`);
 
     // Undo: back inline, on the badge and in the list.
     await panel.bringToFront();
@@ -269,6 +269,14 @@ describe('dismissing a finding with a reason', () => {
     await waitForWarnings(frame, ['biopsy-bundled@2', 'lesions-lumped@2']);
     await expect.poll(() => badgeOf(session, ehr)).toBe('1');
     await expect.poll(async () => (await readPanel(panel)).counts).toEqual({ Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 });
+
+    // The audit log keeps the overridden-then-undone entry: a compliance officer sees the whole history.
+    const audit = options!;
+    await audit.bringToFront();
+    await audit.reload();
+    await expect
+      .poll(async () => audit.$$eval('#audit tbody tr', (rows) => rows.map((r) => r.textContent ?? '').filter((t) => t.includes('lesions-lumped') && t.includes('undone')).length), { timeout: 10_000 })
+      .toBe(1);
   });
 });
 
