@@ -168,7 +168,12 @@ function sectionOf(heading: Element, keyHeadings: readonly Element[], scope: Ele
 type Columns<K extends string> = Partial<Record<K, number>>;
 
 function headerCells(table: Element): Element[] {
-  const head = [...table.querySelectorAll(SEL.headerCells)].filter((c) => c.closest('table') === table);
+  // Only the table's own <thead>s are searched (the parser puts them right under the table), not its thousands of body rows.
+  const head: Element[] = [];
+  for (const section of table.children) {
+    if (section.nodeName !== 'THEAD') continue;
+    for (const c of section.querySelectorAll(SEL.headerCells)) if (c.closest('table') === table) head.push(c);
+  }
   if (head.length) return head;
   const first = [...table.querySelectorAll(SEL.headerRowFallback)].find((r) => r.closest('table') === table);
   return first ? [...first.children].filter((c) => c.nodeName === 'TH') : [];
@@ -231,8 +236,10 @@ function isoDate(raw: string): string | undefined {
 }
 
 /** The <dd> of the first <dt> whose text matches, within scope. */
-function termValue(scope: ParentNode, re: RegExp): Element | null {
-  for (const dt of scope.querySelectorAll(SEL.term)) {
+function termValue(scope: Document | Element, re: RegExp): Element | null {
+  // A live collection is walked only as far as needed: the terms sit at the top of a page of thousands of rows.
+  const terms = scope.getElementsByTagName(SEL.term);
+  for (let i = 0, dt: Element | undefined; (dt = terms[i]); i++) {
     if (!re.test(text(dt))) continue;
     let dd = dt.nextElementSibling;
     while (dd && dd.nodeName !== 'DD' && isOurs(dd)) dd = dd.nextElementSibling;
@@ -241,16 +248,23 @@ function termValue(scope: ParentNode, re: RegExp): Element | null {
   return null;
 }
 
-/** The control a <label> names (for= or nested), by the label's text. */
-function labelled(scope: Element, re: RegExp): Element | null {
-  const doc = scope.ownerDocument;
-  for (const label of scope.querySelectorAll(SEL.label)) {
+/** The control a <label> names (for= or nested), by the label's text; `labels` are the scope's labels. */
+function labelled(labels: readonly Element[], re: RegExp): Element | null {
+  for (const label of labels) {
     if (!re.test(text(label))) continue;
     const id = label.getAttribute('for');
-    const control = id ? doc.getElementById(id) : label.querySelector(SEL.control);
+    const control = id ? uniqueById(label.ownerDocument, id, text(label)) : label.querySelector(SEL.control);
     if (control) return control;
   }
   return null;
+}
+
+/** The element with this id, when only one has it: with two, which one a label names is a guess. */
+function uniqueById(doc: Document, id: string, what: string): Element | null {
+  const selector = typeof CSS !== 'undefined' && CSS.escape ? `#${CSS.escape(id)}` : `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
+  const all = doc.querySelectorAll(selector);
+  if (all.length > 1) fail(`the control labelled ${q(what)}: ${all.length} elements share its id`);
+  return all[0] ?? null;
 }
 
 // ------------------------------------------------------------------ read
@@ -377,12 +391,11 @@ const COLUMN_NAMES: Record<ServiceColumn, string> = {
 };
 
 function readServices(section: Element): ServiceRow[] {
-  const tables = [...section.querySelectorAll(SEL.table)].filter((t) => columnsOf(t, SERVICE_COLUMNS).code !== undefined);
+  const tables = [...section.querySelectorAll(SEL.table)].map((table) => ({ table, cols: columnsOf(table, SERVICE_COLUMNS) })).filter((t) => t.cols.code !== undefined);
   if (tables.length === 0) fail('the Services section has no table with a Procedure Code column');
   const rows: ServiceRow[] = [];
   let numbered = 0;
-  for (const table of tables) {
-    const cols = columnsOf(table, SERVICE_COLUMNS);
+  for (const { table, cols } of tables) {
     for (const c of REQUIRED_SERVICE_COLUMNS) {
       if (cols[c] === undefined) fail(`a Services table has no ${COLUMN_NAMES[c]} column`);
     }
@@ -402,9 +415,10 @@ function readServices(section: Element): ServiceRow[] {
 }
 
 function readAbn(scope: Element): Encounter['abn'] {
-  const signedBox = labelled(scope, TEXT.abnSigned) as HTMLInputElement | null;
+  const labels = [...scope.querySelectorAll(SEL.label)];
+  const signedBox = labelled(labels, TEXT.abnSigned) as HTMLInputElement | null;
   if (!signedBox) return undefined;
-  const scopeControl = labelled(scope, TEXT.abnScope);
+  const scopeControl = labelled(labels, TEXT.abnScope);
   let selected = false;
   if (scopeControl) {
     const value = controlValue(scopeControl);
@@ -413,7 +427,7 @@ function readAbn(scope: Element): Encounter['abn'] {
   }
   let lines: number[] | undefined;
   if (selected) {
-    const linesControl = labelled(scope, TEXT.abnLines);
+    const linesControl = labelled(labels, TEXT.abnLines);
     const raw = linesControl ? controlValue(linesControl) : '';
     const parts = raw.split(/[\s,;]+/).filter(Boolean);
     for (const p of parts) if (!/^\d+$/.test(p) || Number(p) <= 0) fail(`ABN: line numbers ${q(raw)} are not line numbers`);

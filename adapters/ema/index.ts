@@ -205,8 +205,8 @@ function dateOfService(header: Element): string | undefined {
   return `${y}-${m}-${d}`;
 }
 
-function payer(doc: Document, visit: Element): Encounter['payer'] {
-  const banner = visit.querySelector(SEL.banner) ?? doc.querySelector(SEL.banner);
+function payer(doc: Document, visitBanner: Element | undefined): Encounter['payer'] {
+  const banner = visitBanner ?? doc.querySelector(SEL.banner);
   if (!banner) fail('the insurance (the patient banner is not on the screen)');
   let area = banner.querySelector(SEL.insurance);
   if (!area) {
@@ -248,19 +248,25 @@ function columnFields(table: Element): (Field | undefined)[] {
   return out;
 }
 
-function rowCells(row: Element, columns: () => (Field | undefined)[]): Partial<Record<Field, Element>> {
+function rowCells(row: Element, n: number, columns: () => (Field | undefined)[]): Partial<Record<Field, Element>> {
   const cells: Partial<Record<Field, Element>> = {};
+  const identified = new Set<Field>();
   let index = 0;
   for (let c = row.firstElementChild; c; c = c.nextElementSibling, index++) {
     const ident = c.getAttribute('data-identifier');
     const field = ident ? CELL_IDENTIFIERS[ident] : columns()[index];
+    if (field && ident) {
+      // Two cells carrying the same hook: which one holds the value is a guess, and we do not guess.
+      if (identified.has(field)) fail(`${FIELD_NAMES[field]} of procedure row ${n} (two cells are marked as it)`);
+      identified.add(field);
+    }
     if (field && !cells[field]) cells[field] = c;
   }
   return cells;
 }
 
 function readLine(row: Element, n: number, columns: () => (Field | undefined)[]): { line: Line; abnBox: boolean } {
-  const cells = rowCells(row, columns);
+  const cells = rowCells(row, n, columns);
   const where = (f: Field) => `${FIELD_NAMES[f]} of procedure row ${n}`;
   for (const f of REQUIRED_FIELDS) if (!cells[f]) fail(`${where(f)} (not on the screen)`);
   const c = cells as Record<Field, Element>;
@@ -330,8 +336,7 @@ function readLine(row: Element, n: number, columns: () => (Field | undefined)[])
   return { line, abnBox: !!abnEl?.checked };
 }
 
-function abn(visit: Element, rowBoxes: boolean[]): Encounter['abn'] {
-  const panel = visit.querySelector(SEL.abnPanel);
+function abn(panel: Element | undefined, rowBoxes: boolean[]): Encounter['abn'] {
   if (!panel) fail('the ABN panel (not on the screen)');
   const signed = panel.querySelector(SEL.abnSigned) as HTMLInputElement | null;
   if (!signed || !isInput(signed)) fail('the ABN signed box');
@@ -346,6 +351,30 @@ function abn(visit: Element, rowBoxes: boolean[]): Encounter['abn'] {
 
 // ------------------------------------------------------------------ read
 
+const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPanel'] as const;
+const KEY_PART_NAMES: Record<(typeof KEY_PARTS)[number], string> = {
+  banner: 'patient banner', header: 'visit header', diagnosisList: 'diagnosis list', procedureTable: 'procedure list', abnPanel: 'ABN panel',
+};
+const KEY_PARTS_SELECTOR = KEY_PARTS.map((k) => SEL[k]).join(', ');
+
+/**
+ * The visit's one-of-a-kind parts, found in a single pass over the visit. A part marked twice
+ * (a decoy or a stale copy ahead of the real one) makes the screen unreadable: reading the first
+ * one could put findings on the wrong lines.
+ */
+function keyParts(visit: Element): Partial<Record<(typeof KEY_PARTS)[number], Element>> {
+  const found: Partial<Record<(typeof KEY_PARTS)[number], Element>> = {};
+  const all = visit.querySelectorAll(KEY_PARTS_SELECTOR);
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    const part = KEY_PARTS.find((k) => el.matches(SEL[k]));
+    if (!part) continue;
+    if (found[part]) fail(`the ${KEY_PART_NAMES[part]} (it is on the screen twice)`);
+    found[part] = el;
+  }
+  return found;
+}
+
 export function readEma(doc: Document): ReadResult {
   if (!onEmaScreen(doc)) return ABSENT;
   const visit = doc.querySelector(SEL.visit);
@@ -357,11 +386,12 @@ export function readEma(doc: Document): ReadResult {
     for (let i = 0; i < found.length; i++) painted.push(found[i]!);
   }
   try {
-    const header = visit.querySelector(SEL.header);
+    const parts = keyParts(visit);
+    const header = parts.header;
     if (!header) fail('the visit header (not on the screen)');
-    const table = visit.querySelector(SEL.procedureTable);
+    const table = parts.procedureTable;
     if (!table) fail('the procedure list (not on the screen)');
-    const dxList = visit.querySelector(SEL.diagnosisList);
+    const dxList = parts.diagnosisList;
     if (!dxList) fail('the diagnosis list (not on the screen)');
 
     const ids = visitIds(doc, header);
@@ -382,13 +412,13 @@ export function readEma(doc: Document): ReadResult {
 
     const encounter: Record<string, unknown> = {
       id: hashId('ema', ids.patient, ids.visit),
-      payer: payer(doc, visit),
+      payer: payer(doc, parts.banner),
       diagnoses: diagnoses(dxList),
       lines,
     };
     const dos = dateOfService(header);
     if (dos) encounter.dateOfService = dos;
-    const abnOnFile = abn(visit, boxes);
+    const abnOnFile = abn(parts.abnPanel, boxes);
     if (abnOnFile) encounter.abn = abnOnFile;
 
     const parsed = parseEncounter(encounter);

@@ -37,6 +37,21 @@ export function createPainter(doc: Document) {
   /** Containers put in during this paint, settled once all of them are in (see placement.ts). */
   let unsettled: Placed[] = [];
 
+  /**
+   * Keeps the pills of containers just put in inside their cell, so they never cover the line's
+   * controls: all widths read first (one layout for the whole paint, not one per line), then written.
+   */
+  function fitToCells(placed: readonly Placed[]) {
+    const widths = placed.map(({ slot }) => slot.getBoundingClientRect().width);
+    placed.forEach(({ container }, i) => {
+      const width = widths[i]!;
+      if (width > 40) {
+        container.style.setProperty('--dl-max', `${Math.max(72, Math.floor(width) - 6)}px`);
+        container.style.maxWidth = `${Math.max(72, Math.floor(width) - 6)}px`;
+      }
+    });
+  }
+
   const keyOf = (f: Finding) => `${f.rule}|${f.line}|${f.severity}|${f.message}|${f.fix ?? ''}`;
 
   function anchorFor(f: Finding, anchors: ScreenAnchors): Element | undefined {
@@ -52,12 +67,6 @@ export function createPainter(doc: Document) {
     container.setAttribute('style', CONTAINER_STYLE);
     slot.insertBefore(container, slot.firstChild);
     unsettled.push({ anchor, slot, container });
-    // Keep the pills inside their cell so they never cover the line's controls (one layout read per new line).
-    const width = slot.getBoundingClientRect().width;
-    if (width > 40) {
-      container.style.setProperty('--dl-max', `${Math.max(72, Math.floor(width) - 6)}px`);
-      container.style.maxWidth = `${Math.max(72, Math.floor(width) - 6)}px`;
-    }
     // The line being read comes to the front, so its open card is not drawn under the next line's pills.
     const toFront = () => {
       if (front && front !== container) front.style.zIndex = '2147482000';
@@ -113,6 +122,8 @@ export function createPainter(doc: Document) {
         container.appendChild(host);
         painted.set(key, { host, container, anchor });
       }
+      // Widths first (fitToCells), so that settle() measures the containers as they will be drawn.
+      fitToCells(unsettled);
       settle(unsettled);
       unsettled = [];
     },

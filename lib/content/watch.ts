@@ -36,6 +36,11 @@ export function watchScreen(deps: WatchDeps) {
   let lastErrors = 0;
   let lastSignoffPrompt = true;
   let sequence = 0;
+  /** The encounter (key) the worker is judging now, if any. */
+  let inFlight: string | null = null;
+  /** A relevant change (mutation, input, navigation) since the last read; when false, the last read still holds. */
+  let changedSinceRead = true;
+  let lastRead: { key: string; anchors: ScreenAnchors } | null = null;
 
   function visible(findings: Finding[], showInfo: boolean) {
     return showInfo ? findings : findings.filter((f) => f.severity !== 'info');
@@ -47,15 +52,20 @@ export function watchScreen(deps: WatchDeps) {
     deps.onPainted?.(lastFindings);
   }
 
+  function read(): ReadResult {
+    changedSinceRead = false;
+    lastRead = null;
+    try {
+      return adapter.read(doc);
+    } catch (e) {
+      return { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
+    }
+  }
+
   async function check(force = false) {
     scheduled = false;
     if (signal.aborted) return;
-    let result: ReadResult;
-    try {
-      result = adapter.read(doc);
-    } catch (e) {
-      result = { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
-    }
+    const result = read();
     if (result.status !== 'ok') {
       lastAnchors = null;
       lastErrors = 0;
@@ -71,24 +81,32 @@ export function watchScreen(deps: WatchDeps) {
     }
     lastState = 'ok';
     const key = JSON.stringify(result.encounter);
+    lastRead = { key, anchors: result.anchors };
     if (key === lastKey && !force) {
-      // Same encounter: only re-attach if the EHR re-rendered the rows under us.
-      if (!painter.intact()) repaint(result.anchors);
+      // Same encounter: only re-attach if the EHR re-rendered the rows under us, and not while the worker
+      // judges this very encounter (its answer paints it: no stale warnings, no second paint).
+      if (inFlight !== key && !painter.intact()) repaint(result.anchors);
       return;
     }
     lastKey = key;
+    inFlight = key;
     const mine = ++sequence;
-    let response: EvaluateResponse;
+    let response: EvaluateResponse | undefined;
     try {
       response = await deps.evaluate(result.encounter);
     } catch {
       // The worker restarted or the extension was updated: try again on the next change.
-      lastKey = null;
-      return;
+      response = undefined;
     }
     if (mine !== sequence || signal.aborted) return; // a newer read is on its way
-    if (!response.ok) {
+    inFlight = null;
+    if (!response?.ok) {
       lastKey = null;
+      // What the skipped re-attach would have shown: the last findings, on the rows of now.
+      if (!painter.intact()) {
+        const now = currentRead();
+        if (now && now.key === key) repaint(now.anchors);
+      }
       return;
     }
     lastFindings = response.findings;
@@ -97,13 +115,23 @@ export function watchScreen(deps: WatchDeps) {
     lastErrors = response.errors;
     lastSignoffPrompt = response.signoffPrompt;
     lastEncounterId = result.encounter.id;
-    // Anchors may have moved while we waited: read them again (cheap) before painting.
-    const fresh = adapter.read(doc);
-    if (fresh.status === 'ok' && JSON.stringify(fresh.encounter) === key) repaint(fresh.anchors);
+    // Anchors may have moved while we waited: read them again before painting, unless nothing changed since the last read.
+    const now = currentRead();
+    if (now && now.key === key) repaint(now.anchors);
     else schedule();
   }
 
+  /** The screen as it is now: the last read if nothing relevant changed since, else a fresh one. */
+  function currentRead(): { key: string; anchors: ScreenAnchors } | null {
+    if (!changedSinceRead && lastRead) return lastRead;
+    const fresh = read();
+    if (fresh.status !== 'ok') return null;
+    lastRead = { key: JSON.stringify(fresh.encounter), anchors: fresh.anchors };
+    return lastRead;
+  }
+
   function schedule() {
+    changedSinceRead = true;
     if (scheduled || signal.aborted) return;
     scheduled = true;
     // One read per task, however many mutations and input events arrived.
