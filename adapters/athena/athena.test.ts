@@ -4,58 +4,26 @@
  */
 import { Window } from 'happy-dom';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { athenaAdapter } from './index';
 import { run } from '../../rules/index';
-import type { Encounter, Finding } from '../../rules/schema';
+import type { Encounter } from '../../rules/schema';
 import { hashId } from '../shared/text';
+import { findings, readWorkedExamples, snapshotLoader } from '../shared/snapshot-testing';
 import { matchesAny } from '../../lib/match-patterns';
 
 interface Case { encounter: Encounter }
-const CASES: Case[] = JSON.parse(readFileSync(new URL('../../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
 const SCREEN_DIR = new URL('../../test/fixtures/ehr/athena/', import.meta.url);
 const DEMO = 'http://localhost/195900/1/';
 
-const windows: Window[] = [];
-afterEach(async () => {
-  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
-});
-
-/** happy-dom 21 picks a parsed <select>'s option wrongly; a browser takes the last one marked selected, else the first. */
-function syncSelects(doc: ParentNode) {
-  for (const select of doc.querySelectorAll('select')) {
-    const options = [...select.querySelectorAll('option')];
-    const chosen = options.filter((o) => o.hasAttribute('selected')).pop() ?? options[0];
-    if (chosen) chosen.selected = true;
-  }
-}
-
-/** A saved page as a Document (no scripts run, nothing fetched). */
-function loadHtml(html: string, url = html.match(/^<!-- snapshot of (\S+) -->/)?.[1] ?? `${DEMO}encounter.esp`): Document {
-  const window = new Window({ url, settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } });
-  windows.push(window);
-  window.document.write(html);
-  syncSelects(window.document as unknown as Document);
-  return window.document as unknown as Document;
-}
-const snapshotHtml = (id: string) => readFileSync(new URL(`${id}.html`, SNAPSHOTS), 'utf8');
-const snapshot = (id: string, url?: string) => loadHtml(snapshotHtml(id), url);
+const { scriptWindow, loadHtml, snapshot, savedIds } = snapshotLoader(SNAPSHOTS, `${DEMO}encounter.esp`);
 
 /** The live demo page (its own encounter.js run in happy-dom), showing `encounter` as ?encounter= does. */
 function liveScreen(encounter: unknown): { doc: Document; window: Window } {
   const url = `${DEMO}encounter.esp?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
-  const window = new Window({
-    url,
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
-  });
-  windows.push(window);
+  const window = scriptWindow(url);
   // Same-origin /examples.json only (the screen looks descriptions up there); nothing else is reachable.
   (window as unknown as { fetch: (u: string) => Promise<unknown> }).fetch = (u: string) =>
     u === '/examples.json' ? Promise.resolve({ ok: true, status: 200, json: async () => CASES }) : Promise.reject(new Error('offline'));
@@ -73,8 +41,6 @@ function readOk(doc: Document) {
   if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
   return result;
 }
-
-const project = (findings: Finding[]) => findings.map((f) => ({ rule: f.rule, line: f.line, severity: f.severity }));
 
 /** The encounter as the screen can show it: defaults made explicit, empty optional fields absent. */
 function shown(e: Encounter) {
@@ -140,13 +106,12 @@ const FULL: Encounter = {
 
 describe('round trip of every worked example through its snapshot', () => {
   it('has a snapshot for every example', () => {
-    const saved = readdirSync(SNAPSHOTS).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
-    expect(saved).toEqual(CASES.map((c) => c.encounter.id).sort());
+    expect(savedIds()).toEqual(CASES.map((c) => c.encounter.id).sort());
   });
 
   it.each(CASES.map((c) => [c.encounter.id, c.encounter] as const))('%s: same findings, lines, diagnoses and payer', (id, original) => {
     const { encounter, anchors } = readOk(snapshot(id));
-    expect(project(run(encounter))).toEqual(project(run(original)));
+    expect(findings(encounter)).toEqual(findings(original));
     const got = shown(encounter);
     const want = shown(original);
     expect(got.lines).toEqual(want.lines);
@@ -172,7 +137,7 @@ describe('the live demo screen', () => {
     expect(doc.documentElement.dataset.demoReady).toBe('custom');
     const { encounter } = readOk(doc);
     expect(shown(encounter)).toEqual(shown(FULL));
-    expect(project(run(encounter))).toEqual(project(run(FULL)));
+    expect(findings(encounter)).toEqual(findings(FULL));
     // grouped on screen, yet in claim order for the adapter
     const groups = [...doc.querySelectorAll('[data-group]')].map((g) => [g.getAttribute('data-group'), [...g.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent)]);
     expect(groups).toEqual([
@@ -226,7 +191,7 @@ describe('the live demo screen', () => {
     const ex01 = CASES.find((c) => c.encounter.id === 'ex01')!.encounter;
     const { doc, window } = liveScreen(ex01);
     await settle(window);
-    expect(project(run(readOk(doc).encounter)).map((f) => f.rule)).toEqual(['mod25-missing']);
+    expect(findings(readOk(doc).encounter).map((f) => f.rule)).toEqual(['mod25-missing']);
 
     set(doc, 'MOD1_1', '25');
     await settle(window);

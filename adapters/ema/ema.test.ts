@@ -9,56 +9,28 @@
  */
 import { Window } from 'happy-dom';
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../rules/index';
+import { describe, expect, it } from 'vitest';
 import type { Encounter, PayerKind } from '../../rules/schema';
 import type { ReadResult } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
 import { hashId } from '../shared/text';
+import { findings, readWorkedExamples, snapshotLoader, snapshotUrlOf, syncSelects } from '../shared/snapshot-testing';
 import { emaAdapter } from './index';
 import { HOSTILE, SIXTY } from './variants';
 
 interface Case { encounter: Encounter; expect: { rule: string; line: number | null }[]; note?: string }
-const CASES: Case[] = JSON.parse(readFileSync(new URL('../../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
 const SCREEN_DIR = new URL('../../test/fixtures/ehr/ema/', import.meta.url);
 const SCREEN_URL = 'http://localhost/ema/web/practice/staff';
 
-const windows: Window[] = [];
-afterEach(async () => {
-  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
-});
-
-/**
- * happy-dom 21 gets a parsed <select>'s chosen option wrong; a browser follows
- * the last option marked selected, else the first. The snapshots mark it.
- */
-function syncSelects(doc: ParentNode) {
-  for (const select of doc.querySelectorAll('select')) {
-    const options = [...select.querySelectorAll('option')];
-    const chosen = options.filter((o) => o.hasAttribute('selected')).pop() ?? options[0];
-    if (chosen) chosen.selected = true;
-  }
-}
-
-const urlOf = (html: string) => html.match(/^<!-- snapshot of (\S+) -->/)?.[1] ?? 'about:blank';
-
-/** A saved snapshot as a Document (no scripts run, nothing fetched), at its own URL unless told otherwise. */
-function loadHtml(html: string, url = urlOf(html)): Document {
-  const window = new Window({ url, settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } });
-  windows.push(window);
-  window.document.write(html);
-  syncSelects(window.document as unknown as Document);
-  return window.document as unknown as Document;
-}
-const snapshotHtml = (name: string) => readFileSync(new URL(`${name}.html`, SNAPSHOTS), 'utf8');
-const snapshot = (name: string, url?: string) => loadHtml(snapshotHtml(name), url);
+const { scriptWindow, loadHtml, snapshotHtml, snapshot } = snapshotLoader(SNAPSHOTS, 'about:blank');
+const urlOf = (html: string) => snapshotUrlOf(html, 'about:blank');
 
 function ok(result: ReadResult): Extract<ReadResult, { status: 'ok' }> {
   if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
   return result;
 }
-const findings = (e: Encounter) => run(e).map((f) => ({ rule: f.rule, line: f.line, severity: f.severity }));
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const collapse = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\s+/g, ' ').trim() || undefined);
 
@@ -93,18 +65,8 @@ function meaning(e: Encounter) {
 
 /** The live demo screen (its own app.js run in happy-dom), at a route, nothing fetched. */
 async function liveScreen(route: string, examples: unknown = []): Promise<{ doc: Document; window: Window }> {
-  const window = new Window({
-    url: `${SCREEN_URL}#${route}`,
-    settings: {
-      // Only our own fixture scripts run, and no network is reachable from them.
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
-  });
-  windows.push(window);
+  // Only our own fixture scripts run, and no network is reachable from them.
+  const window = scriptWindow(`${SCREEN_URL}#${route}`);
   (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
     Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(clone(examples)) });
   window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''));

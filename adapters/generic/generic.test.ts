@@ -8,11 +8,11 @@
 import { Window } from 'happy-dom';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../rules/index';
+import { describe, expect, it } from 'vitest';
 import type { Encounter } from '../../rules/schema';
 import type { Adapter } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
+import { findings, readWorkedExamples, snapshotLoader, syncSelects } from '../shared/snapshot-testing';
 import { parseSettingsFile } from '../../lib/settings';
 import { FieldMapSchema, fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
 import { createGenericAdapter, genericAdapterId, previewFieldMap, readWithFieldMap } from './index';
@@ -20,54 +20,18 @@ import { ECW_FIELD_MAP } from './presets';
 import { selectorError } from './selector';
 
 interface Case { encounter: Encounter; expect: { rule: string; line: number | null }[]; note?: string }
-const CASES: Case[] = JSON.parse(readFileSync(new URL('../../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
 const SCREEN_DIR = new URL('../../test/fixtures/ehr/ecw/mobiledoc/jsp/webemr/', import.meta.url);
 
-const windows: Window[] = [];
-afterEach(async () => {
-  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
-});
-
-/**
- * happy-dom 21 gets a parsed or appended <select>'s chosen option wrong (index
- * 1, or -1, whatever the markup says); a browser follows the last option marked
- * selected, else the first one. Both the snapshots and the live demo mark the
- * chosen option with the attribute, so this restores what a browser shows.
- */
-function syncSelects(doc: ParentNode) {
-  for (const select of doc.querySelectorAll('select')) {
-    const options = [...select.querySelectorAll('option')];
-    const chosen = options.filter((o) => o.hasAttribute('selected')).pop() ?? options[0];
-    if (chosen) chosen.selected = true;
-  }
-}
-
-/** A saved snapshot as a Document (no scripts run, nothing fetched). */
-function loadHtml(html: string, url = html.match(/^<!-- snapshot of (\S+) -->/)?.[1] ?? 'http://localhost/'): Document {
-  const window = new Window({ url, settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } });
-  windows.push(window);
-  window.document.write(html);
-  syncSelects(window.document as unknown as Document);
-  return window.document as unknown as Document;
-}
-const snapshot = (id: string, dir: URL = SNAPSHOTS) => loadHtml(readFileSync(new URL(`${id}.html`, dir), 'utf8'));
+const { scriptWindow, loadHtml, snapshotHtml, savedIds } = snapshotLoader(SNAPSHOTS, 'http://localhost/');
+const snapshot = (id: string, dir: URL = SNAPSHOTS) => loadHtml(snapshotHtml(id, dir));
 
 /** The live demo screen (its own claim.js run in happy-dom), showing `encounter` as ?encounter= would. */
 async function liveScreen(encounter: unknown): Promise<{ doc: Document; window: Window }> {
   const url = `http://localhost/ecw/mobiledoc/jsp/webemr/index.html?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
-  const window = new Window({
-    url,
-    settings: {
-      // Only our own fixture script runs, and no network is reachable from it.
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
-  });
-  windows.push(window);
+  // Only our own fixture script runs, and no network is reachable from it.
+  const window = scriptWindow(url);
   (window as unknown as { fetch: () => Promise<never> }).fetch = () => Promise.reject(new Error('offline'));
   window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''));
   window.eval(readFileSync(new URL('claim.js', SCREEN_DIR), 'utf8'));
@@ -99,7 +63,6 @@ function ok(result: ReturnType<typeof readWithFieldMap>): Encounter {
   if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
   return result.encounter;
 }
-const findings = (e: Encounter) => run(e).map((f) => ({ rule: f.rule, line: f.line, severity: f.severity }));
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('field map schema', () => {
@@ -174,8 +137,7 @@ describe('field map schema', () => {
 
 describe('the eClinicalWorks-style screen, read with ECW_FIELD_MAP', () => {
   it('has a snapshot of every worked example', () => {
-    const saved = readdirSync(SNAPSHOTS).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
-    expect(saved).toEqual(CASES.map((c) => c.encounter.id).sort());
+    expect(savedIds()).toEqual(CASES.map((c) => c.encounter.id).sort());
   });
 
   it.each(CASES.map((c) => [c.encounter.id, c] as const))('%s: the same findings as the original encounter', (id, c) => {

@@ -1,31 +1,10 @@
 /**
- * Helpers shared by the safety and accessibility tests: a tab's id as the
- * extension sees it, the extension's pages opened in tabs, and everything the
+ * Helpers shared by the safety and accessibility tests: everything the
  * extension keeps (every storage area and every IndexedDB database of its
- * origin), read from one of its own pages.
+ * origin), read from one of its own pages, and polling until a value settles.
+ * (A tab's id and opening the extension's pages: ./pages.)
  */
 import type { Page } from 'puppeteer-core';
-import type { Session } from './harness';
-
-/** The browser tab id of the tab showing this page (asked of the worker). */
-export async function tabIdOf(session: Session, page: Page): Promise<number> {
-  const url = page.url();
-  const worker = await session.worker();
-  const id = await worker.evaluate(async (u: string) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? -1;
-  }, url);
-  if (id < 0) throw new Error(`no tab shows ${url.slice(0, 120)}`);
-  return id;
-}
-
-/** Opens one of the extension's pages (popup.html?tab=…, sidepanel.html?tab=…, options.html) in a new tab. */
-export async function openExtensionPage(session: Session, path: string, viewport = { width: 420, height: 900 }): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.setViewport(viewport);
-  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
-  return page;
-}
 
 /** Everything the extension keeps, as plain JSON. */
 export interface ExtensionData {
@@ -86,6 +65,5 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
 }
 
 declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   storage: unknown;
 };

@@ -22,7 +22,7 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
   return id;
 }
 
-/** Opens one of the extension's pages (sidepanel.html?tab=…, options.html#audit…) in a new tab. */
+/** Opens one of the extension's pages (popup.html?tab=…, sidepanel.html?tab=…, options.html#audit…) in a new tab. */
 export async function openExtensionPage(session: Session, path: string, viewport = { width: 420, height: 900 }): Promise<Page> {
   const page = await session.browser.newPage();
   await page.setViewport(viewport);

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CHROMIUM, EXTENSION_DIR, badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
 import { SCREENS, type Screen } from './screens';
-import { readExtensionData, tabIdOf, until, type ExtensionData } from './extension-data';
-import { clickButton, stopWorker as stopWorkerTarget } from './pages';
+import { readExtensionData, until, type ExtensionData } from './extension-data';
+import { clickButton, stopWorker as stopWorkerTarget, tabIdOf } from './pages';
 import { startDemoServer } from '../../scripts/serve-demo';
 import { SETTINGS_KEY } from '../../lib/settings';
 import type { Encounter } from '../../rules/schema';
@@ -173,77 +173,67 @@ async function openCase(page: Page, screen: Screen, id: string, warnings?: strin
 
 type Reply = { ok: boolean; error?: string; state?: { findings: { key: string; rule: string; line: number | null; dismissed?: unknown }[] } | null; dismissals?: { key: string; rule: string; reason: string }[] };
 
+/**
+ * Sends each message to the worker from where it runs (an extension page, or
+ * the content script's isolated world), a reply or the error thrown for each.
+ * `$big`, `$lines` and `$deep` placeholders are expanded there (huge values
+ * need not cross CDP). Self-contained: it is serialized into that context.
+ */
+async function sendEach(specs: unknown[]): Promise<(Reply | { thrown: string })[]> {
+  const expand = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(expand);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.$big === 'number') return 'x'.repeat(o.$big);
+      if (typeof o.$lines === 'number') return Array.from({ length: o.$lines }, () => ({ code: '17000' }));
+      if (typeof o.$deep === 'number') {
+        let d: unknown = [];
+        for (let i = 0; i < o.$deep; i++) d = [d];
+        return d;
+      }
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, expand(x)]));
+    }
+    return v;
+  };
+  const out: unknown[] = [];
+  for (const spec of specs) {
+    try {
+      out.push(await chrome.runtime.sendMessage(expand(spec)));
+    } catch (e) {
+      out.push({ thrown: String((e as Error).message) });
+    }
+  }
+  return out as never;
+}
+
 /** Sends messages to the worker from an extension page (as the popup, side panel and options page do). */
 async function fromPage(page: Page, messages: unknown[]): Promise<(Reply | { thrown: string })[]> {
-  return page.evaluate(async (specs: unknown[]) => {
-    const expand = (v: unknown): unknown => {
-      if (Array.isArray(v)) return v.map(expand);
-      if (v && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        if (typeof o.$big === 'number') return 'x'.repeat(o.$big);
-        if (typeof o.$lines === 'number') return Array.from({ length: o.$lines }, () => ({ code: '17000' }));
-        if (typeof o.$deep === 'number') {
-          let d: unknown = [];
-          for (let i = 0; i < o.$deep; i++) d = [d];
-          return d;
-        }
-        return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, expand(x)]));
-      }
-      return v;
-    };
-    const out: unknown[] = [];
-    for (const spec of specs) {
-      try {
-        out.push(await chrome.runtime.sendMessage(expand(spec)));
-      } catch (e) {
-        out.push({ thrown: String((e as Error).message) });
-      }
-    }
-    return out as never;
-  }, messages);
+  return page.evaluate(sendEach, messages);
 }
 
 /** Sends messages to the worker from the content script's isolated world in a tab's top frame (a valid sender: a tab on an EHR host). */
 async function fromContentWorld(tabId: number, messages: unknown[]): Promise<(Reply | { thrown: string })[]> {
   const worker = await session.worker();
-  return worker.evaluate(
-    async (tab: number, specs: unknown[]) => {
-      const [result] = await chrome.scripting.executeScript({
-        target: { tabId: tab },
-        world: 'ISOLATED',
-        args: [specs],
-        func: async (list: unknown[]) => {
-          const expand = (v: unknown): unknown => {
-            if (Array.isArray(v)) return v.map(expand);
-            if (v && typeof v === 'object') {
-              const o = v as Record<string, unknown>;
-              if (typeof o.$big === 'number') return 'x'.repeat(o.$big);
-              if (typeof o.$lines === 'number') return Array.from({ length: o.$lines }, () => ({ code: '17000' }));
-              if (typeof o.$deep === 'number') {
-                let d: unknown = [];
-                for (let i = 0; i < o.$deep; i++) d = [d];
-                return d;
-              }
-              return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, expand(x)]));
-            }
-            return v;
-          };
-          const out: unknown[] = [];
-          for (const spec of list) {
-            try {
-              out.push(await chrome.runtime.sendMessage(expand(spec)));
-            } catch (e) {
-              out.push({ thrown: String((e as Error).message) });
-            }
-          }
-          return out;
-        },
-      });
-      return result!.result as never;
-    },
-    tabId,
-    messages,
-  );
+  // sendEach as a function of the worker, for chrome.scripting to serialize into the tab.
+  const func = await worker.evaluateHandle(`(${sendEach.toString()})`);
+  try {
+    return await worker.evaluate(
+      async (tab: number, specs: unknown[], send: unknown) => {
+        const [result] = await chrome.scripting.executeScript({
+          target: { tabId: tab },
+          world: 'ISOLATED',
+          args: [specs],
+          func: send as (list: never) => unknown,
+        });
+        return result!.result as never;
+      },
+      tabId,
+      messages,
+      func,
+    );
+  } finally {
+    await func.dispose().catch(() => {});
+  }
 }
 
 /** Stops the service worker as Chrome does when it idles (the recorder lets go of it first). */
