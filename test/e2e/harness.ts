@@ -38,14 +38,14 @@ export async function launch(): Promise<Session> {
       `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
     ],
   });
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 90_000 });
   const extensionId = new URL(target.url()).host;
   return {
     browser,
     baseUrl: url,
     extensionId,
     async worker() {
-      const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().endsWith('/background.js'), { timeout: 30_000 });
+      const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().endsWith('/background.js'), { timeout: 90_000 });
       return (await t.worker())!;
     },
     async close() {

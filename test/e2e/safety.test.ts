@@ -420,8 +420,8 @@ describe('hostile messages', () => {
       ],
     });
     try {
-      const ours = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
-      const theirs = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/foreign.js'), { timeout: 30_000 });
+      const ours = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 90_000 });
+      const theirs = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/foreign.js'), { timeout: 90_000 });
       const dermlint = new URL(ours.url()).host;
       const page = await browser.newPage();
       await page.setViewport({ width: 1400, height: 900 });
