@@ -250,17 +250,15 @@ function columnFields(table: Element): (Field | undefined)[] {
 
 function rowCells(row: Element, n: number, columns: () => (Field | undefined)[]): Partial<Record<Field, Element>> {
   const cells: Partial<Record<Field, Element>> = {};
-  const identified = new Set<Field>();
   let index = 0;
   for (let c = row.firstElementChild; c; c = c.nextElementSibling, index++) {
     const ident = c.getAttribute('data-identifier');
     const field = ident ? CELL_IDENTIFIERS[ident] : columns()[index];
-    if (field && ident) {
-      // Two cells carrying the same hook: which one holds the value is a guess, and we do not guess.
-      if (identified.has(field)) fail(`${FIELD_NAMES[field]} of procedure row ${n} (two cells are marked as it)`);
-      identified.add(field);
-    }
-    if (field && !cells[field]) cells[field] = c;
+    if (!field) continue;
+    const first = cells[field];
+    if (!first) cells[field] = c;
+    // Two cells carrying the same hook: which one holds the value is a guess, and we do not guess.
+    else if (ident && first.hasAttribute('data-identifier')) fail(`${FIELD_NAMES[field]} of procedure row ${n} (two cells are marked as it)`);
   }
   return cells;
 }
@@ -355,22 +353,18 @@ const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPa
 const KEY_PART_NAMES: Record<(typeof KEY_PARTS)[number], string> = {
   banner: 'patient banner', header: 'visit header', diagnosisList: 'diagnosis list', procedureTable: 'procedure list', abnPanel: 'ABN panel',
 };
-const KEY_PARTS_SELECTOR = KEY_PARTS.map((k) => SEL[k]).join(', ');
 
 /**
- * The visit's one-of-a-kind parts, found in a single pass over the visit. A part marked twice
- * (a decoy or a stale copy ahead of the real one) makes the screen unreadable: reading the first
- * one could put findings on the wrong lines.
+ * The visit's one-of-a-kind parts. A part marked twice (a decoy or a stale copy ahead of the real
+ * one) makes the screen unreadable: reading the first one could put findings on the wrong lines.
+ * One query per part (a single-selector query is several times faster than one with a selector list).
  */
 function keyParts(visit: Element): Partial<Record<(typeof KEY_PARTS)[number], Element>> {
   const found: Partial<Record<(typeof KEY_PARTS)[number], Element>> = {};
-  const all = visit.querySelectorAll(KEY_PARTS_SELECTOR);
-  for (let i = 0; i < all.length; i++) {
-    const el = all[i]!;
-    const part = KEY_PARTS.find((k) => el.matches(SEL[k]));
-    if (!part) continue;
-    if (found[part]) fail(`the ${KEY_PART_NAMES[part]} (it is on the screen twice)`);
-    found[part] = el;
+  for (const part of KEY_PARTS) {
+    const all = visit.querySelectorAll(SEL[part]);
+    if (all.length > 1) fail(`the ${KEY_PART_NAMES[part]} (it is on the screen twice)`);
+    if (all[0]) found[part] = all[0];
   }
   return found;
 }

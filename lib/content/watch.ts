@@ -36,8 +36,6 @@ export function watchScreen(deps: WatchDeps) {
   let lastErrors = 0;
   let lastSignoffPrompt = true;
   let sequence = 0;
-  /** The encounter (key) the worker is judging now, if any. */
-  let inFlight: string | null = null;
   /** A relevant change (mutation, input, navigation) since the last read; when false, the last read still holds. */
   let changedSinceRead = true;
   let lastRead: { key: string; anchors: ScreenAnchors } | null = null;
@@ -83,30 +81,23 @@ export function watchScreen(deps: WatchDeps) {
     const key = JSON.stringify(result.encounter);
     lastRead = { key, anchors: result.anchors };
     if (key === lastKey && !force) {
-      // Same encounter: only re-attach if the EHR re-rendered the rows under us, and not while the worker
-      // judges this very encounter (its answer paints it: no stale warnings, no second paint).
-      if (inFlight !== key && !painter.intact()) repaint(result.anchors);
+      // Same encounter: only re-attach if the EHR re-rendered the rows under us.
+      if (!painter.intact()) reattachBeforeNextFrame();
       return;
     }
     lastKey = key;
-    inFlight = key;
     const mine = ++sequence;
-    let response: EvaluateResponse | undefined;
+    let response: EvaluateResponse;
     try {
       response = await deps.evaluate(result.encounter);
     } catch {
       // The worker restarted or the extension was updated: try again on the next change.
-      response = undefined;
+      lastKey = null;
+      return;
     }
     if (mine !== sequence || signal.aborted) return; // a newer read is on its way
-    inFlight = null;
-    if (!response?.ok) {
+    if (!response.ok) {
       lastKey = null;
-      // What the skipped re-attach would have shown: the last findings, on the rows of now.
-      if (!painter.intact()) {
-        const now = currentRead();
-        if (now && now.key === key) repaint(now.anchors);
-      }
       return;
     }
     lastFindings = response.findings;
@@ -119,6 +110,27 @@ export function watchScreen(deps: WatchDeps) {
     const now = currentRead();
     if (now && now.key === key) repaint(now.anchors);
     else schedule();
+  }
+
+  /**
+   * Puts the warnings back on rows the EHR just re-rendered, before the next frame is drawn (so they
+   * never blink) but outside the EHR's own task: a re-render that takes most of a task plus our
+   * painting would make a long task. A timer stands in where frames are not drawn (a background tab).
+   */
+  let reattachPending = false;
+  function reattachBeforeNextFrame() {
+    if (reattachPending) return;
+    reattachPending = true;
+    const run = () => {
+      if (!reattachPending) return;
+      reattachPending = false;
+      if (signal.aborted || painter.intact()) return;
+      const now = currentRead();
+      if (now && now.key === lastKey) repaint(now.anchors);
+      else schedule();
+    };
+    doc.defaultView?.requestAnimationFrame(run);
+    setTimeout(run, 100);
   }
 
   /** The screen as it is now: the last read if nothing relevant changed since, else a fresh one. */
