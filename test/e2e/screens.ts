@@ -48,8 +48,9 @@ export const SCREENS: Screen[] = [
       const input = await frame.waitForSelector(`input[aria-label="Modifiers row ${line + 1}"]`);
       await input!.click();
       await input!.type(modifier);
-      await input!.press('Enter');
-      await input!.press('Escape');
+      // EMA re-renders the row on Enter: later keys go to the page, not to the (now detached) input.
+      await frame.page().keyboard.press('Enter');
+      await frame.page().keyboard.press('Escape');
     },
     commit: async (frame) => {
       await frame.page().keyboard.press('Tab');
