@@ -1,5 +1,5 @@
 /** The demo EHR screens as the end-to-end tests drive them: how to open a case, where its encounter frame is, and how a user edits it. */
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 
 export interface Screen {
   name: 'ema' | 'athena';
@@ -28,12 +28,38 @@ async function readyFrame(page: Page, caseId: string, timeout = 15_000): Promise
   throw new Error(`the demo screen did not render ${caseId}`);
 }
 
+/**
+ * Waits until the screen has handled the last event: both demo EHRs re-render on a timer after a
+ * change (as real SPAs do), so an element found right after an edit may be replaced a moment later.
+ * A timer queued now runs after the screen's own render timer, then one frame for good measure.
+ */
+export async function settle(frame: Frame): Promise<void> {
+  await frame
+    .evaluate(() => new Promise<void>((r) => setTimeout(() => requestAnimationFrame(() => r()), 0)))
+    .catch(() => undefined);
+}
+
+/** Runs a user action on an element, finding it again if the screen re-rendered it underneath us. */
+export async function onFreshElement(frame: Frame, selector: string, act: (el: ElementHandle<Element>) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await settle(frame);
+    const el = await frame.waitForSelector(selector, { timeout: 5000 });
+    try {
+      await act(el!);
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !/detached|not attached|not clickable|Execution context was destroyed/i.test(String(e))) throw e;
+    }
+  }
+}
+
 /** Replaces an input's text by typing, as a person does (select all, type). */
 export async function typeInto(frame: Frame, selector: string, text: string): Promise<void> {
-  const input = await frame.waitForSelector(selector, { timeout: 5000 });
-  await input!.click({ clickCount: 3 });
-  await input!.press('Backspace');
-  if (text) await input!.type(text);
+  await onFreshElement(frame, selector, async (input) => {
+    await input.click({ clickCount: 3 });
+    await input.press('Backspace');
+    if (text) await input.type(text);
+  });
 }
 
 export const SCREENS: Screen[] = [
@@ -45,15 +71,17 @@ export const SCREENS: Screen[] = [
     lesions: (l) => `input[aria-label="Lesion count row ${l + 1}"]`,
     removeLine: (l) => `button[aria-label="Remove procedure ${l + 1}"]`,
     async addModifier(frame, line, modifier) {
-      const input = await frame.waitForSelector(`input[aria-label="Modifiers row ${line + 1}"]`);
-      await input!.click();
-      await input!.type(modifier);
+      await onFreshElement(frame, `input[aria-label="Modifiers row ${line + 1}"]`, async (input) => {
+        await input.click();
+        await input.type(modifier);
+      });
       // EMA re-renders the row on Enter: later keys go to the page, not to the (now detached) input.
       await frame.page().keyboard.press('Enter');
       await frame.page().keyboard.press('Escape');
     },
     commit: async (frame) => {
       await frame.page().keyboard.press('Tab');
+      await settle(frame);
     },
     signControl: '[data-identifier="finalize-note"]',
   },
@@ -66,11 +94,15 @@ export const SCREENS: Screen[] = [
     removeLine: (l) => `button[aria-label="Remove service line ${l + 1}"]`,
     async addModifier(frame, line, modifier) {
       // The first empty modifier box of the line.
+      await settle(frame);
       for (let j = 1; j <= 4; j++) {
-        const box = await frame.$(`input[aria-label="Modifier ${j}, line ${line + 1}"]`);
+        const selector = `input[aria-label="Modifier ${j}, line ${line + 1}"]`;
+        const box = await frame.$(selector);
         if (box && !(await box.evaluate((el) => (el as HTMLInputElement).value))) {
-          await box.click();
-          await box.type(modifier);
+          await onFreshElement(frame, selector, async (fresh) => {
+            await fresh.click();
+            await fresh.type(modifier);
+          });
           return;
         }
       }
@@ -78,6 +110,7 @@ export const SCREENS: Screen[] = [
     },
     commit: async (frame) => {
       await frame.page().keyboard.press('Tab');
+      await settle(frame);
     },
     signControl: 'button[name="SIGNOFF"]',
   },
