@@ -3,7 +3,8 @@ import preact from '@preact/preset-vite';
 import { BUILTIN_MATCHES } from './adapters/index';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // The worker and extension pages import webextension-polyfill themselves; the content script uses WXT's
+  // plain `browser` (Chrome's promise API) so every EHR frame loads ~2.5 KB gzip less.
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false, modulePreload: { polyfill: false } },

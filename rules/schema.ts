@@ -5,8 +5,9 @@
  */
 import { z } from 'zod/mini';
 
-export const PAYER_KINDS = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay', 'unknown'] as const;
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
+import { PAYER_KINDS, SEVERITIES } from './kinds';
+
+export { PAYER_KINDS, SEVERITIES };
 
 // zod/mini: the same schemas at a fraction of the size, so the content script can carry them.
 const positiveInt = z.int({ error: 'expected a positive integer' }).check(z.positive({ error: 'expected a positive integer' }));

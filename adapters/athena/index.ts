@@ -16,7 +16,8 @@
  * Anything on the tab that cannot be parsed makes the result 'unreadable',
  * naming the field and the line; nothing is guessed.
  */
-import { parseEncounter, type Diagnosis, type Encounter, type Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import { checkEncounter } from '../shared/check';
 import type { Adapter, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf } from '../shared/text';
@@ -471,10 +472,10 @@ function read(doc: Document): ReadResult {
     const candidate: Encounter = { id, payer, diagnoses, lines: services.map((s) => s.line) };
     if (dateOfService) candidate.dateOfService = dateOfService;
     if (abn) candidate.abn = abn;
-    const parsed = parseEncounter(candidate);
-    if (!parsed.ok) fail(`the encounter read off the Billing tab is not valid (${parsed.error})`);
+    const problem = checkEncounter(candidate);
+    if (problem) fail(`the encounter read off the Billing tab is not valid (${problem})`);
     const anchors: ScreenAnchors = { lines: services.map((s) => s.row), diagnoses: dxSection, header };
-    return { status: 'ok', encounter: parsed.value, anchors };
+    return { status: 'ok', encounter: candidate, anchors };
   } catch (e) {
     if (e instanceof Unreadable) return { status: 'unreadable', reason: `could not read: ${e.message}` };
     return { status: 'unreadable', reason: `could not read the Billing tab (${e instanceof Error ? e.message : String(e)})` };

@@ -9,7 +9,8 @@
  * Anything on the screen that cannot be parsed makes the result 'unreadable'
  * with the field and the row named; nothing is guessed.
  */
-import { parseEncounter, type Diagnosis, type Encounter, type Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import { checkEncounter } from '../shared/check';
 import type { Adapter, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf } from '../shared/text';
@@ -415,10 +416,10 @@ export function readEma(doc: Document): ReadResult {
     const abnOnFile = abn(parts.abnPanel, boxes);
     if (abnOnFile) encounter.abn = abnOnFile;
 
-    const parsed = parseEncounter(encounter);
-    if (!parsed.ok) fail(parsed.error);
+    const problem = checkEncounter(encounter as unknown as Encounter);
+    if (problem) fail(problem);
     const anchors: ScreenAnchors = { lines: rowEls, diagnoses: dxList, header };
-    return { status: 'ok', encounter: parsed.value, anchors };
+    return { status: 'ok', encounter: encounter as unknown as Encounter, anchors };
   } catch (e) {
     if (e instanceof Unreadable) return { status: 'unreadable', reason: e.message };
     throw e;

@@ -5,7 +5,8 @@
  * there but cannot be parsed makes the whole screen 'unreadable', naming the
  * field and the row.
  */
-import { parseEncounter, type Diagnosis, type Encounter, type Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import { checkEncounter } from '../shared/check';
 import type { ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf, valueOf } from '../shared/text';
@@ -274,8 +275,8 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   };
   if (dateOfService) candidate.dateOfService = dateOfService;
   if (abn) candidate.abn = abn;
-  const parsed = parseEncounter(candidate);
-  if (!parsed.ok) return { status: 'unreadable', reason: `could not read: ${parsed.error}` };
+  const problem = checkEncounter(candidate);
+  if (problem) return { status: 'unreadable', reason: `could not read: ${problem}` };
 
   const screen: ScreenAnchors = { lines: anchors };
   const dxAnchor = dxRows[0] ?? dxRowElements[0];
@@ -283,7 +284,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   if (diagnosesAnchor) screen.diagnoses = diagnosesAnchor;
   const header = queryFirst(doc, map.header, 'header') ?? payerNameEl?.parentElement ?? undefined;
   if (header) screen.header = header;
-  return { status: 'ok', encounter: parsed.value, anchors: screen };
+  return { status: 'ok', encounter: candidate, anchors: screen };
 }
 
 /** The controls that submit or sign the claim, per the map. */

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+// WXT's own `browser` (the browser's promise-based API, no polyfill): ~2.6 KB gzip less in every EHR frame.
+import { browser } from 'wxt/browser';
 import { pickAdapter } from '../../lib/content/pick-adapter';
 import { BUILTIN_MATCHES } from '../../adapters/index';
 import { createPainter } from '../../lib/content/painter';

