@@ -1,9 +1,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
-import { openDismissalStore } from '../lib/background/dismissals';
+import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';
 import { sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
 import { BUILTIN_MATCHES } from '../adapters/index';
-import { loadSettings, onSettingsChanged } from '../lib/settings-store';
+import { createSettingsCache, onSettingsChanged } from '../lib/settings-store';
 import { openTableStore } from '../lib/tables/store';
 import { createTableCache } from '../lib/tables/engine';
 import { TABLES_VERSION_KEY } from '../lib/tables/types';
@@ -16,11 +16,13 @@ export default defineBackground(() => {
     if (area === 'local' && TABLES_VERSION_KEY in changes) tables.invalidate();
   });
   void tables.get();
+  const settings = createSettingsCache();
   const worker = createWorker({
     extensionId: browser.runtime.id,
-    allowedPatterns: async () => [...BUILTIN_MATCHES, ...(await loadSettings()).extraHosts],
-    settings: loadSettings,
-    dismissals: openDismissalStore(),
+    allowedPatterns: async () => [...BUILTIN_MATCHES, ...(await settings.get()).extraHosts],
+    settings: (refresh) => settings.get(refresh),
+    // In memory after the first read of an encounter; every write goes through the worker, which forgets what changed.
+    dismissals: cachedDismissals(openDismissalStore()),
     stateStore: sessionStateStore(),
     engineTables: () => tables.get(),
     setBadge(tabId, errors) {

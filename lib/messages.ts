@@ -24,6 +24,8 @@ export const EvaluateRequestSchema = z.object({
   type: z.literal('evaluate'),
   adapter: z.string().max(40),
   encounter: BoundedEncounter,
+  /** The page just heard that the settings changed: read them again rather than trust the worker's copy. */
+  refresh: z.boolean().optional(),
 });
 
 export const StatusRequestSchema = z.object({

@@ -18,11 +18,17 @@ export default defineContentScript({
     const adapter = pickAdapter(location.href, await loadFieldMaps());
     if (!adapter) return;
     const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
+    /** Set when storage says the settings changed: the next evaluation asks the worker to read them again. */
+    let settingsChanged = false;
     const watcher = watchScreen({
       adapter,
       doc: document,
       painter: createPainter(document),
-      evaluate: (encounter) => send({ type: 'evaluate', adapter: adapter.id, encounter }) as Promise<EvaluateResponse>,
+      evaluate: (encounter) => {
+        const refresh = settingsChanged;
+        settingsChanged = false;
+        return send({ type: 'evaluate', adapter: adapter.id, encounter, ...(refresh ? { refresh } : {}) }) as Promise<EvaluateResponse>;
+      },
       reportStatus: (state, reason) => void send({ type: 'status', adapter: adapter.id, state, reason }).catch(() => {}),
       signal: ctx.signal,
       onPainted: () => performance.mark('dermlint:painted'),
@@ -47,7 +53,10 @@ export default defineContentScript({
       else if (m?.type === 'reveal' && (typeof m.line === 'number' || m.line === null)) reveal(m.line);
     };
     browser.runtime.onMessage.addListener(onMessage);
-    const stop = onSettingsChanged(() => watcher.recheck());
+    const stop = onSettingsChanged(() => {
+      settingsChanged = true;
+      watcher.recheck();
+    });
     ctx.onInvalidated(() => {
       stop();
       browser.runtime.onMessage.removeListener(onMessage);

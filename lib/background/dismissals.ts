@@ -85,3 +85,43 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
     },
   };
 }
+
+/**
+ * Keeps the dismissals of recently judged encounters in memory, so an evaluation waits on
+ * IndexedDB only the first time it sees an encounter (after a worker restart, it reads again).
+ * Every write goes through this wrapper, which forgets what it changed.
+ */
+export function cachedDismissals(store: DismissalStore, capacity = 32): DismissalStore {
+  const byEncounter = new Map<string, Promise<Dismissal[]>>();
+  const forget = (encounter?: string) => (encounter === undefined ? byEncounter.clear() : byEncounter.delete(encounter));
+  return {
+    async put(d) {
+      forget(d.encounter);
+      await store.put(d).finally(() => forget(d.encounter));
+    },
+    async remove(key) {
+      forget();
+      await store.remove(key).finally(() => forget());
+    },
+    async undo(key, at) {
+      // Rare: forget everything rather than parse the encounter back out of the key.
+      forget();
+      await store.undo(key, at).finally(() => forget());
+    },
+    forEncounter(encounter) {
+      let got = byEncounter.get(encounter);
+      if (got) {
+        // Most recently used last.
+        byEncounter.delete(encounter);
+        byEncounter.set(encounter, got);
+        return got;
+      }
+      got = store.forEncounter(encounter);
+      byEncounter.set(encounter, got);
+      got.catch(() => byEncounter.get(encounter) === got && byEncounter.delete(encounter));
+      if (byEncounter.size > capacity) byEncounter.delete(byEncounter.keys().next().value!);
+      return got;
+    },
+    all: () => store.all(),
+  };
+}

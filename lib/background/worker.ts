@@ -26,7 +26,8 @@ export interface WorkerDeps {
   extensionId: string;
   /** Hosts the content script is allowed on (the adapters' match patterns, plus the user's). */
   allowedPatterns(): Promise<readonly string[]> | readonly string[];
-  settings(): Promise<ExtensionSettings> | ExtensionSettings;
+  /** `refresh`: read them from storage now, not from a copy kept in memory. */
+  settings(refresh?: boolean): Promise<ExtensionSettings> | ExtensionSettings;
   setBadge(tabId: number, errors: number): void;
   dismissals?: DismissalStore;
   /** Tab states survive a worker restart here (storage.session: memory only, never disk). */
@@ -80,22 +81,40 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   async function stateOf(tabId: number): Promise<TabState | undefined> {
+    const inMemory = states.get(tabId);
+    if (inMemory) return inMemory;
+    // Not seen since the worker started (or removed): what storage holds once pending writes landed.
+    await stateWrites;
     return states.get(tabId) ?? (await deps.stateStore?.get(tabId).catch(() => undefined));
   }
 
-  async function saveState(state: TabState) {
+  /** Writes of each tab's state, one after another, so a slow write never lands after a newer one. */
+  let stateWrites: Promise<unknown> = Promise.resolve();
+  function persist(write: () => Promise<void> | undefined): Promise<void> {
+    const written = stateWrites.then(write).catch(() => {});
+    stateWrites = written;
+    return written;
+  }
+  function saveState(state: TabState): Promise<void> {
     states.set(state.tabId, state);
-    await deps.stateStore?.set(state).catch(() => {});
-    deps.broadcast?.({ type: 'tab-state-changed', tabId: state.tabId });
+    return persist(() => deps.stateStore?.set(state)).then(() => deps.broadcast?.({ type: 'tab-state-changed', tabId: state.tabId }));
+  }
+  function removeState(tabId: number): Promise<void> {
+    states.delete(tabId);
+    return persist(() => deps.stateStore?.remove(tabId));
   }
 
-  async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number): Promise<EvaluateResponse> {
-    const settings = await deps.settings();
-    const extra = (await deps.engineTables?.().catch(() => undefined)) ?? {};
+  async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
+    // What the engine needs, fetched side by side (each is kept in memory after its first read).
+    const [settings, extra, dismissals] = await Promise.all([
+      deps.settings(refresh),
+      Promise.resolve(deps.engineTables?.()).catch(() => undefined),
+      Promise.resolve(deps.dismissals?.forEncounter(encounter.id)).catch(() => undefined),
+    ]);
     // An encounter without a date of service is judged with the ICD-10-CM set in force today (the engine reads no clock).
-    const findings = run(encounter, { settings, ...extra, icdAsOf: localDay(now()) });
+    const findings = run(encounter, { settings, ...(extra ?? {}), icdAsOf: localDay(now()) });
     const dismissed = new Map<string, Dismissal>();
-    for (const d of (await deps.dismissals?.forEncounter(encounter.id).catch(() => [])) ?? []) dismissed.set(d.key, d);
+    for (const d of dismissals ?? []) dismissed.set(d.key, d);
     const views: FindingView[] = keyFindings(encounter, findings).map(({ finding, key }) => {
       const d = dismissed.get(key);
       const view: FindingView = { ...finding, key, why: RULES_BY_ID.get(finding.rule)?.meta.summary ?? '' };
@@ -106,7 +125,8 @@ export function createWorker(deps: WorkerDeps) {
     const errors = live.filter((f) => f.severity === 'error').length;
     record(tabId, frameId, errors);
     const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
-    await saveState({
+    // The page gets its answer now; the review state (side panel, popup) is kept in memory at once and written behind.
+    void saveState({
       tabId,
       frameId,
       adapter,
@@ -150,7 +170,7 @@ export function createWorker(deps: WorkerDeps) {
     const request = parsed.data;
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
-    if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId);
+    if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
     if (request.type === 'signed-anyway') {
       const at = now().toISOString();
       await deps.dismissals?.put({
@@ -171,8 +191,7 @@ export function createWorker(deps: WorkerDeps) {
     if (previous && previous.frameId === frameId) {
       if (request.state === 'unreadable') await saveState({ ...previous, status: 'unreadable', reason: request.reason, findings: [], counts: { error: 0, warning: 0, info: 0, dismissed: 0 }, lines: [], updatedAt: now().toISOString() });
       else {
-        states.delete(tabId);
-        await deps.stateStore?.remove(tabId).catch(() => {});
+        await removeState(tabId);
         deps.broadcast?.({ type: 'tab-state-changed', tabId });
       }
     } else if (request.state === 'unreadable') {
@@ -241,8 +260,7 @@ export function createWorker(deps: WorkerDeps) {
     handle,
     async forgetTab(tabId: number) {
       errorsByTab.delete(tabId);
-      states.delete(tabId);
-      await deps.stateStore?.remove(tabId).catch(() => {});
+      await removeState(tabId);
     },
   };
 }

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createWorker, type Sender } from '../../lib/background/worker';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from '../../lib/settings';
+import { cachedDismissals, type Dismissal, type DismissalStore } from '../../lib/background/dismissals';
+import type { TabState } from '../../lib/messages';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const good: Sender = { id: EXT, url: 'https://acme.ema.md/ema/web/practice/staff#/x', tab: { id: 7 }, frameId: 0 };
@@ -77,5 +79,111 @@ describe('background worker', () => {
     expect(badges.at(-1)).toEqual([7, 2]);
     await worker.handle({ type: 'status', adapter: 'ema', state: 'absent' }, { ...good, frameId: 3 });
     expect(badges.at(-1)).toEqual([7, 1]);
+  });
+});
+
+describe('background worker: what waits and what does not', () => {
+  it('answers before the tab state is written, keeps writes in order, and serves the panel from memory', async () => {
+    const writes: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const stored = new Map<number, TabState>();
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: () => {},
+      stateStore: {
+        get: async (tab) => stored.get(tab),
+        set: async (state) => {
+          await gate; // storage is slow
+          writes.push(`set ${state.findings.length}`);
+          stored.set(state.tabId, state);
+        },
+        remove: async (tab) => {
+          writes.push('remove');
+          stored.delete(tab);
+        },
+      },
+    });
+    const reply = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);
+    expect(reply).toMatchObject({ ok: true, findings: [{ rule: 'mod25-missing' }] });
+    expect(writes).toEqual([]); // answered while the write still waits
+    const fixed = { ...encounter, lines: [{ ...encounter.lines[0]!, modifiers: ['25'] }, encounter.lines[1]!] };
+    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: fixed }, good);
+    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    expect(panel).toMatchObject({ ok: true, state: { findings: [] } });
+    const gone = worker.handle({ type: 'status', adapter: 'ema', state: 'absent' }, good);
+    release();
+    await gone;
+    expect(writes).toEqual(['set 1', 'set 0', 'remove']);
+    expect(stored.size).toBe(0);
+  });
+
+  it('reads the settings again when the page says they changed', async () => {
+    const calls: boolean[] = [];
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: (refresh) => (calls.push(!!refresh), DEFAULT_EXTENSION_SETTINGS),
+      setBadge: () => {},
+    });
+    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);
+    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter, refresh: true }, good);
+    expect(calls).toEqual([false, true]);
+    const bad = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter, refresh: 'yes' }, good);
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/refresh/) });
+  });
+});
+
+describe('cachedDismissals', () => {
+  function fakeStore() {
+    const rows = new Map<string, Dismissal>();
+    let reads = 0;
+    const store: DismissalStore = {
+      put: async (d) => void rows.set(d.key, d),
+      remove: async (key) => void rows.delete(key),
+      undo: async (key, at) => {
+        const d = rows.get(key);
+        if (d) {
+          rows.delete(key);
+          rows.set(`${key}|undone|${at}`, { ...d, key: `${key}|undone|${at}`, undoneAt: at });
+        }
+      },
+      forEncounter: async (e) => (reads++, [...rows.values()].filter((d) => d.encounter === e && !d.undoneAt)),
+      all: async () => [...rows.values()],
+    };
+    return { store, reads: () => reads };
+  }
+  const dismissal = (encounter: string, rule: string): Dismissal => ({ key: `${encounter}|${rule}|17000|1`, encounter, rule, code: '17000', subject: '1', reason: 'payer-policy', at: '2026-11-23T10:00:00.000Z', outcome: 'overridden' });
+
+  it('reads an encounter once, and again after a write that concerns it', async () => {
+    const { store, reads } = fakeStore();
+    const cached = cachedDismissals(store);
+    expect(await cached.forEncounter('e1')).toEqual([]);
+    expect(await cached.forEncounter('e1')).toEqual([]);
+    expect(reads()).toBe(1);
+    await cached.put(dismissal('e1', 'destruction-series'));
+    expect((await cached.forEncounter('e1')).map((d) => d.rule)).toEqual(['destruction-series']);
+    await cached.undo(dismissal('e1', 'destruction-series').key, '2026-11-23T11:00:00.000Z');
+    expect(await cached.forEncounter('e1')).toEqual([]);
+    await cached.put(dismissal('e2', 'dx-missing'));
+    await cached.remove(dismissal('e2', 'dx-missing').key);
+    expect(await cached.forEncounter('e2')).toEqual([]);
+    expect(reads()).toBe(4);
+  });
+
+  it('keeps at most its capacity of encounters, dropping the least recently used', async () => {
+    const { store, reads } = fakeStore();
+    const cached = cachedDismissals(store, 2);
+    await cached.forEncounter('a');
+    await cached.forEncounter('b');
+    await cached.forEncounter('a');
+    await cached.forEncounter('c'); // drops b
+    expect(reads()).toBe(3);
+    await cached.forEncounter('a');
+    expect(reads()).toBe(3);
+    await cached.forEncounter('b');
+    expect(reads()).toBe(4);
   });
 });
