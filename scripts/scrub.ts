@@ -2,7 +2,7 @@
  * dermlint on the command line: the same trip as the extension without the
  * browser — file → zod → rules.run → report.
  *
- *   npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json] [--ncci DIR]
+ *   npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json] [--ncci DIR] [--icd FILE]...
  *
  * Reads one encounter or a JSON array of encounters (streamed: a file of
  * 100,000 encounters is never held in memory at once). Exit 0 when it ran,
@@ -14,8 +14,17 @@
  * and the practitioner MUE table (MCR_MUE_PractitionerServices_Eff_….csv).
  * A malformed or truncated file stops the run with exit 1, naming the file
  * and the line, before any encounter is read.
+ *
+ * --icd FILE (repeatable) adds a yearly ICD-10-CM codes file from CMS/NCHS
+ * (icd10cm-codes-2027.txt, an April update icd10cm-codes-April-2027.txt, or
+ * the ZIP it comes in), read by the options page's own importer
+ * (lib/tables/import.ts). As in the extension, dx-invalid then judges each
+ * encounter with the set in force on its dateOfService (the shipped FY2026
+ * set, an imported FY2027 one from 2026-10-01; an encounter without a date,
+ * with the set in force today). A malformed or truncated file stops the run
+ * with exit 2, naming the file and the line, before any encounter is read.
  */
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, openAsBlob, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -25,21 +34,33 @@ import { parseEncounter } from '../rules/schema';
 import { parseSettings, type Settings } from '../rules/settings';
 import { importNcciFiles, NcciFormatError } from '../rules/ncci/index';
 import type { EngineTables } from '../rules/context';
+import type { IcdSetInForce } from '../rules/icd10cm/index';
+import { importIcd, TableImportError, type NamedBlob } from '../lib/tables/import';
+import { engineExtrasFrom } from '../lib/tables/engine';
 import { jsonElements, JsonSyntaxError } from './lib/json-elements';
 import { formatEncounter, formatSummary, newTotals } from './lib/report';
 
-const USAGE = 'usage: npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json] [--ncci DIR]';
+const USAGE = 'usage: npm run --silent scrub -- <file|-> [--format json|text] [--config settings.json] [--ncci DIR] [--icd FILE]...';
+
+const HELP = `${USAGE}
+
+  --format json|text  json: [{ "id", "findings": [...] }], one per encounter; text (default): a report for a coder
+  --config FILE       per-rule overrides: { "rules": { "mod25-unsupported": "off", "lesions-lumped": "warning" } }
+  --ncci DIR          CMS's quarterly practitioner PTP parts (ccipra-*.txt) and MUE table (*.csv) instead of the built-in subset
+  --icd FILE          CMS's yearly ICD-10-CM codes file (icd10cm-codes-2027.txt, or its ZIP); repeatable. Each encounter is
+                      judged with the code set in force on its dateOfService (FY2026 is built in)`;
 
 class UsageError extends Error {}
 class InputError extends Error {}
 
-interface Args { path: string; format: 'json' | 'text'; config?: string; ncci?: string }
+interface Args { path: string; format: 'json' | 'text'; config?: string; ncci?: string; icd: string[] }
 
 function parseArgs(argv: string[]): Args {
   let path: string | undefined;
   let format: 'json' | 'text' = 'text';
   let config: string | undefined;
   let ncci: string | undefined;
+  const icd: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--format') {
@@ -56,8 +77,12 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--ncci') {
       ncci = argv[++i];
       if (!ncci) throw new UsageError('--ncci takes a folder with CMS\'s practitioner PTP (ccipra-*.txt) and MUE (*.csv) files');
+    } else if (a === '--icd') {
+      const v = argv[++i];
+      if (!v) throw new UsageError('--icd takes CMS\'s yearly ICD-10-CM codes file (icd10cm-codes-2027.txt, or its ZIP)');
+      icd.push(v);
     } else if (a === '-h' || a === '--help') {
-      throw new UsageError(USAGE);
+      throw new UsageError(HELP);
     } else if (a.startsWith('--')) {
       throw new UsageError(`unknown option ${a}`);
     } else if (path === undefined) {
@@ -67,7 +92,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (!path) throw new UsageError(USAGE);
-  return { path, format, config, ncci };
+  return { path, format, config, ncci, icd };
 }
 
 function loadSettings(file: string | undefined): Settings | undefined {
@@ -115,6 +140,47 @@ async function loadNcci(dir: string | undefined): Promise<EngineTables | undefin
   return tables;
 }
 
+/**
+ * The ICD-10-CM code sets to judge with: the shipped FY2026 set and each year
+ * given, through the options page's importer and the worker's engineExtrasFrom,
+ * so a date of service picks the same set here as in the extension. Undefined
+ * without --icd (the shipped set alone).
+ */
+async function loadIcd(files: readonly string[]): Promise<IcdSetInForce[] | undefined> {
+  if (files.length === 0) return undefined;
+  const records = [];
+  const fromFile = new Map<string, string>();
+  for (const file of files) {
+    let blob: Blob;
+    try {
+      if (!statSync(file).isFile()) throw new UsageError(`--icd ${file}: not a file`);
+      blob = await openAsBlob(file);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`--icd ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    let record;
+    try {
+      record = await importIcd([Object.assign(blob, { name: file }) as NamedBlob], { pause: async () => {} });
+    } catch (e) {
+      if (e instanceof TableImportError) throw new InputError(`--icd: ${e.message}`);
+      throw e;
+    }
+    const before = fromFile.get(record.info.id);
+    if (before !== undefined) throw new UsageError(`--icd ${before} and --icd ${file} are both ${record.info.label}: give one file per year`);
+    fromFile.set(record.info.id, file);
+    records.push(record);
+  }
+  return engineExtrasFrom(records, (message) => {
+    throw new InputError(`--icd: ${message}`);
+  }).icdSets;
+}
+
+/** Today on this machine, YYYY-MM-DD: the day the extension judges an encounter without a dateOfService as of. */
+function localDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 async function* textChunks(path: string): AsyncGenerator<string> {
   const stream = path === '-' ? process.stdin : createReadStream(path);
   stream.setEncoding('utf8');
@@ -130,6 +196,8 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const settings = loadSettings(args.config);
   const tables = await loadNcci(args.ncci);
+  const icdSets = await loadIcd(args.icd);
+  const icd = icdSets ? { icdSets, icdAsOf: localDay(new Date()) } : {};
   // Results go to a spool file as they come and reach stdout only once every
   // encounter validated: bad input leaves stdout empty, and memory stays flat.
   const dir = mkdtempSync(join(tmpdir(), 'dermlint-scrub-'));
@@ -151,7 +219,7 @@ async function main(): Promise<number> {
         }
         const parsed = parseEncounter(value, index);
         if (!parsed.ok) throw new InputError(parsed.error);
-        const findings = run(parsed.value, { settings, tables });
+        const findings = run(parsed.value, { settings, tables, ...icd });
         if (args.format === 'json') await write((index ? ',\n' : '\n') + JSON.stringify({ id: parsed.value.id, findings }));
         else await write(formatEncounter(parsed.value, findings, totals, color));
         index++;

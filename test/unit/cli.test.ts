@@ -1,4 +1,4 @@
-/** The command line as a coder and a script meet it: contract, errors, config, report, streaming. */
+/** The command line as a coder and a script meet it: contract, errors, config, report, yearly ICD-10-CM files, streaming. */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +76,73 @@ describe('scrub', () => {
     expect(r.stdout).toMatch(/line 0 99213\s+✖ error\s+mod25-missing/);
     expect(r.stdout).toContain('fix: Add modifier 25 to 99213');
     expect(r.stdout).toContain('2 encounters checked, 1 with findings: 1 error, 0 warnings, 0 to review');
+  });
+
+  describe('--icd FILE', { timeout: 60_000 }, () => {
+    /**
+     * A small FY2027 codes file in CMS/NCHS's layout (code, spaces, description, CRLF):
+     * a code of every chapter letter, and L57.0 split into L57.00 and L57.01 (made up).
+     */
+    const FY2027 = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((l) =>
+      l === 'L'
+        ? ['L5700   Actinic keratosis of face', 'L5701   Actinic keratosis of other site', 'L571    Actinic reticuloid', 'L579    Skin changes due to chronic exposure, unspecified']
+        : [`${l}000    Made-up code of chapter ${l}`],
+    );
+    const icdFile = (name: string, lines: string[], tail = '') => {
+      const sub = mkdtempSync(join(dir, 'icd-'));
+      return file(join(sub.slice(dir.length + 1), name), lines.map((l) => `${l}\r\n`).join('') + tail);
+    };
+    const ak = (id: string, dateOfService: string, code: string) => ({ id, dateOfService, payer: { kind: 'commercial' }, diagnoses: [{ code }], lines: [{ code: '17000', dx: [1] }] });
+    const encounters = [ak('old-fy26', '2026-09-30', 'L57.0'), ak('old-fy27', '2026-10-01', 'L57.0'), ak('new-fy26', '2026-09-30', 'L57.00'), ak('new-fy27', '2026-10-01', 'L57.00')];
+    const dxInvalid = (stdout: string) =>
+      Object.fromEntries((JSON.parse(stdout) as { id: string; findings: { rule: string; reference: string }[] }[]).map((r) => [r.id, r.findings.filter((f) => f.rule === 'dx-invalid').map((f) => f.reference.replace(/.*; /, ''))]));
+
+    it('judges each encounter with the code set in force on its date of service', () => {
+      const r = scrub([file('ak.json', encounters), '--format', 'json', '--icd', icdFile('icd10cm-codes-2027.txt', FY2027)]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      // L57.0 is billable in FY2026 and a header in this FY2027; L57.00 the other way round. 2026-10-01 is FY2027's first day.
+      expect(dxInvalid(r.stdout)).toEqual({
+        'old-fy26': [],
+        'old-fy27': ['ICD-10-CM FY2027 code set (CMS/NCHS)'],
+        'new-fy26': ['ICD-10-CM FY2026 code set (CMS/NCHS)'],
+        'new-fy27': [],
+      });
+      // Without --icd, the shipped FY2026 set judges every date.
+      const builtin = scrub([file('ak.json', encounters), '--format', 'json']);
+      expect(dxInvalid(builtin.stdout)).toEqual({
+        'old-fy26': [],
+        'old-fy27': [],
+        'new-fy26': ['ICD-10-CM FY2026 code set (CMS/NCHS)'],
+        'new-fy27': ['ICD-10-CM FY2026 code set (CMS/NCHS)'],
+      });
+    });
+
+    it.each([
+      ['a line that is not a code', () => icdFile('icd10cm-codes-2027.txt', FY2027.toSpliced(2, 0, '12345   Not a code')), /line 3: "12345" is not an ICD-10-CM code/],
+      ['a file cut inside its last line', () => icdFile('icd10cm-codes-2027.txt', FY2027.slice(0, -1), 'Z00'), /line 29: Z00 has no description after it \(the file ends inside this line: truncated\?\)/],
+      ['a file cut before the last chapters', () => icdFile('icd10cm-codes-2027.txt', FY2027.slice(0, 20)), /line 20: the file ends here with no codes starting R, S, T, U, V, W, X, Y, Z: truncated/],
+    ])('rejects %s: exit 2, the file and the line on stderr, nothing on stdout', (_name, make, message) => {
+      const bad = make();
+      const r = scrub([file('ak.json', encounters), '--format', 'json', '--icd', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${bad}: line `);
+      expect(r.stderr).toMatch(message);
+    });
+
+    it('reports a missing file, a missing argument and the same year twice as usage errors', () => {
+      const good = icdFile('icd10cm-codes-2027.txt', FY2027);
+      const missing = scrub([file('ak.json', encounters), '--icd', join(dir, 'no-such-icd10cm-codes-2027.txt')]);
+      expect([missing.code, missing.stdout]).toEqual([1, '']);
+      expect(missing.stderr).toMatch(/no-such-icd10cm-codes-2027\.txt: no such file/);
+      const none = scrub([file('ak.json', encounters), '--icd']);
+      expect([none.code, none.stdout]).toEqual([1, '']);
+      expect(none.stderr).toMatch(/--icd takes/);
+      const twice = scrub([file('ak.json', encounters), '--icd', good, '--icd', icdFile('icd10cm_codes_2027.txt', FY2027)]);
+      expect([twice.code, twice.stdout]).toEqual([1, '']);
+      expect(twice.stderr).toMatch(/are both ICD-10-CM FY2027: give one file per year/);
+    });
   });
 
   it('streams 100,000 encounters in a small heap', async () => {
