@@ -12,8 +12,8 @@
  * --ncci DIR reads CMS's own quarterly NCCI files instead of the built-in
  * dermatology subset: the practitioner PTP parts (ccipra-v…-f1.txt to f4.txt)
  * and the practitioner MUE table (MCR_MUE_PractitionerServices_Eff_….csv).
- * A malformed or truncated file stops the run with exit 1, naming the file
- * and the line, before any encounter is read.
+ * A malformed or truncated file stops the run with exit 2 (bad input, as
+ * for encounters), naming the file and the line, before any encounter is read.
  *
  * --icd FILE (repeatable) adds a yearly ICD-10-CM codes file from CMS/NCHS
  * (icd10cm-codes-2027.txt, an April update icd10cm-codes-April-2027.txt, or
@@ -126,7 +126,7 @@ async function loadNcci(dir: string | undefined): Promise<EngineTables | undefin
   try {
     imported = await importNcciFiles(files);
   } catch (e) {
-    if (e instanceof NcciFormatError) throw new UsageError(`--ncci: ${e.message}`);
+    if (e instanceof NcciFormatError) throw new InputError(`--ncci: ${e.message}`);
     throw new UsageError(`--ncci ${dir}: ${(e as Error).message}`);
   }
   if (!imported.ptp && !imported.mue) {

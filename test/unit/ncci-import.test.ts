@@ -199,17 +199,17 @@ describe('scrub --ncci DIR', { timeout: 60_000 }, () => {
     expect(findings(r.stdout)[1]![0]).toMatch(/NCCI MUE 2026 Q4/);
   });
 
-  it('stops on a malformed file: exit 1, the file and the line on stderr, nothing on stdout', () => {
+  it('stops on a malformed file: exit 2, the file and the line on stderr, nothing on stdout', () => {
     const dir = folder('bad', { ...goodFiles(), [ptpName(2)]: goodFiles()[ptpName(2)]!.replace('20190101', '2019013') });
     const r = scrub('--ncci', dir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`scrub: --ncci: ${join(dir, ptpName(2))}: line 7: Effective Date "2019013" is not a date YYYYMMDD\n`);
   });
 
   it('stops on a truncated MUE table and on a folder without CMS files', () => {
     const truncated = scrub('--ncci', folder('cut', { ...goodFiles(), [MUE_NAME]: mueFileText(MUE).slice(0, 200) }));
-    expect(truncated.code).toBe(1);
+    expect(truncated.code).toBe(2);
     expect(truncated.stdout).toBe('');
     expect(truncated.stderr).toMatch(/MCR_MUE_PractitionerServices_Eff_10-01-2026\.csv: line 1: the file ends inside a quoted cell/);
     const empty = scrub('--ncci', folder('zips', { 'ccipra-v323r0-f1.zip': 'PK' }));
