@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'puppeteer-core';
 import { launch, waitForWarnings, type Session } from './harness';
-import { SCREENS } from './screens';
+import { onFreshElement, SCREENS } from './screens';
 import { readExtensionData, until } from './extension-data';
 import { openExtensionPage, tabIdOf } from './pages';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
@@ -278,8 +278,7 @@ describe('inline warnings', () => {
 
     it(`${screen.name}: the sign-off prompt passes axe and works from the keyboard`, async () => {
       const frame = await openCase(screen, 'ex01');
-      const sign = await frame.waitForSelector(screen.signControl);
-      await sign!.focus();
+      await onFreshElement(frame, screen.signControl, (sign) => sign.focus());
       await ehr.keyboard.press('Enter');
       await frame.waitForSelector('dermlint-signoff');
       expect(await axeViolations(frame, ['dermlint-signoff'])).toEqual([]);
@@ -349,8 +348,8 @@ describe('extension pages', () => {
     await panel.keyboard.press('Enter');
     await panel.waitForSelector('form.dismiss-form');
     expect(await axeViolations(panel)).toEqual([]);
-    // The form took focus on its first reason.
-    expect(await panel.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('documented-separately');
+    // The form took focus on its first reason (in an effect: after the form is drawn, not with it).
+    await until(() => panel.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? ''), (v) => v === 'documented-separately', 'the dismiss form takes focus on its first reason');
     await panel.keyboard.press('Space');
     await panel.keyboard.press('Tab'); // comment
     await panel.keyboard.press('Tab'); // Dismiss

@@ -12,6 +12,13 @@ import { startDemoServer } from '../../scripts/serve-demo';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Options for `expect.poll` in these tests. Its default (1 s, and a read still running at the deadline
+ * fails the assertion) is too short on a loaded 2-core CI machine, where one read of the badge through
+ * the worker can take most of a second. The assertion is the same; it is only given time.
+ */
+export const POLL = { timeout: 10_000, interval: 50 } as const;
+
 export interface Session {
   browser: Browser;
   baseUrl: string;
@@ -67,6 +74,34 @@ export async function badgeOf(session: Session, page: Page): Promise<string> {
   }, url);
 }
 
+/**
+ * Waits until the worker has judged an encounter for the tab showing this page at or after `since`
+ * (Date.now() before the navigation), as it records in its tab state (`codes`: the encounter's line
+ * codes, when the test knows them, so that only that encounter counts). A test that expects nothing
+ * painted then checks after the answer, not merely after a pause that a loaded machine may outlast.
+ */
+export async function judged(session: Session, page: Page, since: number, codes?: string[], timeout = 15_000): Promise<void> {
+  const start = Date.now();
+  const want = codes?.map((c) => c.trim().toUpperCase()).join(' ');
+  let last = '';
+  while (Date.now() - start < timeout) {
+    const worker = await session.worker();
+    const state = await worker
+      .evaluate(async (u: string) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === u) ?? tabs.find((t) => t.active);
+        const key = `tab:${tab!.id!}`;
+        return ((await chrome.storage.session.get(key))[key] ?? null) as { status?: string; lines?: { code: string }[]; updatedAt?: string } | null;
+      }, page.url())
+      .catch(() => null);
+    const seen = { status: state?.status, codes: state?.lines?.map((l) => l.code.trim().toUpperCase()).join(' '), updatedAt: state?.updatedAt };
+    last = JSON.stringify(seen);
+    if (seen.status === 'ok' && Date.parse(seen.updatedAt ?? '') >= since && (want === undefined || seen.codes === want)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the worker judged no${want ? ` [${want}]` : ''} encounter on this tab since the test opened it (last state: ${last})`);
+}
+
 /** Warnings painted in a frame: [rule, line] pairs of hosts. */
 export async function warningsIn(frame: Frame | Page): Promise<string[]> {
   return frame.$$eval('dermlint-warning', (hosts) => hosts.map((h) => `${h.getAttribute('data-dermlint-rule')}@${h.getAttribute('data-dermlint-line')}`).sort());
@@ -88,4 +123,5 @@ export async function waitForWarnings(frame: Frame | Page, expected: string[], t
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };

@@ -15,6 +15,7 @@ import { SCREENS } from './screens';
 import { openEncounter, type ScreenName } from './open-encounter';
 import { bigEncounter, toggleLines, TOGGLE_RULE, TOGGLE_UNITS } from './big-encounter';
 import { traceScriptTasks } from './trace';
+import { until } from './extension-data';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 
@@ -146,6 +147,8 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
       lines: [{ code: '17110', units: 1, lesions: 3, dx: [1, 2], site: 'right index finger' }],
     };
     const frame = await openEncounter(page, screen, session.baseUrl, encounter);
+    // Something shown first (a note or a warning): "settled" alone could call the screen quiet before the first answer on a loaded machine.
+    await until(async () => ({ warnings: await warningsIn(frame).catch(() => []), status: await statusOf(frame) }), (s) => s.warnings.length > 0 || s.status !== null, 'a note or a warning on the screen');
     const state = await settled(frame);
     const texts = await frame.evaluate(() =>
       Array.from(document.querySelectorAll('dermlint-warning')).map((h) => h.shadowRoot!.querySelector('button.pill')?.getAttribute('title') ?? ''),
@@ -226,6 +229,8 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
 async function openCase(screen: (typeof SCREENS)[number], id: string): Promise<{ frame: Frame; before: string[] }> {
   await page.goto(screen.url(session.baseUrl, id));
   const frame = await screen.frame(page, id);
+  // Painted at all first: "settled" alone could call the screen quiet before the first answer on a loaded machine.
+  await until(() => warningsIn(frame).catch(() => []), (w) => w.length > 0, `${id} paints something to begin with`);
   const state = await settled(frame);
   expect(state.warnings.length, `${id} paints something to begin with`).toBeGreaterThan(0);
   return { frame, before: state.warnings };

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
-import { SCREENS, typeInto } from './screens';
+import { badgeOf, judged, launch, POLL, waitForWarnings, warningsIn, type Session } from './harness';
+import { onFreshElement, SCREENS, typeInto } from './screens';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 
@@ -16,6 +16,7 @@ const cases: { encounter: Encounter; expect: { rule: string; line: number | null
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
 );
 const byId = new Map(cases.map((c) => [c.encounter.id, c]));
+const codesOf = (id: string) => byId.get(id)!.encounter.lines.map((l) => l.code);
 
 /** What should be painted: the example's expected findings, less the info ones (review list only). */
 function painted(id: string): { warnings: string[]; errors: number } {
@@ -61,8 +62,10 @@ for (const screen of SCREENS) {
     });
 
     it.each(QUIET)('%s: a clean (or review-only) encounter shows nothing inline', async (id) => {
+      const since = Date.now();
       await page.goto(screen.url(session.baseUrl, id));
       const frame = await screen.frame(page, id);
+      await judged(session, page, since, codesOf(id));
       await new Promise((r) => setTimeout(r, 600));
       expect(await warningsIn(frame)).toEqual([]);
       expect(await badgeOf(session, page)).toBe('');
@@ -75,7 +78,7 @@ for (const screen of SCREENS) {
       await typeInto(frame, screen.lesions(0), '1');
       await screen.commit(frame);
       await waitForWarnings(frame, []);
-      await expect.poll(() => badgeOf(session, page)).toBe('');
+      await expect.poll(() => badgeOf(session, page), POLL).toBe('');
     });
 
     it('ex01: adding modifier 25 clears mod25-missing', async () => {
@@ -91,13 +94,15 @@ for (const screen of SCREENS) {
       await page.goto(screen.url(session.baseUrl, 'ex16'));
       const frame = await screen.frame(page, 'ex16');
       await waitForWarnings(frame, ['cosmetic-on-insurance@1']);
-      await (await frame.waitForSelector(screen.removeLine(1)))!.click();
+      await onFreshElement(frame, screen.removeLine(1), (button) => button.click());
       await waitForWarnings(frame, []);
     });
 
     it('a warning appears when an edit breaks a line, and goes when it is undone', async () => {
+      const since = Date.now();
       await page.goto(screen.url(session.baseUrl, 'ex04'));
       const frame = await screen.frame(page, 'ex04');
+      await judged(session, page, since, codesOf('ex04'));
       await new Promise((r) => setTimeout(r, 400));
       expect(await warningsIn(frame)).toEqual([]);
       // ex04 is clean; give its first line 3 modifiers that conflict.
@@ -112,16 +117,17 @@ for (const screen of SCREENS) {
       await page.goto(screen.url(session.baseUrl, 'ex44'));
       const frame = await screen.frame(page, 'ex44');
       await waitForWarnings(frame, ['lesions-lumped@0']);
-      const pill = await frame.waitForSelector('pierce/button.pill');
-      expect(await pill!.evaluate((b) => b.getAttribute('aria-label'))).toMatch(/^Coding error: /);
-      await pill!.focus();
+      await onFreshElement(frame, 'pierce/button.pill', async (pill) => {
+        expect(await pill.evaluate((b) => b.getAttribute('aria-label'))).toMatch(/^Coding error: /);
+        await pill.focus();
+      });
       await page.keyboard.press('Enter');
       const card = await frame.waitForSelector('pierce/.card');
       const text = await card!.evaluate((c) => c.textContent);
       expect(text).toMatch(/Fix:/);
       expect(text).toMatch(/lesions-lumped/);
       await page.keyboard.press('Escape');
-      await expect.poll(() => frame.$('pierce/.card')).toBeNull();
+      await expect.poll(() => frame.$('pierce/.card'), POLL).toBeNull();
     });
   });
 }

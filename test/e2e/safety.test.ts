@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CHROMIUM, EXTENSION_DIR, badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
-import { SCREENS, type Screen } from './screens';
+import { onFreshElement, SCREENS, typeInto, type Screen } from './screens';
 import { readExtensionData, until, type ExtensionData } from './extension-data';
 import { clickButton, stopWorker as stopWorkerTarget, tabIdOf } from './pages';
 import { startDemoServer } from '../../scripts/serve-demo';
@@ -592,7 +592,7 @@ describe('nothing sensitive at rest', () => {
     // A sign-off with errors remaining (EMA tab, ex37).
     await ema.bringToFront(); // a background tab gets no animation frames: clicks there would wait forever
     const emaFrame = await EMA.frame(ema, 'ex37');
-    await (await emaFrame.waitForSelector(EMA.signControl))!.click();
+    await onFreshElement(emaFrame, EMA.signControl, (control) => control.click());
     await (await emaFrame.waitForSelector('pierce/button.anyway'))!.click();
     // Settings changed in the options page.
     const options = await openExtensionPage('options.html', { width: 1200, height: 900 });
@@ -647,9 +647,7 @@ describe('no network', () => {
     for (const screen of SCREENS) {
       for (const id of ['ex06', 'ex26', 'ex46']) await openCase(ehr, screen, id);
       const frame = await openCase(ehr, screen, 'ex44', ['lesions-lumped@0']);
-      const input = await frame.waitForSelector(screen.lesions(0));
-      await input!.click({ clickCount: 3 });
-      await input!.type('1');
+      await typeInto(frame, screen.lesions(0), '1');
       await screen.commit(frame);
       await waitForWarnings(frame, [], 15_000);
       await ehr.goto(screen.url(session.baseUrl, 'ex04'));

@@ -31,11 +31,21 @@ async function readyFrame(page: Page, caseId: string, timeout = 15_000): Promise
 /**
  * Waits until the screen has handled the last event: both demo EHRs re-render on a timer after a
  * change (as real SPAs do), so an element found right after an edit may be replaced a moment later.
- * A timer queued now runs after the screen's own render timer, then one frame for good measure.
+ * A timer queued now runs after the screen's own render timer, then one frame for good measure
+ * (or 100 ms where no frame comes: a tab in the background gets no animation frames, and a wait
+ * on one alone would never end).
  */
 export async function settle(frame: Frame): Promise<void> {
   await frame
-    .evaluate(() => new Promise<void>((r) => setTimeout(() => requestAnimationFrame(() => r()), 0)))
+    .evaluate(
+      () =>
+        new Promise<void>((r) =>
+          setTimeout(() => {
+            requestAnimationFrame(() => r());
+            setTimeout(r, 100);
+          }, 0),
+        ),
+    )
     .catch(() => undefined);
 }
 

@@ -12,8 +12,8 @@ import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
-import { SCREENS, type Screen } from './screens';
+import { badgeOf, launch, POLL, waitForWarnings, warningsIn, type Session } from './harness';
+import { onFreshElement, SCREENS, type Screen } from './screens';
 import {
   buttonByText, clickButton, downloaded, downloadsTo, findingCard, openExtensionPage, readPanel, stopWorker, tabIdOf, textOf,
 } from './pages';
@@ -133,19 +133,19 @@ describe('side panel review list', () => {
   it('the filter shows errors, warnings or dismissed findings only', async () => {
     const choose = async (value: string) => (await panel.$(`input[name="review-filter"][value="${value}"]`))!.click();
     await choose('error');
-    await expect.poll(async () => (await readPanel(panel)).groups).toEqual([{ head: 'Line 3 11102', rules: ['lesions-lumped'] }]);
+    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 3 11102', rules: ['lesions-lumped'] }]);
     await choose('warning');
-    await expect.poll(async () => (await readPanel(panel)).groups).toEqual([{ head: 'Line 3 11102', rules: ['biopsy-bundled'] }]);
+    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 3 11102', rules: ['biopsy-bundled'] }]);
     await choose('info');
-    await expect.poll(async () => (await readPanel(panel)).groups).toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
+    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
     await choose('dismissed');
-    await expect.poll(async () => (await readPanel(panel)).groups).toEqual([]);
+    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([]);
     expect((await readPanel(panel)).empty).toMatch(/^No dismissed findings/);
     // The filter's own counts.
     const labels = await panel.$$eval('.segmented label', (ls) => ls.map((l) => (l.textContent ?? '').replace(/\s+/g, ' ').trim()));
     expect(labels).toEqual(['All 3', 'Errors 1', 'Warnings 1', 'Needs review 1', 'Dismissed 0']);
     await choose('all');
-    await expect.poll(async () => (await readPanel(panel)).groups.length).toBe(2);
+    await expect.poll(async () => (await readPanel(panel)).groups.length, POLL).toBe(2);
   });
 
   for (const screen of [EMA, ATHENA]) {
@@ -180,7 +180,7 @@ describe('side panel review list', () => {
       expect(box.top).toBeLessThanOrEqual(row.top + 1);
       expect(box.bottom).toBeGreaterThanOrEqual(row.bottom - 1);
       expect(box.bottom - box.top).toBeLessThan(3 * (row.bottom - row.top));
-      await expect.poll(() => textOf(panel, 'p.status')).toBe('Showing line 3 on the screen.');
+      await expect.poll(() => textOf(panel, 'p.status'), POLL).toBe('Showing line 3 on the screen.');
       await ehr.setViewport({ width: 1280, height: 800 });
     });
   }
@@ -198,7 +198,7 @@ describe('dismissing a finding with a reason', () => {
     await resetExtension();
     let frame = await openOnScreen(EMA, customUrl(EMA, session.baseUrl, MIXED), 'custom');
     await waitForWarnings(frame, ['biopsy-bundled@2', 'lesions-lumped@2']);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('1');
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('1');
     const tabId = await tabIdOf(session, ehr);
     panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`);
 
@@ -208,13 +208,13 @@ describe('dismissing a finding with a reason', () => {
     const form = await card.waitForSelector('form.dismiss-form');
     // Without a reason it asks for one.
     await clickButton(form!, 'Dismiss');
-    expect(await form!.$eval('[role="alert"]', (p) => p.textContent)).toBe('Choose a reason.');
+    await expect.poll(() => form!.$eval('[role="alert"]', (p) => p.textContent), POLL).toBe('Choose a reason.');
     await (await form!.$('input[value="documented-separately"]'))!.click();
     await (await form!.$('textarea'))!.type('path report in the chart');
     await clickButton(form!, 'Dismiss');
     await waitForWarnings(frame, ['biopsy-bundled@2']);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('');
-    await expect.poll(() => readPanel(panel)).toMatchObject({
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('');
+    await expect.poll(() => readPanel(panel), POLL).toMatchObject({
       counts: { Errors: 0, Warnings: 1, 'Needs review': 1, Dismissed: 1 },
       groups: [
         { head: 'Line 1 99213', rules: ['mod25-unsupported'] },
@@ -228,17 +228,17 @@ describe('dismissing a finding with a reason', () => {
     await ehr.reload();
     frame = await EMA.frame(ehr, 'custom');
     await waitForWarnings(frame, ['biopsy-bundled@2']);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('');
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('');
 
     // The service worker stopped, as Chrome does when idle; the next page load starts a fresh one.
     await stopWorker(session);
     await ehr.reload();
     frame = await EMA.frame(ehr, 'custom');
     await waitForWarnings(frame, ['biopsy-bundled@2']);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('');
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('');
     await panel.reload();
     await (await panel.waitForSelector('input[name="review-filter"][value="dismissed"]'))!.click();
-    await expect.poll(() => readPanel(panel)).toMatchObject({
+    await expect.poll(() => readPanel(panel), POLL).toMatchObject({
       counts: { Errors: 0, Dismissed: 1 },
       groups: [{ head: 'Line 3 11102', rules: ['lesions-lumped (dismissed)'] }],
     });
@@ -267,8 +267,8 @@ describe('dismissing a finding with a reason', () => {
     card = await findingCard(panel, 'lesions-lumped');
     await clickButton(card, 'Undo dismissal');
     await waitForWarnings(frame, ['biopsy-bundled@2', 'lesions-lumped@2']);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('1');
-    await expect.poll(async () => (await readPanel(panel)).counts).toEqual({ Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 });
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('1');
+    await expect.poll(async () => (await readPanel(panel)).counts, POLL).toEqual({ Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 });
 
     // The audit log keeps the overridden-then-undone entry: a compliance officer sees the whole history.
     const audit = options!;
@@ -305,7 +305,7 @@ describe('sign-off prompt', () => {
       await ehr.bringToFront();
       const frame = await openOnScreen(screen, screen.url(session.baseUrl, 'ex01'), 'ex01');
       await waitForWarnings(frame, ['mod25-missing@0']);
-      await (await frame.$(screen.signControl))!.click();
+      await onFreshElement(frame, screen.signControl, (control) => control.click());
       await frame.waitForSelector('dermlint-signoff', { timeout: 10_000 });
       expect(await promptText(frame)).toMatch(/^✖ 1 coding error remains\. Review Sign anyway$/);
       // All of it on screen, below the sign control.
@@ -320,12 +320,12 @@ describe('sign-off prompt', () => {
       // The click was held: the EHR did nothing yet.
       expect(await signedState(frame, screen)).toBe('not signed');
       await (await frame.waitForSelector('pierce/button.anyway'))!.click();
-      await expect.poll(() => signedState(frame, screen)).toBe(SIGNED[screen.name]);
+      await expect.poll(() => signedState(frame, screen), POLL).toBe(SIGNED[screen.name]);
       expect(await frame.$('dermlint-signoff')).toBeNull();
       if (screen.name === 'ema') {
         // Confirming in the EHR's own dialog is not asked about a second time.
         await (await frame.$('[data-identifier="finalize-confirm"]'))!.click();
-        await expect.poll(() => signedState(frame, screen)).toBe('finalized');
+        await expect.poll(() => signedState(frame, screen), POLL).toBe('finalized');
         expect(await frame.$('dermlint-signoff')).toBeNull();
       }
       // The audit log has the choice.
@@ -350,9 +350,9 @@ describe('sign-off prompt', () => {
     await EMA.addModifier(frame, 0, '25');
     await EMA.commit(frame);
     await waitForWarnings(frame, []);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('');
-    await (await frame.$(EMA.signControl))!.click();
-    await expect.poll(() => signedState(frame, EMA)).toBe('finalize dialog');
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('');
+    await onFreshElement(frame, EMA.signControl, (control) => control.click());
+    await expect.poll(() => signedState(frame, EMA), POLL).toBe('finalize dialog');
     expect(await frame.$('dermlint-signoff')).toBeNull();
 
     // athena, a clean example.
@@ -363,8 +363,8 @@ describe('sign-off prompt', () => {
     await panel.waitForFunction(() => /Nothing found/.test(document.querySelector('.panel-body')?.textContent ?? ''), { timeout: 10_000 });
     await panel.close();
     await ehr.bringToFront();
-    await (await athena.$(ATHENA.signControl))!.click();
-    await expect.poll(() => signedState(athena, ATHENA)).toBe('signed off');
+    await onFreshElement(athena, ATHENA.signControl, (control) => control.click());
+    await expect.poll(() => signedState(athena, ATHENA), POLL).toBe('signed off');
     expect(await athena.$('dermlint-signoff')).toBeNull();
   });
 
@@ -383,9 +383,9 @@ describe('sign-off prompt', () => {
       await ehr.bringToFront();
       const frame = await openOnScreen(screen, screen.url(session.baseUrl, 'ex01'), 'ex01');
       await waitForWarnings(frame, ['mod25-missing@0']);
-      await expect.poll(() => badgeOf(session, ehr)).toBe('1');
-      await (await frame.$(screen.signControl))!.click();
-      await expect.poll(() => signedState(frame, screen)).toBe(SIGNED[screen.name]);
+      await expect.poll(() => badgeOf(session, ehr), POLL).toBe('1');
+      await onFreshElement(frame, screen.signControl, (control) => control.click());
+      await expect.poll(() => signedState(frame, screen), POLL).toBe(SIGNED[screen.name]);
       expect(await frame.$('dermlint-signoff')).toBeNull();
     }
     await resetExtension();
@@ -400,7 +400,7 @@ describe('options reach open EHR tabs', () => {
     await resetExtension();
     const frame = await openOnScreen(EMA, EMA.url(session.baseUrl, 'ex44'), 'ex44');
     await waitForWarnings(frame, ['lesions-lumped@0']);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('1');
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('1');
     const marker = await frame.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
 
     options = await openExtensionPage(session, 'options.html#rules', { width: 1100, height: 900 });
@@ -408,12 +408,12 @@ describe('options reach open EHR tabs', () => {
     await options.select('#level-lesions-lumped', 'off');
     await savedNote(options, /^lesions-lumped: off\.$/);
     await waitForWarnings(frame, []);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('');
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('');
     expect(await frame.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(marker);
 
     await options.select('#level-lesions-lumped', 'default');
     await waitForWarnings(frame, ['lesions-lumped@0']);
-    await expect.poll(() => badgeOf(session, ehr)).toBe('1');
+    await expect.poll(() => badgeOf(session, ehr), POLL).toBe('1');
   });
 
   it('a preset changes several rules at once, and the open tab follows', async () => {
@@ -421,7 +421,7 @@ describe('options reach open EHR tabs', () => {
     const frame = await openOnScreen(EMA, EMA.url(session.baseUrl, 'ex03'), 'ex03');
     const tabId = await tabIdOf(session, ehr);
     const panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`);
-    await expect.poll(async () => (await readPanel(panel)).groups).toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
+    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
     expect(await warningsIn(frame)).toEqual([]);
 
     const levels = (ids: string[]) => options.evaluate((xs: string[]) => xs.map((id) => (document.getElementById(`level-${id}`) as HTMLSelectElement).value), ids);
@@ -447,7 +447,7 @@ describe('options reach open EHR tabs', () => {
     expect(await general()).toEqual({ payer: 'commercial', inline: false });
     // mod25-unsupported is off: gone from the screen and from the review list.
     await waitForWarnings(frame, []);
-    await expect.poll(async () => (await readPanel(panel)).empty).toMatch(/^Nothing found/);
+    await expect.poll(async () => (await readPanel(panel)).empty, POLL).toMatch(/^Nothing found/);
 
     // The corner note's Undo puts the previous settings back.
     await clickButton(options, 'Undo');
@@ -488,14 +488,16 @@ describe('a field map for another EHR (generic adapter)', () => {
       frame = await openOnScreen(EMA, ecwUrl(id), id);
       await waitForWarnings(frame, expected(id));
       const errors = run(example(id)).filter((f) => f.severity === 'error').length;
-      await expect.poll(() => badgeOf(session, ehr)).toBe(errors ? String(errors) : '');
+      await expect.poll(() => badgeOf(session, ehr), POLL).toBe(errors ? String(errors) : '');
     }
-    // And it follows edits: the ex01 fix (modifier 25 on the visit) on this screen.
+    // And it follows edits: the ex01 fix (modifier 25 on the visit) on this screen (in front: a background tab gets no frames to click in).
+    await ehr.bringToFront();
     frame = await openOnScreen(EMA, ecwUrl('ex01'), 'ex01');
     await waitForWarnings(frame, ['mod25-missing@0']);
-    const mod = await frame.waitForSelector('#cptTable tbody tr[ng-repeat] input[data-fieldname="ClaimCPTMOD1"]');
-    await mod!.click();
-    await mod!.type('25');
+    await onFreshElement(frame, '#cptTable tbody tr[ng-repeat] input[data-fieldname="ClaimCPTMOD1"]', async (mod) => {
+      await mod.click();
+      await mod.type('25');
+    });
     await ehr.keyboard.press('Tab');
     await waitForWarnings(frame, []);
     await resetExtension();
@@ -527,12 +529,12 @@ describe('settings export and import', () => {
     expect(await transferMessage()).toBe('Settings exported.');
 
     await options.select('#level-dx-missing', 'off');
-    await expect.poll(() => level('dx-missing')).toBe('off');
+    await expect.poll(() => level('dx-missing'), POLL).toBe('off');
     await savedNote(options, /^dx-missing: off\.$/);
 
     await importFile(file.file);
-    await expect.poll(transferMessage).toMatch(/^Imported dermlint-settings-.*\.json: 1 rule level, 0 hosts, 0 field maps\.$/);
-    await expect.poll(() => level('dx-missing')).toBe('warning');
+    await expect.poll(transferMessage, POLL).toMatch(/^Imported dermlint-settings-.*\.json: 1 rule level, 0 hosts, 0 field maps\.$/);
+    await expect.poll(() => level('dx-missing'), POLL).toBe('warning');
     expect(JSON.parse(await stored()).rules).toEqual({ 'dx-missing': 'warning' });
   });
 
@@ -542,12 +544,12 @@ describe('settings export and import', () => {
     const notJson = join(dir, 'not-json.json');
     writeFileSync(notJson, '{ "rules": { "dx-missing": "off" ');
     await importFile(notJson);
-    await expect.poll(transferMessage).toMatch(/^Nothing changed: not-json\.json: not a JSON file: /);
+    await expect.poll(transferMessage, POLL).toMatch(/^Nothing changed: not-json\.json: not a JSON file: /);
 
     const badField = join(dir, 'bad-field.json');
     writeFileSync(badField, JSON.stringify({ rules: { 'mod25-missing': 'loud' } }));
     await importFile(badField);
-    await expect.poll(transferMessage).toBe('Nothing changed: bad-field.json: rules.mod25-missing: expected one of off, default, info, warning, error');
+    await expect.poll(transferMessage, POLL).toBe('Nothing changed: bad-field.json: rules.mod25-missing: expected one of off, default, info, warning, error');
     expect(await options.$eval('#backup p.status', (p) => p.className)).toContain('bad');
 
     expect(await level('dx-missing')).toBe('warning');
@@ -624,7 +626,7 @@ describe.runIf(process.env.DERMLINT_SCREENSHOTS)('screenshots', () => {
     await (await card.waitForSelector('input[value="payer-policy"]'))!.click();
     await (await card.$('textarea'))!.type('Plan accepts 25 here');
     await clickButton(card, 'Dismiss');
-    await expect.poll(async () => (await readPanel(panel)).counts.Dismissed).toBe(1);
+    await expect.poll(async () => (await readPanel(panel)).counts.Dismissed, POLL).toBe(1);
     await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await panel.screenshot({ path: join(out, 'sidepanel.png'), fullPage: true });
 
