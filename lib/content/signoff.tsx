@@ -47,10 +47,21 @@ export function guardSignoff(deps: SignoffDeps) {
     host.style.left = `${Math.max(8, rect.left + win.scrollX)}px`;
     host.style.top = `${rect.bottom + win.scrollY + 6}px`;
     doc.documentElement.appendChild(host);
+    // The EHR may re-render while the prompt is open (athenaNet rebuilds its page on every change):
+    // then the control the user clicked is gone, and its counterpart on the page now is the one to use.
+    const index = deps.controls().indexOf(control);
+    const describe = (el: Element) => `${el.tagName}|${el.getAttribute('name') ?? ''}|${el.getAttribute('data-identifier') ?? ''}|${(el.textContent ?? '').trim()}`;
+    const original = describe(control);
+    const current = (): HTMLElement | undefined => {
+      if (control.isConnected) return control;
+      const now = deps.controls();
+      const same = now.filter((c) => describe(c) === original);
+      return (same.length === 1 ? same[0] : (now[index] && describe(now[index]!) === original ? now[index] : undefined)) as HTMLElement | undefined;
+    };
     // The prompt holds focus while it is open (see SignoffPrompt); closing it gives focus back to the sign control.
     const closeAndReturn = () => {
       close();
-      control.focus({ preventScroll: true });
+      current()?.focus({ preventScroll: true });
     };
     render(
       <SignoffPrompt
@@ -66,7 +77,7 @@ export function guardSignoff(deps: SignoffDeps) {
           accepted = deps.signature();
           passThrough = true;
           try {
-            control.click();
+            current()?.click();
           } finally {
             passThrough = false;
           }

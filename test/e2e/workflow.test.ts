@@ -342,6 +342,23 @@ describe('sign-off prompt', () => {
     });
   }
 
+  it('athena re-renders while the prompt is open: “Sign anyway” signs with the sign control on the page now', async () => {
+    await resetExtension();
+    await ehr.bringToFront();
+    const frame = await openOnScreen(ATHENA, ATHENA.url(session.baseUrl, 'ex01'), 'ex01');
+    await waitForWarnings(frame, ['mod25-missing@0']);
+    await onFreshElement(frame, ATHENA.signControl, (control) => control.click());
+    await frame.waitForSelector('dermlint-signoff', { timeout: 10_000 });
+    // The EHR replaces its sign button (as its re-render does): the one that was clicked is gone.
+    await frame.evaluate((sel: string) => {
+      const old = document.querySelector(sel)!;
+      old.replaceWith(old.cloneNode(true));
+    }, ATHENA.signControl);
+    expect(await signedState(frame, ATHENA)).toBe('not signed');
+    await (await frame.waitForSelector('pierce/button.anyway'))!.click();
+    await expect.poll(() => signedState(frame, ATHENA), POLL).toBe('signed off');
+  });
+
   it('with no errors left the sign click goes straight through, no prompt', async () => {
     await ehr.bringToFront();
     const frame = await openOnScreen(EMA, EMA.url(session.baseUrl, 'ex01'), 'ex01');
