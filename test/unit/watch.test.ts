@@ -1,0 +1,285 @@
+/**
+ * The content script's watcher (lib/content/watch.ts) on a small table screen
+ * in happy-dom, with the real painter: when it reads (never inside the EHR's
+ * own task, once for all the changes of a task, after an edit behind the page's
+ * own re-render, not again when nothing changed since), that warnings on rows the EHR re-rendered are back before the next
+ * frame, stale findings stay until the answer, and an unchanged encounter sends
+ * no message.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import type { Adapter, ReadResult } from '../../adapters/types';
+import type { EvaluateResponse } from '../../lib/messages';
+import type { Encounter, Finding } from '../../rules/schema';
+import { createPainter, WARNING_TAG } from '../../lib/content/painter';
+import { watchScreen } from '../../lib/content/watch';
+
+const windows: Window[] = [];
+const controllers: AbortController[] = [];
+afterEach(async () => {
+  for (const c of controllers.splice(0)) c.abort();
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+/** A macrotask later: our read task (a MessageChannel message) has run by then. */
+const task = () => new Promise<void>((done) => setTimeout(done, 5));
+/** All pending microtasks (mutation records are delivered as one). */
+const microtasks = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+interface Deferred {
+  encounter: Encounter;
+  resolve(findings: Finding[]): void;
+}
+
+/** A screen whose rows are <tr data-code data-units><td>description</td><td><input></td></tr>. */
+function setup(units: number[]) {
+  const window = new Window({ url: 'https://ehr.example/visit' });
+  windows.push(window);
+  // The content script uses its realm's globals (in a browser, the page's window's).
+  Object.assign(globalThis, { MutationObserver: window.MutationObserver, Node: window.Node, document: window.document });
+  const doc = window.document as unknown as Document;
+  doc.body.innerHTML = '<table><tbody id="rows"></tbody></table>';
+  const state = { units: [...units] };
+  /** The EHR's re-render: every row replaced by a new element. */
+  const render = () => {
+    const body = doc.getElementById('rows')!;
+    body.textContent = '';
+    state.units.forEach((u, i) => {
+      const tr = doc.createElement('tr');
+      tr.setAttribute('data-line', String(i));
+      const desc = doc.createElement('td');
+      desc.textContent = `Shave removal, line ${i + 1}`;
+      const cell = doc.createElement('td');
+      const input = doc.createElement('input');
+      input.value = String(u);
+      cell.appendChild(input);
+      tr.append(desc, cell);
+      body.appendChild(tr);
+    });
+  };
+  render();
+  let reads = 0;
+  const adapter: Adapter = {
+    id: 'test',
+    name: 'Test',
+    matches: [],
+    read(d: Document): ReadResult {
+      reads++;
+      const rows = Array.from(d.querySelectorAll('#rows > tr'));
+      const encounter = {
+        id: 'enc-1',
+        payer: { kind: 'medicare' },
+        diagnoses: [{ code: 'L82.0' }],
+        lines: rows.map((tr) => ({ code: '11301', units: Number(tr.querySelector('input')!.value), dx: [1] })),
+      } as Encounter;
+      return { status: 'ok', encounter, anchors: { lines: rows } };
+    },
+  };
+  const pending: Deferred[] = [];
+  const controller = new AbortController();
+  controllers.push(controller);
+  let painted = 0;
+  const watcher = watchScreen({
+    adapter,
+    doc,
+    painter: createPainter(doc),
+    evaluate: (encounter) =>
+      new Promise<EvaluateResponse>((done) => {
+        pending.push({
+          encounter,
+          resolve: (findings) => done({ ok: true, findings, showInfoInline: false, why: {}, errors: findings.length, signoffPrompt: true }),
+        });
+      }),
+    reportStatus: () => {},
+    signal: controller.signal,
+    onPainted: () => painted++,
+  });
+  /** What the engine would say: a warning on every line with 1 unit. */
+  const judge = (e: Encounter): Finding[] =>
+    e.lines.flatMap((l, i) => (l.units === 1 ? [{ rule: 'lesions-lumped', severity: 'error' as const, line: i, message: `line ${i + 1}: lesions lumped` }] : []));
+  /** Answers the oldest question with what the engine would say. */
+  const answer = async () => {
+    const q = pending.shift()!;
+    q.resolve(judge(q.encounter));
+    await microtasks();
+  };
+  /** The user edits line i's units (the input event), as the EHR's field does. */
+  const edit = (i: number, u: number) => {
+    const input = doc.querySelectorAll('#rows input')[i] as HTMLInputElement;
+    input.value = String(u);
+    input.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
+    state.units[i] = u;
+  };
+  /** Lines whose row holds a warning now (in the page, inside the row). */
+  const warned = () =>
+    Array.from(doc.querySelectorAll('#rows > tr'))
+      .map((tr, i) => (tr.querySelector(WARNING_TAG) ? i : -1))
+      .filter((i) => i >= 0);
+  /** The next frame: a frame callback asked for after everything so far runs after ours. */
+  const nextFrame = () => new Promise<void>((done) => window.requestAnimationFrame(() => done()));
+  return { window, doc, state, render, edit, answer, pending, warned, nextFrame, watcher, controller, reads: () => reads, painted: () => painted };
+}
+
+describe('watchScreen', () => {
+  it('reads once at start, asks once, paints the answer', async () => {
+    const s = setup([2, 1, 2]);
+    expect(s.reads()).toBe(1);
+    expect(s.pending).toHaveLength(1);
+    await s.answer();
+    expect(s.warned()).toEqual([1]);
+    // Nothing changed since the read: the answer is painted without reading again.
+    expect(s.reads()).toBe(1);
+  });
+
+  it('reads in a task of its own, never at the end of the task that changed the screen', async () => {
+    const s = setup([2, 2, 2]);
+    await s.answer();
+    const before = s.reads();
+    s.edit(0, 1);
+    s.render();
+    await microtasks();
+    expect(s.reads()).toBe(before); // not inside the EHR's task (its microtasks included)
+    await task();
+    expect(s.reads()).toBe(before + 1);
+  });
+
+  it('reads once for all the input events and mutations of one task', async () => {
+    const s = setup([2, 2, 2]);
+    await s.answer();
+    const before = s.reads();
+    s.edit(0, 1);
+    s.edit(1, 1);
+    s.render();
+    s.render();
+    await task();
+    expect(s.reads()).toBe(before + 1);
+    expect(s.pending).toHaveLength(1);
+    await s.answer();
+    expect(s.reads()).toBe(before + 1); // the answer reuses the read: nothing changed since
+    expect(s.warned()).toEqual([0, 1]);
+  });
+
+  it('after an edit, reads once behind the re-render the page queued in a zero timer, not before and after it', async () => {
+    const s = setup([2, 1, 2]);
+    await s.answer();
+    const before = s.reads();
+    s.edit(1, 2);
+    s.window.setTimeout(s.render, 0); // the demo screens re-render in a zero timer after the event
+    await microtasks();
+    expect(s.reads()).toBe(before);
+    await task();
+    await task();
+    expect(s.reads()).toBe(before + 1);
+    expect(s.pending).toHaveLength(1);
+    expect(s.pending[0]!.encounter.lines[1]!.units).toBe(2);
+    await s.nextFrame();
+    expect(s.warned()).toEqual([1]); // the last findings on the new row until the answer
+    await s.answer();
+    expect(s.warned()).toEqual([]);
+    expect(s.reads()).toBe(before + 1);
+  });
+
+  it('reads again after the answer only if the screen changed meanwhile', async () => {
+    const s = setup([2, 2, 2]);
+    await s.answer();
+    s.edit(2, 1);
+    await task();
+    const afterEdit = s.reads();
+    s.render(); // the EHR re-renders while the question is out…
+    await microtasks();
+    await s.answer(); // …so the anchors of the first read are gone: one more read, to paint on the new rows
+    expect(s.reads()).toBe(afterEdit + 1);
+    expect(s.warned()).toEqual([2]);
+    await task();
+    expect(s.reads()).toBe(afterEdit + 1); // and the scheduled task reuses it
+    expect(s.pending).toHaveLength(0); // same encounter: no message
+  });
+
+  it('sends no message when the encounter did not change', async () => {
+    const s = setup([2, 1]);
+    await s.answer();
+    s.render();
+    await task();
+    s.edit(0, 2); // the same value
+    await task();
+    expect(s.pending).toHaveLength(0);
+    expect(s.warned()).toEqual([1]);
+  });
+
+  it('puts warnings back on re-rendered rows before the next frame, even before its own read task', async () => {
+    const s = setup([1, 2, 1]);
+    await s.answer();
+    expect(s.warned()).toEqual([0, 2]);
+    const reads = s.reads();
+    s.render(); // the EHR replaces every row (athena does on each edit)
+    await microtasks(); // the mutation records are delivered inside the EHR's task
+    expect(s.warned()).toEqual([]);
+    expect(s.reads()).toBe(reads); // no read inside the EHR's task
+    await s.nextFrame(); // a frame callback asked for now runs after ours: the rows have their warnings
+    expect(s.warned()).toEqual([0, 2]);
+    expect(s.reads()).toBe(reads + 1);
+    await task();
+    expect(s.reads()).toBe(reads + 1); // the read task reuses the frame's read
+    expect(s.pending).toHaveLength(0);
+  });
+
+  it('keeps stale findings on re-rendered rows until the answer, then paints the new ones', async () => {
+    const s = setup([1, 2, 2]);
+    await s.answer();
+    s.edit(0, 2);
+    s.edit(1, 1);
+    s.render();
+    await microtasks(); // the end of the EHR's task
+    await s.nextFrame();
+    // Still the last findings (line 0), on the new row, until the answer.
+    expect(s.warned()).toEqual([0]);
+    await task();
+    expect(s.pending).toHaveLength(1);
+    await s.answer();
+    expect(s.warned()).toEqual([1]);
+  });
+
+  it('does not put stale findings on other rows when lines were added or removed', async () => {
+    const s = setup([2, 1, 2]);
+    await s.answer();
+    expect(s.warned()).toEqual([1]);
+    s.state.units.splice(0, 1); // line 0 deleted: the old line 1 is now line 0
+    s.render();
+    await microtasks();
+    await s.nextFrame();
+    await task();
+    expect(s.warned()).toEqual([]); // not on the old line 2 (now 1): the answer comes first
+    expect(s.pending).toHaveLength(1);
+    await s.answer();
+    expect(s.warned()).toEqual([0]);
+  });
+
+  it('ignores its own mutations and stops when aborted', async () => {
+    const s = setup([1, 1]);
+    await s.answer();
+    await task();
+    await s.nextFrame();
+    const reads = s.reads();
+    expect(s.warned()).toEqual([0, 1]); // painting added elements: no read for that
+    expect(s.reads()).toBe(reads);
+    s.controller.abort();
+    s.render();
+    await task();
+    await s.nextFrame();
+    expect(s.reads()).toBe(reads);
+    expect(s.doc.querySelector(WARNING_TAG)).toBeNull();
+  });
+
+  it('recheck reads the screen afresh and asks again', async () => {
+    const s = setup([1]);
+    await s.answer();
+    const reads = s.reads();
+    s.watcher.recheck();
+    expect(s.reads()).toBe(reads + 1);
+    expect(s.pending).toHaveLength(1);
+    await s.answer();
+    expect(s.warned()).toEqual([0]);
+  });
+});
