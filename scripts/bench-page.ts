@@ -123,6 +123,10 @@ interface Edit {
 interface Measured {
   paint: number;
   frame: number;
+  /** Where the time went (the content script's marks): edit → question sent, the worker's round trip, answer → painted. */
+  asked?: number;
+  roundTrip?: number;
+  painting?: number;
   /** Frames from the edit to the one that shows the warning (1 = the very next frame). */
   frames: number;
   error?: string;
@@ -156,7 +160,7 @@ function installHelper() {
     el.dispatchEvent(new Event('change', { bubbles: true }));
   }
   function measured(edit: { selector: string; value: string; rule: string; line: number; present: boolean }, timeout: number) {
-    return new Promise<{ paint: number; frame: number; frames: number; error?: string }>((resolve) => {
+    return new Promise<{ paint: number; frame: number; frames: number; asked?: number; roundTrip?: number; painting?: number; error?: string }>((resolve) => {
       const el = document.querySelector(edit.selector) as HTMLInputElement | null;
       if (!el) return resolve({ paint: NaN, frame: NaN, frames: NaN, error: `no ${edit.selector}` });
       const target = targetOf(edit);
@@ -178,12 +182,16 @@ function installHelper() {
         if ((document.querySelector(target) !== null) !== edit.present) return;
         done = true;
         const paint = last.startTime - t0;
+        // The last question before this paint, and its answer.
+        const asked = performance.getEntriesByName('dermlint:asked', 'mark').filter((m) => m.startTime >= t0 && m.startTime <= last.startTime).at(-1);
+        const answered = asked && performance.getEntriesByName('dermlint:answered', 'mark').find((m) => m.startTime >= asked.startTime && m.startTime <= last.startTime);
+        const split = asked && answered ? { asked: asked.startTime - t0, roundTrip: answered.startTime - asked.startTime, painting: last.startTime - answered.startTime } : {};
         mo.disconnect();
         po.disconnect();
         clearTimeout(timer);
         requestAnimationFrame(() => {
           finished = true;
-          resolve({ paint, frame: performance.now() - t0, frames });
+          resolve({ paint, frame: performance.now() - t0, frames, ...split });
         });
       };
       // Main-world observers: DOM changes (the warning hosts are in the page's DOM) and the content script's marks.
@@ -378,8 +386,8 @@ async function main() {
 
     // 1. Edit to warning (with the extension), and the page's own update for the same edits (without), in
     //    interleaved chunks so both see the same machine load.
-    type Lat = { paint: number[]; frame: number[]; frames: number[]; errors: number; longTasks: number[] };
-    const fresh = (): Lat => ({ paint: [], frame: [], frames: [], errors: 0, longTasks: [] });
+    type Lat = { paint: number[]; frame: number[]; frames: number[]; asked: number[]; roundTrip: number[]; painting: number[]; errors: number; longTasks: number[] };
+    const fresh = (): Lat => ({ paint: [], frame: [], frames: [], asked: [], roundTrip: [], painting: [], errors: 0, longTasks: [] });
     const latency: Record<string, Lat> = {};
     const ownUpdate: Record<string, Lat> = {};
     const CHUNK = 2 * toggles.length;
@@ -398,6 +406,12 @@ async function main() {
           into.paint.push(...r.measured.map((m) => m.paint));
           into.frame.push(...r.measured.map((m) => m.frame));
           into.frames.push(...r.measured.map((m) => m.frames));
+          for (const m of r.measured) {
+            if (m.asked === undefined) continue;
+            into.asked.push(m.asked);
+            into.roundTrip.push(m.roundTrip!);
+            into.painting.push(m.painting!);
+          }
           into.errors += r.measured.filter((m) => m.error).length;
           into.longTasks.push(...r.longTasks);
         }
@@ -463,6 +477,12 @@ async function main() {
         editToNextFrameMs: { p50: round(median(l.frame)), p95: round(quantile(l.frame, 0.95)), max: round(Math.max(...l.frame.filter(Number.isFinite))) },
         pageOwnUpdateMs: { p50: round(median(o.paint)), p95: round(quantile(o.paint, 0.95)), nextFrameP50: round(median(o.frame)), nextFrameP95: round(quantile(o.frame, 0.95)), timeouts: o.errors },
         addedByDermlintMs: { p50: round(median(l.paint) - median(o.paint)), p95: round(quantile(l.paint, 0.95) - quantile(o.paint, 0.95)) },
+        // Medians of each step, and p95s: where an edit's time goes (content script read, worker, paint).
+        breakdownMs: {
+          asked: { p50: round(median(l.asked)), p95: round(quantile(l.asked, 0.95)) },
+          roundTrip: { p50: round(median(l.roundTrip)), p95: round(quantile(l.roundTrip, 0.95)) },
+          painting: { p50: round(median(l.painting)), p95: round(quantile(l.painting, 0.95)) },
+        },
         inFirstFrame: round(l.frames.filter((f) => f === 1).length / l.frames.length, 3),
         framesP95: round(quantile(l.frames, 0.95), 1),
         longTasksWhileMeasuring: { count: l.longTasks.length, maxMs: round(Math.max(0, ...l.longTasks)), without: o.longTasks.length, withoutMaxMs: round(Math.max(0, ...o.longTasks)) },
@@ -503,6 +523,7 @@ type ScreenFigures = {
   edits: number; timeouts: number;
   editToPaintedMs: { p50: number; p95: number; max: number };
   editToNextFrameMs: { p50: number; p95: number; max: number };
+  breakdownMs: Record<'asked' | 'roundTrip' | 'painting', { p50: number; p95: number }>;
   pageOwnUpdateMs: { p50: number; p95: number; nextFrameP50: number; nextFrameP95: number; timeouts: number };
   addedByDermlintMs: { p50: number; p95: number };
   inFirstFrame: number; framesP95: number;
@@ -527,6 +548,9 @@ function printTable(r: Record<string, unknown>) {
     ['edit → next frame after paint, p50 / p95 / max (ms)', `${ema.editToNextFrameMs.p50} / ${ema.editToNextFrameMs.p95} / ${ema.editToNextFrameMs.max}`, `${ath.editToNextFrameMs.p50} / ${ath.editToNextFrameMs.p95} / ${ath.editToNextFrameMs.max}`, '', ''],
     ['the page\'s own update without dermlint: edit → row re-rendered, p50 / p95 (ms)', `${ema.pageOwnUpdateMs.p50} / ${ema.pageOwnUpdateMs.p95}`, `${ath.pageOwnUpdateMs.p50} / ${ath.pageOwnUpdateMs.p95}`, '', ''],
     ['added by dermlint (painted − own update), p50 / p95 (ms)', `${ema.addedByDermlintMs.p50} / ${ema.addedByDermlintMs.p95}`, `${ath.addedByDermlintMs.p50} / ${ath.addedByDermlintMs.p95}`, '', ''],
+    ['  of which: edit → question to the worker sent (wait + read), p50 / p95 (ms)', `${ema.breakdownMs.asked.p50} / ${ema.breakdownMs.asked.p95}`, `${ath.breakdownMs.asked.p50} / ${ath.breakdownMs.asked.p95}`, '', ''],
+    ['  of which: the worker\'s round trip (message, engine, answer), p50 / p95 (ms)', `${ema.breakdownMs.roundTrip.p50} / ${ema.breakdownMs.roundTrip.p95}`, `${ath.breakdownMs.roundTrip.p50} / ${ath.breakdownMs.roundTrip.p95}`, '', ''],
+    ['  of which: answer → painted, p50 / p95 (ms)', `${ema.breakdownMs.painting.p50} / ${ema.breakdownMs.painting.p95}`, `${ath.breakdownMs.painting.p50} / ${ath.breakdownMs.painting.p95}`, '', ''],
     ['warning shown in the first frame after the edit', `${(ema.inFirstFrame * 100).toFixed(1)} % (p95 ${ema.framesP95} fr)`, `${(ath.inFirstFrame * 100).toFixed(1)} % (p95 ${ath.framesP95} fr)`, '', ''],
     ['edits that timed out (10 s)', String(ema.timeouts), String(ath.timeouts), '0', ok(ema.timeouts + ath.timeouts === 0)],
     [`long tasks > 50 ms, ${ema.rounds} × ${ema.pacedEdits} paced edits: with / without`, `${ema.longTasks.with.count} / ${ema.longTasks.without.count} (max ${ema.longTasks.with.maxMs} / ${ema.longTasks.without.maxMs} ms)`, `${ath.longTasks.with.count} / ${ath.longTasks.without.count} (max ${ath.longTasks.with.maxMs} / ${ath.longTasks.without.maxMs} ms)`, 'added 0', ok(ema.longTasks.with.count <= ema.longTasks.without.count && ath.longTasks.with.count <= ath.longTasks.without.count)],
