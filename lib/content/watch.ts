@@ -147,11 +147,13 @@ export function watchScreen(deps: WatchDeps) {
       if (signal.aborted || painter.intact()) return;
       const now = currentRead();
       if (now.result.status !== 'ok') return scheduleCheck();
+      // The encounter changed: ask now, with this read, before the paint below (and the layout it
+      // forces on a freshly re-rendered page) holds the thread; the scheduled check then has nothing to do.
+      if (now.key !== lastKey) void check();
       // The last findings stay on their lines until the answer (they may be for an earlier state of
       // the encounter); if lines were added or removed since, they would land on the wrong rows, so
       // those wait for the answer.
       if (now.result.encounter.lines.length === lastFindingsLines) repaint(now.result.anchors);
-      if (now.key !== lastKey) scheduleCheck();
     };
     win?.requestAnimationFrame(run);
     setTimeout(run, 100);

@@ -21,8 +21,26 @@ afterEach(async () => {
   for (const w of windows.splice(0)) await w.happyDOM.close();
 });
 
-/** A macrotask later: our read task (a MessageChannel message) has run by then. */
-const task = () => new Promise<void>((done) => setTimeout(done, 5));
+/** One MessageChannel hop: delivered after a message our watcher posted before it. */
+const messageHop = () =>
+  new Promise<void>((done) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      done();
+    };
+    port2.postMessage(null);
+  });
+/**
+ * A task later: our read task has run by then. Our read is a MessageChannel message, then (after an
+ * edit) a zero timer; the event loop orders those by their own queues, not by when they were asked
+ * for, so on a loaded machine a plain 5 ms timer could fire first: follow the same hops.
+ */
+const task = async () => {
+  await messageHop();
+  await new Promise<void>((done) => setTimeout(done, 5));
+  await messageHop();
+};
 /** All pending microtasks (mutation records are delivered as one). */
 const microtasks = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
@@ -179,6 +197,29 @@ describe('watchScreen', () => {
     await s.answer();
     expect(s.warned()).toEqual([]);
     expect(s.reads()).toBe(before + 1);
+  });
+
+  it('when the frame comes before our read task, the question goes out from the frame callback, before its paint', async () => {
+    const s = setup([2, 1, 2]);
+    await s.answer();
+    const before = s.reads();
+    let askedBeforePaint: boolean | null = null;
+    const painted = s.painted();
+    const push = s.pending.push.bind(s.pending);
+    s.pending.push = (...q) => ((askedBeforePaint ??= s.painted() === painted), push(...q));
+    s.edit(1, 2);
+    s.render(); // rows replaced: the warnings go back before the next frame
+    await microtasks(); // the mutation records: our frame callback is asked for
+    await s.nextFrame();
+    expect(s.pending).toHaveLength(1);
+    expect(askedBeforePaint).toBe(true);
+    expect(s.reads()).toBe(before + 1);
+    expect(s.warned()).toEqual([1]); // the last findings until the answer
+    await task();
+    expect(s.reads()).toBe(before + 1); // the scheduled read had nothing left to do
+    expect(s.pending).toHaveLength(1);
+    await s.answer();
+    expect(s.warned()).toEqual([]);
   });
 
   it('reads again after the answer only if the screen changed meanwhile', async () => {
