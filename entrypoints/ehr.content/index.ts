@@ -45,9 +45,10 @@ export default defineContentScript({
       doc: document,
       controls: () => adapter.signControls?.(document) ?? [],
       errors: watcher.errors,
+      encounter: watcher.encounterId,
       signature: () => `${watcher.encounterId()}|${watcher.errorLines().join(',')}`,
       enabled: watcher.signoffPrompt,
-      onSignedAnyway: (errors) => void send({ type: 'signed-anyway', encounterId: watcher.encounterId(), errors }).catch(() => {}),
+      onSignedAnyway: (errors, encounterId) => void send({ type: 'signed-anyway', encounterId, errors }).catch(() => {}),
       onReview: () => reveal(watcher.errorLines()[0] ?? null),
       signal: ctx.signal,
     });

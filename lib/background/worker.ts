@@ -68,6 +68,9 @@ export function createWorker(deps: WorkerDeps) {
   /** tab → frame → errors, for the badge. */
   const errorsByTab = new Map<number, Map<number, number>>();
   const states = new Map<number, TabState>();
+  /** Per tab and frame: the newest evaluation that arrived, and the newest whose result was kept. */
+  const arrived = new Map<string, number>();
+  const kept = new Map<string, number>();
   const now = () => (deps.now ? deps.now() : new Date());
 
   function record(tabId: number, frameId: number, errors: number) {
@@ -105,6 +108,9 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
+    const slot = `${tabId}:${frameId}`;
+    const arrival = (arrived.get(slot) ?? 0) + 1;
+    arrived.set(slot, arrival);
     // What the engine needs, fetched side by side (each is kept in memory after its first read).
     const [settings, extra, dismissals] = await Promise.all([
       deps.settings(refresh),
@@ -123,10 +129,16 @@ export function createWorker(deps: WorkerDeps) {
     });
     const live = views.filter((v) => !v.dismissed);
     const errors = live.filter((f) => f.severity === 'error').length;
-    record(tabId, frameId, errors);
+    // Answers can finish out of order (one waited on IndexedDB, a later one was cached): the badge and
+    // the review state follow the newest encounter the frame sent, never an older one finishing late.
+    const newest = (kept.get(slot) ?? 0) < arrival;
+    if (newest) {
+      kept.set(slot, arrival);
+      record(tabId, frameId, errors);
+    }
     const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
     // The page gets its answer now; the review state (side panel, popup) is kept in memory at once and written behind.
-    void saveState({
+    if (newest) void saveState({
       tabId,
       frameId,
       adapter,
@@ -248,6 +260,15 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   async function handle(message: unknown, sender: Sender): Promise<Reply> {
+    try {
+      return await route(message, sender);
+    } catch (e) {
+      // An answer either way (a rejection would reach the page as the polyfill's own error object).
+      return { ok: false, error: `dermlint could not judge this: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  async function route(message: unknown, sender: Sender): Promise<Reply> {
     if (sender.id !== deps.extensionId || !sender.url) return { ok: false, error: 'rejected: unknown sender' };
     if (approximateSize(message) > LIMITS.messageBytes) return { ok: false, error: 'rejected: message too large' };
     // Our own pages (popup, side panel, options) ask about tabs; content scripts report screens.
@@ -260,6 +281,7 @@ export function createWorker(deps: WorkerDeps) {
     handle,
     async forgetTab(tabId: number) {
       errorsByTab.delete(tabId);
+      for (const slot of [...arrived.keys()]) if (slot.startsWith(`${tabId}:`)) (arrived.delete(slot), kept.delete(slot));
       await removeState(tabId);
     },
   };

@@ -13,10 +13,12 @@ export interface SignoffDeps {
   /** The EHR's sign controls on this screen now. */
   controls(): Element[];
   errors(): number;
+  /** The encounter on the screen now (its hashed id). */
+  encounter(): string;
   /** What the errors are now (encounter and error lines): a "sign anyway" holds while this stays the same. */
   signature(): string;
   enabled(): boolean;
-  onSignedAnyway(errors: number): void;
+  onSignedAnyway(errors: number, encounter: string): void;
   onReview(): void;
   signal: AbortSignal;
 }
@@ -50,9 +52,12 @@ export function guardSignoff(deps: SignoffDeps) {
     // The EHR may re-render while the prompt is open (athenaNet rebuilds its page on every change):
     // then the control the user clicked is gone, and its counterpart on the page now is the one to use.
     const index = deps.controls().indexOf(control);
+    const encounter = deps.encounter();
     const describe = (el: Element) => `${el.tagName}|${el.getAttribute('name') ?? ''}|${el.getAttribute('data-identifier') ?? ''}|${(el.textContent ?? '').trim()}`;
     const original = describe(control);
     const current = (): HTMLElement | undefined => {
+      // The EHR moved on to another encounter (single-page navigation): its sign control is not the one asked about.
+      if (deps.encounter() !== encounter) return undefined;
       if (control.isConnected) return control;
       const now = deps.controls();
       const same = now.filter((c) => describe(c) === original);
@@ -72,12 +77,14 @@ export function guardSignoff(deps: SignoffDeps) {
           deps.onReview();
         }}
         onSignAnyway={() => {
+          const target = current();
           closeAndReturn();
-          deps.onSignedAnyway(errors);
+          if (!target) return;
+          deps.onSignedAnyway(errors, encounter);
           accepted = deps.signature();
           passThrough = true;
           try {
-            current()?.click();
+            target.click();
           } finally {
             passThrough = false;
           }

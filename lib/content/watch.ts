@@ -149,7 +149,8 @@ export function watchScreen(deps: WatchDeps) {
       if (now.result.status !== 'ok') return scheduleCheck();
       // The encounter changed: ask now, with this read, before the paint below (and the layout it
       // forces on a freshly re-rendered page) holds the thread; the scheduled check then has nothing to do.
-      if (now.key !== lastKey) void check();
+      // Only for a change our task has yet to judge: after a failed answer, wait for the next change.
+      if (scheduled && now.key !== lastKey) void check();
       // The last findings stay on their lines until the answer (they may be for an earlier state of
       // the encounter); if lines were added or removed since, they would land on the wrong rows, so
       // those wait for the answer.

@@ -49,6 +49,7 @@ const microtasks = async () => {
 interface Deferred {
   encounter: Encounter;
   resolve(findings: Finding[]): void;
+  respond(response: EvaluateResponse): void;
 }
 
 /** A screen whose rows are <tr data-code data-units><td>description</td><td><input></td></tr>. */
@@ -107,6 +108,7 @@ function setup(units: number[]) {
       new Promise<EvaluateResponse>((done) => {
         pending.push({
           encounter,
+          respond: done,
           resolve: (findings) => done({ ok: true, findings, showInfoInline: false, why: {}, errors: findings.length, signoffPrompt: true }),
         });
       }),
@@ -220,6 +222,33 @@ describe('watchScreen', () => {
     expect(s.pending).toHaveLength(1);
     await s.answer();
     expect(s.warned()).toEqual([]);
+  });
+
+  it('after a failed answer, it waits for the next change instead of asking again every frame', async () => {
+    const s = setup([2, 1, 2]);
+    await s.answer();
+    expect(s.warned()).toEqual([1]);
+    // From now on the worker refuses at once (e.g. the user just disabled this host).
+    let asks = 0;
+    s.pending.push = (...questions: Deferred[]) => {
+      for (const q of questions) {
+        asks++;
+        q.respond({ ok: false, error: 'rejected: sender page is not an enabled EHR host' });
+      }
+      return 0;
+    };
+    // A line is added and the rows re-rendered: the old warnings wait for an answer (they would land on the wrong rows).
+    s.state.units.push(1);
+    s.render();
+    for (let i = 0; i < 10; i++) {
+      await task();
+      await s.nextFrame();
+    }
+    expect(asks).toBe(1);
+    // The next change is judged again.
+    s.edit(3, 2);
+    await task();
+    expect(asks).toBe(2);
   });
 
   it('reads again after the answer only if the screen changed meanwhile', async () => {

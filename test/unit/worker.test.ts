@@ -187,3 +187,47 @@ describe('cachedDismissals', () => {
     expect(reads()).toBe(4);
   });
 });
+
+describe('background worker: answers that finish out of order', () => {
+  it('keeps the newest encounter a frame sent for the badge and the review state, not an older one finishing late', async () => {
+    let releaseX!: () => void;
+    const xRead = new Promise<void>((r) => (releaseX = r));
+    const badges: number[] = [];
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: (_tab, n) => badges.push(n),
+      dismissals: {
+        put: async () => {},
+        remove: async () => {},
+        undo: async () => {},
+        all: async () => [],
+        // X is new to the worker (IndexedDB is slow); Y is cached.
+        forEncounter: async (id) => (id === 'X' ? xRead.then(() => []) : []),
+      },
+    });
+    const x = { ...encounter, id: 'X' }; // one error: mod25-missing
+    const y = { ...encounter, id: 'Y', lines: [{ ...encounter.lines[0]!, modifiers: ['25'] }, encounter.lines[1]!] }; // clean
+    const first = worker.handle({ type: 'evaluate', adapter: 'ema', encounter: x }, good);
+    const second = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: y }, good);
+    expect(second).toMatchObject({ ok: true, errors: 0 });
+    releaseX();
+    expect(await first).toMatchObject({ ok: true, errors: 1 }); // the page still gets its answer (and ignores it: it is older)
+    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    expect(panel).toMatchObject({ ok: true, state: { encounterId: 'Y', counts: { error: 0 } } });
+    expect(badges).toEqual([0]);
+  });
+
+  it('answers { ok: false } when judging throws, instead of rejecting', async () => {
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => {
+        throw new Error('storage is gone');
+      },
+      setBadge: () => {},
+    });
+    expect(await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)).toEqual({ ok: false, error: 'dermlint could not judge this: storage is gone' });
+  });
+});

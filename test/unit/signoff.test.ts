@@ -1,0 +1,88 @@
+/**
+ * The sign-off check (lib/content/signoff.tsx) in happy-dom: it holds one click on the EHR's sign
+ * control while errors remain, and "Sign anyway" signs the encounter that was asked about — on the
+ * control the EHR shows now if it re-rendered, and never another encounter's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { guardSignoff } from '../../lib/content/signoff';
+
+const windows: Window[] = [];
+const controllers: AbortController[] = [];
+afterEach(async () => {
+  for (const c of controllers.splice(0)) c.abort();
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+function setup() {
+  const window = new Window({ url: 'https://ehr.example/visit' });
+  windows.push(window);
+  // The content script uses its realm's globals (in a browser, the page's window's).
+  Object.assign(globalThis, { document: window.document, Node: window.Node, Element: window.Element });
+  const doc = window.document as unknown as Document;
+  const screen = { encounter: 'A', signedOff: [] as string[] };
+  /** The EHR's sign button; re-rendering replaces it with a new element. */
+  const renderButton = () => {
+    doc.querySelector('button[name="SIGNOFF"]')?.remove();
+    const b = doc.createElement('button');
+    b.setAttribute('name', 'SIGNOFF');
+    b.textContent = 'Sign Off';
+    doc.body.appendChild(b);
+  };
+  // The EHR listens on the document, as the demo screens do.
+  doc.addEventListener('click', (e) => {
+    if ((e.target as Element).getAttribute?.('name') === 'SIGNOFF') screen.signedOff.push(screen.encounter);
+  });
+  renderButton();
+  const recorded: [number, string][] = [];
+  const controller = new AbortController();
+  controllers.push(controller);
+  guardSignoff({
+    doc,
+    controls: () => Array.from(doc.querySelectorAll('button[name="SIGNOFF"]')),
+    errors: () => 1,
+    encounter: () => screen.encounter,
+    signature: () => `${screen.encounter}|0`,
+    enabled: () => true,
+    onSignedAnyway: (errors, encounter) => recorded.push([errors, encounter]),
+    onReview: () => {},
+    signal: controller.signal,
+  });
+  const button = () => doc.querySelector('button[name="SIGNOFF"]') as HTMLButtonElement;
+  const prompt = () => doc.querySelector('dermlint-signoff')?.shadowRoot?.querySelector('.signoff') ?? null;
+  const signAnyway = () => (prompt()!.querySelector('button.anyway') as HTMLButtonElement).click();
+  return { screen, renderButton, recorded, button, prompt, signAnyway };
+}
+
+describe('sign-off check', () => {
+  it('holds the click, then signs at once on "Sign anyway"', () => {
+    const s = setup();
+    s.button().click();
+    expect(s.prompt()).not.toBeNull();
+    expect(s.screen.signedOff).toEqual([]);
+    s.signAnyway();
+    expect(s.screen.signedOff).toEqual(['A']);
+    expect(s.recorded).toEqual([[1, 'A']]);
+    expect(s.prompt()).toBeNull();
+  });
+
+  it('signs with the control on the page now when the EHR re-rendered it while the prompt was open', () => {
+    const s = setup();
+    s.button().click();
+    s.renderButton();
+    s.signAnyway();
+    expect(s.screen.signedOff).toEqual(['A']);
+    expect(s.recorded).toEqual([[1, 'A']]);
+  });
+
+  it('signs nothing, and records nothing, when the screen moved on to another encounter meanwhile', () => {
+    const s = setup();
+    s.button().click();
+    s.screen.encounter = 'B'; // single-page navigation to another visit, same sign button
+    s.renderButton();
+    s.signAnyway();
+    expect(s.screen.signedOff).toEqual([]);
+    expect(s.recorded).toEqual([]);
+    expect(s.prompt()).toBeNull();
+  });
+});
