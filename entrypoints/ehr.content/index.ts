@@ -18,6 +18,9 @@ export default defineContentScript({
     const adapter = pickAdapter(location.href, await loadFieldMaps());
     if (!adapter) return;
     const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
+    // Performance marks (no data) for `npm run bench:page`, only on a page that asks for them: they would
+    // otherwise pile up in the EHR's performance timeline over a long session.
+    const mark = (name: string) => document.documentElement.hasAttribute('data-dermlint-bench') && performance.mark(name);
     /** Set when storage says the settings changed: the next evaluation asks the worker to read them again. */
     let settingsChanged = false;
     const watcher = watchScreen({
@@ -27,15 +30,15 @@ export default defineContentScript({
       evaluate: (encounter) => {
         const refresh = settingsChanged;
         settingsChanged = false;
-        // Marks (no data) let `npm run bench:page` split an edit's latency into read, worker round trip and paint.
-        performance.mark('dermlint:asked');
+        // Lets `npm run bench:page` split an edit's latency into read, worker round trip and paint.
+        mark('dermlint:asked');
         return (send({ type: 'evaluate', adapter: adapter.id, encounter, ...(refresh ? { refresh } : {}) }) as Promise<EvaluateResponse>).finally(() =>
-          performance.mark('dermlint:answered'),
+          mark('dermlint:answered'),
         );
       },
       reportStatus: (state, reason) => void send({ type: 'status', adapter: adapter.id, state, reason }).catch(() => {}),
       signal: ctx.signal,
-      onPainted: () => performance.mark('dermlint:painted'),
+      onPainted: () => mark('dermlint:painted'),
     });
     const reveal = (line: number | null) => {
       const el = watcher.anchorOf(line);

@@ -223,6 +223,8 @@ export function createWorker(deps: WorkerDeps) {
         return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [] };
       case 'clear-audit': {
         for (const d of (await deps.dismissals?.all()) ?? []) await deps.dismissals?.remove(d.key);
+        // Findings dismissed on open screens are live again: those screens ask again and repaint.
+        for (const state of states.values()) if (state.status === 'ok') deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });
         return { ok: true };
       }
       case 'reveal': {

@@ -113,6 +113,18 @@ for (const screen of SCREENS) {
       await waitForWarnings(frame, ['modifier-conflict@0']);
     });
 
+    it('leaves nothing in the page’s performance timeline (marks only when bench:page asks for them)', async () => {
+      await page.goto(screen.url(session.baseUrl, 'ex01'));
+      const frame = await screen.frame(page, 'ex01');
+      await waitForWarnings(frame, ['mod25-missing@0']);
+      expect(await frame.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dermlint:')).length)).toBe(0);
+      await frame.evaluate(() => document.documentElement.setAttribute('data-dermlint-bench', ''));
+      await screen.addModifier(frame, 0, '25');
+      await screen.commit(frame);
+      await waitForWarnings(frame, []);
+      await expect.poll(() => frame.evaluate(() => performance.getEntriesByName('dermlint:painted').length), POLL).toBeGreaterThan(0);
+    });
+
     it('the warning explains itself on click and is reachable by keyboard', async () => {
       await page.goto(screen.url(session.baseUrl, 'ex44'));
       const frame = await screen.frame(page, 'ex44');

@@ -231,3 +231,29 @@ describe('background worker: answers that finish out of order', () => {
     expect(await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)).toEqual({ ok: false, error: 'dermlint could not judge this: storage is gone' });
   });
 });
+
+describe('background worker: clearing the audit log', () => {
+  it('asks the open screens to judge again, so findings dismissed there come back at once', async () => {
+    const sent: [number, number, unknown][] = [];
+    const rows: Dismissal[] = [{ key: 'k1', encounter: 'h1', rule: 'mod25-missing', code: '99213', subject: '1', reason: 'payer-policy', at: '2026-11-23T10:00:00.000Z', outcome: 'overridden' }];
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: () => {},
+      sendToFrame: (tab, frame, message) => sent.push([tab, frame, message]),
+      dismissals: {
+        put: async () => {},
+        remove: async (key) => void rows.splice(rows.findIndex((d) => d.key === key), 1),
+        undo: async () => {},
+        all: async () => [...rows],
+        forEncounter: async (id) => rows.filter((d) => d.encounter === id),
+      },
+    });
+    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, { ...good, frameId: 3 });
+    const page = { id: EXT, url: `chrome-extension://${EXT}/options.html` };
+    expect(await worker.handle({ type: 'clear-audit' }, page)).toEqual({ ok: true });
+    expect(rows).toEqual([]);
+    expect(sent).toEqual([[7, 3, { type: 'recheck' }]]);
+  });
+});
