@@ -71,6 +71,8 @@ export function createWorker(deps: WorkerDeps) {
   /** Per tab and frame: the newest evaluation that arrived, and the newest whose result was kept. */
   const arrived = new Map<string, number>();
   const kept = new Map<string, number>();
+  /** Tabs closed since the worker started (Chrome never reuses a tab id in a session): a late answer keeps nothing for them. */
+  const closed = new Set<number>();
   const now = () => (deps.now ? deps.now() : new Date());
 
   function record(tabId: number, frameId: number, errors: number) {
@@ -131,7 +133,7 @@ export function createWorker(deps: WorkerDeps) {
     const errors = live.filter((f) => f.severity === 'error').length;
     // Answers can finish out of order (one waited on IndexedDB, a later one was cached): the badge and
     // the review state follow the newest encounter the frame sent, never an older one finishing late.
-    const newest = (kept.get(slot) ?? 0) < arrival;
+    const newest = (kept.get(slot) ?? 0) < arrival && !closed.has(tabId);
     if (newest) {
       kept.set(slot, arrival);
       record(tabId, frameId, errors);
@@ -199,7 +201,9 @@ export function createWorker(deps: WorkerDeps) {
     }
     // status: this frame shows no readable encounter (any more).
     record(tabId, frameId, 0);
-    const previous = await stateOf(tabId);
+    const stored = await stateOf(tabId);
+    // Another frame's evaluation may have landed while storage was read: the newest state decides.
+    const previous = states.get(tabId) ?? stored;
     if (previous && previous.frameId === frameId) {
       if (request.state === 'unreadable') await saveState({ ...previous, status: 'unreadable', reason: request.reason, findings: [], counts: { error: 0, warning: 0, info: 0, dismissed: 0 }, lines: [], updatedAt: now().toISOString() });
       else {
@@ -283,6 +287,7 @@ export function createWorker(deps: WorkerDeps) {
     handle,
     async forgetTab(tabId: number) {
       errorsByTab.delete(tabId);
+      closed.add(tabId);
       for (const slot of [...arrived.keys()]) if (slot.startsWith(`${tabId}:`)) (arrived.delete(slot), kept.delete(slot));
       await removeState(tabId);
     },

@@ -83,6 +83,7 @@ export function watchScreen(deps: WatchDeps) {
     const now = currentRead(force);
     const result = now.result;
     if (result.status !== 'ok') {
+      ++sequence; // an answer still on its way is for a screen that is no longer there
       lastAnchors = null;
       lastErrors = 0;
       if (result.status !== lastState || force) {

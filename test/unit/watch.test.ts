@@ -86,6 +86,7 @@ function setup(units: number[]) {
     matches: [],
     read(d: Document): ReadResult {
       reads++;
+      if (!d.getElementById('rows')) return { status: 'unreadable', reason: 'no services table' };
       const rows = Array.from(d.querySelectorAll('#rows > tr'));
       const encounter = {
         id: 'enc-1',
@@ -249,6 +250,21 @@ describe('watchScreen', () => {
     s.edit(3, 2);
     await task();
     expect(asks).toBe(2);
+  });
+
+  it('ignores an answer that comes after the screen became unreadable', async () => {
+    const s = setup([2, 2, 2]);
+    await s.answer();
+    s.edit(1, 1);
+    await task();
+    expect(s.pending).toHaveLength(1);
+    s.doc.getElementById('rows')!.closest('table')!.remove(); // the EHR drops its services table
+    await task();
+    await s.answer(); // the answer to the edit: one error on line 1
+    expect(s.watcher.errors()).toBe(0); // a sign click now is not held for a screen that is gone
+    await task();
+    expect(s.watcher.errors()).toBe(0);
+    expect(s.doc.querySelectorAll(WARNING_TAG)).toHaveLength(0);
   });
 
   it('reads again after the answer only if the screen changed meanwhile', async () => {

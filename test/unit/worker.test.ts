@@ -257,3 +257,25 @@ describe('background worker: clearing the audit log', () => {
     expect(sent).toEqual([[7, 3, { type: 'recheck' }]]);
   });
 });
+
+describe('background worker: a tab closed while its answer was on the way', () => {
+  it('keeps no state and no badge for it', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const badges: number[] = [];
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: (_tab, n) => badges.push(n),
+      dismissals: { put: async () => {}, remove: async () => {}, undo: async () => {}, all: async () => [], forEncounter: async () => slow.then(() => []) },
+    });
+    const answer = worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);
+    await worker.forgetTab(7);
+    release();
+    await answer;
+    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    expect(panel).toEqual({ ok: true, state: null });
+    expect(badges).toEqual([]);
+  });
+});
