@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from './serve-demo';
+import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
 
 const SCREENS: Record<string, (base: string, id: string, n: number) => string> = {
   ema: (base, id, n) => `${base}/ema/web/practice/staff#/practice/staff/patient/${4100 + n}/visit?case=${id}`,
@@ -53,17 +54,8 @@ try {
     for (const c of cases) {
       await page.goto(toUrl(url, c.encounter.id, n++), { waitUntil: 'load' });
       const frame = await readyFrame(() => page.frames(), c.encounter.id);
-      const html = await frame.evaluate(() => {
-        for (const el of document.querySelectorAll('input, textarea, select, option')) {
-          if (el instanceof HTMLInputElement) {
-            if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
-            else el.setAttribute('value', el.value);
-          } else if (el instanceof HTMLTextAreaElement) el.textContent = el.value;
-          else if (el instanceof HTMLOptionElement) el.toggleAttribute('selected', el.selected);
-        }
-        return '<!doctype html>\n' + document.documentElement.outerHTML;
-      });
-      writeFileSync(new URL(`${c.encounter.id}.html`, dir), `<!-- snapshot of ${frame.url().replace(url, 'http://localhost')} -->\n${html}\n`);
+      const html = await frame.evaluate(screenHtml);
+      writeFileSync(new URL(`${c.encounter.id}.html`, dir), snapshotFile(frame.url(), url, html));
     }
     await page.close();
     console.log(`${ehr}: ${cases.length} snapshots in adapters/${ehr}/__snapshots__/`);

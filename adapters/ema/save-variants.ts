@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../scripts/serve-demo';
+import { screenHtml, snapshotFile } from '../shared/screen-html';
 import { HOSTILE, SIXTY } from './variants';
 
 const DIR = new URL('./__snapshots__/', import.meta.url);
@@ -23,17 +24,8 @@ async function ready(page: Page, id: string) {
 }
 
 async function save(page: Page, name: string, base: string) {
-  const html = await page.evaluate(() => {
-    for (const el of document.querySelectorAll('input, textarea, select, option')) {
-      if (el instanceof HTMLInputElement) {
-        if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
-        else el.setAttribute('value', el.value);
-      } else if (el instanceof HTMLTextAreaElement) el.textContent = el.value;
-      else if (el instanceof HTMLOptionElement) el.toggleAttribute('selected', el.selected);
-    }
-    return '<!doctype html>\n' + document.documentElement.outerHTML;
-  });
-  writeFileSync(new URL(`${name}.html`, DIR), `<!-- snapshot of ${page.url().replace(base, 'http://localhost')} -->\n${html}\n`);
+  const html = await page.evaluate(screenHtml);
+  writeFileSync(new URL(`${name}.html`, DIR), snapshotFile(page.url(), base, html));
 }
 
 /** ex03 with its last row cut short, as if the picklist were caught mid-render. */
