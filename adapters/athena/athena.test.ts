@@ -28,6 +28,8 @@ function liveScreen(encounter: unknown): { doc: Document; window: Window } {
   (window as unknown as { fetch: (u: string) => Promise<unknown> }).fetch = (u: string) =>
     u === '/examples.json' ? Promise.resolve({ ok: true, status: 200, json: async () => CASES }) : Promise.reject(new Error('offline'));
   window.document.write(readFileSync(new URL('encounter.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''));
+  // The page's scripts in the order its HTML loads them: the shared DOM builder first.
+  window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
   window.eval(readFileSync(new URL('encounter.js', SCREEN_DIR), 'utf8'));
   return { doc: window.document as unknown as Document, window };
 }

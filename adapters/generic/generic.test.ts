@@ -34,6 +34,8 @@ async function liveScreen(encounter: unknown): Promise<{ doc: Document; window: 
   const window = scriptWindow(url);
   (window as unknown as { fetch: () => Promise<never> }).fetch = () => Promise.reject(new Error('offline'));
   window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''));
+  // The page's scripts in the order its HTML loads them: the shared DOM builder first.
+  window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
   window.eval(readFileSync(new URL('claim.js', SCREEN_DIR), 'utf8'));
   await settle(window);
   return { doc: window.document as unknown as Document, window };
