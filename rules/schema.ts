@@ -35,6 +35,17 @@ export const DiagnosisSchema = z.object({
   description: z.optional(text()),
 });
 
+/** A service billed before, as the screen's visit history shows it (RULES.md section 6.5); dx are ICD-10-CM codes, not pointers. */
+export const PriorServiceSchema = z.object(
+  {
+    dateOfService: z.string({ error: 'expected a date YYYY-MM-DD' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' })),
+    code: text('a code string'),
+    modifiers: z.optional(z.array(text('a modifier string'), { error: 'expected an array of modifier strings' })),
+    dx: z.optional(z.array(text('an ICD-10-CM code string'), { error: 'expected an array of ICD-10-CM code strings' })),
+  },
+  { error: 'expected an object { dateOfService, code, modifiers?, dx? }' },
+);
+
 export const EncounterSchema = z.object(
   {
     id: text('an opaque id string'),
@@ -51,6 +62,10 @@ export const EncounterSchema = z.object(
     ),
     diagnoses: z.array(DiagnosisSchema, { error: 'expected an array of diagnoses' }),
     lines: z.array(LineSchema, { error: 'expected an array of lines' }),
+    /** The procedure documentation the screen shows, plain text (RULES.md section 6). Read in memory only, never stored. */
+    note: z.optional(text('the note as a string')),
+    /** Prior services by the same physician, any order (RULES.md section 6.5). */
+    history: z.optional(z.array(PriorServiceSchema, { error: 'expected an array of prior services' })),
   },
   { error: 'expected an encounter object' },
 );
@@ -69,6 +84,7 @@ export const ResultSchema = z.object({ id: z.string(), findings: z.array(Finding
 export type Encounter = z.infer<typeof EncounterSchema>;
 export type Line = z.infer<typeof LineSchema>;
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+export type PriorService = z.infer<typeof PriorServiceSchema>;
 export type PayerKind = z.infer<typeof PayerKindSchema>;
 export type Severity = (typeof SEVERITIES)[number];
 export type Finding = z.infer<typeof FindingSchema>;
