@@ -11,6 +11,8 @@ import type { IcdCodeSet } from './icd10cm/types';
 import { RULES } from './catalog/index';
 import { withBuiltinNcci } from './ncci/index';
 import type { RuleModule } from './types';
+import { payerKindFromName } from './payer-names';
+import type { PayerKind } from './schema';
 
 export { RULES };
 export type { RuleModule };
@@ -39,10 +41,21 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
+/**
+ * The payer kind the rules judge by: the screen's, else the kind its insurer
+ * name says (the practice's names, then the built-in table), else the user's default.
+ */
+export function effectivePayerKind(encounter: Encounter, settings: Settings = DEFAULT_SETTINGS): PayerKind {
+  if (encounter.payer.kind !== 'unknown') return encounter.payer.kind;
+  const named = payerKindFromName(encounter.payer.name, settings.payerNames);
+  if (named !== 'unknown') return named;
+  return settings.defaultPayerKind ?? 'unknown';
+}
+
 /** Findings for one schema-valid encounter. Never throws. */
 export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
+  const payerKind = effectivePayerKind(encounter, settings);
   // A self-pay encounter sends no claim: nothing to lint.
   if (payerKind === 'self-pay') return [];
   const icd = options.icd ?? (options.icdSets && icdSetFor(options.icdSets, encounter.dateOfService ?? options.icdAsOf)?.set) ?? builtinIcd;

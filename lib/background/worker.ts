@@ -4,7 +4,7 @@
  * the user's settings, keep each tab's review state and badge count, and record
  * dismissals and sign-off choices.
  */
-import { run, RULES_BY_ID, type RunOptions } from '../../rules/index';
+import { effectivePayerKind, run, RULES_BY_ID, type RunOptions } from '../../rules/index';
 import type { Encounter, Finding } from '../../rules/schema';
 import { normalizeCode, normalizeModifier } from '../../rules/codes';
 import {
@@ -138,7 +138,7 @@ export function createWorker(deps: WorkerDeps) {
       kept.set(slot, arrival);
       record(tabId, frameId, errors);
     }
-    const payerKind = encounter.payer.kind === 'unknown' && settings.defaultPayerKind ? settings.defaultPayerKind : encounter.payer.kind;
+    const payerKind = effectivePayerKind(encounter, settings);
     // The page gets its answer now; the review state (side panel, popup) is kept in memory at once and written behind.
     if (newest) void saveState({
       tabId,
