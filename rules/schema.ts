@@ -70,6 +70,38 @@ export const EncounterSchema = z.object(
   { error: 'expected an encounter object' },
 );
 
+/** The field of a line (or of the encounter) a finding is about: where the inline warning is painted. */
+export const FINDING_FIELDS = ['code', 'modifiers', 'units', 'site', 'size', 'dx', 'payer'] as const;
+export type FindingField = (typeof FINDING_FIELDS)[number];
+
+const lineIndex = z.int().check(z.nonnegative());
+
+/**
+ * One mechanical change to the encounter, as a CDS Hooks suggestion's action: the
+ * adapter applies it by operating the EHR's own controls, on the user's click only.
+ */
+export const SuggestionActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('addModifier'), line: lineIndex, modifier: z.string().check(z.minLength(1), z.maxLength(4)) }),
+  z.object({ type: z.literal('removeModifier'), line: lineIndex, modifier: z.string().check(z.minLength(1), z.maxLength(4)) }),
+  z.object({ type: z.literal('setUnits'), line: lineIndex, units: z.int().check(z.positive()) }),
+  z.object({ type: z.literal('replaceCode'), line: lineIndex, code: z.string().check(z.minLength(1), z.maxLength(10)) }),
+  z.object({
+    type: z.literal('addLine'),
+    code: z.string().check(z.minLength(1), z.maxLength(10)),
+    units: z.optional(z.int().check(z.positive())),
+    modifiers: z.optional(z.array(z.string().check(z.maxLength(4)))),
+    dx: z.optional(z.array(z.int())),
+  }),
+  z.object({ type: z.literal('removeLine'), line: lineIndex }),
+  z.object({ type: z.literal('billToPatient'), line: lineIndex }),
+]);
+
+/** A one-click fix: what the button says ("Add 25 to 99213") and the actions it takes, in order. */
+export const SuggestionSchema = z.object({
+  label: z.string().check(z.minLength(1), z.maxLength(80)),
+  actions: z.array(SuggestionActionSchema).check(z.minLength(1), z.maxLength(20)),
+});
+
 export const FindingSchema = z.object({
   rule: z.string(),
   severity: z.enum(SEVERITIES),
@@ -77,6 +109,14 @@ export const FindingSchema = z.object({
   message: z.string().check(z.minLength(1)),
   fix: z.optional(z.string()),
   reference: z.optional(z.string()),
+  /** The id of the rule's message this finding renders (meta.messages): dismissals key on it, never on the text. */
+  messageId: z.optional(z.string()),
+  /** At most 32 characters, saying what to do: what the inline warning shows. */
+  title: z.optional(z.string().check(z.maxLength(32))),
+  /** The field the finding concerns, null for the whole line or encounter. */
+  field: z.optional(z.nullable(z.enum(FINDING_FIELDS))),
+  /** One-click fixes, when the fix is mechanical. */
+  suggestions: z.optional(z.array(SuggestionSchema)),
 });
 
 export const ResultSchema = z.object({ id: z.string(), findings: z.array(FindingSchema) });
@@ -88,6 +128,8 @@ export type PriorService = z.infer<typeof PriorServiceSchema>;
 export type PayerKind = z.infer<typeof PayerKindSchema>;
 export type Severity = (typeof SEVERITIES)[number];
 export type Finding = z.infer<typeof FindingSchema>;
+export type SuggestionAction = z.infer<typeof SuggestionActionSchema>;
+export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type Result = z.infer<typeof ResultSchema>;
 
 /** 'lines[2].units' from ['lines', 2, 'units']. */
