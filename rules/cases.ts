@@ -3,7 +3,7 @@
  * must pass and must fail, run by one shared tester (test/unit/rules.test.ts)
  * that demands the exact lines (and severities, where given) of that rule's findings.
  */
-import type { Encounter, Line, PayerKind, Severity } from './schema';
+import type { Encounter, FindingField, Line, PayerKind, Severity } from './schema';
 
 export interface ValidCase {
   name: string;
@@ -13,7 +13,19 @@ export interface InvalidCase {
   name: string;
   encounter: Encounter;
   /** Every finding of this rule, exactly: its line, and its severity when given. */
-  findings: { line: number | null; severity?: Severity; messageIncludes?: string; fixIncludes?: string }[];
+  findings: {
+    line: number | null;
+    severity?: Severity;
+    /** The rule's message id the finding renders, and its title as shown inline. */
+    messageId?: string;
+    title?: string;
+    /** The field it concerns. */
+    field?: FindingField | null;
+    /** Labels of its one-click fixes, in order. */
+    suggestions?: string[];
+    messageIncludes?: string;
+    fixIncludes?: string;
+  }[];
 }
 export interface CaseTable {
   valid: ValidCase[];

@@ -10,7 +10,7 @@ import { builtinIcd, icdSetFor, type IcdSetInForce } from './icd10cm/index';
 import type { IcdCodeSet } from './icd10cm/types';
 import { RULES } from './catalog/index';
 import { withBuiltinNcci } from './ncci/index';
-import type { RuleModule } from './types';
+import { fillMessage, type AnyReport, type MessageSpec, type RuleModule } from './types';
 import { payerKindFromName } from './payer-names';
 import type { PayerKind } from './schema';
 
@@ -41,6 +41,18 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
+/** A report's text: written out by the rule, or its message id filled with its data. */
+function render(rule: RuleModule, report: AnyReport): { message: string; fix?: string; title?: string } {
+  if (!('messageId' in report)) return { message: report.message, fix: report.fix };
+  const spec = rule.meta.messages[report.messageId] as MessageSpec | undefined;
+  if (!spec || typeof spec !== 'object') throw new Error(`${rule.meta.id} reported an unknown message id '${report.messageId}'`);
+  return {
+    message: fillMessage(spec.message, report.data),
+    title: fillMessage(spec.title, report.data),
+    ...(spec.fix ? { fix: fillMessage(spec.fix, report.data) } : {}),
+  };
+}
+
 /**
  * The payer kind the rules judge by: the screen's, else the kind its insurer
  * name says (the practice's names, then the built-in table), else the user's default.
@@ -66,28 +78,32 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   for (const rule of options.rules ?? RULES) {
     const level = settings.rules[rule.meta.id] ?? 'default';
     if (level === 'off') continue;
-    let reports;
+    let reports: { report: AnyReport; text: ReturnType<typeof render> }[];
     try {
-      reports = rule.check(context);
+      reports = rule.check(context).map((report) => ({ report, text: render(rule, report) }));
     } catch (error) {
       // A rule that fails on odd input stays silent rather than break the others.
       options.onRuleError?.(rule.meta.id, error);
       continue;
     }
     const seen = new Set<string>();
-    for (const report of reports) {
+    for (const { report, text } of reports) {
       // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis).
-      const key = report.line === null ? `null:${report.message}` : String(report.line);
+      const key = report.line === null ? `null:${text.message}` : String(report.line);
       if (seen.has(key)) continue;
       seen.add(key);
       const finding: Finding = {
         rule: rule.meta.id,
         severity: level === 'default' ? (report.severity ?? rule.meta.severity) : level,
         line: report.line,
-        message: report.message,
+        message: text.message,
       };
-      if (report.fix) finding.fix = report.fix;
+      if (text.fix) finding.fix = text.fix;
       finding.reference = report.reference ?? rule.meta.reference;
+      if ('messageId' in report) finding.messageId = report.messageId;
+      if (text.title) finding.title = text.title;
+      if (report.field !== undefined) finding.field = report.field;
+      if (report.suggestions?.length) finding.suggestions = report.suggestions;
       findings.push(finding);
     }
   }

@@ -1,8 +1,53 @@
 /** What a rule module is: its meta and a check over the claim. */
-import type { Severity } from './schema';
+import type { FindingField, Severity, Suggestion } from './schema';
 import type { RuleContext } from './context';
 
-export interface RuleMeta {
+/**
+ * One message of a rule, as ESLint's meta.messages: text with `{{name}}`
+ * placeholders that the engine fills from the report's data.
+ */
+export interface MessageSpec {
+  /** One plain sentence a physician understands: what is wrong. */
+  readonly message: string;
+  /** At most 32 characters once filled, saying what to do ('Add modifier 25'): what the inline warning shows. */
+  readonly title: string;
+  /** The concrete change ('Add modifier 25 to {{em}}'). */
+  readonly fix?: string;
+}
+
+/** 'a {{x}} b {{y}}' → 'x' | 'y'. */
+export type Placeholders<S> = S extends `${string}{{${infer K}}}${infer Rest}` ? K | Placeholders<Rest> : never;
+
+type PlaceholdersOf<M extends MessageSpec> = Placeholders<M['message']> | Placeholders<M['title']> | Placeholders<M['fix']>;
+
+/** The data a message needs: exactly its placeholders (none: no data). */
+export type MessageData<M extends MessageSpec> = [PlaceholdersOf<M>] extends [never]
+  ? { data?: Record<string, never> }
+  : { data: { readonly [K in PlaceholdersOf<M>]: string | number } };
+
+interface ReportBase {
+  /** 0-based index of the encounter line, or null for the whole encounter. */
+  line: number | null;
+  /** The field of the line (or encounter) it concerns; the warning is painted beside it. */
+  field?: FindingField | null;
+  /** One-click fixes, when the fix is mechanical. */
+  suggestions?: Suggestion[];
+  severity?: Severity;
+  reference?: string;
+}
+
+/** A report by message id: the type ties `messageId` and `data` to the rule's own meta.messages. */
+export type MessageReport<Messages extends Record<string, MessageSpec>> = {
+  [Id in keyof Messages & string]: ReportBase & { messageId: Id } & MessageData<Messages[Id]>;
+}[keyof Messages & string];
+
+/** A report with its text written out (rules not yet moved to message ids). */
+export interface RuleReport extends ReportBase {
+  message: string;
+  fix?: string;
+}
+
+export interface RuleMeta<Messages = Record<string, MessageSpec | ((...args: never[]) => string)>> {
   /** Equal to the module's file name; a public contract. */
   id: string;
   /** One line: what the rule catches. */
@@ -13,24 +58,47 @@ export interface RuleMeta {
   reference: string;
   /** When it fires, in a sentence or two, for the docs. */
   description: string;
-  /** Message builders, keyed by what they report. */
-  messages: Record<string, (...args: never[]) => string>;
+  /** Messages keyed by id. */
+  messages: Messages;
 }
 
-export interface RuleReport {
-  /** 0-based index of the encounter line, or null for the whole encounter. */
-  line: number | null;
-  message: string;
-  fix?: string;
-  severity?: Severity;
-  reference?: string;
-}
+export type AnyReport = RuleReport | (ReportBase & { messageId: string; data?: Readonly<Record<string, string | number>> });
 
 export interface RuleModule<M extends RuleMeta = RuleMeta> {
   meta: M;
-  check(context: RuleContext): RuleReport[];
+  check(context: RuleContext): readonly AnyReport[];
 }
 
+/** A rule whose messages are written out by its check (the older form). */
 export function defineRule<M extends RuleMeta>(rule: RuleModule<M>): RuleModule<M> {
   return rule;
+}
+
+/**
+ * A rule with messages by id (typescript-eslint's createRule): a report's
+ * messageId must be one of meta.messages, and its data must fill exactly that
+ * message's placeholders, or the rule does not compile.
+ */
+export function createRule<const Messages extends Record<string, MessageSpec>>(rule: {
+  meta: RuleMeta<Messages>;
+  check(context: RuleContext): readonly MessageReport<Messages>[];
+}): RuleModule {
+  return rule as unknown as RuleModule;
+}
+
+/** Fills `{{name}}` placeholders in one pass; a placeholder without data stays as written (a test catches it). */
+export function fillMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data || template.indexOf('{{') < 0) return template;
+  let out = '';
+  let at = 0;
+  while (at < template.length) {
+    const open = template.indexOf('{{', at);
+    if (open < 0) break;
+    const close = template.indexOf('}}', open + 2);
+    if (close < 0) break;
+    const key = template.slice(open + 2, close);
+    out += template.slice(at, open) + (Object.hasOwn(data, key) ? String(data[key]) : template.slice(open, close + 2));
+    at = close + 2;
+  }
+  return out + template.slice(at);
 }

@@ -48,6 +48,10 @@ async function generate(): Promise<string> {
     const good = table.valid[0]!;
     const said = run(bad.encounter).filter((f) => f.rule === id);
     out.push(`## ${id}`, '', `**${severity}** · ${summary}`, '', `**When it fires.** ${description}`, '', `**Reference.** ${reference}`, '');
+    const titles = Object.values(rule.meta.messages).flatMap((m) => (typeof m === 'object' ? [m.title] : []));
+    if (titles.length) out.push(`**Titles shown inline.** ${titles.map((t) => `\`${t}\``).join(' · ')}`, '');
+    const fixes = [...new Set(table.invalid.flatMap((c) => run(c.encounter).filter((f) => f.rule === id).flatMap((f) => (f.suggestions ?? []).map((s) => s.label))))];
+    out.push(`**One-click fix.** ${fixes.length ? `yes — e.g. ${fixes.slice(0, 3).map((l) => `“${l}”`).join(', ')}` : 'no (the fix needs a person)'}`, '');
     out.push(`**Fails** — ${bad.name}:`, '', describeEncounter(bad.encounter), '');
     for (const f of said) {
       out.push(`  - ${f.line === null ? 'encounter' : `line ${f.line}`}, ${f.severity}: ${f.message}${f.fix ? ` *Fix:* ${f.fix}` : ''}`);

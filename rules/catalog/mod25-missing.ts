@@ -3,16 +3,9 @@
  * Source: NCCI Policy Manual ch. I (E/M services); CPT modifier 25.
  */
 import { EM, MAJOR_PROCEDURE, MINOR_PROCEDURE } from '../codes';
-import { defineRule } from '../types';
+import { createRule } from '../types';
 
-const messages = {
-  separateProblem: (em: string) => `${em} is billed with a minor procedure but lacks modifier 25, and it addresses a problem no procedure covers.`,
-  sameProblem: (em: string) => `${em} is billed with a minor procedure but lacks modifier 25; as coded, the visit only led to the procedure.`,
-  fixSeparate: (em: string) => `Add modifier 25 to ${em}.`,
-  fixSame: (em: string) => `Add modifier 25 to ${em} only if the note documents a separately identifiable service; otherwise remove ${em}.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'mod25-missing',
     summary: 'An E/M visit on the same day as a minor procedure lacks modifier 25.',
@@ -20,7 +13,18 @@ export default defineRule({
     reference: 'NCCI Policy Manual, ch. I, E/M services; CPT modifier 25',
     description:
       'An E/M line and a minor procedure (global 000/010) are on the claim and the E/M carries no 25 (57 stands in only when a major procedure is on the claim too). Error when one of the E/M\'s diagnoses is linked to no minor procedure (a separate problem); warning otherwise.',
-    messages,
+    messages: {
+      separateProblem: {
+        message: '{{em}} is billed with a minor procedure but lacks modifier 25, and it addresses a problem no procedure covers.',
+        title: 'Add modifier 25',
+        fix: 'Add modifier 25 to {{em}}.',
+      },
+      sameProblem: {
+        message: '{{em}} is billed with a minor procedure but lacks modifier 25; as coded, the visit only led to the procedure.',
+        title: 'Add 25 if separate, else drop',
+        fix: 'Add modifier 25 to {{em}} only if the note documents a separately identifiable service; otherwise remove {{em}}.',
+      },
+    },
   },
   check({ claim }) {
     const minors = claim.filter((l) => MINOR_PROCEDURE.has(l.code));
@@ -31,9 +35,10 @@ export default defineRule({
       .filter((l) => EM.has(l.code) && !l.modifiers.has('25') && !(hasMajor && l.modifiers.has('57')))
       .map((em) => {
         const separate = em.dx.some((d) => !procedureDx.has(d));
+        const add25 = [{ label: `Add 25 to ${em.code}`, actions: [{ type: 'addModifier' as const, line: em.index, modifier: '25' }] }];
         return separate
-          ? { line: em.index, severity: 'error' as const, message: messages.separateProblem(em.code), fix: messages.fixSeparate(em.code) }
-          : { line: em.index, severity: 'warning' as const, message: messages.sameProblem(em.code), fix: messages.fixSame(em.code) };
+          ? { line: em.index, field: 'modifiers' as const, severity: 'error' as const, messageId: 'separateProblem' as const, data: { em: em.code }, suggestions: add25 }
+          : { line: em.index, field: 'modifiers' as const, severity: 'warning' as const, messageId: 'sameProblem' as const, data: { em: em.code } };
       });
   },
 });

@@ -53,6 +53,10 @@ for (const rule of RULES) {
       for (const expected of c.findings) {
         const match = findings.find((f) => f.line === expected.line && (!expected.severity || f.severity === expected.severity));
         expect(match, `a ${expected.severity ?? ''} finding on line ${expected.line}`).toBeDefined();
+        if (expected.messageId) expect(match!.messageId).toBe(expected.messageId);
+        if (expected.title) expect(match!.title).toBe(expected.title);
+        if (expected.field !== undefined) expect(match!.field).toBe(expected.field);
+        if (expected.suggestions) expect((match!.suggestions ?? []).map((s) => s.label)).toEqual(expected.suggestions);
         if (expected.messageIncludes) expect(match!.message).toContain(expected.messageIncludes);
         if (expected.fixIncludes) expect(match!.fix ?? '').toContain(expected.fixIncludes);
         expect(match!.message.length).toBeGreaterThan(10);
