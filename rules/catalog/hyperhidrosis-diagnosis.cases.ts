@@ -23,6 +23,6 @@ export default defineCases({
     { name: 'the dotless form and a second, unrelated diagnosis', encounter: chemo('64650', ['L7452', 'L70.0']), findings: [{ line: 0, messageIncludes: 'L74.52' }] },
     { name: '64653 on the forehead linked only to axillary hyperhidrosis (ex83)', encounter: chemo('64653', ['L74.510']), findings: [{ line: 0, severity: 'warning', messageIncludes: 'only diagnosis is axillary hyperhidrosis', fixIncludes: 'L74.511 face' }] },
     { name: '64650 linked only to palmar and plantar hyperhidrosis', encounter: chemo('64650', ['L74.512', 'L74.513']), findings: [{ line: 0, messageIncludes: 'L74.512, L74.513' }] },
-    { name: '64650 linked only to facial hyperhidrosis, all encounter diagnoses by default', encounter: enc({ dx: ['L74.511'], lines: [{ code: '64650', site: 'axillae' }] }), findings: [{ line: 0 }] },
+    { name: '64650 linked only to facial hyperhidrosis, all encounter diagnoses by default', encounter: enc({ dx: ['L74.511'], lines: [{ code: '64650', site: 'B/L axillae' }] }), findings: [{ line: 0 }] },
   ],
 });
