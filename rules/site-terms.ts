@@ -14,6 +14,8 @@ export interface SiteSpecificBiopsy {
   readonly label: string;
   /** The biopsy code CPT gives that place. */
   readonly code: string;
+  /** Its code for each further lesion, where CPT has one. */
+  readonly eachAdditional?: string;
   readonly terms: readonly string[];
 }
 
@@ -35,6 +37,7 @@ export const SITE_SPECIFIC_BIOPSIES: readonly SiteSpecificBiopsy[] = [
   {
     label: 'the vulva',
     code: '56605',
+    eachAdditional: '56606',
     terms: ['vulva', 'vulvar', 'vulval', 'labia majora', 'labia minora', 'labium majus', 'labium minus', 'clitoris', 'clitoral'],
   },
 ];
