@@ -51,7 +51,7 @@ export const HANDS_AND_FEET_TERMS: readonly string[] = [
 export const AXILLA_TERMS: readonly string[] = ['axilla', 'axillae', 'axillary', 'underarm', 'under arm', 'armpit', 'arm pit'];
 
 type Term = readonly string[];
-const compiled = new Map<readonly string[], readonly Term[]>();
+const compiled = new WeakMap<readonly string[], readonly Term[]>();
 function termsOf(list: readonly string[]): readonly Term[] {
   let terms = compiled.get(list);
   if (!terms) compiled.set(list, (terms = list.map((t) => siteWords(t))));
