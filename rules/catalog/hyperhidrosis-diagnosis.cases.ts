@@ -19,8 +19,9 @@ export default defineCases({
   ],
   invalid: [
     { name: 'both axillae for generalized hyperhidrosis (ex82)', encounter: chemo('64650', ['R61']), findings: [{ line: 0, severity: 'warning', messageIncludes: 'generalized hyperhidrosis (R61)', fixIncludes: 'link L74.510 to 64650' }] },
-    { name: 'the forehead for secondary focal hyperhidrosis', encounter: chemo('64653', ['L74.52']), findings: [{ line: 0, messageIncludes: '(L74.52)', fixIncludes: 'L74.511 face' }] },
+    { name: 'the forehead for secondary focal hyperhidrosis', encounter: chemo('64653', ['L74.52']), findings: [{ line: 0, messageIncludes: 'linked to secondary focal hyperhidrosis (L74.52)', fixIncludes: 'L74.511 face' }] },
     { name: 'the dotless form and a second, unrelated diagnosis', encounter: chemo('64650', ['L7452', 'L70.0']), findings: [{ line: 0, messageIncludes: 'L74.52' }] },
+    { name: 'both secondary focal and generalized hyperhidrosis', encounter: chemo('64653', ['R61', 'L74.52']), findings: [{ line: 0, messageIncludes: 'secondary focal and generalized hyperhidrosis (R61, L74.52)' }] },
     { name: '64653 on the forehead linked only to axillary hyperhidrosis (ex83)', encounter: chemo('64653', ['L74.510']), findings: [{ line: 0, severity: 'warning', messageIncludes: 'only diagnosis is axillary hyperhidrosis', fixIncludes: 'L74.511 face' }] },
     { name: '64650 linked only to palmar and plantar hyperhidrosis', encounter: chemo('64650', ['L74.512', 'L74.513']), findings: [{ line: 0, messageIncludes: 'L74.512, L74.513' }] },
     { name: '64650 linked only to facial hyperhidrosis, all encounter diagnoses by default', encounter: enc({ dx: ['L74.511'], lines: [{ code: '64650', site: 'B/L axillae' }] }), findings: [{ line: 0 }] },

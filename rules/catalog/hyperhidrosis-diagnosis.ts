@@ -19,10 +19,16 @@ import {
 import { defineRule, type RuleReport } from '../types';
 
 const list = (dx: readonly string[]) => dx.map(displayIcd).join(', ');
+/** 'generalized hyperhidrosis' for R61, 'secondary focal hyperhidrosis' for L74.52, both when both. */
+const kindOf = (dx: readonly string[]) => {
+  const generalized = dx.some((d) => d.startsWith('R61'));
+  const secondary = dx.some((d) => !d.startsWith('R61'));
+  return generalized && secondary ? 'secondary focal and generalized hyperhidrosis' : generalized ? 'generalized hyperhidrosis' : 'secondary focal hyperhidrosis';
+};
 
 const messages = {
   notPrimaryFocal: (code: string, dx: readonly string[]) =>
-    `${code} is linked to secondary focal or generalized hyperhidrosis (${list(dx)}) and no primary focal hyperhidrosis, the diagnosis payer policies cover chemodenervation for.`,
+    `${code} is linked to ${kindOf(dx)} (${list(dx)}) and no primary focal hyperhidrosis, the diagnosis payer policies cover chemodenervation for.`,
   notPrimaryFocalFix: (code: string) =>
     code === AXILLARY_CHEMODENERVATION
       ? `If the note documents primary focal hyperhidrosis of the axillae, link L74.510 to ${code}; otherwise expect a denial and check the payer's policy.`
