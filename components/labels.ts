@@ -30,6 +30,12 @@ export const SHORT_LABEL: Record<string, string> = {
   'dx-invalid': 'Invalid ICD-10',
   'ncci-ptp': 'NCCI pair',
   'ncci-mue': 'NCCI units',
+  'site-specific-biopsy': 'Biopsy site code',
+  'chemodenervation-site': 'Chemodenervation site',
+  'hyperhidrosis-diagnosis': 'Hyperhidrosis diagnosis',
+  'addon-distinct-modifier': 'Add-on modifier',
+  'same-site-distinct-modifier': 'Same-site biopsy',
+  'global-period-em': 'Global period',
 };
 
 export const SEVERITY_WORD: Record<Severity, string> = { error: 'Coding error', warning: 'Coding warning', info: 'Needs review' };

@@ -380,3 +380,27 @@ export function sizeStepLabel(kind: SizedKind, step: number): string {
   if (step >= bounds.length) return `over ${bounds[bounds.length - 1]!.toFixed(1)} cm`;
   return `${(bounds[step - 1]! + 0.1).toFixed(1)} to ${bounds[step]!.toFixed(1)} cm`;
 }
+
+// ── Codes and sites, RULES.md section 6.4 ────────────────────────────────
+
+/** Skin biopsies, primaries and add-ons (site-specific-biopsy). */
+export const SKIN_BIOPSY = codeSet(['11102', '11107']);
+
+/** Chemodenervation of eccrine glands: 64650 both axillae, 64653 other areas (chemodenervation-site, hyperhidrosis-diagnosis). */
+export const ECCRINE_CHEMODENERVATION = codeSet('64650', '64653');
+export const AXILLARY_CHEMODENERVATION = '64650';
+export const OTHER_AREA_CHEMODENERVATION = '64653';
+/** CPT's unlisted code for chemodenervation of the extremities (hands, feet). */
+export const UNLISTED_CHEMODENERVATION = '64999';
+
+/** Primary focal hyperhidrosis, L74.510–L74.519: what payers cover chemodenervation for. */
+export const PRIMARY_FOCAL_HYPERHIDROSIS_DX = dxGroup('L74.51');
+/** Secondary focal (L74.52) and generalized (R61) hyperhidrosis. */
+export const OTHER_HYPERHIDROSIS_DX = dxGroup('L74.52', 'R61');
+/** Primary focal hyperhidrosis of the axillae. */
+export const AXILLARY_HYPERHIDROSIS_DX = dxGroup('L74.510');
+/** Primary focal hyperhidrosis of the face, palms or soles. */
+export const FACE_PALM_SOLE_HYPERHIDROSIS_DX = dxGroup('L74.511', 'L74.512', 'L74.513');
+
+/** Add-ons paid with their primaries, where a distinct-service modifier is noise unless a PTP edit pairs them with another code (addon-distinct-modifier). */
+export const DISTINCT_MODIFIER_ADDONS = codeSet('17003', '17312', '17314', '17315');

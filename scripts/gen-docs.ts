@@ -25,6 +25,10 @@ function describeEncounter(e: Encounter): string {
     if (l.category) parts.push(l.category);
     rows.push(parts.join(', '));
   });
+  if (e.history?.length) {
+    rows.push(`date of service: ${e.dateOfService ?? '(none)'}`);
+    rows.push(`history: ${e.history.map((h) => `${h.dateOfService} ${h.code}${h.modifiers?.length ? '-' + h.modifiers.join('-') : ''}${h.dx?.length ? ` (${h.dx.join(', ')})` : ''}`).join('; ')}`);
+  }
   return rows.map((r) => `    ${r}`).join('\n');
 }
 

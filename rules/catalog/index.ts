@@ -1,4 +1,4 @@
-/** Every rule of the catalog (RULES.md section 4), in the catalog's order. */
+/** Every rule of the catalog (RULES.md sections 4 and 6), in the catalog's order. */
 import type { RuleModule } from '../types';
 import mod25Missing from './mod25-missing';
 import mod25Unsupported from './mod25-unsupported';
@@ -28,6 +28,12 @@ import dxMissing from './dx-missing';
 import dxInvalid from './dx-invalid';
 import ncciPtp from './ncci-ptp';
 import ncciMue from './ncci-mue';
+import siteSpecificBiopsy from './site-specific-biopsy';
+import chemodenervationSite from './chemodenervation-site';
+import hyperhidrosisDiagnosis from './hyperhidrosis-diagnosis';
+import addonDistinctModifier from './addon-distinct-modifier';
+import sameSiteDistinctModifier from './same-site-distinct-modifier';
+import globalPeriodEm from './global-period-em';
 
 export const RULES: readonly RuleModule[] = [
   mod25Missing,
@@ -58,4 +64,10 @@ export const RULES: readonly RuleModule[] = [
   dxInvalid,
   ncciPtp,
   ncciMue,
+  siteSpecificBiopsy,
+  chemodenervationSite,
+  hyperhidrosisDiagnosis,
+  addonDistinctModifier,
+  sameSiteDistinctModifier,
+  globalPeriodEm,
 ];

@@ -20,9 +20,9 @@
  *   - a simple repair (12001–12018) with a biopsy, removal or destruction: repair-bundled;
  *   - Mohs (17311–17315) with surgical pathology: mohs-pathology-bundled;
  *   - biopsy codes with each other: biopsy-primary, addon-without-primary;
- *   - codes of one destruction series with each other: destruction-series;
- *   - codes of two destruction families (17000–17004, 17110/17111, 11200/11201,
- *     17260–17286) whose lines link different diagnoses: destruction-wrong-family.
+ *   - codes of one destruction series with each other: destruction-series.
+ * Different diagnoses never set a pair apart (only a modifier does): two
+ * destruction families on one claim (17110 with 11200) are judged here.
  */
 import { codeIndex } from '../ncci/code-index';
 import { ptpTableOf } from '../ncci/index';
@@ -58,7 +58,7 @@ export default defineRule({
     severity: 'warning',
     reference: 'CMS NCCI PTP edits, practitioner; NCCI Policy Manual for Medicare Services, ch. I',
     description:
-      'A pair of claim lines that the NCCI PTP table in use pairs as column 1/column 2 (in force on the dateOfService when the table is dated), shown on the column-2 line: an error for modifier indicator 0; a warning for indicator 1 unless either line carries an NCCI PTP-associated modifier (59, XE, XS, XP, XU, anatomic E1–E4, FA, F1–F9, TA, T1–T9, LT, RT, LC, LD, RC, LM, RI, or 24, 25, 27, 57, 58, 78, 79, 91). Silent where a catalog rule judges the pair (rules/ncci/precedence.ts): a visit with another code (mod25-missing, mod25-unsupported, mod57-missing), a biopsy with a removal (biopsy-bundled), a simple repair with its procedure (repair-bundled), Mohs with pathology (mohs-pathology-bundled), biopsies with each other (biopsy-primary, addon-without-primary), one destruction series (destruction-series), two destruction families for different diagnoses (destruction-wrong-family).',
+      'A pair of claim lines that the NCCI PTP table in use pairs as column 1/column 2 (in force on the dateOfService when the table is dated), shown on the column-2 line: an error for modifier indicator 0; a warning for indicator 1 unless either line carries an NCCI PTP-associated modifier (59, XE, XS, XP, XU, anatomic E1–E4, FA, F1–F9, TA, T1–T9, LT, RT, LC, LD, RC, LM, RI, or 24, 25, 27, 57, 58, 78, 79, 91). Silent where a catalog rule judges the pair (rules/ncci/precedence.ts): a visit with another code (mod25-missing, mod25-unsupported, mod57-missing), a biopsy with a removal (biopsy-bundled), a simple repair with its procedure (repair-bundled), Mohs with pathology (mohs-pathology-bundled), biopsies with each other (biopsy-primary, addon-without-primary), one destruction series (destruction-series). Different diagnoses on the two lines never bypass an edit: only a modifier does.',
     messages,
   },
   check({ claim, tables, encounter }) {

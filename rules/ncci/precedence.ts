@@ -9,6 +9,11 @@
  * for it (turning biopsy-bundled off must not bring the same warning back
  * under another name). The tables below are the whole of that decision;
  * the NCCI rules consult them and nothing else.
+ *
+ * Codes of two destruction families (17110 with 11200, 17110 with 17000 …)
+ * are not among them, whatever diagnoses their lines link: CMS bypasses a PTP
+ * edit only with a modifier, never for different diagnoses, so ncci-ptp judges
+ * such pairs (destruction-wrong-family judges each line's own diagnoses).
  */
 import {
   ADDON_PRIMARIES,
@@ -36,8 +41,6 @@ export interface PtpPrecedence {
   /** One code of the pair is in `a` and the other in `b`, whichever is column 1. */
   a: CodeTest;
   b: CodeTest;
-  /** Only when the two lines' linked diagnoses set them apart: each line has some, and they share none. */
-  when?: 'diagnoses-apart';
   /** For the docs and the report. */
   pairs: string;
   why: string;
@@ -61,22 +64,6 @@ const not = (set: CodeTest): CodeTest => ({ has: (code) => code !== '' && !set.h
 
 /** Biopsies of every technique, primaries and add-ons. */
 const BIOPSY = codeSet(['11102', '11107']);
-
-const FAMILY_PAIRS: PtpPrecedence[] = [];
-for (let i = 0; i < DESTRUCTION_FAMILIES.length; i++) {
-  for (let j = i + 1; j < DESTRUCTION_FAMILIES.length; j++) {
-    const x = DESTRUCTION_FAMILIES[i]!;
-    const y = DESTRUCTION_FAMILIES[j]!;
-    FAMILY_PAIRS.push({
-      owner: 'destruction-wrong-family',
-      a: x.codes,
-      b: y.codes,
-      when: 'diagnoses-apart',
-      pairs: `${x.label} × ${y.label} destruction codes, when the two lines link different diagnoses`,
-      why: 'Each destruction family treats its own lesions (destruction-wrong-family checks every line against its diagnoses), so two families billed for different diagnoses are different lesions by construction: the catalog reads that claim as correctly coded.',
-    });
-  }
-}
 
 const SAME_FAMILY: PtpPrecedence[] = DESTRUCTION_FAMILIES.filter((f) => DESTRUCTION_COUNTING[f.id]).map((f) => ({
   owner: 'destruction-series',
@@ -123,13 +110,7 @@ export const PTP_PRECEDENCE: readonly PtpPrecedence[] = [
     why: 'One primary per session for the highest-ranked technique, the others as add-ons: biopsy-primary and addon-without-primary judge how the biopsies of a session are coded.',
   },
   ...SAME_FAMILY,
-  ...FAMILY_PAIRS,
 ];
-
-function diagnosesApart(x: ClaimLine, y: ClaimLine): boolean {
-  if (x.dx.length === 0 || y.dx.length === 0) return false;
-  return !x.dx.some((d) => y.dx.includes(d));
-}
 
 // Which sides of which entries a code is on, as two bit masks (entry i is bit i),
 // so a pair costs two map reads instead of a walk through code ranges. Bounded:
@@ -155,14 +136,9 @@ if (PTP_PRECEDENCE.length > 31) throw new Error('PTP_PRECEDENCE: at most 31 entr
 export function ptpPrecedenceFor(x: ClaimLine, y: ClaimLine): PtpPrecedence | undefined {
   const [xa, xb] = sidesOf(x.code);
   const [ya, yb] = sidesOf(y.code);
-  let both = (xa & yb) | (ya & xb);
-  for (let i = 0; both !== 0; i++, both >>>= 1) {
-    if ((both & 1) === 0) continue;
-    const p = PTP_PRECEDENCE[i]!;
-    if (p.when === 'diagnoses-apart' && !diagnosesApart(x, y)) continue;
-    return p;
-  }
-  return undefined;
+  const both = (xa & yb) | (ya & xb);
+  // The first entry that holds the pair: the lowest bit set.
+  return both === 0 ? undefined : PTP_PRECEDENCE[31 - Math.clz32(both & -both)];
 }
 
 const COUNTED_DESTRUCTION: CodeSet = codeSet(

@@ -245,10 +245,11 @@ describe('precedence', { timeout: 60_000 }, () => {
     }
   });
 
-  it('gives two destruction families to destruction-wrong-family only when their diagnoses differ', () => {
-    const e = (dx: number[][]) => enc({ payer: 'medicare', dx: ['L82.0', 'L91.8'], lines: [{ code: '17110', dx: dx[0] }, { code: '11200', dx: dx[1] }] });
-    expect(ncci(e([[1], [2]]))).toEqual([]);
+  it('judges two destruction families whatever diagnoses they link: only a modifier bypasses an edit', () => {
+    const e = (dx: number[][], modifiers?: string[]) => enc({ payer: 'medicare', dx: ['L82.0', 'L91.8'], lines: [{ code: '17110', dx: dx[0] }, { code: '11200', dx: dx[1], ...(modifiers ? { modifiers } : {}) }] });
+    expect(ncci(e([[1], [2]])).map((f) => `${f.rule}@${f.line}`)).toEqual(['ncci-ptp@1']);
     expect(ncci(e([[1, 2], [2]])).map((f) => `${f.rule}@${f.line}`)).toEqual(['ncci-ptp@1']);
+    expect(ncci(e([[1], [2]], ['XS']))).toEqual([]);
   });
 });
 
