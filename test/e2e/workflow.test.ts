@@ -72,7 +72,10 @@ beforeAll(async () => {
   ehr = await session.browser.newPage();
   await ehr.setViewport({ width: 1280, height: 800 });
 });
-afterAll(async () => session?.close());
+afterAll(async () => {
+  await session?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
 
 /** Back to the default settings and an empty audit log, as the worker stores them (test set-up, not under test). */
 async function resetExtension() {
