@@ -582,6 +582,14 @@ describe('settings export and import', () => {
   });
 
   it('a file above 1 MB is refused before it is read, even a valid one', async () => {
+    if (!options) {
+      await resetExtension();
+      options = await openExtensionPage(session, 'options.html#backup', { width: 1100, height: 900 });
+      // Run on its own (-t): the state the tests before it leave.
+      await options.waitForSelector('#level-dx-missing');
+      await options.select('#level-dx-missing', 'warning');
+      await savedNote(options, /^dx-missing: warning\.$/);
+    }
     const before = await stored();
     // A valid settings file that would turn dx-missing off, padded with white space past 1 MB.
     const big = join(importDir, 'padded-settings.json');
