@@ -6,23 +6,94 @@
  */
 import { z } from 'zod';
 import { z as zm } from 'zod/mini';
-import { DiagnosisSchema, EncounterSchema, LineSchema, type Finding, type Severity } from '../rules/schema';
+import { DiagnosisSchema, EncounterSchema, LineSchema, PriorServiceSchema, type Finding, type Severity } from '../rules/schema';
 import { DISMISS_REASONS, type Dismissal } from './background/dismissals';
 
-/** Bounds that keep a hostile or broken page from making the worker do unbounded work. */
-export const LIMITS = { lines: 5000, diagnoses: 1000, text: 20_000, messageBytes: 4_000_000 } as const;
+/**
+ * Bounds that keep a hostile or broken page from making the worker do
+ * unbounded work or store megabytes of tab state; each is enforced below, at
+ * the worker's door (test/unit/message-limits.test.ts has a case per limit).
+ */
+export const LIMITS = {
+  lines: 5000,
+  diagnoses: 1000,
+  /** Prior services in the encounter's history. */
+  history: 1000,
+  /** Modifiers per line or prior service (a claim line carries 4). */
+  modifiers: 50,
+  /** Diagnosis pointers per line, diagnoses per prior service (a claim line points at 4). */
+  pointers: 50,
+  /** Any other string read off a screen: codes, modifiers, site, descriptions, payer name. */
+  text: 20_000,
+  /** The procedure note: a long one is 20 KB; a screen does not show a megabyte. */
+  note: 200_000,
+  /** The encounter's id, as a message names it. */
+  id: 200,
+  adapter: 40,
+  /** Why a screen could not be read. */
+  reason: 500,
+  /** A finding's key (dismiss, undismiss, reveal). */
+  key: 400,
+  /** A dismissal's comment. */
+  comment: 500,
+  messageBytes: 4_000_000,
+} as const;
 
+const count = (n: number) => n.toLocaleString('en-US');
+const longer = (max: number) => ({ error: `longer than ${count(max)} characters` });
+const more = (max: number, what: string) => ({ error: `more than ${count(max)} ${what}` });
+
+/** The engine's string schema with a length bound: its own type error kept. */
+const bounded = <T extends zm.ZodMiniString>(schema: T, max: number = LIMITS.text) => schema.check(zm.maxLength(max, longer(max)));
+/** The same for an optional field. */
+const boundedOptional = <T extends zm.ZodMiniString>(schema: zm.ZodMiniOptional<T>, max: number = LIMITS.text) => zm.optional(bounded(schema.def.innerType, max));
+/** A list with its elements and its length bounded; `expected` is the engine schema's type error. */
+function boundedList<E extends zm.ZodMiniType>(element: E, max: number, what: string, expected: string) {
+  return zm.array(element, { error: expected }).check(zm.maxLength(max, more(max, what)));
+}
+
+const lineShape = LineSchema.shape;
+const BoundedLine = zm.extend(LineSchema, {
+  code: bounded(lineShape.code),
+  modifiers: zm.optional(boundedList(bounded(lineShape.modifiers.def.innerType.def.element), LIMITS.modifiers, 'modifiers', 'expected an array of modifier strings')),
+  dx: zm.optional(boundedList(lineShape.dx.def.innerType.def.element, LIMITS.pointers, 'diagnosis pointers', 'expected an array of diagnosis pointers')),
+  site: boundedOptional(lineShape.site),
+  description: boundedOptional(lineShape.description),
+});
+
+const BoundedDiagnosis = zm.extend(DiagnosisSchema, {
+  code: bounded(DiagnosisSchema.shape.code),
+  description: boundedOptional(DiagnosisSchema.shape.description),
+});
+
+const priorShape = PriorServiceSchema.shape;
+const BoundedPriorService = zm.extend(PriorServiceSchema, {
+  code: bounded(priorShape.code),
+  modifiers: zm.optional(boundedList(bounded(priorShape.modifiers.def.innerType.def.element), LIMITS.modifiers, 'modifiers', 'expected an array of modifier strings')),
+  dx: zm.optional(boundedList(bounded(priorShape.dx.def.innerType.def.element), LIMITS.pointers, 'diagnoses', 'expected an array of ICD-10-CM code strings')),
+});
+
+const encounterShape = EncounterSchema.shape;
+const abnShape = encounterShape.abn.def.innerType.shape;
 const BoundedEncounter = zm.extend(EncounterSchema, {
-  id: zm.string().check(zm.maxLength(200)),
-  lines: zm.array(LineSchema, { error: 'expected an array of lines' }).check(zm.maxLength(LIMITS.lines, { error: `more than ${LIMITS.lines} lines` })),
-  diagnoses: zm.array(DiagnosisSchema).check(zm.maxLength(LIMITS.diagnoses, { error: `more than ${LIMITS.diagnoses} diagnoses` })),
+  id: bounded(encounterShape.id, LIMITS.id),
+  payer: zm.extend(encounterShape.payer, { name: boundedOptional(encounterShape.payer.shape.name) }),
+  abn: zm.optional(
+    zm.extend(encounterShape.abn.def.innerType, {
+      lines: zm.optional(boundedList(abnShape.lines.def.innerType.def.element, LIMITS.lines, 'line indexes', 'expected an array of line indexes')),
+    }),
+  ),
+  lines: boundedList(BoundedLine, LIMITS.lines, 'lines', 'expected an array of lines'),
+  diagnoses: boundedList(BoundedDiagnosis, LIMITS.diagnoses, 'diagnoses', 'expected an array of diagnoses'),
+  note: boundedOptional(encounterShape.note, LIMITS.note),
+  history: zm.optional(boundedList(BoundedPriorService, LIMITS.history, 'prior services', 'expected an array of prior services')),
 });
 
 // ── From the content script (sender: a tab on an enabled EHR host) ─────────
 
 export const EvaluateRequestSchema = z.object({
   type: z.literal('evaluate'),
-  adapter: z.string().max(40),
+  adapter: z.string().max(LIMITS.adapter, longer(LIMITS.adapter)),
   encounter: BoundedEncounter,
   /** The page just heard that the settings changed: read them again rather than trust the worker's copy. */
   refresh: z.boolean().optional(),
@@ -30,15 +101,15 @@ export const EvaluateRequestSchema = z.object({
 
 export const StatusRequestSchema = z.object({
   type: z.literal('status'),
-  adapter: z.string().max(40),
+  adapter: z.string().max(LIMITS.adapter, longer(LIMITS.adapter)),
   state: z.enum(['unreadable', 'absent']),
-  reason: z.string().max(500).optional(),
+  reason: z.string().max(LIMITS.reason, longer(LIMITS.reason)).optional(),
 });
 
 /** The user clicked the EHR's sign control with errors remaining and chose "sign anyway". */
 export const SignedAnywayRequestSchema = z.object({
   type: z.literal('signed-anyway'),
-  encounterId: z.string().max(200),
+  encounterId: z.string().max(LIMITS.id, longer(LIMITS.id)),
   errors: z.number().int().nonnegative(),
 });
 
@@ -47,11 +118,11 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateReques
 // ── From extension pages (sender: our own chrome-extension:// page) ───────
 
 const tabId = z.number().int().nonnegative();
-const findingKey = z.string().max(400);
+const findingKey = z.string().max(LIMITS.key, longer(LIMITS.key));
 
 export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state'), tabId }),
-  z.object({ type: z.literal('dismiss'), tabId, key: findingKey, reason: z.enum(DISMISS_REASONS), comment: z.string().max(500).optional() }),
+  z.object({ type: z.literal('dismiss'), tabId, key: findingKey, reason: z.enum(DISMISS_REASONS), comment: z.string().max(LIMITS.comment, longer(LIMITS.comment)).optional() }),
   z.object({ type: z.literal('undismiss'), tabId, key: findingKey }),
   z.object({ type: z.literal('reveal'), tabId, key: findingKey }),
   z.object({ type: z.literal('audit') }),

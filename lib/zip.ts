@@ -30,6 +30,39 @@ export interface ZipEntry {
   readonly offset: number;
 }
 
+/**
+ * What an archive may hold, judged from its directory before a byte is
+ * inflated (each entry is then held to its declared size and CRC-32). CMS's
+ * largest download, the practitioner PTP release, is ~250 MB of text that
+ * deflates about 12 times; a ZIP bomb expands up to 1,032 times per layer.
+ */
+export interface ZipLimits {
+  /** Uncompressed bytes of one entry, and of all entries together. */
+  readonly totalBytes: number;
+  /** Uncompressed bytes of a ZIP inside the ZIP (it is held in memory to be opened). */
+  readonly nestedArchiveBytes: number;
+  /** Uncompressed / compressed, for entries of at least `ratioFromBytes`. */
+  readonly ratio: number;
+  readonly ratioFromBytes: number;
+}
+
+const MB = 1048576;
+const GB = 1024 * MB;
+
+export const ZIP_LIMITS: ZipLimits = { totalBytes: GB, nestedArchiveBytes: 256 * MB, ratio: 100, ratioFromBytes: MB };
+
+/** 4.0 GB, 300.0 MB, 50.6 KB: a size in a message. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= GB) return `${(bytes / GB).toFixed(1)} GB`;
+  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** 1 GB, 256 MB: a limit in a message. */
+export function formatLimit(bytes: number): string {
+  return bytes >= GB && bytes % GB === 0 ? `${bytes / GB} GB` : `${Math.round(bytes / MB)} MB`;
+}
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -52,8 +85,13 @@ function decodeName(bytes: Uint8Array, utf8: boolean): string {
   return new TextDecoder(utf8 ? 'utf-8' : 'latin1').decode(bytes);
 }
 
-/** The archive's file entries (folders left out), in directory order. `label` names the archive in errors. */
-export async function readZipDirectory(blob: Blob, label = 'the ZIP file'): Promise<ZipEntry[]> {
+/**
+ * The archive's file entries (folders left out), in directory order. `label`
+ * names the archive in errors. An archive over `limits` (an entry too large,
+ * compressed too well, a nested ZIP too large, or entries too large together,
+ * overlapping ones included) is refused here, before anything is inflated.
+ */
+export async function readZipDirectory(blob: Blob, label = 'the ZIP file', limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntry[]> {
   if (blob.size < EOCD_SIZE) throw new ZipError(`${label} is not a ZIP archive (too short: ${blob.size} bytes)`);
   const tailStart = Math.max(0, blob.size - EOCD_SIZE - MAX_COMMENT);
   const tail = await bytesOf(blob, tailStart, blob.size);
@@ -76,6 +114,7 @@ export async function readZipDirectory(blob: Blob, label = 'the ZIP file'): Prom
   if (cdOffset + cdSize > eocdAt) throw new ZipError(`${label} is damaged or truncated (its directory lies beyond the end of the file)`);
   const cd = await bytesOf(blob, cdOffset, cdOffset + cdSize);
   const entries: ZipEntry[] = [];
+  let declared = 0;
   let p = 0;
   for (let k = 0; k < count; k++) {
     if (p + 46 > cd.byteLength || cd.getUint32(p, true) !== CENTRAL) throw new ZipError(`${label} is damaged: directory entry ${k + 1} of ${count} is unreadable`);
@@ -96,9 +135,24 @@ export async function readZipDirectory(blob: Blob, label = 'the ZIP file'): Prom
     if (compressedSize === 0xffffffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipError(`${label}: ${name} is a ZIP64 entry, which dermlint cannot read: unzip the archive and give the files inside`);
     if (method !== 0 && method !== 8) throw new ZipError(`${label}: ${name} is compressed with method ${method}; only stored and deflated entries can be read`);
     if (offset + compressedSize > cdOffset) throw new ZipError(`${label}: ${name} lies beyond the end of the file (damaged or truncated archive)`);
+    refuseOverLimits(label, name, size, compressedSize, limits);
+    declared += size;
     entries.push({ name, method, compressedSize, size, crc32, offset });
   }
+  // Entries may overlap (one body listed many times): what counts is what they declare.
+  if (declared > limits.totalBytes) throw new ZipError(`${label}: its entries declare ${formatBytes(declared)} uncompressed in all: over the limit of ${formatLimit(limits.totalBytes)} for one import`);
   return entries;
+}
+
+function refuseOverLimits(label: string, name: string, size: number, compressedSize: number, limits: ZipLimits): void {
+  if (size > limits.totalBytes) throw new ZipError(`${label}: ${name} declares ${formatBytes(size)} uncompressed: over the limit of ${formatLimit(limits.totalBytes)} for one import`);
+  if (/\.zip$/i.test(name) && size > limits.nestedArchiveBytes) {
+    throw new ZipError(`${label}: ${name} is a ZIP of ${formatBytes(size)} inside the ZIP: over the limit of ${formatLimit(limits.nestedArchiveBytes)} for a nested archive`);
+  }
+  if (size >= limits.ratioFromBytes && size > compressedSize * limits.ratio) {
+    const times = compressedSize > 0 ? `${Math.round(size / compressedSize).toLocaleString('en-US')} times` : 'without bound';
+    throw new ZipError(`${label}: ${name} would expand ${times} (${formatBytes(size)} from ${formatBytes(compressedSize)}): over the limit of ${limits.ratio} times for a table file (a ZIP bomb?)`);
+  }
 }
 
 const CRC_TABLE = (() => {

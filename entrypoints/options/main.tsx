@@ -29,6 +29,7 @@ import { AuditTable } from '../../components/AuditTable';
 import { SettingsTransfer } from '../../components/SettingsTransfer';
 import { ask } from '../sidepanel/tab-view';
 import { CodeTablesSection } from './tables';
+import { readSettingsFileText } from '../../lib/settings-file-read';
 
 type Message = { text: string; bad?: boolean } | null;
 
@@ -492,14 +493,12 @@ function Options() {
               setTransferMessage({ text: 'Settings exported.' });
             }}
             onImport={async (file) => {
-              let text: string;
-              try {
-                text = await file.text();
-              } catch (e) {
-                setTransferMessage({ text: `Nothing changed: the file could not be read (${(e as Error).message}).`, bad: true });
+              const read = await readSettingsFileText(file);
+              if (!read.ok) {
+                setTransferMessage({ text: `Nothing changed: ${read.error}.`, bad: true });
                 return;
               }
-              const parsed = parseSettingsFile(text);
+              const parsed = parseSettingsFile(read.text);
               if (!parsed.ok) {
                 setTransferMessage({ text: `Nothing changed: ${file.name}: ${parsed.error}`, bad: true });
                 return;

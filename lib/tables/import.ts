@@ -19,7 +19,9 @@ import {
   PtpImport,
 } from '../../rules/ncci/index';
 import { createIcdCodeSet, encodeIcdTable, fiscalYearRange, IcdTableError } from '../../rules/icd10cm/index';
-import { looksLikeZip, readZipDirectory, readZipEntry, zipEntryBlob, ZipError } from '../zip';
+import { formatBytes, formatLimit, looksLikeZip, readZipDirectory, readZipEntry, zipEntryBlob, ZipError } from '../zip';
+import { LineSplitter, lineTooLong } from '../../rules/text-lines';
+import { TABLE_LIMITS } from './limits';
 import { icdTableId, type ImportedTable, type TableKind } from './types';
 
 export class TableImportError extends Error {
@@ -92,22 +94,37 @@ async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** The files to read: plain files as they are, ZIPs (and ZIPs inside them) opened into their entries. */
-async function sourcesOf(files: readonly NamedBlob[], depth = 0): Promise<Source[]> {
+/**
+ * The files to read: plain files as they are, ZIPs (and ZIPs inside them)
+ * opened into their entries. Everything is measured against TABLE_LIMITS from
+ * the sizes files and ZIP directories declare, before a byte is inflated (a
+ * ZIP entry is then held to its declared size): a nested ZIP counts once as
+ * itself, held in memory, and once for what it holds.
+ */
+async function sourcesOf(files: readonly NamedBlob[], depth = 0, budget = { bytes: 0 }): Promise<Source[]> {
   const out: Source[] = [];
+  const spend = (bytes: number, label: string) => {
+    budget.bytes += bytes;
+    if (budget.bytes > TABLE_LIMITS.totalBytes) {
+      throw new TableImportError(`${label}: the files given hold ${formatBytes(budget.bytes)} uncompressed: over the limit of ${formatLimit(TABLE_LIMITS.totalBytes)} for one import`, label);
+    }
+  };
   for (const file of files) {
     const zipped = /\.zip$/i.test(file.name) || (await looksLikeZip(file));
     if (!zipped) {
+      spend(file.size, file.name);
       out.push({ name: file.name, size: file.size, chunks: () => blobChunks(file) });
       continue;
     }
     const label = file.name;
-    for (const entry of await readZipDirectory(file, label)) {
+    const entries = await readZipDirectory(file, label, TABLE_LIMITS);
+    spend(entries.reduce((n, e) => n + e.size, 0), label);
+    for (const entry of entries) {
       const name = baseName(entry.name);
       if (/\.zip$/i.test(name)) {
         if (depth >= 1) continue;
         const inner = await zipEntryBlob(file, entry, label);
-        out.push(...(await sourcesOf([Object.assign(inner, { name }) as NamedBlob], depth + 1)));
+        out.push(...(await sourcesOf([Object.assign(inner, { name }) as NamedBlob], depth + 1, budget)));
         continue;
       }
       out.push({ name, size: entry.size, chunks: () => readZipEntry(file, entry, label) });
@@ -115,6 +132,8 @@ async function sourcesOf(files: readonly NamedBlob[], depth = 0): Promise<Source
   }
   return out;
 }
+
+const DECODE_SLICE = 1 << 20;
 
 /** Feeds each source's text to `push`, chunk by chunk, with progress and pauses. */
 async function feed(
@@ -130,10 +149,14 @@ async function feed(
     // CMS's files are Windows-1252 (the AMA notice has a ®); every field read is ASCII.
     const decoder = new TextDecoder('windows-1252');
     for await (const chunk of source.chunks()) {
-      sink.push(decoder.decode(chunk, { stream: true }));
-      done += chunk.length;
-      options.onProgress?.({ file: source.name, done, total, rows: sink.rows() });
-      await pause();
+      // A stream may hand over a whole file as one chunk (Node's Blob does): decode it a slice at a time, so a bad line is met early.
+      for (let at = 0; at < chunk.length; at += DECODE_SLICE) {
+        const slice = chunk.length > DECODE_SLICE ? chunk.subarray(at, at + DECODE_SLICE) : chunk;
+        sink.push(decoder.decode(slice, { stream: true }));
+        done += slice.length;
+        options.onProgress?.({ file: source.name, done, total, rows: sink.rows() });
+        await pause();
+      }
     }
     const rest = decoder.decode();
     if (rest) sink.push(rest);
@@ -267,8 +290,10 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export class IcdCodeFileParser {
   readonly codes: string[] = [];
   readonly #lineOf = new Map<string, number>();
-  #pending = '';
-  #line = 0;
+  readonly #lines = new LineSplitter(
+    (text, line) => this.#read(text, line, false),
+    (line) => this.#fail(line, lineTooLong()),
+  );
 
   constructor(
     readonly file: string,
@@ -280,28 +305,19 @@ export class IcdCodeFileParser {
   }
 
   push(chunk: string): void {
-    const text = this.#pending + chunk;
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      this.#read(text.slice(start, nl), false);
-      start = nl + 1;
-    }
-    this.#pending = text.slice(start);
+    this.#lines.push(chunk);
   }
 
   end(): void {
-    if (this.#pending !== '') {
-      this.#read(this.#pending, true);
-      this.#pending = '';
-    }
-    if (this.codes.length === 0) this.#fail(this.#line || undefined, 'no codes: not an ICD-10-CM codes file (one code a line, then its description)');
+    const last = this.#lines.end();
+    if (last) this.#read(last.text, last.line, true);
+    const lines = this.#lines.lines;
+    if (this.codes.length === 0) this.#fail(lines || undefined, 'no codes: not an ICD-10-CM codes file (one code a line, then its description)');
     const seen = new Set(this.codes.map((c) => c[0]));
     // Every chapter's first letter; U (special purposes) exists from FY2021. NCHS lists U last or near it: a cut file misses some.
     const missing = [...LETTERS].filter((l) => !seen.has(l) && (l !== 'U' || this.fiscalYear >= 2021));
     if (missing.length > 0) {
-      this.#fail(this.#line, `the file ends here with no codes starting ${missing.join(', ')}: truncated, or not the complete codes file`);
+      this.#fail(lines, `the file ends here with no codes starting ${missing.join(', ')}: truncated, or not the complete codes file`);
     }
     // A billable code never has billable codes below it (L57 and L57.0): the first longer one sorts right after it.
     const sorted = [...this.codes].sort();
@@ -313,9 +329,7 @@ export class IcdCodeFileParser {
     }
   }
 
-  #read(raw: string, last: boolean): void {
-    const line = ++this.#line;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  #read(text: string, line: number, last: boolean): void {
     if (text.trim() === '') return;
     const m = /^\s*(\S+)(?:[ \t]+(\S.*))?$/.exec(text);
     const cut = last ? ' (the file ends inside this line: truncated?)' : '';

@@ -23,6 +23,7 @@
  * its first row, and a release with a part missing are all rejected.
  */
 import { codeIndex } from './code-index';
+import { LineSplitter, lineTooLong, MAX_LINE_CHARS } from '../text-lines';
 import { mueLabel, parseMueFileName, parsePtpFileName, ptpLabel, type PtpFileName } from './labels';
 import { MueTable } from './mue-table';
 import { PtpTableBuilder, type PtpTable } from './ptp-table';
@@ -67,46 +68,35 @@ function yyyymmdd(text: string): number {
 
 const show = (cell: string | undefined) => JSON.stringify(cell ?? '');
 
-/** Splits chunks into lines (LF or CRLF), numbering them from 1. */
+/** Splits chunks into lines (LF or CRLF), numbering them from 1, in one pass and with a limit on a line's length. */
 abstract class LineParser {
-  #pending = '';
-  #lines = 0;
+  readonly #splitter: LineSplitter;
   #ended = false;
   rows = 0;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.#splitter = new LineSplitter(
+      (text, line) => this.onLine(text, line),
+      (line) => this.fail(line, lineTooLong()),
+    );
+  }
 
   get progress(): ParseProgress {
-    return { file: this.file, lines: this.#lines, rows: this.rows };
+    return { file: this.file, lines: this.#splitter.lines, rows: this.rows };
   }
 
   push(chunk: string): void {
     if (this.#ended) throw new Error(`${this.file}: push after end`);
-    let text = this.#pending + chunk;
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.#lines++;
-      this.onLine(text.slice(start, end), this.#lines);
-      start = nl + 1;
-    }
-    this.#pending = start === 0 ? text : text.slice(start);
-    text = '';
+    this.#splitter.push(chunk);
   }
 
   /** The input is complete: checks what a whole file must have. */
   end(): void {
     if (this.#ended) return;
     this.#ended = true;
-    if (this.#pending !== '') {
-      const last = this.#pending.endsWith('\r') ? this.#pending.slice(0, -1) : this.#pending;
-      this.#pending = '';
-      this.#lines++;
-      this.onLine(last, this.#lines);
-    }
-    this.onEnd(this.#lines);
+    const last = this.#splitter.end();
+    if (last) this.onLine(last.text, last.line);
+    this.onEnd(this.#splitter.lines);
   }
 
   protected fail(line: number | null, problem: string): never {
@@ -280,6 +270,10 @@ export class MueCsvParser {
   readonly #entries = new Map<string, { entry: MueEntry; line: number }>();
   // CSV scanner
   #cell = '';
+  /** The cell so far is empty or white space: a quote there opens a quoted cell. */
+  #cellBlank = true;
+  /** Characters since the record began (quoted line breaks included): bounded like a line. */
+  #recordChars = 0;
   #cells: string[] = [];
   #quoted = false;
   #afterQuote = false;
@@ -301,13 +295,16 @@ export class MueCsvParser {
     if (this.#ended) throw new Error(`${this.file}: push after end`);
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;
+      if (++this.#recordChars > MAX_LINE_CHARS) {
+        this.#fail(this.#recordStarted ? this.#recordLine : this.#line, `a record longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters, the limit for one line of a CMS table file (not a CMS file?)`);
+      }
       if (this.#quoted) {
         if (ch === '"') {
           this.#quoted = false;
           this.#afterQuote = true;
         } else {
           if (ch === '\n') this.#line++;
-          this.#cell += ch;
+          this.#append(ch);
         }
         continue;
       }
@@ -315,29 +312,41 @@ export class MueCsvParser {
         // "" inside a quoted cell
         this.#quoted = true;
         this.#afterQuote = false;
-        this.#cell += '"';
+        this.#append('"');
         continue;
       }
       this.#afterQuote = false;
       if (ch === ',') {
         this.#startRecord();
         this.#cells.push(this.#cell);
-        this.#cell = '';
+        this.#clearCell();
       } else if (ch === '\n') {
         this.#endRecord();
         this.#line++;
+        this.#recordChars = 0;
       } else if (ch === '\r') {
         // CRLF: the \n ends the record
-      } else if (ch === '"' && this.#cell.trim() === '') {
+      } else if (ch === '"' && this.#cellBlank) {
         this.#startRecord();
-        this.#cell = '';
+        this.#clearCell();
         this.#quoted = true;
         this.#cellLine = this.#line;
       } else {
         this.#startRecord();
-        this.#cell += ch;
+        this.#append(ch);
       }
     }
+  }
+
+  /** Adds to the cell, remembering whether it is still blank (asking the whole cell each time would be quadratic). */
+  #append(ch: string): void {
+    this.#cell += ch;
+    if (this.#cellBlank && ch.trim() !== '') this.#cellBlank = false;
+  }
+
+  #clearCell(): void {
+    this.#cell = '';
+    this.#cellBlank = true;
   }
 
   end(): void {
@@ -371,7 +380,7 @@ export class MueCsvParser {
     const cells = this.#cells;
     const line = this.#recordLine;
     this.#cells = [];
-    this.#cell = '';
+    this.#clearCell();
     this.#recordStarted = false;
     this.#record(cells, line);
   }

@@ -8,7 +8,7 @@
  * for the eClinicalWorks-style screen, settings export / import, and the popup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
@@ -72,7 +72,10 @@ beforeAll(async () => {
   ehr = await session.browser.newPage();
   await ehr.setViewport({ width: 1280, height: 800 });
 });
-afterAll(async () => session?.close());
+afterAll(async () => {
+  await session?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
 
 /** Back to the default settings and an empty audit log, as the worker stores them (test set-up, not under test). */
 async function resetExtension() {
@@ -523,7 +526,11 @@ describe('a field map for another EHR (generic adapter)', () => {
 
 describe('settings export and import', () => {
   let options: Page;
-  afterAll(async () => options?.close());
+  const importDir = mkdtempSync(join(tmpdir(), 'dermlint-import-'));
+  afterAll(async () => {
+    rmSync(importDir, { recursive: true, force: true });
+    await options?.close();
+  });
   const level = (id: string) => options.$eval(`#level-${id}`, (s) => (s as HTMLSelectElement).value);
   const transferMessage = () => textOf(options, '#backup p.status');
   async function importFile(path: string) {
@@ -557,7 +564,7 @@ describe('settings export and import', () => {
 
   it('a malformed file is refused with a message naming the problem, and changes nothing', async () => {
     const before = await stored();
-    const dir = mkdtempSync(join(tmpdir(), 'dermlint-import-'));
+    const dir = importDir;
     const notJson = join(dir, 'not-json.json');
     writeFileSync(notJson, '{ "rules": { "dx-missing": "off" ');
     await importFile(notJson);
@@ -571,6 +578,26 @@ describe('settings export and import', () => {
 
     expect(await level('dx-missing')).toBe('warning');
     expect(await level('mod25-missing')).toBe('default');
+    expect(await stored()).toBe(before);
+  });
+
+  it('a file above 1 MB is refused before it is read, even a valid one', async () => {
+    if (!options) {
+      await resetExtension();
+      options = await openExtensionPage(session, 'options.html#backup', { width: 1100, height: 900 });
+      // Run on its own (-t): the state the tests before it leave.
+      await options.waitForSelector('#level-dx-missing');
+      await options.select('#level-dx-missing', 'warning');
+      await savedNote(options, /^dx-missing: warning\.$/);
+    }
+    const before = await stored();
+    // A valid settings file that would turn dx-missing off, padded with white space past 1 MB.
+    const big = join(importDir, 'padded-settings.json');
+    writeFileSync(big, `${JSON.stringify({ rules: { 'dx-missing': 'off' } })}${' '.repeat(1_100_000)}`);
+    await importFile(big);
+    await expect.poll(transferMessage, POLL).toBe("Nothing changed: padded-settings.json is larger than 1 MB (1,100,030 bytes): a settings file is at most 1 MB (dermlint's own exports are a few KB), so it was not read.");
+    expect(await options.$eval('#backup p.status', (p) => p.className)).toContain('bad');
+    expect(await level('dx-missing')).toBe('warning');
     expect(await stored()).toBe(before);
     await resetExtension();
   });

@@ -4,7 +4,7 @@
  * encounter's findings (rule and line) must equal its `expect`.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -14,9 +14,15 @@ interface Case { encounter: Encounter; expect: { rule: string; line: number | nu
 const cases: Case[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
 
 describe('worked examples through the CLI', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'dermlint-ex-')), 'in.json');
-  writeFileSync(file, JSON.stringify(cases.map((c) => c.encounter)));
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const dir = mkdtempSync(join(tmpdir(), 'dermlint-ex-'));
+  const file = join(dir, 'in.json');
+  let stdout: string;
+  try {
+    writeFileSync(file, JSON.stringify(cases.map((c) => c.encounter)));
+    stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const results = JSON.parse(stdout) as unknown[];
 
   it('prints one schema-valid result per encounter, in order', () => {

@@ -4,8 +4,8 @@
  * A malformed or truncated file is rejected naming the file and the line, and
  * changes nothing.
  */
-import { describe, expect, it } from 'vitest';
-import { createReadStream, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createReadStream, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -158,6 +158,7 @@ describe('malformed and truncated files', () => {
 
 describe('scrub --ncci DIR', { timeout: 60_000 }, () => {
   const base = mkdtempSync(join(tmpdir(), 'dermlint-ncci-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
   const folder = (name: string, files: Record<string, string | undefined>) => {
     const dir = join(base, name);
     mkdirSync(dir);
