@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import browser from 'webextension-polyfill';
 import '../../assets/pages.css';
 import { ExtensionSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
-import { loadSettings, onSettingsChanged, saveSettings } from '../../lib/settings-store';
+import { forgetSetAsideSettings, loadSettings, onSettingsChanged, saveSettings, setAsideSettings, type SetAsideSettings } from '../../lib/settings-store';
 import { PRESETS } from '../../lib/presets';
 import { RULES } from '../../rules/catalog/index';
 import { BUILTIN_MATCHES } from '../../adapters/index';
@@ -133,10 +133,12 @@ function Options() {
   const [section, setSection] = useState<string>(location.hash.slice(1) || 'general');
   const [target, setTarget] = useState<TestTab | null>(null);
   const savedTimer = useRef<number | undefined>(undefined);
+  const [aside, setAside] = useState<SetAsideSettings[]>([]);
 
   const reload = useCallback(async () => {
     const s = await loadSettings();
     setSettings(s);
+    setAside(await setAsideSettings().catch(() => []));
     setGranted(await grantedMap(s.extraHosts));
   }, []);
 
@@ -345,6 +347,28 @@ function Options() {
             )}
           </p>
         </div>
+
+        {aside.length > 0 && (
+          <section class="notice warn" role="alert" aria-labelledby="aside-h">
+            <h2 id="aside-h">Some stored settings could not be read</h2>
+            <p>dermlint kept every setting it could read and set the rest aside, unchanged:</p>
+            <ul>
+              {aside.flatMap((entry) => entry.problems).slice(0, 10).map((problem, i) => (
+                <li key={i}>
+                  <code>{problem}</code>
+                </li>
+              ))}
+            </ul>
+            <div class="row">
+              <button type="button" onClick={() => downloadText(exportFileName('settings-set-aside', 'json'), JSON.stringify(aside, null, 2), 'application/json')}>
+                Download the set-aside copy
+              </button>
+              <button type="button" onClick={() => void forgetSetAsideSettings().then(() => setAside([]))}>
+                Forget it
+              </button>
+            </div>
+          </section>
+        )}
 
         <section id="general" class="card" aria-labelledby="general-h">
           <h2 id="general-h">General</h2>
