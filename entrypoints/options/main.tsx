@@ -28,6 +28,7 @@ import type { ProbeReport, ProbeSummary } from '../../components/FieldMapPreview
 import { AuditTable } from '../../components/AuditTable';
 import { SettingsTransfer } from '../../components/SettingsTransfer';
 import { ask } from '../sidepanel/tab-view';
+import { hostScriptsStatus, onHostScriptsStatusChanged, type HostScriptsStatus } from '../../lib/host-scripts-status';
 import { CodeTablesSection } from './tables';
 
 type Message = { text: string; bad?: boolean } | null;
@@ -134,6 +135,13 @@ function Options() {
   const [target, setTarget] = useState<TestTab | null>(null);
   const savedTimer = useRef<number | undefined>(undefined);
   const [aside, setAside] = useState<SetAsideSettings[]>([]);
+  const [hostScripts, setHostScripts] = useState<HostScriptsStatus | undefined>(undefined);
+
+  useEffect(() => {
+    const load = () => void hostScriptsStatus().then(setHostScripts, () => undefined);
+    load();
+    return onHostScriptsStatusChanged(load);
+  }, []);
 
   const reload = useCallback(async () => {
     const s = await loadSettings();
@@ -413,6 +421,11 @@ function Options() {
             onGrant={grantHost}
             message={hostMessage}
           />
+          {hostScripts && !hostScripts.ok && (
+            <p class="notice bad" role="alert">
+              dermlint could not start on the added hosts: {hostScripts.error}. It tries again whenever the hosts or their access change.
+            </p>
+          )}
         </section>
 
         <section id="fieldmaps" class="card" aria-labelledby="fieldmaps-h">

@@ -2,7 +2,9 @@
  * An in-memory stand-in for the parts of Chrome's extension API the worker's
  * glue uses (storage, permissions, scripting), promise-based as Chrome's MV3
  * API is, with Chrome's own refusals (a duplicate script id, an unknown one).
- * `delay` decides how long each call takes, so tests can interleave them.
+ * `delay` decides how long each call takes (in turns of the microtask queue:
+ * as interleaved as timers, without their millisecond each), so tests can
+ * interleave them.
  */
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 
@@ -17,7 +19,9 @@ export interface RegisteredScript {
 
 export function fakeChrome(options: { delay?: () => number; sessionQuotaBytes?: number } = {}) {
   const delay = options.delay ?? (() => 0);
-  const wait = () => new Promise<void>((r) => setTimeout(r, delay()));
+  const wait = async () => {
+    for (let n = delay(); n > 0; n--) await Promise.resolve();
+  };
   const listeners = new Set<Listener>();
   const copy = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
