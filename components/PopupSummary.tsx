@@ -40,6 +40,11 @@ export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top
         )}
         {view.kind === 'ok' ? (
           <>
+            {view.state.stateError && (
+              <p class="notice warn" role="alert">
+                {view.state.stateError}.
+              </p>
+            )}
             <SeverityCounts counts={view.state.counts} />
             {open.length === 0 ? (
               <p class="notice" role="status">
