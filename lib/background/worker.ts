@@ -18,8 +18,23 @@ import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals'
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The frame's origin (Chrome): a srcdoc or about:blank frame has its parent's; a sandboxed one 'null'. */
+  origin?: string;
+  tab?: { id?: number; url?: string };
   frameId?: number;
+}
+
+/**
+ * The address a content script's frame is judged by. Its origin, where it has one: a frame at
+ * about:srcdoc or about:blank (which the EHR's script writes into) has its parent's. For an opaque
+ * origin (a sandboxed frame), the tab's top frame: the frame lives in that document. Without an
+ * origin (older browsers), the frame's own URL.
+ */
+export function senderAddress(sender: Sender): string | undefined {
+  const { origin, url } = sender;
+  if (origin && origin !== 'null') return `${origin}/`;
+  if (origin === undefined && url && /^https?:/i.test(url)) return url;
+  return sender.tab?.url;
 }
 
 export interface WorkerDeps {
@@ -187,7 +202,8 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   async function handleContent(message: unknown, sender: Sender & { tab: { id: number }; url: string }): Promise<Reply> {
-    if (!matchesAny(await deps.allowedPatterns(), sender.url)) {
+    const address = senderAddress(sender);
+    if (!address || !matchesAny(await deps.allowedPatterns(), address)) {
       return { ok: false, error: 'rejected: sender page is not an enabled EHR host' };
     }
     const parsed = ContentRequestSchema.safeParse(message);
