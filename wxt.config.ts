@@ -1,12 +1,36 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { BUILTIN_MATCHES } from './adapters/index';
+
+/**
+ * zod runs jitless in the extension (lib/zod-jitless.ts): it never compiles a parser with the
+ * Function constructor, which the CSP blocks. This takes that code out of the bundles too — the
+ * probe (`const F = Function; new F("")`) and Doc.compile — so no bundle holds a way to reach it
+ * (test/e2e/build.test.ts). A zod release that changes either fails the build here, loudly.
+ */
+function zodWithoutFunctionConstructor(): Plugin {
+  const edits = [
+    { file: /[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/, what: 'the allowsEval probe', from: /try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/, to: 'return false;' },
+    { file: /[\\/]zod[\\/]v4[\\/]core[\\/]doc\.js$/, what: 'Doc.compile', from: /compile\(\) \{\s*const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);\s*\}/, to: 'compile() { throw new Error("zod runs jitless in dermlint"); }' },
+  ];
+  return {
+    name: 'dermlint:zod-without-function-constructor',
+    enforce: 'pre',
+    transform(code, id) {
+      const edit = edits.find((e) => e.file.test(id));
+      if (!edit) return null;
+      if (!edit.from.test(code)) this.error(`zod's ${edit.what} changed shape: update zodWithoutFunctionConstructor in wxt.config.ts`);
+      return { code: code.replace(edit.from, edit.to), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   // The worker and extension pages import webextension-polyfill themselves; the content script uses WXT's
   // plain `browser` (Chrome's promise API) so every EHR frame loads ~2.5 KB gzip less.
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), zodWithoutFunctionConstructor()],
     build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   manifest: {

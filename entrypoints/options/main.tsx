@@ -4,6 +4,7 @@
  * (the worker and content scripts follow storage themselves); asks for host
  * permissions inside the click that adds a host.
  */
+import '../../lib/zod-jitless'; // first: before any zod schema is built
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';

@@ -1,4 +1,5 @@
 /** The toolbar popup: the current tab's counts and top findings; opens the side panel. */
+import '../../lib/zod-jitless'; // first: before any zod schema is built
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';

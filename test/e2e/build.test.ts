@@ -17,6 +17,29 @@ function files(dir: string): string[] {
   });
 }
 
+/**
+ * Where code reaches the global Function constructor (eval by another name, which the CSP blocks and
+ * reports): `new Function`, a call `Function(…)`, `globalThis.Function` / `["Function"]`, a function's
+ * `.constructor("…")`, and the global `Function` taken as a value into an alias (`const e=Function;
+ * new e("")`, zod's JIT probe). `Function.prototype…`, `Function.call…` and `instanceof Function` are fine.
+ */
+export function functionConstructorUses(text: string): string[] {
+  const patterns = [
+    /\bnew\s+Function\b/g,
+    /(?<![.\w$])Function\s*\(/g,
+    /\b(?:globalThis|window|self|global)\s*(?:\.\s*Function\b|\[\s*["'`]Function["'`]\s*\])/g,
+    /\[\s*["'`]Function["'`]\s*\]/g,
+    /\.constructor\s*\(\s*["'`]/g,
+    // The bare identifier as a value: assigned, passed, returned, listed (not a property of it, not a call, not instanceof).
+    /(?<![.\w$])(?<!instanceof\s{1,5})Function(?=\s*(?:[;,)\]}:?]|\|\||&&|$))/gm,
+  ];
+  const uses: string[] = [];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) uses.push(text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 20));
+  }
+  return uses;
+}
+
 const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 const all = files(EXTENSION_DIR);
 const code = all.filter((f) => f.endsWith('.js') || f.endsWith('.html'));
@@ -47,6 +70,27 @@ describe('the built extension', () => {
         expect(pattern.test(text), `${file} matches ${pattern}`).toBe(false);
       }
     }
+  });
+
+  it('never reaches the Function constructor, by name or by alias (zod runs jitless)', () => {
+    const found: string[] = [];
+    for (const file of code) for (const use of functionConstructorUses(readFileSync(file, 'utf8'))) found.push(`${file.slice(EXTENSION_DIR.length + 1)}: …${use}…`);
+    expect(found).toEqual([]);
+  });
+
+  it('the Function check catches every way in, and nothing else', () => {
+    for (const bad of ['new Function("return 1")', 'x=Function("return 1")', 'const e=Function;new e("")', 'const T=Function,t=1', 'f(Function)', 'globalThis.Function("x")', 'self["Function"]("x")', '(function(){}).constructor("return this")', 'return Function}']) {
+      expect(functionConstructorUses(bad), bad).not.toEqual([]);
+    }
+    for (const fine of ['Function.prototype.call', 'let d=Function.call.bind(Object.prototype.hasOwnProperty)', 'x instanceof Function)', 'typeof f=="function"', 'myFunction(1)', 'a.Function(1)', 'this.constructor(e,n)', 'isFunction;']) {
+      expect(functionConstructorUses(fine), fine).toEqual([]);
+    }
+  });
+
+  it('sets zod jitless in every bundle that holds zod', () => {
+    const withZod = code.filter((f) => f.endsWith('.js') && /_zod\b/.test(readFileSync(f, 'utf8')));
+    expect(withZod.length).toBeGreaterThanOrEqual(3);
+    expect(withZod.filter((f) => !/jitless:(?:!0|true)/.test(readFileSync(f, 'utf8'))).map((f) => f.slice(EXTENSION_DIR.length + 1))).toEqual([]);
   });
 
   it('ships no source maps and no test fixtures', () => {
