@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { BUILTIN_MATCHES } from './adapters/index';
+import { DEMO_MATCHES, EHR_MATCHES } from './adapters/index';
 
 /**
  * zod runs jitless in the extension (lib/zod-jitless.ts): it never compiles a parser with the
@@ -33,19 +33,22 @@ export default defineConfig({
     plugins: [preact(), zodWithoutFunctionConstructor()],
     build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
-  manifest: {
+  // The store build (mode production) runs on the EHR hosts alone; every other mode (the demo/test build
+  // `wxt build --mode demo`, dev) also on the local demo server. adapters/demo-hosts.ts decides the same
+  // for the code (the content script's matches, the adapters, the worker's sender check).
+  manifest: ({ mode }) => ({
     name: 'dermlint',
     description: 'Catches dermatology coding mistakes on the EHR screen while the chart is still open. Nothing leaves the browser.',
     // sidePanel: the review list; scripting + activeTab: the options page's "test on the open tab" and extra-host content scripts.
     permissions: ['storage', 'scripting', 'activeTab', 'sidePanel'],
     // The built-in EHR hosts (the content script's own matches): lets the side panel and popup see the tab's
     // address there, and the options page test a field map on them.
-    host_permissions: [...BUILTIN_MATCHES],
+    host_permissions: mode === 'production' ? [...EHR_MATCHES] : [...EHR_MATCHES, ...DEMO_MATCHES],
     // Hosts a user adds in options are asked for one by one at runtime, never all at once.
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    optional_host_permissions: mode === 'production' ? ['https://*/*'] : ['https://*/*', ...DEMO_MATCHES],
     content_security_policy: {
       extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
     },
     action: { default_title: 'dermlint' },
-  },
+  }),
 });

@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR } from './harness';
-import { BUILTIN_MATCHES } from '../../adapters/index';
+import { DEMO_EXTENSION_DIR, STORE_EXTENSION_DIR as EXTENSION_DIR } from './harness';
+
+/** The EHR hosts the store build runs on, and nothing else (the demo server's hosts ship only in the demo/test build). */
+const EHR_HOSTS = ['https://*.ema.md/*', 'https://*.modmedapp.com/*', 'https://athenanet.athenahealth.com/*', 'https://preview.athenahealth.com/*'];
+const DEMO_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -45,14 +48,22 @@ const all = files(EXTENSION_DIR);
 const code = all.filter((f) => f.endsWith('.js') || f.endsWith('.html'));
 
 describe('the built extension', () => {
-  it('asks for exactly its permissions: no <all_urls>, host access only for the EHR hosts', () => {
+  it('asks for exactly its permissions: no <all_urls>, host access and the content script only on the EHR hosts', () => {
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
-    const hosts = new Set<string>([...(manifest.host_permissions ?? []), ...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)]);
-    expect([...hosts].sort()).toEqual([...BUILTIN_MATCHES].sort());
+    expect([...manifest.host_permissions].sort()).toEqual([...EHR_HOSTS].sort());
+    expect(manifest.content_scripts.map((c: { matches: string[] }) => [...c.matches].sort())).toEqual([[...EHR_HOSTS].sort()]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-    expect(manifest.host_permissions ?? []).not.toContain('https://*/*');
-    // Hosts a user adds are asked for at runtime, one by one.
-    expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+    expect(JSON.stringify(manifest)).not.toMatch(/localhost|127\.0\.0\.1|http:\/\//);
+    // Hosts a user adds are asked for at runtime, one by one, and only over https.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
+  it('the demo/test build (npm run demo, the end-to-end tests) adds the local demo server, and only that', () => {
+    const demo = JSON.parse(readFileSync(join(DEMO_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect([...demo.host_permissions].sort()).toEqual([...EHR_HOSTS, ...DEMO_HOSTS].sort());
+    expect(demo.content_scripts.map((c: { matches: string[] }) => [...c.matches].sort())).toEqual([[...EHR_HOSTS, ...DEMO_HOSTS].sort()]);
+    expect([...demo.optional_host_permissions].sort()).toEqual(['https://*/*', ...DEMO_HOSTS].sort());
+    expect({ ...demo, host_permissions: [], content_scripts: [], optional_host_permissions: [] }).toEqual({ ...manifest, host_permissions: [], content_scripts: [], optional_host_permissions: [] });
   });
 
   it('has a strict content security policy for its pages', () => {
