@@ -26,6 +26,8 @@ function zodWithoutFunctionConstructor(): Plugin {
   };
 }
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   // The worker and extension pages import webextension-polyfill themselves; the content script uses WXT's
   // plain `browser` (Chrome's promise API) so every EHR frame loads ~2.5 KB gzip less.
@@ -49,6 +51,8 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
     },
-    action: { default_title: 'dermlint' },
+    // Rendered from assets/icon.svg by `npm run icons` (scripts/make-icons.ts); the PNGs are committed in public/icon/.
+    icons: ICONS,
+    action: { default_title: 'dermlint', default_icon: ICONS },
   }),
 });

@@ -104,6 +104,19 @@ describe('the built extension', () => {
     expect(withZod.filter((f) => !/jitless:(?:!0|true)/.test(readFileSync(f, 'utf8'))).map((f) => f.slice(EXTENSION_DIR.length + 1))).toEqual([]);
   });
 
+  it('shows dermlint in the toolbar, the extensions page and the store: 16, 32, 48 and 128 px icons', () => {
+    const sizes = ['16', '32', '48', '128'];
+    for (const [where, icons] of [['icons', manifest.icons], ['action.default_icon', manifest.action?.default_icon]] as const) {
+      expect(Object.keys(icons ?? {}).sort(), where).toEqual([...sizes].sort());
+      for (const size of sizes) {
+        const png = readFileSync(join(EXTENSION_DIR, icons[size]));
+        // PNG signature, then the IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+        expect(png.subarray(0, 8).toString('hex'), `${where}.${size}`).toBe('89504e470d0a1a0a');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${where}.${size}`).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+
   it('ships no source maps and no test fixtures', () => {
     expect(all.filter((f) => f.endsWith('.map') || /sourceMappingURL/.test(readFileSync(f, 'latin1')))).toEqual([]);
     expect(all.filter((f) => /fixtures|__snapshots__|\.test\.|examples\.json|encounters\.json/.test(f))).toEqual([]);
