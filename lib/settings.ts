@@ -32,6 +32,13 @@ export const ExtensionSettingsSchema = SettingsSchema.extend({
   preset: PresetSchema.optional(),
 });
 
+/**
+ * The whole settings as the options page checks them before a save: field maps held to the
+ * browser's parser only (a map was checked strictly when it was typed or imported; one already
+ * stored must not block saving an unrelated change).
+ */
+export const SavedSettingsSchema = ExtensionSettingsSchema.extend({ fieldMaps: z.array(StoredFieldMapSchema).max(MAX_FIELD_MAPS).default([]) });
+
 export type ExtensionSettings = z.infer<typeof ExtensionSettingsSchema>;
 export { SETTINGS_KEY } from './settings-key';
 export const DEFAULT_EXTENSION_SETTINGS: ExtensionSettings = ExtensionSettingsSchema.parse({});

@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import '../../assets/pages.css';
-import { ExtensionSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
+import { SavedSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
 import { forgetSetAsideSettings, loadSettings, onSettingsChanged, saveSettings, setAsideSettings, type SetAsideSettings } from '../../lib/settings-store';
 import { PRESETS } from '../../lib/presets';
 import { RULES } from '../../rules/catalog/index';
@@ -208,7 +208,7 @@ function Options() {
 
   /** Checks and stores; a value the schema rejects is never written (storage would fall back to defaults). */
   async function save(next: ExtensionSettings, what = 'Saved.', ms?: number): Promise<boolean> {
-    const parsed = ExtensionSettingsSchema.safeParse(next);
+    const parsed = SavedSettingsSchema.safeParse(next);
     if (!parsed.success) {
       announce({ text: `Not saved: ${parsed.error.issues[0]?.message ?? 'invalid settings'}`, bad: true });
       return false;
