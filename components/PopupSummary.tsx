@@ -14,9 +14,11 @@ export interface PopupSummaryProps {
   panelError?: string | null;
   /** How many findings to list. */
   top?: number;
+  /** Something wrong with dermlint itself (e.g. it could not start on the added hosts), shown whatever the tab. */
+  problem?: string | null;
 }
 
-export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top = 5 }: PopupSummaryProps) {
+export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top = 5, problem }: PopupSummaryProps) {
   const open: FindingView[] = view.kind === 'ok' ? view.state.findings.filter((f) => !f.dismissed).sort(bySeverity) : [];
   const canOpenPanel = view.kind === 'ok' || view.kind === 'unreadable' || view.kind === 'no-encounter';
   return (
@@ -31,8 +33,18 @@ export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top
         {view.kind === 'ok' && <span class="small muted">Payer: {payerLabel(view.state.payerKind)}</span>}
       </div>
       <div class="stack" style={{ marginTop: '8px' }}>
+        {problem && (
+          <p class="notice bad" role="alert">
+            {problem}
+          </p>
+        )}
         {view.kind === 'ok' ? (
           <>
+            {view.state.stateError && (
+              <p class="notice warn" role="alert">
+                {view.state.stateError}.
+              </p>
+            )}
             <SeverityCounts counts={view.state.counts} />
             {open.length === 0 ? (
               <p class="notice" role="status">

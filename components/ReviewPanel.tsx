@@ -44,6 +44,11 @@ export function ReviewPanel(props: ReviewPanelProps) {
               {state.lines.length} {state.lines.length === 1 ? 'line' : 'lines'} · payer {payerLabel(state.payerKind)} · read{' '}
               <time dateTime={state.updatedAt}>{shortTime(state.updatedAt)}</time>
             </p>
+            {state.stateError && (
+              <p class="notice warn" role="alert">
+                {state.stateError}.
+              </p>
+            )}
             <SeverityCounts counts={state.counts} />
             <div class="toolbar">
               <ReviewFilterBar state={state} filter={filter} onFilter={onFilter} />

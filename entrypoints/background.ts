@@ -1,3 +1,4 @@
+import '../lib/zod-jitless'; // first: before any zod schema is built
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';

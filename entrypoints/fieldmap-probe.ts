@@ -4,6 +4,7 @@
  * window.__dermlintFieldMap (same isolated world): reads the screen with it and
  * returns a summary of codes and counts — no names, numbers or free text.
  */
+import '../lib/zod-jitless'; // first: before any zod schema is built
 import { previewFieldMap } from '../adapters/generic/index';
 import type { ProbeSummary } from '../components/FieldMapPreview';
 

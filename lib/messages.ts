@@ -174,6 +174,8 @@ export interface TabState {
   findings: FindingView[];
   counts: Record<Severity, number> & { dismissed: number };
   updatedAt: string;
+  /** Set when this state could not be written to storage.session (kept in the worker's memory only). */
+  stateError?: string;
 }
 
 export type PageResponse =

@@ -79,20 +79,21 @@ function newest(path: string): number {
 
 function ensureBuilt(): string {
   const i = argv.indexOf('--ext');
-  const out = resolve(i >= 0 ? argv[i + 1]! : '.output/chrome-mv3');
+  // The demo/test build: the store build does not run on the local demo server.
+  const out = resolve(i >= 0 ? argv[i + 1]! : '.output/chrome-mv3-demo');
   if (i >= 0) log(`using the extension built in ${out}`);
   const manifest = join(out, 'manifest.json');
   const stale = !existsSync(manifest) || Math.max(...SOURCES.map(newest)) > statSync(manifest).mtimeMs;
   if (i < 0 && (flag('build') || (stale && !flag('no-build')))) {
-    log('building the extension (wxt build)…');
+    log('building the extension (wxt build --mode demo)…');
     try {
-      execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       const err = e as { stdout?: Buffer; stderr?: Buffer };
       console.error(String(err.stdout ?? ''), String(err.stderr ?? ''));
       throw new Error('wxt build failed');
     }
-  } else if (i < 0) log('reusing .output/chrome-mv3 (up to date; --build to force)');
+  } else if (i < 0) log('reusing .output/chrome-mv3-demo (up to date; --build to force)');
   // A private copy: a rebuild of .output by someone else mid-run does not change what we measure.
   const copy = mkdtempSync(join(tmpdir(), 'dermlint-bench-ext-'));
   cpSync(out, copy, { recursive: true });

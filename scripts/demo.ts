@@ -18,7 +18,8 @@ const args = process.argv.slice(2);
 const caseIds = args.includes('--case') ? [args[args.indexOf('--case') + 1]!] : ['ex01', 'ex10', 'ex16', 'ex37'];
 const headless = args.includes('--headless') || !process.env.DISPLAY;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const EXT = resolve('.output/chrome-mv3');
+// The demo/test build (wxt build --mode demo): the store build does not run on the local demo server.
+const EXT = resolve('.output/chrome-mv3-demo');
 
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
@@ -45,7 +46,7 @@ async function readyFrame(page: Page, id: string): Promise<Frame> {
 
 ensureChromium();
 console.log('Building the extension…');
-const build = spawnSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], { encoding: 'utf8' });
+const build = spawnSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], { encoding: 'utf8' });
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);

@@ -39,6 +39,7 @@ import {
   type DiagnosisColumn,
   type ServiceColumn,
 } from './selectors';
+import { DEMO_BUILD, withDemoHosts } from '../demo-hosts';
 
 class Unreadable extends Error {}
 
@@ -129,7 +130,7 @@ function isAthenaDocument(doc: Document): boolean {
   }
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     if (ATHENA_HOSTS.includes(url.hostname)) return true;
-    if (DEMO_HOSTS.includes(url.hostname)) return DEMO_PATH.test(url.pathname);
+    if (DEMO_BUILD && DEMO_HOSTS.includes(url.hostname)) return DEMO_PATH.test(url.pathname);
     return false;
   }
   // about:blank / about:srcdoc frames the app writes into (match_origin_as_fallback), saved files.
@@ -495,7 +496,7 @@ function signControls(doc: Document): Element[] {
 export const athenaAdapter: Adapter = {
   id: 'athena',
   name: 'athenahealth athenaOne',
-  matches: [...MATCHES],
+  matches: [...withDemoHosts(MATCHES)],
   read,
   signControls,
 };

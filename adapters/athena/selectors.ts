@@ -15,12 +15,8 @@ export const ATHENA_HOSTS: readonly string[] = ['athenanet.athenahealth.com', 'p
 export const DEMO_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
 export const DEMO_PATH = /\.esp$/i;
 
-export const MATCHES: readonly string[] = [
-  'https://athenanet.athenahealth.com/*',
-  'https://preview.athenahealth.com/*',
-  'http://localhost/*',
-  'http://127.0.0.1/*',
-];
+/** The real hosts; the demo server's are added in a demo/test build only (adapters/demo-hosts.ts). */
+export const MATCHES: readonly string[] = ['https://athenanet.athenahealth.com/*', 'https://preview.athenahealth.com/*'];
 
 /** `/{practiceid}/{n}/…` */
 export const PRACTICE_PATH = /^\/(\d+)\//;

@@ -31,6 +31,7 @@ import {
   SIGN_TEXT,
   type Field,
 } from './selectors';
+import { DEMO_BUILD, withDemoHosts } from '../demo-hosts';
 
 class Unreadable extends Error {}
 
@@ -132,7 +133,7 @@ function onEmaScreen(doc: Document): boolean {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return true; // a parsed or saved document: the DOM decides
   if (EMA_HOSTS.test(url.hostname)) return true;
-  if (DEMO_HOSTS.test(url.hostname)) return url.pathname.startsWith(DEMO_PATH);
+  if (DEMO_BUILD && DEMO_HOSTS.test(url.hostname)) return url.pathname.startsWith(DEMO_PATH);
   return false;
 }
 
@@ -438,7 +439,8 @@ function signControls(doc: Document): Element[] {
 export const emaAdapter: Adapter = {
   id: 'ema',
   name: 'ModMed EMA',
-  matches: ['https://*.ema.md/*', 'https://*.modmedapp.com/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  // The real hosts; the demo server's in a demo/test build only.
+  matches: [...withDemoHosts(['https://*.ema.md/*', 'https://*.modmedapp.com/*'])],
   read: readEma,
   signControls,
 };

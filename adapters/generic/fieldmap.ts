@@ -10,21 +10,23 @@
  */
 import { z } from 'zod';
 import { formatPath } from '../../rules/schema';
-import { selectorError } from './selector';
+import { selectorError, storedSelectorError } from './selector';
+
+type SelectorCheck = (selector: string) => string | null;
 
 /**
  * A CSS selector; `what` says what it points at, for the "missing" message.
- * Syntax is checked here; a selector that still fails in a browser makes the
- * reader answer 'unreadable', naming the field.
+ * Syntax is checked here (`check`); a selector that still fails in a browser
+ * makes the reader answer 'unreadable', naming the field.
  */
-function selector(what: string) {
+function selector(what: string, check: SelectorCheck) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `missing: the CSS selector of ${what}` : `expected a CSS selector (of ${what})`) })
     .trim()
     .min(1, { error: `empty: expected the CSS selector of ${what}` })
     .max(1000, { error: 'a selector longer than 1000 characters' })
     .superRefine((value, ctx) => {
-      const why = selectorError(value);
+      const why = check(value);
       if (why) ctx.addIssue({ code: 'custom', message: `not a valid CSS selector (${why}): '${value}'` });
     });
 }
@@ -49,82 +51,98 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
   });
 }
 
-export const ProceduresMapSchema = strict(
-  {
-    /** Every procedure (claim line) row, in claim order. */
-    rows: selector('the procedure rows'),
-    /** CPT/HCPCS code. */
-    code: selector('the procedure code within a row'),
-    /** One or several elements; each may hold several modifiers ('25', '59 RT', 'GA,GZ', '25-59'). */
-    modifiers: selector('the modifier field(s) within a row'),
-    units: selector('the units within a row'),
-    /** One or several elements; numbers (1), CMS-1500 letters (A-L) or ICD-10 codes on the diagnosis list. */
-    pointers: selector('the diagnosis pointer field(s) within a row'),
-    site: selector('the anatomic site within a row').optional(),
-    /** '1.2', '1.2 cm', '12 mm'. */
-    size: selector('the lesion size within a row').optional(),
-    lesions: selector('the lesion count within a row').optional(),
-    /** A checkbox (checked = bill insurance) or text ('Insurance' / 'Patient'). */
-    billTo: selector('the bill-to field within a row').optional(),
-    /** Text: 'Service', 'Cosmetic' or 'Retail'. */
-    category: selector('the category within a row').optional(),
-    description: selector('the description within a row').optional(),
-    /** Per-line ABN coverage: a checkbox, or text yes/no. Absent: the ABN covers every line. */
-    abn: selector('the per-line ABN field within a row').optional(),
-  },
-  'an object { rows, code, modifiers, units, pointers, … } of CSS selectors',
-);
+/** The field map's schema, with `check` deciding whether a selector's syntax is valid. */
+function fieldMapSchema(check: SelectorCheck) {
+  const sel = (what: string) => selector(what, check);
+  const ProceduresMapSchema = strict(
+    {
+      /** Every procedure (claim line) row, in claim order. */
+      rows: sel('the procedure rows'),
+      /** CPT/HCPCS code. */
+      code: sel('the procedure code within a row'),
+      /** One or several elements; each may hold several modifiers ('25', '59 RT', 'GA,GZ', '25-59'). */
+      modifiers: sel('the modifier field(s) within a row'),
+      units: sel('the units within a row'),
+      /** One or several elements; numbers (1), CMS-1500 letters (A-L) or ICD-10 codes on the diagnosis list. */
+      pointers: sel('the diagnosis pointer field(s) within a row'),
+      site: sel('the anatomic site within a row').optional(),
+      /** '1.2', '1.2 cm', '12 mm'. */
+      size: sel('the lesion size within a row').optional(),
+      lesions: sel('the lesion count within a row').optional(),
+      /** A checkbox (checked = bill insurance) or text ('Insurance' / 'Patient'). */
+      billTo: sel('the bill-to field within a row').optional(),
+      /** Text: 'Service', 'Cosmetic' or 'Retail'. */
+      category: sel('the category within a row').optional(),
+      description: sel('the description within a row').optional(),
+      /** Per-line ABN coverage: a checkbox, or text yes/no. Absent: the ABN covers every line. */
+      abn: sel('the per-line ABN field within a row').optional(),
+    },
+    'an object { rows, code, modifiers, units, pointers, … } of CSS selectors',
+  );
 
-export const DiagnosesMapSchema = strict(
-  {
-    /** Every diagnosis row, in claim order (pointer 1 is the first). */
-    rows: selector('the diagnosis rows'),
-    code: selector('the ICD-10 code within a diagnosis row'),
-    description: selector('the diagnosis description within a row').optional(),
-  },
-  'an object { rows, code, description? } of CSS selectors',
-);
+  const DiagnosesMapSchema = strict(
+    {
+      /** Every diagnosis row, in claim order (pointer 1 is the first). */
+      rows: sel('the diagnosis rows'),
+      code: sel('the ICD-10 code within a diagnosis row'),
+      description: sel('the diagnosis description within a row').optional(),
+    },
+    'an object { rows, code, description? } of CSS selectors',
+  );
 
-export const PayerMapSchema = strict(
-  {
-    /** The insurance plan's name. */
-    name: selector('the insurance name'),
-    /** The insurance category / financial class ('Medicare', 'Commercial', 'Self Pay'), when the screen shows one. */
-    category: selector('the insurance category').optional(),
-  },
-  'an object { name, category? } of CSS selectors',
-);
+  const PayerMapSchema = strict(
+    {
+      /** The insurance plan's name. */
+      name: sel('the insurance name'),
+      /** The insurance category / financial class ('Medicare', 'Commercial', 'Self Pay'), when the screen shows one. */
+      category: sel('the insurance category').optional(),
+    },
+    'an object { name, category? } of CSS selectors',
+  );
 
-export const FieldMapSchema = strict(
-  {
-    name: z
-      .string({ error: (issue) => (issue.input === undefined ? 'missing: a name for this field map' : 'expected a name') })
-      .trim()
-      .min(1, { error: 'empty: give the field map a name' })
-      .max(60, { error: 'at most 60 characters' }),
-    matches: z
-      .array(MatchPatternSchema, { error: (issue) => (issue.input === undefined ? "missing: the EHR's host patterns, e.g. ['https://*.ecwcloud.com/*']" : 'expected a list of match patterns') })
-      .min(1, { error: "expected at least one match pattern, e.g. 'https://*.ecwcloud.com/*'" })
-      .max(20, { error: 'at most 20 match patterns' }),
-    procedures: ProceduresMapSchema,
-    diagnoses: DiagnosesMapSchema,
-    payer: PayerMapSchema,
-    /** The ABN-on-file control: a checkbox, or text ('Signed', 'Yes', 'Not signed'). */
-    abnSigned: selector('the ABN-signed field').optional(),
-    /** 'YYYY-MM-DD' or 'MM/DD/YYYY'. */
-    dateOfService: selector('the date of service').optional(),
-    /**
-     * The EHR's own encounter or claim number, to tell encounters apart (it is
-     * hashed into the encounter id). Never a patient name, MRN or birth date.
-     */
-    encounterKey: selector('the encounter or claim number').optional(),
-    /** Where encounter-level findings are shown (default: the diagnosis list's table). */
-    header: selector('the encounter header').optional(),
-    /** The submit / sign / finalize controls, for the sign-off prompt. */
-    signControls: selector('the submit or sign controls').optional(),
-  },
-  'a field map object { name, matches, procedures, diagnoses, payer, … }',
-);
+  return strict(
+    {
+      name: z
+        .string({ error: (issue) => (issue.input === undefined ? 'missing: a name for this field map' : 'expected a name') })
+        .trim()
+        .min(1, { error: 'empty: give the field map a name' })
+        .max(60, { error: 'at most 60 characters' }),
+      matches: z
+        .array(MatchPatternSchema, { error: (issue) => (issue.input === undefined ? "missing: the EHR's host patterns, e.g. ['https://*.ecwcloud.com/*']" : 'expected a list of match patterns') })
+        .min(1, { error: "expected at least one match pattern, e.g. 'https://*.ecwcloud.com/*'" })
+        .max(20, { error: 'at most 20 match patterns' }),
+      procedures: ProceduresMapSchema,
+      diagnoses: DiagnosesMapSchema,
+      payer: PayerMapSchema,
+      /** The ABN-on-file control: a checkbox, or text ('Signed', 'Yes', 'Not signed'). */
+      abnSigned: sel('the ABN-signed field').optional(),
+      /** 'YYYY-MM-DD' or 'MM/DD/YYYY'. */
+      dateOfService: sel('the date of service').optional(),
+      /**
+       * The EHR's own encounter or claim number, to tell encounters apart (it is
+       * hashed into the encounter id). Never a patient name, MRN or birth date.
+       */
+      encounterKey: sel('the encounter or claim number').optional(),
+      /** Where encounter-level findings are shown (default: the diagnosis list's table). */
+      header: sel('the encounter header').optional(),
+      /** The submit / sign / finalize controls, for the sign-off prompt. */
+      signControls: sel('the submit or sign controls').optional(),
+    },
+    'a field map object { name, matches, procedures, diagnoses, payer, … }',
+  );
+}
+
+/** A field map as a user gives it (options page, settings file): selectors held to the browser's parser where there is one. */
+export const FieldMapSchema = fieldMapSchema(selectorError);
+/**
+ * A field map read back from storage: checked by a browser when it was saved, so where there is
+ * no document (the worker) only its shape is checked; a stricter check there could only drop a map
+ * the browser runs.
+ */
+export const StoredFieldMapSchema = fieldMapSchema(storedSelectorError);
+export const ProceduresMapSchema = FieldMapSchema.shape.procedures;
+export const DiagnosesMapSchema = FieldMapSchema.shape.diagnoses;
+export const PayerMapSchema = FieldMapSchema.shape.payer;
 
 export type FieldMap = z.infer<typeof FieldMapSchema>;
 

@@ -128,7 +128,7 @@ describe('field map schema', () => {
     '#cptTable tbody tr[ng-repeat]', 'input[data-fieldname="ClaimICDCode"]', "input[data-fieldname^='ClaimCPTMOD']", 'a > b ~ c + d',
     ':scope > td', 'td:nth-child(2n+1)', 'td:nth-child(odd)', 'td:nth-child(2n + 1 of .x)', 'li:not(.a, .b)', 'div:has(> img)',
     '#a\\31 b', '.-x', '.--x', '[a=b i]', '[a="1"]', 'a:hover::before', 'a:lang(en)', '*', '*.x', '.x.y#z[w]', '[data-x|="en"]',
-    'input[type=checkbox]:checked', 'tr:where(.a)', 'a ,b', 'é.ü', '[a="b\\"c"]', 'p:first-child:last-child', 'tr:nth-child(+5)',
+    'input[type=checkbox]:checked', 'x-box:state(checked)', 'tr:where(.a)', 'a ,b', 'é.ü', '[a="b\\"c"]', 'p:first-child:last-child', 'tr:nth-child(+5)',
   ])('valid selector %s', (sel) => expect(selectorError(sel)).toBeNull());
 
   it.each([

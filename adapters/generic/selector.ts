@@ -1,12 +1,14 @@
 /**
- * Checks a CSS selector's syntax without a DOM: the background worker, which
- * validates settings, has no document to try it on. Covers what
- * querySelectorAll accepts (Selectors Level 4 minus namespaces), and rejects
- * what it would throw on, notably jQuery's :contains()/:eq() and unknown
- * pseudo-classes. Stricter than a browser in one way: an unclosed bracket or
- * string at the end ('tr[ng-repeat'), which browsers silently close, is
- * reported, as it is almost always a typo. The reader still guards every query
- * at read time.
+ * Checks a CSS selector's syntax. Where there is a document (the options page,
+ * the field-map probe), the browser's own parser decides: what it accepts is
+ * valid, whatever this file knows of. Where there is none (the background
+ * worker, node), a hand-written parser stands in: it covers what
+ * querySelectorAll accepts (Selectors Level 4 minus namespaces, plus Chrome's
+ * :state()), and rejects what it would throw on, notably jQuery's
+ * :contains()/:eq() and unknown pseudo-classes. In both, one check is stricter
+ * than a browser: an unclosed bracket or string at the end ('tr[ng-repeat'),
+ * which browsers silently close, is reported, as it is almost always a typo.
+ * The reader still guards every query at read time.
  */
 
 /** Pseudo-classes taking no argument. */
@@ -20,20 +22,61 @@ const PLAIN_PSEUDO = new Set([
 /** Pseudo-classes taking a selector list (:has takes relative selectors). */
 const LIST_PSEUDO = new Set(['not', 'is', 'where', 'has']);
 const NTH_PSEUDO = new Set(['nth-child', 'nth-last-child', 'nth-of-type', 'nth-last-of-type']);
-const IDENT_PSEUDO = new Set(['lang', 'dir']);
+/** :state() is custom elements' own states (Chrome 125+). */
+const IDENT_PSEUDO = new Set(['lang', 'dir', 'state']);
 const PSEUDO_ELEMENTS = new Set(['before', 'after', 'first-line', 'first-letter', 'marker', 'placeholder', 'selection', 'backdrop']);
 
-class SelectorSyntaxError extends Error {}
+class SelectorSyntaxError extends Error {
+  /** An unclosed bracket, parenthesis or string at the end: a browser closes it silently. */
+  constructor(message: string, readonly unclosed = false) {
+    super(message);
+  }
+}
 
-/** Why `selector` is not a valid CSS selector, or null when it is. */
-export function selectorError(selector: string): string | null {
+/** The hand-written parser's verdict: null when valid. */
+function handWrittenError(selector: string): SelectorSyntaxError | null {
   try {
     new Parser(selector).parseTop();
     return null;
   } catch (e) {
-    if (e instanceof SelectorSyntaxError) return e.message;
+    if (e instanceof SelectorSyntaxError) return e;
     throw e;
   }
+}
+
+/**
+ * The browser's own verdict on a selector: null when its parser accepts it, a message when it
+ * throws, undefined where there is no document to ask (the worker, node).
+ */
+export function browserSelectorError(selector: string): string | null | undefined {
+  const doc = (globalThis as { document?: Document }).document;
+  if (typeof doc?.createDocumentFragment !== 'function') return undefined;
+  try {
+    doc.createDocumentFragment().querySelector(selector);
+    return null;
+  } catch {
+    return "the browser's CSS parser rejects it";
+  }
+}
+
+/** Why `selector` is not a valid CSS selector, or null when it is (the browser decides where there is one). */
+export function selectorError(selector: string): string | null {
+  if (!selector.trim()) return 'empty';
+  const own = handWrittenError(selector);
+  const browser = browserSelectorError(selector);
+  if (browser === undefined) return own?.message ?? null;
+  // The browser rejects it: our message says where, when we found the fault too.
+  if (browser !== null) return own?.message ?? browser;
+  return own?.unclosed ? own.message : null;
+}
+
+/**
+ * For a selector read back from storage (a browser checked it when it was saved): the browser's
+ * verdict where there is a document, else none — the hand-written parser must not drop what a
+ * browser runs.
+ */
+export function storedSelectorError(selector: string): string | null {
+  return browserSelectorError(selector) ?? null;
 }
 
 class Parser {
@@ -47,8 +90,8 @@ class Parser {
     if (this.i < this.s.length) this.fail(`unexpected '${this.s[this.i]}'`);
   }
 
-  private fail(why: string): never {
-    throw new SelectorSyntaxError(why);
+  private fail(why: string, unclosed = false): never {
+    throw new SelectorSyntaxError(why, unclosed && this.i >= this.s.length);
   }
 
   private peek(offset = 0): string {
@@ -128,7 +171,7 @@ class Parser {
     }
     if (c === '=') this.i++;
     else if (/[~|^$*]/.test(c) && this.peek(1) === '=') this.i += 2;
-    else this.fail(`unexpected '${c || 'end'}' in an attribute selector`);
+    else this.fail(`unexpected '${c || 'end'}' in an attribute selector`, c === '');
     this.ws();
     const q = this.peek();
     if (q === '"' || q === "'") this.string(q);
@@ -139,7 +182,7 @@ class Parser {
       this.i++;
       this.ws();
     }
-    if (this.peek() !== ']') this.fail("an attribute selector misses its ']'");
+    if (this.peek() !== ']') this.fail("an attribute selector misses its ']'", true);
     this.i++;
   }
 
@@ -165,7 +208,7 @@ class Parser {
         this.ident();
       } else this.fail(`unknown pseudo-class ':${name}()'`);
       this.ws();
-      if (this.peek() !== ')') this.fail(`:${name}( misses its ')'`);
+      if (this.peek() !== ')') this.fail(`:${name}( misses its ')'`, true);
       this.i++;
       return;
     }
@@ -224,7 +267,7 @@ class Parser {
     this.i++;
     for (;;) {
       const c = this.peek();
-      if (c === '') this.fail(`a string misses its closing ${quote}`);
+      if (c === '') this.fail(`a string misses its closing ${quote}`, true);
       if (c === '\n') this.fail('a line break inside a string');
       if (c === '\\') {
         if (this.peek(1) === '\n') this.i += 2;

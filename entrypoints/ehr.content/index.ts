@@ -1,6 +1,6 @@
 // WXT's own `browser` (the browser's promise-based API, no polyfill): ~2.6 KB gzip less in every EHR frame.
 import { browser } from 'wxt/browser';
-import { pickAdapter } from '../../lib/content/pick-adapter';
+import { frameAddress, pickAdapter } from '../../lib/content/pick-adapter';
 import { BUILTIN_MATCHES } from '../../adapters/index';
 import { createPainter } from '../../lib/content/painter';
 import { watchScreen } from '../../lib/content/watch';
@@ -15,7 +15,7 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const adapter = pickAdapter(location.href, await loadFieldMaps());
+    const adapter = pickAdapter(frameAddress(location), await loadFieldMaps());
     if (!adapter) return;
     const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
     // Performance marks (no data) for `npm run bench:page`, only on a page that asks for them: they would

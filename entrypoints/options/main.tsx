@@ -4,12 +4,13 @@
  * (the worker and content scripts follow storage themselves); asks for host
  * permissions inside the click that adds a host.
  */
+import '../../lib/zod-jitless'; // first: before any zod schema is built
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import '../../assets/pages.css';
-import { ExtensionSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
-import { loadSettings, onSettingsChanged, saveSettings } from '../../lib/settings-store';
+import { SavedSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
+import { forgetSetAsideSettings, loadSettings, onSettingsChanged, saveSettings, setAsideSettings, type SetAsideSettings } from '../../lib/settings-store';
 import { PRESETS } from '../../lib/presets';
 import { RULES } from '../../rules/catalog/index';
 import { BUILTIN_MATCHES } from '../../adapters/index';
@@ -28,6 +29,7 @@ import type { ProbeReport, ProbeSummary } from '../../components/FieldMapPreview
 import { AuditTable } from '../../components/AuditTable';
 import { SettingsTransfer } from '../../components/SettingsTransfer';
 import { ask } from '../sidepanel/tab-view';
+import { hostScriptsStatus, onHostScriptsStatusChanged, type HostScriptsStatus } from '../../lib/host-scripts-status';
 import { CodeTablesSection } from './tables';
 import { readSettingsFileText } from '../../lib/settings-file-read';
 
@@ -134,10 +136,19 @@ function Options() {
   const [section, setSection] = useState<string>(location.hash.slice(1) || 'general');
   const [target, setTarget] = useState<TestTab | null>(null);
   const savedTimer = useRef<number | undefined>(undefined);
+  const [aside, setAside] = useState<SetAsideSettings[]>([]);
+  const [hostScripts, setHostScripts] = useState<HostScriptsStatus | undefined>(undefined);
+
+  useEffect(() => {
+    const load = () => void hostScriptsStatus().then(setHostScripts, () => undefined);
+    load();
+    return onHostScriptsStatusChanged(load);
+  }, []);
 
   const reload = useCallback(async () => {
     const s = await loadSettings();
     setSettings(s);
+    setAside(await setAsideSettings().catch(() => []));
     setGranted(await grantedMap(s.extraHosts));
   }, []);
 
@@ -198,7 +209,7 @@ function Options() {
 
   /** Checks and stores; a value the schema rejects is never written (storage would fall back to defaults). */
   async function save(next: ExtensionSettings, what = 'Saved.', ms?: number): Promise<boolean> {
-    const parsed = ExtensionSettingsSchema.safeParse(next);
+    const parsed = SavedSettingsSchema.safeParse(next);
     if (!parsed.success) {
       announce({ text: `Not saved: ${parsed.error.issues[0]?.message ?? 'invalid settings'}`, bad: true });
       return false;
@@ -347,6 +358,28 @@ function Options() {
           </p>
         </div>
 
+        {aside.length > 0 && (
+          <section class="notice warn" role="alert" aria-labelledby="aside-h">
+            <h2 id="aside-h">Some stored settings could not be read</h2>
+            <p>dermlint kept every setting it could read and set the rest aside, unchanged:</p>
+            <ul>
+              {aside.flatMap((entry) => entry.problems).slice(0, 10).map((problem, i) => (
+                <li key={i}>
+                  <code>{problem}</code>
+                </li>
+              ))}
+            </ul>
+            <div class="row">
+              <button type="button" onClick={() => downloadText(exportFileName('settings-set-aside', 'json'), JSON.stringify(aside, null, 2), 'application/json')}>
+                Download the set-aside copy
+              </button>
+              <button type="button" onClick={() => void forgetSetAsideSettings().then(() => setAside([]))}>
+                Forget it
+              </button>
+            </div>
+          </section>
+        )}
+
         <section id="general" class="card" aria-labelledby="general-h">
           <h2 id="general-h">General</h2>
           <p class="hint">Changes are saved at once and reach open EHR tabs by themselves.</p>
@@ -390,6 +423,11 @@ function Options() {
             onGrant={grantHost}
             message={hostMessage}
           />
+          {hostScripts && !hostScripts.ok && (
+            <p class="notice bad" role="alert">
+              dermlint could not start on the added hosts: {hostScripts.error}. It tries again whenever the hosts or their access change.
+            </p>
+          )}
         </section>
 
         <section id="fieldmaps" class="card" aria-labelledby="fieldmaps-h">

@@ -1,4 +1,5 @@
 /** The toolbar popup: the current tab's counts and top findings; opens the side panel. */
+import '../../lib/zod-jitless'; // first: before any zod schema is built
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -6,6 +7,7 @@ import '../../assets/pages.css';
 import { PopupSummary } from '../../components/PopupSummary';
 import type { TabView } from '../../components/TabStatus';
 import { activeTab, loadTabView, onTabStateChanged, type TabRef } from '../sidepanel/tab-view';
+import { hostScriptsStatus } from '../../lib/host-scripts-status';
 
 /** chrome.sidePanel is not in the polyfill's types; typed as loosely as we use it. */
 declare const chrome: { sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> } };
@@ -14,6 +16,14 @@ function Popup() {
   const [view, setView] = useState<TabView>({ kind: 'loading' });
   const [tab, setTab] = useState<TabRef | undefined>(undefined);
   const [panelError, setPanelError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    void hostScriptsStatus().then(
+      (status) => setProblem(status && !status.ok ? `dermlint could not start on the hosts you added: ${status.error ?? 'unknown error'}.` : null),
+      () => undefined,
+    );
+  }, []);
 
   useEffect(() => {
     let current: TabRef | undefined;
@@ -32,6 +42,7 @@ function Popup() {
     <PopupSummary
       view={view}
       panelError={panelError}
+      problem={problem}
       onOpenPanel={() => {
         // Must run inside the click (a user gesture): no await before it.
         if (!chrome.sidePanel || typeof tab?.id !== 'number') {

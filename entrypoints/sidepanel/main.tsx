@@ -1,4 +1,5 @@
 /** The side panel: follows the active tab, asks the worker for its review state, passes it down. */
+import '../../lib/zod-jitless'; // first: before any zod schema is built
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';

@@ -1,7 +1,10 @@
 /** The worker's use of browser storage and scripting, kept apart from its logic. */
 import browser from 'webextension-polyfill';
 import type { TabState } from '../messages';
-import { loadSettings } from '../settings-store';
+import { readStoredSettings } from '../settings-store';
+import { HOST_SCRIPTS_STATUS_KEY, hostScriptsStatus, type HostScriptsStatus } from '../host-scripts-status';
+
+export { hostScriptsStatus, type HostScriptsStatus };
 
 /** Tab states in storage.session: memory only (never written to disk), survives a worker restart. */
 export function sessionStateStore() {
@@ -23,25 +26,85 @@ export function sessionStateStore() {
 
 const EXTRA_SCRIPT_ID = 'dermlint-extra-hosts';
 
-/** Runs the content script on the hosts a user added and granted, and nowhere else. */
-export async function syncExtraHostScripts(): Promise<void> {
+/**
+ * Runs `task` one at a time. A request made while it runs may concern a change the run already
+ * missed (it read the settings before the change), so one more run follows, shared by every
+ * request made meanwhile: two runs at most, never two at once.
+ */
+export function serialized(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const request = (): Promise<void> => {
+    if (!running) {
+      running = task().finally(() => (running = null));
+      return running;
+    }
+    next ??= running.catch(() => {}).then(() => {
+      next = null;
+      return request();
+    });
+    return next;
+  };
+  return request;
+}
+
+async function recordStatus(status: Omit<HostScriptsStatus, 'at'>): Promise<void> {
+  const previous = await hostScriptsStatus();
+  if (previous && previous.ok === status.ok && previous.error === status.error && JSON.stringify(previous.hosts) === JSON.stringify(status.hosts)) return;
+  await browser.storage.local.set({ [HOST_SCRIPTS_STATUS_KEY]: { ...status, at: new Date().toISOString() } });
+}
+
+async function registerGrantedHosts(): Promise<void> {
   const scripting = (globalThis as { chrome?: { scripting?: ChromeScripting } }).chrome?.scripting;
   if (!scripting) return;
-  const { extraHosts } = await loadSettings();
-  const granted: string[] = [];
-  for (const origin of extraHosts) {
-    if (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) granted.push(origin);
+  let hosts: string[] = [];
+  try {
+    const { settings, unread } = await readStoredSettings();
+    if (unread.includes('settings') || unread.includes('extraHosts')) {
+      // Never act on defaults standing in for hosts we could not read: the registration stays as it was.
+      await recordStatus({ ok: false, hosts: [], error: 'the list of added hosts could not be read (see Options); the content script stays registered as it was' });
+      return;
+    }
+    for (const origin of settings.extraHosts) {
+      if (await browser.permissions.contains({ origins: [origin] })) hosts.push(origin);
+    }
+    const existing = await scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] });
+    const script = { id: EXTRA_SCRIPT_ID, matches: hosts, js: ['content-scripts/ehr.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true };
+    if (hosts.length === 0) {
+      if (existing.length) await scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] });
+    } else if (existing.length) {
+      // In place: between an unregister and a register, the host would have no content script at all.
+      await scripting.updateContentScripts([script]);
+    } else {
+      await scripting.registerContentScripts([script]);
+    }
+    await recordStatus({ ok: true, hosts });
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    console.warn(`dermlint: the content script could not be registered on the added hosts: ${error}`);
+    await recordStatus({ ok: false, hosts, error }).catch(() => {});
   }
-  const existing = await scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] }).catch(() => []);
-  if (existing.length) await scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] }).catch(() => {});
-  if (granted.length === 0) return;
-  await scripting
-    .registerContentScripts([{ id: EXTRA_SCRIPT_ID, matches: granted, js: ['content-scripts/ehr.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }])
-    .catch(() => {});
 }
+
+/**
+ * Runs the content script on the hosts a user added and granted, and nowhere else. Called on
+ * start-up, when settings change and when permissions change (adding a host fires the last two
+ * together): every call goes through one queue.
+ */
+export const syncExtraHostScripts = serialized(registerGrantedHosts);
 
 interface ChromeScripting {
   getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
-  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; allFrames: boolean; runAt: string; persistAcrossSessions: boolean }[]): Promise<void>;
+  registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+  updateContentScripts(scripts: RegisteredScript[]): Promise<void>;
+}
+
+interface RegisteredScript {
+  id: string;
+  matches: string[];
+  js: string[];
+  allFrames: boolean;
+  runAt: string;
+  persistAcrossSessions: boolean;
 }

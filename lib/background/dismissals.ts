@@ -48,6 +48,8 @@ export interface DismissalStore {
   undo(key: string, at: string): Promise<void>;
   forEncounter(encounter: string): Promise<Dismissal[]>;
   all(): Promise<Dismissal[]>;
+  /** Deletes every record at once (one transaction: an interrupted clear leaves the whole log). */
+  clear(): Promise<void>;
 }
 
 export function openDismissalStore(name = 'dermlint'): DismissalStore {
@@ -82,6 +84,11 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
     },
     async all() {
       return (await get()).getAllFromIndex('dismissals', 'byAt');
+    },
+    async clear() {
+      const tx = (await get()).transaction('dismissals', 'readwrite');
+      // Both settle on an abort; the transaction's outcome is the one that counts.
+      await Promise.all([tx.store.clear().catch(() => {}), tx.done]);
     },
   };
 }
@@ -123,5 +130,9 @@ export function cachedDismissals(store: DismissalStore, capacity = 32): Dismissa
       return got;
     },
     all: () => store.all(),
+    async clear() {
+      forget();
+      await store.clear().finally(() => forget());
+    },
   };
 }

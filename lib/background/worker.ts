@@ -18,8 +18,23 @@ import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals'
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The frame's origin (Chrome): a srcdoc or about:blank frame has its parent's; a sandboxed one 'null'. */
+  origin?: string;
+  tab?: { id?: number; url?: string };
   frameId?: number;
+}
+
+/**
+ * The address a content script's frame is judged by. Its origin, where it has one: a frame at
+ * about:srcdoc or about:blank (which the EHR's script writes into) has its parent's. For an opaque
+ * origin (a sandboxed frame), the tab's top frame: the frame lives in that document. Without an
+ * origin (older browsers), the frame's own URL.
+ */
+export function senderAddress(sender: Sender): string | undefined {
+  const { origin, url } = sender;
+  if (origin && origin !== 'null') return `${origin}/`;
+  if (origin === undefined && url && /^https?:/i.test(url)) return url;
+  return sender.tab?.url;
 }
 
 export interface WorkerDeps {
@@ -96,17 +111,27 @@ export function createWorker(deps: WorkerDeps) {
   /** Writes of each tab's state, one after another, so a slow write never lands after a newer one. */
   let stateWrites: Promise<unknown> = Promise.resolve();
   function persist(write: () => Promise<void> | undefined): Promise<void> {
-    const written = stateWrites.then(write).catch(() => {});
-    stateWrites = written;
+    const written = stateWrites.then(write);
+    stateWrites = written.catch(() => {});
     return written;
   }
-  function saveState(state: TabState): Promise<void> {
+  /** One storage call per state. A write that fails (storage.session's quota) is reported in the tab's status, and no older state is left behind for a restarted worker to show as current. */
+  async function saveState(state: TabState): Promise<void> {
     states.set(state.tabId, state);
-    return persist(() => deps.stateStore?.set(state)).then(() => deps.broadcast?.({ type: 'tab-state-changed', tabId: state.tabId }));
+    try {
+      await persist(() => deps.stateStore?.set(state));
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      if (states.get(state.tabId) === state) {
+        states.set(state.tabId, { ...state, stateError: `the review state of this tab could not be saved (${why}); it is lost if the browser stops dermlint's worker, until the next edit` });
+      }
+      await persist(() => deps.stateStore?.remove(state.tabId)).catch(() => {});
+    }
+    deps.broadcast?.({ type: 'tab-state-changed', tabId: state.tabId });
   }
   function removeState(tabId: number): Promise<void> {
     states.delete(tabId);
-    return persist(() => deps.stateStore?.remove(tabId));
+    return persist(() => deps.stateStore?.remove(tabId)).catch(() => {});
   }
 
   async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
@@ -139,8 +164,9 @@ export function createWorker(deps: WorkerDeps) {
       record(tabId, frameId, errors);
     }
     const payerKind = effectivePayerKind(encounter, settings);
-    // The page gets its answer now; the review state (side panel, popup) is kept in memory at once and written behind.
-    if (newest) void saveState({
+    // The review state (side panel, popup) is written before the page gets its answer: a worker stopped
+    // in between leaves the page without an answer (it asks again), never an answer without its state.
+    if (newest) await saveState({
       tabId,
       frameId,
       adapter,
@@ -176,7 +202,8 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   async function handleContent(message: unknown, sender: Sender & { tab: { id: number }; url: string }): Promise<Reply> {
-    if (!matchesAny(await deps.allowedPatterns(), sender.url)) {
+    const address = senderAddress(sender);
+    if (!address || !matchesAny(await deps.allowedPatterns(), address)) {
       return { ok: false, error: 'rejected: sender page is not an enabled EHR host' };
     }
     const parsed = ContentRequestSchema.safeParse(message);
@@ -226,7 +253,7 @@ export function createWorker(deps: WorkerDeps) {
       case 'audit':
         return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [] };
       case 'clear-audit': {
-        for (const d of (await deps.dismissals?.all()) ?? []) await deps.dismissals?.remove(d.key);
+        await deps.dismissals?.clear();
         // Findings dismissed on open screens are live again: those screens ask again and repaint.
         for (const state of states.values()) if (state.status === 'ok') deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });
         return { ok: true };

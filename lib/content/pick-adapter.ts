@@ -10,6 +10,20 @@ import { createGenericAdapter } from '../../adapters/generic/adapter';
 import type { FieldMap } from '../../adapters/generic/fieldmap';
 import { matchesAny } from '../match-patterns';
 
+/**
+ * The address a frame's reader is chosen by: its own, where it is a web address; else its origin
+ * (an about:srcdoc or about:blank frame the EHR writes into has its parent's), or for an opaque
+ * origin (a sandboxed frame) its top frame's. Chrome injected the content script by the same
+ * origin (match_origin_as_fallback), and the worker judges the frame by it too.
+ */
+export function frameAddress(loc: { href: string; protocol: string; origin: string; ancestorOrigins?: ArrayLike<string> }): string {
+  if (/^(https?|file):$/.test(loc.protocol)) return loc.href;
+  if (loc.origin && loc.origin !== 'null') return `${loc.origin}/`;
+  const ancestors = loc.ancestorOrigins;
+  const top = ancestors && ancestors.length ? ancestors[ancestors.length - 1] : undefined;
+  return top && top !== 'null' ? `${top}/` : loc.href;
+}
+
 export function pickAdapter(url: string, fieldMaps: readonly FieldMap[]): Adapter | undefined {
   const candidates: Adapter[] = [
     ...ADAPTERS.filter((a) => matchesAny(a.matches, url)),

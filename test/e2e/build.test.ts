@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR } from './harness';
-import { BUILTIN_MATCHES } from '../../adapters/index';
+import { DEMO_EXTENSION_DIR, STORE_EXTENSION_DIR as EXTENSION_DIR } from './harness';
+
+/** The EHR hosts the store build runs on, and nothing else (the demo server's hosts ship only in the demo/test build). */
+const EHR_HOSTS = ['https://*.ema.md/*', 'https://*.modmedapp.com/*', 'https://athenanet.athenahealth.com/*', 'https://preview.athenahealth.com/*'];
+const DEMO_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,19 +20,50 @@ function files(dir: string): string[] {
   });
 }
 
+/**
+ * Where code reaches the global Function constructor (eval by another name, which the CSP blocks and
+ * reports): `new Function`, a call `Function(…)`, `globalThis.Function` / `["Function"]`, a function's
+ * `.constructor("…")`, and the global `Function` taken as a value into an alias (`const e=Function;
+ * new e("")`, zod's JIT probe). `Function.prototype…`, `Function.call…` and `instanceof Function` are fine.
+ */
+export function functionConstructorUses(text: string): string[] {
+  const patterns = [
+    /\bnew\s+Function\b/g,
+    /(?<![.\w$])Function\s*\(/g,
+    /\b(?:globalThis|window|self|global)\s*(?:\.\s*Function\b|\[\s*["'`]Function["'`]\s*\])/g,
+    /\[\s*["'`]Function["'`]\s*\]/g,
+    /\.constructor\s*\(\s*["'`]/g,
+    // The bare identifier as a value: assigned, passed, returned, listed (not a property of it, not a call, not instanceof).
+    /(?<![.\w$])(?<!instanceof\s{1,5})Function(?=\s*(?:[;,)\]}:?]|\|\||&&|$))/gm,
+  ];
+  const uses: string[] = [];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) uses.push(text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 20));
+  }
+  return uses;
+}
+
 const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 const all = files(EXTENSION_DIR);
 const code = all.filter((f) => f.endsWith('.js') || f.endsWith('.html'));
 
 describe('the built extension', () => {
-  it('asks for exactly its permissions: no <all_urls>, host access only for the EHR hosts', () => {
+  it('asks for exactly its permissions: no <all_urls>, host access and the content script only on the EHR hosts', () => {
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
-    const hosts = new Set<string>([...(manifest.host_permissions ?? []), ...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)]);
-    expect([...hosts].sort()).toEqual([...BUILTIN_MATCHES].sort());
+    expect([...manifest.host_permissions].sort()).toEqual([...EHR_HOSTS].sort());
+    expect(manifest.content_scripts.map((c: { matches: string[] }) => [...c.matches].sort())).toEqual([[...EHR_HOSTS].sort()]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-    expect(manifest.host_permissions ?? []).not.toContain('https://*/*');
-    // Hosts a user adds are asked for at runtime, one by one.
-    expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+    expect(JSON.stringify(manifest)).not.toMatch(/localhost|127\.0\.0\.1|http:\/\//);
+    // Hosts a user adds are asked for at runtime, one by one, and only over https.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
+  it('the demo/test build (npm run demo, the end-to-end tests) adds the local demo server, and only that', () => {
+    const demo = JSON.parse(readFileSync(join(DEMO_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect([...demo.host_permissions].sort()).toEqual([...EHR_HOSTS, ...DEMO_HOSTS].sort());
+    expect(demo.content_scripts.map((c: { matches: string[] }) => [...c.matches].sort())).toEqual([[...EHR_HOSTS, ...DEMO_HOSTS].sort()]);
+    expect([...demo.optional_host_permissions].sort()).toEqual(['https://*/*', ...DEMO_HOSTS].sort());
+    expect({ ...demo, host_permissions: [], content_scripts: [], optional_host_permissions: [] }).toEqual({ ...manifest, host_permissions: [], content_scripts: [], optional_host_permissions: [] });
   });
 
   it('has a strict content security policy for its pages', () => {
@@ -45,6 +79,40 @@ describe('the built extension', () => {
       const text = readFileSync(file, 'utf8');
       for (const pattern of [/\bfetch\s*\(/, /XMLHttpRequest/, /new\s+WebSocket/, /sendBeacon/, /EventSource/, /importScripts\s*\(/, /\beval\s*\(/, /new\s+Function\s*\(/, /<script[^>]+src=["']https?:/]) {
         expect(pattern.test(text), `${file} matches ${pattern}`).toBe(false);
+      }
+    }
+  });
+
+  it('never reaches the Function constructor, by name or by alias (zod runs jitless)', () => {
+    const found: string[] = [];
+    for (const file of code) for (const use of functionConstructorUses(readFileSync(file, 'utf8'))) found.push(`${file.slice(EXTENSION_DIR.length + 1)}: …${use}…`);
+    expect(found).toEqual([]);
+  });
+
+  it('the Function check catches every way in, and nothing else', () => {
+    for (const bad of ['new Function("return 1")', 'x=Function("return 1")', 'const e=Function;new e("")', 'const T=Function,t=1', 'f(Function)', 'globalThis.Function("x")', 'self["Function"]("x")', '(function(){}).constructor("return this")', 'return Function}']) {
+      expect(functionConstructorUses(bad), bad).not.toEqual([]);
+    }
+    for (const fine of ['Function.prototype.call', 'let d=Function.call.bind(Object.prototype.hasOwnProperty)', 'x instanceof Function)', 'typeof f=="function"', 'myFunction(1)', 'a.Function(1)', 'this.constructor(e,n)', 'isFunction;']) {
+      expect(functionConstructorUses(fine), fine).toEqual([]);
+    }
+  });
+
+  it('sets zod jitless in every bundle that holds zod', () => {
+    const withZod = code.filter((f) => f.endsWith('.js') && /_zod\b/.test(readFileSync(f, 'utf8')));
+    expect(withZod.length).toBeGreaterThanOrEqual(3);
+    expect(withZod.filter((f) => !/jitless:(?:!0|true)/.test(readFileSync(f, 'utf8'))).map((f) => f.slice(EXTENSION_DIR.length + 1))).toEqual([]);
+  });
+
+  it('shows dermlint in the toolbar, the extensions page and the store: 16, 32, 48 and 128 px icons', () => {
+    const sizes = ['16', '32', '48', '128'];
+    for (const [where, icons] of [['icons', manifest.icons], ['action.default_icon', manifest.action?.default_icon]] as const) {
+      expect(Object.keys(icons ?? {}).sort(), where).toEqual([...sizes].sort());
+      for (const size of sizes) {
+        const png = readFileSync(join(EXTENSION_DIR, icons[size]));
+        // PNG signature, then the IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+        expect(png.subarray(0, 8).toString('hex'), `${where}.${size}`).toBe('89504e470d0a1a0a');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${where}.${size}`).toEqual([Number(size), Number(size)]);
       }
     }
   });

@@ -9,7 +9,11 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { startDemoServer } from '../../scripts/serve-demo';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The store build (`npm run build`): what ships. test/e2e/build.test.ts checks it. */
+export const STORE_EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The demo/test build (`npm run build:demo`): the store build plus the local demo server's hosts. The browser tests load it. */
+export const DEMO_EXTENSION_DIR = resolve('.output/chrome-mv3-demo');
+export const EXTENSION_DIR = DEMO_EXTENSION_DIR;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -31,7 +35,7 @@ export async function launch(): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No built extension: run `npx wxt build` first.');
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No demo build of the extension: run `npm run build:demo` (wxt build --mode demo) first.');
   const { server, url } = await startDemoServer(0);
   const profile = mkdtempSync(join(tmpdir(), 'dermlint-profile-'));
   const browser = await puppeteer.launch({

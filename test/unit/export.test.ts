@@ -59,6 +59,7 @@ function memoryDismissals(): DismissalStore & { rows: Map<string, Dismissal> } {
     async undo(key, at) { const d = rows.get(key); if (d) { rows.delete(key); rows.set(`${key}|undone|${at}`, { ...d, key: `${key}|undone|${at}`, undoneAt: at }); } },
     async forEncounter(e) { return [...rows.values()].filter((d) => d.encounter === e && !d.undoneAt); },
     async all() { return [...rows.values()]; },
+    async clear() { rows.clear(); },
   };
 }
 

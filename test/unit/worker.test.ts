@@ -83,7 +83,7 @@ describe('background worker', () => {
 });
 
 describe('background worker: what waits and what does not', () => {
-  it('answers before the tab state is written, keeps writes in order, and serves the panel from memory', async () => {
+  it('writes the tab state before it answers, keeps writes in order, and serves the panel from memory', async () => {
     const writes: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -106,15 +106,17 @@ describe('background worker: what waits and what does not', () => {
         },
       },
     });
-    const reply = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);
-    expect(reply).toMatchObject({ ok: true, findings: [{ rule: 'mod25-missing' }] });
-    expect(writes).toEqual([]); // answered while the write still waits
+    const first = worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);
     const fixed = { ...encounter, lines: [{ ...encounter.lines[0]!, modifiers: ['25'] }, encounter.lines[1]!] };
-    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: fixed }, good);
+    const second = worker.handle({ type: 'evaluate', adapter: 'ema', encounter: fixed }, good);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(writes).toEqual([]); // storage is slow: neither is answered yet
     const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
     expect(panel).toMatchObject({ ok: true, state: { findings: [] } });
     const gone = worker.handle({ type: 'status', adapter: 'ema', state: 'absent' }, good);
     release();
+    expect(await first).toMatchObject({ ok: true, findings: [{ rule: 'mod25-missing' }] });
+    await second;
     await gone;
     expect(writes).toEqual(['set 1', 'set 0', 'remove']);
     expect(stored.size).toBe(0);
@@ -152,6 +154,7 @@ describe('cachedDismissals', () => {
       },
       forEncounter: async (e) => (reads++, [...rows.values()].filter((d) => d.encounter === e && !d.undoneAt)),
       all: async () => [...rows.values()],
+      clear: async () => rows.clear(),
     };
     return { store, reads: () => reads };
   }
@@ -203,6 +206,7 @@ describe('background worker: answers that finish out of order', () => {
         remove: async () => {},
         undo: async () => {},
         all: async () => [],
+        clear: async () => {},
         // X is new to the worker (IndexedDB is slow); Y is cached.
         forEncounter: async (id) => (id === 'X' ? xRead.then(() => []) : []),
       },
@@ -247,6 +251,7 @@ describe('background worker: clearing the audit log', () => {
         remove: async (key) => void rows.splice(rows.findIndex((d) => d.key === key), 1),
         undo: async () => {},
         all: async () => [...rows],
+        clear: async () => void rows.splice(0),
         forEncounter: async (id) => rows.filter((d) => d.encounter === id),
       },
     });
@@ -268,7 +273,7 @@ describe('background worker: a tab closed while its answer was on the way', () =
       allowedPatterns: () => ['https://*.ema.md/*'],
       settings: () => DEFAULT_EXTENSION_SETTINGS,
       setBadge: (_tab, n) => badges.push(n),
-      dismissals: { put: async () => {}, remove: async () => {}, undo: async () => {}, all: async () => [], forEncounter: async () => slow.then(() => []) },
+      dismissals: { put: async () => {}, remove: async () => {}, undo: async () => {}, all: async () => [], clear: async () => {}, forEncounter: async () => slow.then(() => []) },
     });
     const answer = worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);
     await worker.forgetTab(7);
