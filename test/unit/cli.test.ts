@@ -1,12 +1,13 @@
 /** The command line as a coder and a script meet it: contract, errors, config, report, yearly ICD-10-CM files, streaming. */
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, createWriteStream, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 
 const dir = mkdtempSync(join(tmpdir(), 'dermlint-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function scrub(args: string[], input?: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', ...args], { encoding: 'utf8', input, env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -41,17 +42,71 @@ describe('scrub', () => {
   });
 
   it.each([
-    ['not JSON', 'hello', /not valid JSON/],
-    ['truncated array', JSON.stringify([separateProblem]).slice(0, -5), /encounter 0|ends before/],
-    ['wrong type', JSON.stringify([separateProblem, { ...separateProblem, lines: [{ code: '11102', units: 'two' }] }]), /encounter 1: lines\[0\]\.units: expected a positive integer/],
-    ['bad payer', JSON.stringify({ ...separateProblem, payer: { kind: 'aetna' } }), /encounter 0: payer\.kind: expected one of/],
-    ['missing lines', JSON.stringify({ id: 'x', payer: { kind: 'medicare' }, diagnoses: [] }), /encounter 0: lines: expected an array of lines/],
-  ])('rejects %s with a message on stderr and nothing on stdout', (_name, input, message) => {
+    ['not JSON', 'hello', /^scrub: encounter 1 in the input: not valid JSON: Unexpected token 'h'.*\n$/],
+    ['truncated array', JSON.stringify([separateProblem]).slice(0, -5), 'scrub: not valid JSON: the input ends inside element 1: truncated?'],
+    ['a trailing comma', `[${JSON.stringify(separateProblem)},]`, 'scrub: not valid JSON: a comma before ] (after element 1)'],
+    ['wrong type', JSON.stringify([separateProblem, { ...separateProblem, lines: [{ code: '11102', units: 'two' }] }]), 'scrub: encounter 2 in the input ("enc-1"): lines[0].units: expected a positive integer'],
+    ['bad payer', JSON.stringify({ ...separateProblem, payer: { kind: 'aetna' } }), 'scrub: encounter 1 in the input ("enc-1"): payer.kind: expected one of medicare, medicare-advantage, medicaid, commercial, self-pay, unknown'],
+    ['missing lines', JSON.stringify({ id: 'x', payer: { kind: 'medicare' }, diagnoses: [] }), 'scrub: encounter 1 in the input ("x"): lines: expected an array of lines'],
+    ['an id with terminal escapes', JSON.stringify({ id: 'x\u001b[2J\u202e', payer: { kind: 'medicare' }, diagnoses: [] }), 'scrub: encounter 1 in the input ("x\\u001b[2J\\u202e"): lines: expected an array of lines'],
+  ])('rejects %s: exit 2, the message naming the encounter by position and id on stderr, nothing on stdout', (_name, input, message: string | RegExp) => {
     const r = scrub(['-', '--format', 'json'], input);
-    expect(r.code).not.toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
+    if (typeof message === 'string') expect(r.stderr).toBe(`${message}\n`);
+    else expect(r.stderr).toMatch(message);
+    expect([r.code, r.stdout]).toEqual([2, '']);
   });
+
+  describe('a bad encounter after good ones (issue 10)', () => {
+    const valid = { id: 'ok', payer: { kind: 'commercial' }, diagnoses: [], lines: [] };
+    const input = (position: number) => JSON.stringify([...Array.from({ length: position }, (_, i) => ({ ...valid, id: `ok-${i}` })), { units: '12' }]);
+    it.each([1, 2, 1000])('at position %i: exit 2, the message, nothing on stdout, no stack trace (file and stdin)', (position) => {
+      for (const r of [scrub([file(`bad-${position}.json`, input(position)), '--format', 'json']), scrub(['-', '--format', 'json'], input(position))]) {
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(new RegExp(`^scrub: encounter ${position + 1} in the input \\(no id\\): id: expected an opaque id string\\n$`));
+        expect(r.code).toBe(2);
+      }
+    });
+  });
+
+  it('leaves nothing behind in the temporary folder, after a good run and after a bad one', () => {
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    expect(scrub([file('a.json', separateProblem), '--format', 'json'], undefined, { TMPDIR: tmp }).code).toBe(0);
+    expect(scrub(['-', '--format', 'json'], JSON.stringify([separateProblem, {}]), { TMPDIR: tmp }).code).toBe(2);
+    expect(readdirSync(tmp).filter((name) => !name.startsWith('tsx-'))).toEqual([]); // tsx keeps its compile cache there
+  });
+
+  it('refuses an encounter of more than 5,000 lines: exit 2 naming it', () => {
+    const big = { ...separateProblem, id: 'long', lines: Array.from({ length: 5001 }, () => ({ code: '11102', dx: [1] })) };
+    const r = scrub(['-', '--format', 'json'], JSON.stringify([separateProblem, big]));
+    expect([r.code, r.stdout.slice(0, 100)]).toEqual([2, '']);
+    expect(r.stderr).toBe('scrub: encounter 2 in the input ("long"): 5001 lines; an encounter may have at most 5000 (as in the extension)\n');
+    const ok = scrub(['-', '--format', 'json'], JSON.stringify({ ...big, lines: big.lines.slice(1) }));
+    expect(ok.code).toBe(0);
+  });
+
+  it('stops reading an encounter larger than 4 MB as soon as it passes the cap: exit 2, no out-of-memory abort', async () => {
+    // An endless note, written until scrub exits: it must stop on its own, a few MB in, in a 64 MB heap.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', '-', '--format', 'json'], { env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.stdin.on('error', () => {}); // EPIPE once scrub has stopped reading
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    let open = true;
+    void exited.then(() => (open = false));
+    let written = 0;
+    const block = 'a'.repeat(1 << 16);
+    child.stdin.write(`[${JSON.stringify(separateProblem)}, {"id": "endless", "note": "`);
+    while (open && written < 64 << 20) {
+      if (!child.stdin.write(block)) await Promise.race([once(child.stdin, 'drain').catch(() => {}), exited]);
+      written += block.length;
+    }
+    const code = await exited;
+    expect(stderr).toBe('scrub: encounter 2 in the input: more than 4000000 bytes of JSON; an encounter may have at most that (as in the extension)\n');
+    expect([code, stdout.slice(0, 100)]).toEqual([2, '']);
+    expect(written).toBeLessThan(32 << 20);
+  }, 60_000);
 
   it('ignores unknown extra fields', () => {
     const r = scrub(['-', '--format', 'json'], JSON.stringify({ ...separateProblem, patientName: 'x', lines: separateProblem.lines.map((l) => ({ ...l, color: 'red' })) }));
@@ -72,10 +127,20 @@ describe('scrub', () => {
   it('prints a readable report with encounter, line, code, severity, message, fix and a summary', () => {
     const r = scrub([file('b.json', [separateProblem, { ...separateProblem, id: 'clean', lines: [] }])]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('encounter enc-1');
-    expect(r.stdout).toMatch(/line 0 99213\s+✖ error\s+mod25-missing/);
-    expect(r.stdout).toContain('fix: Add modifier 25 to 99213');
-    expect(r.stdout).toContain('2 encounters checked, 1 with findings: 1 error, 0 warnings, 0 to review');
+    expect(r.stdout).toBe(
+      [
+        'encounter enc-1 (commercial)',
+        '  line 1 99213 dx 2            ✖ error    mod25-missing',
+        '      99213 is billed with a minor procedure but lacks modifier 25, and it addresses a problem no procedure covers.',
+        '      fix: Add modifier 25 to 99213.',
+        '      ref: NCCI Policy Manual, ch. I, E/M services; CPT modifier 25',
+        '',
+        '2 encounters checked, 1 with findings (1 with errors, 50%): 1 error, 0 warnings, 0 to review',
+        'by rule:',
+        '  mod25-missing  1 error                   in 1 encounter',
+        '',
+      ].join('\n'),
+    );
   });
 
   describe('--icd FILE', { timeout: 60_000 }, () => {
