@@ -47,9 +47,9 @@ export function htmlRowsOf(judged: Judged): string {
     const number = lineNumberOf(judged, f);
     html +=
       `<tr data-sev="${f.severity}" data-rule="${escapeHtml(f.rule)}">` +
-      `<td>${escapeHtml(judged.encounter.id)}</td>` +
+      `<td class="nowrap">${escapeHtml(judged.encounter.id)}</td>` +
       `<td>${number === null ? `<span class="muted">${judged.source.kind}</span>` : number}</td>` +
-      `<td>${line ? escapeHtml(codeWithModifiers(line)) : ''}</td>` +
+      `<td class="nowrap">${line ? escapeHtml(codeWithModifiers(line)) : ''}</td>` +
       `<td><code>${escapeHtml(f.rule)}</code></td>` +
       `<td><span class="sev sev-${f.severity}">${SEVERITY_WORD[f.severity]}</span></td>` +
       `<td>${escapeHtml(f.message)}</td>` +
@@ -76,6 +76,7 @@ h3 { font-size: 1.05rem; margin: 0 0 .25rem; }
 .tiles dt { color: var(--muted); font-size: .9rem; }
 .tiles dd { margin: 0; font-size: 1.5rem; font-weight: 650; }
 .tiles dd small { font-size: .95rem; font-weight: 500; color: var(--muted); }
+.tiles dd small.below { display: block; }
 svg { display: block; width: 100%; height: auto; max-width: 60rem; }
 svg text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 .legend { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; margin: .5rem 0; }
@@ -87,6 +88,7 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--band); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.nowrap { white-space: nowrap; }
 code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
@@ -285,7 +287,7 @@ export async function htmlDocumentStart(stats: ReportStats, meta: ReportMeta): P
 <body>
 <header>
 <h1>Coding report</h1>
-<p class="meta">${escapeHtml(meta.input.name)} (${FORMAT_NAME[meta.input.format]}) · checked ${escapeHtml(when)} by dermlint ${escapeHtml(meta.version)}</p>
+<p class="meta">${escapeHtml(meta.input.name)} · ${FORMAT_NAME[meta.input.format]} · checked ${escapeHtml(when)} by dermlint ${escapeHtml(meta.version)}</p>
 </header>
 <main>
 <section aria-labelledby="summary">
@@ -294,7 +296,7 @@ export async function htmlDocumentStart(stats: ReportStats, meta: ReportMeta): P
 <div><dt>${noun === 'claim' ? 'Claims' : 'Encounters'} checked</dt><dd>${stats.encounters.toLocaleString('en-US')}</dd></div>
 <div><dt>With errors (likely denied)</dt><dd>${stats.withErrors.toLocaleString('en-US')} <small>${percent(stats.withErrors, stats.encounters)}</small></dd></div>
 <div><dt>With any finding</dt><dd>${stats.withFindings.toLocaleString('en-US')} <small>${percent(stats.withFindings, stats.encounters)}</small></dd></div>
-<div><dt>Findings</dt><dd>${stats.findings.toLocaleString('en-US')} <small>${s.error} errors · ${s.warning} warnings · ${s.info} to review</small></dd></div>
+<div><dt>Findings</dt><dd>${stats.findings.toLocaleString('en-US')} <small class="below">${plural(s.error, 'error')} · ${plural(s.warning, 'warning')} · ${s.info.toLocaleString('en-US')} to review</small></dd></div>
 </dl>
 <h3>Share of ${nouns} with errors</h3>
 ${shareBar(stats)}

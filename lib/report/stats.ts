@@ -30,13 +30,27 @@ export class ReportStats {
   /** 'claim' when every input item was a claim. */
   noun: 'encounter' | 'claim' = 'encounter';
 
+  /** The claim being counted: a claim over several days comes as one encounter per day, one after another, and counts once. */
+  private current: { position: number; findings: boolean; errors: boolean; rules: Set<string> } | undefined;
+
   add(judged: Judged): void {
-    this.encounters++;
     this.noun = judged.source.kind;
+    const sameClaim = judged.source.kind === 'claim' && this.current?.position === judged.source.position;
+    if (!sameClaim) {
+      this.encounters++;
+      this.current = { position: judged.source.position, findings: false, errors: false, rules: new Set() };
+    }
+    const current = this.current!;
     if (judged.findings.length === 0) return;
-    this.withFindings++;
-    if (judged.findings.some((f) => f.severity === 'error')) this.withErrors++;
-    const seen = new Set<string>();
+    if (!current.findings) {
+      current.findings = true;
+      this.withFindings++;
+    }
+    if (!current.errors && judged.findings.some((f) => f.severity === 'error')) {
+      current.errors = true;
+      this.withErrors++;
+    }
+    const seen = current.rules;
     for (const f of judged.findings) {
       this.severities[f.severity]++;
       let totals = this.rules.get(f.rule);
