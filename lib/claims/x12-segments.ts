@@ -129,9 +129,16 @@ export async function* x12Segments(chunks: AsyncIterable<string>, options: X12Re
   }
   const rest = buffer.replace(/^[\s\uFEFF]+/, '');
   if (rest.length > 0) {
+    const shown = [...rest.slice(0, 20)].map(printable).join('');
+    if (needIsa && !rest.startsWith('ISA')) {
+      throw new X12SyntaxError(
+        number === 0 ? `the input does not start with an ISA segment (it starts "${shown}"): not an X12 file` : `segment ${number + 1}: after IEA, expected a new interchange (ISA) or the end of the file, found "${shown}"`,
+        number + 1,
+      );
+    }
     const tag = /^[A-Z][A-Z0-9]{1,2}/.exec(rest)?.[0];
     throw new X12SyntaxError(
-      `the input ends inside segment ${number + 1}${tag ? ` (${tag})` : ''}, before its terminator${delimiters ? ` "${printable(delimiters.segment)}"` : ''}: truncated?`,
+      `the input ends inside segment ${number + 1}${tag ? ` (${tag})` : ''}, before its terminator${delimiters && !needIsa ? ` "${printable(delimiters.segment)}"` : ''}: truncated?`,
       number + 1,
       tag,
     );
