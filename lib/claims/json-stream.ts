@@ -275,7 +275,7 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
       yield finishPiece();
       return;
     }
-    throw syntax(`the input ends inside ${pieceKind} ${counts[pieceKind] + 1}${inString ? ' (inside a string)' : ''}: truncated?`);
+    throw new JsonSyntaxError(`the input ends inside ${pieceKind} ${counts[pieceKind] + 1}${inString ? ' (inside a string)' : ''}: truncated?`);
   }
   if (!sawAnything) throw syntax('the input is empty');
   if (at === At.ArrayBeforeValue || at === At.ArrayAfterValue || at === At.EntryBeforeValue || at === At.EntryAfterValue) throw syntax('the input ends before the closing ]: truncated?');
