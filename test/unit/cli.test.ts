@@ -1,6 +1,6 @@
-/** The command line as a coder and a script meet it: contract, errors, config, report, yearly ICD-10-CM files, streaming. */
+/** The command line as a coder and a script meet it: contract, errors, config, report, claim files, filters, CSV and HTML, yearly ICD-10-CM files, streaming. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, createWriteStream, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -228,4 +228,164 @@ describe('scrub', () => {
     expect(lines).toHaveLength(100_002);
     expect(JSON.parse(lines[100_000]!.replace(/,$/, '')).id).toBe('e99999');
   }, 180_000);
+
+  describe('claim files', { timeout: 60_000 }, () => {
+    const BATCH = 'test/fixtures/claims/batch-837p.txt';
+    const BUNDLE = 'test/fixtures/claims/bundle-fhir.json';
+    const NDJSON = 'test/fixtures/claims/claims.ndjson';
+    const findings = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as { id: string; findings: { rule: string; line: number | null }[] }[]).map((r) => [r.id, r.findings.map((f) => `${f.rule}@${f.line}`)]));
+
+    it('checks the realistic 837P batch end to end: every claim by its CLM01, the findings the payer would deny on', () => {
+      const r = scrub([BATCH, '--format', 'json']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(findings(r.stdout)).toEqual({
+        'PCN-1001': ['mod25-missing@0'], // Medicare: the E/M addresses L30.9, which no procedure treats
+        'PCN-1002': ['abn-missing@0'], // Medicare: SK destroyed with no ABN, no GA/GZ
+        'PCN-1003': ['dx-invalid@null'], // GA on file: no ABN finding; L57 is a category
+        'PCN-2001': ['benign-removal-necessity@0'], // Aetna (Medicare only as secondary, in 2320): review, not an ABN error
+        'PCN-3001': ['biopsy-primary@0'],
+        'PCN-4001': ['benign-removal-necessity@0'], // Medicare Advantage (16) uses no ABN
+        'PCN-5001': ['mod25-unsupported@0'],
+        'PCN-7001/2026-03-02': [], // the visit and the biopsy three days later: no modifier 25 needed
+        'PCN-7001/2026-03-05': [],
+      });
+    });
+
+    it('reads a FHIR Bundle and a bulk-export NDJSON, detected without --from', () => {
+      const bundle = scrub([BUNDLE, '--format', 'json']);
+      expect([bundle.code, bundle.stderr]).toEqual([0, '']);
+      const want = { 'PCN-1001': ['mod25-missing@0'], 'PCN-1003': [], 'PCN-2001': ['site-code-mismatch@0'], 'PCN-4001': ['benign-removal-necessity@0'], 'PCN-5001': [] };
+      expect(findings(bundle.stdout)).toEqual(want);
+      expect(findings(scrub([NDJSON, '--format', 'json']).stdout)).toEqual(want);
+      expect(findings(scrub(['-', '--format', 'json', '--from', 'fhir'], readFileSync(NDJSON, 'utf8')).stdout)).toEqual(want);
+    });
+
+    it('--from overrides the detection: a claim file read as another format is bad input', () => {
+      const asJson = scrub([BATCH, '--from', 'json']);
+      expect([asJson.code, asJson.stdout]).toEqual([2, '']);
+      expect(asJson.stderr).toMatch(/^scrub: encounter 1 in the input: not valid JSON: /);
+      const as837 = scrub([BUNDLE, '--from', '837']);
+      expect([as837.code, as837.stdout, as837.stderr]).toEqual([2, '', 'scrub: the input does not start with an ISA segment (it starts "{U+000A  "resourceType": "): not an X12 file\n']);
+    });
+
+    it('a malformed claim file exits 2 naming the claim and the segment, with nothing on stdout and no HTML written', () => {
+      const html = join(dir, 'never.html');
+      const broken = readFileSync(BATCH, 'utf8').replace('SV1*HC:17003*75*UN*2***1', 'SV1*HC:17003*75*UN*2***3');
+      const r = scrub(['-', '--html', html], broken);
+      expect(r.stderr).toBe('scrub: claim 1 in the input ("PCN-1001"), segment 39 (SV1): SV107 diagnosis pointer 3 is beyond the 2 diagnoses of HI\n');
+      expect([r.code, r.stdout, existsSync(html), readdirSync(dir).filter((n) => n.includes('never'))]).toEqual([2, '', false, []]);
+      const cut = scrub(['-'], readFileSync(BATCH, 'utf8').slice(0, 3000));
+      expect([cut.code, cut.stdout]).toEqual([2, '']);
+      expect(cut.stderr).toMatch(/^scrub: claim \d+ in the input \("PCN-[\d/-]+"\): the input ends inside segment \d+ \([A-Z0-9]+\), before its terminator "~": truncated\?\n$/);
+    });
+
+    it('streams a 100,000-claim 837P batch through standard input in a small heap', async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', '-', '--format', 'json'], { env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' } });
+      const out: string[] = [];
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => out.push(d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const closed = new Promise<number | null>((done) => child.on('close', done));
+      const write = async (text: string) => {
+        if (!child.stdin.write(text)) await once(child.stdin, 'drain');
+      };
+      await write('ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*RECEIVER01     *260306*1015*^*00501*000000001*0*P*:~\nGS*HC*S*R*20260306*1015*1*X*005010X222A1~\n');
+      // 20 transactions of 5,000 claims, as clearinghouses ask; every 1,000th claim with a visit that lacks 25.
+      for (let t = 0; t < 20; t++) {
+        const segments = [`ST*837*${t}*005010X222A1`, 'BHT*0019*00*1*20260306*1015*CH', 'NM1*41*2*S*****46*S', 'NM1*40*2*R*****46*R', 'HL*1**20*1', 'NM1*85*2*PRACTICE*****XX*1234567893'];
+        let text = segments.map((x) => `${x}~\n`).join('');
+        let count = segments.length;
+        for (let c = 0; c < 5000; c++) {
+          const n = t * 5000 + c;
+          const lines = n % 1000 === 0 ? ['LX*1', 'SV1*HC:99213*100*UN*1***1:2', 'DTP*472*D8*20260302', 'LX*2', 'SV1*HC:11102*100*UN*1***1', 'DTP*472*D8*20260302'] : ['LX*1', 'SV1*HC:11102*100*UN*1***1', 'DTP*472*D8*20260302'];
+          const claim = [`HL*${c + 2}*1*22*0`, 'SBR*P*18*******CI', 'NM1*IL*1*TESTPATIENT*ALEX****MI*M1', 'NM1*PR*2*A PAYER*****PI*1', `CLM*C${n}*100***11:B:1*Y*A*Y*Y`, 'HI*ABK:D485*ABF:L309', ...lines];
+          text += claim.map((x) => `${x}~\n`).join('');
+          count += claim.length;
+          if (c % 100 === 99) {
+            await write(text);
+            text = '';
+          }
+        }
+        await write(`${text}SE*${count + 1}*${t}~\n`);
+      }
+      child.stdin.end('GE*20*1~\nIEA*1*000000001~\n');
+      const code = await closed;
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const results = JSON.parse(out.join('')) as { id: string; findings: { rule: string }[] }[];
+      expect(results).toHaveLength(100_000);
+      expect(results[99_999]!.id).toBe('C99999');
+      expect(results.filter((r) => r.findings.length).map((r) => r.id)).toEqual(Array.from({ length: 100 }, (_, i) => `C${i * 1000}`));
+    }, 300_000);
+  });
+
+  describe('options', () => {
+    it('--help prints the input formats and their fields, the options, the exit codes and an example on stdout, exit 0', () => {
+      for (const flag of ['--help', '-h']) {
+        const r = scrub([flag]);
+        expect([r.code, r.stderr]).toEqual([0, '']);
+        for (const part of ['INPUT FORMATS', '837 ', 'fhir ', 'json ', 'CLM01', 'SBR09', 'productOrService', 'dateOfService', 'OPTIONS', '--from json|837|fhir', '--format text|json|csv', '--html FILE', '--only RULE', '--min-severity', '--config FILE', '--ncci DIR', '--icd FILE', 'EXIT CODES', '  2  bad input', 'EXAMPLES', 'scrub -- claims-2026-03.837 --html report.html']) {
+          expect(r.stdout).toContain(part);
+        }
+      }
+      expect(scrub(['anything.json', '--format', 'json', '--help']).code).toBe(0);
+    });
+
+    it.each([
+      [['a.json', '--bogus'], /^scrub: unknown option --bogus\nusage: /],
+      [['a.json', '--format', 'xml'], /^scrub: --format takes text, json or csv, not xml\n$/],
+      [['a.json', '--format'], /^scrub: --format takes text, json or csv\n$/],
+      [['a.json', '--from', 'pdf'], /^scrub: --from takes json, 837 or fhir, not pdf\n$/],
+      [['a.json', '--only', 'mod25-missing,no-such-rule'], /^scrub: --only: no rule no-such-rule \(docs\/rules\.md lists them\)\n$/],
+      [['a.json', '--min-severity', 'high'], /^scrub: --min-severity takes error, warning or info, not high\n$/],
+      [[], /^scrub: no input given\nusage: /],
+      [['a.json', 'b.json'], /^scrub: one input at a time \(got a\.json and b\.json\)\n$/],
+      [['no-such-file.json'], /^scrub: no-such-file\.json: no such file\n$/],
+      [['a.json', '--html', '/no/such/folder/r.html'], /^scrub: --html \/no\/such\/folder\/r\.html: no folder \/no\/such\/folder to write it in\n$/],
+    ])('usage error %j: exit 1, the reason on stderr, nothing on stdout', (args, message) => {
+      const r = scrub(args.map((a) => (a === 'a.json' ? file('a.json', separateProblem) : a)));
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(r.stderr.replace(file('a.json', separateProblem), 'a.json')).toMatch(message);
+    });
+
+    it('--only and --min-severity filter the report (text and JSON)', () => {
+      const batch = 'test/fixtures/claims/batch-837p.txt';
+      const only = scrub([batch, '--only', 'abn-missing, biopsy-primary']);
+      expect(only.stdout.match(/^ {2}line .*$/gm)?.map((l) => l.trim().split(/\s+/).pop())).toEqual(['abn-missing', 'biopsy-primary']);
+      expect(only.stdout).toContain('8 claims checked, 2 with findings (2 with errors, 25%): 2 errors, 0 warnings, 0 to review');
+      const errors = scrub([batch, '--min-severity', 'error', '--format', 'json']);
+      expect((JSON.parse(errors.stdout) as { findings: { severity: string }[] }[]).flatMap((r) => r.findings.map((f) => f.severity))).toEqual(['error', 'error', 'error', 'error']);
+      const warnings = scrub([batch, '--min-severity', 'warning']);
+      expect(warnings.stdout).not.toContain('● review');
+      expect(warnings.stdout).toContain(': 4 errors, 0 warnings, 0 to review');
+    });
+
+    it('--format csv: a header, one row per finding, lines from 1, formula-safe cells, UTF-8 byte-order mark', () => {
+      const hostile = { ...separateProblem, id: '=HYPERLINK("http://x.test","pay")' };
+      const r = scrub([file('csv.json', [hostile, { ...separateProblem, id: 'clean', lines: [] }]), '--format', 'csv']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(
+        '\uFEFFid,rule,severity,line,code,modifiers,units,message,fix,reference\r\n' +
+          `"'=HYPERLINK(""http://x.test"",""pay"")",mod25-missing,error,1,99213,,1,"99213 is billed with a minor procedure but lacks modifier 25, and it addresses a problem no procedure covers.",Add modifier 25 to 99213.,"NCCI Policy Manual, ch. I, E/M services; CPT modifier 25"\r\n`,
+      );
+    });
+
+    it('--html writes one self-contained page (every text escaped) and leaves only the summary on stdout', () => {
+      const html = join(dir, 'report.html');
+      const hostile = { ...separateProblem, id: '<img src=x onerror="alert(1)">', payer: { kind: 'commercial', name: '</script><script>alert(2)</script>' } };
+      const r = scrub([file('h.json', [hostile]), '--html', html]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toBe('1 encounter checked, 1 with findings (1 with errors, 100%): 1 error, 0 warnings, 0 to review\nby rule:\n  mod25-missing  1 error                   in 1 encounter\n');
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+      expect(page).not.toContain('<img');
+      expect(page).not.toContain('alert(2)'); // the payer name is not in the report at all
+      expect(page).not.toMatch(/\b(?:src|href)=["']?(?:https?:)?\/\//);
+      expect(page.match(/<script\b/g)).toHaveLength(1);
+      expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+';/);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
+      const withJson = scrub([file('h.json', [hostile]), '--html', html, '--format', 'json']);
+      expect(JSON.parse(withJson.stdout)[0].id).toBe(hostile.id);
+    });
+  });
 });
