@@ -69,6 +69,7 @@ header { padding-top: 1.5rem; border-bottom: 1px solid var(--line); }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
 h3 { font-size: 1.05rem; margin: 0 0 .25rem; }
+.tiles + h3 { margin-top: 1.25rem; }
 .muted, .meta { color: var(--muted); }
 .meta { margin: 0 0 1rem; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: .75rem; margin: 0; }
