@@ -11,7 +11,7 @@
  * asClaimCarries says it field by field), so its findings are those of that
  * encounter's JSON; the rules those fields feed stay silent on claim files.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,7 @@ describe('which examples a claim file cannot hold', () => {
 
 describe('a batch of every example through the command line', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dermlint-roundtrip-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const scrub = (args: string[]) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (r.error) throw r.error;
@@ -151,6 +152,4 @@ describe('a batch of every example through the command line', { timeout: 120_000
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(asJson('fhir').stdout));
   });
-
-  it('cleans up', () => rmSync(dir, { recursive: true, force: true }));
 });
