@@ -3,7 +3,7 @@
  * by date of service, and the ABN read from the lines' modifiers.
  */
 import type { Diagnosis, Encounter, Line } from '../../rules/schema';
-import { validEncounter, type ReadEncounter } from './source';
+import { validEncounter, type ReadEncounter, type Where } from './source';
 
 /**
  * A claim carries no chart: GA (a signed ABN on file) or GX (a voluntary ABN)
@@ -33,7 +33,7 @@ export interface ClaimRead {
  * services of one day together (an E/M on Monday needs no 25 for a biopsy on
  * Tuesday).
  */
-export function encountersOfClaim(claim: ClaimRead, where: string): ReadEncounter[] {
+export function encountersOfClaim(claim: ClaimRead, where: Where): ReadEncounter[] {
   const byDate = new Map<string | undefined, number[]>();
   claim.lines.forEach((_, i) => {
     const date = claim.lineDates[i] ?? claim.claimDate;

@@ -98,7 +98,7 @@ function lookupKeys(reference: string): string[] {
 
 interface PendingClaim {
   claim: ClaimRead;
-  where: string;
+  where: () => string;
   /** The claim's insurance and insurer, resolved when the queue lets it go. */
   insurance: Json | undefined;
   insurer: Json | undefined;
@@ -151,10 +151,11 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
     claims++;
     const identifier = arrayOf(resource.identifier).filter(isObject).map((i) => stringOf(i.value)).find(Boolean);
     const id = identifier ?? stringOf(resource.id);
-    const where = describeSource('claim', claims, id);
-    if (!id) throw new InputError(`${where}: the Claim has neither an identifier nor an id`);
+    const position = claims;
+    const where = () => describeSource('claim', position, id);
+    if (!id) throw new InputError(`${where()}: the Claim has neither an identifier nor an id`);
     const fail = (message: string): never => {
-      throw new InputError(`${where}: ${message}`);
+      throw new InputError(`${where()}: ${message}`);
     };
 
     const contained = new Map<string, Json>();

@@ -17,7 +17,8 @@ export async function* readJsonEncounters(chunks: AsyncIterable<string>, limits 
         throw new InputError(`encounter ${position} in the input: not valid JSON: ${(e as Error).message}`);
       }
       const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
-      const where = describeSource('encounter', position, id);
+      const at = position;
+      const where = () => describeSource('encounter', at, id);
       if (value !== null && typeof value === 'object') checkCounts(value, where);
       yield { encounter: validEncounter(value, where), source: { kind: 'encounter', position } };
     }

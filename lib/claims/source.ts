@@ -51,19 +51,23 @@ export function describeSource(kind: EncounterSource['kind'], position: number, 
   return `${kind} ${position} in the input (${typeof id === 'string' ? quoted(id) : 'no id'})`;
 }
 
+/** Where something came from, for a message: a string, or a function that makes it only when a message is needed. */
+export type Where = string | (() => string);
+const named = (where: Where) => (typeof where === 'string' ? where : where());
+
 /** The lines and diagnoses caps, checked before the schema walks a huge array. */
-export function checkCounts(value: { lines?: unknown; diagnoses?: unknown }, where: string): void {
+export function checkCounts(value: { lines?: unknown; diagnoses?: unknown }, where: Where): void {
   if (Array.isArray(value.lines) && value.lines.length > INPUT_LIMITS.lines) {
-    throw new InputError(`${where}: ${value.lines.length} lines; an encounter may have at most ${INPUT_LIMITS.lines} (as in the extension)`);
+    throw new InputError(`${named(where)}: ${value.lines.length} lines; an encounter may have at most ${INPUT_LIMITS.lines} (as in the extension)`);
   }
   if (Array.isArray(value.diagnoses) && value.diagnoses.length > INPUT_LIMITS.diagnoses) {
-    throw new InputError(`${where}: ${value.diagnoses.length} diagnoses; an encounter may have at most ${INPUT_LIMITS.diagnoses} (as in the extension)`);
+    throw new InputError(`${named(where)}: ${value.diagnoses.length} diagnoses; an encounter may have at most ${INPUT_LIMITS.diagnoses} (as in the extension)`);
   }
 }
 
 /** Validates what a reader built; the schema's message, prefixed with where it came from. */
-export function validEncounter(value: unknown, where: string): Encounter {
+export function validEncounter(value: unknown, where: Where): Encounter {
   const parsed = parseEncounter(value);
-  if (!parsed.ok) throw new InputError(`${where}: ${parsed.error}`);
+  if (!parsed.ok) throw new InputError(`${named(where)}: ${parsed.error}`);
   return parsed.value;
 }

@@ -73,11 +73,11 @@ export async function* readX12Claims(chunks: AsyncIterable<string>, limits: Part
     const done = claim;
     claim = undefined;
     if (done.lines.length === 0) throw new InputError(`${claimName(done)}: the claim has no service line (no SV1 before ${last ? `segment ${last.number} (${last.tag})` : 'the end'})`);
-    return encountersOfClaim(done, claimName(done)!);
+    return encountersOfClaim(done, () => claimName(done)!);
   };
 
   try {
-    for await (const s of x12Segments(chunks, { maxSegmentChars: limits.maxSegmentChars ?? MAX_SEGMENT_CHARS })) {
+    for await (const batch of x12Segments(chunks, { maxSegmentChars: limits.maxSegmentChars ?? MAX_SEGMENT_CHARS })) for (const s of batch) {
       last = s;
       if (transaction) transaction.segments++;
       switch (s.tag) {

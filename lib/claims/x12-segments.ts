@@ -74,7 +74,8 @@ function readIsa(text: string, number: number): X12Delimiters {
 
 const printable = (c: string) => (c >= ' ' && c <= '~' ? c : `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 
-export async function* x12Segments(chunks: AsyncIterable<string>, options: X12ReadOptions): AsyncGenerator<X12Segment> {
+/** The segments each chunk completes, as one array per chunk (one await per chunk, not per segment). */
+export async function* x12Segments(chunks: AsyncIterable<string>, options: X12ReadOptions): AsyncGenerator<X12Segment[]> {
   let buffer = '';
   let delimiters: X12Delimiters | undefined;
   let number = 0;
@@ -90,42 +91,50 @@ export async function* x12Segments(chunks: AsyncIterable<string>, options: X12Re
   for await (const chunk of chunks) {
     buffer += chunk;
     let pos = 0;
-    for (;;) {
-      // Line breaks (and a leading byte-order mark) between segments are not part of them.
-      while (pos < buffer.length && (isLineBreak(buffer[pos]!) || (number === 0 && buffer[pos] === '\uFEFF') || (needIsa && buffer[pos] === ' ')) && buffer[pos] !== delimiters?.segment) pos++;
-      if (pos >= buffer.length) break;
-      if (needIsa) {
-        if (buffer.length - pos < ISA_LENGTH) break;
-        if (!buffer.startsWith('ISA', pos)) {
-          const start = buffer.slice(pos, pos + 20);
-          throw new X12SyntaxError(
-            number === 0
-              ? `the input does not start with an ISA segment (it starts "${[...start].map(printable).join('')}"): not an X12 file`
-              : `segment ${number + 1}: after IEA, expected a new interchange (ISA) or the end of the file, found "${[...start].map(printable).join('')}"`,
-            number + 1,
-          );
+    const batch: X12Segment[] = [];
+    try {
+      for (;;) {
+        // Line breaks (and a leading byte-order mark) between segments are not part of them.
+        while (pos < buffer.length && (isLineBreak(buffer[pos]!) || (number === 0 && buffer[pos] === '\uFEFF') || (needIsa && buffer[pos] === ' ')) && buffer[pos] !== delimiters?.segment) pos++;
+        if (pos >= buffer.length) break;
+        if (needIsa) {
+          if (buffer.length - pos < ISA_LENGTH) break;
+          if (!buffer.startsWith('ISA', pos)) {
+            const start = buffer.slice(pos, pos + 20);
+            throw new X12SyntaxError(
+              number === 0
+                ? `the input does not start with an ISA segment (it starts "${[...start].map(printable).join('')}"): not an X12 file`
+                : `segment ${number + 1}: after IEA, expected a new interchange (ISA) or the end of the file, found "${[...start].map(printable).join('')}"`,
+              number + 1,
+            );
+          }
+          delimiters = readIsa(buffer.slice(pos, pos + ISA_LENGTH), number + 1);
+          needIsa = false;
         }
-        delimiters = readIsa(buffer.slice(pos, pos + ISA_LENGTH), number + 1);
-        needIsa = false;
+        const end = buffer.indexOf(delimiters!.segment, pos);
+        if (end < 0) {
+          if (buffer.length - pos > options.maxSegmentChars) throw tooLong();
+          break;
+        }
+        if (end - pos > options.maxSegmentChars) throw tooLong();
+        const text = buffer.slice(pos, end);
+        pos = end + 1;
+        number++;
+        const elements = text.split(delimiters!.element);
+        const tag = elements[0]!;
+        if (!/^[A-Z][A-Z0-9]{1,2}$/.test(tag)) {
+          throw new X12SyntaxError(`segment ${number}: "${[...tag.slice(0, 20)].map(printable).join('')}" is not a segment name (a broken segment or a stray terminator)`, number);
+        }
+        batch.push({ tag, elements, number, delimiters: delimiters! });
+        if (tag === 'IEA') needIsa = true;
       }
-      const end = buffer.indexOf(delimiters!.segment, pos);
-      if (end < 0) {
-        if (buffer.length - pos > options.maxSegmentChars) throw tooLong();
-        break;
-      }
-      if (end - pos > options.maxSegmentChars) throw tooLong();
-      const text = buffer.slice(pos, end);
-      pos = end + 1;
-      number++;
-      const elements = text.split(delimiters!.element);
-      const tag = elements[0]!;
-      if (!/^[A-Z][A-Z0-9]{1,2}$/.test(tag)) {
-        throw new X12SyntaxError(`segment ${number}: "${[...tag.slice(0, 20)].map(printable).join('')}" is not a segment name (a broken segment or a stray terminator)`, number);
-      }
-      yield { tag, elements, number, delimiters: delimiters! };
-      if (tag === 'IEA') needIsa = true;
+    } catch (e) {
+      // The segments before the broken one first: the claim reader then names the claim it is in.
+      if (batch.length) yield batch;
+      throw e;
     }
     buffer = buffer.slice(pos);
+    if (batch.length) yield batch;
   }
   const rest = buffer.replace(/^[\s\uFEFF]+/, '');
   if (rest.length > 0) {
