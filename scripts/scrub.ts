@@ -4,7 +4,7 @@
  * the readers are lib/claims/, the reports lib/report/, this file only wires
  * them to files, standard input and output, and exit codes.
  */
-import { createReadStream, createWriteStream, mkdtempSync, openAsBlob, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, openAsBlob, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
@@ -361,11 +361,14 @@ async function main(): Promise<number> {
   let page: Spool | undefined;
   try {
     if (args.html) {
+      let folder = false;
       try {
-        if (!statSync(dirname(args.html)).isDirectory()) throw new Error('not a folder');
+        folder = statSync(dirname(args.html)).isDirectory();
       } catch {
-        throw new UsageError(`--html ${args.html}: no folder ${dirname(args.html)} to write it in`);
+        // no such folder
       }
+      if (!folder) throw new UsageError(`--html ${args.html}: no folder ${dirname(args.html)} to write it in`);
+      if (existsSync(args.html) && statSync(args.html).isDirectory()) throw new UsageError(`--html ${args.html}: a folder; give the file to write`);
     }
     const detected = await detectFormat(textChunks(args.path));
     const format = args.from ?? detected.format ?? 'json';

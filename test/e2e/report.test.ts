@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,19 @@ afterAll(async () => {
   await browser?.close().catch(() => {});
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+async function axe(where: Page): Promise<{ violations: string[]; passed: string[] }> {
+  await where.evaluate(AXE_SOURCE);
+  return where.evaluate(async (tags: string[]) => {
+    type Rule = { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return {
+      violations: result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)),
+      passed: result.passes.map((p) => p.id),
+    };
+  }, AXE_TAGS);
+}
 
 const shown = () => page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => `${r.children[0]!.textContent} ${r.children[3]!.textContent}`));
 const status = () => page.$eval('#shown', (el) => el.textContent);
@@ -115,19 +128,39 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('passes axe-core: no violation of WCAG 2.2 AA or of the best practices', async () => {
-    await page.evaluate(AXE_SOURCE);
-    const { violations, passed } = await page.evaluate(async (tags: string[]) => {
-      type Rule = { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] };
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return {
-        violations: result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)),
-        passed: result.passes.map((p) => p.id),
-      };
-    }, AXE_TAGS);
+    const { violations, passed } = await axe(page);
     expect(violations).toEqual([]);
     // It looked: the contrast of the text, the table headers, the form labels, the landmarks, the document language.
     expect(passed).toEqual(expect.arrayContaining(['color-contrast', 'th-has-data-cells', 'label', 'landmark-one-main', 'region', 'html-has-lang', 'heading-order', 'svg-img-alt']));
+  });
+
+  it('a report with nothing found says so, and passes axe-core too', async () => {
+    const input = join(dir, 'clean.json');
+    writeFileSync(input, JSON.stringify([{ id: 'clean-1', payer: { kind: 'commercial' }, diagnoses: [{ code: 'L70.0' }], lines: [{ code: '99213', dx: [1] }] }]));
+    const report = join(dir, 'clean.html');
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', input, '--html', report], { encoding: 'utf8' });
+    expect(made.status).toBe(0);
+    const clean = await browser.newPage();
+    await clean.goto(pathToFileURL(report).href, { waitUntil: 'load' });
+    expect(await clean.$eval('#by-rule + p', (p) => p.textContent)).toBe('No findings.');
+    expect(await clean.$eval('#shown', (p) => p.textContent)).toBe('Showing all 0 findings');
+    expect((await axe(clean)).violations).toEqual([]);
+    await clean.close();
+  });
+
+  it('shows markup in a claim id or code as text: nothing from the input runs', async () => {
+    const input = join(dir, 'hostile.json');
+    const id = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    writeFileSync(input, JSON.stringify([{ id, payer: { kind: 'commercial' }, diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }], lines: [{ code: '99213', modifiers: ['<b>25</b>'], dx: [2] }, { code: '17110', dx: [1] }] }]));
+    const report = join(dir, 'hostile.html');
+    expect(spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', input, '--html', report], { encoding: 'utf8' }).status).toBe(0);
+    const hostile = await browser.newPage();
+    await hostile.goto(pathToFileURL(report).href, { waitUntil: 'load' });
+    expect(await hostile.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await hostile.$$eval('img, b', (els) => els.length)).toBe(0);
+    expect(await hostile.$$eval('script', (els) => els.length)).toBe(1);
+    expect(await hostile.$eval('#findings tbody td', (td) => td.textContent)).toBe(id);
+    await hostile.close();
   });
 
   it.runIf(process.env.DERMLINT_SCREENSHOTS)('saves docs/screenshots/report.png', async () => {

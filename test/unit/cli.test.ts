@@ -342,6 +342,7 @@ describe('scrub', () => {
       [['a.json', 'b.json'], /^scrub: one input at a time \(got a\.json and b\.json\)\n$/],
       [['no-such-file.json'], /^scrub: no-such-file\.json: no such file\n$/],
       [['a.json', '--html', '/no/such/folder/r.html'], /^scrub: --html \/no\/such\/folder\/r\.html: no folder \/no\/such\/folder to write it in\n$/],
+      [['a.json', '--html', tmpdir()], /^scrub: --html \S+: a folder; give the file to write\n$/],
     ])('usage error %j: exit 1, the reason on stderr, nothing on stdout', (args, message) => {
       const r = scrub(args.map((a) => (a === 'a.json' ? file('a.json', separateProblem) : a)));
       expect([r.code, r.stdout]).toEqual([1, '']);
