@@ -58,6 +58,10 @@ export function toJson(state: Pick<TabState, 'encounterId' | 'findings'>): strin
     const out: Finding = { rule: f.rule, severity: f.severity, line: f.line, message: f.message };
     if (f.fix !== undefined) out.fix = f.fix;
     if (f.reference !== undefined) out.reference = f.reference;
+    if (f.messageId !== undefined) out.messageId = f.messageId;
+    if (f.title !== undefined) out.title = f.title;
+    if (f.field !== undefined) out.field = f.field;
+    if (f.suggestions !== undefined) out.suggestions = f.suggestions;
     return out;
   });
   return JSON.stringify([{ id: state.encounterId, findings }], null, 2) + '\n';
