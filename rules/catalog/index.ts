@@ -28,6 +28,12 @@ import dxMissing from './dx-missing';
 import dxInvalid from './dx-invalid';
 import ncciPtp from './ncci-ptp';
 import ncciMue from './ncci-mue';
+import noteTechniqueMismatch from './note-technique-mismatch';
+import noteClosureMismatch from './note-closure-mismatch';
+import noteSizeMismatch from './note-size-mismatch';
+import noteCountMismatch from './note-count-mismatch';
+import mohsBlocks from './mohs-blocks';
+import mohsSurgeonPathologist from './mohs-surgeon-pathologist';
 
 export const RULES: readonly RuleModule[] = [
   mod25Missing,
@@ -58,4 +64,10 @@ export const RULES: readonly RuleModule[] = [
   dxInvalid,
   ncciPtp,
   ncciMue,
+  noteTechniqueMismatch,
+  noteClosureMismatch,
+  noteSizeMismatch,
+  noteCountMismatch,
+  mohsBlocks,
+  mohsSurgeonPathologist,
 ];
