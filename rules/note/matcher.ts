@@ -1,80 +1,83 @@
 /**
- * Phrase matching over tokens: whole words by key, '…' for up to five words.
- * Phrases are compiled once into lists by their first word, so matching at a
- * token costs a map lookup and a few comparisons: linear in the note.
+ * Phrase matching over tokens: whole words by vocabulary id, '…' for up to five
+ * words. Phrases are compiled once into lists by their first word's id, so
+ * matching at a token costs an array lookup and a few comparisons: linear in the note.
  */
-import { tokenize, type Tokens } from './tokens';
+import type { Tokens } from './tokens';
+import { idOf, phraseKeys, VOCABULARY } from './vocab';
 
 /** '…' in a phrase: up to this many words. */
 export const GAP_WORDS = 5;
-const GAP = null;
+const GAP = -100;
 
-type Element = string | typeof GAP;
-
-export interface Pattern<K> {
-  readonly kind: K;
-  readonly elements: readonly Element[];
+export interface Pattern {
+  /** Index of the phrase's kind in the matcher's kinds. */
+  readonly kind: number;
+  readonly elements: Int32Array;
 }
 
-/** A phrase's keys as the reader sees them, with null for '…'. */
-export function phraseElements(phrase: string): Element[] {
-  const elements: Element[] = [];
+/** A phrase's word ids, with GAP for '…'. Throws on a word outside the vocabulary (a table bug). */
+function compile(phrase: string): Int32Array {
+  const elements: number[] = [];
   phrase.split('…').forEach((part, index) => {
     if (index > 0) elements.push(GAP);
-    const tokens = tokenize(part);
-    for (let i = 0; i < tokens.count; i++) elements.push(tokens.key[i]!);
+    for (const key of phraseKeys(part)) {
+      const id = idOf(key);
+      if (id < 0) throw new Error(`phrase word not in the vocabulary: ${key} (${phrase})`);
+      elements.push(id);
+    }
   });
-  return elements;
+  if (elements.length === 0 || elements[0] === GAP) throw new Error(`phrase must start with a word: ${phrase}`);
+  return Int32Array.from(elements);
 }
 
 export class PhraseMatcher<K> {
-  private readonly byFirst = new Map<string, Pattern<K>[]>();
+  readonly kinds: readonly K[];
+  private readonly byFirst: (Pattern[] | undefined)[] = new Array(VOCABULARY.length);
 
   constructor(entries: Iterable<readonly [K, string]>) {
+    const kinds: K[] = [];
     for (const [kind, phrase] of entries) {
-      const elements = phraseElements(phrase);
-      const first = elements[0];
-      if (typeof first !== 'string') throw new Error(`phrase must start with a word: ${phrase}`);
-      const list = this.byFirst.get(first) ?? [];
-      list.push({ kind, elements });
-      this.byFirst.set(first, list);
+      let k = kinds.indexOf(kind);
+      if (k < 0) k = kinds.push(kind) - 1;
+      const elements = compile(phrase);
+      (this.byFirst[elements[0]!] ??= []).push({ kind: k, elements });
     }
+    this.kinds = kinds;
   }
 
-  /** Calls `found` for every phrase starting at token `at` and ending before `limit` (exclusive end). */
-  matchAt(tokens: Tokens, at: number, limit: number, found: (kind: K, end: number) => void): void {
-    const candidates = this.byFirst.get(tokens.key[at]!);
-    if (!candidates) return;
+  /**
+   * Every phrase starting at token `at` and ending before `limit`: pushes its kind
+   * index and end (exclusive) onto `out`; returns how many it found.
+   */
+  matchAt(tokens: Tokens, at: number, limit: number, out: number[]): number {
+    const id = tokens.id[at]!;
+    if (id < 0) return 0;
+    const candidates = this.byFirst[id];
+    if (!candidates) return 0;
+    let found = 0;
     for (const pattern of candidates) {
-      const end = matchFrom(tokens.key, pattern.elements, 0, at, limit);
-      if (end >= 0) found(pattern.kind, end);
+      const end = matchFrom(tokens.id, pattern.elements, 1, at + 1, limit);
+      if (end >= 0) {
+        out.push(pattern.kind, end);
+        found++;
+      }
     }
-  }
-
-  /** Whether some phrase starts at `at` (ending before `limit`). */
-  startsAt(tokens: Tokens, at: number, limit: number): boolean {
-    let hit = false;
-    this.matchAt(tokens, at, limit, () => (hit = true));
-    return hit;
+    return found;
   }
 }
 
 /** The end (exclusive) of a match of elements[e..] at token `at`, or -1. Gaps try 0–5 words, shortest first. */
-function matchFrom(keys: readonly string[], elements: readonly Element[], e: number, at: number, limit: number): number {
+function matchFrom(ids: Int32Array, elements: Int32Array, e: number, at: number, limit: number): number {
   if (e === elements.length) return at;
   const element = elements[e]!;
   if (element === GAP) {
     for (let skip = 0; skip <= GAP_WORDS && at + skip <= limit; skip++) {
-      const end = matchFrom(keys, elements, e + 1, at + skip, limit);
+      const end = matchFrom(ids, elements, e + 1, at + skip, limit);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (at >= limit || keys[at] !== element) return -1;
-  return matchFrom(keys, elements, e + 1, at + 1, limit);
-}
-
-/** A set of single words or phrases, for 'does this sentence hold any of them'. */
-export function phraseSet<K extends string>(kind: K, phrases: readonly string[]): [K, string][] {
-  return phrases.map((p) => [kind, p]);
+  if (at >= limit || ids[at] !== element) return -1;
+  return matchFrom(ids, elements, e + 1, at + 1, limit);
 }

@@ -149,6 +149,8 @@ export const NUMBER_WORDS = [
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
 ];
+/** '1st', '2nd': a number followed at once by one of these is an ordinal, not a count. */
+export const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 export const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 /** What a count names: a family's own words, or `lesions` (section 6.3 says when that counts). */
 export const COUNT_TERMS: Readonly<Record<CountFamily | 'lesions', readonly string[]>> = {

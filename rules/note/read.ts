@@ -15,10 +15,12 @@
  */
 import { namesAnySite } from '../sites';
 import { siteWords } from '../site-words';
-import { PhraseMatcher, phraseElements } from './matcher';
+import { PhraseMatcher } from './matcher';
 import * as P from './phrases';
 import type { ClosureKind, CountFamily, Technique } from './phrases';
-import { ENDS_SENTENCE, GAP_COLON, GAP_COMMA, GAP_DASH, GAP_LINE_BREAK, GAP_NONE, GAP_PERCENT, tokenize, wordKey, type Tokens } from './tokens';
+import { ENDS_SENTENCE, GAP_COLON, GAP_COMMA, GAP_DASH, GAP_LINE_BREAK, GAP_NONE, GAP_PERCENT, NUMBER_ID, wordKey, type Tokens } from './tokens';
+import { idFlags, idOf, idValues, phraseKeys, tokenizeNote } from './vocab';
+import { scratchInt32, scratchUint8 } from './scratch';
 
 /** Notes longer than this are not read (no procedure note is; the rules stay silent). */
 export const MAX_NOTE_CHARS = 2_000_000;
@@ -107,30 +109,40 @@ function entries(): [Kind, string][] {
 }
 
 const MATCHER = new PhraseMatcher<Kind>(entries());
+const KINDS = MATCHER.kinds;
+const kindIndex = (kind: Kind) => KINDS.indexOf(kind);
+const K_BLOCK = kindIndex('block');
+/** Kind index → what it is, for the passes over matches. */
+const KIND_TECHNIQUE = KINDS.map((k) => (k.startsWith('t:') ? (k.slice(2) as Technique) : undefined));
+const KIND_CLOSURE = KINDS.map((k) => (k.startsWith('c:') ? (k.slice(2) as ClosureKind) : undefined));
+const KIND_COUNT = KINDS.map((k) => (k.startsWith('n:') ? (k.slice(2) as CountFamily | 'lesions') : undefined));
 
-const keysOf = (words: readonly string[]) => new Set(words.flatMap((w) => phraseElements(w) as string[]));
-const NEGATORS = keysOf(P.NEGATORS);
-const NEGATION_ENDERS = keysOf(P.NEGATION_ENDERS);
-const CYCLE = keysOf(P.CYCLE_WORDS);
-const NOT_LESION_SIZE = keysOf(P.NOT_LESION_SIZE_WORDS);
-const DIMENSION = keysOf(P.DIMENSION_WORDS);
-const RANGE = keysOf(P.RANGE_WORDS);
-const MARGIN = wordKey(P.MARGIN_WORD);
-const MARGIN_OF = phraseElements(P.MARGIN_OF) as string[];
-const PUNCH = wordKey(P.PUNCH_WORD);
-const STAGE = wordKey(P.STAGE_WORD);
-const HEMOSTASIS = wordKey(P.HEMOSTASIS_LABEL);
-const MARGIN_LABEL = wordKey(P.MARGIN_LABEL_LAST_WORD);
-const SIZE_LABEL = wordKey(P.SIZE_LABEL_LAST_WORD);
-const UNIT_CM = new Map(Object.entries(P.LENGTH_UNITS).map(([unit, cm]) => [wordKey(unit), cm]));
-const NUMBER_WORD_VALUE = new Map(P.NUMBER_WORDS.map((w, i) => [wordKey(w), i + 1]));
-const ORDINAL_VALUE = new Map(P.ORDINAL_WORDS.map((w, i) => [wordKey(w), i + 1]));
-const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
-const NEGATING_VALUES = P.NEGATING_VALUES.map((v) => (phraseElements(v) as string[]).join(' '));
+const NEGATORS = idFlags(P.NEGATORS);
+const NEGATION_ENDERS = idFlags(P.NEGATION_ENDERS);
+const CYCLE = idFlags(P.CYCLE_WORDS);
+const NOT_LESION_SIZE = idFlags(P.NOT_LESION_SIZE_WORDS);
+const DIMENSION = idFlags(P.DIMENSION_WORDS);
+const RANGE = idFlags(P.RANGE_WORDS);
+const ORDINAL_SUFFIX = idFlags(P.ORDINAL_SUFFIXES);
+const MARGIN = idOf(P.MARGIN_WORD);
+const MARGIN_OF = phraseKeys(P.MARGIN_OF).map(idOf);
+const PUNCH = idOf(P.PUNCH_WORD);
+const STAGE = idOf(P.STAGE_WORD);
+const HEMOSTASIS = idOf(P.HEMOSTASIS_LABEL);
+const MARGIN_LABEL = idOf(P.MARGIN_LABEL_LAST_WORD);
+const SIZE_LABEL = idOf(P.SIZE_LABEL_LAST_WORD);
+const UNIT_CM = idValues(P.LENGTH_UNITS);
+const NUMBER_WORD_VALUE = idValues(Object.fromEntries(P.NUMBER_WORDS.map((w, i) => [w, i + 1])));
+const ORDINAL_VALUE = idValues(Object.fromEntries(P.ORDINAL_WORDS.map((w, i) => [w, i + 1])));
+const NEGATING_VALUES = P.NEGATING_VALUES.map((v) => phraseKeys(v).map(idOf));
 
-const NUMBER_SLOT = '#';
-const PROCEDURE_LABELS = P.PROCEDURE_LABELS.map((l) => l.split(' ').flatMap((w) => (w === NUMBER_SLOT ? [NUMBER_SLOT] : (phraseElements(w) as string[]))));
-const SKIP_LABELS = P.SKIP_LABELS.map((l) => phraseElements(l) as string[]);
+/** In a label, a number stands for the '#' of 'Procedure #'. */
+const NUMBER_SLOT = NUMBER_ID;
+const PROCEDURE_LABELS = P.PROCEDURE_LABELS.map((l) => l.split(' ').flatMap((w) => (w === '#' ? [NUMBER_SLOT] : phraseKeys(w).map(idOf))));
+const SKIP_LABELS = P.SKIP_LABELS.map((l) => phraseKeys(l).map(idOf));
+
+/** A word's table value (0 when none): ids below zero (unknown words, numbers) have none. */
+const valueOf = (table: Float64Array | Uint8Array, id: number) => (id >= 0 ? table[id]! : 0);
 
 // Sentence flags.
 const PLANNED = 1, PAST = 2, PATHOLOGY_SEEN = 4, PATH_RESULT = 8, SIZE_WORD = 16, VAGUE = 32, BIOPSY_WORD = 64;
@@ -144,15 +156,9 @@ interface Label {
   /** Exclusive. */
   readonly end: number;
   readonly kind: LabelKind;
-  readonly lastKey: string;
-  readonly firstKey: string;
+  readonly lastId: number;
+  readonly firstId: number;
   readonly lineStart: boolean;
-}
-
-interface Match {
-  readonly kind: Kind;
-  readonly start: number;
-  readonly end: number;
 }
 
 interface Measurement {
@@ -168,11 +174,14 @@ const EMPTY: NoteReading = { blocks: [], counts: [], mohs: { blocks: [], unclear
 
 export function readNote(text: string): NoteReading {
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_NOTE_CHARS) return EMPTY;
-  return new Reader(tokenize(text)).read();
+  return new Reader(tokenizeNote(text)).read();
 }
 
 class Reader {
   private readonly n: number;
+  private readonly id: Int32Array;
+  private readonly gap: Uint16Array;
+  private readonly value: Float64Array;
   private readonly sentenceOf: Int32Array;
   private readonly sentenceStarts: number[] = [];
   private readonly labels: Label[] = [];
@@ -186,8 +195,9 @@ class Reader {
   private readonly fieldOf: Int32Array;
   private readonly negated: Uint8Array;
   private readonly sentenceFlags: Uint16Array;
-  private readonly matches: Match[] = [];
-  /** Index into `matches` of the first match starting at a token, or -1. */
+  /** Matches as flat triples: kind index, start token, end token (exclusive), in start order. */
+  private readonly matches: number[] = [];
+  /** Offset into `matches` of the first match starting at a token, or -1. */
   private readonly firstMatchAt: Int32Array;
   private readonly inMeasure: Uint8Array;
   /** 1 at the last token of 'excised diameter'. */
@@ -199,19 +209,22 @@ class Reader {
 
   constructor(private readonly tokens: Tokens) {
     const n = (this.n = tokens.count);
-    this.sentenceOf = new Int32Array(n);
-    this.labelAt = new Int32Array(n).fill(-1);
-    this.inLabel = new Uint8Array(n);
-    this.blockOf = new Int32Array(n);
-    this.regionOf = new Int32Array(n);
-    this.fieldOf = new Int32Array(n).fill(-1);
-    this.negated = new Uint8Array(n);
-    this.firstMatchAt = new Int32Array(n).fill(-1);
-    this.inMeasure = new Uint8Array(n);
-    this.excisedDiameterEnds = new Uint8Array(n);
+    this.id = tokens.id;
+    this.gap = tokens.gap;
+    this.value = tokens.value;
+    this.sentenceOf = scratchInt32('read.sentenceOf', n);
+    this.labelAt = scratchInt32('read.labelAt', n, -1);
+    this.inLabel = scratchUint8('read.inLabel', n);
+    this.blockOf = scratchInt32('read.blockOf', n);
+    this.regionOf = scratchInt32('read.regionOf', n);
+    this.fieldOf = scratchInt32('read.fieldOf', n, -1);
+    this.negated = scratchUint8('read.negated', n);
+    this.firstMatchAt = scratchInt32('read.firstMatchAt', n, -1);
+    this.inMeasure = scratchUint8('read.inMeasure', n);
+    this.excisedDiameterEnds = scratchUint8('read.excisedDiameterEnds', n);
     // Sentences: '.' + whitespace, ';' and line breaks end them.
     for (let t = 0; t < n; t++) {
-      if (t === 0 || tokens.gap[t]! & ENDS_SENTENCE) this.sentenceStarts.push(t);
+      if (t === 0 || this.gap[t]! & ENDS_SENTENCE) this.sentenceStarts.push(t);
       this.sentenceOf[t] = this.sentenceStarts.length - 1;
     }
     this.sentenceFlags = new Uint16Array(this.sentenceStarts.length);
@@ -219,6 +232,10 @@ class Reader {
 
   private sentenceEnd(s: number): number {
     return s + 1 < this.sentenceStarts.length ? this.sentenceStarts[s + 1]! : this.n;
+  }
+
+  private isNumber(t: number): boolean {
+    return this.id[t] === NUMBER_ID;
   }
 
   read(): NoteReading {
@@ -239,19 +256,16 @@ class Reader {
 
   /** A label: up to four words at a sentence's start, then ':' (no comma inside). */
   private findLabels(): void {
-    const { gap, key, isNumber } = this.tokens;
+    const { gap, id } = this;
     for (let s = 0; s < this.sentenceStarts.length; s++) {
       const a = this.sentenceStarts[s]!;
       const b = Math.min(a + P.LABEL_MAX_WORDS, this.sentenceEnd(s));
       for (let j = a; j < b; j++) {
         if (j > a && gap[j]! & (GAP_COMMA | GAP_COLON)) break;
         if (!(gap[j + 1]! & GAP_COLON)) continue;
-        const keys: string[] = [];
-        for (let k = a; k <= j; k++) keys.push(isNumber[k] ? NUMBER_SLOT : key[k]!);
-        const kind: LabelKind = PROCEDURE_LABELS.some((l) => sameKeys(l, keys)) ? 'procedure' : SKIP_LABELS.some((l) => sameKeys(l, keys)) ? 'skip' : 'field';
-        const index = this.labels.length;
-        this.labels.push({ start: a, end: j + 1, kind, firstKey: key[a]!, lastKey: key[j]!, lineStart: a === 0 || !!(gap[a]! & GAP_LINE_BREAK) });
-        this.labelAt[a] = index;
+        const kind: LabelKind = anySameIds(PROCEDURE_LABELS, id, a, j + 1) ? 'procedure' : anySameIds(SKIP_LABELS, id, a, j + 1) ? 'skip' : 'field';
+        this.labelAt[a] = this.labels.length;
+        this.labels.push({ start: a, end: j + 1, kind, firstId: id[a]!, lastId: id[j]!, lineStart: a === 0 || !!(gap[a]! & GAP_LINE_BREAK) });
         for (let k = a; k <= j; k++) this.inLabel[k] = 1;
         break;
       }
@@ -265,7 +279,7 @@ class Reader {
    * that line ('Location: left arm'), else to the next label ('Specimen A:' + lines).
    */
   private segment(): void {
-    const { gap } = this.tokens;
+    const { gap } = this;
     let block = 0;
     let skip = false;
     let field = -1;
@@ -312,35 +326,38 @@ class Reader {
 
   /** Negators reach the terms that begin within five words, up to a comma or 'but', 'and', 'with', 'using', 'however'. */
   private negate(): void {
-    const { key, gap, isNumber } = this.tokens;
+    const { id, gap } = this;
     for (let t = 0; t < this.n; t++) {
-      if (isNumber[t] || !NEGATORS.has(key[t]!)) continue;
+      if (!valueOf(NEGATORS, id[t]!)) continue;
       const end = this.sentenceEnd(this.sentenceOf[t]!);
       for (let k = t + 1; k <= t + P.NEGATION_REACH && k < end; k++) {
-        if (gap[k]! & GAP_COMMA || NEGATION_ENDERS.has(key[k]!)) break;
+        if (gap[k]! & GAP_COMMA || valueOf(NEGATION_ENDERS, id[k]!)) break;
         this.negated[k] = 1;
       }
     }
     // 'Sutures: none' negates the label's own terms.
     for (const label of this.labels) {
       const end = this.sentenceEnd(this.sentenceOf[label.start]!);
-      if (end - label.end > 3 || end === label.end) continue;
-      const value = key.slice(label.end, end).join(' ');
-      if (NEGATING_VALUES.includes(value)) for (let k = label.start; k < label.end; k++) this.negated[k] = 1;
+      if (end === label.end || end - label.end > 3) continue;
+      if (anySameIds(NEGATING_VALUES, id, label.end, end)) for (let k = label.start; k < label.end; k++) this.negated[k] = 1;
     }
   }
 
   private matchPhrases(): void {
-    const { tokens } = this;
+    const found: number[] = [];
     for (let t = 0; t < this.n; t++) {
       const s = this.sentenceOf[t]!;
-      const end = this.sentenceEnd(s);
-      MATCHER.matchAt(tokens, t, end, (kind, matchEnd) => {
-        if (this.firstMatchAt[t] === -1) this.firstMatchAt[t] = this.matches.length;
-        this.matches.push({ kind, start: t, end: matchEnd });
-        const open = !this.negated[t];
+      const from = found.length;
+      const count = MATCHER.matchAt(this.tokens, t, this.sentenceEnd(s), found);
+      if (count === 0) continue;
+      this.firstMatchAt[t] = this.matches.length;
+      const open = !this.negated[t];
+      for (let i = from; i < from + 2 * count; i += 2) {
+        const k = found[i]!;
+        const end = found[i + 1]!;
+        this.matches.push(k, t, end);
         let flag = 0;
-        switch (kind) {
+        switch (KINDS[k]) {
           case 'planned': flag = PLANNED; break;
           case 'past': flag = PAST; break;
           case 'pathology': flag = PATHOLOGY_SEEN; break;
@@ -349,31 +366,33 @@ class Reader {
           case 'vague': flag = VAGUE; break;
           case 'biopsyWord': flag = BIOPSY_WORD; break;
           case 'pathologist': flag = open ? PATHOLOGIST | PATHOLOGIST_NAMED : PATHOLOGIST_NAMED; break;
-          case 'surgeon': if (open) flag = SURGEON; break;
-          case 'reading': if (open) flag = READING; break;
           case 'pathSubject': if (open) flag = PATH_SUBJECT; break;
           case 'pathExclude': flag = PATH_EXCLUDE; break;
-          case 'excisedDiameter': this.excisedDiameterEnds[matchEnd - 1] = 1; break;
+          case 'surgeon': if (open) flag = SURGEON; break;
+          case 'reading': if (open) flag = READING; break;
           case 't:destruction': if (open) flag = DESTRUCTION; break;
           case 'skinTagRemoval': if (open) flag = SKIN_TAG_REMOVAL; break;
+          case 'excisedDiameter': this.excisedDiameterEnds[end - 1] = 1; break;
         }
         this.sentenceFlags[s]! |= flag;
-      });
+      }
     }
   }
 
-  private hasMatchAt(t: number, test: (kind: Kind) => boolean): Kind | undefined {
+  /** The first match at token t whose kind passes `test`, as a kind index, or -1. */
+  private matchAt(t: number, test: (kind: number) => boolean): number {
+    if (t >= this.n) return -1;
     const first = this.firstMatchAt[t]!;
-    if (first < 0) return undefined;
-    for (let i = first; i < this.matches.length && this.matches[i]!.start === t; i++) if (test(this.matches[i]!.kind)) return this.matches[i]!.kind;
-    return undefined;
+    if (first < 0) return -1;
+    for (let i = first; i < this.matches.length && this.matches[i + 1] === t; i += 3) if (test(this.matches[i]!)) return this.matches[i]!;
+    return -1;
   }
 
   /** '1.2 cm', '12 mm', '1.2 x 0.8 cm' (the largest), '2-3 mm' and '2 to 3 mm' (one range), '1%'. */
   private findMeasurements(): void {
-    const { isNumber, value, key, gap } = this.tokens;
+    const { id, value, gap } = this;
     for (let t = 0; t < this.n; ) {
-      if (!isNumber[t]) {
+      if (!this.isNumber(t)) {
         t++;
         continue;
       }
@@ -383,44 +402,48 @@ class Reader {
         t++;
         continue;
       }
-      const numbers: number[] = [value[t]!];
-      const factors: (number | undefined)[] = [undefined];
+      // Values waiting for their unit ('1.2 x 0.8 cm': both take cm), the largest kept; a range keeps both ends.
+      let pending = value[t]!;
+      let rangeEnd = NaN;
+      let largest = -Infinity;
       let j = t + 1;
       let range = false;
-      if (j < end && isNumber[j] && gap[j]! & GAP_DASH) {
-        numbers.push(value[j]!);
-        factors.push(undefined);
+      if (j < end && this.isNumber(j) && gap[j]! & GAP_DASH) {
+        rangeEnd = value[j]!;
         range = true;
         j++;
-      } else if (j + 1 < end && RANGE.has(key[j]!) && isNumber[j + 1]) {
-        numbers.push(value[j + 1]!);
-        factors.push(undefined);
+      } else if (j + 1 < end && valueOf(RANGE, id[j]!) && this.isNumber(j + 1)) {
+        rangeEnd = value[j + 1]!;
         range = true;
         j += 2;
       }
-      let lastFactor: number | undefined;
+      let lastFactor = 0;
       for (;;) {
-        const factor = j < end && !isNumber[j] ? UNIT_CM.get(key[j]!) : undefined;
-        if (factor !== undefined) {
-          for (let k = 0; k < factors.length; k++) factors[k] ??= factor;
+        const factor = j < end ? valueOf(UNIT_CM, id[j]!) : 0;
+        if (factor > 0) {
+          if (!Number.isNaN(pending)) largest = Math.max(largest, pending * factor);
+          else largest = NaN;
+          pending = -Infinity;
           lastFactor = factor;
           j++;
         }
-        if (!range && j + 1 < end && DIMENSION.has(key[j]!) && isNumber[j + 1]) {
-          numbers.push(value[j + 1]!);
-          factors.push(undefined);
+        if (!range && j + 1 < end && valueOf(DIMENSION, id[j]!) && this.isNumber(j + 1)) {
+          pending = Number.isNaN(pending) || Number.isNaN(value[j + 1]!) ? NaN : Math.max(pending, value[j + 1]!);
           j += 2;
           continue;
         }
         break;
       }
-      if (lastFactor === undefined) {
+      if (lastFactor === 0) {
         t++;
         continue;
       }
+      if (pending !== -Infinity) largest = Number.isNaN(pending) ? NaN : Math.max(largest, pending * lastFactor);
       // Rounded so that 3 mm is 0.3 cm exactly as a physician means it.
-      const cm = numbers.map((v, k) => Math.round(v * (factors[k] ?? lastFactor!) * 1e6) / 1e6);
-      const measure = range ? { lo: Math.min(...cm), hi: Math.max(...cm) } : { lo: Math.max(...cm), hi: Math.max(...cm) };
+      const round = (x: number) => Math.round(x * 1e6) / 1e6;
+      const measure = range
+        ? { lo: round(Math.min(value[t]!, rangeEnd) * lastFactor), hi: round(Math.max(value[t]!, rangeEnd) * lastFactor) }
+        : { lo: round(largest), hi: round(largest) };
       this.addMeasurement(t, j, measure, false);
       t = j;
     }
@@ -436,31 +459,34 @@ class Reader {
     return this.blockOf[t]! >= 0 && !this.negated[t] && !(this.sentenceFlags[this.sentenceOf[t]!]! & UNREAD);
   }
 
-  private inFieldEndingWith(t: number, lastKey: string): boolean {
+  private inHemostasisField(t: number): boolean {
     const f = this.fieldOf[t]!;
-    return f >= 0 && this.labels[f]!.lastKey === lastKey;
+    return f >= 0 && this.labels[f]!.firstId === HEMOSTASIS;
+  }
+
+  private inFieldEndingWith(t: number, lastId: number): boolean {
+    const f = this.fieldOf[t]!;
+    return f >= 0 && this.labels[f]!.lastId === lastId;
   }
 
   private blockFacts(): NoteBlock[] {
-    const { key } = this.tokens;
     const builders = new Map<number, BlockBuilder>();
     const builder = (b: number) => {
       let found = builders.get(b);
       if (!found) builders.set(b, (found = new BlockBuilder()));
       return found;
     };
-    const techniqueAt = (technique: Technique, t: number) => builder(this.blockOf[t]!).addTechnique(technique, this.sentenceOf[t]!);
 
-    for (const match of this.matches) {
-      const t = match.start;
+    for (let i = 0; i < this.matches.length; i += 3) {
+      const k = this.matches[i]!;
+      const t = this.matches[i + 1]!;
       const block = this.blockOf[t]!;
       if (block < 0) continue;
-      if (match.kind.startsWith('t:')) {
-        const f = this.fieldOf[t]!;
-        const inHemostasis = f >= 0 && this.labels[f]!.firstKey === HEMOSTASIS;
-        if (this.readable(t) && !inHemostasis) techniqueAt(match.kind.slice(2) as Technique, t);
-      } else if (match.kind.startsWith('c:')) {
-        const closure = match.kind.slice(2) as ClosureKind;
+      const technique = KIND_TECHNIQUE[k];
+      const closure = KIND_CLOSURE[k];
+      if (technique) {
+        if (this.readable(t) && !this.inHemostasisField(t)) builder(block).addTechnique(technique, this.sentenceOf[t]!);
+      } else if (closure) {
         if (this.readable(t)) builder(block).closures.add(closure);
         else if (!this.negated[t] && closure !== 'no-repair') builder(block).repairMentionedUnread = true;
       }
@@ -469,61 +495,66 @@ class Reader {
     for (const m of this.measurements) {
       if (m.percent) continue;
       const t = m.start;
+      if (!this.readable(t)) continue;
       const s = this.sentenceOf[t]!;
       // 'N mm punch' in a sentence with 'biopsy' or 'biopsied' documents a punch biopsy.
-      if (m.end < this.sentenceEnd(s) && key[m.end] === PUNCH && this.sentenceFlags[s]! & BIOPSY_WORD && this.readable(t)) {
-        const f = this.fieldOf[t]!;
-        if (!(f >= 0 && this.labels[f]!.firstKey === HEMOSTASIS)) techniqueAt('punch-biopsy', t);
+      if (m.end < this.sentenceEnd(s) && this.id[m.end] === PUNCH && this.sentenceFlags[s]! & BIOPSY_WORD && !this.inHemostasisField(t)) {
+        builder(this.blockOf[t]!).addTechnique('punch-biopsy', s);
       }
-      if (!this.readable(t)) continue;
       const role = this.roleOf(m);
       if (role) builder(this.blockOf[t]!)[role].push(m.measure);
     }
 
     const blocks: NoteBlock[] = [];
+    const { start, end, text } = this.tokens;
+    // A block without facts changes nothing for any line it might tie to: only blocks with facts are kept.
     for (let b = 0; b < this.blockCount; b++) {
       const pieces = this.pieces[b];
-      if (!pieces || pieces.length === 0) continue;
-      blocks.push((builders.get(b) ?? new BlockBuilder()).build(blocks.length, this.tokens.text, pieces.map(([a, z]) => [this.tokens.start[a]!, this.tokens.end[z - 1]!] as const)));
+      const facts = builders.get(b);
+      if (!pieces || pieces.length === 0 || !facts) continue;
+      const ranges = pieces.map(([a, z]) => [start[a]!, end[z - 1]!] as const);
+      blocks.push(facts.finish(blocks.length, text, ranges));
     }
     return blocks;
   }
 
   /** Excised diameter, margin or lesion size (RULES.md 6.1, Numbers), or nothing. */
   private roleOf(m: Measurement): 'excisedDiameters' | 'margins' | 'sizes' | undefined {
-    const { key } = this.tokens;
+    const { id } = this;
     const s = this.sentenceOf[m.start]!;
     const first = this.sentenceStarts[s]!;
     const end = this.sentenceEnd(s);
     const near = P.NUMBER_CONTEXT_WORDS;
     for (let p = m.start - 1; p >= first && p >= m.start - near; p--) if (this.excisedDiameterEnds[p]) return 'excisedDiameters';
-    for (let p = m.end; p < m.end + near && p < end; p++) if (key[p] === MARGIN) return 'margins';
-    if (m.start - 2 >= first && key[m.start - 2] === MARGIN_OF[0] && key[m.start - 1] === MARGIN_OF[1]) return 'margins';
+    for (let p = m.end; p < m.end + near && p < end; p++) if (id[p] === MARGIN) return 'margins';
+    if (m.start - 2 >= first && id[m.start - 2] === MARGIN_OF[0] && id[m.start - 1] === MARGIN_OF[1]) return 'margins';
     if (this.inFieldEndingWith(m.start, MARGIN_LABEL)) return 'margins';
     if (!(this.sentenceFlags[s]! & SIZE_WORD) && !this.inFieldEndingWith(m.start, SIZE_LABEL)) return undefined;
-    for (let p = Math.max(first, m.start - near); p < m.start; p++) if (NOT_LESION_SIZE.has(key[p]!)) return undefined;
-    for (let p = m.end; p < m.end + near && p < end; p++) if (NOT_LESION_SIZE.has(key[p]!)) return undefined;
+    for (let p = Math.max(first, m.start - near); p < m.start; p++) if (valueOf(NOT_LESION_SIZE, id[p]!)) return undefined;
+    for (let p = m.end; p < m.end + near && p < end; p++) if (valueOf(NOT_LESION_SIZE, id[p]!)) return undefined;
     return 'sizes';
   }
 
-  /** Whether a number at t is one a count could be: a numeral or one..twenty, not a measurement, a label's number or an ordinal. */
+  /**
+   * A number a count could be: a numeral or one..twenty, not a measurement, a
+   * label's own number or an ordinal ('1st'). NaN for a numeral that is no whole number.
+   */
   private numeralValue(t: number): number | undefined {
-    const { isNumber, value, key, gap } = this.tokens;
     if (this.inMeasure[t] || this.inLabel[t]) return undefined;
-    if (isNumber[t]) {
-      if (t + 1 < this.n && gap[t + 1]! & GAP_NONE && ORDINAL_SUFFIXES.has(key[t + 1]!)) return undefined;
-      return Number.isInteger(value[t]!) ? value[t]! : NaN;
+    if (this.isNumber(t)) {
+      if (t + 1 < this.n && this.gap[t + 1]! & GAP_NONE && valueOf(ORDINAL_SUFFIX, this.id[t + 1]!)) return undefined;
+      return Number.isInteger(this.value[t]!) ? this.value[t]! : NaN;
     }
-    return NUMBER_WORD_VALUE.get(key[t]!);
+    const word = valueOf(NUMBER_WORD_VALUE, this.id[t]!);
+    return word > 0 ? word : undefined;
   }
 
   private countsCycles(t: number, end: number): boolean {
-    const { key } = this.tokens;
-    for (let p = t + 1; p <= t + P.NUMBER_CONTEXT_WORDS && p < end; p++) if (CYCLE.has(key[p]!)) return true;
+    for (let p = t + 1; p <= t + P.NUMBER_CONTEXT_WORDS && p < end; p++) if (valueOf(CYCLE, this.id[p]!)) return true;
     return false;
   }
 
-  /** Counts of lesions in sentences that destroy (or remove skin tags), with whether each is clear. */
+  /** Counts of lesions, with their sentence's destruction words and whether each is clear. */
   private countFacts(): CountFact[] {
     const facts: CountFact[] = [];
     for (let s = 0; s < this.sentenceStarts.length; s++) {
@@ -531,9 +562,9 @@ class Reader {
       if (flags & UNREAD) continue;
       const first = this.sentenceStarts[s]!;
       const end = this.sentenceEnd(s);
-      // Numbers that are neither measurements, label numbers, nor cycles or seconds.
+      // Numbers other than measurements, label numbers, cycles and seconds.
       let numerals = 0;
-      const found: { value: number; term: CountFamily | 'lesions'; t: number }[] = [];
+      const found: { value: number; term: CountFamily | 'lesions' }[] = [];
       for (let t = first; t < end; t++) {
         const value = this.numeralValue(t);
         if (value === undefined || this.countsCycles(t, end)) continue;
@@ -541,9 +572,9 @@ class Reader {
         if (this.blockOf[t]! < 0 || this.negated[t] || !Number.isFinite(value) || value < 1) continue;
         for (let p = t + 1; p <= t + P.NUMBER_CONTEXT_WORDS && p < end; p++) {
           if (this.negated[p]) continue;
-          const kind = this.hasMatchAt(p, (k) => k.startsWith('n:'));
-          if (kind) {
-            found.push({ value, term: kind.slice(2) as CountFamily | 'lesions', t });
+          const k = this.matchAt(p, (kind) => KIND_COUNT[kind] !== undefined);
+          if (k >= 0) {
+            found.push({ value, term: KIND_COUNT[k]! });
             break;
           }
         }
@@ -561,20 +592,28 @@ class Reader {
     return facts;
   }
 
+  /** The stage a mention at t names ('stage 2', 'second stage', '2nd stage'), with the token after it; read everywhere. */
+  private stageAt(t: number): { stage: number; after: number } | undefined {
+    const { id, value, gap } = this;
+    const same = (k: number) => k < this.n && this.sentenceOf[k] === this.sentenceOf[t];
+    if (id[t] === STAGE && same(t + 1)) {
+      const stage = this.isNumber(t + 1) ? value[t + 1]! : valueOf(NUMBER_WORD_VALUE, id[t + 1]!);
+      return Number.isInteger(stage) && stage > 0 ? { stage, after: t + 2 } : undefined;
+    }
+    const ordinal = valueOf(ORDINAL_VALUE, id[t]!);
+    if (ordinal > 0 && same(t + 1) && id[t + 1] === STAGE) return { stage: ordinal, after: t + 2 };
+    if (this.isNumber(t) && same(t + 2) && gap[t + 1]! & GAP_NONE && valueOf(ORDINAL_SUFFIX, id[t + 1]!) && id[t + 2] === STAGE && Number.isInteger(value[t]!)) {
+      return { stage: value[t]!, after: t + 3 };
+    }
+    return undefined;
+  }
+
   /** 'Stage 1: 7 blocks', 'second stage … 3 tissue blocks': blocks by stage, read everywhere. */
   private mohsStages(): MohsStageFacts {
-    const { key, isNumber, value, gap } = this.tokens;
     const mentions: { at: number; after: number; stage: number }[] = [];
     for (let t = 0; t < this.n; t++) {
-      const next = t + 1 < this.n && this.sentenceOf[t + 1] === this.sentenceOf[t] ? t + 1 : -1;
-      if (key[t] === STAGE && !isNumber[t] && next >= 0) {
-        const stage = isNumber[next] && Number.isInteger(value[next]!) ? value[next]! : NUMBER_WORD_VALUE.get(key[next]!);
-        if (stage !== undefined) mentions.push({ at: t, after: next + 1, stage });
-      } else if (next >= 0 && key[next] === STAGE && ORDINAL_VALUE.has(key[t]!)) {
-        mentions.push({ at: t, after: next + 1, stage: ORDINAL_VALUE.get(key[t]!)! });
-      } else if (isNumber[t] && next >= 0 && gap[next]! & GAP_NONE && ORDINAL_SUFFIXES.has(key[next]!) && next + 1 < this.n && key[next + 1] === STAGE && this.sentenceOf[next + 1] === this.sentenceOf[t]) {
-        mentions.push({ at: t, after: next + 2, stage: value[t]! });
-      }
+      const mention = this.stageAt(t);
+      if (mention) mentions.push({ at: t, ...mention });
     }
     const byStage = new Map<string, number>();
     let unclear = false;
@@ -585,69 +624,82 @@ class Reader {
       let blocks: number | undefined;
       for (let t = mention.after; t < stop; t++) {
         if (this.sentenceOf[t] !== s && (field < 0 || this.fieldOf[t] !== field)) break;
-        const k = isNumber[t] && Number.isInteger(value[t]!) && !this.inMeasure[t] ? value[t]! : NUMBER_WORD_VALUE.get(key[t]!);
-        if (k === undefined || t + 1 >= this.n || !this.hasMatchAt(t + 1, (kind) => kind === 'block')) continue;
+        const k = this.isNumber(t) ? (this.inMeasure[t] ? NaN : this.value[t]!) : valueOf(NUMBER_WORD_VALUE, this.id[t]!);
+        if (!Number.isInteger(k) || k <= 0 || this.matchAt(t + 1, (kind) => kind === K_BLOCK) < 0) continue;
         if (blocks !== undefined && blocks !== k) unclear = true;
         blocks = k;
       }
       if (blocks === undefined) return;
-      const id = `${this.regionOf[mention.at]}:${mention.stage}`;
-      const known = byStage.get(id);
+      const key = `${this.regionOf[mention.at]}:${mention.stage}`;
+      const known = byStage.get(key);
       if (known !== undefined && known !== blocks) unclear = true;
-      byStage.set(id, blocks);
+      byStage.set(key, blocks);
     });
     return { blocks: [...byStage.values()], unclear };
   }
 }
 
-function sameKeys(pattern: readonly string[], keys: readonly string[]): boolean {
-  return pattern.length === keys.length && pattern.every((k, i) => k === keys[i]);
+/** Whether ids[from..to) equals one of the patterns. */
+function anySameIds(patterns: readonly (readonly number[])[], ids: Int32Array, from: number, to: number): boolean {
+  for (const pattern of patterns) {
+    if (pattern.length !== to - from) continue;
+    let same = true;
+    for (let i = 0; i < pattern.length && same; i++) same = pattern[i] === ids[from + i];
+    if (same) return true;
+  }
+  return false;
 }
 
-class BlockBuilder {
-  private readonly techniqueSentences = new Map<number, Set<Technique>>();
+/** Collects one block's facts while the reader passes over the note; becomes its NoteBlock. */
+class BlockBuilder implements NoteBlock {
+  index = -1;
+  /** Techniques by sentence, until `finish` settles them. */
+  private readonly bySentence = new Map<number, Set<Technique>>();
+  readonly techniques = new Set<Technique>();
   readonly closures = new Set<ClosureKind>();
   repairMentionedUnread = false;
   readonly excisedDiameters: Measure[] = [];
   readonly margins: Measure[] = [];
   readonly sizes: Measure[] = [];
+  private text = '';
+  private ranges: readonly (readonly [number, number])[] = [];
+  private words: Set<string> | undefined;
+  private anySite: boolean | undefined;
 
   addTechnique(technique: Technique, sentence: number): void {
-    let set = this.techniqueSentences.get(sentence);
-    if (!set) this.techniqueSentences.set(sentence, (set = new Set()));
+    let set = this.bySentence.get(sentence);
+    if (!set) this.bySentence.set(sentence, (set = new Set()));
     set.add(technique);
   }
 
-  build(index: number, text: string, ranges: readonly (readonly [number, number])[]): NoteBlock {
+  finish(index: number, text: string, ranges: readonly (readonly [number, number])[]): NoteBlock {
+    this.index = index;
+    this.text = text;
+    this.ranges = ranges;
     // An excision documented in a sentence wins over a biopsy phrase of the same sentence.
-    const techniques = new Set<Technique>();
-    for (const set of this.techniqueSentences.values()) {
+    for (const set of this.bySentence.values()) {
       const excision = set.has('excision');
-      for (const t of set) if (!(excision && P.BIOPSY_TECHNIQUES.includes(t))) techniques.add(t);
+      for (const t of set) if (!(excision && P.BIOPSY_TECHNIQUES.includes(t))) this.techniques.add(t);
     }
-    let words: Set<string> | undefined;
-    let anySite: boolean | undefined;
-    const pieceWords = () => ranges.map(([a, z]) => siteWords(text.slice(a, z)));
-    const { closures, repairMentionedUnread, excisedDiameters, margins, sizes } = this;
-    return {
-      index,
-      techniques,
-      closures,
-      repairMentionedUnread,
-      excisedDiameters,
-      margins,
-      sizes,
-      namesSite(site) {
-        if (!site) return false;
-        const wanted = siteWords(site).map(wordKey);
-        if (wanted.length === 0) return false;
-        words ??= new Set(pieceWords().flatMap((list) => list.map(wordKey)));
-        return wanted.every((w) => words!.has(w));
-      },
-      namesAnySite() {
-        anySite ??= pieceWords().some((list) => namesAnySite(list));
-        return anySite;
-      },
-    };
+    this.bySentence.clear();
+    return this;
+  }
+
+  /** The block's words piece by piece (skipped sections leave gaps), as sites compare them. */
+  private pieceWords(): string[][] {
+    return this.ranges.map(([a, z]) => siteWords(this.text.slice(a, z)));
+  }
+
+  namesSite(site: string | undefined): boolean {
+    if (!site) return false;
+    const wanted = siteWords(site).map(wordKey);
+    if (wanted.length === 0) return false;
+    this.words ??= new Set(this.pieceWords().flatMap((list) => list.map(wordKey)));
+    return wanted.every((w) => this.words!.has(w));
+  }
+
+  namesAnySite(): boolean {
+    this.anySite ??= this.pieceWords().some((list) => namesAnySite(list));
+    return this.anySite;
   }
 }

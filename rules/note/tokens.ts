@@ -7,8 +7,12 @@
  * ('sutures' → 'suture', 'biopsies' → 'biopsy', 'keratoses'/'keratosis' →
  * 'keratose', 'verrucae' → 'verruca', 'AKs' → 'ak'), so a phrase matches singular
  * and plural alike and never inside another word ('no' is not in 'nose').
+ *
+ * Speed: the reader only needs to know the words of its phrase table, so each
+ * word is looked up while it is scanned, character by character, in a trie of
+ * that vocabulary (every singular and plural form of each word), giving its id
+ * or -1. No string is made per token.
  */
-import { ABBREVIATIONS } from './phrases';
 
 /** Punctuation seen between two tokens. */
 export const GAP_COMMA = 1;
@@ -24,20 +28,24 @@ export const GAP_PERCENT = 32;
 export const GAP_NONE = 64;
 export const ENDS_SENTENCE = GAP_SENTENCE_END | GAP_LINE_BREAK;
 
+/** Id of a word outside the vocabulary; NUMBER_ID of a number. */
+export const UNKNOWN_ID = -1;
+export const NUMBER_ID = -2;
+
 export interface Tokens {
   readonly text: string;
   readonly count: number;
   /** Character offsets of each token in the text. */
   readonly start: Int32Array;
   readonly end: Int32Array;
-  /** 1 for a number ('12', '1.2', '.5'). */
-  readonly isNumber: Uint8Array;
+  /** A word's vocabulary id, UNKNOWN_ID outside it, NUMBER_ID for a number ('12', '1.2', '.5'). */
+  readonly id: Int32Array;
   /** A number's value; NaN for a word or an ambiguous number ('1,2'). */
   readonly value: Float64Array;
-  /** A word's key (wordKey of its lower case); a number's own text. */
-  readonly key: readonly string[];
   /** gap[i]: flags of the punctuation between token i-1 and token i; gap[count]: after the last. */
   readonly gap: Uint16Array;
+  /** Each token's key (wordKey of its lower case; a number's text), only when asked for (phrases, tests). */
+  readonly keys?: readonly string[];
 }
 
 const SHORT_PLURALS: Readonly<Record<string, string>> = { aks: 'ak', sks: 'sk' };
@@ -56,6 +64,15 @@ export function wordKey(lower: string): string {
   return lower.slice(0, -1); // sutures, keratoses → keratose, margins
 }
 
+/** Every surface form whose key is `key` (the inverse of wordKey), for the trie. */
+export function surfaceForms(key: string): string[] {
+  const candidates = [key, `${key}s`, `${key}es`, `${key}e`];
+  if (key.endsWith('y')) candidates.push(`${key.slice(0, -1)}ies`);
+  if (key.endsWith('se')) candidates.push(`${key.slice(0, -2)}sis`);
+  for (const [plural, singular] of Object.entries(SHORT_PLURALS)) if (singular === key) candidates.push(plural);
+  return [...new Set(candidates)].filter((form) => wordKey(form) === key);
+}
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Letters of any script; ASCII punctuation, general punctuation, symbols and emoji are not. */
@@ -70,68 +87,168 @@ export function isLetterCode(c: number): boolean {
   return true;
 }
 
-const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x85 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0xfeff;
+const isSpaceCode = (c: number) =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x85 || c === 0x2028 || c === 0x2029 ||
+  (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0xfeff;
 const isLineBreakCode = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isDashCode = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
 
-const abbreviations = new Set(ABBREVIATIONS);
+import { scratchFloat64, scratchInt32, scratchUint16 } from './scratch';
 
-/** Splits text into tokens in one pass. Linear in the text's length. */
-export function tokenize(text: string): Tokens {
+/** a–z then 0–9. */
+const SYMBOLS = 36;
+
+/** The vocabulary's words (all their surface forms) by character, for lookups without strings. */
+export class WordTrie {
+  /** Child of node k by symbol x at k * 36 + x, or -1. */
+  next = new Int32Array(SYMBOLS * 64).fill(-1);
+  /** Id of the word ending at node k, or -1. */
+  terminal = new Int32Array(64).fill(-1);
+  private nodes = 1;
+
+  /** Adds a lower-case ASCII word (letters and digits) with its id; other words cannot be looked up and are skipped. */
+  add(word: string, id: number): void {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const symbol = symbolOf(word.charCodeAt(i));
+      if (symbol < 0) return;
+      let child = this.next[node * SYMBOLS + symbol]!;
+      if (child < 0) {
+        child = this.grow();
+        this.next[node * SYMBOLS + symbol] = child;
+      }
+      node = child;
+    }
+    this.terminal[node] = id;
+  }
+
+  private grow(): number {
+    if (this.nodes === this.terminal.length) {
+      const next = new Int32Array(this.next.length * 2).fill(-1);
+      next.set(this.next);
+      this.next = next;
+      const terminal = new Int32Array(this.terminal.length * 2).fill(-1);
+      terminal.set(this.terminal);
+      this.terminal = terminal;
+    }
+    return this.nodes++;
+  }
+
+  /** The child of a node by a character code (either case), or -1. */
+  step(node: number, code: number): number {
+    if (node < 0) return -1;
+    const symbol = symbolOf(code);
+    return symbol < 0 ? -1 : this.next[node * SYMBOLS + symbol]!;
+  }
+
+  idAt(node: number): number {
+    return node < 0 ? UNKNOWN_ID : this.terminal[node]!;
+  }
+}
+
+function symbolOf(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 48 && c <= 57) return 26 + c - 48;
+  return -1;
+}
+
+/**
+ * Splits text into tokens in one pass, linear in the text's length. Words get
+ * their id in `trie` (UNKNOWN_ID without one); `withKeys` also returns each
+ * token's key string (for compiling phrases and for tests; slower).
+ */
+export function tokenize(text: string, trie: WordTrie | null, withKeys = false, abbreviationIds?: ReadonlySet<number>): Tokens {
   const n = text.length;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const numbers: number[] = [];
-  const values: number[] = [];
-  const keys: string[] = [];
-  const gaps: number[] = [];
+  // At most one token per two characters, plus one ('a b c'): never grown. Reused between notes (scratch.ts).
+  const capacity = (n >> 1) + 2;
+  const starts = scratchInt32('token.start', capacity);
+  const ends = scratchInt32('token.end', capacity);
+  const ids = scratchInt32('token.id', capacity);
+  const values = scratchFloat64('token.value', capacity);
+  const gaps = scratchUint16('token.gap', capacity + 1);
+  const trieNext = trie ? trie.next : null;
+  const trieTerminal = trie ? trie.terminal : null;
+  const keys: string[] | undefined = withKeys ? [] : undefined;
+  let count = 0;
   let gap = 0;
   let lastEnd = -1;
 
-  const push = (s: number, e: number, isNumber: boolean, value: number, key: string) => {
-    gaps.push(gap | (s === lastEnd ? GAP_NONE : 0));
+  const push = (s: number, e: number, id: number, value: number) => {
+    gaps[count] = gap | (s === lastEnd ? GAP_NONE : 0);
     gap = 0;
-    starts.push(s);
-    ends.push(e);
-    numbers.push(isNumber ? 1 : 0);
-    values.push(value);
-    keys.push(key);
+    starts[count] = s;
+    ends[count] = e;
+    ids[count] = id;
+    values[count] = value;
+    if (keys) keys.push(id === NUMBER_ID ? text.slice(s, e) : wordKey(text.slice(s, e).toLowerCase()));
+    count++;
     lastEnd = e;
   };
 
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (c === 32) {
+      i++;
+      continue;
+    }
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     if (isDigit(c) || (c === 46 && isDigit(next) && !(i > 0 && (isDigit(text.charCodeAt(i - 1)) || isLetterCode(text.charCodeAt(i - 1)))))) {
       const s = i;
-      if (c === 46) i++;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      if (c !== 46 && i + 1 < n && text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
-        i++;
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
+      let value = 0;
+      if (c !== 46) {
+        while (i < n && isDigit(text.charCodeAt(i))) value = value * 10 + (text.charCodeAt(i++) - 48);
       }
-      let ambiguous = false;
+      if (i + 1 < n && text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+        i++;
+        let fraction = 0;
+        let scale = 1;
+        while (i < n && isDigit(text.charCodeAt(i))) {
+          fraction = fraction * 10 + (text.charCodeAt(i++) - 48);
+          scale *= 10;
+        }
+        value += fraction / scale;
+      }
       // '1,2' or '1,000': a decimal comma or a thousands separator; either way not a number to measure with.
       while (i + 1 < n && text.charCodeAt(i) === 44 && isDigit(text.charCodeAt(i + 1))) {
-        ambiguous = true;
+        value = NaN;
         i++;
         while (i < n && isDigit(text.charCodeAt(i))) i++;
       }
-      const raw = text.slice(s, i);
-      push(s, i, true, ambiguous ? NaN : Number(raw), raw);
+      push(s, i, NUMBER_ID, value);
       continue;
     }
     if (isLetterCode(c)) {
       const s = i;
-      while (i < n && isLetterCode(text.charCodeAt(i))) i++;
+      // Walk the trie as the word is scanned: its node at the end names the word, if the vocabulary has it.
+      let node = trieNext ? 0 : -1;
+      while (i < n) {
+        const ch = text.charCodeAt(i);
+        let symbol: number;
+        if (ch >= 97 && ch <= 122) symbol = ch - 97;
+        else if (ch >= 65 && ch <= 90) symbol = ch - 65;
+        else if (ch >= 128 && isLetterCode(ch)) symbol = -1;
+        else break;
+        node = node >= 0 && symbol >= 0 ? trieNext![node * SYMBOLS + symbol]! : -1;
+        i++;
+      }
       // 'LN2', 'C44': a word of two letters or more may end in digits; 'x2' is 'x' and 2.
-      if (i - s >= 2) while (i < n && isDigit(text.charCodeAt(i))) i++;
-      push(s, i, false, NaN, wordKey(text.slice(s, i).toLowerCase()));
+      if (i - s >= 2) {
+        while (i < n) {
+          const ch = text.charCodeAt(i);
+          if (!isDigit(ch)) break;
+          node = node >= 0 ? trieNext![node * SYMBOLS + 26 + ch - 48]! : -1;
+          i++;
+        }
+      }
+      push(s, i, node >= 0 ? trieTerminal![node]! : UNKNOWN_ID, NaN);
       continue;
     }
     if (c === 0xd7) {
-      push(i, i + 1, false, NaN, 'x'); // '×' between dimensions
+      // '×' between dimensions reads as 'x'.
+      push(i, i + 1, trie ? trie.idAt(trie.step(0, 120)) : UNKNOWN_ID, NaN);
+      if (keys) keys[keys.length - 1] = 'x';
       i++;
       continue;
     }
@@ -139,7 +256,7 @@ export function tokenize(text: string): Tokens {
     else if (c === 59) gap |= GAP_SENTENCE_END;
     else if (c === 46) {
       if (next === -1 || isSpaceCode(next)) {
-        const abbreviation = lastEnd === i && keys.length > 0 && abbreviations.has(keys[keys.length - 1]!);
+        const abbreviation = lastEnd === i && count > 0 && abbreviationIds !== undefined && abbreviationIds.has(ids[count - 1]!);
         if (!abbreviation) gap |= GAP_SENTENCE_END;
       }
     } else if (c === 44) gap |= GAP_COMMA;
@@ -149,17 +266,16 @@ export function tokenize(text: string): Tokens {
     else if (c === 37) gap |= GAP_PERCENT;
     i++;
   }
-  gaps.push(gap);
+  gaps[count] = gap;
 
-  const count = starts.length;
   return {
     text,
     count,
-    start: Int32Array.from(starts),
-    end: Int32Array.from(ends),
-    isNumber: Uint8Array.from(numbers),
-    value: Float64Array.from(values),
-    key: keys,
-    gap: Uint16Array.from(gaps),
+    start: starts.subarray(0, count),
+    end: ends.subarray(0, count),
+    id: ids.subarray(0, count),
+    value: values.subarray(0, count),
+    gap: gaps.subarray(0, count + 1),
+    keys,
   };
 }
