@@ -18,9 +18,15 @@ import { siteWords } from '../site-words';
 import { PhraseMatcher } from './matcher';
 import * as P from './phrases';
 import type { ClosureKind, CountFamily, Technique } from './phrases';
-import { ENDS_SENTENCE, GAP_COLON, GAP_COMMA, GAP_DASH, GAP_LINE_BREAK, GAP_NONE, GAP_PERCENT, NUMBER_ID, wordKey, type Tokens } from './tokens';
+import * as T from './tokens';
+import { wordKey, type Tokens } from './tokens';
 import { idFlags, idOf, idValues, phraseKeys, tokenizeNote } from './vocab';
 import { scratchInt32, scratchUint8 } from './scratch';
+
+// Imported constants bound locally once: the per-token loops below read them
+// millions of times, and some module loaders (vitest's) turn imports into getters.
+const { ENDS_SENTENCE, GAP_COLON, GAP_COMMA, GAP_DASH, GAP_LINE_BREAK, GAP_NONE, GAP_PERCENT, NUMBER_ID } = T;
+const { NEGATION_REACH, NUMBER_CONTEXT_WORDS, LABEL_MAX_WORDS } = P;
 
 /** Notes longer than this are not read (no procedure note is; the rules stay silent). */
 export const MAX_NOTE_CHARS = 2_000_000;
@@ -212,16 +218,17 @@ class Reader {
     this.id = tokens.id;
     this.gap = tokens.gap;
     this.value = tokens.value;
+    // Written for every token before being read: sentenceOf, blockOf, regionOf, fieldOf. The rest start cleared.
     this.sentenceOf = scratchInt32('read.sentenceOf', n);
     this.labelAt = scratchInt32('read.labelAt', n, -1);
-    this.inLabel = scratchUint8('read.inLabel', n);
+    this.inLabel = scratchUint8('read.inLabel', n, 0);
     this.blockOf = scratchInt32('read.blockOf', n);
     this.regionOf = scratchInt32('read.regionOf', n);
-    this.fieldOf = scratchInt32('read.fieldOf', n, -1);
-    this.negated = scratchUint8('read.negated', n);
+    this.fieldOf = scratchInt32('read.fieldOf', n);
+    this.negated = scratchUint8('read.negated', n, 0);
     this.firstMatchAt = scratchInt32('read.firstMatchAt', n, -1);
-    this.inMeasure = scratchUint8('read.inMeasure', n);
-    this.excisedDiameterEnds = scratchUint8('read.excisedDiameterEnds', n);
+    this.inMeasure = scratchUint8('read.inMeasure', n, 0);
+    this.excisedDiameterEnds = scratchUint8('read.excisedDiameterEnds', n, 0);
     // Sentences: '.' + whitespace, ';' and line breaks end them.
     for (let t = 0; t < n; t++) {
       if (t === 0 || this.gap[t]! & ENDS_SENTENCE) this.sentenceStarts.push(t);
@@ -259,7 +266,7 @@ class Reader {
     const { gap, id } = this;
     for (let s = 0; s < this.sentenceStarts.length; s++) {
       const a = this.sentenceStarts[s]!;
-      const b = Math.min(a + P.LABEL_MAX_WORDS, this.sentenceEnd(s));
+      const b = Math.min(a + LABEL_MAX_WORDS, this.sentenceEnd(s));
       for (let j = a; j < b; j++) {
         if (j > a && gap[j]! & (GAP_COMMA | GAP_COLON)) break;
         if (!(gap[j + 1]! & GAP_COLON)) continue;
@@ -330,7 +337,7 @@ class Reader {
     for (let t = 0; t < this.n; t++) {
       if (!valueOf(NEGATORS, id[t]!)) continue;
       const end = this.sentenceEnd(this.sentenceOf[t]!);
-      for (let k = t + 1; k <= t + P.NEGATION_REACH && k < end; k++) {
+      for (let k = t + 1; k <= t + NEGATION_REACH && k < end; k++) {
         if (gap[k]! & GAP_COMMA || valueOf(NEGATION_ENDERS, id[k]!)) break;
         this.negated[k] = 1;
       }
@@ -524,7 +531,7 @@ class Reader {
     const s = this.sentenceOf[m.start]!;
     const first = this.sentenceStarts[s]!;
     const end = this.sentenceEnd(s);
-    const near = P.NUMBER_CONTEXT_WORDS;
+    const near = NUMBER_CONTEXT_WORDS;
     for (let p = m.start - 1; p >= first && p >= m.start - near; p--) if (this.excisedDiameterEnds[p]) return 'excisedDiameters';
     for (let p = m.end; p < m.end + near && p < end; p++) if (id[p] === MARGIN) return 'margins';
     if (m.start - 2 >= first && id[m.start - 2] === MARGIN_OF[0] && id[m.start - 1] === MARGIN_OF[1]) return 'margins';
@@ -550,7 +557,7 @@ class Reader {
   }
 
   private countsCycles(t: number, end: number): boolean {
-    for (let p = t + 1; p <= t + P.NUMBER_CONTEXT_WORDS && p < end; p++) if (valueOf(CYCLE, this.id[p]!)) return true;
+    for (let p = t + 1; p <= t + NUMBER_CONTEXT_WORDS && p < end; p++) if (valueOf(CYCLE, this.id[p]!)) return true;
     return false;
   }
 
@@ -570,7 +577,7 @@ class Reader {
         if (value === undefined || this.countsCycles(t, end)) continue;
         numerals++;
         if (this.blockOf[t]! < 0 || this.negated[t] || !Number.isFinite(value) || value < 1) continue;
-        for (let p = t + 1; p <= t + P.NUMBER_CONTEXT_WORDS && p < end; p++) {
+        for (let p = t + 1; p <= t + NUMBER_CONTEXT_WORDS && p < end; p++) {
           if (this.negated[p]) continue;
           const k = this.matchAt(p, (kind) => KIND_COUNT[kind] !== undefined);
           if (k >= 0) {
@@ -613,7 +620,9 @@ class Reader {
     const mentions: { at: number; after: number; stage: number }[] = [];
     for (let t = 0; t < this.n; t++) {
       const mention = this.stageAt(t);
-      if (mention) mentions.push({ at: t, ...mention });
+      if (!mention) continue;
+      mentions.push({ at: t, ...mention });
+      t = mention.after - 1; // 'second stage 3 blocks' is one mention, not also 'stage 3'
     }
     const byStage = new Map<string, number>();
     let unclear = false;

@@ -4,23 +4,46 @@
  * that size for every edit cost more in garbage collection than the reading).
  * The reader is synchronous and never re-entered, so one set suffices. They hold
  * offsets, ids and flags, never the note's text.
+ *
+ * One function per array type, each with its own pool, so the engine's compiled
+ * code sees one array type at each site. `fill` undefined: the caller writes
+ * every element before reading it, so the old contents may stay.
  */
-type Typed = Int32Array | Uint8Array | Uint16Array | Float64Array;
+const int32s = new Map<string, Int32Array>();
+const uint8s = new Map<string, Uint8Array>();
+const uint16s = new Map<string, Uint16Array>();
+const float64s = new Map<string, Float64Array>();
 
-const pool = new Map<string, Typed>();
+const grown = (length: number, old: { length: number } | undefined) => Math.max(length, 1024, old ? old.length * 2 : 0);
 
-function take<T extends Typed>(name: string, length: number, make: (n: number) => T, fill: number): T {
-  let buffer = pool.get(name) as T | undefined;
-  if (!buffer || buffer.length < length) {
-    buffer = make(Math.max(length, 1024, buffer ? buffer.length * 2 : 0));
-    pool.set(name, buffer);
-  }
-  const view = buffer.subarray(0, length) as T;
-  view.fill(fill);
+export function scratchInt32(name: string, length: number, fill?: number): Int32Array {
+  let buffer = int32s.get(name);
+  if (!buffer || buffer.length < length) int32s.set(name, (buffer = new Int32Array(grown(length, buffer))));
+  const view = buffer.subarray(0, length);
+  if (fill !== undefined) view.fill(fill);
   return view;
 }
 
-export const scratchInt32 = (name: string, length: number, fill = 0) => take(name, length, (n) => new Int32Array(n), fill);
-export const scratchUint8 = (name: string, length: number, fill = 0) => take(name, length, (n) => new Uint8Array(n), fill);
-export const scratchUint16 = (name: string, length: number, fill = 0) => take(name, length, (n) => new Uint16Array(n), fill);
-export const scratchFloat64 = (name: string, length: number, fill = 0) => take(name, length, (n) => new Float64Array(n), fill);
+export function scratchUint8(name: string, length: number, fill?: number): Uint8Array {
+  let buffer = uint8s.get(name);
+  if (!buffer || buffer.length < length) uint8s.set(name, (buffer = new Uint8Array(grown(length, buffer))));
+  const view = buffer.subarray(0, length);
+  if (fill !== undefined) view.fill(fill);
+  return view;
+}
+
+export function scratchUint16(name: string, length: number, fill?: number): Uint16Array {
+  let buffer = uint16s.get(name);
+  if (!buffer || buffer.length < length) uint16s.set(name, (buffer = new Uint16Array(grown(length, buffer))));
+  const view = buffer.subarray(0, length);
+  if (fill !== undefined) view.fill(fill);
+  return view;
+}
+
+export function scratchFloat64(name: string, length: number, fill?: number): Float64Array {
+  let buffer = float64s.get(name);
+  if (!buffer || buffer.length < length) float64s.set(name, (buffer = new Float64Array(grown(length, buffer))));
+  const view = buffer.subarray(0, length);
+  if (fill !== undefined) view.fill(fill);
+  return view;
+}

@@ -44,8 +44,16 @@ export interface Tokens {
   readonly value: Float64Array;
   /** gap[i]: flags of the punctuation between token i-1 and token i; gap[count]: after the last. */
   readonly gap: Uint16Array;
-  /** Each token's key (wordKey of its lower case; a number's text), only when asked for (phrases, tests). */
-  readonly keys?: readonly string[];
+}
+
+/** Each token's key: wordKey of its lower case ('×' is 'x'), a number's own text. For phrases and tests, not the hot path. */
+export function tokenKeys(tokens: Tokens): string[] {
+  const keys: string[] = [];
+  for (let t = 0; t < tokens.count; t++) {
+    const raw = tokens.text.slice(tokens.start[t]!, tokens.end[t]!);
+    keys.push(tokens.id[t] === NUMBER_ID ? raw : raw === '\u00d7' ? 'x' : wordKey(raw.toLowerCase()));
+  }
+  return keys;
 }
 
 const SHORT_PLURALS: Readonly<Record<string, string>> = { aks: 'ak', sks: 'sk' };
@@ -155,10 +163,10 @@ function symbolOf(c: number): number {
 
 /**
  * Splits text into tokens in one pass, linear in the text's length. Words get
- * their id in `trie` (UNKNOWN_ID without one); `withKeys` also returns each
- * token's key string (for compiling phrases and for tests; slower).
+ * their id in `trie` (UNKNOWN_ID outside it); a '.' right after a word of
+ * `abbreviationIds` ends no sentence ('Dr.').
  */
-export function tokenize(text: string, trie: WordTrie | null, withKeys = false, abbreviationIds?: ReadonlySet<number>): Tokens {
+export function tokenize(text: string, trie: WordTrie, abbreviationIds: ReadonlySet<number>): Tokens {
   const n = text.length;
   // At most one token per two characters, plus one ('a b c'): never grown. Reused between notes (scratch.ts).
   const capacity = (n >> 1) + 2;
@@ -167,9 +175,8 @@ export function tokenize(text: string, trie: WordTrie | null, withKeys = false, 
   const ids = scratchInt32('token.id', capacity);
   const values = scratchFloat64('token.value', capacity);
   const gaps = scratchUint16('token.gap', capacity + 1);
-  const trieNext = trie ? trie.next : null;
-  const trieTerminal = trie ? trie.terminal : null;
-  const keys: string[] | undefined = withKeys ? [] : undefined;
+  const trieNext = trie.next;
+  const trieTerminal = trie.terminal;
   let count = 0;
   let gap = 0;
   let lastEnd = -1;
@@ -181,7 +188,6 @@ export function tokenize(text: string, trie: WordTrie | null, withKeys = false, 
     ends[count] = e;
     ids[count] = id;
     values[count] = value;
-    if (keys) keys.push(id === NUMBER_ID ? text.slice(s, e) : wordKey(text.slice(s, e).toLowerCase()));
     count++;
     lastEnd = e;
   };
@@ -222,7 +228,7 @@ export function tokenize(text: string, trie: WordTrie | null, withKeys = false, 
     if (isLetterCode(c)) {
       const s = i;
       // Walk the trie as the word is scanned: its node at the end names the word, if the vocabulary has it.
-      let node = trieNext ? 0 : -1;
+      let node = 0;
       while (i < n) {
         const ch = text.charCodeAt(i);
         let symbol: number;
@@ -230,7 +236,7 @@ export function tokenize(text: string, trie: WordTrie | null, withKeys = false, 
         else if (ch >= 65 && ch <= 90) symbol = ch - 65;
         else if (ch >= 128 && isLetterCode(ch)) symbol = -1;
         else break;
-        node = node >= 0 && symbol >= 0 ? trieNext![node * SYMBOLS + symbol]! : -1;
+        node = node >= 0 && symbol >= 0 ? trieNext[node * SYMBOLS + symbol]! : -1;
         i++;
       }
       // 'LN2', 'C44': a word of two letters or more may end in digits; 'x2' is 'x' and 2.
@@ -238,17 +244,16 @@ export function tokenize(text: string, trie: WordTrie | null, withKeys = false, 
         while (i < n) {
           const ch = text.charCodeAt(i);
           if (!isDigit(ch)) break;
-          node = node >= 0 ? trieNext![node * SYMBOLS + 26 + ch - 48]! : -1;
+          node = node >= 0 ? trieNext[node * SYMBOLS + 26 + ch - 48]! : -1;
           i++;
         }
       }
-      push(s, i, node >= 0 ? trieTerminal![node]! : UNKNOWN_ID, NaN);
+      push(s, i, node >= 0 ? trieTerminal[node]! : UNKNOWN_ID, NaN);
       continue;
     }
     if (c === 0xd7) {
       // '×' between dimensions reads as 'x'.
-      push(i, i + 1, trie ? trie.idAt(trie.step(0, 120)) : UNKNOWN_ID, NaN);
-      if (keys) keys[keys.length - 1] = 'x';
+      push(i, i + 1, trie.idAt(trie.step(0, 120)), NaN);
       i++;
       continue;
     }
@@ -256,7 +261,7 @@ export function tokenize(text: string, trie: WordTrie | null, withKeys = false, 
     else if (c === 59) gap |= GAP_SENTENCE_END;
     else if (c === 46) {
       if (next === -1 || isSpaceCode(next)) {
-        const abbreviation = lastEnd === i && count > 0 && abbreviationIds !== undefined && abbreviationIds.has(ids[count - 1]!);
+        const abbreviation = lastEnd === i && count > 0 && abbreviationIds.has(ids[count - 1]!);
         if (!abbreviation) gap |= GAP_SENTENCE_END;
       }
     } else if (c === 44) gap |= GAP_COMMA;
@@ -276,6 +281,5 @@ export function tokenize(text: string, trie: WordTrie | null, withKeys = false, 
     id: ids.subarray(0, count),
     value: values.subarray(0, count),
     gap: gaps.subarray(0, count + 1),
-    keys,
   };
 }
