@@ -33,6 +33,8 @@ function compile(phrase: string): Int32Array {
 
 export class PhraseMatcher<K> {
   readonly kinds: readonly K[];
+  /** The most phrases that start with one word: at most this many matches at a token. */
+  readonly maxPerWord: number;
   private readonly byFirst: (Pattern[] | undefined)[] = new Array(VOCABULARY.length);
 
   constructor(entries: Iterable<readonly [K, string]>) {
@@ -44,13 +46,16 @@ export class PhraseMatcher<K> {
       (this.byFirst[elements[0]!] ??= []).push({ kind: k, elements });
     }
     this.kinds = kinds;
+    let most = 1;
+    for (const list of this.byFirst) if (list && list.length > most) most = list.length;
+    this.maxPerWord = most;
   }
 
   /**
-   * Every phrase starting at token `at` and ending before `limit`: pushes its kind
-   * index and end (exclusive) onto `out`; returns how many it found.
+   * Every phrase starting at token `at` and ending before `limit`: writes its kind
+   * index and end (exclusive) as pairs into `out` (room for maxPerWord pairs); returns how many it found.
    */
-  matchAt(tokens: Tokens, at: number, limit: number, out: number[]): number {
+  matchAt(tokens: Tokens, at: number, limit: number, out: Int32Array): number {
     const id = tokens.id[at]!;
     if (id < 0) return 0;
     const candidates = this.byFirst[id];
@@ -59,7 +64,8 @@ export class PhraseMatcher<K> {
     for (const pattern of candidates) {
       const end = matchFrom(tokens.id, pattern.elements, 1, at + 1, limit);
       if (end >= 0) {
-        out.push(pattern.kind, end);
+        out[2 * found] = pattern.kind;
+        out[2 * found + 1] = end;
         found++;
       }
     }

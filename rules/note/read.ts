@@ -21,7 +21,7 @@ import type { ClosureKind, CountFamily, Technique } from './phrases';
 import * as T from './tokens';
 import { wordKey, type Tokens } from './tokens';
 import { idFlags, idOf, idValues, phraseKeys, tokenizeNote } from './vocab';
-import { scratchInt32, scratchUint8 } from './scratch';
+import { scratchInt32, scratchUint8, scratchUint16 } from './scratch';
 
 // Imported constants bound locally once: the per-token loops below read them
 // millions of times, and some module loaders (vitest's) turn imports into getters.
@@ -115,6 +115,8 @@ function entries(): [Kind, string][] {
 }
 
 const MATCHER = new PhraseMatcher<Kind>(entries());
+/** Where the matcher writes what it finds at one token (kind, end pairs). */
+const FOUND = new Int32Array(2 * MATCHER.maxPerWord);
 const KINDS = MATCHER.kinds;
 const kindIndex = (kind: Kind) => KINDS.indexOf(kind);
 const K_BLOCK = kindIndex('block');
@@ -189,7 +191,9 @@ class Reader {
   private readonly gap: Uint16Array;
   private readonly value: Float64Array;
   private readonly sentenceOf: Int32Array;
-  private readonly sentenceStarts: number[] = [];
+  /** First token of each sentence; `sentences` of them. */
+  private readonly sentenceStarts: Int32Array;
+  private readonly sentences: number;
   private readonly labels: Label[] = [];
   private readonly labelAt: Int32Array;
   private readonly inLabel: Uint8Array;
@@ -201,8 +205,9 @@ class Reader {
   private readonly fieldOf: Int32Array;
   private readonly negated: Uint8Array;
   private readonly sentenceFlags: Uint16Array;
-  /** Matches as flat triples: kind index, start token, end token (exclusive), in start order. */
-  private readonly matches: number[] = [];
+  /** Matches as flat triples: kind index, start token, end token (exclusive), in start order; `matchCount` triples. */
+  private matches: Int32Array;
+  private matchLength = 0;
   /** Offset into `matches` of the first match starting at a token, or -1. */
   private readonly firstMatchAt: Int32Array;
   private readonly inMeasure: Uint8Array;
@@ -227,18 +232,22 @@ class Reader {
     this.fieldOf = scratchInt32('read.fieldOf', n);
     this.negated = scratchUint8('read.negated', n, 0);
     this.firstMatchAt = scratchInt32('read.firstMatchAt', n, -1);
+    this.matches = scratchInt32('read.matches', 3 * (n >> 2) + 64);
     this.inMeasure = scratchUint8('read.inMeasure', n, 0);
     this.excisedDiameterEnds = scratchUint8('read.excisedDiameterEnds', n, 0);
     // Sentences: '.' + whitespace, ';' and line breaks end them.
+    this.sentenceStarts = scratchInt32('read.sentenceStarts', n + 1);
+    let sentences = 0;
     for (let t = 0; t < n; t++) {
-      if (t === 0 || this.gap[t]! & ENDS_SENTENCE) this.sentenceStarts.push(t);
-      this.sentenceOf[t] = this.sentenceStarts.length - 1;
+      if (t === 0 || this.gap[t]! & ENDS_SENTENCE) this.sentenceStarts[sentences++] = t;
+      this.sentenceOf[t] = sentences - 1;
     }
-    this.sentenceFlags = new Uint16Array(this.sentenceStarts.length);
+    this.sentences = sentences;
+    this.sentenceFlags = scratchUint16('read.sentenceFlags', sentences, 0);
   }
 
   private sentenceEnd(s: number): number {
-    return s + 1 < this.sentenceStarts.length ? this.sentenceStarts[s + 1]! : this.n;
+    return s + 1 < this.sentences ? this.sentenceStarts[s + 1]! : this.n;
   }
 
   private isNumber(t: number): boolean {
@@ -264,7 +273,7 @@ class Reader {
   /** A label: up to four words at a sentence's start, then ':' (no comma inside). */
   private findLabels(): void {
     const { gap, id } = this;
-    for (let s = 0; s < this.sentenceStarts.length; s++) {
+    for (let s = 0; s < this.sentences; s++) {
       const a = this.sentenceStarts[s]!;
       const b = Math.min(a + LABEL_MAX_WORDS, this.sentenceEnd(s));
       for (let j = a; j < b; j++) {
@@ -351,18 +360,17 @@ class Reader {
   }
 
   private matchPhrases(): void {
-    const found: number[] = [];
+    const found = FOUND;
     for (let t = 0; t < this.n; t++) {
       const s = this.sentenceOf[t]!;
-      const from = found.length;
       const count = MATCHER.matchAt(this.tokens, t, this.sentenceEnd(s), found);
       if (count === 0) continue;
-      this.firstMatchAt[t] = this.matches.length;
+      this.firstMatchAt[t] = this.matchLength;
       const open = !this.negated[t];
-      for (let i = from; i < from + 2 * count; i += 2) {
+      for (let i = 0; i < 2 * count; i += 2) {
         const k = found[i]!;
         const end = found[i + 1]!;
-        this.matches.push(k, t, end);
+        this.addMatch(k, t, end);
         let flag = 0;
         switch (KINDS[k]) {
           case 'planned': flag = PLANNED; break;
@@ -386,12 +394,23 @@ class Reader {
     }
   }
 
+  private addMatch(kind: number, start: number, end: number): void {
+    if (this.matchLength + 3 > this.matches.length) {
+      const grown = scratchInt32('read.matches', this.matches.length * 2);
+      grown.set(this.matches.subarray(0, this.matchLength));
+      this.matches = grown;
+    }
+    this.matches[this.matchLength++] = kind;
+    this.matches[this.matchLength++] = start;
+    this.matches[this.matchLength++] = end;
+  }
+
   /** The first match at token t whose kind passes `test`, as a kind index, or -1. */
   private matchAt(t: number, test: (kind: number) => boolean): number {
     if (t >= this.n) return -1;
     const first = this.firstMatchAt[t]!;
     if (first < 0) return -1;
-    for (let i = first; i < this.matches.length && this.matches[i + 1] === t; i += 3) if (test(this.matches[i]!)) return this.matches[i]!;
+    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (test(this.matches[i]!)) return this.matches[i]!;
     return -1;
   }
 
@@ -484,7 +503,7 @@ class Reader {
       return found;
     };
 
-    for (let i = 0; i < this.matches.length; i += 3) {
+    for (let i = 0; i < this.matchLength; i += 3) {
       const k = this.matches[i]!;
       const t = this.matches[i + 1]!;
       const block = this.blockOf[t]!;
@@ -564,7 +583,7 @@ class Reader {
   /** Counts of lesions, with their sentence's destruction words and whether each is clear. */
   private countFacts(): CountFact[] {
     const facts: CountFact[] = [];
-    for (let s = 0; s < this.sentenceStarts.length; s++) {
+    for (let s = 0; s < this.sentences; s++) {
       const flags = this.sentenceFlags[s]!;
       if (flags & UNREAD) continue;
       const first = this.sentenceStarts[s]!;
