@@ -25,6 +25,7 @@ function describeEncounter(e: Encounter): string {
     if (l.category) parts.push(l.category);
     rows.push(parts.join(', '));
   });
+  if (e.note) rows.push(...`note: ${e.note}`.split('\n').map((l, i) => (i === 0 ? l : `      ${l}`)));
   return rows.map((r) => `    ${r}`).join('\n');
 }
 

@@ -12,7 +12,7 @@ const messages = {
   mismatch: (code: string, family: Technique, documented: DocumentedTechnique) =>
     `The note documents ${TECHNIQUE_WORDS[documented].name}: ${TECHNIQUE_WORDS[documented].codes}. ${code} is billed as ${FAMILY_WORDS[family]}.`,
   fix: (code: string, documented: DocumentedTechnique) =>
-    `Report ${TECHNIQUE_WORDS[documented].codes} instead of ${code}, or correct the note if it names the wrong technique.`,
+    `Report ${TECHNIQUE_WORDS[documented].report} instead of ${code}, or correct the note if it names the wrong technique.`,
 };
 
 export default defineRule({

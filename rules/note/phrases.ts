@@ -137,7 +137,11 @@ export const MARGIN_OF = 'margin of';
 /** A measurement is a lesion size when its sentence holds one of these… */
 export const SIZE_SENTENCE_WORDS = ['lesion', 'measuring', 'measured', 'diameter', 'size'];
 /** …unless it is within three words of one of these (a repair length or a tool is not the lesion). */
-export const NOT_LESION_SIZE_WORDS = ['length', 'long', 'punch', 'repair', 'closure', 'defect', 'incision', 'ellipse', 'blade'];
+export const NOT_LESION_SIZE_WORDS = [
+  'length', 'long', 'punch', 'repair', 'closure', 'defect', 'incision', 'ellipse', 'blade',
+  // (added) a specimen (an ellipse is three times longer than the lesion) or a wound is not the lesion either.
+  'specimen', 'wound',
+];
 /** How near (in words) the words above must be. */
 export const NUMBER_CONTEXT_WORDS = 3;
 

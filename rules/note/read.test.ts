@@ -242,6 +242,8 @@ describe('numbers: sizes, margins, excised diameter', () => {
     'Lesion measuring: closure 3 cm.',
     'Lesion incision 2 cm.',
     'Lesion shaved with a 15 mm blade.',
+    'Lesion excised; the specimen measured 3.2 x 1.1 x 0.5 cm.',
+    'Lesion excised; the wound measured 2.8 cm.',
   ])('not the lesion: %s', (note) => expect(sizes(readNote(note)).filter((s) => s.lo !== 1)).toEqual([]));
 
   it.each([
