@@ -104,12 +104,12 @@ describe('linear time', () => {
     'phrase gaps': 'excised with excised with a b c d e margin ',
     'one word': 'a',
   };
-  it.each(Object.entries(shapes))('%s: 1 MB takes at most ~10× the time of 100 KB', (_name, unit) => {
+  it.each(Object.entries(shapes))('%s: 1 MB takes about 10× the time of 100 KB, far from 100×', (_name, unit) => {
     const small = noteOf(100_000, [unit]);
     const large = noteOf(1_000_000, [unit]);
-    const smallMs = bestCpuMs(() => readNote(small));
-    const largeMs = bestCpuMs(() => readNote(large));
-    // Linear is 10×; quadratic would be 100×. Slack for timer granularity and caches.
-    expect(largeMs).toBeLessThan(Math.max(20 * smallMs, 30));
+    const smallMs = bestCpuMs(() => readNote(small), 5);
+    const largeMs = bestCpuMs(() => readNote(large), 5);
+    // Linear is 10×; quadratic would be 100×. Slack for timer granularity, caches and garbage collection on a busy machine.
+    expect(largeMs).toBeLessThan(Math.max(25 * smallMs, 30));
   });
 });

@@ -49,6 +49,8 @@ export interface NoteBlock {
   readonly sizes: readonly Measure[];
   /** Every word of the site (RULES.md 6.1: L → left, case and punctuation ignored) appears in the block. */
   namesSite(site: string | undefined): boolean;
+  /** The same with the site's words already made (siteKeys), for tying many blocks to one line. */
+  namesSiteWords(keys: readonly string[]): boolean;
   /** The block names some anatomic site, disputed terms included. */
   namesAnySite(): boolean;
 }
@@ -667,6 +669,11 @@ class Reader {
   }
 }
 
+/** A site's words as blocks compare them: siteWords (L → left…), singular or plural alike. */
+export function siteKeys(site: string): string[] {
+  return siteWords(site).map(wordKey);
+}
+
 /** Whether ids[from..to) equals one of the patterns. */
 function anySameIds(patterns: readonly (readonly number[])[], ids: Int32Array, from: number, to: number): boolean {
   for (const pattern of patterns) {
@@ -713,17 +720,23 @@ class BlockBuilder implements NoteBlock {
     return this;
   }
 
-  /** The block's words piece by piece (skipped sections leave gaps), as sites compare them. */
+  private pieces: string[][] | undefined;
+
+  /** The block's words piece by piece (skipped sections leave gaps), as sites compare them; made once, when first asked. */
   private pieceWords(): string[][] {
-    return this.ranges.map(([a, z]) => siteWords(this.text.slice(a, z)));
+    this.pieces ??= this.ranges.map(([a, z]) => siteWords(this.text.slice(a, z)));
+    return this.pieces;
   }
 
   namesSite(site: string | undefined): boolean {
-    if (!site) return false;
-    const wanted = siteWords(site).map(wordKey);
-    if (wanted.length === 0) return false;
+    return site ? this.namesSiteWords(siteKeys(site)) : false;
+  }
+
+  namesSiteWords(keys: readonly string[]): boolean {
+    if (keys.length === 0) return false;
     this.words ??= new Set(this.pieceWords().flatMap((list) => list.map(wordKey)));
-    return wanted.every((w) => this.words!.has(w));
+    for (const key of keys) if (!this.words.has(key)) return false;
+    return true;
   }
 
   namesAnySite(): boolean {

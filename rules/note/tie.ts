@@ -8,7 +8,7 @@
  */
 import type { ClaimLine } from '../context';
 import { siteWords } from '../site-words';
-import type { NoteBlock } from './read';
+import { siteKeys, type NoteBlock } from './read';
 
 /** Beyond this many block × line comparisons the note is not tied at all (no procedure note comes near it). */
 export const MAX_TIE_COMPARISONS = 2_000_000;
@@ -19,12 +19,13 @@ const hasSite = (line: ClaimLine) => line.raw.site !== undefined && siteWords(li
 export function tieBlocks(blocks: readonly NoteBlock[], claim: readonly ClaimLine[], judged: readonly ClaimLine[]): Map<number, NoteBlock[]> {
   const tied = new Map<number, NoteBlock[]>();
   if (judged.length === 0 || blocks.length === 0) return tied;
-  const sited = claim.filter(hasSite);
+  const sited = claim.filter(hasSite).map((line) => ({ line, keys: siteKeys(line.raw.site!) }));
   if (blocks.length * Math.max(1, sited.length) > MAX_TIE_COMPARISONS) return tied;
   const judgedIndexes = new Set(judged.map((l) => l.index));
   const only = judged.length === 1 ? judged[0]! : undefined;
   for (const block of blocks) {
-    const named = sited.filter((line) => block.namesSite(line.raw.site));
+    const named: ClaimLine[] = [];
+    for (const { line, keys } of sited) if (block.namesSiteWords(keys)) named.push(line);
     let lines: ClaimLine[];
     if (named.length > 0) lines = named.filter((line) => judgedIndexes.has(line.index));
     else if (only && (!hasSite(only) || !block.namesAnySite())) lines = [only];
