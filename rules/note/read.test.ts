@@ -457,6 +457,13 @@ describe('never throws, linear time', () => {
     'Procedure:\nPlan:\nProcedure:', '9'.repeat(400) + ' mm lesion', 'Lesion 1e999 cm',
   ])('%j', (note) => expect(() => readNote(note)).not.toThrow());
 
+  it('leaves none of the note\'s numbers in the reused arrays', () => {
+    const tokens = tokenizeNote('MRN 12345678');
+    expect([...tokens.value]).toContain(12345678);
+    readNote('MRN 12345678 was seen; 4 mm punch biopsy.');
+    expect([...tokens.value.subarray(0, 8)].filter((v) => v === 12345678 || v === 4)).toEqual([]);
+  });
+
   it('a note over the size limit is not read', () => {
     expect(readNote('Shave removal. '.repeat(200_000)).blocks).toEqual([]);
   });

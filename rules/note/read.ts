@@ -184,7 +184,13 @@ const EMPTY: NoteReading = { blocks: [], counts: [], mohs: { blocks: [], unclear
 
 export function readNote(text: string): NoteReading {
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_NOTE_CHARS) return EMPTY;
-  return new Reader(tokenizeNote(text)).read();
+  const tokens = tokenizeNote(text);
+  try {
+    return new Reader(tokens).read();
+  } finally {
+    // The reused number array would otherwise keep the note's numbers (an MRN typed into it, say) until the next reading.
+    tokens.value.fill(0);
+  }
 }
 
 class Reader {
