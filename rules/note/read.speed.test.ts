@@ -45,8 +45,9 @@ describe('a 1 MB note', () => {
     expect(note.length).toBeLessThan(MAX_NOTE_CHARS);
     const reading = readNote(note);
     expect(reading.blocks.length).toBeGreaterThan(1000);
-    const ms = bestCpuMs(() => readNote(note));
-    console.log(`note reader: 1 MB templated note read in ${ms.toFixed(1)} ms of CPU (best of 3)`);
+    // Best of 7: on a shared, busy machine single runs vary by 2× (a quiet machine reads it in ~20 ms).
+    const ms = bestCpuMs(() => readNote(note), 7);
+    console.log(`note reader: 1 MB templated note read in ${ms.toFixed(1)} ms of CPU (best of 7)`);
     expect(ms).toBeLessThan(50);
   });
 });
