@@ -254,3 +254,37 @@ export function siteGroupOf(site: string): SiteAnswer {
   }
   return found !== undefined && onSite ? found : 'unknown';
 }
+
+const PREFIX_WORDS = new Set(PREFIXES.split('|'));
+
+/**
+ * Whether lower-case word tokens (as `siteWords` gives them) name any term of
+ * the lexicon: a site of any group or a disputed term ('head', 'perianal').
+ * For the note reader (RULES.md 6.1: a block that names no anatomic site at all).
+ * No regular expression: the tokens are already split; linear in their number.
+ */
+export function namesAnySite(words: readonly string[]): boolean {
+  const tokens: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (DROPPED.has(word)) continue;
+    // 'pre auricular' → 'preauricular' when the glued word is known.
+    const next = words[i + 1];
+    if (PREFIX_WORDS.has(word) && next !== undefined && vocab.has(singular(word + next))) {
+      tokens.push(singular(word + next));
+      i++;
+      continue;
+    }
+    tokens.push(singular(word));
+  }
+  for (let i = 0; i < tokens.length; ) {
+    const match = byFirst.get(tokens[i]!)?.find((c) => c.tokens.every((t, k) => tokens[i + k] === t));
+    if (!match) {
+      i++;
+      continue;
+    }
+    if (match.kind !== 'none') return true;
+    i += match.tokens.length;
+  }
+  return false;
+}

@@ -29,6 +29,7 @@ function describeEncounter(e: Encounter): string {
     rows.push(`date of service: ${e.dateOfService ?? '(none)'}`);
     rows.push(`history: ${e.history.map((h) => `${h.dateOfService} ${h.code}${h.modifiers?.length ? '-' + h.modifiers.join('-') : ''}${h.dx?.length ? ` (${h.dx.join(', ')})` : ''}`).join('; ')}`);
   }
+  if (e.note) rows.push(...`note: ${e.note}`.split('\n').map((l, i) => (i === 0 ? l : `      ${l}`)));
   return rows.map((r) => `    ${r}`).join('\n');
 }
 

@@ -34,6 +34,12 @@ import hyperhidrosisDiagnosis from './hyperhidrosis-diagnosis';
 import addonDistinctModifier from './addon-distinct-modifier';
 import sameSiteDistinctModifier from './same-site-distinct-modifier';
 import globalPeriodEm from './global-period-em';
+import noteTechniqueMismatch from './note-technique-mismatch';
+import noteClosureMismatch from './note-closure-mismatch';
+import noteSizeMismatch from './note-size-mismatch';
+import noteCountMismatch from './note-count-mismatch';
+import mohsBlocks from './mohs-blocks';
+import mohsSurgeonPathologist from './mohs-surgeon-pathologist';
 
 export const RULES: readonly RuleModule[] = [
   mod25Missing,
@@ -70,4 +76,10 @@ export const RULES: readonly RuleModule[] = [
   addonDistinctModifier,
   sameSiteDistinctModifier,
   globalPeriodEm,
+  noteTechniqueMismatch,
+  noteClosureMismatch,
+  noteSizeMismatch,
+  noteCountMismatch,
+  mohsBlocks,
+  mohsSurgeonPathologist,
 ];

@@ -1,0 +1,51 @@
+/**
+ * mohs-blocks — 17315 units disagree with the tissue blocks the note documents.
+ * Source: CPT Mohs guidelines: each stage (17311/17313, and 17312/17314 for each
+ * additional stage) includes up to 5 tissue blocks; 17315 is each block beyond
+ * the first 5 of any stage; RULES.md 6.3.
+ */
+import { MOHS } from '../codes';
+import { noteOf } from '../note/index';
+import { defineRule } from '../types';
+
+const INCLUDED_BLOCKS = 5;
+const FIRST_STAGE = new Set(['17311', '17313']);
+const ADDED_STAGE = new Set(['17312', '17314']);
+const ADDED_BLOCK = '17315';
+
+const blocksWord = (n: number) => (n === 1 ? '1 block' : `${n} blocks`);
+
+const messages = {
+  blocks: (stages: readonly number[], due: number, billed: number) =>
+    `The note documents ${stages.length === 1 ? '1 stage' : `${stages.length} stages`} of ${stages.join(', ')} tissue blocks: ${blocksWord(due)} beyond the ${INCLUDED_BLOCKS} each stage includes, but 17315 is billed ×${billed}.`,
+  fix: (due: number, billed: number) =>
+    due === 0
+      ? `Remove 17315: no stage documents more than ${INCLUDED_BLOCKS} blocks (17315 beyond the documented blocks will be denied).`
+      : `Report 17315 ×${due}${due > billed ? ' (fewer is revenue lost)' : ' (units beyond the documented blocks will be denied)'}.`,
+};
+
+export default defineRule({
+  meta: {
+    id: 'mohs-blocks',
+    summary: 'The units of 17315 disagree with the Mohs tissue blocks documented in the note.',
+    severity: 'warning',
+    reference: 'CPT Mohs micrographic surgery guidelines (17311–17315: up to 5 tissue blocks per stage, 17315 for each additional block); RULES.md 6.3',
+    description:
+      'Mohs lines on the claim, the note documents the blocks of as many stages as the claim bills (17311 or 17313: one stage; each unit of 17312 or 17314: one more), and the units of 17315 differ from the sum over those stages of the blocks beyond 5. Shown on the first Mohs line. Silent when a stage documents two block counts or stages are missing.',
+    messages,
+  },
+  check(context) {
+    const mohs = context.claim.filter((line) => MOHS.has(line.code));
+    if (mohs.length === 0) return [];
+    const reading = noteOf(context);
+    if (!reading || reading.mohs.unclear) return [];
+    const units = (codes: ReadonlySet<string>) => mohs.filter((l) => codes.has(l.code)).reduce((sum, l) => sum + l.units, 0);
+    const stagesBilled = units(FIRST_STAGE) + units(ADDED_STAGE);
+    const stages = reading.mohs.blocks;
+    if (stagesBilled === 0 || stages.length !== stagesBilled) return [];
+    const due = stages.reduce((sum, blocks) => sum + Math.max(0, blocks - INCLUDED_BLOCKS), 0);
+    const billed = units(new Set([ADDED_BLOCK]));
+    if (due === billed) return [];
+    return [{ line: mohs[0]!.index, message: messages.blocks(stages, due, billed), fix: messages.fix(due, billed) }];
+  },
+});

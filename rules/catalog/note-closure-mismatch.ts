@@ -1,0 +1,58 @@
+/**
+ * note-closure-mismatch — the repair billed disagrees with the closure documented.
+ * Source: CPT repair guidelines (12001–13160): sutures, staples or tissue adhesive
+ * make a repair; a wound closed with adhesive strips alone is part of the procedure
+ * or visit; intermediate repair is a layered closure of the subcutaneous tissue or
+ * superficial fascia besides the skin (buried dermal sutures alone are not); RULES.md 6.3.
+ */
+import { SIMPLE_REPAIR } from '../codes';
+import { noteOf, tieBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
+import { defineRule, type RuleReport } from '../types';
+
+const intermediateWords = (simple: string) => {
+  const codes = INTERMEDIATE_FOR_SIMPLE[simple];
+  if (!codes) return 'the intermediate repair code (12031–12057) for the site and length';
+  if (codes.length === 1) return `${codes[0]} (the intermediate repair of the same site and length)`;
+  return `${codes[0]} (scalp, axillae, trunk, arms, legs) or ${codes[1]} (neck, hands, feet, genitalia), the intermediate repair of the same length`;
+};
+
+const messages = {
+  noRepair: (code: string) =>
+    `${code} bills a wound repair, but the note documents no sutures, staples or tissue adhesive: only adhesive strips, hemostasis or healing by second intention, which are part of the procedure.`,
+  noRepairFix: (code: string) => `Remove ${code}, or document the repair if the wound was sutured, stapled or glued.`,
+  layered: (code: string) => `${code} is a simple repair, but the note documents a layered closure, which is an intermediate repair.`,
+  layeredFix: (code: string) => `Report ${intermediateWords(code)} instead of ${code}.`,
+};
+
+const REPAIRS: readonly ClosureKind[] = ['sutures', 'layered', 'tissue-adhesive'];
+
+export default defineRule({
+  meta: {
+    id: 'note-closure-mismatch',
+    summary: 'The procedure note documents a closure that disagrees with the repair billed.',
+    severity: 'warning',
+    reference: 'CPT repair (closure) guidelines, 12001–13160; RULES.md 6.3',
+    description:
+      'On a repair line (12001–13160): the closure documented in its tied procedure blocks is only adhesive strips, hemostasis or second-intention healing (no sutures, staples or tissue adhesive), so there is no reportable repair; or a simple repair (12001–12018) whose documented closure is layered (an intermediate repair, 12031–12057). Silent when the note names no closure for the line, or names sutures in a sentence it does not read (planned, past).',
+    messages,
+  },
+  check(context) {
+    const reading = noteOf(context);
+    if (!reading) return [];
+    const judged = context.claim.filter((line) => REPAIR.has(line.code));
+    const tied = tieBlocks(reading.blocks, context.claim, judged);
+    const reports: RuleReport[] = [];
+    for (const line of judged) {
+      const blocks = tied.get(line.index) ?? [];
+      const closures = new Set(blocks.flatMap((b) => [...b.closures]));
+      const repaired = REPAIRS.some((kind) => closures.has(kind));
+      const repairHinted = blocks.some((b) => b.repairMentionedUnread);
+      if (!repaired && closures.has('no-repair') && !repairHinted) {
+        reports.push({ line: line.index, message: messages.noRepair(line.code), fix: messages.noRepairFix(line.code) });
+      } else if (SIMPLE_REPAIR.has(line.code) && closures.has('layered')) {
+        reports.push({ line: line.index, message: messages.layered(line.code), fix: messages.layeredFix(line.code) });
+      }
+    }
+    return reports;
+  },
+});

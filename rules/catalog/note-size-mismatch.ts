@@ -1,0 +1,107 @@
+/**
+ * note-size-mismatch — the size the note documents falls in another size step than the code.
+ * Source: CPT excision guidelines (11400–11646: code by the excised diameter, the
+ * lesion's greatest clinical diameter plus twice the narrowest margin), CPT shave
+ * removal (11300–11313: the lesion's diameter); RULES.md 6.3. Lines that carry
+ * sizeCm are size-code-mismatch's.
+ */
+import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
+import { noteOf, tieBlocks, techniqueOfCode, techniqueAgrees, type Measure, type NoteBlock } from '../note/index';
+import { defineRule, type RuleReport } from '../types';
+
+const cm = (m: Measure) => (m.lo === m.hi ? `${Number(m.lo.toFixed(2))} cm` : `${Number(m.lo.toFixed(2))}–${Number(m.hi.toFixed(2))} cm`);
+
+const messages = {
+  excised: (code: string, size: Measure, right: string) => `The note documents an excised diameter of ${cm(size)}, which is ${right}, not ${code}.`,
+  withMargins: (code: string, lesion: Measure, margin: number, size: Measure, right: string) =>
+    `The note documents a ${cm(lesion)} lesion with ${Number(margin.toFixed(2))} cm margins, an excised diameter of ${cm(size)}, which is ${right}, not ${code}.`,
+  atLeast: (code: string, lesion: Measure, right: string) =>
+    `The note documents a ${cm(lesion)} lesion and no margin, so the excised diameter is at least ${cm(lesion)}: ${right} or larger, not ${code}.`,
+  shave: (code: string, lesion: Measure, right: string) => `The note documents a ${cm(lesion)} lesion, which is shave removal ${right}, not ${code}.`,
+  fix: (code: string, right: string) => `Report ${right} instead of ${code}, or correct the size in the note if it is wrong.`,
+  atLeastFix: (code: string, right: string) =>
+    `Report the code of the excised diameter (lesion plus twice the narrowest margin), ${right} or larger, instead of ${code}.`,
+};
+
+const EXCISION_KINDS: readonly SizedKind[] = ['benign-excision', 'malignant-excision'];
+
+/** One measure the blocks agree on; undefined when none, 'unclear' when they differ or one is ambiguous. */
+function agreed(measures: readonly Measure[]): Measure | 'unclear' | undefined {
+  if (measures.length === 0) return undefined;
+  const first = measures[0]!;
+  if (measures.some((m) => !Number.isFinite(m.lo) || !Number.isFinite(m.hi) || m.lo <= 0)) return 'unclear';
+  return measures.every((m) => Math.abs(m.lo - first.lo) < 1e-9 && Math.abs(m.hi - first.hi) < 1e-9) ? first : 'unclear';
+}
+
+/** The size step of a measure, or undefined when a range straddles two steps. */
+function stepOf(kind: SizedKind, m: Measure): number | undefined {
+  const lo = sizeStep(kind, m.lo);
+  return lo === sizeStep(kind, m.hi) ? lo : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'note-size-mismatch',
+    summary: 'The size documented in the procedure note falls in another size step than the excision or shave code.',
+    severity: 'warning',
+    reference: 'CPT excision guidelines (excised diameter = lesion + 2 × narrowest margin), shave removal guidelines; RULES.md 6.3',
+    description:
+      'An excision (11400–11446, 11600–11646) or shave removal (11300–11313) line without sizeCm whose tied procedure blocks give a size in another size step than its code. Excision: the excised diameter when stated, else the lesion size plus twice the narrowest margin; with no margin documented, the lesion size alone, and only a code of a smaller step fires. Shave: the lesion size. Silent when two sizes disagree, a range straddles two steps, or the note documents another technique for the line.',
+    messages,
+  },
+  check(context) {
+    const reading = noteOf(context);
+    if (!reading) return [];
+    const judged = context.claim.filter((line) => {
+      const sized = sizedCode(line.code);
+      return sized !== undefined && (sized.kind === 'shave' || EXCISION_KINDS.includes(sized.kind));
+    });
+    const tied = tieBlocks(reading.blocks, context.claim, judged);
+    const reports: RuleReport[] = [];
+    for (const line of judged) {
+      if (line.raw.sizeCm !== undefined) continue;
+      const blocks: readonly NoteBlock[] = tied.get(line.index) ?? [];
+      const family = techniqueOfCode(line.code)!;
+      // Another technique documented for the line: technique-mismatch speaks, the size step means nothing here.
+      if (blocks.some((b) => [...b.techniques].some((t) => !techniqueAgrees(t, family)))) continue;
+      const { group, kind, step } = sizedCode(line.code)!;
+      const codeFor = (s: number) => SITE_SERIES[group][kind][s]!;
+      const lesion = agreed(blocks.flatMap((b) => b.sizes));
+      if (kind === 'shave') {
+        if (!lesion || lesion === 'unclear') continue;
+        const s = stepOf(kind, lesion);
+        if (s === undefined || s === step) continue;
+        reports.push({ line: line.index, message: messages.shave(line.code, lesion, codeFor(s)), fix: messages.fix(line.code, codeFor(s)) });
+        continue;
+      }
+      const excised = agreed(blocks.flatMap((b) => b.excisedDiameters));
+      if (excised === 'unclear') continue;
+      if (excised) {
+        const s = stepOf(kind, excised);
+        if (s === undefined || s === step) continue;
+        reports.push({ line: line.index, message: messages.excised(line.code, excised, codeFor(s)), fix: messages.fix(line.code, codeFor(s)) });
+        continue;
+      }
+      if (!lesion || lesion === 'unclear') continue;
+      const margins = blocks.flatMap((b) => b.margins);
+      if (margins.some((m) => !Number.isFinite(m.lo))) continue;
+      if (margins.length > 0) {
+        const narrowest = Math.min(...margins.map((m) => m.lo));
+        const size = { lo: round(lesion.lo + 2 * narrowest), hi: round(lesion.hi + 2 * narrowest) };
+        const s = stepOf(kind, size);
+        if (s === undefined || s === step) continue;
+        reports.push({ line: line.index, message: messages.withMargins(line.code, lesion, narrowest, size, codeFor(s)), fix: messages.fix(line.code, codeFor(s)) });
+        continue;
+      }
+      // No margin documented: the margins can only make it larger, so only a smaller step is wrong.
+      const s = sizeStep(kind, lesion.lo);
+      if (step >= s) continue;
+      reports.push({ line: line.index, message: messages.atLeast(line.code, lesion, codeFor(s)), fix: messages.atLeastFix(line.code, codeFor(s)) });
+    }
+    return reports;
+  },
+});
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

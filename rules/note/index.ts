@@ -1,0 +1,24 @@
+/**
+ * The note reader for the rules of RULES.md 6.3: the encounter's note read once
+ * per evaluation, when a rule first asks, and kept with the evaluation's context
+ * (an encounter without a note costs nothing). Nothing is kept beyond it.
+ */
+import type { RuleContext } from '../context';
+import { readNote, type NoteReading } from './read';
+
+export { readNote, MAX_NOTE_CHARS } from './read';
+export type { CountFact, Measure, MohsStageFacts, NoteBlock, NoteReading } from './read';
+export { tieBlocks } from './tie';
+export * from './families';
+export type { ClosureKind, CountFamily, Technique } from './phrases';
+
+const readings = new WeakMap<RuleContext, NoteReading>();
+
+/** The reading of the encounter's note, or undefined when it has none. */
+export function noteOf(context: RuleContext): NoteReading | undefined {
+  const note = context.encounter.note;
+  if (typeof note !== 'string' || note.trim() === '') return undefined;
+  let reading = readings.get(context);
+  if (!reading) readings.set(context, (reading = readNote(note)));
+  return reading;
+}
