@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { z as zm } from 'zod/mini';
 import { DiagnosisSchema, EncounterSchema, LineSchema, type Finding, type Severity } from '../rules/schema';
+import type { SiteGroup } from '../rules/codes';
 import { DISMISS_REASONS, type Dismissal } from './background/dismissals';
 
 /** Bounds that keep a hostile or broken page from making the worker do unbounded work. */
@@ -81,12 +82,17 @@ export interface FindingView extends Finding {
   dismissed?: { reason: Dismissal['reason']; comment?: string; at: string };
 }
 
-/** A line as read off the screen (codes only, no patient data). */
+/**
+ * A line as read off the screen: codes only, no patient data and no free text. A code or
+ * modifier field holding anything but a code shows as '' / is left out; the site is its
+ * group in the anatomic lexicon (A trunk, arms, legs; B scalp, neck, hands, feet, genitalia;
+ * C face …), never the site as typed.
+ */
 export interface LineView {
   code: string;
   modifiers: string[];
   units: number;
-  site?: string;
+  siteGroup?: SiteGroup;
   billTo: 'insurance' | 'patient';
 }
 

@@ -6,10 +6,11 @@
  */
 import { run, RULES_BY_ID, type RunOptions } from '../../rules/index';
 import type { Encounter, Finding } from '../../rules/schema';
-import { normalizeCode, normalizeModifier } from '../../rules/codes';
+import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/codes';
+import { siteGroupOf } from '../../rules/sites';
 import {
   ContentRequestSchema, LIMITS, PageRequestSchema,
-  type Broadcast, type EvaluateResponse, type FindingView, type PageResponse, type TabState, type ToContent,
+  type Broadcast, type EvaluateResponse, type FindingView, type LineView, type PageResponse, type TabState, type ToContent,
 } from '../messages';
 import type { ExtensionSettings } from '../settings';
 import { matchesAny } from '../match-patterns';
@@ -41,11 +42,14 @@ export interface WorkerDeps {
 
 export type Reply = EvaluateResponse | PageResponse | { ok: true };
 
-/** Stable keys: rule, the line's code, and which occurrence of that pair (or the message, for encounter-level findings). */
+/**
+ * Stable keys: rule, the line's code (when shaped like one: keys are kept in the tab state and
+ * IndexedDB), and which occurrence of that pair (or the message, for encounter-level findings).
+ */
 export function keyFindings(encounter: Encounter, findings: Finding[]): { finding: Finding; code: string; subject: string; key: string }[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
-    const code = finding.line === null ? '' : normalizeCode(encounter.lines[finding.line]?.code ?? '');
+    const code = finding.line === null ? '' : quotableCode(normalizeCode(encounter.lines[finding.line]?.code ?? ''));
     let subject: string;
     if (finding.line === null) subject = shortHash(finding.message);
     else {
@@ -147,13 +151,7 @@ export function createWorker(deps: WorkerDeps) {
       status: 'ok',
       encounterId: encounter.id,
       payerKind,
-      lines: encounter.lines.map((l) => ({
-        code: normalizeCode(l.code),
-        modifiers: (l.modifiers ?? []).map(normalizeModifier).filter(Boolean),
-        units: l.units ?? 1,
-        ...(l.site ? { site: l.site } : {}),
-        billTo: l.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance'),
-      })),
+      lines: encounter.lines.map((l) => lineView(l, payerKind)),
       findings: views,
       counts: {
         error: errors,
@@ -291,6 +289,21 @@ export function createWorker(deps: WorkerDeps) {
       for (const slot of [...arrived.keys()]) if (slot.startsWith(`${tabId}:`)) (arrived.delete(slot), kept.delete(slot));
       await removeState(tabId);
     },
+  };
+}
+
+/**
+ * A line as the review list shows and exports it, kept in the tab state: codes shaped like codes,
+ * the site's group, never text the page showed (a site, a code field holding a name).
+ */
+function lineView(l: Encounter['lines'][number], payerKind: string): LineView {
+  const site = l.site ? siteGroupOf(l.site) : 'unknown';
+  return {
+    code: quotableCode(normalizeCode(l.code)),
+    modifiers: (l.modifiers ?? []).map(normalizeModifier).filter((m) => /^[A-Z0-9]{2}$/.test(m)),
+    units: l.units ?? 1,
+    ...(site !== 'unknown' ? { siteGroup: site } : {}),
+    billTo: l.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance'),
   };
 }
 

@@ -63,7 +63,7 @@ function memoryDismissals(): DismissalStore & { rows: Map<string, Dismissal> } {
 }
 
 /** The tab state the side panel gets, built by the real worker. */
-async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }): Promise<TabState> {
+async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }, seen: object = encounter): Promise<TabState> {
   const states = new Map<number, TabState>();
   const dismissals = memoryDismissals();
   const worker = createWorker({
@@ -75,11 +75,11 @@ async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }): 
     stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
     now: () => new Date('2025-03-04T15:02:00.000Z'),
   });
-  await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr);
+  await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: seen }, ehr);
   if (dismiss) {
     const first = states.get(7)!.findings[0]!;
     expect(await worker.handle({ type: 'dismiss', tabId: 7, key: first.key, ...dismiss }, page)).toEqual({ ok: true });
-    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr);
+    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: seen }, ehr);
   }
   const reply = await worker.handle({ type: 'tab-state', tabId: 7 }, page);
   expect(reply).toMatchObject({ ok: true });
@@ -157,6 +157,21 @@ describe('review list export', () => {
     }
     // The encounter hash is the CLI's id; the CSV does not need it.
     expect(toCsv(state)).not.toContain('enc-hash-1');
+  });
+
+  it('free text the screen showed (a site, a code field holding a name) reaches neither file nor the tab state', async () => {
+    const typed = 'left cheek - pt SMITH, JOHN MRN 00123456';
+    const state = await stateFromWorker(undefined, {
+      ...encounter,
+      lines: [...encounter.lines, { code: '11402', dx: [1], site: typed, units: 1 }, { code: 'SMITH JOHN', modifiers: ['GA', 'GZ', 'MRN 00123456'], dx: [1], units: 1 }],
+    });
+    expect(state.findings.map((f) => `${f.rule}@${f.line}`)).toEqual(expect.arrayContaining(['site-code-mismatch@3', 'modifier-conflict@4']));
+    // The line as the panel shows it: the site's group, a code only when it is shaped like one.
+    expect(state.lines[3]).toEqual({ code: '11402', modifiers: [], units: 1, siteGroup: 'C', billTo: 'insurance' });
+    expect(state.lines[4]).toEqual({ code: '', modifiers: ['GA', 'GZ'], units: 1, billTo: 'insurance' });
+    for (const text of [toCsv(state), toJson(state), JSON.stringify(state)]) {
+      for (const secret of ['SMITH', 'JOHN', '00123456', 'left cheek']) expect(text).not.toContain(secret);
+    }
   });
 
   it('an empty review list is a header only', () => {
