@@ -1,7 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';
-import { sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
+import { localKeyStore, sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
+import { createPseudonyms } from '../lib/background/pseudonym';
 import { BUILTIN_MATCHES } from '../adapters/index';
 import { createSettingsCache, onSettingsChanged } from '../lib/settings-store';
 import { openTableStore } from '../lib/tables/store';
@@ -24,6 +25,8 @@ export default defineBackground(() => {
     // In memory after the first read of an encounter; every write goes through the worker, which forgets what changed.
     dismissals: cachedDismissals(openDismissalStore()),
     stateStore: sessionStateStore(),
+    // Encounters are known by HMAC-SHA-256 of their EHR ids under this install's key (made once, storage.local).
+    pseudonyms: createPseudonyms(localKeyStore()),
     engineTables: () => tables.get(),
     setBadge(tabId, errors) {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});

@@ -12,7 +12,7 @@
  * Pure and cheap: only the given Document is touched, text comes from
  * textContent and control values (no innerText, no layout), every selector
  * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
- * the encounter id is a hash of the practice id and athena's encounter id.
+ * the encounter's identity is the practice id and athena's encounter id (the worker keeps only a keyed pseudonym of them).
  * Anything on the tab that cannot be parsed makes the result 'unreadable',
  * naming the field and the line; nothing is guessed.
  */
@@ -20,7 +20,7 @@ import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { Adapter, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { hashId, sizeCmOf } from '../shared/text';
+import { encounterIdentity, sizeCmOf } from '../shared/text';
 import {
   ATHENA_HOSTS,
   CATEGORY_TEXT,
@@ -291,7 +291,7 @@ function readEncounterId(doc: Document, scope: Element): string {
   if (!encounter && url) for (const [k, v] of url.searchParams) if (ENCOUNTER_PARAM.test(k) && v.trim()) encounter = v.trim();
   if (!encounter) encounter = text(termValue(scope, TEXT.encounterIdTerm)) || text(termValue(doc, TEXT.encounterIdTerm));
   if (!encounter) fail('the Billing tab shows no encounter ID');
-  return hashId('athena', practice, encounter);
+  return encounterIdentity('athena', practice, encounter);
 }
 
 function readDiagnoses(section: Element): Diagnosis[] {

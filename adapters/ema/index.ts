@@ -5,7 +5,7 @@
  * Pure and cheap: only the given Document is touched, text comes from
  * textContent and control values (no innerText, no layout), every selector
  * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
- * the encounter id is a hash of the patient and visit ids of EMA's own route.
+ * the encounter's identity is EMA's own patient and visit ids (the worker keeps only a keyed pseudonym of them).
  * Anything on the screen that cannot be parsed makes the result 'unreadable'
  * with the field and the row named; nothing is guessed.
  */
@@ -13,7 +13,7 @@ import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { Adapter, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { hashId, sizeCmOf } from '../shared/text';
+import { encounterIdentity, sizeCmOf } from '../shared/text';
 import {
   ABN_SCOPE_SELECTED,
   BILL_TO_TEXT,
@@ -406,7 +406,7 @@ export function readEma(doc: Document): ReadResult {
     }
 
     const encounter: Record<string, unknown> = {
-      id: hashId('ema', ids.patient, ids.visit),
+      id: encounterIdentity('ema', ids.patient, ids.visit),
       payer: payer(doc, parts.banner),
       diagnoses: diagnoses(dxList),
       lines,

@@ -10,6 +10,7 @@ import type { FindingView } from '../../lib/messages';
 import { downloadText, exportFileName, toCsv, toJson } from '../../lib/export';
 import { onSettingsChanged } from '../../lib/settings-store';
 import { REASON_LABEL } from '../../lib/background/dismissals';
+import { exportPseudonym } from '../../lib/background/pseudonym';
 import { activeTab, ask, loadTabView, onTabStateChanged, pinnedTabId, type TabRef } from './tab-view';
 
 function SidePanel() {
@@ -105,9 +106,10 @@ function SidePanel() {
         downloadText(exportFileName('review', 'csv'), toCsv(state), 'text/csv');
         setStatus({ text: `Exported ${state.findings.length} findings as CSV.` });
       }}
-      onExportJson={() => {
+      onExportJson={async () => {
         if (!state) return;
-        downloadText(exportFileName('review', 'json'), toJson(state), 'application/json');
+        // The file names the encounter by a pseudonym of its own (a fresh key per export), linkable to nothing else.
+        downloadText(exportFileName('review', 'json'), toJson(state, await exportPseudonym(state.encounterId)), 'application/json');
         setStatus({ text: `Exported ${state.findings.length} findings as JSON.` });
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { TabState } from '../messages';
 import { loadSettings } from '../settings-store';
+import { PSEUDONYM_KEY, type KeyStore } from './pseudonym';
 
 /** Tab states in storage.session: memory only (never written to disk), survives a worker restart. */
 export function sessionStateStore() {
@@ -17,6 +18,19 @@ export function sessionStateStore() {
     },
     async remove(tabId: number) {
       await area.remove(key(tabId));
+    },
+  };
+}
+
+/** The install's pseudonym key in storage.local (lib/background/pseudonym.ts): made once, never sent anywhere. */
+export function localKeyStore(): KeyStore {
+  return {
+    async get() {
+      const got = (await browser.storage.local.get(PSEUDONYM_KEY))[PSEUDONYM_KEY];
+      return typeof got === 'string' ? got : undefined;
+    },
+    async set(value) {
+      await browser.storage.local.set({ [PSEUDONYM_KEY]: value });
     },
   };
 }

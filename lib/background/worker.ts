@@ -15,6 +15,8 @@ import {
 import type { ExtensionSettings } from '../settings';
 import { matchesAny } from '../match-patterns';
 import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals';
+import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
+import { createLegacyAdopter, migrateLegacyDismissals } from './legacy-ids';
 
 export interface Sender {
   id?: string;
@@ -38,6 +40,8 @@ export interface WorkerDeps {
   now?(): Date;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
+  /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
+  pseudonyms?: Pseudonyms;
 }
 
 export type Reply = EvaluateResponse | PageResponse | { ok: true };
@@ -78,6 +82,31 @@ export function createWorker(deps: WorkerDeps) {
   /** Tabs closed since the worker started (Chrome never reuses a tab id in a session): a late answer keeps nothing for them. */
   const closed = new Set<number>();
   const now = () => (deps.now ? deps.now() : new Date());
+  const pseudonyms = deps.pseudonyms ?? createPseudonyms(memoryKeyStore());
+  const adoptLegacy = createLegacyAdopter(deps.dismissals, pseudonyms);
+  /** The one-time move of former encounter ids (legacy-ids.ts), before the first read of a dismissal. */
+  let migrated: Promise<void> | null = null;
+  function dismissalsReady(): Promise<void> {
+    if (!deps.dismissals) return Promise.resolve();
+    // A failed run is tried again with the next request (it changed nothing: one transaction).
+    migrated ??= migrateLegacyDismissals(deps.dismissals, pseudonyms).catch((e) => {
+      migrated = null;
+      console.warn(`dermlint: could not move dismissals to keyed pseudonyms yet: ${(e as Error)?.message ?? e}`);
+    });
+    return migrated;
+  }
+  /**
+   * The screen sends the EHR's own identity of the encounter (its ids, in memory only); from here on
+   * only its pseudonym is used or kept. Records made under the former id move to it on first sight.
+   */
+  async function pseudonymOf(identity: string): Promise<string> {
+    const id = await pseudonyms.of(identity);
+    await dismissalsReady();
+    await adoptLegacy(identity, id).catch(() => {});
+    return id;
+  }
+  /** Sign-anyway records per encounter in the last minute: a page that clicks for itself cannot flood the audit log. */
+  const signoffs = new Map<string, number[]>();
 
   function record(tabId: number, frameId: number, errors: number) {
     let frames = errorsByTab.get(tabId);
@@ -113,10 +142,11 @@ export function createWorker(deps: WorkerDeps) {
     return persist(() => deps.stateStore?.remove(tabId));
   }
 
-  async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
+  async function evaluate(seen: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
     const slot = `${tabId}:${frameId}`;
     const arrival = (arrived.get(slot) ?? 0) + 1;
     arrived.set(slot, arrival);
+    const encounter: Encounter = { ...seen, id: await pseudonymOf(seen.id) };
     // What the engine needs, fetched side by side (each is kept in memory after its first read).
     const [settings, extra, dismissals] = await Promise.all([
       deps.settings(refresh),
@@ -184,10 +214,15 @@ export function createWorker(deps: WorkerDeps) {
     const frameId = sender.frameId ?? 0;
     if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
     if (request.type === 'signed-anyway') {
+      const encounterId = await pseudonymOf(request.encounterId);
       const at = now().toISOString();
+      const recent = (signoffs.get(encounterId) ?? []).filter((t) => now().getTime() - t < SIGNOFF_WINDOW_MS);
+      if (recent.length >= SIGNOFFS_PER_WINDOW) return { ok: false, error: `rejected: more than ${SIGNOFFS_PER_WINDOW} sign-anyway records for one encounter in a minute` };
+      signoffs.set(encounterId, [...recent, now().getTime()]);
+      if (signoffs.size > 500) signoffs.delete(signoffs.keys().next().value!);
       await deps.dismissals?.put({
-        key: `${request.encounterId}|signoff|${at}`,
-        encounter: request.encounterId,
+        key: `${encounterId}|signoff|${at}`,
+        encounter: encounterId,
         rule: 'signoff',
         code: '',
         subject: `${request.errors} ${request.errors === 1 ? 'error' : 'errors'}`,
@@ -222,8 +257,10 @@ export function createWorker(deps: WorkerDeps) {
       case 'tab-state':
         return { ok: true, state: (await stateOf(request.tabId)) ?? null };
       case 'audit':
+        await dismissalsReady();
         return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [] };
       case 'clear-audit': {
+        await dismissalsReady();
         for (const d of (await deps.dismissals?.all()) ?? []) await deps.dismissals?.remove(d.key);
         // Findings dismissed on open screens are live again: those screens ask again and repaint.
         for (const state of states.values()) if (state.status === 'ok') deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });
@@ -306,6 +343,10 @@ function lineView(l: Encounter['lines'][number], payerKind: string): LineView {
     billTo: l.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance'),
   };
 }
+
+/** At most this many sign-anyway records per encounter in a minute (a person signs once; a page's script could click on). */
+export const SIGNOFFS_PER_WINDOW = 3;
+const SIGNOFF_WINDOW_MS = 60_000;
 
 /** YYYY-MM-DD of the computer's own calendar. */
 function localDay(d: Date): string {

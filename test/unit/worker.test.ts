@@ -198,6 +198,8 @@ describe('background worker: answers that finish out of order', () => {
       allowedPatterns: () => ['https://*.ema.md/*'],
       settings: () => DEFAULT_EXTENSION_SETTINGS,
       setBadge: (_tab, n) => badges.push(n),
+      // Encounters named as sent, so the slow read below can tell them apart.
+      pseudonyms: { of: async (identity) => identity, legacyTag: async (id) => id },
       dismissals: {
         put: async () => {},
         remove: async () => {},
