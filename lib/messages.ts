@@ -14,7 +14,8 @@ import { DISMISS_REASONS, type Dismissal } from './background/dismissals';
 export const LIMITS = { lines: 5000, diagnoses: 1000, text: 20_000, messageBytes: 4_000_000 } as const;
 
 const BoundedEncounter = zm.extend(EncounterSchema, {
-  id: zm.string().check(zm.maxLength(200)),
+  /** The encounter's identity (the EHR's own ids, a page path for field maps): the worker keeps only its pseudonym. */
+  id: zm.string().check(zm.maxLength(2000)),
   lines: zm.array(LineSchema, { error: 'expected an array of lines' }).check(zm.maxLength(LIMITS.lines, { error: `more than ${LIMITS.lines} lines` })),
   diagnoses: zm.array(DiagnosisSchema).check(zm.maxLength(LIMITS.diagnoses, { error: `more than ${LIMITS.diagnoses} diagnoses` })),
 });
@@ -39,7 +40,8 @@ export const StatusRequestSchema = z.object({
 /** The user clicked the EHR's sign control with errors remaining and chose "sign anyway". */
 export const SignedAnywayRequestSchema = z.object({
   type: z.literal('signed-anyway'),
-  encounterId: z.string().max(200),
+  /** The encounter's identity, as in an evaluation. */
+  encounterId: z.string().max(2000),
   errors: z.number().int().nonnegative(),
 });
 
