@@ -51,7 +51,7 @@ export interface ReviewListProps {
   state: Pick<TabState, 'lines' | 'findings'>;
   filter: ReviewFilter;
   onReveal(finding: FindingView): void;
-  onDismiss(finding: FindingView, reason: DismissReason, comment?: string): void;
+  onDismiss(finding: FindingView, reason: DismissReason, comment?: string): Promise<string | null | void> | void;
   onUndismiss(finding: FindingView): void;
   /** Keys of findings with a request under way. */
   busy?: ReadonlySet<string>;

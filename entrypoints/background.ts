@@ -33,6 +33,7 @@ export default defineBackground(() => {
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#a4161a' }).catch(() => {});
     },
     sendToFrame: (tabId, frameId, message) => void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
+    askFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
     broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => worker.handle(message, sender));

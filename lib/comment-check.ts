@@ -13,6 +13,8 @@
  * nested quantifiers, none built from user text.
  */
 
+import type { BannerFacts } from '../adapters/types';
+
 export type CommentProblem = 'digits' | 'date' | 'banner';
 
 export const COMMENT_PROBLEM_TEXT: Record<CommentProblem, string> = {
@@ -59,17 +61,12 @@ export function hasDate(text: string): boolean {
 
 /** What is wrong with a comment on its own (digits, a date), or null; the banner check needs the screen. */
 export function identifierProblem(comment: string): CommentProblem | null {
-  if (longestDigitRun(comment) >= 5) return 'digits';
   if (hasDate(comment)) return 'date';
+  if (longestDigitRun(comment) >= 5) return 'digits';
   return null;
 }
 
-/** What the patient banner shows, as the adapter found it (read on demand, in memory only). */
-export interface BannerFacts {
-  name?: string;
-  dob?: string;
-  mrn?: string;
-}
+export type { BannerFacts };
 
 /** Words and numbers of a text, lower case: letters and digits of any script. */
 function wordsOf(text: string): string[] {

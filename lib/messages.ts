@@ -117,8 +117,18 @@ export type PageResponse =
   | { ok: true; state?: TabState | null; dismissals?: Dismissal[] }
   | { ok: false; error: string };
 
-/** Worker → content script (tabs.sendMessage). */
-export type ToContent = { type: 'recheck' } | { type: 'reveal'; line: number | null };
+/**
+ * Worker → content script (tabs.sendMessage). 'comment-check': does this dismissal comment repeat
+ * what the patient banner shows? The content script reads the banner then and there and answers
+ * CommentCheckAnswer: the banner's text never leaves the page's memory.
+ */
+export type ToContent = { type: 'recheck' } | { type: 'reveal'; line: number | null } | { type: 'comment-check'; comment: string };
+
+/** `banner`: the screen shows a patient banner the adapter can read; `contains`: the comment repeats one of its words. */
+export interface CommentCheckAnswer {
+  banner: boolean;
+  contains: boolean;
+}
 
 /** Worker → extension pages (runtime.sendMessage broadcast): a tab's state changed. */
 export type Broadcast = { type: 'tab-state-changed'; tabId: number };

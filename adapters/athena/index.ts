@@ -11,14 +11,15 @@
  *
  * Pure and cheap: only the given Document is touched, text comes from
  * textContent and control values (no innerText, no layout), every selector
- * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
- * the encounter's identity is the practice id and athena's encounter id (the worker keeps only a keyed pseudonym of them).
+ * lives in ./selectors. The encounter never holds the patient's name, date of
+ * birth or MRN (patientBanner reads them only to answer the dismissal-comment
+ * check, in memory): its identity is the practice id and athena's encounter id (the worker keeps only a keyed pseudonym of them).
  * Anything on the tab that cannot be parsed makes the result 'unreadable',
  * naming the field and the line; nothing is guessed.
  */
 import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
-import type { Adapter, ReadResult, ScreenAnchors } from '../types';
+import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, sizeCmOf } from '../shared/text';
 import {
@@ -492,10 +493,21 @@ function signControls(doc: Document): Element[] {
   });
 }
 
+/** The banner's name, date of birth and MRN, for the dismissal-comment check only (see Adapter.patientBanner). */
+function patientBanner(doc: Document): BannerFacts | undefined {
+  const facts: BannerFacts = {
+    name: text(doc.querySelector(SEL.patientName)) || undefined,
+    dob: text(termValue(doc, TEXT.dobTerm)) || undefined,
+    mrn: text(termValue(doc, TEXT.mrnTerm)) || undefined,
+  };
+  return facts.name || facts.dob || facts.mrn ? facts : undefined;
+}
+
 export const athenaAdapter: Adapter = {
   id: 'athena',
   name: 'athenahealth athenaOne',
   matches: [...MATCHES],
   read,
   signControls,
+  patientBanner,
 };

@@ -4,14 +4,15 @@
  *
  * Pure and cheap: only the given Document is touched, text comes from
  * textContent and control values (no innerText, no layout), every selector
- * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
- * the encounter's identity is EMA's own patient and visit ids (the worker keeps only a keyed pseudonym of them).
+ * lives in ./selectors. The encounter never holds the patient's name, date of
+ * birth or MRN (patientBanner reads them only to answer the dismissal-comment
+ * check, in memory): its identity is EMA's own patient and visit ids (the worker keeps only a keyed pseudonym of them).
  * Anything on the screen that cannot be parsed makes the result 'unreadable'
  * with the field and the row named; nothing is guessed.
  */
 import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
-import type { Adapter, ReadResult, ScreenAnchors } from '../types';
+import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, sizeCmOf } from '../shared/text';
 import {
@@ -435,10 +436,19 @@ function signControls(doc: Document): Element[] {
   return [...found];
 }
 
+/** The banner's name, date of birth and MRN, for the dismissal-comment check only (see Adapter.patientBanner). */
+function patientBanner(doc: Document): BannerFacts | undefined {
+  const banner = doc.querySelector(SEL.banner);
+  if (!banner) return undefined;
+  const of = (selector: string) => text(banner.querySelector(selector)) || undefined;
+  return { name: of(SEL.patientName), dob: of(SEL.patientDob), mrn: of(SEL.patientMrn) };
+}
+
 export const emaAdapter: Adapter = {
   id: 'ema',
   name: 'ModMed EMA',
   matches: ['https://*.ema.md/*', 'https://*.modmedapp.com/*', 'http://localhost/*', 'http://127.0.0.1/*'],
   read: readEma,
   signControls,
+  patientBanner,
 };

@@ -10,13 +10,14 @@ import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/code
 import { siteGroupOf } from '../../rules/sites';
 import {
   ContentRequestSchema, LIMITS, PageRequestSchema,
-  type Broadcast, type EvaluateResponse, type FindingView, type LineView, type PageResponse, type TabState, type ToContent,
+  type Broadcast, type CommentCheckAnswer, type EvaluateResponse, type FindingView, type LineView, type PageResponse, type TabState, type ToContent,
 } from '../messages';
 import type { ExtensionSettings } from '../settings';
 import { matchesAny } from '../match-patterns';
 import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals';
 import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
 import { createLegacyAdopter, migrateLegacyDismissals } from './legacy-ids';
+import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../comment-check';
 
 export interface Sender {
   id?: string;
@@ -36,6 +37,8 @@ export interface WorkerDeps {
   /** Tab states survive a worker restart here (storage.session: memory only, never disk). */
   stateStore?: { get(tabId: number): Promise<TabState | undefined>; set(state: TabState): Promise<void>; remove(tabId: number): Promise<void> };
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
+  /** Asks one frame's content script and waits for its answer (the dismissal-comment check). */
+  askFrame?(tabId: number, frameId: number, message: ToContent): Promise<unknown>;
   broadcast?(message: Broadcast): void;
   now?(): Date;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
@@ -279,6 +282,8 @@ export function createWorker(deps: WorkerDeps) {
         const finding = state?.findings.find((f) => f.key === request.key);
         if (!state || !finding || !deps.dismissals) return { ok: false, error: 'that finding is no longer on the screen' };
         if (request.type === 'dismiss') {
+          const refused = request.comment ? await commentRefusal(request.comment, state.tabId, state.frameId) : null;
+          if (refused) return { ok: false, error: refused };
           await deps.dismissals.put({
             key: request.key,
             encounter: state.encounterId,
@@ -298,6 +303,20 @@ export function createWorker(deps: WorkerDeps) {
         return { ok: true };
       }
     }
+  }
+
+  /**
+   * Why a dismissal comment may not be kept, or null: it looks like an identifier (digits, a date),
+   * or it repeats the patient banner of the screen it was made on — which that screen's content
+   * script decides, so the banner's text never reaches the worker. A screen that cannot answer
+   * means the comment cannot be checked: refused (the person can dismiss without one).
+   */
+  async function commentRefusal(comment: string, tabId: number, frameId: number): Promise<string | null> {
+    const problem = identifierProblem(comment);
+    if (problem) return `Comment not kept: ${COMMENT_PROBLEM_TEXT[problem]}`;
+    const answer = (await Promise.resolve(deps.askFrame?.(tabId, frameId, { type: 'comment-check', comment })).catch(() => undefined)) as CommentCheckAnswer | undefined;
+    if (!answer || typeof answer.contains !== 'boolean') return 'Comment not kept: the screen did not answer whether it names the patient. Try again, or dismiss without a comment.';
+    return answer.contains ? `Comment not kept: ${COMMENT_PROBLEM_TEXT.banner}` : null;
   }
 
   async function handle(message: unknown, sender: Sender): Promise<Reply> {

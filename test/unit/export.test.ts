@@ -75,6 +75,8 @@ async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }, s
     dismissals,
     stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
     now: () => new Date('2025-03-04T15:02:00.000Z'),
+    // The screen's answer to "does this comment repeat the patient banner?": no.
+    askFrame: async () => ({ banner: true, contains: false }),
   });
   await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: seen }, ehr);
   if (dismiss) {
