@@ -2,7 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';
 import { localKeyStore, sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
-import { createPseudonyms } from '../lib/background/pseudonym';
+import { createPseudonyms, PSEUDONYM_KEY } from '../lib/background/pseudonym';
 import { BUILTIN_MATCHES } from '../adapters/index';
 import { createSettingsCache, onSettingsChanged } from '../lib/settings-store';
 import { openTableStore } from '../lib/tables/store';
@@ -18,6 +18,11 @@ export default defineBackground(() => {
   });
   void tables.get();
   const settings = createSettingsCache();
+  const pseudonyms = createPseudonyms(localKeyStore());
+  // storage.local cleared while the worker runs: the pseudonym key goes back, or no dismissal would match again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PSEUDONYM_KEY in changes) void pseudonyms.keepKey?.();
+  });
   const worker = createWorker({
     extensionId: browser.runtime.id,
     allowedPatterns: async () => [...BUILTIN_MATCHES, ...(await settings.get()).extraHosts],
@@ -26,7 +31,7 @@ export default defineBackground(() => {
     dismissals: cachedDismissals(openDismissalStore()),
     stateStore: sessionStateStore(),
     // Encounters are known by HMAC-SHA-256 of their EHR ids under this install's key (made once, storage.local).
-    pseudonyms: createPseudonyms(localKeyStore()),
+    pseudonyms,
     engineTables: () => tables.get(),
     setBadge(tabId, errors) {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});

@@ -39,6 +39,12 @@ export interface Pseudonyms {
   of(identity: string): Promise<string>;
   /** The tag of a former (FNV) encounter id under this install's key, for migrating its records. */
   legacyTag(fnvId: string): Promise<string>;
+  /**
+   * Writes the key in use back to its store when it went missing or changed there (storage.local
+   * cleared while the worker runs): without it, the next worker would make a new key and no
+   * dismissal would match its encounter again.
+   */
+  keepKey?(): Promise<void>;
 }
 
 const KEY_BYTES = 32;
@@ -47,6 +53,8 @@ const MAC_BYTES = 16;
 
 export function createPseudonyms(store: KeyStore): Pseudonyms {
   let key: Promise<CryptoKey> | null = null;
+  /** The key in use, as stored (kept to put it back: see keepKey). */
+  let stored: string | undefined;
   const recent = new Map<string, Promise<string>>();
 
   function installKey(): Promise<CryptoKey> {
@@ -58,6 +66,7 @@ export function createPseudonyms(store: KeyStore): Pseudonyms {
         // Two workers racing at the very first start: keep whichever was written.
         raw = decodeKey(await store.get()) ?? raw;
       }
+      stored = encodeBase64(raw);
       return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     })();
     key.catch(() => (key = null));
@@ -82,6 +91,11 @@ export function createPseudonyms(store: KeyStore): Pseudonyms {
       return got;
     },
     legacyTag: async (fnvId) => LEGACY_PREFIX + (await mac('legacy-fnv', fnvId)),
+    async keepKey() {
+      if (!key) return;
+      await key.catch(() => undefined);
+      if (stored !== undefined && (await store.get()) !== stored) await store.set(stored);
+    },
   };
 }
 

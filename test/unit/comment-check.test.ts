@@ -11,6 +11,7 @@ import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
 import type { TabState, ToContent } from '../../lib/messages';
 import { emaAdapter } from '../../adapters/ema/index';
 import { athenaAdapter } from '../../adapters/athena/index';
+import { pickAdapter } from '../../lib/content/pick-adapter';
 import { snapshotLoader } from '../../adapters/shared/snapshot-testing';
 
 const ema = snapshotLoader(new URL('../../adapters/ema/__snapshots__/', import.meta.url), 'about:blank');
@@ -93,6 +94,16 @@ describe('what the patient banner shows', () => {
     const last = athenaFacts.name!.split(',')[0]!;
     expect(containsBannerText(`discussed with ${last.toLowerCase()}`, bannerTokens(athenaFacts))).toBe(true);
     expect(containsBannerText('payer-specific policy', bannerTokens(athenaFacts))).toBe(false);
+  });
+});
+
+describe('the content script’s adapter on the demo server (EMA and athena both match there)', () => {
+  it('answers from the adapter that read the screen', () => {
+    const doc = ema.snapshot('ex03', 'http://localhost:8080/ema/web/practice/staff#/practice/staff/patient/4003/visit/9');
+    const adapter = pickAdapter(doc.URL, [])!;
+    expect(adapter.patientBanner!(doc)).toBeUndefined(); // nothing read yet
+    expect(adapter.read(doc).status).toBe('ok');
+    expect(adapter.patientBanner!(doc)).toEqual(emaAdapter.patientBanner!(doc));
   });
 });
 

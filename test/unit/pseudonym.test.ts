@@ -69,6 +69,17 @@ describe('encounter pseudonyms', () => {
     expect(await a.of(encounterIdentity('athena', '195900', '31415927'))).not.toBe(first);
   });
 
+  it('puts its key back when the store lost it while the worker ran (storage.local cleared): pseudonyms stay the same after a restart', async () => {
+    const keys = countingKeyStore();
+    const running = createPseudonyms(keys);
+    const first = await running.of(IDENTITY);
+    const kept = keys.value;
+    keys.value = undefined;
+    await running.keepKey!();
+    expect(keys.value).toBe(kept);
+    expect(await createPseudonyms(keys).of(IDENTITY)).toBe(first);
+  });
+
   it('is not the former FNV id, which the former id function still computes from the same identity', async () => {
     expect(legacyEncounterId(IDENTITY)).toBe(FORMER_ID);
     expect(await createPseudonyms(memoryKeyStore()).of(IDENTITY)).not.toContain(FORMER_ID);
