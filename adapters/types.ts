@@ -4,6 +4,13 @@
  */
 import type { Encounter } from '../rules/schema';
 
+/** What the patient banner shows, as the screen writes it (read on demand, in memory only). */
+export interface BannerFacts {
+  name?: string;
+  dob?: string;
+  mrn?: string;
+}
+
 /** Where the content script paints what it found. */
 export interface ScreenAnchors {
   /** Element of each encounter line, by line index (encounter.lines[i] ↔ lines[i]). */
@@ -31,4 +38,10 @@ export interface Adapter {
   read(doc: Document): ReadResult;
   /** The sign / finalize / submit controls, for the sign-off check (optional). */
   signControls?(doc: Document): Element[];
+  /**
+   * What the patient banner shows (name, date of birth, MRN), read only when the worker asks
+   * whether a dismissal comment repeats it (lib/comment-check.ts), kept in memory for that one
+   * answer and never part of the encounter. Undefined when this screen has no banner.
+   */
+  patientBanner?(doc: Document): BannerFacts | undefined;
 }

@@ -1,17 +1,22 @@
 /**
  * Dismiss a finding with a reason (the CDS Hooks "override reason"): one of the
  * fixed reasons, or 'other' with the person's own words. Opens inside the
- * finding's card, takes focus, Escape cancels.
+ * finding's card, takes focus, Escape cancels. The comment is kept in the audit
+ * log and exported with it: the dialog says so, and refuses one that looks like
+ * a patient identifier (lib/comment-check.ts); the worker checks again, with the
+ * screen's patient banner, and its refusal is shown here too.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DISMISS_REASONS, REASON_LABEL } from '../lib/background/dismissals';
+import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../lib/comment-check';
 
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 
 export interface DismissDialogProps {
   /** A unique id prefix for the controls. */
   uid: string;
-  onDismiss(reason: DismissReason, comment?: string): void;
+  /** May answer why it was not done (the worker refused the comment): the dialog stays open and says so. */
+  onDismiss(reason: DismissReason, comment?: string): Promise<string | null | void> | void;
   onCancel(): void;
   busy?: boolean;
 }
@@ -27,26 +32,35 @@ export function DismissDialog({ uid, onDismiss, onCancel, busy }: DismissDialogP
   const [reason, setReason] = useState<DismissReason | null>(null);
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** The problem is the comment's (it is marked invalid and gets focus). */
+  const [commentProblem, setCommentProblem] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => first.current?.focus(), []);
 
-  function submit(e: Event) {
+  function refuseComment(text: string) {
+    setProblem(text);
+    setCommentProblem(true);
+    commentRef.current?.focus();
+  }
+
+  async function submit(e: Event) {
     e.preventDefault();
     if (!reason) {
       setProblem('Choose a reason.');
+      setCommentProblem(false);
       first.current?.focus();
       return;
     }
     const text = comment.trim();
-    if (reason === 'other' && !text) {
-      setProblem('Say why, in a few words.');
-      commentRef.current?.focus();
-      return;
-    }
+    if (reason === 'other' && !text) return refuseComment('Say why, in a few words.');
+    const identifier = text ? identifierProblem(text) : null;
+    if (identifier) return refuseComment(COMMENT_PROBLEM_TEXT[identifier]);
     setProblem(null);
-    onDismiss(reason, text ? text.slice(0, 500) : undefined);
+    setCommentProblem(false);
+    const refused = await onDismiss(reason, text ? text.slice(0, 500) : undefined);
+    if (refused) refuseComment(refused);
   }
 
   return (
@@ -92,12 +106,12 @@ export function DismissDialog({ uid, onDismiss, onCancel, busy }: DismissDialogP
           maxLength={500}
           rows={2}
           value={comment}
-          aria-invalid={problem !== null && reason === 'other' && !comment.trim()}
+          aria-invalid={commentProblem}
           aria-describedby={`${uid}-comment-hint`}
           onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
         />
         <span id={`${uid}-comment-hint`} class="hint">
-          Kept in the audit log on this computer. Do not enter patient names or numbers.
+          Kept in the audit log on this computer and exported with it. Do not enter patient details: no names, record numbers, dates of birth or other numbers of five digits or more.
         </span>
       </div>
       <p id={`${uid}-problem`} class="error-text" role="alert">

@@ -15,7 +15,8 @@ export interface FindingCardProps {
   finding: FindingView;
   uid: string;
   onReveal(): void;
-  onDismiss(reason: DismissReason, comment?: string): void;
+  /** May answer why it was not done (shown in the dialog, which stays open). */
+  onDismiss(reason: DismissReason, comment?: string): Promise<string | null | void> | void;
   onUndismiss(): void;
   /** A request for this finding is under way. */
   busy?: boolean;
@@ -89,9 +90,10 @@ export function FindingCard({ finding, uid, onReveal, onDismiss, onUndismiss, bu
               setAsking(false);
               setTimeout(() => dismissButton.current?.focus(), 0);
             }}
-            onDismiss={(reason, comment) => {
-              setAsking(false);
-              onDismiss(reason, comment);
+            onDismiss={async (reason, comment) => {
+              const refused = await onDismiss(reason, comment);
+              if (!refused) setAsking(false);
+              return refused;
             }}
           />
         ) : (

@@ -2,8 +2,10 @@
  * One finding painted next to its line: a small pill (severity colour, icon,
  * short label) that expands into what is wrong, why, the fix and the reference.
  * Keyboard reachable, announced to screen readers, never takes focus itself.
+ * It lives on the EHR's page: only a person's own (trusted) click or key acts on
+ * it, never an event the page's script dispatched.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/schema';
 import { SEVERITY_ICON, SEVERITY_WORD, shortLabel } from './labels';
 
@@ -15,16 +17,21 @@ export interface InlineWarningProps {
   uid: string;
   /** Show the short label instead of the message (second and later warnings of a line). */
   compact?: boolean;
+  /** Raised by dermlint itself (the review panel's "show on screen"): the card opens. */
+  openRequest?: number;
 }
 
-export function InlineWarning({ finding, why, uid, compact = false }: InlineWarningProps) {
+export function InlineWarning({ finding, why, uid, compact = false, openRequest = 0 }: InlineWarningProps) {
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (openRequest > 0) setOpen(true);
+  }, [openRequest]);
   const cardId = `dl-card-${uid}`;
   return (
     <div
       class={`dl dl-${finding.severity}`}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
+        if (e.isTrusted && e.key === 'Escape' && open) {
           e.stopPropagation();
           setOpen(false);
         }
@@ -37,7 +44,7 @@ export function InlineWarning({ finding, why, uid, compact = false }: InlineWarn
         aria-controls={cardId}
         aria-label={`${SEVERITY_WORD[finding.severity]}: ${finding.message}`}
         title={finding.message}
-        onClick={() => setOpen(!open)}
+        onClick={(e) => e.isTrusted && setOpen(!open)}
       >
         <span class="icon" aria-hidden="true">{SEVERITY_ICON[finding.severity]}</span>
         <span class="label">{compact ? shortLabel(finding.rule) : finding.message}</span>

@@ -1,11 +1,11 @@
 /**
  * Every finding of the open encounter, grouped by line (code, modifiers, units,
- * site as read), with a filter. Pure: data and callbacks in, nothing else.
+ * the site's group — never the site as typed), with a filter. Pure: data and callbacks in, nothing else.
  */
 import type { FindingView, LineView, TabState } from '../lib/messages';
 import { FindingCard } from './FindingCard';
 import type { DismissReason } from './DismissDialog';
-import { bySeverity, lineCodeText, lineName } from './page-labels';
+import { bySeverity, lineCodeText, lineName, SITE_GROUP_NAME } from './page-labels';
 
 export const FILTERS = ['all', 'error', 'warning', 'info', 'dismissed'] as const;
 export type ReviewFilter = (typeof FILTERS)[number];
@@ -51,7 +51,7 @@ export interface ReviewListProps {
   state: Pick<TabState, 'lines' | 'findings'>;
   filter: ReviewFilter;
   onReveal(finding: FindingView): void;
-  onDismiss(finding: FindingView, reason: DismissReason, comment?: string): void;
+  onDismiss(finding: FindingView, reason: DismissReason, comment?: string): Promise<string | null | void> | void;
   onUndismiss(finding: FindingView): void;
   /** Keys of findings with a request under way. */
   busy?: ReadonlySet<string>;
@@ -68,7 +68,7 @@ function LineHead({ index, line }: { index: number | null; line: LineView | unde
           <span class="code mono">{line.code || '(no code)'}</span>
           <span class="facts">
             {line.modifiers.length ? `mod ${line.modifiers.join(' ')}` : 'no modifiers'} · {line.units} {line.units === 1 ? 'unit' : 'units'}
-            {line.site ? ` · ${line.site}` : ''}
+            {line.siteGroup ? ` · ${SITE_GROUP_NAME[line.siteGroup]}` : ''}
             {line.billTo === 'patient' ? ' · billed to patient' : ''}
           </span>
         </>

@@ -11,7 +11,8 @@ export interface ReviewPanelProps {
   filter: ReviewFilter;
   onFilter(filter: ReviewFilter): void;
   onReveal(finding: FindingView): void;
-  onDismiss(finding: FindingView, reason: DismissReason, comment?: string): void;
+  /** May answer why it was not done (the worker refused the comment): the dialog shows it. */
+  onDismiss(finding: FindingView, reason: DismissReason, comment?: string): Promise<string | null | void> | void;
   onUndismiss(finding: FindingView): void;
   onExportCsv(): void;
   onExportJson(): void;

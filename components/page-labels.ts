@@ -1,6 +1,7 @@
 /** Words the extension pages show for the worker's values. */
 import type { PayerKind, Severity } from '../rules/schema';
 import type { RuleLevel } from '../rules/settings';
+import type { SiteGroup } from '../rules/codes';
 import type { FindingView, LineView } from '../lib/messages';
 
 export const PAYER_LABEL: Record<PayerKind, string> = {
@@ -37,6 +38,13 @@ export function lineName(line: number | null): string {
 }
 
 /** "17110 RT ×2" — what a coder recognises a line by. */
+/** A line's site as the review list names it: its group in the anatomic lexicon (the site as typed is never kept). */
+export const SITE_GROUP_NAME: Readonly<Record<SiteGroup, string>> = {
+  A: 'site on the trunk, arms or legs',
+  B: 'site on the scalp, neck, hands, feet or genitalia',
+  C: 'site on the face, ears, eyelids, nose, lips or mucous membrane',
+};
+
 export function lineCodeText(line: LineView | undefined): string {
   if (!line) return '';
   const code = line.code || '(no code)';

@@ -2,7 +2,8 @@ import '../lib/zod-jitless'; // first: before any zod schema is built
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';
-import { sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
+import { localKeyStore, sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
+import { createPseudonyms, PSEUDONYM_KEY } from '../lib/background/pseudonym';
 import { BUILTIN_MATCHES } from '../adapters/index';
 import { createSettingsCache, onSettingsChanged } from '../lib/settings-store';
 import { openTableStore } from '../lib/tables/store';
@@ -18,6 +19,11 @@ export default defineBackground(() => {
   });
   void tables.get();
   const settings = createSettingsCache();
+  const pseudonyms = createPseudonyms(localKeyStore());
+  // storage.local cleared while the worker runs: the pseudonym key goes back, or no dismissal would match again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PSEUDONYM_KEY in changes) void pseudonyms.keepKey?.();
+  });
   const worker = createWorker({
     extensionId: browser.runtime.id,
     allowedPatterns: async () => [...BUILTIN_MATCHES, ...(await settings.get()).extraHosts],
@@ -25,12 +31,15 @@ export default defineBackground(() => {
     // In memory after the first read of an encounter; every write goes through the worker, which forgets what changed.
     dismissals: cachedDismissals(openDismissalStore()),
     stateStore: sessionStateStore(),
+    // Encounters are known by HMAC-SHA-256 of their EHR ids under this install's key (made once, storage.local).
+    pseudonyms,
     engineTables: () => tables.get(),
     setBadge(tabId, errors) {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#a4161a' }).catch(() => {});
     },
     sendToFrame: (tabId, frameId, message) => void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
+    askFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
     broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => worker.handle(message, sender));

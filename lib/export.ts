@@ -52,8 +52,11 @@ export function toCsv(state: Pick<TabState, 'lines' | 'findings'>): string {
   return csvRows(REVIEW_CSV_HEADER, rows);
 }
 
-/** Exactly the command line's `--format json` shape for this encounter: [{ id, findings }], lines 0-based. */
-export function toJson(state: Pick<TabState, 'encounterId' | 'findings'>): string {
+/**
+ * Exactly the command line's `--format json` shape for this encounter: [{ id, findings }], lines 0-based.
+ * `id`: a pseudonym made for this export (exportPseudonym), never the install's own.
+ */
+export function toJson(state: Pick<TabState, 'findings'>, id: string): string {
   const findings: Finding[] = state.findings.map((f) => {
     const out: Finding = { rule: f.rule, severity: f.severity, line: f.line, message: f.message };
     if (f.fix !== undefined) out.fix = f.fix;
@@ -64,7 +67,7 @@ export function toJson(state: Pick<TabState, 'encounterId' | 'findings'>): strin
     if (f.suggestions !== undefined) out.suggestions = f.suggestions;
     return out;
   });
-  return JSON.stringify([{ id: state.encounterId, findings }], null, 2) + '\n';
+  return JSON.stringify([{ id, findings }], null, 2) + '\n';
 }
 
 export const AUDIT_CSV_HEADER = ['when', 'rule', 'code', 'reason', 'undone'] as const;

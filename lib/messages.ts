@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { z as zm } from 'zod/mini';
 import { DiagnosisSchema, EncounterSchema, LineSchema, PriorServiceSchema, type Finding, type Severity } from '../rules/schema';
+import type { SiteGroup } from '../rules/codes';
 import { DISMISS_REASONS, type Dismissal } from './background/dismissals';
 
 /**
@@ -28,7 +29,7 @@ export const LIMITS = {
   /** The procedure note: a long one is 20 KB; a screen does not show a megabyte. */
   note: 200_000,
   /** The encounter's id, as a message names it. */
-  id: 200,
+  id: 2000,
   adapter: 40,
   /** Why a screen could not be read. */
   reason: 500,
@@ -76,6 +77,7 @@ const BoundedPriorService = zm.extend(PriorServiceSchema, {
 const encounterShape = EncounterSchema.shape;
 const abnShape = encounterShape.abn.def.innerType.shape;
 const BoundedEncounter = zm.extend(EncounterSchema, {
+  /** The encounter's identity (the EHR's own ids, a page path for field maps): the worker keeps only its pseudonym. */
   id: bounded(encounterShape.id, LIMITS.id),
   payer: zm.extend(encounterShape.payer, { name: boundedOptional(encounterShape.payer.shape.name) }),
   abn: zm.optional(
@@ -109,6 +111,7 @@ export const StatusRequestSchema = z.object({
 /** The user clicked the EHR's sign control with errors remaining and chose "sign anyway". */
 export const SignedAnywayRequestSchema = z.object({
   type: z.literal('signed-anyway'),
+  /** The encounter's identity, as in an evaluation. */
   encounterId: z.string().max(LIMITS.id, longer(LIMITS.id)),
   errors: z.number().int().nonnegative(),
 });
@@ -152,12 +155,17 @@ export interface FindingView extends Finding {
   dismissed?: { reason: Dismissal['reason']; comment?: string; at: string };
 }
 
-/** A line as read off the screen (codes only, no patient data). */
+/**
+ * A line as read off the screen: codes only, no patient data and no free text. A code or
+ * modifier field holding anything but a code shows as '' / is left out; the site is its
+ * group in the anatomic lexicon (A trunk, arms, legs; B scalp, neck, hands, feet, genitalia;
+ * C face …), never the site as typed.
+ */
 export interface LineView {
   code: string;
   modifiers: string[];
   units: number;
-  site?: string;
+  siteGroup?: SiteGroup;
   billTo: 'insurance' | 'patient';
 }
 
@@ -182,8 +190,18 @@ export type PageResponse =
   | { ok: true; state?: TabState | null; dismissals?: Dismissal[] }
   | { ok: false; error: string };
 
-/** Worker → content script (tabs.sendMessage). */
-export type ToContent = { type: 'recheck' } | { type: 'reveal'; line: number | null };
+/**
+ * Worker → content script (tabs.sendMessage). 'comment-check': does this dismissal comment repeat
+ * what the patient banner shows? The content script reads the banner then and there and answers
+ * CommentCheckAnswer: the banner's text never leaves the page's memory.
+ */
+export type ToContent = { type: 'recheck' } | { type: 'reveal'; line: number | null } | { type: 'comment-check'; comment: string };
+
+/** `banner`: the screen shows a patient banner the adapter can read; `contains`: the comment repeats one of its words. */
+export interface CommentCheckAnswer {
+  banner: boolean;
+  contains: boolean;
+}
 
 /** Worker → extension pages (runtime.sendMessage broadcast): a tab's state changed. */
 export type Broadcast = { type: 'tab-state-changed'; tabId: number };

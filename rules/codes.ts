@@ -55,11 +55,23 @@ export const normalizeCode = (code: string): string => code.trim().toUpperCase()
 export const normalizeModifier = (modifier: string): string => modifier.replace(/[\s-]/g, '').toUpperCase();
 /** Upper-case ICD-10-CM code without the dot: 'l57.0' → 'L570'. */
 export const normalizeIcd = (code: string): string => code.replace(/[\s.]/g, '').toUpperCase();
-/** 'L570' → 'L57.0', for messages. */
+/** Shaped like an ICD-10-CM code (dotless): a letter, a digit, then one to five letters or digits. */
+export const isIcdShaped = (dotless: string): boolean => /^[A-Z][0-9][0-9A-Z]{1,5}$/.test(dotless);
+/**
+ * 'L570' → 'L57.0', for messages. A diagnosis field holding anything but a code (a name, a
+ * note) is never quoted: messages reach the review list, its exports and the tab state.
+ */
 export const displayIcd = (code: string): string => {
   const c = normalizeIcd(code);
+  if (!isIcdShaped(c)) return 'a code that is not an ICD-10-CM code';
   return c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
 };
+/**
+ * A line's code as a message may quote it: shaped like a CPT code (five digits, or four and a
+ * letter: 1234F, 0123T) or a HCPCS Level II code (a letter and four digits), else '' — a code
+ * field holding anything else (a name, a number, a shop's item number) is named by its place.
+ */
+export const quotableCode = (code: string): string => (/^(?:[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4})$/.test(code) ? code : '');
 
 // ── Visits and procedures ──────────────────────────────────────────────────
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
+import { exposeShadowRoots } from '../test/e2e/shadow';
 
 const args = process.argv.slice(2);
 // By default a few worked examples with different mistakes; --case picks one.
@@ -72,6 +73,8 @@ for (const caseId of caseIds) {
     await page.goto(address);
     const frame = await readyFrame(page, caseId);
     await new Promise((r) => setTimeout(r, 800));
+    // The warnings' shadow roots are closed: read them over the DevTools protocol, as the tests do.
+    await exposeShadowRoots(frame);
     const painted = await frame.$$eval('dermlint-warning', (hosts) =>
       hosts.map((h) => {
         const label = h.shadowRoot?.querySelector('.pill')?.getAttribute('aria-label') ?? '';

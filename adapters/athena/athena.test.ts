@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { athenaAdapter } from './index';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
-import { hashId } from '../shared/text';
+import { encounterIdentity } from '../shared/text';
 import { findings, readWorkedExamples, snapshotLoader } from '../shared/snapshot-testing';
 import { matchesAny } from '../../lib/match-patterns';
 
@@ -431,11 +431,10 @@ describe('the encounter id', () => {
     return { name, last: name.split(',')[0]!.trim(), dob: term('DOB').split(' ')[0]!, mrn: term('MRN').replace('#', '') };
   }
 
-  it.each(CASES.map((c) => c.encounter.id))('%s: a hash of practice and encounter id, nothing of name, DOB or MRN', (id) => {
+  it.each(CASES.map((c) => c.encounter.id))('%s: practice and encounter id (the worker keeps a keyed pseudonym of them), nothing of name, DOB or MRN', (id) => {
     const doc = snapshot(id);
     const { encounter } = readOk(doc);
-    expect(encounter.id).toMatch(/^[0-9a-f]{16}$/);
-    expect(encounter.id).toBe(hashId('athena', '195900', id));
+    expect(encounter.id).toBe(encounterIdentity('athena', '195900', id));
     const p = banner(doc);
     const json = JSON.stringify(encounter);
     for (const secret of [p.name, p.last, p.dob, p.mrn]) expect(json).not.toContain(secret);
@@ -450,8 +449,8 @@ describe('the encounter id', () => {
   });
 
   it('comes from the URL when athena puts the encounter there', () => {
-    expect(readOk(snapshot('ex01', 'https://preview.athenahealth.com/1959/2/ax/encounter/4321/summary')).encounter.id).toBe(hashId('athena', '1959', '4321'));
-    expect(readOk(snapshot('ex01', 'https://athenanet.athenahealth.com/195900/1/encounter.esp?ENCOUNTERID=98765')).encounter.id).toBe(hashId('athena', '195900', '98765'));
+    expect(readOk(snapshot('ex01', 'https://preview.athenahealth.com/1959/2/ax/encounter/4321/summary')).encounter.id).toBe(encounterIdentity('athena', '1959', '4321'));
+    expect(readOk(snapshot('ex01', 'https://athenanet.athenahealth.com/195900/1/encounter.esp?ENCOUNTERID=98765')).encounter.id).toBe(encounterIdentity('athena', '195900', '98765'));
     expect(readOk(snapshot('ex02')).encounter.id).not.toBe(readOk(snapshot('ex01')).encounter.id);
   });
 });

@@ -11,16 +11,17 @@
  *
  * Pure and cheap: only the given Document is touched, text comes from
  * textContent and control values (no innerText, no layout), every selector
- * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
- * the encounter id is a hash of the practice id and athena's encounter id.
+ * lives in ./selectors. The encounter never holds the patient's name, date of
+ * birth or MRN (patientBanner reads them only to answer the dismissal-comment
+ * check, in memory): its identity is the practice id and athena's encounter id (the worker keeps only a keyed pseudonym of them).
  * Anything on the tab that cannot be parsed makes the result 'unreadable',
  * naming the field and the line; nothing is guessed.
  */
 import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
-import type { Adapter, ReadResult, ScreenAnchors } from '../types';
+import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { hashId, sizeCmOf } from '../shared/text';
+import { encounterIdentity, sizeCmOf } from '../shared/text';
 import {
   ATHENA_HOSTS,
   CATEGORY_TEXT,
@@ -292,7 +293,7 @@ function readEncounterId(doc: Document, scope: Element): string {
   if (!encounter && url) for (const [k, v] of url.searchParams) if (ENCOUNTER_PARAM.test(k) && v.trim()) encounter = v.trim();
   if (!encounter) encounter = text(termValue(scope, TEXT.encounterIdTerm)) || text(termValue(doc, TEXT.encounterIdTerm));
   if (!encounter) fail('the Billing tab shows no encounter ID');
-  return hashId('athena', practice, encounter);
+  return encounterIdentity('athena', practice, encounter);
 }
 
 function readDiagnoses(section: Element): Diagnosis[] {
@@ -493,10 +494,21 @@ function signControls(doc: Document): Element[] {
   });
 }
 
+/** The banner's name, date of birth and MRN, for the dismissal-comment check only (see Adapter.patientBanner). */
+function patientBanner(doc: Document): BannerFacts | undefined {
+  const facts: BannerFacts = {
+    name: text(doc.querySelector(SEL.patientName)) || undefined,
+    dob: text(termValue(doc, TEXT.dobTerm)) || undefined,
+    mrn: text(termValue(doc, TEXT.mrnTerm)) || undefined,
+  };
+  return facts.name || facts.dob || facts.mrn ? facts : undefined;
+}
+
 export const athenaAdapter: Adapter = {
   id: 'athena',
   name: 'athenahealth athenaOne',
   matches: [...withDemoHosts(MATCHES)],
   read,
   signControls,
+  patientBanner,
 };

@@ -47,6 +47,8 @@ export const SEL = {
   tag: '.fe_c_tag, [class*="tag"]',
   label: 'label',
   button: 'button, input[type="button"], input[type="submit"], [role="button"]',
+  /** The design system's patient banner name (fe_c_ classes are public, see EHR-SCREENS). */
+  patientName: '[class*="patient-banner__name"]',
 } as const;
 
 /** Texts (whitespace collapsed) the adapter recognises. */
@@ -57,6 +59,9 @@ export const TEXT = {
   summaryHeading: /^appointment summary\b/i,
   /** The payer: the patient banner's insurance term (never its name/DOB/MRN terms). */
   insuranceTerm: /^(primary )?insurance$/i,
+  /** Read only to refuse a dismissal comment that repeats them (patientBanner), never stored. */
+  dobTerm: /^(dob|date of birth)$/i,
+  mrnTerm: /^(mrn|medical record (number|#))$/i,
   dateOfServiceTerm: /^date of service$/i,
   encounterIdTerm: /^encounter id$/i,
   abnSigned: /^abn signed$/i,

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Encounter, PayerKind } from '../../rules/schema';
 import type { ReadResult } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
-import { hashId } from '../shared/text';
+import { encounterIdentity } from '../shared/text';
 import { findings, readWorkedExamples, snapshotLoader, snapshotUrlOf, syncSelects } from '../shared/snapshot-testing';
 import { emaAdapter } from './index';
 import { HOSTILE, SIXTY } from './variants';
@@ -281,12 +281,12 @@ describe('what a field holds is read as text', () => {
 });
 
 describe('the encounter id', () => {
-  it("is a hash of EMA's patient and visit ids, never the name, DOB or MRN", () => {
+  it("is EMA's patient and visit ids (the worker keeps a keyed pseudonym of them), never the name, DOB or MRN", () => {
     const doc = snapshot('ex03');
     const { encounter } = ok(emaAdapter.read(doc));
     const pid = urlOf(snapshotHtml('ex03')).match(/patient\/(\d+)\//)![1]!;
     const vid = doc.querySelector('[data-identifier="visit-tab"]')!.getAttribute('href')!.match(/visit\/(\d+)/)![1]!;
-    expect(encounter.id).toBe(hashId('ema', pid, vid));
+    expect(encounter.id).toBe(encounterIdentity('ema', pid, vid));
     const banner = doc.querySelector('[data-identifier="patient-banner"]')!;
     const name = banner.querySelector('[data-identifier="patient-name"]')!.textContent!;
     const dob = banner.querySelector('[data-identifier="patient-dob"]')!.textContent!;
@@ -310,9 +310,9 @@ describe('the encounter id', () => {
     const b = ok(emaAdapter.read(snapshot('ex03', `${SCREEN_URL}#/practice/staff/patient/1/visit/11`))).encounter.id;
     const c = ok(emaAdapter.read(snapshot('ex03', `https://acme.ema.md/ema/web/practice/staff#/practice/staff/patient/2/visit/10`))).encounter.id;
     expect(new Set([a, b, c]).size).toBe(3);
-    expect(a).toBe(hashId('ema', '1', '10'));
+    expect(a).toBe(encounterIdentity('ema', '1', '10'));
     // A document without an address (parsed, saved): the ids come from the visit tab's router link.
-    expect(ok(emaAdapter.read(snapshot('ex03', 'about:blank'))).encounter.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(ok(emaAdapter.read(snapshot('ex03', 'about:blank'))).encounter.id).toMatch(/^ema\u0000\d+\u0000\d+$/);
   });
 });
 
@@ -403,7 +403,7 @@ describe('the live demo screen, edited as a person would', () => {
 
   it('finalize through the modal; route changes without a page load', async () => {
     const { doc, window } = await liveScreen(visitRoute('77', base, '555'));
-    expect(ok(emaAdapter.read(doc)).encounter.id).toBe(hashId('ema', '77', '555'));
+    expect(ok(emaAdapter.read(doc)).encounter.id).toBe(encounterIdentity('ema', '77', '555'));
     await click(window, doc.querySelector('[data-identifier="finalize-note"]'));
     expect(emaAdapter.signControls!(doc).map((b) => b.getAttribute('data-identifier'))).toEqual(['finalize-note', 'finalize-confirm']);
     await click(window, doc.querySelector('[data-identifier="finalize-confirm"]'));

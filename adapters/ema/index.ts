@@ -4,16 +4,17 @@
  *
  * Pure and cheap: only the given Document is touched, text comes from
  * textContent and control values (no innerText, no layout), every selector
- * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
- * the encounter id is a hash of the patient and visit ids of EMA's own route.
+ * lives in ./selectors. The encounter never holds the patient's name, date of
+ * birth or MRN (patientBanner reads them only to answer the dismissal-comment
+ * check, in memory): its identity is EMA's own patient and visit ids (the worker keeps only a keyed pseudonym of them).
  * Anything on the screen that cannot be parsed makes the result 'unreadable'
  * with the field and the row named; nothing is guessed.
  */
 import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
-import type { Adapter, ReadResult, ScreenAnchors } from '../types';
+import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { hashId, sizeCmOf } from '../shared/text';
+import { encounterIdentity, sizeCmOf } from '../shared/text';
 import {
   ABN_SCOPE_SELECTED,
   BILL_TO_TEXT,
@@ -407,7 +408,7 @@ export function readEma(doc: Document): ReadResult {
     }
 
     const encounter: Record<string, unknown> = {
-      id: hashId('ema', ids.patient, ids.visit),
+      id: encounterIdentity('ema', ids.patient, ids.visit),
       payer: payer(doc, parts.banner),
       diagnoses: diagnoses(dxList),
       lines,
@@ -436,6 +437,14 @@ function signControls(doc: Document): Element[] {
   return [...found];
 }
 
+/** The banner's name, date of birth and MRN, for the dismissal-comment check only (see Adapter.patientBanner). */
+function patientBanner(doc: Document): BannerFacts | undefined {
+  const banner = doc.querySelector(SEL.banner);
+  if (!banner) return undefined;
+  const of = (selector: string) => text(banner.querySelector(selector)) || undefined;
+  return { name: of(SEL.patientName), dob: of(SEL.patientDob), mrn: of(SEL.patientMrn) };
+}
+
 export const emaAdapter: Adapter = {
   id: 'ema',
   name: 'ModMed EMA',
@@ -443,4 +452,5 @@ export const emaAdapter: Adapter = {
   matches: [...withDemoHosts(['https://*.ema.md/*', 'https://*.modmedapp.com/*'])],
   read: readEma,
   signControls,
+  patientBanner,
 };

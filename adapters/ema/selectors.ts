@@ -29,8 +29,12 @@ const id = (name: string) => `[data-identifier="${name}"]`;
 export const SEL = {
   /** The visit note component: present only while a visit is open. */
   visit: id('visit-note'),
-  /** Patient banner: we read its insurance area only (never name, DOB or MRN). */
+  /** Patient banner: the encounter reads its insurance area only (never name, DOB or MRN). */
   banner: id('patient-banner'),
+  /** Read only to refuse a dismissal comment that repeats them (patientBanner), never stored. */
+  patientName: id('patient-name'),
+  patientDob: id('patient-dob'),
+  patientMrn: id('patient-mrn'),
   insurance: id('patient-insurance'),
   insurancePlan: id('insurance-plan-name'),
   insuranceCategory: id('insurance-category'),

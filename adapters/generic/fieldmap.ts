@@ -119,8 +119,9 @@ function fieldMapSchema(check: SelectorCheck) {
       /** 'YYYY-MM-DD' or 'MM/DD/YYYY'. */
       dateOfService: sel('the date of service').optional(),
       /**
-       * The EHR's own encounter or claim number, to tell encounters apart (it is
-       * hashed into the encounter id). Never a patient name, MRN or birth date.
+       * The EHR's own encounter or claim number, to tell encounters apart (part of
+       * the encounter's identity, of which the worker keeps only a keyed pseudonym).
+       * Never a patient name, MRN or birth date.
        */
       encounterKey: sel('the encounter or claim number').optional(),
       /** Where encounter-level findings are shown (default: the diagnosis list's table). */

@@ -4,7 +4,6 @@
  * their own. One adapter per field map.
  */
 import type { Adapter } from '../types';
-import { hashId } from '../shared/text';
 import type { PayerKind } from '../../rules/schema';
 import { fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
 import { readWithFieldMap } from './read';

@@ -9,7 +9,7 @@ import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { hashId, sizeCmOf, valueOf } from '../shared/text';
+import { encounterIdentity, sizeCmOf, valueOf } from '../shared/text';
 import type { FieldMap } from './fieldmap';
 
 class Unreadable extends Error {}
@@ -268,7 +268,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
 
   const candidate: Encounter = {
     // Location-free and patient-free: the map, the page path, the EHR's encounter number and the date of service.
-    id: hashId('generic', map.name, pathOf(doc), keyEl ? valueOf(keyEl) : '', dateOfService ?? ''),
+    id: encounterIdentity('generic', map.name, pathOf(doc), keyEl ? valueOf(keyEl) : '', dateOfService ?? ''),
     payer,
     diagnoses,
     lines,

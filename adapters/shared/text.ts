@@ -17,7 +17,16 @@ export function valueOf(el: Element | null | undefined): string {
   return textOf(el);
 }
 
-/** A stable, short, non-reversible id for an encounter from the EHR's own identifiers (FNV-1a, 64-bit as two 32-bit halves). */
+/**
+ * The encounter's identity: the EHR's own identifiers of it (never a name, MRN or birth date),
+ * joined. It goes to the worker in memory and is turned there into a keyed pseudonym
+ * (lib/background/pseudonym.ts): the content script holds no key and stores nothing.
+ */
+export function encounterIdentity(...parts: string[]): string {
+  return parts.join('\u0000');
+}
+
+/** A short, stable id of a configuration (a field map's name), FNV-1a 64-bit as two 32-bit halves. Not for patient data. */
 export function hashId(...parts: string[]): string {
   const s = parts.join('\u0000');
   let h1 = 0x811c9dc5, h2 = 0xcbf29ce4;

@@ -6,7 +6,8 @@ import { createPainter } from '../../lib/content/painter';
 import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
-import type { ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
+import type { CommentCheckAnswer, ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
+import { bannerTokens, containsBannerText } from '../../lib/comment-check';
 import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
 
 export default defineContentScript({
@@ -55,10 +56,16 @@ export default defineContentScript({
       onReview: () => reveal(watcher.errorLines()[0] ?? null),
       signal: ctx.signal,
     });
-    const onMessage = (message: unknown) => {
+    // Only the extension can send here (tabs.sendMessage); the page cannot.
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: CommentCheckAnswer) => void) => {
       const m = message as ToContent;
       if (m?.type === 'recheck') watcher.recheck();
       else if (m?.type === 'reveal' && (typeof m.line === 'number' || m.line === null)) reveal(m.line);
+      else if (m?.type === 'comment-check' && typeof m.comment === 'string') {
+        // The banner is read now, in memory, for this one answer: only a yes or no leaves the page.
+        const facts = adapter.patientBanner?.(document);
+        sendResponse({ banner: facts !== undefined, contains: facts ? containsBannerText(m.comment, bannerTokens(facts)) : false });
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     const stop = onSettingsChanged(() => {

@@ -11,6 +11,7 @@ import type { FindingView } from '../../lib/messages';
 import { downloadText, exportFileName, toCsv, toJson } from '../../lib/export';
 import { onSettingsChanged } from '../../lib/settings-store';
 import { REASON_LABEL } from '../../lib/background/dismissals';
+import { exportPseudonym } from '../../lib/background/pseudonym';
 import { activeTab, ask, loadTabView, onTabStateChanged, pinnedTabId, type TabRef } from './tab-view';
 
 function SidePanel() {
@@ -70,17 +71,19 @@ function SidePanel() {
     });
   }
 
-  async function act(finding: FindingView, request: Parameters<typeof ask>[0], done: string) {
+  /** What went wrong, or null. */
+  async function act(finding: FindingView, request: Parameters<typeof ask>[0], done: string): Promise<string | null> {
     mark(finding.key, true);
     const reply = await ask(request);
     if (!reply.ok) {
       mark(finding.key, false);
       setStatus({ text: reply.error, bad: true });
-      return;
+      return reply.error;
     }
     setStatus({ text: done });
     // The screen is read again and the worker says when; if it does not, ask anyway.
     setTimeout(() => void refresh(), 1500);
+    return null;
   }
 
   const tabId = () => tab.current?.id ?? -1;
@@ -98,7 +101,7 @@ function SidePanel() {
         setStatus(reply.ok ? { text: `Showing ${f.line === null ? 'the diagnosis list' : `line ${f.line + 1}`} on the screen.` } : { text: reply.error, bad: true });
       }}
       onDismiss={(f, reason, comment) =>
-        void act(f, { type: 'dismiss', tabId: tabId(), key: f.key, reason, ...(comment ? { comment } : {}) }, `Dismissed (${REASON_LABEL[reason]}). “Undo dismissal” brings it back.`)
+        act(f, { type: 'dismiss', tabId: tabId(), key: f.key, reason, ...(comment ? { comment } : {}) }, `Dismissed (${REASON_LABEL[reason]}). “Undo dismissal” brings it back.`)
       }
       onUndismiss={(f) => void act(f, { type: 'undismiss', tabId: tabId(), key: f.key }, 'Dismissal undone.')}
       onExportCsv={() => {
@@ -106,9 +109,10 @@ function SidePanel() {
         downloadText(exportFileName('review', 'csv'), toCsv(state), 'text/csv');
         setStatus({ text: `Exported ${state.findings.length} findings as CSV.` });
       }}
-      onExportJson={() => {
+      onExportJson={async () => {
         if (!state) return;
-        downloadText(exportFileName('review', 'json'), toJson(state), 'application/json');
+        // The file names the encounter by a pseudonym of its own (a fresh key per export), linkable to nothing else.
+        downloadText(exportFileName('review', 'json'), toJson(state, await exportPseudonym(state.encounterId)), 'application/json');
         setStatus({ text: `Exported ${state.findings.length} findings as JSON.` });
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}

@@ -5,6 +5,7 @@ import { readStoredSettings } from '../settings-store';
 import { HOST_SCRIPTS_STATUS_KEY, hostScriptsStatus, type HostScriptsStatus } from '../host-scripts-status';
 
 export { hostScriptsStatus, type HostScriptsStatus };
+import { PSEUDONYM_KEY, type KeyStore } from './pseudonym';
 
 /** Tab states in storage.session: memory only (never written to disk), survives a worker restart. */
 export function sessionStateStore() {
@@ -20,6 +21,19 @@ export function sessionStateStore() {
     },
     async remove(tabId: number) {
       await area.remove(key(tabId));
+    },
+  };
+}
+
+/** The install's pseudonym key in storage.local (lib/background/pseudonym.ts): made once, never sent anywhere. */
+export function localKeyStore(): KeyStore {
+  return {
+    async get() {
+      const got = (await browser.storage.local.get(PSEUDONYM_KEY))[PSEUDONYM_KEY];
+      return typeof got === 'string' ? got : undefined;
+    },
+    async set(value) {
+      await browser.storage.local.set({ [PSEUDONYM_KEY]: value });
     },
   };
 }

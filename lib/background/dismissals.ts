@@ -35,6 +35,8 @@ export type Dismissal = z.infer<typeof DismissalSchema>;
 
 interface Schema extends DBSchema {
   dismissals: { key: string; value: Dismissal; indexes: { byEncounter: string; byAt: string } };
+  /** One-time upgrades that ran (their name → when). */
+  meta: { key: string; value: { name: string; at: string } };
 }
 
 export function dismissalKey(encounter: string, rule: string, code: string, subject: string): string {
@@ -50,16 +52,34 @@ export interface DismissalStore {
   all(): Promise<Dismissal[]>;
   /** Deletes every record at once (one transaction: an interrupted clear leaves the whole log). */
   clear(): Promise<void>;
+  // For the one-time move to keyed pseudonyms (legacy-ids.ts); a store without them is never migrated.
+  /** Moves every record of encounter `from` (undone ones too) to `to`, in one transaction; how many moved. */
+  rekey?(from: string, to: string): Promise<number>;
+  /** How many records have an encounter starting with `prefix`. */
+  countPrefix?(prefix: string): Promise<number>;
+  /** Whether the one-time upgrade `name` ran. */
+  upgraded?(name: string): Promise<boolean>;
+  /** A one-time upgrade: removes and puts records and marks `name` done, all in one transaction. */
+  upgrade?(name: string, remove: readonly string[], put: readonly Dismissal[]): Promise<void>;
+}
+
+/** A record's key with its encounter replaced (every key starts with the encounter and '|'). */
+export function rekeyed(d: Dismissal, to: string): Dismissal {
+  const rest = d.key.startsWith(`${d.encounter}|`) ? d.key.slice(d.encounter.length) : `|${d.rule}|${d.code}|${d.subject}`;
+  return { ...d, key: `${to}${rest}`, encounter: to };
 }
 
 export function openDismissalStore(name = 'dermlint'): DismissalStore {
   let db: Promise<IDBPDatabase<Schema>> | null = null;
   const get = () =>
-    (db ??= openDB<Schema>(name, 1, {
-      upgrade(database) {
-        const store = database.createObjectStore('dismissals', { keyPath: 'key' });
-        store.createIndex('byEncounter', 'encounter');
-        store.createIndex('byAt', 'at');
+    (db ??= openDB<Schema>(name, 2, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          const store = database.createObjectStore('dismissals', { keyPath: 'key' });
+          store.createIndex('byEncounter', 'encounter');
+          store.createIndex('byAt', 'at');
+        }
+        if (oldVersion < 2) database.createObjectStore('meta', { keyPath: 'name' });
       },
     }));
   return {
@@ -89,6 +109,31 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
       const tx = (await get()).transaction('dismissals', 'readwrite');
       // Both settle on an abort; the transaction's outcome is the one that counts.
       await Promise.all([tx.store.clear().catch(() => {}), tx.done]);
+    },
+    async rekey(from, to) {
+      const tx = (await get()).transaction('dismissals', 'readwrite');
+      const records = await tx.store.index('byEncounter').getAll(from);
+      for (const d of records) {
+        await tx.store.delete(d.key);
+        await tx.store.put(DismissalSchema.parse(rekeyed(d, to)));
+      }
+      await tx.done;
+      return records.length;
+    },
+    async countPrefix(prefix) {
+      return (await get()).countFromIndex('dismissals', 'byEncounter', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+    },
+    async upgraded(upgrade) {
+      return (await (await get()).get('meta', upgrade)) !== undefined;
+    },
+    async upgrade(upgrade, remove, put) {
+      const checked = put.map((d) => DismissalSchema.parse(d));
+      const tx = (await get()).transaction(['dismissals', 'meta'], 'readwrite');
+      const dismissals = tx.objectStore('dismissals');
+      for (const key of remove) await dismissals.delete(key);
+      for (const d of checked) await dismissals.put(d);
+      await tx.objectStore('meta').put({ name: upgrade, at: new Date().toISOString() });
+      await tx.done;
     },
   };
 }
@@ -134,5 +179,19 @@ export function cachedDismissals(store: DismissalStore, capacity = 32): Dismissa
       forget();
       await store.clear().finally(() => forget());
     },
+    ...(store.rekey && {
+      async rekey(from: string, to: string) {
+        forget();
+        return store.rekey!(from, to).finally(() => forget());
+      },
+    }),
+    ...(store.countPrefix && { countPrefix: (prefix: string) => store.countPrefix!(prefix) }),
+    ...(store.upgraded && { upgraded: (name: string) => store.upgraded!(name) }),
+    ...(store.upgrade && {
+      async upgrade(name: string, remove: readonly string[], put: readonly Dismissal[]) {
+        forget();
+        return store.upgrade!(name, remove, put).finally(() => forget());
+      },
+    }),
   };
 }

@@ -6,14 +6,18 @@
  */
 import { effectivePayerKind, run, RULES_BY_ID, type RunOptions } from '../../rules/index';
 import type { Encounter, Finding } from '../../rules/schema';
-import { normalizeCode, normalizeModifier } from '../../rules/codes';
+import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/codes';
+import { siteGroupOf } from '../../rules/sites';
 import {
   ContentRequestSchema, LIMITS, PageRequestSchema,
-  type Broadcast, type EvaluateResponse, type FindingView, type PageResponse, type TabState, type ToContent,
+  type Broadcast, type CommentCheckAnswer, type EvaluateResponse, type FindingView, type LineView, type PageResponse, type TabState, type ToContent,
 } from '../messages';
 import type { ExtensionSettings } from '../settings';
 import { matchesAny } from '../match-patterns';
 import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals';
+import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
+import { createLegacyAdopter, migrateLegacyDismissals } from './legacy-ids';
+import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../comment-check';
 
 export interface Sender {
   id?: string;
@@ -48,19 +52,26 @@ export interface WorkerDeps {
   /** Tab states survive a worker restart here (storage.session: memory only, never disk). */
   stateStore?: { get(tabId: number): Promise<TabState | undefined>; set(state: TabState): Promise<void>; remove(tabId: number): Promise<void> };
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
+  /** Asks one frame's content script and waits for its answer (the dismissal-comment check). */
+  askFrame?(tabId: number, frameId: number, message: ToContent): Promise<unknown>;
   broadcast?(message: Broadcast): void;
   now?(): Date;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
+  /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
+  pseudonyms?: Pseudonyms;
 }
 
 export type Reply = EvaluateResponse | PageResponse | { ok: true };
 
-/** Stable keys: rule, the line's code, and which occurrence of that pair (or the message, for encounter-level findings). */
+/**
+ * Stable keys: rule, the line's code (when shaped like one: keys are kept in the tab state and
+ * IndexedDB), and which occurrence of that pair (or the message, for encounter-level findings).
+ */
 export function keyFindings(encounter: Encounter, findings: Finding[]): { finding: Finding; code: string; subject: string; key: string }[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
-    const code = finding.line === null ? '' : normalizeCode(encounter.lines[finding.line]?.code ?? '');
+    const code = finding.line === null ? '' : quotableCode(normalizeCode(encounter.lines[finding.line]?.code ?? ''));
     let subject: string;
     if (finding.line === null) subject = shortHash(finding.message);
     else {
@@ -89,6 +100,31 @@ export function createWorker(deps: WorkerDeps) {
   /** Tabs closed since the worker started (Chrome never reuses a tab id in a session): a late answer keeps nothing for them. */
   const closed = new Set<number>();
   const now = () => (deps.now ? deps.now() : new Date());
+  const pseudonyms = deps.pseudonyms ?? createPseudonyms(memoryKeyStore());
+  const adoptLegacy = createLegacyAdopter(deps.dismissals, pseudonyms);
+  /** The one-time move of former encounter ids (legacy-ids.ts), before the first read of a dismissal. */
+  let migrated: Promise<void> | null = null;
+  function dismissalsReady(): Promise<void> {
+    if (!deps.dismissals) return Promise.resolve();
+    // A failed run is tried again with the next request (it changed nothing: one transaction).
+    migrated ??= migrateLegacyDismissals(deps.dismissals, pseudonyms).catch((e) => {
+      migrated = null;
+      console.warn(`dermlint: could not move dismissals to keyed pseudonyms yet: ${(e as Error)?.message ?? e}`);
+    });
+    return migrated;
+  }
+  /**
+   * The screen sends the EHR's own identity of the encounter (its ids, in memory only); from here on
+   * only its pseudonym is used or kept. Records made under the former id move to it on first sight.
+   */
+  async function pseudonymOf(identity: string): Promise<string> {
+    const id = await pseudonyms.of(identity);
+    await dismissalsReady();
+    await adoptLegacy(identity, id).catch(() => {});
+    return id;
+  }
+  /** Sign-anyway records per encounter in the last minute: a page that clicks for itself cannot flood the audit log. */
+  const signoffs = new Map<string, number[]>();
 
   function record(tabId: number, frameId: number, errors: number) {
     let frames = errorsByTab.get(tabId);
@@ -134,10 +170,11 @@ export function createWorker(deps: WorkerDeps) {
     return persist(() => deps.stateStore?.remove(tabId)).catch(() => {});
   }
 
-  async function evaluate(encounter: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
+  async function evaluate(seen: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
     const slot = `${tabId}:${frameId}`;
     const arrival = (arrived.get(slot) ?? 0) + 1;
     arrived.set(slot, arrival);
+    const encounter: Encounter = { ...seen, id: await pseudonymOf(seen.id) };
     // What the engine needs, fetched side by side (each is kept in memory after its first read).
     const [settings, extra, dismissals] = await Promise.all([
       deps.settings(refresh),
@@ -173,13 +210,7 @@ export function createWorker(deps: WorkerDeps) {
       status: 'ok',
       encounterId: encounter.id,
       payerKind,
-      lines: encounter.lines.map((l) => ({
-        code: normalizeCode(l.code),
-        modifiers: (l.modifiers ?? []).map(normalizeModifier).filter(Boolean),
-        units: l.units ?? 1,
-        ...(l.site ? { site: l.site } : {}),
-        billTo: l.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance'),
-      })),
+      lines: encounter.lines.map((l) => lineView(l, payerKind)),
       findings: views,
       counts: {
         error: errors,
@@ -213,10 +244,15 @@ export function createWorker(deps: WorkerDeps) {
     const frameId = sender.frameId ?? 0;
     if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
     if (request.type === 'signed-anyway') {
+      const encounterId = await pseudonymOf(request.encounterId);
       const at = now().toISOString();
+      const recent = (signoffs.get(encounterId) ?? []).filter((t) => now().getTime() - t < SIGNOFF_WINDOW_MS);
+      if (recent.length >= SIGNOFFS_PER_WINDOW) return { ok: false, error: `rejected: more than ${SIGNOFFS_PER_WINDOW} sign-anyway records for one encounter in a minute` };
+      signoffs.set(encounterId, [...recent, now().getTime()]);
+      if (signoffs.size > 500) signoffs.delete(signoffs.keys().next().value!);
       await deps.dismissals?.put({
-        key: `${request.encounterId}|signoff|${at}`,
-        encounter: request.encounterId,
+        key: `${encounterId}|signoff|${at}`,
+        encounter: encounterId,
         rule: 'signoff',
         code: '',
         subject: `${request.errors} ${request.errors === 1 ? 'error' : 'errors'}`,
@@ -251,8 +287,10 @@ export function createWorker(deps: WorkerDeps) {
       case 'tab-state':
         return { ok: true, state: (await stateOf(request.tabId)) ?? null };
       case 'audit':
+        await dismissalsReady();
         return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [] };
       case 'clear-audit': {
+        await dismissalsReady();
         await deps.dismissals?.clear();
         // Findings dismissed on open screens are live again: those screens ask again and repaint.
         for (const state of states.values()) if (state.status === 'ok') deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });
@@ -271,6 +309,8 @@ export function createWorker(deps: WorkerDeps) {
         const finding = state?.findings.find((f) => f.key === request.key);
         if (!state || !finding || !deps.dismissals) return { ok: false, error: 'that finding is no longer on the screen' };
         if (request.type === 'dismiss') {
+          const refused = request.comment ? await commentRefusal(request.comment, state.tabId, state.frameId) : null;
+          if (refused) return { ok: false, error: refused };
           await deps.dismissals.put({
             key: request.key,
             encounter: state.encounterId,
@@ -290,6 +330,20 @@ export function createWorker(deps: WorkerDeps) {
         return { ok: true };
       }
     }
+  }
+
+  /**
+   * Why a dismissal comment may not be kept, or null: it looks like an identifier (digits, a date),
+   * or it repeats the patient banner of the screen it was made on — which that screen's content
+   * script decides, so the banner's text never reaches the worker. A screen that cannot answer
+   * means the comment cannot be checked: refused (the person can dismiss without one).
+   */
+  async function commentRefusal(comment: string, tabId: number, frameId: number): Promise<string | null> {
+    const problem = identifierProblem(comment);
+    if (problem) return `Comment not kept: ${COMMENT_PROBLEM_TEXT[problem]}`;
+    const answer = (await Promise.resolve(deps.askFrame?.(tabId, frameId, { type: 'comment-check', comment })).catch(() => undefined)) as CommentCheckAnswer | undefined;
+    if (!answer || typeof answer.contains !== 'boolean') return 'Comment not kept: the screen did not answer whether it names the patient. Try again, or dismiss without a comment.';
+    return answer.contains ? `Comment not kept: ${COMMENT_PROBLEM_TEXT.banner}` : null;
   }
 
   async function handle(message: unknown, sender: Sender): Promise<Reply> {
@@ -320,6 +374,25 @@ export function createWorker(deps: WorkerDeps) {
     },
   };
 }
+
+/**
+ * A line as the review list shows and exports it, kept in the tab state: codes shaped like codes,
+ * the site's group, never text the page showed (a site, a code field holding a name).
+ */
+function lineView(l: Encounter['lines'][number], payerKind: string): LineView {
+  const site = l.site ? siteGroupOf(l.site) : 'unknown';
+  return {
+    code: quotableCode(normalizeCode(l.code)),
+    modifiers: (l.modifiers ?? []).map(normalizeModifier).filter((m) => /^[A-Z0-9]{2}$/.test(m)),
+    units: l.units ?? 1,
+    ...(site !== 'unknown' ? { siteGroup: site } : {}),
+    billTo: l.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance'),
+  };
+}
+
+/** At most this many sign-anyway records per encounter in a minute (a person signs once; a page's script could click on). */
+export const SIGNOFFS_PER_WINDOW = 3;
+const SIGNOFF_WINDOW_MS = 60_000;
 
 /** YYYY-MM-DD of the computer's own calendar. */
 function localDay(d: Date): string {

@@ -3,6 +3,10 @@
  * root, and removes them the moment they no longer apply. Hosts are absolutely
  * positioned so the EHR's layout never moves; a line's warnings share one
  * container placed at the end of the line's first cell.
+ *
+ * The roots are closed: the EHR page's own script cannot read or click what is
+ * inside (`host.shadowRoot` is null there). The hosts keep their data-dermlint-*
+ * attributes for tests and assistive technology; dermlint keeps its roots here.
  */
 import { render } from 'preact';
 import type { Finding } from '../../rules/schema';
@@ -29,6 +33,30 @@ interface Painted {
 }
 
 let uidCounter = 0;
+
+/** A painted warning: its closed root, and a way to open its card from dermlint itself. */
+interface Rendered {
+  root: ShadowRoot;
+  open(): void;
+}
+const rendered = new WeakMap<Element, Rendered>();
+
+/** Opens the card of a warning painted by dermlint (reveal.ts); false for any other element. */
+export function openWarning(host: Element): boolean {
+  const r = rendered.get(host);
+  r?.open();
+  return r !== undefined;
+}
+
+/** A closed shadow root of ours: dermlint's only way back in. */
+export function paintedRoot(host: Element): ShadowRoot | undefined {
+  return rendered.get(host)?.root;
+}
+
+/** Keeps the closed root of a host dermlint painted elsewhere (the sign-off prompt). */
+export function keepRoot(host: Element, root: ShadowRoot): void {
+  rendered.set(host, { root, open() {} });
+}
 
 export function createPainter(doc: Document) {
   const painted = new Map<string, Painted>();
@@ -73,8 +101,9 @@ export function createPainter(doc: Document) {
       container.style.zIndex = '2147483000';
       front = container;
     };
-    container.addEventListener('click', toFront);
-    container.addEventListener('focusin', toFront);
+    // A person's own click or focus only (the page's script dispatches untrusted events).
+    container.addEventListener('click', (e) => e.isTrusted && toFront());
+    container.addEventListener('focusin', (e) => e.isTrusted && toFront());
     return container;
   }
 
@@ -83,14 +112,18 @@ export function createPainter(doc: Document) {
     host.setAttribute('data-dermlint-rule', f.rule);
     host.setAttribute('data-dermlint-line', f.line === null ? 'encounter' : String(f.line));
     host.setAttribute('data-dermlint-severity', f.severity);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = WARNING_CSS;
     root.appendChild(style);
     const mount = doc.createElement('div');
     root.appendChild(mount);
+    const uid = String(++uidCounter);
+    let openRequest = 0;
     // Preact renders text nodes: page or finding strings are never parsed as HTML.
-    render(<InlineWarning finding={f} why={why} uid={String(++uidCounter)} compact={compact} />, mount);
+    const draw = () => render(<InlineWarning finding={f} why={why} uid={uid} compact={compact} openRequest={openRequest} />, mount);
+    draw();
+    rendered.set(host, { root, open: () => ((openRequest += 1), draw()) });
     return host;
   }
 
@@ -140,7 +173,8 @@ export function createPainter(doc: Document) {
     showStatus(text: string) {
       if (!statusHost) {
         statusHost = doc.createElement(STATUS_TAG);
-        const root = statusHost.attachShadow({ mode: 'open' });
+        const root = statusHost.attachShadow({ mode: 'closed' });
+        rendered.set(statusHost, { root, open() {} });
         const style = doc.createElement('style');
         style.textContent = WARNING_CSS;
         const box = doc.createElement('div');
@@ -149,7 +183,7 @@ export function createPainter(doc: Document) {
         root.append(style, box);
         doc.documentElement.appendChild(statusHost);
       }
-      const box = statusHost.shadowRoot!.querySelector('.status')!;
+      const box = paintedRoot(statusHost)!.querySelector('.status')!;
       box.textContent = text;
     },
     clearStatus() {

@@ -55,5 +55,8 @@ export function pickAdapter(url: string, fieldMaps: readonly FieldMap[]): Adapte
     signControls(doc) {
       return locked?.signControls?.(doc) ?? [];
     },
+    patientBanner(doc) {
+      return locked?.patientBanner?.(doc);
+    },
   };
 }

@@ -1,4 +1,6 @@
 /** Scrolls the EHR to a line and outlines it briefly, without touching the EHR's own styles. */
+import { openWarning } from './painter';
+
 const HIGHLIGHT_TAG = 'dermlint-highlight';
 
 export function revealElement(doc: Document, el: Element, expandLine?: number | null): void {
@@ -18,7 +20,7 @@ export function revealElement(doc: Document, el: Element, expandLine?: number | 
   win.setTimeout(() => box.remove(), 2500);
   if (expandLine !== undefined) {
     const host = el.querySelector(`dermlint-warning[data-dermlint-line="${expandLine === null ? 'encounter' : expandLine}"]`);
-    const pill = host?.shadowRoot?.querySelector<HTMLButtonElement>('button.pill');
-    if (pill && pill.getAttribute('aria-expanded') !== 'true') pill.click();
+    // Its card opens through dermlint itself: a synthetic click on the pill would not be trusted.
+    if (host) openWarning(host);
   }
 }

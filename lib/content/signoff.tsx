@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import { SignoffPrompt } from '../../components/SignoffPrompt';
 import { SIGNOFF_CSS } from '../../components/styles';
+import { keepRoot } from './painter';
 
 export interface SignoffDeps {
   doc: Document;
@@ -39,7 +40,9 @@ export function guardSignoff(deps: SignoffDeps) {
     close();
     const errors = deps.errors();
     host = doc.createElement('dermlint-signoff');
-    const root = host.attachShadow({ mode: 'open' });
+    // Closed: the EHR page's script cannot reach the prompt's buttons (see SignoffPrompt).
+    const root = host.attachShadow({ mode: 'closed' });
+    keepRoot(host, root);
     const style = doc.createElement('style');
     style.textContent = SIGNOFF_CSS;
     const mount = doc.createElement('div');
@@ -99,7 +102,8 @@ export function guardSignoff(deps: SignoffDeps) {
   }
 
   const onClick = (event: Event) => {
-    if (passThrough || !deps.enabled() || deps.errors() === 0) return;
+    // A person's click only: one the page's script dispatches (el.click()) is the EHR's own business, not held or asked about.
+    if (!event.isTrusted || passThrough || !deps.enabled() || deps.errors() === 0) return;
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
     const control = deps.controls().find((c) => c === target || c.contains(target));

@@ -214,7 +214,8 @@ export function watchScreen(deps: WatchDeps) {
     }
   });
   observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'checked', 'selected', 'class', 'data-value', 'hidden'] });
-  // Typing into an input changes no DOM: listen for it.
+  // Typing into an input changes no DOM: listen for it. Untrusted events count too (EHRs built on
+  // Angular dispatch their own after setting a value): they only make us read the screen again.
   const onInput = (e: Event) => {
     if (e.target instanceof Node && !isOurs(e.target)) {
       afterPageTimers = true;

@@ -3,6 +3,7 @@
  * Source: Medicare Claims Processing Manual ch. 30, §50 (ABN, form CMS-R-131, and the GA modifier:
  * a signed notice must be on file and available on request).
  */
+import { quotableCode } from '../codes';
 import { defineRule } from '../types';
 
 const messages = {
@@ -26,8 +27,8 @@ export default defineRule({
       .filter((l) => l.modifiers.has('GA') && !abnOnFile(l))
       .map((l) => ({
         line: l.index,
-        message: encounter.abn?.signed ? messages.notListed(l.code) : messages.noAbn(l.code),
-        fix: messages.fix(l.code),
+        message: encounter.abn?.signed ? messages.notListed(quotableCode(l.code)) : messages.noAbn(quotableCode(l.code)),
+        fix: messages.fix(quotableCode(l.code)),
       }));
   },
 });

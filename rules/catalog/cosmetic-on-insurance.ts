@@ -12,22 +12,22 @@ import {
   displayIcd,
   MEDICAL_PEEL_DX,
   PEEL_OR_DERMABRASION,
+  quotableCode,
 } from '../codes';
 import type { ClaimLine } from '../context';
 import { defineRule } from '../types';
 
 type Reason = { kind: 'retail' } | { kind: 'category' } | { kind: 'code'; peel: boolean } | { kind: 'dx'; dx: string } | { kind: 'toxin' };
 
-const itemName = (code: string) => code || 'The retail item';
 
 const messages = {
   retail: (code: string) => `${code ? `${code} is a retail item` : 'A retail item is'} billed to insurance; retail items are sold to the patient, not billed to the plan.`,
-  category: (code: string) => `${itemName(code)} is marked cosmetic but billed to insurance, which does not pay for cosmetic services.`,
+  category: (code: string) => `${code || 'This line'} is marked cosmetic but billed to insurance, which does not pay for cosmetic services.`,
   code: (code: string) => `${code} is a cosmetic procedure, which insurance does not cover.`,
   peel: (code: string) => `${code} is cosmetic unless it treats actinic keratoses or rhinophyma, and neither is linked.`,
   dx: (code: string, dx: string) => `${code} is linked to ${dx}, a cosmetic-encounter diagnosis, so insurance will deny it.`,
   toxin: (code: string) => `${code} is botulinum toxin with no covered indication linked (such as hyperhidrosis, chronic migraine, dystonia or hemifacial spasm), so it is cosmetic.`,
-  fix: (code: string) => (code ? `Bill ${code} to the patient (or append GY if the payer needs a denial).` : 'Bill the retail item to the patient.'),
+  fix: (code: string, what = 'the retail item') => (code ? `Bill ${code} to the patient (or append GY if the payer needs a denial).` : `Bill ${what} to the patient.`),
   fixOrLink: (code: string) => `Bill ${code} to the patient (or append GY if the payer needs a denial); if the note documents a covered indication, link it instead.`,
 };
 
@@ -62,9 +62,10 @@ export default defineRule({
       if (line.modifiers.has('GY')) continue;
       const reason = reasonOf(line);
       if (!reason) continue;
-      const code = line.code;
+      // A code field holding anything but a code is never quoted (see quotableCode).
+      const code = quotableCode(line.code);
       let message: string;
-      let fix = messages.fix(code);
+      let fix = messages.fix(code, reason.kind === 'retail' ? 'the retail item' : 'this line');
       switch (reason.kind) {
         case 'retail':
           message = messages.retail(code);

@@ -9,7 +9,7 @@
  * Only codes the code table can decide are judged: a category the table does
  * not ship is 'undecided' and never fires (RULES.md section 4).
  */
-import { displayIcd, normalizeIcd } from '../codes';
+import { displayIcd, isIcdShaped, normalizeIcd } from '../codes';
 import type { IcdCodeSet } from '../icd10cm/types';
 import { defineRule } from '../types';
 
@@ -23,7 +23,11 @@ const where = (positions: readonly number[]) => `${positions.length === 1 ? 'dia
 const messages = {
   header: (code: string, positions: number[]) => `${code} (${where(positions)}) is a category that needs more characters, not a billable code.`,
   unknown: (code: string, positions: number[], codeSet: string) => `${code} (${where(positions)}) is not a valid ${codeSet} code.`,
-  malformed: (code: string, positions: number[]) => `${code} (${where(positions)}) is not a valid ICD-10-CM code.`,
+  /** Not shaped like a code: named by its place, never quoted (it may hold anything the page shows). */
+  malformed: (positions: number[]) => {
+    const what = where(positions);
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${positions.length === 1 ? 'is not a valid ICD-10-CM code' : 'are not valid ICD-10-CM codes'}.`;
+  },
   blank: (positions: number[]) => `${positions.length === 1 ? 'Diagnosis' : 'Diagnoses'} ${andList(positions.map(String))} ${positions.length === 1 ? 'is' : 'are'} blank.`,
   fixAllOf: (codes: string[]) => (codes.length === 1 ? `Use ${codes[0]}, if the note documents it.` : `Use the billable code the note documents: ${orList(codes)}.`),
   fixSomeOf: (codes: string[]) => `Use a billable code, e.g. ${orList(codes)}, as the note documents.`,
@@ -58,13 +62,11 @@ export default defineRule({
   check({ encounter, icd }) {
     // Diagnoses by their dotless code: a code listed twice is reported once.
     const positions = new Map<string, number[]>();
-    const asEntered = new Map<string, string>();
     encounter.diagnoses.forEach((d, i) => {
       const code = normalizeIcd(d.code);
       const list = positions.get(code);
       if (list) list.push(i + 1);
       else positions.set(code, [i + 1]);
-      if (!asEntered.has(code)) asEntered.set(code, d.code.trim());
     });
     const reference = messages.reference(icd.name);
     const reports = [];
@@ -75,13 +77,12 @@ export default defineRule({
         continue;
       }
       const offer = suggestionsFor(code, icd);
-      // Shaped like a code (or near a real one): not in this year's set; otherwise not a code at all, shown as entered.
-      const codeLike = /^[A-Z][0-9][0-9A-Z]{1,5}$/.test(code) || offer.codes.length > 0;
-      const message = offer.below
-        ? messages.header(displayIcd(code), at)
-        : codeLike
-          ? messages.unknown(displayIcd(code), at, icd.name)
-          : messages.malformed(asEntered.get(code)!, at);
+      // Shaped like a code: a category, or not in this year's set; otherwise not a code at all, named by its place.
+      const message = !isIcdShaped(code)
+        ? messages.malformed(at)
+        : offer.below
+          ? messages.header(displayIcd(code), at)
+          : messages.unknown(displayIcd(code), at, icd.name);
       const codes = offer.codes.map(displayIcd);
       const fix = codes.length === 0 ? messages.fixMalformed() : offer.more ? messages.fixSomeOf(codes) : messages.fixAllOf(codes);
       reports.push({ line: null, message, fix, reference });

@@ -8,6 +8,7 @@
  * it fires only when the encounter has none.
  */
 import type { ClaimLine } from '../context';
+import { quotableCode } from '../codes';
 import { defineRule } from '../types';
 
 const list = (numbers: readonly number[]) => (numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`);
@@ -27,7 +28,7 @@ const messages = {
 };
 
 /** How a message names a line: its code, or its place when it has none (a retail item). */
-const nameOf = (line: ClaimLine) => line.code || `The item on line ${line.index + 1}`;
+const nameOf = (line: ClaimLine) => quotableCode(line.code) || `The item on line ${line.index + 1}`;
 const inSentence = (name: string) => (name.startsWith('The item') ? `t${name.slice(1)}` : name);
 
 export default defineRule({

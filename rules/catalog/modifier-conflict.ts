@@ -4,7 +4,7 @@
  * as unprocessable; GY and GZ state opposite reasons for a denial); CMS MLN article on the
  * X{EPSU} modifiers (more specific subsets of 59, never reported with it).
  */
-import { MODIFIER_CONFLICTS } from '../codes';
+import { MODIFIER_CONFLICTS, quotableCode } from '../codes';
 import { defineRule } from '../types';
 
 const messages = {
@@ -33,7 +33,7 @@ export default defineRule({
         if (other.length === 0) continue;
         // GA against GZ: the chart tells which one is true.
         const fix = rule.modifier === 'GA' ? (abnOnFile(line) ? messages.fixAbnOnFile() : messages.fixNoAbn()) : messages.fix(rule.fix);
-        reports.push({ line: line.index, message: messages.conflict(line.code, rule.modifier, other.join(' and '), rule.why), fix });
+        reports.push({ line: line.index, message: messages.conflict(quotableCode(line.code), rule.modifier, other.join(' and '), rule.why), fix });
         break; // one finding per line
       }
     }

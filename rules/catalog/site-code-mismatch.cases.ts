@@ -24,7 +24,7 @@ export default defineCases({
     { name: 'mismatched line billed to the patient', encounter: enc({ dx: ['D22.39'], lines: [{ code: '11402', site: 'left cheek', dx: [1], billTo: 'patient' }] }) },
   ],
   invalid: [
-    { name: 'trunk excision code on the cheek', encounter: at('11402', 'left cheek', 'D22.39'), findings: [{ line: 0, severity: 'error', messageIncludes: 'left cheek', fixIncludes: 'Use 11442 (face, ears, eyelids, nose, lips' }] },
+    { name: 'trunk excision code on the cheek', encounter: at('11402', 'left cheek', 'D22.39'), findings: [{ line: 0, severity: 'error', messageIncludes: '11402 is for the trunk, arms or legs, but the site is on the face, ears, eyelids, nose, lips or mucous membrane.', fixIncludes: 'Use 11442 (face, ears, eyelids, nose, lips' }] },
     { name: 'face excision code on the forearm', encounter: at('11643', 'right forearm'), findings: [{ line: 0, fixIncludes: 'Use 11603 (trunk, arms or legs)' }] },
     { name: 'trunk shave code on the scalp', encounter: at('11301', 'scalp', 'L82.0'), findings: [{ line: 0, fixIncludes: 'Use 11306' }] },
     { name: 'face destruction code on the dorsal hand', encounter: at('17284', 'left dorsal hand', 'C44.619'), findings: [{ line: 0, fixIncludes: 'Use 17274' }] },

@@ -5,7 +5,9 @@
  * CPT Mohs guidelines: 17311/17312 head, neck, hands, feet, genitalia (or any site
  * where the surgery directly involves muscle, cartilage, bone, tendon, major nerves
  * or vessels); 17313/17314 trunk, arms, legs. The site is read by the anatomic
- * lexicon; a site it cannot place ('unknown') is never judged.
+ * lexicon; a site it cannot place ('unknown') is never judged. Messages name the
+ * site group, never the site as typed (free text: it may hold anything, a name
+ * included, and messages reach the review list and its exports).
  */
 import {
   ADDON_PRIMARIES, MOHS_ANY_SITE_IF_DEEP, MOHS_SITE_GROUPS, SITE_GROUP_LABEL, SITE_SERIES, siteGroupsOfCode, sizedCode, type SiteGroup,
@@ -13,8 +15,8 @@ import {
 import { defineRule, type RuleReport } from '../types';
 
 const messages = {
-  wrongSite: (code: string, site: string, group: SiteGroup) =>
-    `${code} does not fit the site '${site}', which is on the ${SITE_GROUP_LABEL[group]}.`,
+  wrongSite: (code: string, fits: readonly SiteGroup[], group: SiteGroup) =>
+    `${code} is for the ${fits.map((g) => SITE_GROUP_LABEL[g]).join(', or the ')}, but the site is on the ${SITE_GROUP_LABEL[group]}.`,
   fix: (right: string, group: SiteGroup) => `Use ${right} (${SITE_GROUP_LABEL[group]}) for this site.`,
   fixDeep: (right: string, code: string) =>
     `Use ${right} for the trunk, arms or legs; keep ${code} only if the surgery directly involved muscle, cartilage, bone, tendon, a major nerve or vessel, and the note says so.`,
@@ -43,8 +45,7 @@ export default defineRule({
       if (!fits) continue;
       const group = siteGroupOf(line.raw.site);
       if (group === 'unknown' || fits.includes(group)) continue;
-      const site = (line.raw.site ?? '').trim();
-      const message = messages.wrongSite(line.code, site, group);
+      const message = messages.wrongSite(line.code, fits, group);
       const sized = sizedCode(line.code);
       if (sized) {
         const right = SITE_SERIES[group][sized.kind][sized.step];

@@ -1,6 +1,7 @@
 /**
  * Accessibility in Chromium: axe-core at WCAG 2.2 AA on the warnings the
- * content script paints into the EHR screens (open shadow roots, closed and
+ * content script paints into the EHR screens (closed shadow roots, read over
+ * the DevTools protocol: ./shadow; the warnings collapsed and
  * opened), the sign-off prompt, the popup, the side panel and the options
  * page; and keyboard use: every control reachable with Tab and showing a
  * visible focus style, the warning pills opened with Enter, the sign-off
@@ -18,6 +19,7 @@ import { openExtensionPage, tabIdOf } from './pages';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
+import { countInPainted, exposeShadowRoots, waitInPainted } from './shadow';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -31,6 +33,7 @@ function paintedWithInfo(id: string): string[] {
 
 /** axe-core's violations of WCAG 2.2 AA, as readable lines; `include`: CSS selectors of the parts to check (axe follows open shadow roots). */
 async function axeViolations(where: Page | Frame, include?: string[]): Promise<string[]> {
+  await reveal(where);
   if (!(await where.evaluate(() => 'axe' in window))) await where.evaluate(AXE_SOURCE);
   return where.evaluate(
     async (selectors: string[] | null, tags: string[]) => {
@@ -42,6 +45,14 @@ async function axeViolations(where: Page | Frame, include?: string[]): Promise<s
     include ?? null,
     WCAG22_AA,
   );
+}
+
+/**
+ * dermlint's shadow roots are closed: on an EHR frame, hand them to the test's own evaluations
+ * (and axe's) over the DevTools protocol first (./shadow). Extension pages have none.
+ */
+async function reveal(where: Page | Frame): Promise<void> {
+  if ('parentFrame' in where) await exposeShadowRoots(where);
 }
 
 // ── Keyboard ───────────────────────────────────────────────────────────────
@@ -59,6 +70,7 @@ interface Stop {
  * share one key (one Tab stop, arrow keys inside).
  */
 async function markControls(where: Page | Frame, scope = 'html'): Promise<string[]> {
+  await reveal(where);
   return where.evaluate((scopeSelector: string) => {
     const SELECTOR = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable=""], [contenteditable="true"]';
     const keys: string[] = [];
@@ -82,6 +94,7 @@ async function markControls(where: Page | Frame, scope = 'html'): Promise<string
 
 /** The focused element, through open shadow roots: its data-kbd key and its focus style. */
 async function focusedStop(where: Page | Frame): Promise<Stop | null> {
+  await reveal(where);
   return where.evaluate(() => {
     let el = document.activeElement as HTMLElement | null;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
@@ -101,6 +114,7 @@ async function focusedStop(where: Page | Frame): Promise<Stop | null> {
 
 /** The same style with nothing focused, for each key (the first element of that key). */
 async function unfocusedStyles(where: Page | Frame, keys: string[]): Promise<Record<string, string>> {
+  await reveal(where);
   return where.evaluate((wanted: string[]) => {
     let active = document.activeElement as HTMLElement | null;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
@@ -130,6 +144,7 @@ async function unfocusedStyles(where: Page | Frame, keys: string[]): Promise<Rec
  */
 async function tabThrough(page: Page, where: Page | Frame, enough: (stops: Stop[]) => boolean = () => false, max = 400): Promise<Stop[]> {
   // Start before the first control: focus the document (the frame's, for a frame), nothing inside it.
+  await reveal(where);
   await where.evaluate(() => {
     let active = document.activeElement as HTMLElement | null;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
@@ -200,6 +215,7 @@ async function openCase(screen: (typeof SCREENS)[number], id: string): Promise<F
 
 /** Each pill's rectangle against each of the EHR's own controls in the frame: the overlaps. */
 async function pillsOverControls(frame: Frame): Promise<string[]> {
+  await reveal(frame);
   return frame.evaluate(() => {
     const controls = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex], [role="button"], [role="combobox"], [contenteditable="true"]')).filter(
       (el) => !el.closest('dermlint-line, dermlint-warning, dermlint-signoff') && el.checkVisibility(),
@@ -224,12 +240,14 @@ const CASES = ['ex17', 'ex10', 'ex30', 'ex18', 'ex03', 'ex43', 'ex44', 'ex46', '
 describe('inline warnings', () => {
   it('axe looks inside the warnings’ shadow roots (a nameless button planted there is reported)', async () => {
     const frame = await openCase(SCREENS[0]!, 'ex01');
+    await reveal(frame);
     await frame.evaluate(() => {
       const planted = document.createElement('button');
       planted.className = 'planted';
       document.querySelector('dermlint-warning')!.shadowRoot!.appendChild(planted);
     });
     expect((await axeViolations(frame, ['dermlint-warning'])).join('\n')).toMatch(/button-name/);
+    await reveal(frame);
     await frame.evaluate(() => document.querySelector('dermlint-warning')!.shadowRoot!.querySelector('.planted')!.remove());
     expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
   });
@@ -239,15 +257,23 @@ describe('inline warnings', () => {
       const frame = await openCase(screen, id);
       expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
       expect(await pillsOverControls(frame)).toEqual([]);
-      // Opened all at once (an open card may lie over the next line's pill, as it should: it is on top).
-      await frame.evaluate(() => document.querySelectorAll('dermlint-warning').forEach((h) => h.shadowRoot!.querySelector<HTMLElement>('button.pill')!.click()));
-      await until(() => frame.$$eval('pierce/.card', (c) => c.length), (n) => n === paintedWithInfo(id).length, 'every card open');
+      // Opened all at once (an open card may lie over the next line's pill, as it should: it is on top), each by
+      // a person's key on it (dermlint acts on trusted events only; a pointer would hit the card over it).
+      await reveal(frame);
+      const pills = await frame.evaluateHandle(() => Array.from(document.querySelectorAll('dermlint-warning')).map((h) => h.shadowRoot!.querySelector<HTMLElement>('button.pill')!));
+      for (const pill of await pills.getProperties().then((m) => [...m.values()])) {
+        await pill.evaluate((b) => (b as HTMLElement).focus());
+        await ehr.keyboard.press('Enter');
+      }
+      await pills.dispose();
+      await until(() => countInPainted(frame, '.card'), (n) => n === paintedWithInfo(id).length, 'every card open');
       expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
     });
 
     it(`${screen.name}: Tab reaches every pill in line order with a visible focus style; Enter opens one, Escape closes it`, async () => {
       const frame = await openCase(screen, 'ex17');
       await markControls(frame);
+      await reveal(frame);
       const pills = await frame.evaluate(() =>
         Array.from(document.querySelectorAll('dermlint-warning')).map((host) => host.shadowRoot!.querySelector<HTMLElement>('button.pill')!.dataset.kbd ?? 'unmarked pill'),
       );
@@ -261,11 +287,12 @@ describe('inline warnings', () => {
         expect(s.focused).not.toBe(plain[s.key]);
       }
       // Back onto the first pill by keyboard, then Enter.
+      await reveal(frame);
       await frame.evaluate(() => document.querySelector('dermlint-warning')!.shadowRoot!.querySelector<HTMLElement>('button.pill')!.focus());
       await ehr.keyboard.press('Enter');
-      const expanded = () => frame.evaluate(() => document.querySelector('dermlint-warning')!.shadowRoot!.querySelector('button.pill')!.getAttribute('aria-expanded'));
+      const expanded = async () => (await reveal(frame), frame.evaluate(() => document.querySelector('dermlint-warning')!.shadowRoot!.querySelector('button.pill')!.getAttribute('aria-expanded')));
       await until(expanded, (v) => v === 'true', 'Enter opens the pill');
-      const card = await frame.$eval('pierce/.card', (c) => c.textContent ?? '');
+      const card = await (await waitInPainted(frame, '.card')).evaluate((c) => c.textContent ?? '');
       expect(card).toMatch(/Fix:/);
       await ehr.keyboard.press('Escape');
       await until(expanded, (v) => v === 'false', 'Escape closes it');
@@ -283,8 +310,8 @@ describe('inline warnings', () => {
       await frame.waitForSelector('dermlint-signoff');
       expect(await axeViolations(frame, ['dermlint-signoff'])).toEqual([]);
       // The question takes focus (role alertdialog), on its safe choice.
-      const focusedText = () =>
-        frame.evaluate(() => {
+      const focusedText = async () =>
+        (await reveal(frame), frame).evaluate(() => {
           let el = document.activeElement as HTMLElement | null;
           while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
           return el?.textContent?.trim() ?? '';

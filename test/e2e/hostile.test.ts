@@ -18,6 +18,7 @@ import { traceScriptTasks } from './trace';
 import { until } from './extension-data';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
+import { exposeShadowRoots, waitInPainted } from './shadow';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -42,6 +43,7 @@ function expected(encounter: Encounter): string[] {
 }
 
 async function statusOf(frame: Frame): Promise<string | null> {
+  await exposeShadowRoots(frame).catch(() => 0);
   return frame.evaluate(() => document.querySelector('dermlint-status')?.shadowRoot?.textContent ?? null).catch(() => null);
 }
 
@@ -66,6 +68,8 @@ async function settled(frame: Frame, quietMs = 800, timeout = 15_000): Promise<{
 /** Nothing from the page's text ran or became an element, in any frame, nor in our shadow roots. */
 async function expectNothingInjected(page: Page): Promise<void> {
   for (const frame of page.frames()) {
+    // dermlint's roots are closed: handed to the test's evaluation over the DevTools protocol (./shadow).
+    await exposeShadowRoots(frame).catch(() => 0);
     const found = await frame
       .evaluate(() => {
         const out: string[] = [];
@@ -110,7 +114,7 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
       ],
       lines: [
         { code: '99213', modifiers: [SCRIPT], dx: [2], description: IMG },
-        // A trunk shave code on a face site: site-code-mismatch quotes the site in its message.
+        // A trunk shave code on a face site: site-code-mismatch fires, naming the site's group (never the site as typed).
         { code: '11301', units: 1, lesions: 1, dx: [2], site, sizeCm: 0.8, description: SCRIPT },
         { code: '17000', units: 1, lesions: 1, dx: [1], site: `${SCRIPT} forehead`, description: IMG },
       ],
@@ -120,25 +124,24 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
     const frame = await openEncounter(page, screen, session.baseUrl, encounter);
     await waitForWarnings(frame, want, 15_000);
     await expectNothingInjected(page);
-    // The warning quotes the raw site as text: in its label, its title, and the card it opens.
-    const shown = await frame.evaluate(() => {
-      const host = document.querySelector('dermlint-warning[data-dermlint-rule="site-code-mismatch"]')!;
-      const pill = host.shadowRoot!.querySelector('button.pill') as HTMLButtonElement;
-      pill.click();
-      return new Promise<{ title: string; msg: string; msgElements: number }>((done) =>
-        setTimeout(() => {
-          const msg = host.shadowRoot!.querySelector('.card .msg');
-          done({ title: pill.getAttribute('title') ?? '', msg: msg?.textContent ?? '', msgElements: msg?.children.length ?? -1 });
-        }, 100),
-      );
-    });
-    expect(shown.title).toContain(site);
-    expect(shown.msg).toContain(site);
+    // The warning names the site's group, never the site as typed: not in its label, its title, nor the card it opens.
+    const host = 'dermlint-warning[data-dermlint-rule="site-code-mismatch"]';
+    const pill = await waitInPainted(frame, 'button.pill', 10_000, host);
+    await pill.click();
+    const msg = await waitInPainted(frame, '.card .msg', 10_000, host);
+    const shown = {
+      title: await pill.evaluate((b) => b.getAttribute('title') ?? ''),
+      msg: await msg.evaluate((m) => m.textContent ?? ''),
+      msgElements: await msg.evaluate((m) => m.children.length),
+    };
+    expect(shown.title).toBe('11301 is for the trunk, arms or legs, but the site is on the face, ears, eyelids, nose, lips or mucous membrane.');
+    expect(shown.msg).toBe(shown.title);
+    for (const text of [shown.title, shown.msg]) expect(text).not.toMatch(/cheek|<img|onerror/);
     expect(shown.msgElements).toBe(0);
     await expectNothingInjected(page);
   });
 
-  it('markup in a diagnosis code: a "could not read" note or a warning that quotes it as text, never run', async () => {
+  it('markup in a diagnosis code: a "could not read" note or a warning that names the diagnosis by its place, never run', async () => {
     const encounter: Encounter = {
       id: 'hostile-dx',
       dateOfService: '2026-05-12',
@@ -150,11 +153,14 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
     // Something shown first (a note or a warning): "settled" alone could call the screen quiet before the first answer on a loaded machine.
     await until(async () => ({ warnings: await warningsIn(frame).catch(() => []), status: await statusOf(frame) }), (s) => s.warnings.length > 0 || s.status !== null, 'a note or a warning on the screen');
     const state = await settled(frame);
+    await exposeShadowRoots(frame);
     const texts = await frame.evaluate(() =>
       Array.from(document.querySelectorAll('dermlint-warning')).map((h) => h.shadowRoot!.querySelector('button.pill')?.getAttribute('title') ?? ''),
     );
-    const quoted = [state.status ?? '', ...texts].some((t) => t.includes('<img') || t.includes('<IMG') || t.includes('<script') || t.includes('<SCRIPT'));
-    expect(quoted, JSON.stringify({ state, texts })).toBe(true);
+    // A warning never quotes what is not a code (its messages reach the review list and exports); the screen's own note may show it, as text.
+    if (texts.length > 0) expect(texts, JSON.stringify(state)).toEqual(expect.arrayContaining([expect.stringMatching(/^Diagnos(is|es) \d/)]));
+    for (const t of texts) expect(t).not.toMatch(/<img|<script/i);
+    expect(texts.length > 0 || state.status !== null, JSON.stringify({ state, texts })).toBe(true);
     await expectNothingInjected(page);
   });
 

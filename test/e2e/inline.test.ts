@@ -11,6 +11,7 @@ import { badgeOf, judged, launch, POLL, waitForWarnings, warningsIn, type Sessio
 import { onFreshElement, SCREENS, typeInto } from './screens';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
+import { inPainted, waitInPainted } from './shadow';
 
 const cases: { encounter: Encounter; expect: { rule: string; line: number | null }[] }[] = JSON.parse(
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
@@ -129,17 +130,16 @@ for (const screen of SCREENS) {
       await page.goto(screen.url(session.baseUrl, 'ex44'));
       const frame = await screen.frame(page, 'ex44');
       await waitForWarnings(frame, ['lesions-lumped@0']);
-      await onFreshElement(frame, 'pierce/button.pill', async (pill) => {
-        expect(await pill.evaluate((b) => b.getAttribute('aria-label'))).toMatch(/^Coding error: /);
-        await pill.focus();
-      });
+      const pill = await waitInPainted(frame, 'button.pill');
+      expect(await pill.evaluate((b) => b.getAttribute('aria-label'))).toMatch(/^Coding error: /);
+      await pill.focus();
       await page.keyboard.press('Enter');
-      const card = await frame.waitForSelector('pierce/.card');
+      const card = await waitInPainted(frame, '.card');
       const text = await card!.evaluate((c) => c.textContent);
       expect(text).toMatch(/Fix:/);
       expect(text).toMatch(/lesions-lumped/);
       await page.keyboard.press('Escape');
-      await expect.poll(() => frame.$('pierce/.card'), POLL).toBeNull();
+      await expect.poll(() => inPainted(frame, '.card'), POLL).toBeNull();
     });
   });
 }

@@ -13,17 +13,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type CDPSession, type Frame, type Page, type Target } from 'puppeteer-core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CHROMIUM, EXTENSION_DIR, badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
 import { onFreshElement, SCREENS, typeInto, type Screen } from './screens';
 import { readExtensionData, until, type ExtensionData } from './extension-data';
-import { clickButton, stopWorker as stopWorkerTarget, tabIdOf } from './pages';
+import { clickButton, downloaded, downloadsTo, stopWorker as stopWorkerTarget, tabIdOf, textOf } from './pages';
+import { openEncounter } from './open-encounter';
 import { startDemoServer } from '../../scripts/serve-demo';
 import { SETTINGS_KEY } from '../../lib/settings';
 import type { Encounter } from '../../rules/schema';
+import { run } from '../../rules/index';
 
 const EMA = SCREENS.find((s) => s.name === 'ema')!;
 const ATHENA = SCREENS.find((s) => s.name === 'athena')!;
@@ -348,14 +350,14 @@ describe('hostile messages', () => {
       { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, lines: [{ code: 5 }] } },
       { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, payer: { kind: 'martian' } } },
       { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, lines: { $lines: 5001 } } },
-      { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, id: { $big: 201 } } },
+      { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, id: { $big: 2001 } } },
       { type: 'evaluate', adapter: 'x'.repeat(41), encounter },
       { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, id: { $big: 4_100_000 } } },
       { type: 'evaluate', adapter: 'ema', encounter: { $deep: 3000 } },
       { type: 'status', adapter: 'ema', state: 'hacked' },
       { type: 'status', adapter: 'ema', state: 'unreadable', reason: { $big: 501 } },
       { type: 'signed-anyway', encounterId: 'x', errors: -1 },
-      { type: 'signed-anyway', encounterId: { $big: 201 }, errors: 1 },
+      { type: 'signed-anyway', encounterId: { $big: 2001 }, errors: 1 },
       // The extension pages' requests, from a content script: never.
       { type: 'audit' },
       { type: 'clear-audit' },
@@ -542,59 +544,160 @@ describe('service worker lifecycle', () => {
   });
 });
 
+// ── Nothing sensitive at rest ────────────────────────────────────────────────
+
+/**
+ * What a screen shows about the patient, which dermlint must never keep (storage.local / session / sync,
+ * IndexedDB, web storage, caches) nor export (review CSV and JSON, audit CSV). One entry per string:
+ * `whole` matches it as a whole word (short identifiers: a name, a number), else anywhere, in any case.
+ * Add to it with `plant` (the procedure note is next).
+ */
+interface Sensitive {
+  what: string;
+  text: string;
+  whole?: boolean;
+}
+
+class SensitiveList {
+  readonly items: Sensitive[] = [];
+  plant(what: string, text: string, whole = false): void {
+    const t = text.trim();
+    if (t && !this.items.some((s) => s.text === t && s.whole === whole)) this.items.push({ what, text: t, whole });
+  }
+  /** The entries found in `text`, as 'what: text'. */
+  foundIn(text: string): string[] {
+    const lower = text.toLowerCase();
+    return this.items
+      .filter((s) => (s.whole ? new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(s.text)}(?![A-Za-z0-9])`, 'i').test(text) : lower.includes(s.text.toLowerCase())))
+      .map((s) => `${s.what}: ${s.text}`);
+  }
+}
+
+/** The patient banner, as each demo screen renders it (fake people, real shapes). */
+async function bannerOf(frame: Frame, screen: Screen): Promise<{ name: string; dob: string; mrn: string }> {
+  return frame.evaluate((name: string) => {
+    const text = (sel: string) => (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (name === 'ema') return { name: text('[data-identifier="patient-name"]'), dob: text('[data-identifier="patient-dob"]'), mrn: text('[data-identifier="patient-mrn"]') };
+    const facts = Object.fromEntries(Array.from(document.querySelectorAll('.fe_c_patient-banner__facts > div')).map((d) => [d.querySelector('dt')?.textContent?.trim(), d.querySelector('dd')?.textContent?.trim() ?? '']));
+    return { name: text('.fe_c_patient-banner__name'), dob: facts.DOB ?? '', mrn: facts.MRN ?? '' };
+  }, screen.name);
+}
+
+/** Free text planted on the screens: a site typed with a patient's details in it, as the security review did. */
+const PLANTED_SITE = 'left cheek - pt ZQWINSLOW, ZQHARRIET MRN 00987654';
+const planted = (screen: Screen): Encounter => ({
+  id: `planted-${screen.name}`,
+  dateOfService: '2026-05-12',
+  payer: { kind: 'commercial', name: 'ZQ Acme Health Plan' },
+  diagnoses: [{ code: 'D22.39', description: 'ZQ nevus of ZQWINSLOW' }, { code: 'L57.0', description: 'ZQ actinic keratosis note' }],
+  lines: [
+    { code: '11402', units: 1, dx: [1], site: PLANTED_SITE, sizeCm: 1.2, description: 'ZQ excision for ZQHARRIET' },
+    { code: '17000', units: 1, lesions: 1, dx: [2], site: 'ZQ right temple by the scar', description: 'ZQ destruction' },
+  ],
+});
+
 describe('nothing sensitive at rest', () => {
-  it('after work on both screens (cases opened, a dismissal in the side panel, a sign-anyway, settings changed) no patient name, MRN, birth date or chart text is kept anywhere', async () => {
-    const sensitive = new Set<string>();
-    const identifiers = new Set<string>();
+  it('after a working session on both screens (cases and typed sites, dismissals with comments, exports, a sign-anyway, settings) nothing the screens showed about the patient is kept or exported', async () => {
+    const sensitive = new SensitiveList();
     const ema = await recorder.newPage();
     const athena = await recorder.newPage();
     for (const page of [ema, athena]) await page.setViewport({ width: 1400, height: 900 });
+    const downloads = await downloadsTo(session);
 
-    const visits: [Page, Screen, string][] = [
-      [ema, EMA, 'ex01'], [ema, EMA, 'ex22'], [ema, EMA, 'ex43'], [ema, EMA, 'ex37'],
-      [athena, ATHENA, 'ex09'], [athena, ATHENA, 'ex16'], [athena, ATHENA, 'ex44'], [athena, ATHENA, 'ex17'],
-    ];
-    for (const [page, screen, id] of visits) {
-      const frame = await openCase(page, screen, id);
-      // The patient banner, as each demo screen renders it (fake people, real shapes).
-      const banner = await frame.evaluate((name: string) => {
-        const text = (sel: string) => (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        if (name === 'ema') return { name: text('[data-identifier="patient-name"]'), dob: text('[data-identifier="patient-dob"]'), mrn: text('[data-identifier="patient-mrn"]') };
-        const facts = Object.fromEntries(Array.from(document.querySelectorAll('.fe_c_patient-banner__facts > div')).map((d) => [d.querySelector('dt')?.textContent?.trim(), d.querySelector('dd')?.textContent?.trim() ?? '']));
-        return { name: text('.fe_c_patient-banner__name'), dob: facts.DOB ?? '', mrn: facts.MRN ?? '' };
-      }, screen.name);
-      expect(banner.name, `${screen.name} ${id}: a patient name on the banner`).toMatch(/^[A-Z]+, [A-Za-z]+$/);
+    /** Plants what a screen shows: its banner, its encounter's sites and descriptions, EMA's patient id. */
+    const learn = async (page: Page, frame: Frame, screen: Screen, encounter: Encounter, label: string) => {
+      const banner = await bannerOf(frame, screen);
+      expect(banner.name, `${label}: a patient name on the banner`).toMatch(/^[A-Z]+, [A-Za-z]+$/);
       const dob = banner.dob.match(/(\d{2})\/(\d{2})\/(\d{4})/);
-      expect(dob, `${screen.name} ${id}: a birth date on the banner`).not.toBeNull();
+      expect(dob, `${label}: a birth date on the banner`).not.toBeNull();
       const mrn = banner.mrn.replace(/^#/, '');
       expect(mrn).toMatch(/^[A-Z]*\d{6}$/);
       const [last, first] = banner.name.split(', ') as [string, string];
-      sensitive.add(banner.name).add(`${first} ${last}`).add(dob![0]).add(`${dob![3]}-${dob![1]}-${dob![2]}`);
-      identifiers.add(last).add(first).add(mrn).add(mrn.replace(/^[A-Z]+/, ''));
-      // EMA's patient id, in the screen's address.
+      sensitive.plant('banner name', banner.name);
+      sensitive.plant('banner name', `${first} ${last}`);
+      sensitive.plant('banner name', last, true);
+      sensitive.plant('banner name', first, true);
+      sensitive.plant('date of birth', dob![0]);
+      sensitive.plant('date of birth', `${dob![3]}-${dob![1]}-${dob![2]}`);
+      sensitive.plant('MRN', mrn, true);
+      sensitive.plant('MRN', mrn.replace(/^[A-Z]+/, ''), true);
       const pid = page.url().match(/\/patient\/(\d+)\//)?.[1];
-      if (pid) identifiers.add(pid);
-      // Chart text: what the encounter's diagnoses and lines say in words.
-      const encounter = encounterOf(id);
-      for (const d of encounter.diagnoses) if (d.description) sensitive.add(d.description);
-      for (const l of encounter.lines) if (l.description) sensitive.add(l.description);
-    }
-    expect(sensitive.size).toBeGreaterThan(30);
+      if (pid) sensitive.plant('EMA patient id', pid, true);
+      for (const d of encounter.diagnoses) if (d.description) sensitive.plant('diagnosis description', d.description);
+      for (const l of encounter.lines) {
+        if (l.description) sensitive.plant('line description', l.description);
+        // Sites of two words or more ('left cheek'): single anatomic words are in the rules' own fixes ("Use 11442 (face, …)").
+        if (l.site && l.site.trim().includes(' ')) sensitive.plant('site as typed', l.site);
+      }
+      if (encounter.payer.name?.startsWith('ZQ')) sensitive.plant('payer name', encounter.payer.name);
+    };
 
-    // A dismissal through the side panel (athena tab, ex17).
-    const athenaTab = await tabIdOf(session, athena);
-    const panel = await openExtensionPage(`sidepanel.html?tab=${athenaTab}`);
-    await panel.waitForSelector('article.finding');
-    await clickButton(panel, 'Dismiss…');
-    await panel.click('input[value="payer-policy"]');
-    await clickButton(panel, 'Dismiss');
-    await panel.waitForSelector('article.finding.is-dismissed', { timeout: 15_000 });
+    const visits: [Page, Screen, string][] = [
+      [ema, EMA, 'ex01'], [ema, EMA, 'ex22'], [ema, EMA, 'ex43'],
+      [athena, ATHENA, 'ex09'], [athena, ATHENA, 'ex16'], [athena, ATHENA, 'ex44'],
+    ];
+    for (const [page, screen, id] of visits) await learn(page, await openCase(page, screen, id), screen, encounterOf(id), `${screen.name} ${id}`);
+    // The typed sites, with a name and an MRN in them.
+    sensitive.plant('site as typed', 'ZQWINSLOW', true);
+    sensitive.plant('site as typed', 'ZQHARRIET', true);
+    sensitive.plant('site as typed', '00987654', true);
+    const plantedFrames = new Map<Screen, Frame>();
+    for (const [page, screen] of [[athena, ATHENA], [ema, EMA]] as const) {
+      const frame = await openEncounter(page, screen.name, session.baseUrl, planted(screen));
+      const want = run(planted(screen)).filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.line ?? 'encounter'}`);
+      expect(want).toContain('site-code-mismatch@0');
+      await waitForWarnings(frame, want, 15_000);
+      await learn(page, frame, screen, planted(screen), `${screen.name} planted`);
+      plantedFrames.set(screen, frame);
+    }
+    // The sign-off with errors remaining comes after this on EMA's ex37.
+    expect(sensitive.items.length).toBeGreaterThan(40);
+
+    // Dismissals in the side panel, on both screens: comments naming the patient are refused, in the dialog and by the worker.
+    const refusals: string[] = [];
+    for (const [page, screen] of [[athena, ATHENA], [ema, EMA]] as const) {
+      const banner = await bannerOf(plantedFrames.get(screen)!, screen);
+      const last = banner.name.split(', ')[0]!;
+      const tabId = await tabIdOf(session, page);
+      const panel = await openExtensionPage(`sidepanel.html?tab=${tabId}`);
+      await panel.waitForSelector('article.finding');
+      await clickButton(panel, 'Dismiss…');
+      await panel.click('input[value="other"]');
+      let shown = '';
+      for (const comment of [`discussed with ${last.toLowerCase()}`, `MRN ${banner.mrn.replace(/^#/, '')}`, `seen ${banner.dob.slice(0, 10)}`]) {
+        sensitive.plant('refused comment', comment);
+        await panel.$eval('form.dismiss-form textarea', (t) => ((t as HTMLTextAreaElement).value = ''));
+        await panel.type('form.dismiss-form textarea', comment);
+        await clickButton(panel, 'Dismiss');
+        // Each refusal says something else: wait for the new one.
+        shown = await until(() => textOf(panel, 'form.dismiss-form .error-text'), (t) => t.length > 0 && t !== shown, `${screen.name}: “${comment}” refused`);
+        refusals.push(shown);
+      }
+      await panel.$eval('form.dismiss-form textarea', (t) => ((t as HTMLTextAreaElement).value = ''));
+      await panel.type('form.dismiss-form textarea', 'payer letter on file');
+      await clickButton(panel, 'Dismiss');
+      await panel.waitForSelector('article.finding.is-dismissed', { timeout: 15_000 });
+      // The exports of the review list.
+      await clickButton(panel, 'Export CSV');
+      await clickButton(panel, 'Export JSON');
+      await panel.close();
+    }
+    expect(refusals).toEqual([
+      'Comment not kept: Leave out the patient’s name and other details from the patient banner.',
+      expect.stringMatching(/^Leave out numbers of five or more digits/),
+      expect.stringMatching(/^Leave out dates/),
+      'Comment not kept: Leave out the patient’s name and other details from the patient banner.',
+      expect.stringMatching(/^Leave out numbers of five or more digits/),
+      expect.stringMatching(/^Leave out dates/),
+    ]);
+
     // A sign-off with errors remaining (EMA tab, ex37).
     await ema.bringToFront(); // a background tab gets no animation frames: clicks there would wait forever
-    const emaFrame = await EMA.frame(ema, 'ex37');
+    const emaFrame = await openCase(ema, EMA, 'ex37');
+    await learn(ema, emaFrame, EMA, encounterOf('ex37'), 'ema ex37');
     await onFreshElement(emaFrame, EMA.signControl, (control) => control.click());
-    await (await emaFrame.waitForSelector('pierce/button.anyway'))!.click();
-    // Settings changed in the options page.
+    await (await emaFrame.waitForSelector('aria/Sign anyway[role="button"]'))!.click();
+    // Settings changed in the options page, and the audit log exported.
     const options = await openExtensionPage('options.html', { width: 1200, height: 900 });
     await options.waitForSelector('#default-payer');
     await options.select('#default-payer', 'medicare');
@@ -603,31 +706,44 @@ describe('nothing sensitive at rest', () => {
     const data = await until(
       () => readExtensionData(options),
       (d) => {
-        const records = Object.values(d.indexedDB).flatMap((stores) => Object.values(stores).flat()) as { reason?: string }[];
+        const records = Object.values(d.indexedDB).flatMap((stores) => Object.values(stores).flat()) as { reason?: string; comment?: string }[];
         const settings = d.storage.local[SETTINGS_KEY] as { defaultPayerKind?: string; rules?: Record<string, string> } | undefined;
         return (
-          records.some((r) => r.reason === 'payer-policy') &&
+          records.filter((r) => r.comment === 'payer letter on file').length === 2 &&
           records.some((r) => r.reason === 'signed-anyway') &&
           settings?.defaultPayerKind === 'medicare' &&
           settings.rules?.['lesions-lumped'] === 'warning' &&
           Object.keys(d.storage.session).length >= 2
         );
       },
-      'the dismissal, the sign-off, the settings and both tabs’ states are kept',
+      'the dismissals, the sign-off, the settings and both tabs’ states are kept',
     );
+    await options.reload();
+    await options.waitForSelector('#audit table tbody tr');
+    await clickButton(options, 'Export CSV');
 
-    const leaksIn = (text: string) => {
-      const lower = text.toLowerCase();
-      return [
-        ...[...sensitive].filter((s) => lower.includes(s.toLowerCase())),
-        ...[...identifiers].filter((s) => new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(s)}(?![A-Za-z0-9])`).test(text)),
-      ];
-    };
-    const text = JSON.stringify(data);
-    expect(leaksIn(text), `found in the extension's storage: ${text.slice(0, 2000)}`).toEqual([]);
-    // The detector itself finds what it looks for, in the same data.
-    const planted = { ...data, storage: { ...data.storage, local: { ...data.storage.local, note: `${[...sensitive][0]} / ${[...identifiers][2]}` } } };
-    expect(leaksIn(JSON.stringify(planted))).toEqual(expect.arrayContaining([[...sensitive][0], [...identifiers][2]]));
+    await downloaded(downloads, /^dermlint-audit-.*\.csv$/);
+    // Every file exported: the review list of each screen (CSV and JSON) and the audit log.
+    const files = await until(
+      async () => readdirSync(downloads).filter((f) => !f.endsWith('.crdownload')),
+      (names) => names.filter((n) => n.startsWith('dermlint-review-')).length === 4 && names.some((n) => n.startsWith('dermlint-audit-')),
+      'every export written',
+    );
+    const exports = Object.fromEntries(files.map((f) => [f, readFileSync(join(downloads, f), 'utf8')]));
+    const all = Object.values(exports).join('\n');
+    expect(all).toContain('payer letter on file');
+    expect(all).toContain('site-code-mismatch');
+
+    const kept = JSON.stringify(data);
+    expect(sensitive.foundIn(kept), `found in the extension's storage: ${kept.slice(0, 2000)}`).toEqual([]);
+    for (const [what, text] of Object.entries(exports)) expect(sensitive.foundIn(text), `found in the ${what}: ${text.slice(0, 2000)}`).toEqual([]);
+    // The detector finds what it looks for, in the same data: a site, a whole-word name, a refused comment.
+    const site = sensitive.items.find((s) => s.what === 'site as typed' && !s.whole)!;
+    const name = sensitive.items.find((s) => s.what === 'banner name' && s.whole)!;
+    const comment = sensitive.items.find((s) => s.what === 'refused comment')!;
+    expect(sensitive.foundIn(`${kept} ${site.text.toUpperCase()} (${name.text}) ${comment.text}`)).toEqual(
+      expect.arrayContaining([`site as typed: ${site.text}`, `banner name: ${name.text}`, `refused comment: ${comment.text}`]),
+    );
 
     // And nothing at all in the EHR pages' own storage: the content script keeps nothing in the page's origin.
     const pageStorage = await ema.evaluate(async () => ({ local: localStorage.length, session: sessionStorage.length, idb: (await indexedDB.databases()).map((d) => d.name) }));
@@ -635,7 +751,8 @@ describe('nothing sensitive at rest', () => {
 
     await options.evaluate((k: string) => chrome.storage.local.remove(k), SETTINGS_KEY);
     await fromPage(options, [{ type: 'clear-audit' }]);
-    await Promise.all([panel.close(), options.close(), ema.close(), athena.close()]);
+    await Promise.all([options.close(), ema.close(), athena.close()]);
+    rmSync(downloads, { recursive: true, force: true });
   });
 });
 

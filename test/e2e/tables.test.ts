@@ -16,6 +16,7 @@ import { launch, waitForWarnings, warningsIn, type Session } from './harness';
 import { SCREENS } from './screens';
 import { ptpFileText, type CmsPtpRow } from '../../rules/ncci/index';
 import { zipArchive } from '../unit/zip-writer';
+import { waitInPainted } from './shadow';
 
 const ema = SCREENS.find((s) => s.name === 'ema')!;
 
@@ -194,9 +195,9 @@ describe('ICD-10-CM FY2027 imported in options', () => {
     let { frame } = await warningsOf(emaUrl(visit('fy-c', 'L57.0', '2026-10-15')), 'custom');
     await waitForWarnings(frame, ['dx-invalid@encounter']);
     // The warning names the set it judged with.
-    const pill = await frame.waitForSelector('pierce/button.pill');
-    await pill!.click();
-    const card = await frame.waitForSelector('pierce/.card');
+    const pill = await waitInPainted(frame, 'button.pill');
+    await pill.click();
+    const card = await waitInPainted(frame, '.card');
     expect(await card!.evaluate((c) => c.textContent)).toMatch(/ICD-10-CM FY2027/);
 
     ({ frame } = await warningsOf(emaUrl(visit('fy-d', 'L57.01', '2026-10-15')), 'custom'));

@@ -19,6 +19,7 @@ import {
 } from './pages';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
+import { exposeShadowRoots } from './shadow';
 
 const cases: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
 const example = (id: string) => cases.find((c) => c.encounter.id === id)!.encounter;
@@ -290,6 +291,7 @@ async function savedNote(options: Page, text: RegExp): Promise<void> {
 
 /** The sign-off prompt's text in a frame ('' when there is none). */
 async function promptText(frame: Frame): Promise<string> {
+  await exposeShadowRoots(frame);
   return frame.$$eval('dermlint-signoff', (hosts) => hosts.map((h) => ((h.shadowRoot?.querySelector('.signoff') as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim()).join(' | '));
 }
 
@@ -312,6 +314,7 @@ describe('sign-off prompt', () => {
       await frame.waitForSelector('dermlint-signoff', { timeout: 10_000 });
       expect(await promptText(frame)).toMatch(/^✖ 1 coding error remains\. Review Sign anyway$/);
       // All of it on screen, below the sign control.
+      await exposeShadowRoots(frame);
       const placement = await frame.evaluate((sel: string) => {
         const prompt = document.querySelector('dermlint-signoff')!.shadowRoot!.querySelector('.signoff')!.getBoundingClientRect();
         const control = document.querySelector(sel)!.getBoundingClientRect();
@@ -322,7 +325,7 @@ describe('sign-off prompt', () => {
       expect(placement.top, JSON.stringify(placement)).toBeGreaterThanOrEqual(placement.controlBottom);
       // The click was held: the EHR did nothing yet.
       expect(await signedState(frame, screen)).toBe('not signed');
-      await (await frame.waitForSelector('pierce/button.anyway'))!.click();
+      await (await frame.waitForSelector('aria/Sign anyway[role="button"]'))!.click();
       await expect.poll(() => signedState(frame, screen), POLL).toBe(SIGNED[screen.name]);
       expect(await frame.$('dermlint-signoff')).toBeNull();
       if (screen.name === 'ema') {
@@ -358,7 +361,7 @@ describe('sign-off prompt', () => {
       old.replaceWith(old.cloneNode(true));
     }, ATHENA.signControl);
     expect(await signedState(frame, ATHENA)).toBe('not signed');
-    await (await frame.waitForSelector('pierce/button.anyway'))!.click();
+    await (await frame.waitForSelector('aria/Sign anyway[role="button"]'))!.click();
     await expect.poll(() => signedState(frame, ATHENA), POLL).toBe('signed off');
   });
 

@@ -4,6 +4,7 @@ import { auditToCsv, csvCell, exportFileName, toCsv, toJson, AUDIT_CSV_HEADER, R
 import { createWorker, type Sender } from '../../lib/background/worker';
 import type { Dismissal, DismissalStore } from '../../lib/background/dismissals';
 import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
+import { exportPseudonym } from '../../lib/background/pseudonym';
 import type { TabState } from '../../lib/messages';
 import { run } from '../../rules/index';
 import { ResultSchema } from '../../rules/schema';
@@ -64,7 +65,7 @@ function memoryDismissals(): DismissalStore & { rows: Map<string, Dismissal> } {
 }
 
 /** The tab state the side panel gets, built by the real worker. */
-async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }): Promise<TabState> {
+async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }, seen: object = encounter): Promise<TabState> {
   const states = new Map<number, TabState>();
   const dismissals = memoryDismissals();
   const worker = createWorker({
@@ -75,12 +76,14 @@ async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }): 
     dismissals,
     stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
     now: () => new Date('2025-03-04T15:02:00.000Z'),
+    // The screen's answer to "does this comment repeat the patient banner?": no.
+    askFrame: async () => ({ banner: true, contains: false }),
   });
-  await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr);
+  await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: seen }, ehr);
   if (dismiss) {
     const first = states.get(7)!.findings[0]!;
     expect(await worker.handle({ type: 'dismiss', tabId: 7, key: first.key, ...dismiss }, page)).toEqual({ ok: true });
-    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr);
+    await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: seen }, ehr);
   }
   const reply = await worker.handle({ type: 'tab-state', tabId: 7 }, page);
   expect(reply).toMatchObject({ ok: true });
@@ -110,12 +113,12 @@ describe('csvCell', () => {
 describe('review list export', () => {
   it('JSON is exactly what the command line prints for the encounter', async () => {
     const state = await stateFromWorker();
-    const parsed = JSON.parse(toJson(state));
-    expect(parsed).toEqual([{ id: 'enc-hash-1', findings: run(encounter as never) }]);
+    const parsed = JSON.parse(toJson(state, 'x.0123'));
+    expect(parsed).toEqual([{ id: 'x.0123', findings: run(encounter as never) }]);
     expect(parsed.map((r: unknown) => ResultSchema.parse(r))).toEqual(parsed);
     // Nothing but the CLI's keys, even for a dismissed finding.
     const dismissed = await stateFromWorker({ reason: 'other', comment: 'seen by Dr. Roe' });
-    for (const f of JSON.parse(toJson(dismissed))[0].findings) {
+    for (const f of JSON.parse(toJson(dismissed, 'x.0123'))[0].findings) {
       expect(Object.keys(f).every((k) => ['rule', 'severity', 'line', 'message', 'fix', 'reference', 'messageId', 'title', 'field', 'suggestions'].includes(k))).toBe(true);
     }
   });
@@ -153,16 +156,43 @@ describe('review list export', () => {
   it('no patient name, MRN, birth date, payer name or free text reaches either file', async () => {
     const state = await stateFromWorker();
     expect(state.findings.length).toBeGreaterThan(0);
-    for (const text of [toCsv(state), toJson(state)]) {
-      for (const secret of [...PATIENT, 'Wart on', 'Visit for']) expect(text).not.toContain(secret);
+    const json = toJson(state, await exportPseudonym(state.encounterId));
+    for (const text of [toCsv(state), json]) {
+      for (const secret of [...PATIENT, 'Wart on', 'Visit for', 'enc-hash-1']) expect(text).not.toContain(secret);
     }
-    // The encounter hash is the CLI's id; the CSV does not need it.
-    expect(toCsv(state)).not.toContain('enc-hash-1');
+    // Neither file names the encounter as this install knows it.
+    expect(toCsv(state)).not.toContain(state.encounterId);
+    expect(json).not.toContain(state.encounterId);
+  });
+
+  it('free text the screen showed (a site, a code field holding a name) reaches neither file nor the tab state', async () => {
+    const typed = 'left cheek - pt SMITH, JOHN MRN 00123456';
+    const state = await stateFromWorker(undefined, {
+      ...encounter,
+      lines: [...encounter.lines, { code: '11402', dx: [1], site: typed, units: 1 }, { code: 'SMITH JOHN', modifiers: ['GA', 'GZ', 'MRN 00123456'], dx: [1], units: 1 }],
+    });
+    expect(state.findings.map((f) => `${f.rule}@${f.line}`)).toEqual(expect.arrayContaining(['site-code-mismatch@3', 'modifier-conflict@4']));
+    // The line as the panel shows it: the site's group, a code only when it is shaped like one.
+    expect(state.lines[3]).toEqual({ code: '11402', modifiers: [], units: 1, siteGroup: 'C', billTo: 'insurance' });
+    expect(state.lines[4]).toEqual({ code: '', modifiers: ['GA', 'GZ'], units: 1, billTo: 'insurance' });
+    for (const text of [toCsv(state), toJson(state, await exportPseudonym(state.encounterId)), JSON.stringify(state)]) {
+      for (const secret of ['SMITH', 'JOHN', '00123456', 'left cheek']) expect(text).not.toContain(secret);
+    }
   });
 
   it('an empty review list is a header only', () => {
     expect(toCsv({ lines: [], findings: [] })).toBe(REVIEW_CSV_HEADER.join(',') + '\r\n');
-    expect(JSON.parse(toJson({ encounterId: 'x', findings: [] }))).toEqual([{ id: 'x', findings: [] }]);
+    expect(JSON.parse(toJson({ findings: [] }, 'x'))).toEqual([{ id: 'x', findings: [] }]);
+  });
+});
+
+describe('per-export pseudonym', () => {
+  it('is made with a fresh key for each export: never the encounter id, never twice the same', async () => {
+    const a = await exportPseudonym('p1.00112233445566778899aabbccddeeff');
+    const b = await exportPseudonym('p1.00112233445566778899aabbccddeeff');
+    expect(a).toMatch(/^x\.[0-9a-f]{32}$/);
+    expect(b).toMatch(/^x\.[0-9a-f]{32}$/);
+    expect(a).not.toBe(b);
   });
 });
 

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { guardSignoff } from '../../lib/content/signoff';
+import { paintedRoot } from '../../lib/content/painter';
 
 const windows: Window[] = [];
 const controllers: AbortController[] = [];
@@ -49,12 +50,37 @@ function setup() {
     signal: controller.signal,
   });
   const button = () => doc.querySelector('button[name="SIGNOFF"]') as HTMLButtonElement;
-  const prompt = () => doc.querySelector('dermlint-signoff')?.shadowRoot?.querySelector('.signoff') ?? null;
-  const signAnyway = () => (prompt()!.querySelector('button.anyway') as HTMLButtonElement).click();
-  return { screen, renderButton, recorded, button, prompt, signAnyway };
+  const host = () => doc.querySelector('dermlint-signoff');
+  // The prompt's root is closed: the page sees none; dermlint keeps it.
+  const prompt = () => (host() ? (paintedRoot(host()!)?.querySelector('.signoff') ?? null) : null);
+  /** A person's click (trusted), as a browser dispatches it; happy-dom has no isTrusted, so it is set here. */
+  const userClick = (el: Element) => {
+    const event = new window.MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    el.dispatchEvent(event as unknown as Event);
+  };
+  const signAnyway = () => userClick(prompt()!.querySelector('button.anyway')!);
+  return { screen, renderButton, recorded, button: () => ({ click: () => userClick(button()), element: button() }), prompt, host, signAnyway, userClick };
 }
 
 describe('sign-off check', () => {
+  it('acts on a person’s clicks only: the page’s script neither opens the prompt nor signs anyway, and finds no shadow root', () => {
+    const s = setup();
+    s.button().element.click(); // the page's own script: untrusted
+    expect(s.host()).toBeNull();
+    expect(s.screen.signedOff).toEqual(['A']); // the EHR's own business, not held
+    s.button().click();
+    expect(s.prompt()).not.toBeNull();
+    expect(s.host()!.shadowRoot).toBeNull();
+    (s.prompt()!.querySelector('button.anyway') as HTMLButtonElement).click(); // untrusted
+    expect(s.prompt()).not.toBeNull();
+    expect(s.recorded).toEqual([]);
+    expect(s.screen.signedOff).toEqual(['A']);
+    s.signAnyway();
+    expect(s.recorded).toEqual([[1, 'A']]);
+    expect(s.screen.signedOff).toEqual(['A', 'A']);
+  });
+
   it('holds the click, then signs at once on "Sign anyway"', () => {
     const s = setup();
     s.button().click();

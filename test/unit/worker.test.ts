@@ -201,6 +201,8 @@ describe('background worker: answers that finish out of order', () => {
       allowedPatterns: () => ['https://*.ema.md/*'],
       settings: () => DEFAULT_EXTENSION_SETTINGS,
       setBadge: (_tab, n) => badges.push(n),
+      // Encounters named as sent, so the slow read below can tell them apart.
+      pseudonyms: { of: async (identity) => identity, legacyTag: async (id) => id },
       dismissals: {
         put: async () => {},
         remove: async () => {},
@@ -233,6 +235,34 @@ describe('background worker: answers that finish out of order', () => {
       setBadge: () => {},
     });
     expect(await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)).toEqual({ ok: false, error: 'dermlint could not judge this: storage is gone' });
+  });
+});
+
+describe('background worker: sign-anyway records', () => {
+  it('keeps at most 3 per encounter per minute, whoever asks: a page clicking for itself cannot flood the audit log', async () => {
+    const rows: Dismissal[] = [];
+    let clock = Date.parse('2026-03-01T10:00:00.000Z');
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: () => {},
+      now: () => new Date(clock),
+      dismissals: { put: async (d) => void rows.push(d), remove: async () => {}, undo: async () => {}, all: async () => rows, forEncounter: async () => [], clear: async () => {} },
+    });
+    const sign = (encounterId: string) => worker.handle({ type: 'signed-anyway', encounterId, errors: 1 }, good);
+    const replies = [];
+    for (let i = 0; i < 5; i++) {
+      replies.push(await sign('ema\u00001\u000010'));
+      clock += 1000;
+    }
+    expect(replies.map((r) => r.ok)).toEqual([true, true, true, false, false]);
+    expect(replies[3]).toEqual({ ok: false, error: 'rejected: more than 3 sign-anyway records for one encounter in a minute' });
+    expect(await sign('ema\u00001\u000011')).toEqual({ ok: true });
+    expect(rows).toHaveLength(4);
+    clock += 60_000;
+    expect(await sign('ema\u00001\u000010')).toEqual({ ok: true });
+    expect(rows).toHaveLength(5);
   });
 });
 
