@@ -76,7 +76,7 @@ const EXPECTED = {
   pointers: 50,
   text: 20_000,
   note: 200_000,
-  id: 200,
+  id: 2000,
   adapter: 40,
   reason: 500,
   key: 400,
