@@ -15,27 +15,147 @@ export interface CodeSet {
   readonly specs: readonly CodeSpec[];
 }
 
+/** '1160T' → '9999A': digits and capitals by class, anything else as it is. */
 function shapeOf(code: string): string {
   return code.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A');
 }
 
-export function codeSet(...specs: CodeSpec[]): CodeSet {
-  const singles = new Set<string>();
-  const ranges: [string, string, string][] = [];
-  for (const spec of specs) {
-    if (typeof spec === 'string') singles.add(spec);
-    else ranges.push([spec[0], spec[1], shapeOf(spec[0])]);
-  }
-  return {
-    specs,
-    has(code: string) {
-      if (singles.has(code)) return true;
-      for (const [lo, hi, shape] of ranges) {
-        if (code.length === lo.length && code >= lo && code <= hi && shapeOf(code) === shape) return true;
+/** A range wider than this is checked by comparison instead of being listed (none of the catalog's comes near). */
+const MAX_LISTED_RANGE = 100_000;
+
+/**
+ * Every code of lo's shape from lo to hi, in order, or undefined when there
+ * are more than `limit`. Codes of one shape sort as numbers whose digits run
+ * 0–9 or A–Z by position, so counting up from lo lists exactly the codes that
+ * `code >= lo && code <= hi && shapeOf(code) === shapeOf(lo)` accepts.
+ */
+function listRange(lo: string, hi: string, limit: number): string[] | undefined {
+  const out: string[] = [];
+  if (lo > hi) return out;
+  const chars = [...lo].map((c) => c.charCodeAt(0));
+  if (chars.length !== lo.length) return undefined; // astral characters: leave to comparison
+  const kind = chars.map((c) => (c >= 48 && c <= 57 ? 'digit' : c >= 65 && c <= 90 ? 'letter' : 'fixed'));
+  for (;;) {
+    const code = String.fromCharCode(...chars);
+    if (code > hi) return out;
+    if (out.length === limit) return undefined;
+    out.push(code);
+    // Count up by one, from the last position that is not fixed.
+    let i = chars.length - 1;
+    for (; i >= 0; i--) {
+      if (kind[i] === 'fixed') continue;
+      const top = kind[i] === 'digit' ? 57 : 90;
+      if (chars[i]! < top) {
+        chars[i]!++;
+        break;
       }
-      return false;
-    },
-  };
+      chars[i] = kind[i] === 'digit' ? 48 : 65;
+    }
+    if (i < 0) return out; // past the last code of the shape
+  }
+}
+
+/**
+ * A code group compiled once, on first use, into the set of its codes: `has`
+ * is one lookup. Every group gets a number (`id`) in the order it was made, so
+ * the claim index (rules/claim-index.ts) can answer "is a code of this group
+ * on the claim" with one bit test per encounter (see codeGroupMasks).
+ */
+class CompiledCodeSet implements CodeSet {
+  readonly specs: readonly CodeSpec[];
+  readonly id: number;
+  #codes: Set<string> | undefined;
+  /** Ranges too wide to list: [lo, hi, shape]. */
+  #wide: [string, string, string][] = [];
+
+  constructor(specs: readonly CodeSpec[], id: number) {
+    this.specs = specs;
+    this.id = id;
+  }
+
+  /** The codes it lists (every code of a range but a wide one). */
+  get listed(): ReadonlySet<string> {
+    return (this.#codes ??= this.#compile());
+  }
+
+  /** Every code of the group is listed: membership is the listed set alone. */
+  get fullyListed(): boolean {
+    this.listed;
+    return this.#wide.length === 0;
+  }
+
+  has(code: string): boolean {
+    if ((this.#codes ??= this.#compile()).has(code)) return true;
+    for (const [lo, hi, shape] of this.#wide) {
+      if (code.length === lo.length && code >= lo && code <= hi && shapeOf(code) === shape) return true;
+    }
+    return false;
+  }
+
+  #compile(): Set<string> {
+    const codes = new Set<string>();
+    for (const spec of this.specs) {
+      if (typeof spec === 'string') {
+        codes.add(spec);
+        continue;
+      }
+      const listed = listRange(spec[0], spec[1], MAX_LISTED_RANGE);
+      if (listed) for (const code of listed) codes.add(code);
+      else this.#wide.push([spec[0], spec[1], shapeOf(spec[0])]);
+    }
+    return codes;
+  }
+}
+
+/** Every code group made so far, in order: a group's id is its position. */
+const GROUPS: CompiledCodeSet[] = [];
+
+export function codeSet(...specs: CodeSpec[]): CodeSet {
+  const set = new CompiledCodeSet(specs, GROUPS.length);
+  GROUPS.push(set);
+  return set;
+}
+
+/** The number a code group made by codeSet() answers to in codeGroupMasks(), or -1 for another CodeSet-like object. */
+export function codeGroupId(group: { has(code: string): boolean }): number {
+  return group instanceof CompiledCodeSet ? group.id : -1;
+}
+
+export interface CodeGroupMasks {
+  /** Groups covered: ids below it. A group made later is not in the masks (ask it directly). */
+  readonly groups: number;
+  /** 32-bit words per code. */
+  readonly words: number;
+  /** Code → the groups it is in, bit (id % 32) of word (id >> 5); a code in no group is absent. */
+  readonly byCode: ReadonlyMap<string, Uint32Array>;
+  /** Groups whose membership the masks tell in full (every code listed: no wide range). */
+  readonly exact: Uint32Array;
+}
+
+let masks: CodeGroupMasks | undefined;
+
+/**
+ * Which code groups each code is in, as bit masks, for every group made so far:
+ * compiled on first use, and again when groups were made since (a module that
+ * builds a group after the first encounter is judged pays one recompile).
+ */
+export function codeGroupMasks(): CodeGroupMasks {
+  if (masks && masks.groups === GROUPS.length) return masks;
+  const groups = GROUPS.length;
+  const words = Math.max(1, Math.ceil(groups / 32));
+  const byCode = new Map<string, Uint32Array>();
+  const exact = new Uint32Array(words);
+  for (const group of GROUPS) {
+    const word = group.id >> 5;
+    const bit = 1 << (group.id & 31);
+    if (group.fullyListed) exact[word]! |= bit;
+    for (const code of group.listed) {
+      let mask = byCode.get(code);
+      if (!mask) byCode.set(code, (mask = new Uint32Array(words)));
+      mask[word]! |= bit;
+    }
+  }
+  return (masks = { groups, words, byCode, exact });
 }
 
 /** Diagnosis groups match by prefix of the dotless, upper-case code ('C44' matches C44.311 and C44.31). */

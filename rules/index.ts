@@ -39,6 +39,20 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
+/** Whether an object has an own or inherited enumerable key: settings without overrides skip the per-rule lookup. */
+function hasKeys(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
+
+function byLineSeverityRule(a: Finding, b: Finding): number {
+  return (
+    (a.line ?? -1) - (b.line ?? -1) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+
 /** Findings for one schema-valid encounter. Never throws. */
 export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -49,9 +63,10 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const context = createContext(encounter, { payerKind, siteGroupOf, icd, tables: withBuiltinNcci(options.tables) });
   if (context.claim.length === 0) return [];
 
+  const overrides = hasKeys(settings.rules) ? settings.rules : undefined;
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
-    const level = settings.rules[rule.meta.id] ?? 'default';
+    const level = (overrides && overrides[rule.meta.id]) ?? 'default';
     if (level === 'off') continue;
     let reports;
     try {
@@ -61,12 +76,15 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       options.onRuleError?.(rule.meta.id, error);
       continue;
     }
-    const seen = new Set<string>();
+    if (reports.length === 0) continue;
+    // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis).
+    const seen = reports.length > 1 ? new Set<string>() : undefined;
     for (const report of reports) {
-      // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis).
-      const key = report.line === null ? `null:${report.message}` : String(report.line);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen) {
+        const key = report.line === null ? `null:${report.message}` : String(report.line);
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       const finding: Finding = {
         rule: rule.meta.id,
         severity: level === 'default' ? (report.severity ?? rule.meta.severity) : level,
@@ -78,10 +96,5 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       findings.push(finding);
     }
   }
-  return findings.sort(
-    (a, b) =>
-      (a.line ?? -1) - (b.line ?? -1) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
+  return findings.length > 1 ? findings.sort(byLineSeverityRule) : findings;
 }

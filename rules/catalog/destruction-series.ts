@@ -62,14 +62,14 @@ export default defineRule({
       'A once-per-session code (17000, 17004, 17110, 17111, 11200) has more than one unit or line, 17003 adds up to more than 13 units, 17004 or 17111 is billed beside the codes it replaces, or the documented lesion count of a family disagrees with its codes (judged only when every line of the family documents its lesions and no add-on lacks its primary).',
     messages,
   },
-  check({ claim }) {
+  check({ onClaim }) {
     const reports: RuleReport[] = [];
     for (const family of DESTRUCTION_FAMILIES) {
       const counting = DESTRUCTION_COUNTING[family.id];
       if (!counting) continue; // malignant destruction is per lesion: lesions-lumped judges it
-      const lines = claim.filter((l) => family.codes.has(l.code));
-      if (lines.length === 0) continue;
-      const present = (code: string | undefined) => code !== undefined && lines.some((l) => l.code === code);
+      if (!onClaim.has(family.codes)) continue;
+      const lines = onClaim.linesIn(family.codes);
+      const present = (code: string | undefined) => code !== undefined && family.codes.has(code) && onClaim.linesOf(code).length > 0;
 
       // The documented count: only when every line of the family gives one and no add-on lacks its primary.
       const orphanAddOn = present(counting.addOn) && !present(counting.first);

@@ -30,7 +30,8 @@ export default defineRule({
       'A line of a destruction family (premalignant 17000–17004, benign 17110/17111, malignant 17260–17286, skin tag 11200/11201) whose linked diagnoses that belong to some family all belong to other families, e.g. 17000 for a seborrheic keratosis or 17110 for skin tags. Diagnoses of no family are left out; a line with none left is not judged.',
     messages,
   },
-  check({ claim }) {
+  check({ claim, onClaim }) {
+    if (!DESTRUCTION_FAMILIES.some((f) => onClaim.has(f.codes))) return [];
     const reports = [];
     for (const line of claim) {
       const own = destructionFamilyOfCode(line.code);

@@ -3,6 +3,7 @@
  * Source: NCCI Policy Manual ch. I (E/M services); CPT modifier 25.
  */
 import { EM, MAJOR_PROCEDURE, MINOR_PROCEDURE } from '../codes';
+import { diagnosesOf } from '../claim-index';
 import { defineRule } from '../types';
 
 const messages = {
@@ -22,13 +23,13 @@ export default defineRule({
       'An E/M line and a minor procedure (global 000/010) are on the claim and the E/M carries no 25 (57 stands in only when a major procedure is on the claim too). Error when one of the E/M\'s diagnoses is linked to no minor procedure (a separate problem); warning otherwise.',
     messages,
   },
-  check({ claim }) {
-    const minors = claim.filter((l) => MINOR_PROCEDURE.has(l.code));
-    if (minors.length === 0) return [];
-    const hasMajor = claim.some((l) => MAJOR_PROCEDURE.has(l.code));
-    const procedureDx = new Set(minors.flatMap((l) => l.dx));
-    return claim
-      .filter((l) => EM.has(l.code) && !l.modifiers.has('25') && !(hasMajor && l.modifiers.has('57')))
+  check({ onClaim }) {
+    if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
+    const hasMajor = onClaim.has(MAJOR_PROCEDURE);
+    const procedureDx = diagnosesOf(onClaim.linesIn(MINOR_PROCEDURE));
+    return onClaim
+      .linesIn(EM)
+      .filter((l) => !l.modifiers.has('25') && !(hasMajor && l.modifiers.has('57')))
       .map((em) => {
         const separate = em.dx.some((d) => !procedureDx.has(d));
         return separate

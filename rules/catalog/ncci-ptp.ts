@@ -25,11 +25,11 @@
  *     17260–17286) whose lines link different diagnoses: destruction-wrong-family.
  */
 import { codeIndex } from '../ncci/code-index';
-import { ptpTableOf } from '../ncci/index';
+import { ptpTableOf, type PtpTable } from '../ncci/index';
 import { ncciModifierOf } from '../ncci/modifiers';
-import { ptpPrecedenceFor } from '../ncci/precedence';
+import { ptpPrecedenceFor, ptpPrecedenceForCodes } from '../ncci/precedence';
 import { dayNumber } from '../ncci/types';
-import type { ClaimLine } from '../context';
+import type { ClaimIndex, ClaimLine } from '../context';
 import { defineRule, type RuleReport } from '../types';
 
 const list = (codes: readonly string[]) => (codes.length <= 2 ? codes.join(' and ') : `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`);
@@ -49,6 +49,62 @@ interface Hit {
   column1: string;
   modifier: 0 | 1;
   mutuallyExclusive: boolean;
+  /** Where the first column-1 line of this edit stands: hits are listed in claim order. */
+  at: number;
+}
+
+/** A code on the claim that the NCCI tables can name, with its lines. */
+interface CodeOnClaim {
+  code: string;
+  index: number;
+  lines: readonly ClaimLine[];
+  /** Its lines without an NCCI-associated modifier: the only ones an indicator-1 edit stands on. */
+  plain: readonly ClaimLine[];
+}
+
+interface Edit {
+  column1: CodeOnClaim;
+  column2: CodeOnClaim;
+  record: number;
+}
+
+/** Up to this many distinct codes, every pair is looked up; above, the table's own list of each code's pairs is walked. */
+const PAIRWISE_UP_TO = 64;
+
+function codesOnClaim(onClaim: ClaimIndex): CodeOnClaim[] {
+  const codes: CodeOnClaim[] = [];
+  for (const code of onClaim.codes) {
+    const index = codeIndex(code);
+    if (index < 0) continue;
+    const lines = onClaim.linesOf(code);
+    codes.push({ code, index, lines, plain: lines.filter((l) => !ncciModifierOf(l.modifiers)) });
+  }
+  return codes;
+}
+
+/** The edits in force on `day` between two codes on the claim: each pair of codes looked up once, however many lines carry them. */
+function editsAmong(table: PtpTable, codes: readonly CodeOnClaim[], day: number): Edit[] {
+  const edits: Edit[] = [];
+  if (codes.length <= PAIRWISE_UP_TO) {
+    for (const column1 of codes) {
+      for (const column2 of codes) {
+        if (column1 === column2) continue;
+        const record = table.lookup(column1.index, column2.index, day);
+        if (record >= 0) edits.push({ column1, column2, record });
+      }
+    }
+    return edits;
+  }
+  const byIndex = new Map(codes.map((c) => [c.index, c]));
+  for (const column1 of codes) {
+    for (const index of table.columnTwoOf(column1.index)) {
+      const column2 = byIndex.get(index);
+      if (column2 === undefined || column2 === column1) continue;
+      const record = table.lookup(column1.index, column2.index, day);
+      if (record >= 0) edits.push({ column1, column2, record });
+    }
+  }
+  return edits;
 }
 
 export default defineRule({
@@ -61,35 +117,35 @@ export default defineRule({
       'A pair of claim lines that the NCCI PTP table in use pairs as column 1/column 2 (in force on the dateOfService when the table is dated), shown on the column-2 line: an error for modifier indicator 0; a warning for indicator 1 unless either line carries an NCCI PTP-associated modifier (59, XE, XS, XP, XU, anatomic E1–E4, FA, F1–F9, TA, T1–T9, LT, RT, LC, LD, RC, LM, RI, or 24, 25, 27, 57, 58, 78, 79, 91). Silent where a catalog rule judges the pair (rules/ncci/precedence.ts): a visit with another code (mod25-missing, mod25-unsupported, mod57-missing), a biopsy with a removal (biopsy-bundled), a simple repair with its procedure (repair-bundled), Mohs with pathology (mohs-pathology-bundled), biopsies with each other (biopsy-primary, addon-without-primary), one destruction series (destruction-series), two destruction families for different diagnoses (destruction-wrong-family).',
     messages,
   },
-  check({ claim, tables, encounter }) {
+  check({ claim, tables, encounter, onClaim }) {
     const table = ptpTableOf(tables);
     if (!table || claim.length < 2) return [];
-    const day = dayNumber(encounter.dateOfService);
-    const index = claim.map((l) => codeIndex(l.code));
+    const codes = codesOnClaim(onClaim);
+    if (codes.length < 2) return [];
     const hits = new Map<ClaimLine, Hit[]>();
-    for (let i = 0; i < claim.length; i++) {
-      if (index[i]! < 0) continue;
-      for (let j = 0; j < claim.length; j++) {
-        if (i === j || index[j]! < 0 || claim[i]!.code === claim[j]!.code) continue;
-        const record = table.lookup(index[i]!, index[j]!, day);
-        if (record < 0) continue;
-        const modifier = table.modifierOf(record);
-        if (modifier === 9) continue;
-        const column1 = claim[i]!;
-        const column2 = claim[j]!;
-        if (modifier === 1 && (ncciModifierOf(column1.modifiers) || ncciModifierOf(column2.modifiers))) continue;
-        if (ptpPrecedenceFor(column1, column2)) continue;
-        const rationale = table.rationaleOf(record) ?? '';
-        const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive: /mutually.exclusive/i.test(rationale) };
-        const list = hits.get(column2);
+    for (const { column1, column2, record } of editsAmong(table, codes, dayNumber(encounter.dateOfService))) {
+      const modifier = table.modifierOf(record);
+      if (modifier === 9 || ptpPrecedenceForCodes(column1.code, column2.code)) continue;
+      // Indicator 1: an NCCI-associated modifier on either line bypasses the edit.
+      const candidates = modifier === 1 ? column1.plain : column1.lines;
+      if (candidates.length === 0) continue;
+      const mutuallyExclusive = /mutually.exclusive/i.test(table.rationaleOf(record) ?? '');
+      for (const line of column2.lines) {
+        if (modifier === 1 && ncciModifierOf(line.modifiers)) continue;
+        // The first column-1 line that no catalog rule takes over from this one (a precedence may depend on the two lines' diagnoses).
+        const first = candidates.find((c) => !ptpPrecedenceFor(c, line));
+        if (!first) continue;
+        const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive, at: first.index };
+        const list = hits.get(line);
         if (list) list.push(hit);
-        else hits.set(column2, [hit]);
+        else hits.set(line, [hit]);
       }
     }
     const reports: RuleReport[] = [];
     for (const [line, found] of hits) {
+      found.sort((a, b) => a.at - b.at);
       const never = found.filter((h) => h.modifier === 0);
-      const column1 = [...new Set((never.length ? never : found).map((h) => h.column1))];
+      const column1 = (never.length ? never : found).map((h) => h.column1);
       if (never.length > 0) {
         reports.push({ line: line.index, severity: 'error', message: messages.never(table.name, line.code, column1), fix: messages.fixRemove(line.code, column1), reference: table.reference });
       } else {

@@ -165,8 +165,12 @@ export function createIcdCodeSet(name: string, encodedData: string): IcdCodeSetI
   return {
     name,
     status(input: string): IcdStatus {
-      const code = normalize(input);
-      if (!LOOSE_SHAPE.test(code)) return 'invalid';
+      // A code already dotless and upper-case (as the engine passes them) is its own normal form.
+      let code = input;
+      if (!LOOSE_SHAPE.test(code)) {
+        code = normalize(input);
+        if (!LOOSE_SHAPE.test(code)) return 'invalid';
+      }
       const entry = decoded(code.slice(0, 3));
       // A letter in second place is valid only in a category the table names (QA0).
       if (!entry) return DIGIT_SECOND.test(code) ? 'undecided' : 'invalid';

@@ -165,6 +165,21 @@ export function ptpPrecedenceFor(x: ClaimLine, y: ClaimLine): PtpPrecedence | un
   return undefined;
 }
 
+/**
+ * The catalog rule that judges every pair of lines with these two codes,
+ * whatever the lines link (an entry without a condition), if any: ncci-ptp
+ * asks once per pair of codes, and per pair of lines only when this says none.
+ */
+export function ptpPrecedenceForCodes(x: string, y: string): PtpPrecedence | undefined {
+  const [xa, xb] = sidesOf(x);
+  const [ya, yb] = sidesOf(y);
+  let both = (xa & yb) | (ya & xb);
+  for (let i = 0; both !== 0; i++, both >>>= 1) {
+    if ((both & 1) !== 0 && PTP_PRECEDENCE[i]!.when === undefined) return PTP_PRECEDENCE[i];
+  }
+  return undefined;
+}
+
 const COUNTED_DESTRUCTION: CodeSet = codeSet(
   ...DESTRUCTION_FAMILIES.filter((f) => DESTRUCTION_COUNTING[f.id]).flatMap((f) => f.codes.specs),
 );

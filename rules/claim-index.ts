@@ -1,0 +1,166 @@
+/**
+ * The claim indexed by code, built in one pass over its lines when the context
+ * is made: which code groups are on the claim (one bit test, from the masks
+ * rules/codes.ts compiles), the lines of each group and of each code. Rules ask
+ * it instead of walking the lines again, and pair checks (ncci-ptp,
+ * biopsy-bundled, …) go through it to stay linear in the number of lines.
+ */
+import { codeGroupId, codeGroupMasks } from './codes';
+import type { ClaimLine } from './context';
+
+/** A code group (codeSet(...)) or anything that answers has(code). */
+export interface CodeGroup {
+  has(code: string): boolean;
+}
+
+export interface ClaimIndex {
+  /** Some line on the claim has a code of this group. */
+  has(group: CodeGroup): boolean;
+  /** The lines on the claim whose code is in this group, in claim order (the same array on every call). */
+  linesIn(group: CodeGroup): readonly ClaimLine[];
+  /** The lines on the claim with this code (normalized), in claim order. */
+  linesOf(code: string): readonly ClaimLine[];
+  /** The distinct codes on the claim, in the order they first appear. */
+  readonly codes: readonly string[];
+}
+
+const NO_LINES: readonly ClaimLine[] = Object.freeze([]);
+
+class Index implements ClaimIndex {
+  readonly #claim: readonly ClaimLine[];
+  /** The groups of the compiled masks with a code on the claim. */
+  readonly #present: Uint32Array;
+  readonly #exact: Uint32Array;
+  readonly #groups: number;
+  #byCode: Map<string, ClaimLine[]> | undefined;
+  #codes: readonly string[] | undefined;
+  #linesIn: Map<CodeGroup, readonly ClaimLine[]> | undefined;
+
+  constructor(claim: readonly ClaimLine[]) {
+    const masks = codeGroupMasks();
+    this.#claim = claim;
+    this.#groups = masks.groups;
+    this.#exact = masks.exact;
+    const present = new Uint32Array(masks.words);
+    const { byCode, words } = masks;
+    for (let i = 0; i < claim.length; i++) {
+      const mask = byCode.get(claim[i]!.code);
+      if (mask === undefined) continue;
+      for (let w = 0; w < words; w++) present[w]! |= mask[w]!;
+    }
+    this.#present = present;
+  }
+
+  has(group: CodeGroup): boolean {
+    const id = codeGroupId(group);
+    if (id >= 0 && id < this.#groups) {
+      const word = id >> 5;
+      const bit = 1 << (id & 31);
+      if ((this.#present[word]! & bit) !== 0) return true;
+      if ((this.#exact[word]! & bit) !== 0) return false;
+    }
+    return this.linesIn(group).length > 0;
+  }
+
+  linesIn(group: CodeGroup): readonly ClaimLine[] {
+    const id = codeGroupId(group);
+    if (id >= 0 && id < this.#groups && (this.#exact[id >> 5]! & (1 << (id & 31))) !== 0 && (this.#present[id >> 5]! & (1 << (id & 31))) === 0) return NO_LINES;
+    const memo = (this.#linesIn ??= new Map());
+    let lines = memo.get(group);
+    if (lines === undefined) {
+      const found: ClaimLine[] = [];
+      for (const line of this.#claim) if (group.has(line.code)) found.push(line);
+      memo.set(group, (lines = found.length === 0 ? NO_LINES : found));
+    }
+    return lines;
+  }
+
+  linesOf(code: string): readonly ClaimLine[] {
+    return this.#codeMap().get(code) ?? NO_LINES;
+  }
+
+  get codes(): readonly string[] {
+    return (this.#codes ??= [...this.#codeMap().keys()]);
+  }
+
+  #codeMap(): Map<string, ClaimLine[]> {
+    if (this.#byCode) return this.#byCode;
+    const byCode = new Map<string, ClaimLine[]>();
+    for (const line of this.#claim) {
+      const lines = byCode.get(line.code);
+      if (lines) lines.push(line);
+      else byCode.set(line.code, [line]);
+    }
+    return (this.#byCode = byCode);
+  }
+}
+
+export function indexClaim(claim: readonly ClaimLine[]): ClaimIndex {
+  return new Index(claim);
+}
+
+/**
+ * Every diagnosis linked to one of these lines. Lines without pointers share
+ * one list of all the encounter's diagnoses, read once here however many
+ * such lines there are.
+ */
+export function diagnosesOf(lines: readonly ClaimLine[]): Set<string> {
+  const out = new Set<string>();
+  const read = new Set<readonly string[]>();
+  for (const line of lines) {
+    if (read.has(line.dx)) continue;
+    read.add(line.dx);
+    for (const d of line.dx) out.add(d);
+  }
+  return out;
+}
+
+/**
+ * Which codes of a list of lines share a diagnosis with another line's
+ * diagnoses ("the minor procedures this visit's problems were treated with"):
+ * indexed once by diagnosis, so asking for each of many lines stays linear.
+ */
+export class SharedDiagnoses {
+  /** Diagnosis → code → position (in `lines`) of the first line of that code linked to it. */
+  readonly #byDx = new Map<string, Map<string, number>>();
+  readonly #asked = new Map<readonly string[], readonly string[]>();
+
+  constructor(lines: readonly ClaimLine[]) {
+    // Lines that share one diagnosis list (those without pointers) are read as one.
+    const byList = new Map<readonly string[], Map<string, number>>();
+    lines.forEach((line, position) => {
+      let codes = byList.get(line.dx);
+      if (!codes) byList.set(line.dx, (codes = new Map()));
+      if (!codes.has(line.code)) codes.set(line.code, position);
+    });
+    for (const [dx, codes] of byList) {
+      for (const d of dx) {
+        let first = this.#byDx.get(d);
+        if (!first) this.#byDx.set(d, (first = new Map()));
+        for (const [code, position] of codes) {
+          const known = first.get(code);
+          if (known === undefined || position < known) first.set(code, position);
+        }
+      }
+    }
+  }
+
+  /** The distinct codes of the lines linked to any of `dx`, in the order of the first such line. */
+  codesSharing(dx: readonly string[]): readonly string[] {
+    let codes = this.#asked.get(dx);
+    if (codes === undefined) {
+      const first = new Map<string, number>();
+      for (const d of dx) {
+        const linked = this.#byDx.get(d);
+        if (!linked) continue;
+        for (const [code, position] of linked) {
+          const known = first.get(code);
+          if (known === undefined || position < known) first.set(code, position);
+        }
+      }
+      codes = [...first].sort((a, b) => a[1] - b[1]).map(([code]) => code);
+      this.#asked.set(dx, codes);
+    }
+    return codes;
+  }
+}
