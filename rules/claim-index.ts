@@ -28,27 +28,30 @@ const NO_LINES: readonly ClaimLine[] = Object.freeze([]);
 
 class Index implements ClaimIndex {
   readonly #claim: readonly ClaimLine[];
-  /** The groups of the compiled masks with a code on the claim. */
-  readonly #present: Uint32Array;
-  readonly #exact: Uint32Array;
+  /** The groups each line's code is in (the compiled masks), undefined for a code in none. */
+  readonly #lineMasks: (readonly number[] | undefined)[];
+  /** The groups with a code on the claim: the lines' masks or-ed. */
+  readonly #present: number[];
+  readonly #exact: readonly number[];
   readonly #groups: number;
   #byCode: Map<string, ClaimLine[]> | undefined;
   #codes: readonly string[] | undefined;
   #linesIn: Map<CodeGroup, readonly ClaimLine[]> | undefined;
 
   constructor(claim: readonly ClaimLine[]) {
-    const masks = codeGroupMasks();
-    this.#claim = claim;
-    this.#groups = masks.groups;
-    this.#exact = masks.exact;
-    const present = new Uint32Array(masks.words);
-    const { byCode, words } = masks;
+    const { byCode, words, exact, groups } = codeGroupMasks();
+    const present = words === 1 ? [0] : new Array<number>(words).fill(0);
+    const lineMasks = new Array<readonly number[] | undefined>(claim.length);
     for (let i = 0; i < claim.length; i++) {
       const mask = byCode.get(claim[i]!.code);
-      if (mask === undefined) continue;
-      for (let w = 0; w < words; w++) present[w]! |= mask[w]!;
+      lineMasks[i] = mask;
+      if (mask !== undefined) for (let w = 0; w < words; w++) present[w]! |= mask[w]!;
     }
+    this.#claim = claim;
+    this.#lineMasks = lineMasks;
     this.#present = present;
+    this.#exact = exact;
+    this.#groups = groups;
   }
 
   has(group: CodeGroup): boolean {
@@ -64,13 +67,24 @@ class Index implements ClaimIndex {
 
   linesIn(group: CodeGroup): readonly ClaimLine[] {
     const id = codeGroupId(group);
-    if (id >= 0 && id < this.#groups && (this.#exact[id >> 5]! & (1 << (id & 31))) !== 0 && (this.#present[id >> 5]! & (1 << (id & 31))) === 0) return NO_LINES;
+    const masked = id >= 0 && id < this.#groups && (this.#exact[id >> 5]! & (1 << (id & 31))) !== 0;
+    if (masked && (this.#present[id >> 5]! & (1 << (id & 31))) === 0) return NO_LINES;
     const memo = (this.#linesIn ??= new Map());
     let lines = memo.get(group);
     if (lines === undefined) {
       const found: ClaimLine[] = [];
-      for (const line of this.#claim) if (group.has(line.code)) found.push(line);
-      memo.set(group, (lines = found.length === 0 ? NO_LINES : found));
+      const claim = this.#claim;
+      if (masked) {
+        const word = id >> 5;
+        const bit = 1 << (id & 31);
+        for (let i = 0; i < claim.length; i++) {
+          const mask = this.#lineMasks[i];
+          if (mask !== undefined && (mask[word]! & bit) !== 0) found.push(claim[i]!);
+        }
+      } else {
+        for (const line of claim) if (group.has(line.code)) found.push(line);
+      }
+      memo.set(group, (lines = found));
     }
     return lines;
   }

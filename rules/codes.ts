@@ -56,54 +56,51 @@ function listRange(lo: string, hi: string, limit: number): string[] | undefined 
 }
 
 /**
- * A code group compiled once, on first use, into the set of its codes: `has`
- * is one lookup. Every group gets a number (`id`) in the order it was made, so
+ * A code group compiled once, when it is made, into the set of its codes:
+ * `has` is one lookup. Every group gets a number (`id`) in the order it was made, so
  * the claim index (rules/claim-index.ts) can answer "is a code of this group
  * on the claim" with one bit test per encounter (see codeGroupMasks).
  */
 class CompiledCodeSet implements CodeSet {
   readonly specs: readonly CodeSpec[];
   readonly id: number;
-  #codes: Set<string> | undefined;
-  /** Ranges too wide to list: [lo, hi, shape]. */
-  #wide: [string, string, string][] = [];
+  /** The codes it lists: every single code and every code of a range but a wide one. */
+  readonly listed: ReadonlySet<string>;
+  /** Ranges too wide to list, as [lo, hi, shape]; undefined when there are none. */
+  readonly #wide: readonly (readonly [string, string, string])[] | undefined;
 
   constructor(specs: readonly CodeSpec[], id: number) {
     this.specs = specs;
     this.id = id;
-  }
-
-  /** The codes it lists (every code of a range but a wide one). */
-  get listed(): ReadonlySet<string> {
-    return (this.#codes ??= this.#compile());
+    const listed = new Set<string>();
+    const wide: [string, string, string][] = [];
+    for (const spec of specs) {
+      if (typeof spec === 'string') {
+        listed.add(spec);
+        continue;
+      }
+      const codes = listRange(spec[0], spec[1], MAX_LISTED_RANGE);
+      if (codes) for (const code of codes) listed.add(code);
+      else wide.push([spec[0], spec[1], shapeOf(spec[0])]);
+    }
+    this.listed = listed;
+    this.#wide = wide.length > 0 ? wide : undefined;
   }
 
   /** Every code of the group is listed: membership is the listed set alone. */
   get fullyListed(): boolean {
-    this.listed;
-    return this.#wide.length === 0;
+    return this.#wide === undefined;
   }
 
   has(code: string): boolean {
-    if ((this.#codes ??= this.#compile()).has(code)) return true;
-    for (const [lo, hi, shape] of this.#wide) {
+    return this.listed.has(code) || (this.#wide !== undefined && this.#inWideRange(code));
+  }
+
+  #inWideRange(code: string): boolean {
+    for (const [lo, hi, shape] of this.#wide!) {
       if (code.length === lo.length && code >= lo && code <= hi && shapeOf(code) === shape) return true;
     }
     return false;
-  }
-
-  #compile(): Set<string> {
-    const codes = new Set<string>();
-    for (const spec of this.specs) {
-      if (typeof spec === 'string') {
-        codes.add(spec);
-        continue;
-      }
-      const listed = listRange(spec[0], spec[1], MAX_LISTED_RANGE);
-      if (listed) for (const code of listed) codes.add(code);
-      else this.#wide.push([spec[0], spec[1], shapeOf(spec[0])]);
-    }
-    return codes;
   }
 }
 
@@ -127,9 +124,9 @@ export interface CodeGroupMasks {
   /** 32-bit words per code. */
   readonly words: number;
   /** Code → the groups it is in, bit (id % 32) of word (id >> 5); a code in no group is absent. */
-  readonly byCode: ReadonlyMap<string, Uint32Array>;
+  readonly byCode: ReadonlyMap<string, readonly number[]>;
   /** Groups whose membership the masks tell in full (every code listed: no wide range). */
-  readonly exact: Uint32Array;
+  readonly exact: readonly number[];
 }
 
 let masks: CodeGroupMasks | undefined;
@@ -143,15 +140,15 @@ export function codeGroupMasks(): CodeGroupMasks {
   if (masks && masks.groups === GROUPS.length) return masks;
   const groups = GROUPS.length;
   const words = Math.max(1, Math.ceil(groups / 32));
-  const byCode = new Map<string, Uint32Array>();
-  const exact = new Uint32Array(words);
+  const byCode = new Map<string, number[]>();
+  const exact: number[] = new Array<number>(words).fill(0);
   for (const group of GROUPS) {
     const word = group.id >> 5;
     const bit = 1 << (group.id & 31);
     if (group.fullyListed) exact[word]! |= bit;
     for (const code of group.listed) {
       let mask = byCode.get(code);
-      if (!mask) byCode.set(code, (mask = new Uint32Array(words)));
+      if (!mask) byCode.set(code, (mask = new Array<number>(words).fill(0)));
       mask[word]! |= bit;
     }
   }
@@ -169,12 +166,21 @@ export function dxGroup(...prefixes: string[]): DxGroup {
   return { prefixes, has: (icd) => norm.some((p) => icd.startsWith(p)) };
 }
 
+/** Only digits and capital letters: already in every normal form below (most codes are; it saves the copies). */
+function isDigitsAndCapitals(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || c > 90) return false;
+  }
+  return true;
+}
+
 /** Upper-case, trimmed procedure code. */
-export const normalizeCode = (code: string): string => code.trim().toUpperCase();
+export const normalizeCode = (code: string): string => (isDigitsAndCapitals(code) ? code : code.trim().toUpperCase());
 /** Upper-case modifier without dashes or spaces: '-25 ' → '25'. */
-export const normalizeModifier = (modifier: string): string => modifier.replace(/[\s-]/g, '').toUpperCase();
+export const normalizeModifier = (modifier: string): string => (isDigitsAndCapitals(modifier) ? modifier : modifier.replace(/[\s-]/g, '').toUpperCase());
 /** Upper-case ICD-10-CM code without the dot: 'l57.0' → 'L570'. */
-export const normalizeIcd = (code: string): string => code.replace(/[\s.]/g, '').toUpperCase();
+export const normalizeIcd = (code: string): string => (isDigitsAndCapitals(code) ? code : code.replace(/[\s.]/g, '').toUpperCase());
 /** 'L570' → 'L57.0', for messages. */
 export const displayIcd = (code: string): string => {
   const c = normalizeIcd(code);

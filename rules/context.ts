@@ -56,6 +56,7 @@ export interface EngineTables {
 }
 
 export function hasAnyModifier(line: ClaimLine, modifiers: readonly string[]): boolean {
+  if (line.modifiers.size === 0) return false;
   for (const m of modifiers) if (line.modifiers.has(m)) return true;
   return false;
 }
@@ -120,7 +121,7 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
       raw: line,
     });
   }
-  const siteCache = new Map<string, SiteAnswer>();
+  let siteCache: Map<string, SiteAnswer> | undefined;
   const abn = encounter.abn;
   let abnLines: ReadonlySet<number> | undefined;
   return {
@@ -133,6 +134,7 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
     onClaim: indexClaim(claim),
     siteGroupOf(site) {
       if (site === undefined || site.trim() === '') return 'unknown';
+      siteCache ??= new Map();
       let answer = siteCache.get(site);
       if (answer === undefined) siteCache.set(site, (answer = options.siteGroupOf(site)));
       return answer;

@@ -63,7 +63,7 @@ export default defineRule({
   check({ claim, tables, payerKind }) {
     const table = mueTableOf(tables);
     if (!table) return [];
-    const totals = new Map<string, { units: number; lines: number; done: boolean }>();
+    let totals: Map<string, { units: number; lines: number; done: boolean }> | undefined;
     const reports: RuleReport[] = [];
     for (const line of claim) {
       if (line.code === '') continue;
@@ -74,6 +74,7 @@ export default defineRule({
         if (line.units > entry.mue) reports.push(reportOn(line, entry, messages.perLine(table.name, line.code, line.units, entry.mue), table));
         continue;
       }
+      totals ??= new Map();
       const total = totals.get(line.code) ?? { units: 0, lines: 0, done: false };
       total.units += line.units;
       total.lines++;
