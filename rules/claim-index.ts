@@ -26,6 +26,9 @@ export interface ClaimIndex {
 
 const NO_LINES: readonly ClaimLine[] = Object.freeze([]);
 
+/** Up to this many distinct codes, a code's lines are found by comparing codes; above, through a map. */
+const FEW_CODES = 8;
+
 class Index implements ClaimIndex {
   readonly #claim: readonly ClaimLine[];
   /** The groups each line's code is in (the compiled masks), undefined for a code in none. */
@@ -34,24 +37,41 @@ class Index implements ClaimIndex {
   readonly #present: number[];
   readonly #exact: readonly number[];
   readonly #groups: number;
-  #byCode: Map<string, ClaimLine[]> | undefined;
-  #codes: readonly string[] | undefined;
+  /** The distinct codes, in the order they first appear, and the lines of each. */
+  readonly codes: readonly string[];
+  readonly #linesOfCode: ClaimLine[][];
+  /** Code → its place in `codes`, once there are more than FEW_CODES. */
+  #position: Map<string, number> | undefined;
   #linesIn: Map<CodeGroup, readonly ClaimLine[]> | undefined;
 
   constructor(claim: readonly ClaimLine[]) {
     const { byCode, words, exact, groups } = codeGroupMasks();
     const present = words === 1 ? [0] : new Array<number>(words).fill(0);
     const lineMasks = new Array<readonly number[] | undefined>(claim.length);
+    const codes: string[] = [];
+    const linesOfCode: ClaimLine[][] = [];
     for (let i = 0; i < claim.length; i++) {
-      const mask = byCode.get(claim[i]!.code);
+      const line = claim[i]!;
+      const mask = byCode.get(line.code);
       lineMasks[i] = mask;
       if (mask !== undefined) for (let w = 0; w < words; w++) present[w]! |= mask[w]!;
+      const at = this.#position ? (this.#position.get(line.code) ?? -1) : codes.indexOf(line.code);
+      if (at >= 0) {
+        linesOfCode[at]!.push(line);
+        continue;
+      }
+      this.#position?.set(line.code, codes.length);
+      linesOfCode.push([line]);
+      codes.push(line.code);
+      if (codes.length === FEW_CODES + 1) this.#position = new Map(codes.map((code, k) => [code, k]));
     }
     this.#claim = claim;
     this.#lineMasks = lineMasks;
     this.#present = present;
     this.#exact = exact;
     this.#groups = groups;
+    this.codes = codes;
+    this.#linesOfCode = linesOfCode;
   }
 
   has(group: CodeGroup): boolean {
@@ -90,22 +110,8 @@ class Index implements ClaimIndex {
   }
 
   linesOf(code: string): readonly ClaimLine[] {
-    return this.#codeMap().get(code) ?? NO_LINES;
-  }
-
-  get codes(): readonly string[] {
-    return (this.#codes ??= [...this.#codeMap().keys()]);
-  }
-
-  #codeMap(): Map<string, ClaimLine[]> {
-    if (this.#byCode) return this.#byCode;
-    const byCode = new Map<string, ClaimLine[]>();
-    for (const line of this.#claim) {
-      const lines = byCode.get(line.code);
-      if (lines) lines.push(line);
-      else byCode.set(line.code, [line]);
-    }
-    return (this.#byCode = byCode);
+    const at = this.#position ? (this.#position.get(code) ?? -1) : this.codes.indexOf(code);
+    return at < 0 ? NO_LINES : this.#linesOfCode[at]!;
   }
 }
 

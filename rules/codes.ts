@@ -180,7 +180,17 @@ export const normalizeCode = (code: string): string => (isDigitsAndCapitals(code
 /** Upper-case modifier without dashes or spaces: '-25 ' → '25'. */
 export const normalizeModifier = (modifier: string): string => (isDigitsAndCapitals(modifier) ? modifier : modifier.replace(/[\s-]/g, '').toUpperCase());
 /** Upper-case ICD-10-CM code without the dot: 'l57.0' → 'L570'. */
-export const normalizeIcd = (code: string): string => (isDigitsAndCapitals(code) ? code : code.replace(/[\s.]/g, '').toUpperCase());
+export function normalizeIcd(code: string): string {
+  const dot = code.indexOf('.');
+  if (dot < 0) {
+    if (isDigitsAndCapitals(code)) return code;
+  } else if (dot === code.lastIndexOf('.')) {
+    // The usual 'L57.0': one dot among digits and capitals.
+    const dotless = code.slice(0, dot) + code.slice(dot + 1);
+    if (isDigitsAndCapitals(dotless)) return dotless;
+  }
+  return code.replace(/[\s.]/g, '').toUpperCase();
+}
 /** 'L570' → 'L57.0', for messages. */
 export const displayIcd = (code: string): string => {
   const c = normalizeIcd(code);

@@ -40,17 +40,16 @@ export default defineRule({
   },
   check({ onClaim }) {
     if (!onClaim.has(ADD_ONS)) return [];
-    const codes = new Set(onClaim.codes);
     const reports = [];
     for (const line of onClaim.linesIn(ADD_ONS)) {
       const primaries = Object.hasOwn(ADDON_PRIMARIES, line.code) ? ADDON_PRIMARIES[line.code] : undefined;
-      if (!primaries || primaries.some((p) => codes.has(p))) continue;
+      if (!primaries || primaries.some((p) => onClaim.linesOf(p).length > 0)) continue;
       let fix = messages.fix(line.code, primaries);
       const ownPrimary = BIOPSY_ADDON.has(line.code) ? primaryOfBiopsyAddon(line.code) : undefined;
       if (ownPrimary) {
         const technique = BIOPSY_TECHNIQUE[line.code]!;
         // A biopsy primary of a lower-ranked technique is on the claim: it should be the add-on instead.
-        const lower = BIOPSY_PRIMARIES_BY_RANK.find((p) => codes.has(p) && rank(p) > rank(ownPrimary));
+        const lower = BIOPSY_PRIMARIES_BY_RANK.find((p) => onClaim.linesOf(p).length > 0 && rank(p) > rank(ownPrimary));
         fix = lower
           ? messages.fixBiopsyOutranked(technique, ownPrimary, lower, BIOPSY_ADDON_OF[lower]!)
           : messages.fixBiopsy(line.code, technique, ownPrimary);

@@ -58,8 +58,8 @@ interface CodeOnClaim {
   code: string;
   index: number;
   lines: readonly ClaimLine[];
-  /** Its lines without an NCCI-associated modifier: the only ones an indicator-1 edit stands on. */
-  plain: readonly ClaimLine[];
+  /** Its lines without an NCCI-associated modifier, the only ones an indicator-1 edit stands on (found when first needed). */
+  plain?: readonly ClaimLine[];
 }
 
 interface Edit {
@@ -77,7 +77,7 @@ function codesOnClaim(onClaim: ClaimIndex): CodeOnClaim[] {
     const index = codeIndex(code);
     if (index < 0) continue;
     const lines = onClaim.linesOf(code);
-    codes.push({ code, index, lines, plain: lines.filter((l) => !ncciModifierOf(l.modifiers)) });
+    codes.push({ code, index, lines });
   }
   return codes;
 }
@@ -127,7 +127,7 @@ export default defineRule({
       const modifier = table.modifierOf(record);
       if (modifier === 9 || ptpPrecedenceForCodes(column1.code, column2.code)) continue;
       // Indicator 1: an NCCI-associated modifier on either line bypasses the edit.
-      const candidates = modifier === 1 ? column1.plain : column1.lines;
+      const candidates = modifier === 1 ? (column1.plain ??= column1.lines.filter((l) => !ncciModifierOf(l.modifiers))) : column1.lines;
       if (candidates.length === 0) continue;
       const mutuallyExclusive = /mutually.exclusive/i.test(table.rationaleOf(record) ?? '');
       for (const line of column2.lines) {
