@@ -163,7 +163,13 @@ export interface DxGroup {
 
 export function dxGroup(...prefixes: string[]): DxGroup {
   const norm = prefixes.map((p) => p.replace(/[.*]/g, '').toUpperCase());
-  return { prefixes, has: (icd) => norm.some((p) => icd.startsWith(p)) };
+  return {
+    prefixes,
+    has(icd) {
+      for (const prefix of norm) if (icd.startsWith(prefix)) return true;
+      return false;
+    },
+  };
 }
 
 /** Only digits and capital letters: already in every normal form below (most codes are; it saves the copies). */

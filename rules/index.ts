@@ -10,7 +10,7 @@ import { builtinIcd, icdSetFor, type IcdSetInForce } from './icd10cm/index';
 import type { IcdCodeSet } from './icd10cm/types';
 import { RULES } from './catalog/index';
 import { withBuiltinNcci } from './ncci/index';
-import type { RuleModule } from './types';
+import type { RuleModule, RuleReport } from './types';
 
 export { RULES };
 export type { RuleModule };
@@ -45,6 +45,16 @@ function hasKeys(object: object): boolean {
   return false;
 }
 
+/** Every report is on a line, each on a later line than the one before. */
+function inLineOrder(reports: readonly RuleReport[]): boolean {
+  let last = -Infinity;
+  for (const report of reports) {
+    if (report.line === null || !(report.line > last)) return false;
+    last = report.line;
+  }
+  return true;
+}
+
 function byLineSeverityRule(a: Finding, b: Finding): number {
   return (
     (a.line ?? -1) - (b.line ?? -1) ||
@@ -77,8 +87,9 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       continue;
     }
     if (reports.length === 0) continue;
-    // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis).
-    const seen = reports.length > 1 ? new Set<string>() : undefined;
+    // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis);
+    // reports on lines in increasing order, as most rules give them, cannot repeat one.
+    const seen = inLineOrder(reports) ? undefined : new Set<string>();
     for (const report of reports) {
       if (seen) {
         const key = report.line === null ? `null:${report.message}` : String(report.line);

@@ -75,27 +75,28 @@ export default defineRule({
       const orphanAddOn = present(counting.addOn) && !present(counting.first);
       const lesions = !orphanAddOn && lines.every((l) => l.raw.lesions !== undefined) ? lines.reduce((sum, l) => sum + l.raw.lesions!, 0) : undefined;
       const expected = lesions !== undefined ? codingFor(counting, lesions) : undefined;
-      const countFix = expected && lesions !== undefined ? messages.reportAs(expected, lesions) : undefined;
+      // The fix that follows the count, written only when some line is flagged.
+      const countFix = () => (expected && lesions !== undefined ? messages.reportAs(expected, lesions) : undefined);
 
       // One finding per line: the first (most specific) problem found on it; the fix follows the count when known.
       const found = new Map<number, RuleReport>();
+      const flagged = (line: ClaimLine) => found.has(line.index);
       const flag = (line: ClaimLine, message: string, fix: string) => {
-        if (!found.has(line.index)) found.set(line.index, { line: line.index, message, fix: countFix ?? fix });
+        found.set(line.index, { line: line.index, message, fix: countFix() ?? fix });
       };
 
-      const seen = new Set<string>();
       for (const line of lines) {
         if (!ONCE_PER_SESSION.has(line.code)) continue;
-        if (seen.has(line.code)) flag(line, messages.repeated(line.code), messages.oneLine(line.code, counting));
+        // A repeated line: not the first of its code (the once-per-session codes of a family are the family's own).
+        if (onClaim.linesOf(line.code)[0] !== line) flag(line, messages.repeated(line.code), messages.oneLine(line.code, counting));
         else if (line.units > 1) flag(line, messages.units(line.code, line.units), messages.oneUnit(line.code, counting));
-        seen.add(line.code);
       }
 
       if (counting.addOn && counting.addOnMaxUnits !== undefined) {
         const addOnLines = lines.filter((l) => l.code === counting.addOn);
         const total = addOnLines.reduce((sum, l) => sum + l.units, 0);
         if (total > counting.addOnMaxUnits && counting.bulk && counting.bulkFrom !== undefined) {
-          for (const line of addOnLines) flag(line, messages.addOnOver(counting.addOn, total, counting.addOnMaxUnits), messages.bulkAlone(counting.bulk, counting.bulkFrom));
+          for (const line of addOnLines) if (!flagged(line)) flag(line, messages.addOnOver(counting.addOn, total, counting.addOnMaxUnits), messages.bulkAlone(counting.bulk, counting.bulkFrom));
         }
       }
 
@@ -104,16 +105,16 @@ export default defineRule({
         if (replaced.length > 0) {
           const series = [counting.first, counting.addOn].filter((c): c is string => c !== undefined).join(' + ');
           for (const line of lines.filter((l) => l.code === counting.bulk)) {
-            flag(line, messages.bulkWithOthers(counting.bulk, counting.bulkFrom, replaced.join(' and ')), messages.bulkOrOthers(counting.bulk, counting.bulkFrom, series));
+            if (!flagged(line)) flag(line, messages.bulkWithOthers(counting.bulk, counting.bulkFrom, replaced.join(' and ')), messages.bulkOrOthers(counting.bulk, counting.bulkFrom, series));
           }
         }
       }
 
-      if (expected && lesions !== undefined) {
+      if (expected && lesions !== undefined && !flagged(lines[0]!)) {
         const actual = new Map<string, number>();
         for (const l of lines) actual.set(l.code, (actual.get(l.code) ?? 0) + l.units);
         const agrees = actual.size === expected.length && expected.every((e) => actual.get(e.code) === e.units);
-        if (!agrees) flag(lines[0]!, messages.count(lesions, listCoded([...actual].map(([code, units]) => ({ code, units })), ' + ')), countFix!);
+        if (!agrees) flag(lines[0]!, messages.count(lesions, listCoded([...actual].map(([code, units]) => ({ code, units })), ' + ')), countFix()!);
       }
 
       reports.push(...found.values());

@@ -27,7 +27,7 @@
 import { codeIndex } from '../ncci/code-index';
 import { ptpTableOf, type PtpTable } from '../ncci/index';
 import { ncciModifierOf } from '../ncci/modifiers';
-import { ptpPrecedenceFor, ptpPrecedenceForCodes } from '../ncci/precedence';
+import { ptpPrecedenceFor, ptpPrecedenceOfCodes } from '../ncci/precedence';
 import { dayNumber } from '../ncci/types';
 import type { ClaimIndex, ClaimLine } from '../context';
 import { defineRule, type RuleReport } from '../types';
@@ -107,6 +107,22 @@ function editsAmong(table: PtpTable, codes: readonly CodeOnClaim[], day: number)
   return edits;
 }
 
+interface Text {
+  severity: 'error' | 'warning';
+  message: string;
+  fix: string;
+}
+
+/** The finding's words for a column-2 code and its hits: column-1 codes in claim order, the indicator-0 ones alone when there are any. */
+function textOf(table: PtpTable, column2: string, hits: Hit[]): Text {
+  const found = [...hits].sort((a, b) => a.at - b.at);
+  const never = found.filter((h) => h.modifier === 0);
+  const column1 = (never.length ? never : found).map((h) => h.column1);
+  if (never.length > 0) return { severity: 'error', message: messages.never(table.name, column2, column1), fix: messages.fixRemove(column2, column1) };
+  const message = found.every((h) => h.mutuallyExclusive) ? messages.mutuallyExclusive(table.name, column2, column1) : messages.bundled(table.name, column2, column1);
+  return { severity: 'warning', message, fix: messages.fixModifier(column2) };
+}
+
 export default defineRule({
   meta: {
     id: 'ncci-ptp',
@@ -122,35 +138,56 @@ export default defineRule({
     if (!table || claim.length < 2) return [];
     const codes = codesOnClaim(onClaim);
     if (codes.length < 2) return [];
-    const hits = new Map<ClaimLine, Hit[]>();
+    // The hits of a column-2 code that every line of it gets (those without an NCCI-associated modifier,
+    // or with one: then only indicator-0 edits hold), and the hits a precedence gives some lines only.
+    const shared = new Map<CodeOnClaim, { plain: Hit[]; modified: Hit[] }>();
+    const ownHits = new Map<ClaimLine, Hit[]>();
     for (const { column1, column2, record } of editsAmong(table, codes, dayNumber(encounter.dateOfService))) {
       const modifier = table.modifierOf(record);
-      if (modifier === 9 || ptpPrecedenceForCodes(column1.code, column2.code)) continue;
+      if (modifier === 9) continue;
+      const precedence = ptpPrecedenceOfCodes(column1.code, column2.code);
+      if (precedence === 'all') continue;
       // Indicator 1: an NCCI-associated modifier on either line bypasses the edit.
       const candidates = modifier === 1 ? (column1.plain ??= column1.lines.filter((l) => !ncciModifierOf(l.modifiers))) : column1.lines;
       if (candidates.length === 0) continue;
       const mutuallyExclusive = /mutually.exclusive/i.test(table.rationaleOf(record) ?? '');
+      if (precedence === undefined) {
+        // The first column-1 line stands against every line of column 2.
+        const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive, at: candidates[0]!.index };
+        let lists = shared.get(column2);
+        if (!lists) shared.set(column2, (lists = { plain: [], modified: [] }));
+        lists.plain.push(hit);
+        if (modifier === 0) lists.modified.push(hit);
+        continue;
+      }
       for (const line of column2.lines) {
         if (modifier === 1 && ncciModifierOf(line.modifiers)) continue;
-        // The first column-1 line that no catalog rule takes over from this one (a precedence may depend on the two lines' diagnoses).
+        // The first column-1 line that the catalog leaves to this rule when paired with this one.
         const first = candidates.find((c) => !ptpPrecedenceFor(c, line));
         if (!first) continue;
         const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive, at: first.index };
-        const list = hits.get(line);
+        const list = ownHits.get(line);
         if (list) list.push(hit);
-        else hits.set(line, [hit]);
+        else ownHits.set(line, [hit]);
       }
     }
     const reports: RuleReport[] = [];
-    for (const [line, found] of hits) {
-      found.sort((a, b) => a.at - b.at);
-      const never = found.filter((h) => h.modifier === 0);
-      const column1 = (never.length ? never : found).map((h) => h.column1);
-      if (never.length > 0) {
-        reports.push({ line: line.index, severity: 'error', message: messages.never(table.name, line.code, column1), fix: messages.fixRemove(line.code, column1), reference: table.reference });
-      } else {
-        const message = found.every((h) => h.mutuallyExclusive) ? messages.mutuallyExclusive(table.name, line.code, column1) : messages.bundled(table.name, line.code, column1);
-        reports.push({ line: line.index, severity: 'warning', message, fix: messages.fixModifier(line.code), reference: table.reference });
+    for (const column2 of codes) {
+      const lists = shared.get(column2);
+      // Lines that share their hits share their words too.
+      let plainText: Text | undefined;
+      let modifiedText: Text | undefined;
+      for (const line of column2.lines) {
+        const modified = ncciModifierOf(line.modifiers) !== undefined;
+        const common = lists ? (modified ? lists.modified : lists.plain) : [];
+        const own = ownHits.get(line);
+        if (common.length === 0 && own === undefined) continue;
+        const text = own
+          ? textOf(table, line.code, [...common, ...own])
+          : modified
+            ? (modifiedText ??= textOf(table, line.code, common))
+            : (plainText ??= textOf(table, line.code, common));
+        reports.push({ line: line.index, ...text, reference: table.reference });
       }
     }
     return reports.sort((a, b) => (a.line ?? -1) - (b.line ?? -1));

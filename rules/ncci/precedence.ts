@@ -166,18 +166,22 @@ export function ptpPrecedenceFor(x: ClaimLine, y: ClaimLine): PtpPrecedence | un
 }
 
 /**
- * The catalog rule that judges every pair of lines with these two codes,
- * whatever the lines link (an entry without a condition), if any: ncci-ptp
- * asks once per pair of codes, and per pair of lines only when this says none.
+ * Which pairs of lines with these two codes the catalog takes from ncci-ptp:
+ * 'all' (an entry without a condition holds the codes), 'some' (only entries
+ * with a condition on the lines do: ask ptpPrecedenceFor for each pair), or
+ * undefined (none). ncci-ptp asks once per pair of codes.
  */
-export function ptpPrecedenceForCodes(x: string, y: string): PtpPrecedence | undefined {
+export function ptpPrecedenceOfCodes(x: string, y: string): 'all' | 'some' | undefined {
   const [xa, xb] = sidesOf(x);
   const [ya, yb] = sidesOf(y);
   let both = (xa & yb) | (ya & xb);
+  let some = false;
   for (let i = 0; both !== 0; i++, both >>>= 1) {
-    if ((both & 1) !== 0 && PTP_PRECEDENCE[i]!.when === undefined) return PTP_PRECEDENCE[i];
+    if ((both & 1) === 0) continue;
+    if (PTP_PRECEDENCE[i]!.when === undefined) return 'all';
+    some = true;
   }
-  return undefined;
+  return some ? 'some' : undefined;
 }
 
 const COUNTED_DESTRUCTION: CodeSet = codeSet(
