@@ -119,6 +119,9 @@ export function indexClaim(claim: readonly ClaimLine[]): ClaimIndex {
   return new Index(claim);
 }
 
+/** A diagnosis list longer than this is read once however many lines share it (the list of lines without pointers). */
+const SHORT_LIST = 4;
+
 /**
  * Every diagnosis linked to one of these lines. Lines without pointers share
  * one list of all the encounter's diagnoses, read once here however many
@@ -126,13 +129,21 @@ export function indexClaim(claim: readonly ClaimLine[]): ClaimIndex {
  */
 export function diagnosesOf(lines: readonly ClaimLine[]): Set<string> {
   const out = new Set<string>();
-  const read = new Set<readonly string[]>();
+  let read: Set<readonly string[]> | undefined;
   for (const line of lines) {
-    if (read.has(line.dx)) continue;
-    read.add(line.dx);
+    if (line.dx.length > SHORT_LIST) {
+      if (read?.has(line.dx)) continue;
+      (read ??= new Set()).add(line.dx);
+    }
     for (const d of line.dx) out.add(d);
   }
   return out;
+}
+
+/** Keeps, per key, the lowest position given. */
+function keepFirst(positions: Map<string, number>, key: string, position: number): void {
+  const known = positions.get(key);
+  if (known === undefined || position < known) positions.set(key, position);
 }
 
 /**
@@ -146,23 +157,31 @@ export class SharedDiagnoses {
   readonly #asked = new Map<readonly string[], readonly string[]>();
 
   constructor(lines: readonly ClaimLine[]) {
-    // Lines that share one diagnosis list (those without pointers) are read as one.
-    const byList = new Map<readonly string[], Map<string, number>>();
+    // Long lists (shared by the lines without pointers) are gathered by list and read once.
+    let byList: Map<readonly string[], Map<string, number>> | undefined;
     lines.forEach((line, position) => {
-      let codes = byList.get(line.dx);
-      if (!codes) byList.set(line.dx, (codes = new Map()));
-      if (!codes.has(line.code)) codes.set(line.code, position);
+      if (line.dx.length > SHORT_LIST) {
+        let codes = (byList ??= new Map()).get(line.dx);
+        if (!codes) byList.set(line.dx, (codes = new Map()));
+        if (!codes.has(line.code)) codes.set(line.code, position);
+        return;
+      }
+      for (const d of line.dx) keepFirst(this.#positionsOf(d), line.code, position);
     });
-    for (const [dx, codes] of byList) {
-      for (const d of dx) {
-        let first = this.#byDx.get(d);
-        if (!first) this.#byDx.set(d, (first = new Map()));
-        for (const [code, position] of codes) {
-          const known = first.get(code);
-          if (known === undefined || position < known) first.set(code, position);
+    if (byList) {
+      for (const [dx, codes] of byList) {
+        for (const d of dx) {
+          const positions = this.#positionsOf(d);
+          for (const [code, position] of codes) keepFirst(positions, code, position);
         }
       }
     }
+  }
+
+  #positionsOf(d: string): Map<string, number> {
+    let positions = this.#byDx.get(d);
+    if (!positions) this.#byDx.set(d, (positions = new Map()));
+    return positions;
   }
 
   /** The distinct codes of the lines linked to any of `dx`, in the order of the first such line. */
@@ -172,11 +191,7 @@ export class SharedDiagnoses {
       const first = new Map<string, number>();
       for (const d of dx) {
         const linked = this.#byDx.get(d);
-        if (!linked) continue;
-        for (const [code, position] of linked) {
-          const known = first.get(code);
-          if (known === undefined || position < known) first.set(code, position);
-        }
+        if (linked) for (const [code, position] of linked) keepFirst(first, code, position);
       }
       codes = [...first].sort((a, b) => a[1] - b[1]).map(([code]) => code);
       this.#asked.set(dx, codes);

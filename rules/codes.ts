@@ -161,12 +161,38 @@ export interface DxGroup {
   readonly prefixes: readonly string[];
 }
 
+/** The first three characters of a code as one small number, or -1 when it is shorter or they are not ASCII. */
+function headOf(code: string): number {
+  if (code.length < 3) return -1;
+  const a = code.charCodeAt(0);
+  const b = code.charCodeAt(1);
+  const c = code.charCodeAt(2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
+}
+
 export function dxGroup(...prefixes: string[]): DxGroup {
   const norm = prefixes.map((p) => p.replace(/[.*]/g, '').toUpperCase());
+  // Prefixes by their first three characters, so a code is compared with the few that can match it;
+  // shorter (or non-ASCII) prefixes are compared with every code.
+  const byHead = new Map<number, string[]>();
+  const loose: string[] = [];
+  for (const prefix of norm) {
+    const head = headOf(prefix);
+    if (head < 0) loose.push(prefix);
+    else if (byHead.has(head)) byHead.get(head)!.push(prefix);
+    else byHead.set(head, [prefix]);
+  }
   return {
     prefixes,
     has(icd) {
-      for (const prefix of norm) if (icd.startsWith(prefix)) return true;
+      const head = headOf(icd);
+      if (head < 0) {
+        for (const prefix of norm) if (icd.startsWith(prefix)) return true;
+        return false;
+      }
+      const candidates = byHead.get(head);
+      if (candidates) for (const prefix of candidates) if (icd.startsWith(prefix)) return true;
+      for (const prefix of loose) if (icd.startsWith(prefix)) return true;
       return false;
     },
   };
