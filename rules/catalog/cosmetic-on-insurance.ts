@@ -57,8 +57,10 @@ export default defineRule({
       "A line on the claim that is cosmetic: marked 'cosmetic' or 'retail', a cosmetic code (a chemical peel or dermabrasion is medical with actinic keratosis or rhinophyma linked), a cosmetic diagnosis (Z41.1, Z41.8, Z41.9) linked, or botulinum toxin with no covered indication linked. A line with GY (sent on purpose for a denial) does not fire.",
     messages,
   },
-  check({ claim, diagnoses }) {
+  check({ claim, diagnoses, onClaim }) {
     const cosmeticDxOnFile = diagnoses.some((d) => COSMETIC_DX.has(d));
+    // Nothing cosmetic anywhere: no line marked so, no cosmetic diagnosis, code or toxin.
+    if (!cosmeticDxOnFile && !onClaim.has(COSMETIC_CODES) && !onClaim.has(BOTOX) && !claim.some((l) => l.raw.category === 'retail' || l.raw.category === 'cosmetic')) return [];
     const reports = [];
     for (const line of claim) {
       if (line.modifiers.has('GY')) continue;

@@ -119,19 +119,19 @@ export default defineRule({
         else if (line.units > 1) found.flag(line, messages.units(line.code, line.units), messages.oneUnit(line.code, counting));
       }
 
-      if (counting.addOn && counting.addOnMaxUnits !== undefined) {
-        const addOnLines = lines.filter((l) => l.code === counting.addOn);
+      if (counting.addOn && counting.addOnMaxUnits !== undefined && billed(onClaim, family, counting.addOn)) {
+        const addOnLines = onClaim.linesOf(counting.addOn);
         const total = addOnLines.reduce((sum, l) => sum + l.units, 0);
         if (total > counting.addOnMaxUnits && counting.bulk && counting.bulkFrom !== undefined) {
           for (const line of addOnLines) if (!found.flagged(line)) found.flag(line, messages.addOnOver(counting.addOn, total, counting.addOnMaxUnits), messages.bulkAlone(counting.bulk, counting.bulkFrom));
         }
       }
 
-      if (counting.bulk && counting.bulkFrom !== undefined) {
+      if (counting.bulk && counting.bulkFrom !== undefined && billed(onClaim, family, counting.bulk)) {
         const replaced = [counting.first, counting.addOn].filter((c): c is string => billed(onClaim, family, c));
         if (replaced.length > 0) {
           const series = [counting.first, counting.addOn].filter((c): c is string => c !== undefined).join(' + ');
-          for (const line of lines.filter((l) => l.code === counting.bulk)) {
+          for (const line of onClaim.linesOf(counting.bulk)) {
             if (!found.flagged(line)) found.flag(line, messages.bulkWithOthers(counting.bulk, counting.bulkFrom, replaced.join(' and ')), messages.bulkOrOthers(counting.bulk, counting.bulkFrom, series));
           }
         }

@@ -29,6 +29,7 @@ export default defineRule({
     messages,
   },
   check({ onClaim }) {
+    if (!onClaim.has(PER_LESION)) return [];
     return onClaim
       .linesIn(PER_LESION)
       .filter((l) => l.raw.lesions !== undefined && l.raw.lesions > l.units)

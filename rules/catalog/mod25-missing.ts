@@ -26,15 +26,14 @@ export default defineRule({
   check({ onClaim }) {
     if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
     const hasMajor = onClaim.has(MAJOR_PROCEDURE);
+    const lacking = onClaim.linesIn(EM).filter((l) => !l.modifiers.has('25') && !(hasMajor && l.modifiers.has('57')));
+    if (lacking.length === 0) return [];
     const procedureDx = diagnosesOf(onClaim.linesIn(MINOR_PROCEDURE));
-    return onClaim
-      .linesIn(EM)
-      .filter((l) => !l.modifiers.has('25') && !(hasMajor && l.modifiers.has('57')))
-      .map((em) => {
-        const separate = em.dx.some((d) => !procedureDx.has(d));
-        return separate
-          ? { line: em.index, severity: 'error' as const, message: messages.separateProblem(em.code), fix: messages.fixSeparate(em.code) }
-          : { line: em.index, severity: 'warning' as const, message: messages.sameProblem(em.code), fix: messages.fixSame(em.code) };
-      });
+    return lacking.map((em) => {
+      const separate = em.dx.some((d) => !procedureDx.has(d));
+      return separate
+        ? { line: em.index, severity: 'error' as const, message: messages.separateProblem(em.code), fix: messages.fixSeparate(em.code) }
+        : { line: em.index, severity: 'warning' as const, message: messages.sameProblem(em.code), fix: messages.fixSame(em.code) };
+    });
   },
 });

@@ -30,9 +30,11 @@ export default defineRule({
   },
   check({ onClaim }) {
     if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
+    const with25 = onClaim.linesIn(EM).filter((l) => l.modifiers.has('25') && l.dx.length > 0);
+    if (with25.length === 0) return [];
     const minors = onClaim.linesIn(MINOR_PROCEDURE);
     const procedureDx = diagnosesOf(minors);
-    const ems = onClaim.linesIn(EM).filter((l) => l.modifiers.has('25') && l.dx.length > 0 && l.dx.every((d) => procedureDx.has(d)));
+    const ems = with25.filter((l) => l.dx.every((d) => procedureDx.has(d)));
     if (ems.length === 0) return [];
     const shared = new SharedDiagnoses(minors);
     return ems.map((em) => ({

@@ -25,6 +25,7 @@ export default defineRule({
     messages,
   },
   check({ onClaim }) {
+    if (!onClaim.has(MOHS)) return [];
     return onClaim
       .linesIn(MOHS)
       .filter((l) => l.dx.length > 0 && !l.dx.some((d) => SURGICAL_MALIGNANT_DX.has(d)))

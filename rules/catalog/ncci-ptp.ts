@@ -27,7 +27,7 @@
 import { codeIndex } from '../ncci/code-index';
 import { ptpTableOf, type PtpTable } from '../ncci/index';
 import { ncciModifierOf } from '../ncci/modifiers';
-import { ptpPrecedenceFor, ptpPrecedenceOfCodes } from '../ncci/precedence';
+import { firstLeftToNcci, ptpPrecedenceOfCodes } from '../ncci/precedence';
 import { dayNumber } from '../ncci/types';
 import type { ClaimIndex, ClaimLine } from '../context';
 import { defineRule, type RuleReport } from '../types';
@@ -140,9 +140,11 @@ export default defineRule({
     if (codes.length < 2) return [];
     // The hits of a column-2 code that every line of it gets (those without an NCCI-associated modifier,
     // or with one: then only indicator-0 edits hold), and the hits a precedence gives some lines only.
+    const edits = editsAmong(table, codes, dayNumber(encounter.dateOfService));
+    if (edits.length === 0) return [];
     const shared = new Map<CodeOnClaim, { plain: Hit[]; modified: Hit[] }>();
     const ownHits = new Map<ClaimLine, Hit[]>();
-    for (const { column1, column2, record } of editsAmong(table, codes, dayNumber(encounter.dateOfService))) {
+    for (const { column1, column2, record } of edits) {
       const modifier = table.modifierOf(record);
       if (modifier === 9) continue;
       const precedence = ptpPrecedenceOfCodes(column1.code, column2.code);
@@ -163,7 +165,7 @@ export default defineRule({
       for (const line of column2.lines) {
         if (modifier === 1 && ncciModifierOf(line.modifiers)) continue;
         // The first column-1 line that the catalog leaves to this rule when paired with this one.
-        const first = candidates.find((c) => !ptpPrecedenceFor(c, line));
+        const first = firstLeftToNcci(candidates, line);
         if (!first) continue;
         const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive, at: first.index };
         const list = ownHits.get(line);

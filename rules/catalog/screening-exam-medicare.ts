@@ -26,7 +26,7 @@ export default defineRule({
     messages,
   },
   check({ onClaim, payerKind }) {
-    if (payerKind !== 'medicare') return [];
+    if (payerKind !== 'medicare' || !onClaim.has(EM)) return [];
     return onClaim
       .linesIn(EM)
       .filter((l) => l.dx.length > 0 && l.dx.every((d) => SCREENING_DX.has(d)) && !hasAnyModifier(l, ABN_MODIFIERS))
