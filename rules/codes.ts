@@ -15,27 +15,144 @@ export interface CodeSet {
   readonly specs: readonly CodeSpec[];
 }
 
+/** '1160T' → '9999A': digits and capitals by class, anything else as it is. */
 function shapeOf(code: string): string {
   return code.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A');
 }
 
-export function codeSet(...specs: CodeSpec[]): CodeSet {
-  const singles = new Set<string>();
-  const ranges: [string, string, string][] = [];
-  for (const spec of specs) {
-    if (typeof spec === 'string') singles.add(spec);
-    else ranges.push([spec[0], spec[1], shapeOf(spec[0])]);
-  }
-  return {
-    specs,
-    has(code: string) {
-      if (singles.has(code)) return true;
-      for (const [lo, hi, shape] of ranges) {
-        if (code.length === lo.length && code >= lo && code <= hi && shapeOf(code) === shape) return true;
+/** A range wider than this is checked by comparison instead of being listed (none of the catalog's comes near). */
+const MAX_LISTED_RANGE = 100_000;
+
+/**
+ * Every code of lo's shape from lo to hi, in order, or undefined when there
+ * are more than `limit`. Codes of one shape sort as numbers whose digits run
+ * 0–9 or A–Z by position, so counting up from lo lists exactly the codes that
+ * `code >= lo && code <= hi && shapeOf(code) === shapeOf(lo)` accepts.
+ */
+function listRange(lo: string, hi: string, limit: number): string[] | undefined {
+  const out: string[] = [];
+  if (lo > hi) return out;
+  const chars = [...lo].map((c) => c.charCodeAt(0));
+  if (chars.length !== lo.length) return undefined; // astral characters: leave to comparison
+  const kind = chars.map((c) => (c >= 48 && c <= 57 ? 'digit' : c >= 65 && c <= 90 ? 'letter' : 'fixed'));
+  for (;;) {
+    const code = String.fromCharCode(...chars);
+    if (code > hi) return out;
+    if (out.length === limit) return undefined;
+    out.push(code);
+    // Count up by one, from the last position that is not fixed.
+    let i = chars.length - 1;
+    for (; i >= 0; i--) {
+      if (kind[i] === 'fixed') continue;
+      const top = kind[i] === 'digit' ? 57 : 90;
+      if (chars[i]! < top) {
+        chars[i]!++;
+        break;
       }
-      return false;
-    },
-  };
+      chars[i] = kind[i] === 'digit' ? 48 : 65;
+    }
+    if (i < 0) return out; // past the last code of the shape
+  }
+}
+
+/**
+ * A code group compiled once, when it is made, into the set of its codes:
+ * `has` is one lookup. Every group gets a number (`id`) in the order it was made, so
+ * the claim index (rules/claim-index.ts) can answer "is a code of this group
+ * on the claim" with one bit test per encounter (see codeGroupMasks).
+ */
+class CompiledCodeSet implements CodeSet {
+  readonly specs: readonly CodeSpec[];
+  readonly id: number;
+  /** The codes it lists: every single code and every code of a range but a wide one. */
+  readonly listed: ReadonlySet<string>;
+  /** Ranges too wide to list, as [lo, hi, shape]; undefined when there are none. */
+  readonly #wide: readonly (readonly [string, string, string])[] | undefined;
+
+  constructor(specs: readonly CodeSpec[], id: number) {
+    this.specs = specs;
+    this.id = id;
+    const listed = new Set<string>();
+    const wide: [string, string, string][] = [];
+    for (const spec of specs) {
+      if (typeof spec === 'string') {
+        listed.add(spec);
+        continue;
+      }
+      const codes = listRange(spec[0], spec[1], MAX_LISTED_RANGE);
+      if (codes) for (const code of codes) listed.add(code);
+      else wide.push([spec[0], spec[1], shapeOf(spec[0])]);
+    }
+    this.listed = listed;
+    this.#wide = wide.length > 0 ? wide : undefined;
+  }
+
+  /** Every code of the group is listed: membership is the listed set alone. */
+  get fullyListed(): boolean {
+    return this.#wide === undefined;
+  }
+
+  has(code: string): boolean {
+    return this.listed.has(code) || (this.#wide !== undefined && this.#inWideRange(code));
+  }
+
+  #inWideRange(code: string): boolean {
+    for (const [lo, hi, shape] of this.#wide!) {
+      if (code.length === lo.length && code >= lo && code <= hi && shapeOf(code) === shape) return true;
+    }
+    return false;
+  }
+}
+
+/** Every code group made so far, in order: a group's id is its position. */
+const GROUPS: CompiledCodeSet[] = [];
+
+export function codeSet(...specs: CodeSpec[]): CodeSet {
+  const set = new CompiledCodeSet(specs, GROUPS.length);
+  GROUPS.push(set);
+  return set;
+}
+
+/** The number a code group made by codeSet() answers to in codeGroupMasks(), or -1 for another CodeSet-like object. */
+export function codeGroupId(group: { has(code: string): boolean }): number {
+  return group instanceof CompiledCodeSet ? group.id : -1;
+}
+
+export interface CodeGroupMasks {
+  /** Groups covered: ids below it. A group made later is not in the masks (ask it directly). */
+  readonly groups: number;
+  /** 32-bit words per code. */
+  readonly words: number;
+  /** Code → the groups it is in, bit (id % 32) of word (id >> 5); a code in no group is absent. */
+  readonly byCode: ReadonlyMap<string, readonly number[]>;
+  /** Groups whose membership the masks tell in full (every code listed: no wide range). */
+  readonly exact: readonly number[];
+}
+
+let masks: CodeGroupMasks | undefined;
+
+/**
+ * Which code groups each code is in, as bit masks, for every group made so far:
+ * compiled on first use, and again when groups were made since (a module that
+ * builds a group after the first encounter is judged pays one recompile).
+ */
+export function codeGroupMasks(): CodeGroupMasks {
+  if (masks && masks.groups === GROUPS.length) return masks;
+  const groups = GROUPS.length;
+  const words = Math.max(1, Math.ceil(groups / 32));
+  const byCode = new Map<string, number[]>();
+  const exact: number[] = new Array<number>(words).fill(0);
+  for (const group of GROUPS) {
+    const word = group.id >> 5;
+    const bit = 1 << (group.id & 31);
+    if (group.fullyListed) exact[word]! |= bit;
+    for (const code of group.listed) {
+      let mask = byCode.get(code);
+      if (!mask) byCode.set(code, (mask = new Array<number>(words).fill(0)));
+      mask[word]! |= bit;
+    }
+  }
+  return (masks = { groups, words, byCode, exact });
 }
 
 /** Diagnosis groups match by prefix of the dotless, upper-case code ('C44' matches C44.311 and C44.31). */
@@ -44,17 +161,68 @@ export interface DxGroup {
   readonly prefixes: readonly string[];
 }
 
+/** The first three characters of a code as one small number, or -1 when it is shorter or they are not ASCII. */
+function headOf(code: string): number {
+  if (code.length < 3) return -1;
+  const a = code.charCodeAt(0);
+  const b = code.charCodeAt(1);
+  const c = code.charCodeAt(2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
+}
+
 export function dxGroup(...prefixes: string[]): DxGroup {
   const norm = prefixes.map((p) => p.replace(/[.*]/g, '').toUpperCase());
-  return { prefixes, has: (icd) => norm.some((p) => icd.startsWith(p)) };
+  // Prefixes by their first three characters, so a code is compared with the few that can match it;
+  // shorter (or non-ASCII) prefixes are compared with every code.
+  const byHead = new Map<number, string[]>();
+  const loose: string[] = [];
+  for (const prefix of norm) {
+    const head = headOf(prefix);
+    if (head < 0) loose.push(prefix);
+    else if (byHead.has(head)) byHead.get(head)!.push(prefix);
+    else byHead.set(head, [prefix]);
+  }
+  return {
+    prefixes,
+    has(icd) {
+      const head = headOf(icd);
+      if (head < 0) {
+        for (const prefix of norm) if (icd.startsWith(prefix)) return true;
+        return false;
+      }
+      const candidates = byHead.get(head);
+      if (candidates) for (const prefix of candidates) if (icd.startsWith(prefix)) return true;
+      for (const prefix of loose) if (icd.startsWith(prefix)) return true;
+      return false;
+    },
+  };
+}
+
+/** Only digits and capital letters: already in every normal form below (most codes are; it saves the copies). */
+function isDigitsAndCapitals(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || c > 90) return false;
+  }
+  return true;
 }
 
 /** Upper-case, trimmed procedure code. */
-export const normalizeCode = (code: string): string => code.trim().toUpperCase();
+export const normalizeCode = (code: string): string => (isDigitsAndCapitals(code) ? code : code.trim().toUpperCase());
 /** Upper-case modifier without dashes or spaces: '-25 ' → '25'. */
-export const normalizeModifier = (modifier: string): string => modifier.replace(/[\s-]/g, '').toUpperCase();
+export const normalizeModifier = (modifier: string): string => (isDigitsAndCapitals(modifier) ? modifier : modifier.replace(/[\s-]/g, '').toUpperCase());
 /** Upper-case ICD-10-CM code without the dot: 'l57.0' → 'L570'. */
-export const normalizeIcd = (code: string): string => code.replace(/[\s.]/g, '').toUpperCase();
+export function normalizeIcd(code: string): string {
+  const dot = code.indexOf('.');
+  if (dot < 0) {
+    if (isDigitsAndCapitals(code)) return code;
+  } else if (dot === code.lastIndexOf('.')) {
+    // The usual 'L57.0': one dot among digits and capitals.
+    const dotless = code.slice(0, dot) + code.slice(dot + 1);
+    if (isDigitsAndCapitals(dotless)) return dotless;
+  }
+  return code.replace(/[\s.]/g, '').toUpperCase();
+}
 /** Shaped like an ICD-10-CM code (dotless): a letter, a digit, then one to five letters or digits. */
 export const isIcdShaped = (dotless: string): boolean => /^[A-Z][0-9][0-9A-Z]{1,5}$/.test(dotless);
 /**

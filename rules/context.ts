@@ -6,6 +6,9 @@ import type { Encounter, Line, PayerKind } from './schema';
 import { normalizeCode, normalizeIcd, normalizeModifier } from './codes';
 import type { SiteAnswer } from './sites';
 import type { IcdCodeSet } from './icd10cm/types';
+import { indexClaim, type ClaimIndex } from './claim-index';
+
+export type { ClaimIndex };
 
 export interface ClaimLine {
   /** 0-based index in encounter.lines: where findings are shown. */
@@ -38,6 +41,13 @@ export interface RuleContext {
   readonly icd: IcdCodeSet;
   /** Data tables beyond the catalog (NCCI), when loaded. */
   readonly tables: EngineTables;
+  /**
+   * The claim indexed by code, built once per encounter: whether a code group
+   * is on the claim (`onClaim.has(EM)`), its lines (`onClaim.linesIn(MOHS)`),
+   * the lines of one code (`onClaim.linesOf('17000')`), the distinct codes.
+   * Ask it rather than walking `claim` again; compare pairs of lines through it.
+   */
+  readonly onClaim: ClaimIndex;
 }
 
 /** Optional data tables rules may consult; they arrive through the context, never by I/O. */
@@ -46,6 +56,7 @@ export interface EngineTables {
 }
 
 export function hasAnyModifier(line: ClaimLine, modifiers: readonly string[]): boolean {
+  if (line.modifiers.size === 0) return false;
   for (const m of modifiers) if (line.modifiers.has(m)) return true;
   return false;
 }
@@ -62,24 +73,57 @@ export interface ContextOptions {
   tables?: EngineTables;
 }
 
+/** Shared by every line without modifiers: rules only read it. */
+const NO_MODIFIERS: ReadonlySet<string> = new Set();
+
+/** A line's modifiers, normalized, without empty ones. */
+function modifiersOf(line: Line): ReadonlySet<string> {
+  const raw = line.modifiers;
+  if (raw === undefined || raw.length === 0) return NO_MODIFIERS;
+  const set = new Set<string>();
+  for (const m of raw) {
+    const normalized = normalizeModifier(m);
+    if (normalized) set.add(normalized);
+  }
+  return set.size === 0 ? NO_MODIFIERS : set;
+}
+
 export function createContext(encounter: Encounter, options: ContextOptions): RuleContext {
   const diagnoses = encounter.diagnoses.map((d) => normalizeIcd(d.code));
+  const count = diagnoses.length;
+  // A line without pointers is linked to every diagnosis: one shared, de-duplicated list.
+  let allDiagnoses: readonly string[] | undefined;
   const claim: ClaimLine[] = [];
-  encounter.lines.forEach((line, index) => {
-    if (!isOnClaim(line, options.payerKind)) return;
+  const lines = encounter.lines;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!isOnClaim(line, options.payerKind)) continue;
     const pointers = line.dx ?? [];
-    const linked = pointers.length === 0 ? diagnoses : pointers.filter((p) => p >= 1 && p <= diagnoses.length).map((p) => diagnoses[p - 1]!);
+    let dx: readonly string[];
+    let badPointer = false;
+    if (pointers.length === 0) {
+      dx = allDiagnoses ??= [...new Set(diagnoses)];
+    } else {
+      const linked: string[] = [];
+      for (const p of pointers) {
+        if (p >= 1 && p <= count) linked.push(diagnoses[p - 1]!);
+        else badPointer = true;
+      }
+      dx = linked.length < 2 ? linked : linked.length === 2 ? (linked[0] === linked[1] ? [linked[0]!] : linked) : [...new Set(linked)];
+    }
     claim.push({
       index,
       code: normalizeCode(line.code),
-      modifiers: new Set((line.modifiers ?? []).map(normalizeModifier).filter(Boolean)),
+      modifiers: modifiersOf(line),
       units: line.units ?? 1,
-      dx: [...new Set(linked)],
-      badPointer: pointers.some((p) => p < 1 || p > diagnoses.length),
+      dx,
+      badPointer,
       raw: line,
     });
-  });
-  const siteCache = new Map<string, SiteAnswer>();
+  }
+  let siteCache: Map<string, SiteAnswer> | undefined;
+  const abn = encounter.abn;
+  let abnLines: ReadonlySet<number> | undefined;
   return {
     encounter,
     payerKind: options.payerKind,
@@ -87,15 +131,18 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
     diagnoses,
     icd: options.icd,
     tables: options.tables ?? {},
+    onClaim: indexClaim(claim),
     siteGroupOf(site) {
       if (site === undefined || site.trim() === '') return 'unknown';
+      siteCache ??= new Map();
       let answer = siteCache.get(site);
       if (answer === undefined) siteCache.set(site, (answer = options.siteGroupOf(site)));
       return answer;
     },
     abnOnFile(line) {
-      const abn = encounter.abn;
-      return !!abn && abn.signed && (abn.lines === undefined || abn.lines.includes(line.index));
+      if (!abn || !abn.signed) return false;
+      if (abn.lines === undefined) return true;
+      return (abnLines ??= new Set(abn.lines)).has(line.index);
     },
   };
 }

@@ -64,6 +64,30 @@ export function effectivePayerKind(encounter: Encounter, settings: Settings = DE
   return settings.defaultPayerKind ?? 'unknown';
 }
 
+/** Whether an object has an own or inherited enumerable key: settings without overrides skip the per-rule lookup. */
+function hasKeys(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
+
+/** Every report is on a line, each on a later line than the one before. */
+function inLineOrder(reports: readonly { report: AnyReport }[]): boolean {
+  let last = -Infinity;
+  for (const { report } of reports) {
+    if (report.line === null || !(report.line > last)) return false;
+    last = report.line;
+  }
+  return true;
+}
+
+function byLineSeverityRule(a: Finding, b: Finding): number {
+  return (
+    (a.line ?? -1) - (b.line ?? -1) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+
 /** Findings for one schema-valid encounter. Never throws. */
 export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -74,9 +98,10 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const context = createContext(encounter, { payerKind, siteGroupOf, icd, tables: withBuiltinNcci(options.tables) });
   if (context.claim.length === 0) return [];
 
+  const overrides = hasKeys(settings.rules) ? settings.rules : undefined;
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
-    const level = settings.rules[rule.meta.id] ?? 'default';
+    const level = (overrides && overrides[rule.meta.id]) ?? 'default';
     if (level === 'off') continue;
     let reports: { report: AnyReport; text: ReturnType<typeof render> }[];
     try {
@@ -86,12 +111,16 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       options.onRuleError?.(rule.meta.id, error);
       continue;
     }
-    const seen = new Set<string>();
+    if (reports.length === 0) continue;
+    // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis);
+    // reports on lines in increasing order, as most rules give them, cannot repeat one.
+    const seen = inLineOrder(reports) ? undefined : new Set<string>();
     for (const { report, text } of reports) {
-      // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis).
-      const key = report.line === null ? `null:${text.message}` : String(report.line);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen) {
+        const key = report.line === null ? `null:${text.message}` : String(report.line);
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       const finding: Finding = {
         rule: rule.meta.id,
         severity: level === 'default' ? (report.severity ?? rule.meta.severity) : level,
@@ -107,10 +136,5 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       findings.push(finding);
     }
   }
-  return findings.sort(
-    (a, b) =>
-      (a.line ?? -1) - (b.line ?? -1) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
+  return findings.length > 1 ? findings.sort(byLineSeverityRule) : findings;
 }

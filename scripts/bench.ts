@@ -1,6 +1,18 @@
 /**
- * npm run bench — what the NCCI tables cost the engine.
+ * npm run bench — how fast the engine is, and what the NCCI tables cost it.
  *
+ *   A. The engine beside JSON.parse and zod on the worked examples
+ *      (test/fixtures/bench/worked-examples.json, ex01–ex91 of the shared
+ *      examples), in CPU time per encounter, side by side in alternating
+ *      rounds: JSON.parse of each encounter's JSON text, zod's validation of
+ *      the parsed object, run() on the encounters with their notes and with
+ *      the notes removed, and the note reader (rules/note/) on its own line
+ *      once it exists (see NOTE READER HOOK). Goals: ≥ 200,000 encounters per
+ *      second, and engine time ÷ JSON.parse time ≤ 1.0, each printed met or
+ *      MISSED every run.
+ *   B. The worst case: one long encounter (scripts/lib/long-encounter.ts) of
+ *      1,000 to 100,000 lines, CPU and wall ms per evaluation. Goals: 5,000
+ *      lines (the extension's cap) < 20 ms, 100,000 lines < 2 s.
  *   1. The engine's rate (encounters per second) over realistic encounters
  *      (the worked examples, every case table, and busy synthetic claims) with
  *      the built-in tables and with a synthetic full-size PTP table (1.7 M
@@ -17,11 +29,12 @@
  *      back as the background worker does; and once more from a ZIP of the
  *      four parts (DecompressionStream, CRC-32).
  *
- *   npm run bench [-- --rounds 7] [-- --rows 1700000]
+ *   npm run bench [-- --rounds 7] [-- --rows 1700000] [-- --examples FILE] [-- --engine]
+ *   (--engine: parts A and B only; --examples: another JSON array of encounters for part A)
  */
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../rules/index';
 import { parseEncounter, type Encounter } from '../rules/schema';
@@ -32,6 +45,8 @@ import { openAsBlob } from 'node:fs';
 import { importPtp, type NamedBlob } from '../lib/tables/import';
 import { PtpTable as StoredPtpTable } from '../rules/ncci/index';
 import { zipArchive } from '../test/unit/zip-writer';
+import { longEncounter } from './lib/long-encounter';
+import { RULES } from '../rules/catalog/index';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,6 +54,11 @@ const arg = (name: string, fallback: number) => {
 };
 const ROUNDS = arg('rounds', 7);
 const FULL_PAIRS = arg('rows', 1_700_000);
+const ENGINE_ONLY = process.argv.includes('--engine');
+const EXAMPLES = (() => {
+  const i = process.argv.indexOf('--examples');
+  return i > 0 ? process.argv[i + 1]! : new URL('../test/fixtures/bench/worked-examples.json', import.meta.url);
+})();
 
 // A small deterministic generator: the same tables and claims on every run.
 let seed = 0x2545f491;
@@ -79,6 +99,150 @@ async function encounters(): Promise<Encounter[]> {
     out.push({ id: `busy-${i}`, dateOfService: '2026-08-03', payer: { kind: pick(['medicare', 'commercial', 'medicaid'] as const) }, diagnoses: [pick(dx), pick(dx), pick(dx)].map((code) => ({ code })), lines });
   }
   return out;
+}
+
+// ── A. The engine beside JSON.parse and zod ───────────────────────────────
+
+/** Goals of issue 14 (the engine): each figure is printed met or MISSED with it, every run. */
+const GOALS = { rate: 200_000, ratio: 1.0, longLines: 5_000, longMs: 20, hugeLines: 100_000, hugeMs: 2_000 };
+
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+
+// ── NOTE READER HOOK ───────────────────────────────────────────────────────
+// RULES.md section 6 reads the encounter's note (rules/note/, written on
+// another branch). When rules/note/index.ts exists, part A measures its reader
+// on each worked example's note, on a line of its own: NOTE_READER_EXPORT names
+// the function, called with the note's text. The note rules themselves are in
+// the catalog, so "with the notes" against "notes removed" shows what the note
+// costs the whole engine either way.
+const NOTE_READER_MODULE = new URL('../rules/note/index.ts', import.meta.url);
+const NOTE_READER_EXPORT = 'readNote';
+
+async function noteReader(): Promise<{ read?: (note: string) => unknown; says: string }> {
+  if (!existsSync(NOTE_READER_MODULE)) return { says: 'rules/note/index.ts is not in this build' };
+  const module = (await import(NOTE_READER_MODULE.href)) as Record<string, unknown>;
+  const read = module[NOTE_READER_EXPORT];
+  if (typeof read === 'function') return { read: read as (note: string) => unknown, says: `rules/note/index.ts ${NOTE_READER_EXPORT}(note)` };
+  const functions = Object.keys(module).filter((k) => typeof module[k] === 'function');
+  return { says: `rules/note/index.ts exports no ${NOTE_READER_EXPORT}() (it exports ${functions.join(', ') || 'no function'}): set NOTE_READER_EXPORT in scripts/bench.ts` };
+}
+
+/** CPU µs per item of `items`, run whole until `minMs` of CPU time has passed. */
+function cpuMicros(items: number, work: () => void, minMs = 200): number {
+  let n = 0;
+  const t0 = cpuMs();
+  let t = t0;
+  do {
+    work();
+    n += items;
+    t = cpuMs();
+  } while (t - t0 < minMs);
+  return ((t - t0) * 1000) / n;
+}
+
+async function engineBesideParsing(): Promise<void> {
+  const raw = JSON.parse(readFileSync(EXAMPLES, 'utf8')) as unknown[];
+  const inputs = raw.map((e) => ((e as { encounter?: unknown }).encounter ?? e) as Record<string, unknown>);
+  const withNotes: Encounter[] = [];
+  for (const input of inputs) {
+    const p = parseEncounter(input);
+    if (!p.ok) throw new Error(`bench examples: ${p.error}`);
+    withNotes.push(p.value);
+  }
+  const withoutNotes = withNotes.map(({ note: _note, ...rest }) => rest as Encounter);
+  const texts = inputs.map((e) => JSON.stringify(e));
+  const textsWithoutNotes = inputs.map(({ note: _note, ...rest }) => JSON.stringify(rest));
+  const objects = texts.map((t) => JSON.parse(t) as unknown);
+  const notes = withNotes.flatMap((e) => (e.note ? [e.note] : []));
+  const lines = withNotes.reduce((sum, e) => sum + e.lines.length, 0);
+  const noteLengths = notes.map((n) => n.length);
+  const reader = await noteReader();
+  const n = withNotes.length;
+  console.log(
+    `A. The engine beside JSON.parse and zod: ${n} worked examples (${typeof EXAMPLES === 'string' ? EXAMPLES : 'test/fixtures/bench/worked-examples.json'}), ` +
+      `${fmt(lines / n, 1)} lines on average, ${notes.length} with a note (${noteLengths.length ? `${Math.min(...noteLengths)}–${Math.max(...noteLengths)}` : '0'} characters); ` +
+      `${RULES.length} rules; CPU time per encounter, median of ${ROUNDS} rounds in alternating order`,
+  );
+
+  const measures: { name: string; items: number; work: () => void }[] = [
+    { name: 'parse', items: n, work: () => { for (const t of texts) JSON.parse(t); } },
+    { name: 'parseBare', items: n, work: () => { for (const t of textsWithoutNotes) JSON.parse(t); } },
+    { name: 'zod', items: n, work: () => { for (const o of objects) parseEncounter(o); } },
+    { name: 'engine', items: n, work: () => { for (const e of withNotes) run(e); } },
+    { name: 'engineBare', items: n, work: () => { for (const e of withoutNotes) run(e); } },
+  ];
+  if (reader.read) {
+    const read = reader.read;
+    measures.push({ name: 'noteReader', items: Math.max(1, notes.length), work: () => { for (const note of notes) read(note); } });
+  }
+  for (let w = 0; w < 3; w++) for (const m of measures) cpuMicros(m.items, m.work, 100); // warm every path
+  const samples = new Map<string, number[]>(measures.map((m) => [m.name, []]));
+  const ratioSamples: number[] = [];
+  const bareRatioSamples: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? measures : [...measures].reverse();
+    const got = new Map<string, number>();
+    for (const m of order) got.set(m.name, cpuMicros(m.items, m.work));
+    for (const [name, us] of got) samples.get(name)!.push(us);
+    ratioSamples.push(got.get('engine')! / got.get('parse')!);
+    bareRatioSamples.push(got.get('engineBare')! / got.get('parseBare')!);
+  }
+  const us = (name: string) => median(samples.get(name)!);
+  const perSecond = (name: string) => 1e6 / us(name);
+  const parse = us('parse');
+  const row = (label: string, micro: number, versus?: string) =>
+    console.log(`  ${label.padEnd(58)} ${fmt(micro, 2).padStart(8)} µs  ${fmt(1e6 / micro).padStart(10)} /s${versus ? `  ${versus}` : ''}`);
+  console.log(`  ${''.padEnd(58)} ${'per encounter'.padStart(11)}  ${'encounters/s'.padStart(12)}`);
+  row("JSON.parse of the encounter's JSON text", parse, '× 1.00');
+  row('zod: parseEncounter (validation of the parsed object)', us('zod'), `× ${(us('zod') / parse).toFixed(2)} of JSON.parse`);
+  row(`engine: run(), ${RULES.length} rules, encounters with their notes`, us('engine'), `× ${median(ratioSamples).toFixed(2)} of JSON.parse (per round: ${ratioSamples.map((x) => x.toFixed(2)).join(' ')})`);
+  row('JSON.parse of the encounter without its note', us('parseBare'), '× 1.00');
+  row('engine: run(), the same encounters with the notes removed', us('engineBare'), `× ${median(bareRatioSamples).toFixed(2)} of JSON.parse without the note`);
+  console.log(`  the notes add ${fmt(us('engine') - us('engineBare'), 2)} µs per encounter to the engine (${fmt(((us('engine') - us('engineBare')) / us('engineBare')) * 100, 1)} %)`);
+  if (reader.read) row(`note reader: ${reader.says}, per note`, us('noteReader'), `× ${(us('noteReader') / parse).toFixed(2)} of JSON.parse of one encounter`);
+  else console.log(`  note reader: not measured — ${reader.says}`);
+  const rate = perSecond('engine');
+  const ratio = median(ratioSamples);
+  console.log('  goals:');
+  console.log(`    engine ≥ ${fmt(GOALS.rate)} encounters/s (with the notes):       ${fmt(rate).padStart(9)}   ${verdict(rate >= GOALS.rate)}${rate >= GOALS.rate ? '' : ` by ${fmt(GOALS.rate - rate)} /s`}`);
+  console.log(
+    `    engine time ÷ JSON.parse time ≤ ${GOALS.ratio.toFixed(1)} (with the notes):  ${ratio.toFixed(2).padStart(9)}   ${verdict(ratio <= GOALS.ratio)}` +
+      (ratio <= GOALS.ratio ? '' : ` by ${(ratio - GOALS.ratio).toFixed(2)} (${fmt(us('engine') - parse * GOALS.ratio, 2)} µs per encounter over)`),
+  );
+  console.log();
+}
+
+// ── B. The worst case: one long encounter ─────────────────────────────────
+
+function longEncounters(): void {
+  const sizes = [1_000, GOALS.longLines, 10_000, GOALS.hugeLines];
+  console.log(`B. One long encounter (scripts/lib/long-encounter.ts: a busy dermatology mix, every rule with lines to judge), per evaluation after a warm-up:`);
+  console.log(`  ${'lines'.padStart(8)}  ${'CPU ms'.padStart(9)}  ${'wall ms'.padStart(9)}  ${'findings'.padStart(9)}  ${'µs a line'.padStart(9)}`);
+  const results = new Map<number, number>();
+  for (const size of sizes) {
+    const encounter = longEncounter(size);
+    const runs = size >= 50_000 ? 3 : size >= 10_000 ? 5 : 15;
+    run(encounter); // warm: the first run also compiles
+    const cpu: number[] = [];
+    const wall: number[] = [];
+    let findings = 0;
+    for (let r = 0; r < runs; r++) {
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      findings = run(encounter).length;
+      wall.push(performance.now() - t0);
+      cpu.push(cpuMs() - c0);
+    }
+    const ms = median(cpu);
+    results.set(size, ms);
+    console.log(`  ${fmt(size).padStart(8)}  ${fmt(ms, 1).padStart(9)}  ${fmt(median(wall), 1).padStart(9)}  ${fmt(findings).padStart(9)}  ${fmt((ms * 1000) / size, 2).padStart(9)}   (median of ${runs})`);
+  }
+  const long = results.get(GOALS.longLines)!;
+  const huge = results.get(GOALS.hugeLines)!;
+  console.log('  goals (CPU time):');
+  console.log(`    ${fmt(GOALS.longLines)} lines < ${GOALS.longMs} ms:      ${fmt(long, 1).padStart(8)} ms   ${verdict(long < GOALS.longMs)}${long < GOALS.longMs ? '' : ` by ${fmt(long - GOALS.longMs, 1)} ms`}`);
+  console.log(`    ${fmt(GOALS.hugeLines)} lines < ${fmt(GOALS.hugeMs)} ms: ${fmt(huge, 1).padStart(8)} ms   ${verdict(huge < GOALS.hugeMs)}${huge < GOALS.hugeMs ? '' : ` by ${fmt(huge - GOALS.hugeMs, 1)} ms`}`);
+  console.log();
 }
 
 // ── A full-size synthetic PTP table ────────────────────────────────────────
@@ -187,7 +351,11 @@ async function writePtpFiles(dir: string, pairs: number): Promise<{ rows: number
 }
 
 async function main() {
-  console.log(`dermlint bench — node ${process.version}, ${ROUNDS} rounds\n`);
+  console.log(`dermlint bench — node ${process.version}, ${ROUNDS} rounds, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
+  await engineBesideParsing();
+  longEncounters();
+  if (ENGINE_ONLY) return;
+  console.log('NCCI tables:');
   const batch = await encounters();
   const lines = batch.reduce((s, e) => s + e.lines.length, 0);
   console.log(`encounters: ${batch.length} (worked examples, case tables, 400 busy claims), ${fmt(lines / batch.length, 1)} lines on average`);

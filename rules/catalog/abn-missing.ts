@@ -5,7 +5,7 @@
  * "Removal of Benign Skin Lesions" (removal for appearance is cosmetic; covered only with an indication).
  * Medicare Advantage, Medicaid and commercial plans do not use the ABN.
  */
-import { ABN_MODIFIERS, BENIGN_EXCISION, displayIcd, isQuestionableBenignRemoval } from '../codes';
+import { ABN_MODIFIERS, BENIGN_EXCISION, BENIGN_REMOVAL, displayIcd, isQuestionableBenignRemoval } from '../codes';
 import { hasAnyModifier } from '../context';
 import { defineRule } from '../types';
 
@@ -28,9 +28,10 @@ export default defineRule({
       'Original Medicare only: a questionable benign removal other than an excision (destruction, shave, skin-tag removal) with no ABN on file for the line and none of GA, GZ, GX, GY.',
     messages,
   },
-  check({ claim, payerKind, abnOnFile }) {
-    if (payerKind !== 'medicare') return [];
-    return claim
+  check({ onClaim, payerKind, abnOnFile }) {
+    if (payerKind !== 'medicare' || !onClaim.has(BENIGN_REMOVAL)) return [];
+    return onClaim
+      .linesIn(BENIGN_REMOVAL)
       .filter((l) => isQuestionableBenignRemoval(l.code, l.dx) && !BENIGN_EXCISION.has(l.code) && !abnOnFile(l) && !hasAnyModifier(l, ABN_MODIFIERS))
       .map((l) => ({ line: l.index, message: messages.noAbn(l.code, andList(l.dx.map(displayIcd))), fix: messages.fix(l.code) }));
   },

@@ -4,7 +4,7 @@
  * Source: Medicare Claims Processing Manual ch. 30, §50 (a line covered by a signed ABN is billed
  * with GA, or GX for a voluntary ABN on an excluded service; GZ states that no ABN was signed).
  */
-import { displayIcd, isQuestionableBenignRemoval } from '../codes';
+import { BENIGN_REMOVAL, displayIcd, isQuestionableBenignRemoval } from '../codes';
 import type { ClaimLine } from '../context';
 import { defineRule } from '../types';
 
@@ -33,9 +33,10 @@ export default defineRule({
       'Original Medicare only: a questionable benign removal (destruction, shave, skin-tag removal or excision) with an ABN on file for the line, but the line carries neither GA nor GX (GZ there contradicts the signed ABN).',
     messages,
   },
-  check({ claim, payerKind, abnOnFile }) {
-    if (payerKind !== 'medicare') return [];
-    return claim
+  check({ onClaim, payerKind, abnOnFile }) {
+    if (payerKind !== 'medicare' || !onClaim.has(BENIGN_REMOVAL)) return [];
+    return onClaim
+      .linesIn(BENIGN_REMOVAL)
       .filter((l) => isQuestionableBenignRemoval(l.code, l.dx) && abnOnFile(l) && !l.modifiers.has('GA') && !l.modifiers.has('GX'))
       .map((l) => ({ line: l.index, ...describe(l) }));
   },

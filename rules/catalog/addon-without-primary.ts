@@ -4,7 +4,7 @@
  * primary procedure); CPT biopsy guidelines (one primary for the highest-ranked
  * technique, add-ons for the rest); NCCI Policy Manual ch. I (add-on codes).
  */
-import { ADDON_PRIMARIES, BIOPSY_ADDON, BIOPSY_ADDON_OF, BIOPSY_PRIMARIES_BY_RANK, BIOPSY_TECHNIQUE } from '../codes';
+import { ADDON_PRIMARIES, BIOPSY_ADDON, BIOPSY_ADDON_OF, BIOPSY_PRIMARIES_BY_RANK, BIOPSY_TECHNIQUE, codeSet } from '../codes';
 import { defineRule } from '../types';
 
 const or = (codes: readonly string[]) => codes.join(' or ');
@@ -19,6 +19,9 @@ const messages = {
   fixBiopsyOutranked: (technique: string, primary: string, lower: string, lowerAddon: string) =>
     `The ${technique} biopsy outranks ${lower}: report the first ${technique} biopsy as ${primary} and ${lower} as ${lowerAddon}.`,
 };
+
+/** Every add-on code ADDON_PRIMARIES names. */
+const ADD_ONS = codeSet(...Object.keys(ADDON_PRIMARIES));
 
 /** Rank of a biopsy primary: 0 is the highest-ranked technique. */
 const rank = (code: string) => (BIOPSY_PRIMARIES_BY_RANK as readonly string[]).indexOf(code);
@@ -35,18 +38,18 @@ export default defineRule({
       'An add-on code (e.g. 17003, 11103, 11105, 11107, 17312, 17314, 17315, 11201) whose primaries are all absent from the claim. For biopsies: 11105 needs a punch or incisional primary, 11107 an incisional one.',
     messages,
   },
-  check({ claim }) {
-    const codes = new Set(claim.map((l) => l.code));
+  check({ onClaim }) {
+    if (!onClaim.has(ADD_ONS)) return [];
     const reports = [];
-    for (const line of claim) {
+    for (const line of onClaim.linesIn(ADD_ONS)) {
       const primaries = Object.hasOwn(ADDON_PRIMARIES, line.code) ? ADDON_PRIMARIES[line.code] : undefined;
-      if (!primaries || primaries.some((p) => codes.has(p))) continue;
+      if (!primaries || primaries.some((p) => onClaim.linesOf(p).length > 0)) continue;
       let fix = messages.fix(line.code, primaries);
       const ownPrimary = BIOPSY_ADDON.has(line.code) ? primaryOfBiopsyAddon(line.code) : undefined;
       if (ownPrimary) {
         const technique = BIOPSY_TECHNIQUE[line.code]!;
         // A biopsy primary of a lower-ranked technique is on the claim: it should be the add-on instead.
-        const lower = BIOPSY_PRIMARIES_BY_RANK.find((p) => codes.has(p) && rank(p) > rank(ownPrimary));
+        const lower = BIOPSY_PRIMARIES_BY_RANK.find((p) => onClaim.linesOf(p).length > 0 && rank(p) > rank(ownPrimary));
         fix = lower
           ? messages.fixBiopsyOutranked(technique, ownPrimary, lower, BIOPSY_ADDON_OF[lower]!)
           : messages.fixBiopsy(line.code, technique, ownPrimary);

@@ -6,7 +6,7 @@
  * For original Medicare, non-excision removals are abn-missing's; excisions land here, as margins
  * are mostly taken for clinical uncertainty that the note, not the claim, shows.
  */
-import { ABN_MODIFIERS, BENIGN_EXCISION, displayIcd, isQuestionableBenignRemoval } from '../codes';
+import { ABN_MODIFIERS, BENIGN_EXCISION, BENIGN_REMOVAL, displayIcd, isQuestionableBenignRemoval } from '../codes';
 import { hasAnyModifier } from '../context';
 import { defineRule } from '../types';
 
@@ -27,9 +27,9 @@ export default defineRule({
       'A removal of a benign lesion whose linked diagnoses are all commonly cosmetic (nevus, seborrheic keratosis, skin tag, lentigo, cyst…) with no indication (itch, bleeding, infection, pain, inflammation, uncertain behavior), for every payer except original Medicare; for original Medicare, only such an excision with no ABN on file and none of GA, GZ, GX, GY. A line with GY does not fire. Needs review, not an alarm.',
     messages,
   },
-  check({ claim, payerKind, abnOnFile }) {
+  check({ onClaim, payerKind, abnOnFile }) {
     const reports = [];
-    for (const line of claim) {
+    for (const line of onClaim.linesIn(BENIGN_REMOVAL)) {
       if (line.modifiers.has('GY') || !isQuestionableBenignRemoval(line.code, line.dx)) continue;
       if (payerKind === 'medicare' && (!BENIGN_EXCISION.has(line.code) || abnOnFile(line) || hasAnyModifier(line, ABN_MODIFIERS))) continue;
       reports.push({ line: line.index, message: messages.questionable(line.code, line.dx.map(displayIcd).join(', ')), fix: messages.fix(line.code) });

@@ -29,16 +29,15 @@ export default defineRule({
       'A biopsy primary (11102, 11104, 11106) on a claim that also removes or destroys a lesion (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313), when some such removal line is not separated from the biopsy: neither line of the pair carries 59, XE, XS, XP or XU.',
     messages,
   },
-  check({ claim }) {
-    const removals = claim.filter((l) => BIOPSY_BUNDLES_INTO.has(l.code));
-    if (removals.length === 0) return [];
-    return claim
-      .filter((l) => BIOPSY_PRIMARY.has(l.code) && !distinct(l))
-      .flatMap((biopsy) => {
-        const unseparated = removals.filter((r) => !distinct(r));
-        if (unseparated.length === 0) return [];
-        const codes = [...new Set(unseparated.map((r) => r.code))];
-        return [{ line: biopsy.index, message: messages.bundled(biopsy.code, codes), fix: messages.fix(biopsy.code) }];
-      });
+  check({ onClaim }) {
+    if (!onClaim.has(BIOPSY_PRIMARY) || !onClaim.has(BIOPSY_BUNDLES_INTO)) return [];
+    // The same removals stand against every biopsy: found once, so the check is linear in lines.
+    const unseparated = onClaim.linesIn(BIOPSY_BUNDLES_INTO).filter((r) => !distinct(r));
+    if (unseparated.length === 0) return [];
+    const codes = [...new Set(unseparated.map((r) => r.code))];
+    return onClaim
+      .linesIn(BIOPSY_PRIMARY)
+      .filter((biopsy) => !distinct(biopsy))
+      .map((biopsy) => ({ line: biopsy.index, message: messages.bundled(biopsy.code, codes), fix: messages.fix(biopsy.code) }));
   },
 });

@@ -31,11 +31,11 @@ export default defineRule({
       'The units of 11102, 11104 and 11106 add up to more than 1. Shown on every biopsy-primary line other than the first line of the highest-ranked code present (incisional > punch > tangential), and on that line too when its units exceed 1.',
     messages,
   },
-  check({ claim }) {
-    const primaries = claim.filter((l) => BIOPSY_PRIMARY.has(l.code));
+  check({ onClaim }) {
+    const primaries = onClaim.linesIn(BIOPSY_PRIMARY);
     if (primaries.reduce((sum, l) => sum + l.units, 0) <= 1) return [];
-    const top = BIOPSY_PRIMARIES_BY_RANK.find((code) => primaries.some((l) => l.code === code))!;
-    const kept = primaries.find((l) => l.code === top)!;
+    const top = BIOPSY_PRIMARIES_BY_RANK.find((code) => onClaim.linesOf(code).length > 0)!;
+    const kept = onClaim.linesOf(top)[0]!;
     const reports: RuleReport[] = [];
     for (const line of primaries) {
       if (line === kept) {

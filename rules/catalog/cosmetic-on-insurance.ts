@@ -31,11 +31,12 @@ const messages = {
   fixOrLink: (code: string) => `Bill ${code} to the patient (or append GY if the payer needs a denial); if the note documents a covered indication, link it instead.`,
 };
 
-function reasonOf(line: ClaimLine): Reason | undefined {
+/** `cosmeticDxOnFile`: some diagnosis of the encounter is a cosmetic-encounter one (else no line can link one). */
+function reasonOf(line: ClaimLine, cosmeticDxOnFile: boolean): Reason | undefined {
   const category = line.raw.category;
   if (category === 'retail') return { kind: 'retail' };
   if (category === 'cosmetic') return { kind: 'category' };
-  const cosmeticDx = line.dx.find((d) => COSMETIC_DX.has(d));
+  const cosmeticDx = cosmeticDxOnFile ? line.dx.find((d) => COSMETIC_DX.has(d)) : undefined;
   if (cosmeticDx) return { kind: 'dx', dx: cosmeticDx };
   if (COSMETIC_CODES.has(line.code)) {
     if (!PEEL_OR_DERMABRASION.has(line.code)) return { kind: 'code', peel: false };
@@ -56,11 +57,14 @@ export default defineRule({
       "A line on the claim that is cosmetic: marked 'cosmetic' or 'retail', a cosmetic code (a chemical peel or dermabrasion is medical with actinic keratosis or rhinophyma linked), a cosmetic diagnosis (Z41.1, Z41.8, Z41.9) linked, or botulinum toxin with no covered indication linked. A line with GY (sent on purpose for a denial) does not fire.",
     messages,
   },
-  check({ claim }) {
+  check({ claim, diagnoses, onClaim }) {
+    const cosmeticDxOnFile = diagnoses.some((d) => COSMETIC_DX.has(d));
+    // Nothing cosmetic anywhere: no line marked so, no cosmetic diagnosis, code or toxin.
+    if (!cosmeticDxOnFile && !onClaim.has(COSMETIC_CODES) && !onClaim.has(BOTOX) && !claim.some((l) => l.raw.category === 'retail' || l.raw.category === 'cosmetic')) return [];
     const reports = [];
     for (const line of claim) {
       if (line.modifiers.has('GY')) continue;
-      const reason = reasonOf(line);
+      const reason = reasonOf(line, cosmeticDxOnFile);
       if (!reason) continue;
       // A code field holding anything but a code is never quoted (see quotableCode).
       const code = quotableCode(line.code);

@@ -4,8 +4,8 @@
  * benign lesions (17110–17111) and for skin tag removal (11200–11201);
  * NCCI Policy Manual ch. III (integumentary system).
  */
-import { DESTRUCTION_COUNTING, DESTRUCTION_FAMILIES, ONCE_PER_SESSION, type DestructionCounting } from '../codes';
-import type { ClaimLine } from '../context';
+import { DESTRUCTION_COUNTING, DESTRUCTION_FAMILIES, ONCE_PER_SESSION, type DestructionCounting, type DestructionFamily } from '../codes';
+import type { ClaimIndex, ClaimLine } from '../context';
 import { defineRule, type RuleReport } from '../types';
 
 interface Coded {
@@ -52,6 +52,42 @@ const messages = {
   bulkOrOthers: (bulk: string, bulkFrom: number, others: string) => `Report ${bulk} alone for ${bulkFrom} or more lesions, or only ${others} for fewer.`,
 };
 
+/** A code of this family is on the claim. */
+function billed(onClaim: ClaimIndex, family: DestructionFamily, code: string | undefined): code is string {
+  return code !== undefined && family.codes.has(code) && onClaim.linesOf(code).length > 0;
+}
+
+/** One finding per line: the first (most specific) problem found on it; the fix follows the documented count when there is one. */
+class LineFindings {
+  readonly #found = new Map<number, RuleReport>();
+  readonly #expected: readonly Coded[] | undefined;
+  readonly #lesions: number | undefined;
+  #countFix: string | undefined | null = null;
+
+  constructor(expected: readonly Coded[] | undefined, lesions: number | undefined) {
+    this.#expected = expected;
+    this.#lesions = lesions;
+  }
+
+  /** The fix that follows the count, written when first needed. */
+  get countFix(): string | undefined {
+    if (this.#countFix === null) this.#countFix = this.#expected && this.#lesions !== undefined ? messages.reportAs(this.#expected, this.#lesions) : undefined;
+    return this.#countFix;
+  }
+
+  flagged(line: ClaimLine): boolean {
+    return this.#found.has(line.index);
+  }
+
+  flag(line: ClaimLine, message: string, fix: string): void {
+    this.#found.set(line.index, { line: line.index, message, fix: this.countFix ?? fix });
+  }
+
+  get reports(): IterableIterator<RuleReport> {
+    return this.#found.values();
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'destruction-series',
@@ -62,61 +98,53 @@ export default defineRule({
       'A once-per-session code (17000, 17004, 17110, 17111, 11200) has more than one unit or line, 17003 adds up to more than 13 units, 17004 or 17111 is billed beside the codes it replaces, or the documented lesion count of a family disagrees with its codes (judged only when every line of the family documents its lesions and no add-on lacks its primary).',
     messages,
   },
-  check({ claim }) {
+  check({ onClaim }) {
     const reports: RuleReport[] = [];
     for (const family of DESTRUCTION_FAMILIES) {
       const counting = DESTRUCTION_COUNTING[family.id];
       if (!counting) continue; // malignant destruction is per lesion: lesions-lumped judges it
-      const lines = claim.filter((l) => family.codes.has(l.code));
-      if (lines.length === 0) continue;
-      const present = (code: string | undefined) => code !== undefined && lines.some((l) => l.code === code);
+      if (!onClaim.has(family.codes)) continue;
+      const lines = onClaim.linesIn(family.codes);
 
       // The documented count: only when every line of the family gives one and no add-on lacks its primary.
-      const orphanAddOn = present(counting.addOn) && !present(counting.first);
+      const orphanAddOn = billed(onClaim, family, counting.addOn) && !billed(onClaim, family, counting.first);
       const lesions = !orphanAddOn && lines.every((l) => l.raw.lesions !== undefined) ? lines.reduce((sum, l) => sum + l.raw.lesions!, 0) : undefined;
       const expected = lesions !== undefined ? codingFor(counting, lesions) : undefined;
-      const countFix = expected && lesions !== undefined ? messages.reportAs(expected, lesions) : undefined;
+      const found = new LineFindings(expected, lesions);
 
-      // One finding per line: the first (most specific) problem found on it; the fix follows the count when known.
-      const found = new Map<number, RuleReport>();
-      const flag = (line: ClaimLine, message: string, fix: string) => {
-        if (!found.has(line.index)) found.set(line.index, { line: line.index, message, fix: countFix ?? fix });
-      };
-
-      const seen = new Set<string>();
       for (const line of lines) {
         if (!ONCE_PER_SESSION.has(line.code)) continue;
-        if (seen.has(line.code)) flag(line, messages.repeated(line.code), messages.oneLine(line.code, counting));
-        else if (line.units > 1) flag(line, messages.units(line.code, line.units), messages.oneUnit(line.code, counting));
-        seen.add(line.code);
+        // A repeated line: not the first of its code (the once-per-session codes of a family are the family's own).
+        if (onClaim.linesOf(line.code)[0] !== line) found.flag(line, messages.repeated(line.code), messages.oneLine(line.code, counting));
+        else if (line.units > 1) found.flag(line, messages.units(line.code, line.units), messages.oneUnit(line.code, counting));
       }
 
-      if (counting.addOn && counting.addOnMaxUnits !== undefined) {
-        const addOnLines = lines.filter((l) => l.code === counting.addOn);
+      if (counting.addOn && counting.addOnMaxUnits !== undefined && billed(onClaim, family, counting.addOn)) {
+        const addOnLines = onClaim.linesOf(counting.addOn);
         const total = addOnLines.reduce((sum, l) => sum + l.units, 0);
         if (total > counting.addOnMaxUnits && counting.bulk && counting.bulkFrom !== undefined) {
-          for (const line of addOnLines) flag(line, messages.addOnOver(counting.addOn, total, counting.addOnMaxUnits), messages.bulkAlone(counting.bulk, counting.bulkFrom));
+          for (const line of addOnLines) if (!found.flagged(line)) found.flag(line, messages.addOnOver(counting.addOn, total, counting.addOnMaxUnits), messages.bulkAlone(counting.bulk, counting.bulkFrom));
         }
       }
 
-      if (counting.bulk && counting.bulkFrom !== undefined) {
-        const replaced = [counting.first, counting.addOn].filter((c): c is string => present(c));
+      if (counting.bulk && counting.bulkFrom !== undefined && billed(onClaim, family, counting.bulk)) {
+        const replaced = [counting.first, counting.addOn].filter((c): c is string => billed(onClaim, family, c));
         if (replaced.length > 0) {
           const series = [counting.first, counting.addOn].filter((c): c is string => c !== undefined).join(' + ');
-          for (const line of lines.filter((l) => l.code === counting.bulk)) {
-            flag(line, messages.bulkWithOthers(counting.bulk, counting.bulkFrom, replaced.join(' and ')), messages.bulkOrOthers(counting.bulk, counting.bulkFrom, series));
+          for (const line of onClaim.linesOf(counting.bulk)) {
+            if (!found.flagged(line)) found.flag(line, messages.bulkWithOthers(counting.bulk, counting.bulkFrom, replaced.join(' and ')), messages.bulkOrOthers(counting.bulk, counting.bulkFrom, series));
           }
         }
       }
 
-      if (expected && lesions !== undefined) {
+      if (expected && lesions !== undefined && !found.flagged(lines[0]!)) {
         const actual = new Map<string, number>();
         for (const l of lines) actual.set(l.code, (actual.get(l.code) ?? 0) + l.units);
         const agrees = actual.size === expected.length && expected.every((e) => actual.get(e.code) === e.units);
-        if (!agrees) flag(lines[0]!, messages.count(lesions, listCoded([...actual].map(([code, units]) => ({ code, units })), ' + ')), countFix!);
+        if (!agrees) found.flag(lines[0]!, messages.count(lesions, listCoded([...actual].map(([code, units]) => ({ code, units })), ' + ')), found.countFix!);
       }
 
-      reports.push(...found.values());
+      reports.push(...found.reports);
     }
     return reports;
   },

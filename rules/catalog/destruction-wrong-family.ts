@@ -30,15 +30,24 @@ export default defineRule({
       'A line of a destruction family (premalignant 17000–17004, benign 17110/17111, malignant 17260–17286, skin tag 11200/11201) whose linked diagnoses that belong to some family all belong to other families, e.g. 17000 for a seborrheic keratosis or 17110 for skin tags. Diagnoses of no family are left out; a line with none left is not judged.',
     messages,
   },
-  check({ claim }) {
+  check({ claim, onClaim }) {
+    if (!DESTRUCTION_FAMILIES.some((f) => onClaim.has(f.codes))) return [];
     const reports = [];
     for (const line of claim) {
       const own = destructionFamilyOfCode(line.code);
       if (!own) continue;
-      const placed = line.dx.map((d) => ({ icd: d, family: familyOfDx(d) })).filter((d) => d.family !== undefined);
-      if (placed.length === 0 || placed.some((d) => d.family === own)) continue;
+      // The line's diagnoses that belong to a family; none of them may be of its own.
+      const placed: { icd: string; family: DestructionFamily }[] = [];
+      let ownLinked = false;
+      for (const d of line.dx) {
+        const family = familyOfDx(d);
+        if (family === own) ownLinked = true;
+        else if (family) placed.push({ icd: d, family });
+        if (ownLinked) break;
+      }
+      if (ownLinked || placed.length === 0) continue;
       const dxText = placed.map((d) => named(d.icd));
-      const series = [...new Set(placed.map((d) => d.family!.series))].join(' or ');
+      const series = [...new Set(placed.map((d) => d.family.series))].join(' or ');
       reports.push({ line: line.index, message: messages.wrongFamily(line.code, own.label, dxText, series), fix: messages.fix(series) });
     }
     return reports;

@@ -23,14 +23,17 @@ export default defineRule({
       'Original Medicare only: a botulinum toxin drug line (J0585–J0588) carries neither JZ nor JW and no other line of the same code carries JW. Not judged for dates of service before 1 July 2023, when JZ was not yet required.',
     messages,
   },
-  check({ claim, payerKind, encounter }) {
+  check({ payerKind, encounter, onClaim }) {
     if (payerKind !== 'medicare') return [];
     const date = encounter.dateOfService;
     if (date !== undefined && date < JZ_REQUIRED_FROM) return [];
-    const drugs = claim.filter((l) => BOTOX_DRUG.has(l.code));
+    const drugs = onClaim.linesIn(BOTOX_DRUG);
+    if (drugs.length === 0) return [];
+    // A JW line of the same code covers the others (each line judged here has no JW itself).
+    const discardedCodes = new Set(drugs.filter((l) => l.modifiers.has(JW)).map((l) => l.code));
     return drugs
       .filter((l) => !l.modifiers.has(JZ) && !l.modifiers.has(JW))
-      .filter((l) => !drugs.some((other) => other !== l && other.code === l.code && other.modifiers.has(JW)))
+      .filter((l) => !discardedCodes.has(l.code))
       .map((l) => ({ line: l.index, message: messages.missing(l.code), fix: messages.fix(l.code) }));
   },
 });

@@ -59,7 +59,9 @@ export default defineRule({
       'Once per distinct diagnosis of the encounter (when a line is on the claim) that the ICD-10-CM table finds malformed, a category or subcategory that needs more characters (L57, C44.31, D22, L72.1), or not in the code set. The code set is the one in force on the dateOfService (each fiscal year from 1 October: the shipped FY2026, or a year imported in options), and the finding\'s reference names it; without a dateOfService, the set in force on the day the extension checks (the command line: the newest set). Codes of categories the table does not ship (external causes V00–Y99 in the shipped set) are never judged.',
     messages,
   },
-  check({ encounter, icd }) {
+  check({ encounter, icd, diagnoses }) {
+    // Most encounters' codes are all valid: judge them before gathering where each one stands.
+    if (!diagnoses.some((code) => icd.status(code) === 'invalid')) return [];
     // Diagnoses by their dotless code: a code listed twice is reported once.
     const positions = new Map<string, number[]>();
     encounter.diagnoses.forEach((d, i) => {

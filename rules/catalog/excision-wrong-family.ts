@@ -38,10 +38,11 @@ export default defineRule({
       'A benign excision code (11400–11446) with a malignant diagnosis linked, or a malignant excision code (11600–11646) with diagnoses linked and none malignant. Silent on a line with no diagnosis linked (dx-missing speaks).',
     messages,
   },
-  check({ claim }) {
+  check({ claim, onClaim }) {
+    if (!onClaim.has(BENIGN_EXCISION) && !onClaim.has(MALIGNANT_EXCISION)) return [];
     const reports: RuleReport[] = [];
     for (const line of claim) {
-      if (line.dx.length === 0) continue;
+      if (line.dx.length === 0 || !(BENIGN_EXCISION.has(line.code) || MALIGNANT_EXCISION.has(line.code))) continue;
       const malignant = line.dx.filter((d) => SURGICAL_MALIGNANT_DX.has(d));
       if (BENIGN_EXCISION.has(line.code) && malignant.length > 0) {
         const right = counterpart(line.code, 'malignant-excision');

@@ -28,9 +28,11 @@ export default defineRule({
       'A line of a per-lesion code (biopsy 11102–11107, shave 11300–11313, malignant destruction 17260–17286) whose documented lesions exceed its units. No lesion count, no finding; excisions are not judged.',
     messages,
   },
-  check({ claim }) {
-    return claim
-      .filter((l) => PER_LESION.has(l.code) && l.raw.lesions !== undefined && l.raw.lesions > l.units)
+  check({ onClaim }) {
+    if (!onClaim.has(PER_LESION)) return [];
+    return onClaim
+      .linesIn(PER_LESION)
+      .filter((l) => l.raw.lesions !== undefined && l.raw.lesions > l.units)
       .map((l) => {
         const lesions = l.raw.lesions!;
         const kind = sizedCode(l.code)?.kind;

@@ -3,6 +3,7 @@
  * Source: NCCI Policy Manual ch. I (E/M services); CPT modifier 25.
  */
 import { EM, MAJOR_PROCEDURE, MINOR_PROCEDURE } from '../codes';
+import { diagnosesOf } from '../claim-index';
 import { createRule } from '../types';
 
 export default createRule({
@@ -26,19 +27,18 @@ export default createRule({
       },
     },
   },
-  check({ claim }) {
-    const minors = claim.filter((l) => MINOR_PROCEDURE.has(l.code));
-    if (minors.length === 0) return [];
-    const hasMajor = claim.some((l) => MAJOR_PROCEDURE.has(l.code));
-    const procedureDx = new Set(minors.flatMap((l) => l.dx));
-    return claim
-      .filter((l) => EM.has(l.code) && !l.modifiers.has('25') && !(hasMajor && l.modifiers.has('57')))
-      .map((em) => {
-        const separate = em.dx.some((d) => !procedureDx.has(d));
-        const add25 = [{ label: `Add 25 to ${em.code}`, actions: [{ type: 'addModifier' as const, line: em.index, modifier: '25' }] }];
-        return separate
-          ? { line: em.index, field: 'modifiers' as const, severity: 'error' as const, messageId: 'separateProblem' as const, data: { em: em.code }, suggestions: add25 }
-          : { line: em.index, field: 'modifiers' as const, severity: 'warning' as const, messageId: 'sameProblem' as const, data: { em: em.code } };
-      });
+  check({ onClaim }) {
+    if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
+    const hasMajor = onClaim.has(MAJOR_PROCEDURE);
+    const lacking = onClaim.linesIn(EM).filter((l) => !l.modifiers.has('25') && !(hasMajor && l.modifiers.has('57')));
+    if (lacking.length === 0) return [];
+    const procedureDx = diagnosesOf(onClaim.linesIn(MINOR_PROCEDURE));
+    return lacking.map((em) => {
+      const separate = em.dx.some((d) => !procedureDx.has(d));
+      const add25 = [{ label: `Add 25 to ${em.code}`, actions: [{ type: 'addModifier' as const, line: em.index, modifier: '25' }] }];
+      return separate
+        ? { line: em.index, field: 'modifiers' as const, severity: 'error' as const, messageId: 'separateProblem' as const, data: { em: em.code }, suggestions: add25 }
+        : { line: em.index, field: 'modifiers' as const, severity: 'warning' as const, messageId: 'sameProblem' as const, data: { em: em.code } };
+    });
   },
 });

@@ -6,6 +6,7 @@
  * significantly beyond that decision, which only the note shows: so this is for review, not an alarm.
  */
 import { displayIcd, EM, MINOR_PROCEDURE } from '../codes';
+import { diagnosesOf, SharedDiagnoses } from '../claim-index';
 import { defineRule } from '../types';
 
 const andList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -27,19 +28,19 @@ export default defineRule({
       'An E/M line carries 25 and has at least one linked diagnosis, a minor procedure is on the claim, and every diagnosis of the E/M is also a diagnosis of a minor procedure. Needs review: the same diagnosis is allowed when the note documents a visit beyond the decision to do the procedure.',
     messages,
   },
-  check({ claim }) {
-    const minors = claim.filter((l) => MINOR_PROCEDURE.has(l.code));
-    if (minors.length === 0) return [];
-    const procedureDx = new Set(minors.flatMap((l) => l.dx));
-    return claim
-      .filter((l) => EM.has(l.code) && l.modifiers.has('25') && l.dx.length > 0 && l.dx.every((d) => procedureDx.has(d)))
-      .map((em) => {
-        const sharing = [...new Set(minors.filter((m) => m.dx.some((d) => em.dx.includes(d))).map((m) => m.code))];
-        return {
-          line: em.index,
-          message: messages.sameDiagnoses(em.code, em.dx.map(displayIcd), sharing),
-          fix: messages.fix(em.code),
-        };
-      });
+  check({ onClaim }) {
+    if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
+    const with25 = onClaim.linesIn(EM).filter((l) => l.modifiers.has('25') && l.dx.length > 0);
+    if (with25.length === 0) return [];
+    const minors = onClaim.linesIn(MINOR_PROCEDURE);
+    const procedureDx = diagnosesOf(minors);
+    const ems = with25.filter((l) => l.dx.every((d) => procedureDx.has(d)));
+    if (ems.length === 0) return [];
+    const shared = new SharedDiagnoses(minors);
+    return ems.map((em) => ({
+      line: em.index,
+      message: messages.sameDiagnoses(em.code, em.dx.map(displayIcd), shared.codesSharing(em.dx)),
+      fix: messages.fix(em.code),
+    }));
   },
 });

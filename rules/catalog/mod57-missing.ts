@@ -4,6 +4,7 @@
  * Medicare Claims Processing Manual ch. 12, §30.6.6 (E/M on the day of or before a major procedure).
  */
 import { EM, MAJOR_PROCEDURE } from '../codes';
+import { diagnosesOf, SharedDiagnoses } from '../claim-index';
 import { defineRule } from '../types';
 
 const messages = {
@@ -23,18 +24,19 @@ export default defineRule({
       'An E/M line and a major procedure (global 090) are on the claim, the E/M has no 57, and it either has no 25 or has 25 while every one of its diagnoses (at least one) is a diagnosis of the major procedure.',
     messages,
   },
-  check({ claim }) {
-    const majors = claim.filter((l) => MAJOR_PROCEDURE.has(l.code));
-    if (majors.length === 0) return [];
-    const majorDx = new Set(majors.flatMap((l) => l.dx));
+  check({ onClaim }) {
+    if (!onClaim.has(MAJOR_PROCEDURE) || !onClaim.has(EM)) return [];
+    const majors = onClaim.linesIn(MAJOR_PROCEDURE);
+    const majorDx = diagnosesOf(majors);
     const majorCodes = [...new Set(majors.map((l) => l.code))].join(', ');
+    let shared: SharedDiagnoses | undefined;
     const reports = [];
-    for (const em of claim) {
-      if (!EM.has(em.code) || em.modifiers.has('57')) continue;
+    for (const em of onClaim.linesIn(EM)) {
+      if (em.modifiers.has('57')) continue;
       if (!em.modifiers.has('25')) {
         reports.push({ line: em.index, message: messages.lacks57(em.code, majorCodes), fix: messages.fixLacks57(em.code) });
       } else if (em.dx.length > 0 && em.dx.every((d) => majorDx.has(d))) {
-        const sharing = [...new Set(majors.filter((m) => m.dx.some((d) => em.dx.includes(d))).map((m) => m.code))].join(', ');
+        const sharing = (shared ??= new SharedDiagnoses(majors)).codesSharing(em.dx).join(', ');
         reports.push({ line: em.index, message: messages.about25(em.code, sharing), fix: messages.fix25(em.code) });
       }
     }

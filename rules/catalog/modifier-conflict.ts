@@ -27,6 +27,7 @@ export default defineRule({
   check({ claim, abnOnFile }) {
     const reports = [];
     for (const line of claim) {
+      if (line.modifiers.size < 2) continue; // a conflict takes two modifiers
       for (const rule of MODIFIER_CONFLICTS) {
         if (!line.modifiers.has(rule.modifier)) continue;
         const other = rule.conflictsWith.filter((m) => line.modifiers.has(m));

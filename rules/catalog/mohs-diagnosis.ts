@@ -24,9 +24,11 @@ export default defineRule({
       'A Mohs line (17311–17315) whose linked diagnoses include no skin cancer (C43, C44, C4A, C46.0, C49, D03, D04, or the lip and genital cancers ICD-10-CM codes outside C44). Silent on a line with no diagnosis linked (dx-missing speaks).',
     messages,
   },
-  check({ claim }) {
-    return claim
-      .filter((l) => MOHS.has(l.code) && l.dx.length > 0 && !l.dx.some((d) => SURGICAL_MALIGNANT_DX.has(d)))
+  check({ onClaim }) {
+    if (!onClaim.has(MOHS)) return [];
+    return onClaim
+      .linesIn(MOHS)
+      .filter((l) => l.dx.length > 0 && !l.dx.some((d) => SURGICAL_MALIGNANT_DX.has(d)))
       .map((l) => ({ line: l.index, message: messages.noCancer(l.code, l.dx), fix: messages.fix(l.code) }));
   },
 });

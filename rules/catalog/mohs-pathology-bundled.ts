@@ -26,11 +26,12 @@ export default defineRule({
       'Surgical pathology (88300–88309, 88331, 88332) on a claim with Mohs (17311–17315), when the pathology line carries none of 59, XE, XS, XP, XU (a modifier on the Mohs line does not count: NCCI wants it on the pathology).',
     messages,
   },
-  check({ claim }) {
-    const mohs = [...new Set(claim.filter((l) => MOHS.has(l.code)).map((l) => l.code))];
-    if (mohs.length === 0) return [];
-    return claim
-      .filter((l) => SURGICAL_PATHOLOGY.has(l.code) && !hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS))
+  check({ onClaim }) {
+    if (!onClaim.has(MOHS) || !onClaim.has(SURGICAL_PATHOLOGY)) return [];
+    const mohs = [...new Set(onClaim.linesIn(MOHS).map((l) => l.code))];
+    return onClaim
+      .linesIn(SURGICAL_PATHOLOGY)
+      .filter((l) => !hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS))
       .map((l) => ({ line: l.index, message: messages.bundled(l.code, mohs), fix: messages.fix(l.code) }));
   },
 });

@@ -24,7 +24,7 @@ import { ABN_MODIFIERS } from '../codes';
 import { hasAnyModifier, type ClaimLine } from '../context';
 import { mueTableOf } from '../ncci/index';
 import { muePrecedenceFor } from '../ncci/precedence';
-import type { MueEntry } from '../ncci/types';
+import type { MueEntry, MueTableLike } from '../ncci/types';
 import { defineRule, type RuleReport } from '../types';
 
 const messages = {
@@ -46,6 +46,10 @@ function fixFor(entry: MueEntry): string {
   return entry.mai === 2 ? messages.fixPolicy(entry.code, entry.mue) : messages.fixClinical(entry.code, entry.mue);
 }
 
+function reportOn(line: ClaimLine, entry: MueEntry, message: string, table: MueTableLike): RuleReport {
+  return { line: line.index, message: entry.mue === 0 ? messages.none(table.name, entry.code) : message, fix: fixFor(entry), reference: table.reference };
+}
+
 export default defineRule({
   meta: {
     id: 'ncci-mue',
@@ -59,26 +63,25 @@ export default defineRule({
   check({ claim, tables, payerKind }) {
     const table = mueTableOf(tables);
     if (!table) return [];
-    const totals = new Map<string, { units: number; lines: number; done: boolean }>();
+    let totals: Map<string, { units: number; lines: number; done: boolean }> | undefined;
     const reports: RuleReport[] = [];
-    const report = (line: ClaimLine, entry: MueEntry, message: string) =>
-      reports.push({ line: line.index, message: entry.mue === 0 ? messages.none(table.name, entry.code) : message, fix: fixFor(entry), reference: table.reference });
     for (const line of claim) {
       if (line.code === '') continue;
       const entry = table.get(line.code);
       if (!entry || muePrecedenceFor(line.code)) continue;
       if (entry.mue === 0 && (payerKind !== 'medicare' || hasAnyModifier(line, ABN_MODIFIERS))) continue;
       if (entry.mai === 1) {
-        if (line.units > entry.mue) report(line, entry, messages.perLine(table.name, line.code, line.units, entry.mue));
+        if (line.units > entry.mue) reports.push(reportOn(line, entry, messages.perLine(table.name, line.code, line.units, entry.mue), table));
         continue;
       }
+      totals ??= new Map();
       const total = totals.get(line.code) ?? { units: 0, lines: 0, done: false };
       total.units += line.units;
       total.lines++;
       totals.set(line.code, total);
       if (!total.done && total.units > entry.mue) {
         total.done = true;
-        report(line, entry, messages.perDay(table.name, line.code, total.units, entry.mue, total.lines));
+        reports.push(reportOn(line, entry, messages.perDay(table.name, line.code, total.units, entry.mue, total.lines), table));
       }
     }
     return reports;

@@ -25,11 +25,11 @@
  * destruction families on one claim (17110 with 11200) are judged here.
  */
 import { codeIndex } from '../ncci/code-index';
-import { ptpTableOf } from '../ncci/index';
+import { ptpTableOf, type PtpTable } from '../ncci/index';
 import { ncciModifierOf } from '../ncci/modifiers';
-import { ptpPrecedenceFor } from '../ncci/precedence';
+import { firstLeftToNcci, ptpPrecedenceOfCodes } from '../ncci/precedence';
 import { dayNumber } from '../ncci/types';
-import type { ClaimLine } from '../context';
+import type { ClaimIndex, ClaimLine } from '../context';
 import { defineRule, type RuleReport } from '../types';
 
 const list = (codes: readonly string[]) => (codes.length <= 2 ? codes.join(' and ') : `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`);
@@ -49,6 +49,78 @@ interface Hit {
   column1: string;
   modifier: 0 | 1;
   mutuallyExclusive: boolean;
+  /** Where the first column-1 line of this edit stands: hits are listed in claim order. */
+  at: number;
+}
+
+/** A code on the claim that the NCCI tables can name, with its lines. */
+interface CodeOnClaim {
+  code: string;
+  index: number;
+  lines: readonly ClaimLine[];
+  /** Its lines without an NCCI-associated modifier, the only ones an indicator-1 edit stands on (found when first needed). */
+  plain?: readonly ClaimLine[];
+}
+
+interface Edit {
+  column1: CodeOnClaim;
+  column2: CodeOnClaim;
+  record: number;
+}
+
+/** Up to this many distinct codes, every pair is looked up; above, the table's own list of each code's pairs is walked. */
+const PAIRWISE_UP_TO = 64;
+
+function codesOnClaim(onClaim: ClaimIndex): CodeOnClaim[] {
+  const codes: CodeOnClaim[] = [];
+  for (const code of onClaim.codes) {
+    const index = codeIndex(code);
+    if (index < 0) continue;
+    const lines = onClaim.linesOf(code);
+    codes.push({ code, index, lines });
+  }
+  return codes;
+}
+
+/** The edits in force on `day` between two codes on the claim: each pair of codes looked up once, however many lines carry them. */
+function editsAmong(table: PtpTable, codes: readonly CodeOnClaim[], day: number): Edit[] {
+  const edits: Edit[] = [];
+  if (codes.length <= PAIRWISE_UP_TO) {
+    for (const column1 of codes) {
+      for (const column2 of codes) {
+        if (column1 === column2) continue;
+        const record = table.lookup(column1.index, column2.index, day);
+        if (record >= 0) edits.push({ column1, column2, record });
+      }
+    }
+    return edits;
+  }
+  const byIndex = new Map(codes.map((c) => [c.index, c]));
+  for (const column1 of codes) {
+    for (const index of table.columnTwoOf(column1.index)) {
+      const column2 = byIndex.get(index);
+      if (column2 === undefined || column2 === column1) continue;
+      const record = table.lookup(column1.index, column2.index, day);
+      if (record >= 0) edits.push({ column1, column2, record });
+    }
+  }
+  return edits;
+}
+
+interface Text {
+  severity: 'error' | 'warning';
+  message: string;
+  fix: string;
+}
+
+/** The finding's words for a column-2 code and its hits: column-1 codes in claim order, the indicator-0 ones alone when there are any. */
+function textOf(table: PtpTable, column2: string, hits: Hit[]): Text {
+  const found = [...hits].sort((a, b) => a.at - b.at);
+  const never = found.filter((h) => h.modifier === 0);
+  const column1 = (never.length ? never : found).map((h) => h.column1);
+  if (never.length > 0) return { severity: 'error', message: messages.never(table.name, column2, column1), fix: messages.fixRemove(column2, column1) };
+  const message = found.every((h) => h.mutuallyExclusive) ? messages.mutuallyExclusive(table.name, column2, column1) : messages.bundled(table.name, column2, column1);
+  return { severity: 'warning', message, fix: messages.fixModifier(column2) };
 }
 
 export default defineRule({
@@ -61,40 +133,63 @@ export default defineRule({
       'A pair of claim lines that the NCCI PTP table in use pairs as column 1/column 2 (in force on the dateOfService when the table is dated), shown on the column-2 line: an error for modifier indicator 0; a warning for indicator 1 unless either line carries an NCCI PTP-associated modifier (59, XE, XS, XP, XU, anatomic E1–E4, FA, F1–F9, TA, T1–T9, LT, RT, LC, LD, RC, LM, RI, or 24, 25, 27, 57, 58, 78, 79, 91). Silent where a catalog rule judges the pair (rules/ncci/precedence.ts): a visit with another code (mod25-missing, mod25-unsupported, mod57-missing), a biopsy with a removal (biopsy-bundled), a simple repair with its procedure (repair-bundled), Mohs with pathology (mohs-pathology-bundled), biopsies with each other (biopsy-primary, addon-without-primary), one destruction series (destruction-series). Different diagnoses on the two lines never bypass an edit: only a modifier does.',
     messages,
   },
-  check({ claim, tables, encounter }) {
+  check({ claim, tables, encounter, onClaim }) {
     const table = ptpTableOf(tables);
     if (!table || claim.length < 2) return [];
-    const day = dayNumber(encounter.dateOfService);
-    const index = claim.map((l) => codeIndex(l.code));
-    const hits = new Map<ClaimLine, Hit[]>();
-    for (let i = 0; i < claim.length; i++) {
-      if (index[i]! < 0) continue;
-      for (let j = 0; j < claim.length; j++) {
-        if (i === j || index[j]! < 0 || claim[i]!.code === claim[j]!.code) continue;
-        const record = table.lookup(index[i]!, index[j]!, day);
-        if (record < 0) continue;
-        const modifier = table.modifierOf(record);
-        if (modifier === 9) continue;
-        const column1 = claim[i]!;
-        const column2 = claim[j]!;
-        if (modifier === 1 && (ncciModifierOf(column1.modifiers) || ncciModifierOf(column2.modifiers))) continue;
-        if (ptpPrecedenceFor(column1, column2)) continue;
-        const rationale = table.rationaleOf(record) ?? '';
-        const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive: /mutually.exclusive/i.test(rationale) };
-        const list = hits.get(column2);
+    const codes = codesOnClaim(onClaim);
+    if (codes.length < 2) return [];
+    // The hits of a column-2 code that every line of it gets (those without an NCCI-associated modifier,
+    // or with one: then only indicator-0 edits hold), and the hits a precedence gives some lines only.
+    const edits = editsAmong(table, codes, dayNumber(encounter.dateOfService));
+    if (edits.length === 0) return [];
+    const shared = new Map<CodeOnClaim, { plain: Hit[]; modified: Hit[] }>();
+    const ownHits = new Map<ClaimLine, Hit[]>();
+    for (const { column1, column2, record } of edits) {
+      const modifier = table.modifierOf(record);
+      if (modifier === 9) continue;
+      const precedence = ptpPrecedenceOfCodes(column1.code, column2.code);
+      if (precedence === 'all') continue;
+      // Indicator 1: an NCCI-associated modifier on either line bypasses the edit.
+      const candidates = modifier === 1 ? (column1.plain ??= column1.lines.filter((l) => !ncciModifierOf(l.modifiers))) : column1.lines;
+      if (candidates.length === 0) continue;
+      const mutuallyExclusive = /mutually.exclusive/i.test(table.rationaleOf(record) ?? '');
+      if (precedence === undefined) {
+        // The first column-1 line stands against every line of column 2.
+        const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive, at: candidates[0]!.index };
+        let lists = shared.get(column2);
+        if (!lists) shared.set(column2, (lists = { plain: [], modified: [] }));
+        lists.plain.push(hit);
+        if (modifier === 0) lists.modified.push(hit);
+        continue;
+      }
+      for (const line of column2.lines) {
+        if (modifier === 1 && ncciModifierOf(line.modifiers)) continue;
+        // The first column-1 line that the catalog leaves to this rule when paired with this one.
+        const first = firstLeftToNcci(candidates, line);
+        if (!first) continue;
+        const hit: Hit = { column1: column1.code, modifier, mutuallyExclusive, at: first.index };
+        const list = ownHits.get(line);
         if (list) list.push(hit);
-        else hits.set(column2, [hit]);
+        else ownHits.set(line, [hit]);
       }
     }
     const reports: RuleReport[] = [];
-    for (const [line, found] of hits) {
-      const never = found.filter((h) => h.modifier === 0);
-      const column1 = [...new Set((never.length ? never : found).map((h) => h.column1))];
-      if (never.length > 0) {
-        reports.push({ line: line.index, severity: 'error', message: messages.never(table.name, line.code, column1), fix: messages.fixRemove(line.code, column1), reference: table.reference });
-      } else {
-        const message = found.every((h) => h.mutuallyExclusive) ? messages.mutuallyExclusive(table.name, line.code, column1) : messages.bundled(table.name, line.code, column1);
-        reports.push({ line: line.index, severity: 'warning', message, fix: messages.fixModifier(line.code), reference: table.reference });
+    for (const column2 of codes) {
+      const lists = shared.get(column2);
+      // Lines that share their hits share their words too.
+      let plainText: Text | undefined;
+      let modifiedText: Text | undefined;
+      for (const line of column2.lines) {
+        const modified = ncciModifierOf(line.modifiers) !== undefined;
+        const common = lists ? (modified ? lists.modified : lists.plain) : [];
+        const own = ownHits.get(line);
+        if (common.length === 0 && own === undefined) continue;
+        const text = own
+          ? textOf(table, line.code, [...common, ...own])
+          : modified
+            ? (modifiedText ??= textOf(table, line.code, common))
+            : (plainText ??= textOf(table, line.code, common));
+        reports.push({ line: line.index, ...text, reference: table.reference });
       }
     }
     return reports.sort((a, b) => (a.line ?? -1) - (b.line ?? -1));

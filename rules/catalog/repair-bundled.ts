@@ -28,16 +28,15 @@ export default defineRule({
       'A simple repair (12001–12018) on a claim with a biopsy, removal or destruction (11102–11107, 11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286; not Mohs), when some such procedure line is not separated from the repair: neither line of the pair carries 59, XE, XS, XP or XU.',
     messages,
   },
-  check({ claim }) {
-    const procedures = claim.filter((l) => REPAIR_BUNDLES_INTO.has(l.code));
-    if (procedures.length === 0) return [];
-    return claim
-      .filter((l) => SIMPLE_REPAIR.has(l.code) && !distinct(l))
-      .flatMap((repair) => {
-        const unseparated = procedures.filter((p) => !distinct(p));
-        if (unseparated.length === 0) return [];
-        const codes = [...new Set(unseparated.map((p) => p.code))];
-        return [{ line: repair.index, message: messages.bundled(repair.code, codes), fix: messages.fix(repair.code) }];
-      });
+  check({ onClaim }) {
+    if (!onClaim.has(SIMPLE_REPAIR) || !onClaim.has(REPAIR_BUNDLES_INTO)) return [];
+    // The same procedures stand against every repair: found once, so the check is linear in lines.
+    const unseparated = onClaim.linesIn(REPAIR_BUNDLES_INTO).filter((p) => !distinct(p));
+    if (unseparated.length === 0) return [];
+    const codes = [...new Set(unseparated.map((p) => p.code))];
+    return onClaim
+      .linesIn(SIMPLE_REPAIR)
+      .filter((repair) => !distinct(repair))
+      .map((repair) => ({ line: repair.index, message: messages.bundled(repair.code, codes), fix: messages.fix(repair.code) }));
   },
 });

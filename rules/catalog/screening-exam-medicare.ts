@@ -25,10 +25,11 @@ export default defineRule({
       'Original Medicare only: an E/M line whose linked diagnoses are all screening diagnoses (Z12.83, Z00.00, Z00.01) and that carries none of GA, GZ, GX, GY.',
     messages,
   },
-  check({ claim, payerKind }) {
-    if (payerKind !== 'medicare') return [];
-    return claim
-      .filter((l) => EM.has(l.code) && l.dx.length > 0 && l.dx.every((d) => SCREENING_DX.has(d)) && !hasAnyModifier(l, ABN_MODIFIERS))
+  check({ onClaim, payerKind }) {
+    if (payerKind !== 'medicare' || !onClaim.has(EM)) return [];
+    return onClaim
+      .linesIn(EM)
+      .filter((l) => l.dx.length > 0 && l.dx.every((d) => SCREENING_DX.has(d)) && !hasAnyModifier(l, ABN_MODIFIERS))
       .map((l) => ({ line: l.index, message: messages.screeningOnly(l.code, l.dx), fix: messages.fix(l.code) }));
   },
 });

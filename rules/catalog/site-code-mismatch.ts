@@ -10,7 +10,7 @@
  * included, and messages reach the review list and its exports).
  */
 import {
-  ADDON_PRIMARIES, MOHS_ANY_SITE_IF_DEEP, MOHS_SITE_GROUPS, SITE_GROUP_LABEL, SITE_SERIES, siteGroupsOfCode, sizedCode, type SiteGroup,
+  ADDON_PRIMARIES, codeSet, MOHS_ANY_SITE_IF_DEEP, MOHS_SITE_GROUPS, SITE_GROUP_LABEL, SITE_SERIES, siteGroupsOfCode, sizedCode, type SiteGroup,
 } from '../codes';
 import { defineRule, type RuleReport } from '../types';
 
@@ -21,6 +21,12 @@ const messages = {
   fixDeep: (right: string, code: string) =>
     `Use ${right} for the trunk, arms or legs; keep ${code} only if the surgery directly involved muscle, cartilage, bone, tendon, a major nerve or vessel, and the note says so.`,
 };
+
+/** Every site-specific code: the site series and the Mohs codes by site (siteGroupsOfCode knows these). */
+const SITE_SPECIFIC = codeSet(
+  ...Object.values(SITE_SERIES).flatMap((series) => Object.values(series).flat()),
+  ...Object.keys(MOHS_SITE_GROUPS),
+);
 
 /** The Mohs code of the same role (first stage or additional stage) that fits a site group. */
 function mohsCounterpart(code: string, group: SiteGroup): string | undefined {
@@ -38,9 +44,9 @@ export default defineRule({
       'A site-specific code (excision, shave, malignant destruction, Mohs 17311–17314) on a line whose site the anatomic lexicon places in another site group. Warning only for 17311/17312 on the trunk, arms or legs (allowed when the surgery involves muscle, cartilage, bone, tendon, major nerve or vessel). Sites the lexicon cannot place are never judged.',
     messages,
   },
-  check({ claim, siteGroupOf }) {
+  check({ onClaim, siteGroupOf }) {
     const reports: RuleReport[] = [];
-    for (const line of claim) {
+    for (const line of onClaim.linesIn(SITE_SPECIFIC)) {
       const fits = siteGroupsOfCode(line.code);
       if (!fits) continue;
       const group = siteGroupOf(line.raw.site);

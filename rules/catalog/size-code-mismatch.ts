@@ -4,12 +4,15 @@
  * narrowest margins), shave removal and malignant destruction descriptors (lesion
  * diameter); NCCI Policy Manual ch. III (integumentary system).
  */
-import { SITE_GROUP_LABEL, SITE_SERIES, SIZED_KIND_LABEL, sizeStep, sizeStepLabel, sizedCode, type SizedKind } from '../codes';
+import { codeSet, SITE_GROUP_LABEL, SITE_SERIES, SIZED_KIND_LABEL, sizeStep, sizeStepLabel, sizedCode, type SizedKind } from '../codes';
 import { defineRule, type RuleReport } from '../types';
 
 const measured = (kind: SizedKind) =>
   kind === 'benign-excision' || kind === 'malignant-excision' ? 'an excised diameter (lesion plus margins)' : 'a lesion diameter';
 const cm = (size: number) => `${Number(size.toFixed(2))} cm`;
+
+/** Every site- and size-specific code (sizedCode knows these). */
+const SIZED = codeSet(...Object.values(SITE_SERIES).flatMap((series) => Object.values(series).flat()));
 
 const messages = {
   wrongSize: (code: string, kind: SizedKind, step: number, size: number) =>
@@ -28,9 +31,9 @@ export default defineRule({
       'A size-specific code (excision 11400–11446 and 11600–11646, shave 11300–11313, malignant destruction 17260–17286) whose size step disagrees with the line\'s sizeCm (excisions ≤0.5, ≤1.0, ≤2.0, ≤3.0, ≤4.0, larger; shaves ≤0.5, ≤1.0, ≤2.0, larger). No size, no finding. The fix names the right code of the same site group and kind.',
     messages,
   },
-  check({ claim }) {
+  check({ onClaim }) {
     const reports: RuleReport[] = [];
-    for (const line of claim) {
+    for (const line of onClaim.linesIn(SIZED)) {
       const sized = sizedCode(line.code);
       const size = line.raw.sizeCm;
       if (!sized || size === undefined || !Number.isFinite(size) || size <= 0) continue;

@@ -29,12 +29,22 @@ export const ICD_TABLE_HEADER = 'icd1|';
 export const MACRO_NAMES = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
- * The shape of an ICD-10-CM code, dotless: a letter, a letter or digit, a
- * letter or digit, then up to four more. The second character is a digit in
- * every category but those the code set itself names (QA0, new in FY2026).
+ * The shape of an ICD-10-CM code, dotless (/^[A-Z][0-9A-Z]{2,6}$/): a letter,
+ * a letter or digit, a letter or digit, then up to four more. The second
+ * character is a digit in every category but those the code set itself names
+ * (QA0, new in FY2026).
  */
-const LOOSE_SHAPE = /^[A-Z][0-9A-Z]{2,6}$/;
-const DIGIT_SECOND = /^.[0-9]/;
+function hasLooseShape(code: string): boolean {
+  if (code.length < 3 || code.length > 7) return false;
+  const first = code.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || c > 90) return false;
+  }
+  return true;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Dotless, upper-case: 'l57.0 ' → 'L570'. */
 const normalize = (code: string): string => code.replace(/[\s.]/g, '').toUpperCase();
@@ -165,11 +175,15 @@ export function createIcdCodeSet(name: string, encodedData: string): IcdCodeSetI
   return {
     name,
     status(input: string): IcdStatus {
-      const code = normalize(input);
-      if (!LOOSE_SHAPE.test(code)) return 'invalid';
+      // A code already dotless and upper-case (as the engine passes them) is its own normal form.
+      let code = input;
+      if (!hasLooseShape(code)) {
+        code = normalize(input);
+        if (!hasLooseShape(code)) return 'invalid';
+      }
       const entry = decoded(code.slice(0, 3));
       // A letter in second place is valid only in a category the table names (QA0).
-      if (!entry) return DIGIT_SECOND.test(code) ? 'undecided' : 'invalid';
+      if (!entry) return isDigit(code.charCodeAt(1)) ? 'undecided' : 'invalid';
       return entry.set!.has(code) ? 'valid' : 'invalid';
     },
     suggestions(input: string, limit: number): string[] {

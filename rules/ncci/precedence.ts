@@ -141,6 +141,66 @@ export function ptpPrecedenceFor(x: ClaimLine, y: ClaimLine): PtpPrecedence | un
   return both === 0 ? undefined : PTP_PRECEDENCE[31 - Math.clz32(both & -both)];
 }
 
+/**
+ * Which pairs of lines with these two codes the catalog takes from ncci-ptp:
+ * 'all' (an entry without a condition holds the codes), 'some' (only entries
+ * with a condition on the lines do: ask ptpPrecedenceFor for each pair), or
+ * undefined (none). ncci-ptp asks once per pair of codes.
+ */
+export function ptpPrecedenceOfCodes(x: string, y: string): 'all' | 'some' | undefined {
+  const [xa, xb] = sidesOf(x);
+  const [ya, yb] = sidesOf(y);
+  // No entry holds a condition on the lines any more (different diagnoses never bypass an edit): a pair is the catalog's or ncci-ptp's.
+  return ((xa & yb) | (ya & xb)) !== 0 ? 'all' : undefined;
+}
+
+/** Where the first line of a list links each diagnosis, and where the first line linking none stands. */
+interface FirstByDiagnosis {
+  byDx: Map<string, number>;
+  noDx: number;
+}
+const firstByDiagnosisOf = new WeakMap<readonly ClaimLine[], FirstByDiagnosis>();
+
+function firstByDiagnosis(lines: readonly ClaimLine[]): FirstByDiagnosis {
+  let first = firstByDiagnosisOf.get(lines);
+  if (!first) {
+    first = { byDx: new Map(), noDx: -1 };
+    const read = new Set<readonly string[]>(); // lines without pointers share one list: read it once
+    lines.forEach((line, position) => {
+      if (line.dx.length === 0) {
+        if (first!.noDx < 0) first!.noDx = position;
+        return;
+      }
+      if (read.has(line.dx)) return;
+      if (line.dx.length > 4) read.add(line.dx);
+      for (const d of line.dx) if (!first!.byDx.has(d)) first!.byDx.set(d, position);
+    });
+    firstByDiagnosisOf.set(lines, first);
+  }
+  return first;
+}
+
+/**
+ * The first of `candidates` (column-1 lines of one code, in claim order) that
+ * the catalog leaves to ncci-ptp beside `line`, for two codes whose pairs only
+ * the lines' diagnoses can take from it ('some' above): the first candidate
+ * whose diagnoses are not apart from the line's (either links none, or they
+ * share one). Indexed by diagnosis once per list, so asking for every line of
+ * a code stays linear; the same answer as asking ptpPrecedenceFor of each pair
+ * in turn.
+ */
+export function firstLeftToNcci(candidates: readonly ClaimLine[], line: ClaimLine): ClaimLine | undefined {
+  if (candidates.length === 0) return undefined;
+  if (line.dx.length === 0) return candidates[0];
+  const { byDx, noDx } = firstByDiagnosis(candidates);
+  let best = noDx;
+  for (const d of line.dx) {
+    const position = byDx.get(d);
+    if (position !== undefined && (best < 0 || position < best)) best = position;
+  }
+  return best < 0 ? undefined : candidates[best];
+}
+
 const COUNTED_DESTRUCTION: CodeSet = codeSet(
   ...DESTRUCTION_FAMILIES.filter((f) => DESTRUCTION_COUNTING[f.id]).flatMap((f) => f.codes.specs),
 );

@@ -10,7 +10,7 @@
  * first record (12 bits); a record is 11 bytes. About 33 bytes a pair all
  * told, nothing for the garbage collector to walk, and it structured-clones.
  */
-import { codeIndex, codeOfIndex } from './code-index';
+import { CODE_INDEX_LIMIT, codeIndex, codeOfIndex } from './code-index';
 import { dayNumber, dayString, type ModifierIndicator, type PtpEdit, type TableLabel } from './types';
 
 /** Records a table can hold: the chain head is 24 bits. */
@@ -81,6 +81,8 @@ export class PtpTable implements TableLabel {
   readonly dated: boolean;
   readonly #s: Store;
   readonly #asOfDay: number;
+  /** Column 1 → its column-2 codes (see columnTwoOf), built on first use. */
+  #partners: { start: Int32Array; list: Int32Array } | undefined;
 
   /** Use PtpTableBuilder. */
   constructor(label: TableLabel, store: Store, dated: boolean) {
@@ -134,6 +136,32 @@ export class PtpTable implements TableLabel {
       if (thisDel > bestDel || (thisDel === bestDel && eff > s.effective[best]!)) best = r;
     }
     return best;
+  }
+
+  /**
+   * The column-2 code indexes paired with column-1 code index c1 in some record
+   * (in force on any day: confirm with lookup). For finding the edits among
+   * many codes without trying every pair of them. Built on first use in one
+   * pass over the table: 4 bytes a pair and 4 per possible code index.
+   */
+  columnTwoOf(c1: number): Int32Array {
+    const partners = (this.#partners ??= this.#indexPartners());
+    if (c1 < 0 || c1 >= CODE_INDEX_LIMIT) return partners.list.subarray(0, 0);
+    return partners.list.subarray(partners.start[c1]!, partners.start[c1 + 1]!);
+  }
+
+  #indexPartners(): { start: Int32Array; list: Int32Array } {
+    const s = this.#s;
+    const start = new Int32Array(CODE_INDEX_LIMIT + 1);
+    for (let slot = 0; slot <= s.mask; slot++) if (s.hi[slot] !== 0) start[(s.hi[slot]! >>> 12) - 1 + 1]!++;
+    for (let c = 0; c < CODE_INDEX_LIMIT; c++) start[c + 1]! += start[c]!;
+    const list = new Int32Array(start[CODE_INDEX_LIMIT]!);
+    const next = start.slice(0, CODE_INDEX_LIMIT);
+    for (let slot = 0; slot <= s.mask; slot++) {
+      const h = s.hi[slot]!;
+      if (h !== 0) list[next[(h >>> 12) - 1]!++] = s.lo[slot]! >>> 12;
+    }
+    return { start, list };
   }
 
   modifierOf(record: number): ModifierIndicator {

@@ -49,8 +49,15 @@ export interface MueTableLike extends TableLabel {
 
 /** 'YYYY-MM-DD' → 20260701; anything else → 0. */
 export function dayNumber(date: string | undefined): number {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return 0;
-  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  if (date === undefined || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = date.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 0;
+    day = day * 10 + d;
+  }
+  return day; // YYYYMMDD
 }
 
 /** 20260701 → '2026-07-01'. */

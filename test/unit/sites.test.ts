@@ -5,7 +5,8 @@
  * membrane; 'unknown' for disputed terms, two groups, landmarks only, noise.
  */
 import { describe, expect, it } from 'vitest';
-import { siteGroupOf, type SiteAnswer } from '../../rules/sites';
+import fc from 'fast-check';
+import { lexiconWords, siteGroupOf, type SiteAnswer } from '../../rules/sites';
 
 const A: readonly string[] = [
   // trunk
@@ -150,5 +151,33 @@ describe('siteGroupOf', () => {
     const start = performance.now();
     for (let i = 0; i < 20_000; i++) siteGroupOf(sites[i % sites.length]!);
     expect(performance.now() - start).toBeLessThan(1_000);
+  });
+
+  // lexiconWords skips the steps that cannot change a site and splits into words by hand:
+  // it must give exactly the words of the regular-expression pipeline it replaced.
+  const PREFIXES = 'supra|infra|sub|peri|pre|retro|inter|intra|para|anti|naso';
+  const PREFIX_HYPHEN = new RegExp(`\\b(${PREFIXES}|post)-\\s*(?=[a-z])`, 'g');
+  const PREFIX_SPACE = new RegExp(`\\b(${PREFIXES})\\s+(?=[a-z])`, 'g');
+  const pipeline = (site: string) =>
+    site.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]s\b/g, '').replace(PREFIX_HYPHEN, '$1')
+      .replace(/[^a-z0-9]+/g, ' ').replace(PREFIX_SPACE, '$1').split(' ').filter(Boolean);
+  const PIECES = [
+    ...PREFIXES.split('|'), 'post', 'mental', 'auricular', 'nasal', 'ala', 'helix', 'hands', 'toes', "'s", '\u2019s', 's', "'", '\u2019', '-',
+    ' - ', '  ', ' ', '\t', '\n', '/', ',', '.', '_', '2', '2nd', '#3', '(L)', 'é', 'É', 'ø', 'İ', '\u212a', 'ß', 'ǆ', 'a\u0301', 'L', 'Lt.', 'back of',
+    '\u00a0', '\u2003', 'ﬁ', 'Σ', '😀',
+  ];
+  it('splits a site into the words of the regular-expression pipeline, for any text', () => {
+    for (const [site] of TABLE) expect(lexiconWords(site), site).toEqual(pipeline(site));
+    const site = fc.oneof(
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((p) => p.join('')),
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((p) => p.join('').toUpperCase()),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(site, (s) => {
+        expect(lexiconWords(s), JSON.stringify(s)).toEqual(pipeline(s));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
