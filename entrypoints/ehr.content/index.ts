@@ -7,7 +7,7 @@ import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
 import type { CommentCheckAnswer, ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
-import { bannerTokens, containsBannerText } from '../../lib/comment-check';
+import { bannerTokens, containsBannerText } from '../../lib/banner-check';
 import { withoutScreenValues } from '../../adapters/shared/text';
 import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
 
