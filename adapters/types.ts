@@ -25,8 +25,12 @@ export type ReadResult =
   | { status: 'ok'; encounter: Encounter; anchors: ScreenAnchors }
   /** This document is not (or not yet) an encounter screen of this EHR: stay quiet. */
   | { status: 'absent' }
-  /** The screen is there but cannot be read fully: say so, never guess. */
-  | { status: 'unreadable'; reason: string };
+  /**
+   * The screen is there but cannot be read fully: say so, never guess. `reason` may quote what the
+   * screen shows (painted on that screen only); `withoutValues` is the same note without it, for the
+   * worker's tab state, the popup and the side panel.
+   */
+  | { status: 'unreadable'; reason: string; withoutValues?: string };
 
 export interface Adapter {
   id: string;

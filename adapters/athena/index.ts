@@ -21,7 +21,7 @@ import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { encounterIdentity, sizeCmOf } from '../shared/text';
+import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
 import {
   ATHENA_HOSTS,
   CATEGORY_TEXT,
@@ -52,7 +52,7 @@ function fail(reason: string): never {
 
 /** A raw screen value for a message: quoted, at most 60 characters. */
 function q(raw: string): string {
-  return `'${raw.length > 60 ? raw.slice(0, 59) + '…' : raw}'`;
+  return `'${screenValue(raw, 60)}'`;
 }
 
 // ------------------------------------------------------------------ text
@@ -479,7 +479,7 @@ function read(doc: Document): ReadResult {
     const anchors: ScreenAnchors = { lines: services.map((s) => s.row), diagnoses: dxSection, header };
     return { status: 'ok', encounter: candidate, anchors };
   } catch (e) {
-    if (e instanceof Unreadable) return { status: 'unreadable', reason: `could not read: ${e.message}` };
+    if (e instanceof Unreadable) return unreadableResult(`could not read: ${e.message}`);
     return { status: 'unreadable', reason: `could not read the Billing tab (${e instanceof Error ? e.message : String(e)})` };
   }
 }

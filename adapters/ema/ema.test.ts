@@ -188,7 +188,11 @@ describe('unreadable: the screen is there but a field cannot be read', () => {
   });
 
   it("units that are not a whole number: could not read: units of procedure row 3 ('abc')", () => {
-    expect(emaAdapter.read(snapshot('variant-units-text'))).toEqual({ status: 'unreadable', reason: "could not read: units of procedure row 3 ('abc')" });
+    expect(emaAdapter.read(snapshot('variant-units-text'))).toEqual({
+      status: 'unreadable',
+      reason: "could not read: units of procedure row 3 ('abc')",
+      withoutValues: "could not read: units of procedure row 3 ('…')",
+    });
   });
 
   const damage: [string, (doc: Document) => void, RegExp][] = [

@@ -14,7 +14,7 @@ import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { encounterIdentity, sizeCmOf } from '../shared/text';
+import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
 import {
   ABN_SCOPE_SELECTED,
   BILL_TO_TEXT,
@@ -44,8 +44,7 @@ function fail(reason: string): never {
 
 /** Quote a raw value for a message, short. */
 function q(raw: string): string {
-  const t = raw.length > 40 ? raw.slice(0, 39) + '…' : raw;
-  return `('${t}')`;
+  return `('${screenValue(raw, 40)}')`;
 }
 
 // ------------------------------------------------------------------ text
@@ -423,7 +422,7 @@ export function readEma(doc: Document): ReadResult {
     const anchors: ScreenAnchors = { lines: rowEls, diagnoses: dxList, header };
     return { status: 'ok', encounter: encounter as unknown as Encounter, anchors };
   } catch (e) {
-    if (e instanceof Unreadable) return { status: 'unreadable', reason: e.message };
+    if (e instanceof Unreadable) return unreadableResult(e.message);
     throw e;
   } finally {
     painted = [];

@@ -9,7 +9,7 @@ import type { Diagnosis, Encounter, Line } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
-import { encounterIdentity, sizeCmOf, valueOf } from '../shared/text';
+import { encounterIdentity, screenValue, sizeCmOf, unreadableResult, valueOf } from '../shared/text';
 import type { FieldMap } from './fieldmap';
 
 class Unreadable extends Error {}
@@ -34,8 +34,7 @@ function queryFirst(scope: ParentNode, selector: string | undefined, field: Fiel
 
 function fail(what: string, where: string, raw: string, why?: string): never {
   // The value is quoted so the user can find it; kept short, as a map pointed at the wrong element may quote anything.
-  const shown = raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
-  throw new Unreadable(`could not read: ${what} of ${where} ('${shown}')${why ? `: ${why}` : ''}`);
+  throw new Unreadable(`could not read: ${what} of ${where} ('${screenValue(raw, 58)}')${why ? `: ${why}` : ''}`);
 }
 
 function isToggle(el: Element): el is HTMLInputElement {
@@ -103,14 +102,14 @@ function pointersOf(elements: Element[], where: string, diagnoses: Diagnosis[]):
       if (/^\d+$/.test(token)) {
         // A claim has at most 12 diagnosis pointers (CMS-1500 box 21 A–L); a bigger number is some other field.
         const n = Number(token);
-        if (n < 1 || n > 12) fail('pointers', where, raw, `${token} is not a diagnosis pointer (1 to 12)`);
+        if (n < 1 || n > 12) fail('pointers', where, raw, `${screenValue(token, 20)} is not a diagnosis pointer (1 to 12)`);
         out.push(n);
       }
       // CMS-1500 box 24E letters: A → 1 … L → 12, alone or run together ('AB').
       else if (/^[A-La-l]{1,4}$/.test(token)) for (const ch of token.toUpperCase()) out.push(ch.charCodeAt(0) - 64);
       else {
         const index = diagnoses.findIndex((d) => normIcd(d.code) === normIcd(token));
-        if (index < 0) fail('pointers', where, raw, `${token} is not on the diagnosis list`);
+        if (index < 0) fail('pointers', where, raw, `${screenValue(token, 20)} is not on the diagnosis list`);
         out.push(index + 1);
       }
     }
@@ -183,7 +182,7 @@ export function readWithFieldMap(doc: Document, map: FieldMap): ReadResult {
   try {
     return readOrThrow(doc, map);
   } catch (e) {
-    if (e instanceof Unreadable) return { status: 'unreadable', reason: e.message };
+    if (e instanceof Unreadable) return unreadableResult(e.message);
     throw e;
   }
 }

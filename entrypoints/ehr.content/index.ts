@@ -7,7 +7,8 @@ import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
 import type { CommentCheckAnswer, ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
-import { bannerTokens, containsBannerText } from '../../lib/comment-check';
+import { bannerTokens, containsBannerText } from '../../lib/banner-check';
+import { withoutScreenValues } from '../../adapters/shared/text';
 import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
 
 export default defineContentScript({
@@ -37,7 +38,9 @@ export default defineContentScript({
           mark('dermlint:answered'),
         );
       },
-      reportStatus: (state, reason) => void send({ type: 'status', adapter: adapter.id, state, reason }).catch(() => {}),
+      // The note painted on the screen may quote what the screen shows; the worker's copy never does.
+      reportStatus: (state, reason) =>
+        void send({ type: 'status', adapter: adapter.id, state, ...(reason !== undefined ? { reason: withoutScreenValues(reason) } : {}) }).catch(() => {}),
       signal: ctx.signal,
       onPainted: () => mark('dermlint:painted'),
     });

@@ -8,6 +8,7 @@ import { effectivePayerKind, run, RULES_BY_ID, type RunOptions } from '../../rul
 import type { Encounter, Finding } from '../../rules/schema';
 import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/codes';
 import { siteGroupOf } from '../../rules/sites';
+import { withoutScreenValues } from '../../adapters/shared/text';
 import {
   ContentRequestSchema, LIMITS, PageRequestSchema,
   type Broadcast, type CommentCheckAnswer, type EvaluateResponse, type FindingView, type LineView, type PageResponse, type TabState, type ToContent,
@@ -262,7 +263,8 @@ export function createWorker(deps: WorkerDeps) {
       });
       return { ok: true };
     }
-    // status: this frame shows no readable encounter (any more).
+    // status: this frame shows no readable encounter (any more). Its note goes to the tab state without what the screen showed.
+    if (request.reason !== undefined) request.reason = withoutScreenValues(request.reason);
     record(tabId, frameId, 0);
     const stored = await stateOf(tabId);
     // Another frame's evaluation may have landed while storage was read: the newest state decides.

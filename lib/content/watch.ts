@@ -91,7 +91,8 @@ export function watchScreen(deps: WatchDeps) {
         lastKey = null;
         if (result.status === 'unreadable') painter.showStatus(`dermlint could not read this screen: ${result.reason}`);
         // A frame that never showed an encounter stays silent towards the worker.
-        if (lastState !== null || result.status === 'unreadable') deps.reportStatus(result.status, result.status === 'unreadable' ? result.reason : undefined);
+        // What the worker keeps (tab state, popup, side panel) never quotes the screen: the note without its values.
+        if (lastState !== null || result.status === 'unreadable') deps.reportStatus(result.status, result.status === 'unreadable' ? (result.withoutValues ?? result.reason) : undefined);
       }
       lastState = result.status;
       return;

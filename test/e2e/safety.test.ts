@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type CDPSession, type Frame, type Page, type Target } from 'puppeteer-core';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -655,6 +655,7 @@ describe('nothing sensitive at rest', () => {
 
     // Dismissals in the side panel, on both screens: comments naming the patient are refused, in the dialog and by the worker.
     const refusals: string[] = [];
+    const exports: Record<string, string> = {};
     for (const [page, screen] of [[athena, ATHENA], [ema, EMA]] as const) {
       const banner = await bannerOf(plantedFrames.get(screen)!, screen);
       const last = banner.name.split(', ')[0]!;
@@ -677,9 +678,14 @@ describe('nothing sensitive at rest', () => {
       await panel.type('form.dismiss-form textarea', 'payer letter on file');
       await clickButton(panel, 'Dismiss');
       await panel.waitForSelector('article.finding.is-dismissed', { timeout: 15_000 });
-      // The exports of the review list.
+      // The exports of the review list (read and removed at once: the next screen's have the same names).
       await clickButton(panel, 'Export CSV');
       await clickButton(panel, 'Export JSON');
+      for (const [kind, name] of [['CSV', /^dermlint-review-.*\.csv$/], ['JSON', /^dermlint-review-.*\.json$/]] as const) {
+        const { file, text } = await downloaded(downloads, name);
+        exports[`${screen.name} review ${kind}`] = text;
+        rmSync(file);
+      }
       await panel.close();
     }
     expect(refusals).toEqual([
@@ -722,14 +728,8 @@ describe('nothing sensitive at rest', () => {
     await options.waitForSelector('#audit table tbody tr');
     await clickButton(options, 'Export CSV');
 
-    await downloaded(downloads, /^dermlint-audit-.*\.csv$/);
-    // Every file exported: the review list of each screen (CSV and JSON) and the audit log.
-    const files = await until(
-      async () => readdirSync(downloads).filter((f) => !f.endsWith('.crdownload')),
-      (names) => names.filter((n) => n.startsWith('dermlint-review-')).length === 4 && names.some((n) => n.startsWith('dermlint-audit-')),
-      'every export written',
-    );
-    const exports = Object.fromEntries(files.map((f) => [f, readFileSync(join(downloads, f), 'utf8')]));
+    exports['audit CSV'] = (await downloaded(downloads, /^dermlint-audit-.*\.csv$/)).text;
+    expect(Object.keys(exports)).toEqual(['athena review CSV', 'athena review JSON', 'ema review CSV', 'ema review JSON', 'audit CSV']);
     const all = Object.values(exports).join('\n');
     expect(all).toContain('payer letter on file');
     expect(all).toContain('site-code-mismatch');

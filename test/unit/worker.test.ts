@@ -238,6 +238,22 @@ describe('background worker: answers that finish out of order', () => {
   });
 });
 
+describe('background worker: a screen it could not read', () => {
+  it('keeps the note without what the screen showed, even if a frame sent it with the value marked', async () => {
+    const states = new Map<number, TabState>();
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: () => {},
+      stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
+    });
+    const reason = "could not read: site of row 2 ('\u2068pt SMITH, JOHN MRN 00123456\u2069')";
+    expect(await worker.handle({ type: 'status', adapter: 'ema', state: 'unreadable', reason }, good)).toEqual({ ok: true });
+    expect(states.get(7)!.reason).toBe("could not read: site of row 2 ('…')");
+  });
+});
+
 describe('background worker: sign-anyway records', () => {
   it('keeps at most 3 per encounter per minute, whoever asks: a page clicking for itself cannot flood the audit log', async () => {
     const rows: Dismissal[] = [];
