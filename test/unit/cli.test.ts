@@ -241,7 +241,7 @@ describe('scrub', () => {
       expect(findings(r.stdout)).toEqual({
         'PCN-1001': ['mod25-missing@0'], // Medicare: the E/M addresses L30.9, which no procedure treats
         'PCN-1002': ['abn-missing@0'], // Medicare: SK destroyed with no ABN, no GA/GZ
-        'PCN-1003': ['dx-invalid@null'], // GA on file: no ABN finding; L57 is a category
+        'PCN-1003': ['dx-invalid@null', 'ncci-ptp@1'], // GA on file: no ABN finding; L57 is a category; 17000 beside 17110 needs XS (different diagnoses never bypass a PTP edit)
         'PCN-2001': ['benign-removal-necessity@0'], // Aetna (Medicare only as secondary, in 2320): review, not an ABN error
         'PCN-3001': ['biopsy-primary@0'],
         'PCN-4001': ['benign-removal-necessity@0'], // Medicare Advantage (16) uses no ABN
@@ -358,7 +358,7 @@ describe('scrub', () => {
       expect((JSON.parse(errors.stdout) as { findings: { severity: string }[] }[]).flatMap((r) => r.findings.map((f) => f.severity))).toEqual(['error', 'error', 'error', 'error']);
       const warnings = scrub([batch, '--min-severity', 'warning']);
       expect(warnings.stdout).not.toContain('● review');
-      expect(warnings.stdout).toContain(': 4 errors, 0 warnings, 0 to review');
+      expect(warnings.stdout).toContain(': 4 errors, 1 warning, 0 to review');
     });
 
     it('--format csv: a header, one row per finding, lines from 1, formula-safe cells, UTF-8 byte-order mark', () => {
