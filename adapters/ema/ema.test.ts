@@ -171,11 +171,17 @@ describe('snapshots a person reaches by using the screen', () => {
     const doc = snapshot('variant-sixty-lines');
     const { encounter } = ok(emaAdapter.read(doc));
     expect(meaning(encounter)).toEqual(meaning(SIXTY as Encounter));
-    const n = 20;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) emaAdapter.read(doc);
     // happy-dom is far slower than a browser (Chromium: ~0.5 ms for this screen); this only catches accidents.
-    expect((performance.now() - start) / n).toBeLessThan(50);
+    // CPU time, best of 5 batches: a loaded shared machine delays the test, it does not make the read cost more.
+    const n = 10;
+    let best = Infinity;
+    for (let batch = 0; batch < 5; batch++) {
+      const start = process.cpuUsage();
+      for (let i = 0; i < n; i++) emaAdapter.read(doc);
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000 / n);
+    }
+    expect(best).toBeLessThan(50);
   });
 });
 
