@@ -87,10 +87,10 @@ describe('the HTML report in Chromium', () => {
 
   it('shows the totals, the share of claims with errors, the chart and the top findings', async () => {
     const tiles = await page.$$eval('.tiles div', (divs) => divs.map((d) => (d as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    expect(tiles).toEqual(['Claims checked 8', 'With errors (likely denied) 4 50%', 'With any finding 7 88%', 'Findings 7 4 errors · 0 warnings · 3 to review']);
-    expect(await page.$$eval('section[aria-labelledby="by-rule"] svg rect', (r) => r.length)).toBe(6);
+    expect(tiles).toEqual(['Claims checked 8', 'With errors (likely denied) 4 50%', 'With any finding 7 88%', 'Findings 8 4 errors · 1 warning · 3 to review']);
+    expect(await page.$$eval('section[aria-labelledby="by-rule"] svg rect', (r) => r.length)).toBe(7);
     expect(await page.$eval('#chart-title', (el) => el.textContent)).toBe('Findings by rule and severity');
-    expect(await page.$$eval('.top > li h3', (hs) => hs.map((h) => h.textContent))).toEqual(['abn-missing', 'biopsy-primary', 'dx-invalid', 'mod25-missing', 'benign-removal-necessity', 'mod25-unsupported']);
+    expect(await page.$$eval('.top > li h3', (hs) => hs.map((h) => h.textContent))).toEqual(['abn-missing', 'biopsy-primary', 'dx-invalid', 'mod25-missing', 'ncci-ptp', 'benign-removal-necessity', 'mod25-unsupported']);
   });
 
   it('lists every finding with claim id, line from 1, code, rule, severity, message and fix', async () => {
@@ -99,6 +99,7 @@ describe('the HTML report in Chromium', () => {
       ['PCN-1001', '1', '99213', 'mod25-missing', 'error'],
       ['PCN-1002', '1', '17110', 'abn-missing', 'error'],
       ['PCN-1003', 'claim', '', 'dx-invalid', 'error'],
+      ['PCN-1003', '2', '17000', 'ncci-ptp', 'warning'],
       ['PCN-2001', '1', '17110', 'benign-removal-necessity', 'needs review'],
       ['PCN-3001', '1', '11102', 'biopsy-primary', 'error'],
       ['PCN-4001', '1', '17110', 'benign-removal-necessity', 'needs review'],
@@ -110,21 +111,21 @@ describe('the HTML report in Chromium', () => {
   it('filters the table by severity, rule and words, says how many are shown, and clears', async () => {
     await page.select('#filter-severity', 'info');
     expect(await shown()).toEqual(['PCN-2001 benign-removal-necessity', 'PCN-4001 benign-removal-necessity', 'PCN-5001 mod25-unsupported']);
-    expect(await status()).toBe('Showing 3 of 7 findings');
+    expect(await status()).toBe('Showing 3 of 8 findings');
     await page.select('#filter-rule', 'benign-removal-necessity');
     expect(await shown()).toEqual(['PCN-2001 benign-removal-necessity', 'PCN-4001 benign-removal-necessity']);
     await page.type('#filter-text', 'pcn-4001');
-    await page.waitForFunction(() => document.getElementById('shown')!.textContent === 'Showing 1 of 7 findings');
+    await page.waitForFunction(() => document.getElementById('shown')!.textContent === 'Showing 1 of 8 findings');
     expect(await shown()).toEqual(['PCN-4001 benign-removal-necessity']);
     await page.click('button[type="reset"]');
-    await page.waitForFunction(() => document.getElementById('shown')!.textContent === 'Showing all 7 findings');
-    expect(await shown()).toHaveLength(7);
+    await page.waitForFunction(() => document.getElementById('shown')!.textContent === 'Showing all 8 findings');
+    expect(await shown()).toHaveLength(8);
     // From the top findings: show one rule's findings in the table, focus on the rule filter.
     await page.click('button[data-show-rule="biopsy-primary"]');
     expect(await shown()).toEqual(['PCN-3001 biopsy-primary']);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-rule');
     await page.click('button[type="reset"]');
-    await page.waitForFunction(() => document.getElementById('shown')!.textContent === 'Showing all 7 findings');
+    await page.waitForFunction(() => document.getElementById('shown')!.textContent === 'Showing all 8 findings');
   });
 
   it('passes axe-core: no violation of WCAG 2.2 AA or of the best practices', async () => {
