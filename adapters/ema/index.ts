@@ -1,19 +1,22 @@
 /**
  * ModMed EMA: reads the open visit's superbill (procedure picklist, diagnosis
- * chips, ABN panel) and the payer from the patient banner.
+ * chips, ABN panel), the payer from the patient banner, the procedure note
+ * (rich text, as plain text) and the visit history's prior services.
  *
  * Pure and cheap: only the given Document is touched, text comes from
- * textContent and control values (no innerText, no layout), every selector
+ * textContent and control values (no innerText, no layout; the note is walked
+ * once per edit of it, see ../shared/note), every selector
  * lives in ./selectors. Never reads the patient's name, date of birth or MRN:
  * the encounter id is a hash of the patient and visit ids of EMA's own route.
  * Anything on the screen that cannot be parsed makes the result 'unreadable'
  * with the field and the row named; nothing is guessed.
  */
-import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { Adapter, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf } from '../shared/text';
+import { noteText, priorService } from '../shared/note';
 import {
   ABN_SCOPE_SELECTED,
   BILL_TO_TEXT,
@@ -350,10 +353,25 @@ function abn(panel: Element | undefined, rowBoxes: boolean[]): Encounter['abn'] 
 
 // ------------------------------------------------------------------ read
 
-const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPanel'] as const;
+const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPanel', 'note', 'historyList'] as const;
 const KEY_PART_NAMES: Record<(typeof KEY_PARTS)[number], string> = {
   banner: 'patient banner', header: 'visit header', diagnosisList: 'diagnosis list', procedureTable: 'procedure list', abnPanel: 'ABN panel',
+  note: 'procedure note', historyList: 'visit history',
 };
+
+/** The visit history's prior services, in the order shown. */
+function history(list: Element): PriorService[] {
+  const rows = list.querySelectorAll(SEL.historyRow);
+  const out: PriorService[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const cell = (sel: string) => text(row.querySelector(sel));
+    const service = priorService(cell(SEL.historyDate), cell(SEL.historyCode), cell(SEL.historyModifiers), cell(SEL.historyDx));
+    if (typeof service === 'string') fail(`${service} of visit history row ${i + 1}`);
+    out.push(service);
+  }
+  return out;
+}
 
 /**
  * The visit's one-of-a-kind parts. A part marked twice (a decoy or a stale copy ahead of the real
@@ -415,6 +433,10 @@ export function readEma(doc: Document): ReadResult {
     if (dos) encounter.dateOfService = dos;
     const abnOnFile = abn(parts.abnPanel, boxes);
     if (abnOnFile) encounter.abn = abnOnFile;
+    const note = parts.note ? noteText(parts.note) : '';
+    if (note) encounter.note = note;
+    const prior = parts.historyList ? history(parts.historyList) : [];
+    if (prior.length) encounter.history = prior;
 
     const problem = checkEncounter(encounter as unknown as Encounter);
     if (problem) fail(problem);
