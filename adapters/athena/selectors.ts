@@ -50,6 +50,10 @@ export const SEL = {
   /** A category tag next to a service ("Cosmetic", "Retail"). */
   tag: '.fe_c_tag, [class*="tag"]',
   label: 'label',
+  /** What holds the procedure documentation in its section: a same-origin frame, a textarea or rich text. */
+  noteHolder: 'iframe, frame, textarea, [contenteditable]:not([contenteditable="false"])',
+  /** The note inside that frame. */
+  noteInFrame: 'textarea, [contenteditable]:not([contenteditable="false"])',
   button: 'button, input[type="button"], input[type="submit"], [role="button"]',
 } as const;
 
@@ -59,6 +63,10 @@ export const TEXT = {
   diagnosesHeading: /^diagnoses\b/i,
   servicesHeading: /^services\b/i,
   summaryHeading: /^appointment summary\b/i,
+  /** The procedure documentation (the note's procedure section), anywhere on the page. */
+  noteHeading: /^procedure (documentation|notes?)\b/i,
+  /** Prior services by this provider. */
+  historyHeading: /^(visit|claim|procedure) history\b/i,
   /** The payer: the patient banner's insurance term (never its name/DOB/MRN terms). */
   insuranceTerm: /^(primary )?insurance$/i,
   dateOfServiceTerm: /^date of service$/i,
@@ -90,6 +98,15 @@ export const SERVICE_COLUMNS: Record<ServiceColumn, RegExp> = {
 };
 /** A service table is a table with a "Procedure Code" column; these must be there too. */
 export const REQUIRED_SERVICE_COLUMNS: readonly ServiceColumn[] = ['code', 'modifier', 'dx', 'units', 'bill'];
+
+export type HistoryColumn = 'date' | 'code' | 'modifier' | 'dx';
+/** Visit history table headers; date and code must be there. */
+export const HISTORY_COLUMNS: Record<HistoryColumn, RegExp> = {
+  date: /^(date of service|dos|service date|date)$/i,
+  code: /^(procedure code|cpt|code)$/i,
+  modifier: /^modifiers?(\s*\(s\))?$/i,
+  dx: /^icd-?10( code\s*(\(s\)|s)?)?$/i,
+};
 
 export type DiagnosisColumn = 'number' | 'code' | 'description';
 export const DIAGNOSIS_COLUMNS: Record<DiagnosisColumn, RegExp> = {
