@@ -26,7 +26,7 @@ import { checkEncounter } from '../shared/check';
 import type { Adapter, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf } from '../shared/text';
-import { noteText, priorService } from '../shared/note';
+import { isoDay, noteText, priorService } from '../shared/note';
 import {
   ATHENA_HOSTS,
   CATEGORY_TEXT,
@@ -236,12 +236,7 @@ function pointers(raw: string, where: string): number[] | undefined {
 }
 
 function isoDate(raw: string): string | undefined {
-  if (raw === '') return undefined;
-  let m = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-  if (m) return `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-  m = raw.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (m) return raw;
-  fail(`the date of service ${q(raw)} is not a date`);
+  return raw === '' ? undefined : (isoDay(raw) ?? fail(`the date of service ${q(raw)} is not a date`));
 }
 
 /** The <dd> of the first <dt> whose text matches, within scope. */

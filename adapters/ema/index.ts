@@ -16,7 +16,7 @@ import { checkEncounter } from '../shared/check';
 import type { Adapter, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf } from '../shared/text';
-import { noteText, priorService } from '../shared/note';
+import { isoDay, noteText, priorService } from '../shared/note';
 import {
   ABN_SCOPE_SELECTED,
   BILL_TO_TEXT,
@@ -197,16 +197,7 @@ function dateOfService(header: Element): string | undefined {
   const el = header.querySelector(SEL.dateOfService);
   if (!el) return undefined;
   const raw = isInput(el) ? (el.value ?? '').trim() : text(el);
-  if (!raw) return undefined;
-  let y: string, m: string, d: string;
-  const us = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-  const iso = raw.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (us) [y, m, d] = [us[3]!, us[1]!.padStart(2, '0'), us[2]!.padStart(2, '0')];
-  else if (iso) [y, m, d] = [iso[1]!, iso[2]!, iso[3]!];
-  else fail(`date of service ${q(raw)}`);
-  const month = Number(m), day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) fail(`date of service ${q(raw)}`);
-  return `${y}-${m}-${d}`;
+  return raw ? (isoDay(raw) ?? fail(`date of service ${q(raw)}`)) : undefined;
 }
 
 function payer(doc: Document, visitBanner: Element | undefined): Encounter['payer'] {

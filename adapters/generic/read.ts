@@ -11,6 +11,7 @@ import type { ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf, valueOf } from '../shared/text';
 import type { FieldMap } from './fieldmap';
+import { isoDay } from '../shared/note';
 
 class Unreadable extends Error {}
 
@@ -139,16 +140,7 @@ function categoryOf(el: Element, where: string): Line['category'] {
 }
 
 function dateOf(raw: string): string | undefined {
-  const t = raw.trim();
-  if (!t) return undefined;
-  let y: number, mo: number, d: number;
-  let m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = t.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/))) [y, mo, d] = [Number(m[3]), Number(m[1]), Number(m[2])];
-  else return fail('date of service', 'the encounter', raw, 'expected MM/DD/YYYY or YYYY-MM-DD');
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) fail('date of service', 'the encounter', raw, 'not a calendar date');
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return raw.trim() ? (isoDay(raw) ?? fail('date of service', 'the encounter', raw, 'expected a date MM/DD/YYYY or YYYY-MM-DD')) : undefined;
 }
 
 /** The page's path, without query or fragment (they may carry patient ids). */

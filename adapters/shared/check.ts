@@ -51,14 +51,14 @@ export function checkEncounter(e: Encounter): string | null {
     if (l.description !== undefined && !isString(l.description)) return `${at}.description: expected a string`;
   }
   if (e.note !== undefined && !isString(e.note)) return 'note: expected the note as a string';
-  const history = e.history ?? [];
-  for (let i = 0; i < history.length; i++) {
-    const h = history[i]!;
+  const notString = (list: unknown[] | undefined) => list?.findIndex((x) => !isString(x)) ?? -1;
+  for (const [i, h] of (e.history ?? []).entries()) {
     const at = `history[${i}]`;
     if (!(isString(h.dateOfService) && DATE.test(h.dateOfService))) return `${at}.dateOfService: expected a date YYYY-MM-DD`;
     if (!isString(h.code)) return `${at}.code: expected a code string`;
-    for (let j = 0; j < (h.modifiers?.length ?? 0); j++) if (!isString(h.modifiers![j])) return `${at}.modifiers[${j}]: expected a modifier string`;
-    for (let j = 0; j < (h.dx?.length ?? 0); j++) if (!isString(h.dx![j])) return `${at}.dx[${j}]: expected an ICD-10-CM code string`;
+    let j = notString(h.modifiers);
+    if (j >= 0) return `${at}.modifiers[${j}]: expected a modifier string`;
+    if ((j = notString(h.dx)) >= 0) return `${at}.dx[${j}]: expected an ICD-10-CM code string`;
   }
   return null;
 }

@@ -3,8 +3,8 @@
  *
  * The note is read as plain text: a textarea's or input's value, else the element's text with a
  * line break wherever the screen starts a new line (a block element, <br>), as innerText gives it
- * but without asking the browser for layout. Whitespace inside a line is collapsed (kept inside
- * <pre>), lines are trimmed; rich text (bold labels, spans) reads as its words.
+ * but without asking the browser for layout. Whitespace inside a line is collapsed, lines are
+ * trimmed; rich text (bold labels, spans) reads as its words.
  *
  * A rich-text note is walked at most once per edit of it: the text is kept with a MutationObserver
  * on that element, and the records still pending are taken before the kept text is used, so it is
@@ -13,7 +13,7 @@
 import type { PriorService } from '../../rules/schema';
 
 /** Elements that start a line of their own. */
-const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
+const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIELDSET|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
 /** Elements whose text is not shown, and our own painted ones. */
 const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|DERMLINT-.*)$/;
 
@@ -24,36 +24,21 @@ function walk(root: Element): string {
   let line = '';
   /** A block's edge ends the line it is on, unless that line holds nothing yet. */
   const edge = () => {
-    if (line.trim()) lines.push(line);
+    if (/\S/.test(line)) lines.push(line);
     line = '';
   };
-  const visit = (el: Element, pre: boolean) => {
+  const visit = (el: Element) => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) {
-        const t = n.nodeValue ?? '';
-        if (!pre) line += t.replace(/[ \t\n\r\f]+/g, ' ');
-        else {
-          const parts = t.split('\n');
-          for (let i = 0; i < parts.length - 1; i++) lines.push(line + parts[i]), (line = '');
-          line += parts[parts.length - 1];
-        }
-      } else if (n.nodeType === 1) {
-        const name = n.nodeName;
-        if (SKIP.test(name)) continue;
-        if (name === 'BR') lines.push(line), (line = '');
-        else if (isControl(n as Element)) line += (n as HTMLTextAreaElement).value ?? '';
-        else if (BLOCK.test(name)) {
-          edge();
-          visit(n as Element, pre || name === 'PRE');
-          edge();
-        } else {
-          visit(n as Element, pre);
-          if (name === 'TD' || name === 'TH') line += ' ';
-        }
-      }
+      const name = n.nodeName;
+      if (n.nodeType === 3) line += n.nodeValue!.replace(/\s+/g, ' ');
+      else if (n.nodeType !== 1 || SKIP.test(name)) continue;
+      else if (name === 'BR') lines.push(line), (line = '');
+      else if (isControl(n as Element)) line += (n as HTMLTextAreaElement).value;
+      else if (BLOCK.test(name)) edge(), visit(n as Element), edge();
+      else visit(n as Element), /^T[DH]$/.test(name) && (line += ' ');
     }
   };
-  visit(root, false);
+  visit(root);
   lines.push(line);
   return lines.join('\n');
 }
@@ -89,14 +74,16 @@ export function noteText(el: Element): string {
 /** Words (codes, modifiers) in a cell: split at spaces, commas and semicolons, a leading dash dropped ('-25'). */
 export const words = (raw: string) => raw.split(/[\s,;]+/).map((w) => w.replace(/^-+/, '')).filter(Boolean);
 
-/** 'YYYY-MM-DD' from 'MM/DD/YYYY' or 'YYYY-MM-DD'; null when it is neither or not a calendar day. */
+/** 'YYYY-MM-DD' from 'MM/DD/YYYY' or 'YYYY-MM-DD', or null when it is neither or no calendar day. */
 export function isoDay(raw: string): string | null {
   const t = raw.trim();
-  const us = t.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-  const iso = us ? null : t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  const [y, m, d] = us ? [us[3]!, us[1]!.padStart(2, '0'), us[2]!.padStart(2, '0')] : iso ? [iso[1]!, iso[2]!, iso[3]!] : [];
-  if (!y || +m! < 1 || +m! > 12 || +d! < 1 || +d! > 31) return null;
-  return `${y}-${m}-${d}`;
+  const m = t.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/) ?? t.match(/^()(\d{4})-(\d\d)-(\d\d)$/);
+  if (!m) return null;
+  // US order (month, day, year), or ISO shifted by the empty first group (year, month, day).
+  const [y, mo, d] = m[1] ? [+m[3]!, +m[1], +m[2]!] : [+m[2]!, +m[3]!, +m[4]!];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /**
