@@ -4,9 +4,9 @@
  * part of an encounter, as CSS selectors. Validated with zod wherever it
  * enters (options page, settings import, storage); messages name the field.
  *
- * Selectors inside `procedures` and `diagnoses` (other than `rows`) are looked
- * up inside each row. A field's value is an input's or select's value, else
- * the element's text.
+ * Selectors inside `procedures`, `diagnoses` and `history` (other than `rows`)
+ * are looked up inside each row. A field's value is an input's or select's
+ * value, else the element's text; the note's is its plain text, line by line.
  */
 import { z } from 'zod';
 import { formatPath } from '../../rules/schema';
@@ -85,6 +85,22 @@ export const DiagnosesMapSchema = strict(
   'an object { rows, code, description? } of CSS selectors',
 );
 
+/** The visit history: prior services by the same physician (RULES.md section 6.5). */
+export const HistoryMapSchema = strict(
+  {
+    /** Every prior service row, any order. */
+    rows: selector('the visit history rows'),
+    /** 'MM/DD/YYYY' or 'YYYY-MM-DD'. */
+    date: selector('the date of service within a history row'),
+    code: selector('the procedure code within a history row'),
+    /** '59', '59 XS', '59, XS'. */
+    modifiers: selector('the modifiers within a history row').optional(),
+    /** ICD-10-CM codes: 'C44.519', 'C44.519, L57.0'. */
+    dx: selector('the diagnosis codes within a history row').optional(),
+  },
+  'an object { rows, date, code, modifiers?, dx? } of CSS selectors',
+);
+
 export const PayerMapSchema = strict(
   {
     /** The insurance plan's name. */
@@ -109,6 +125,12 @@ export const FieldMapSchema = strict(
     procedures: ProceduresMapSchema,
     diagnoses: DiagnosesMapSchema,
     payer: PayerMapSchema,
+    /**
+     * The procedure documentation (the visit note's procedure section): a textarea, rich text or a
+     * box of rendered text, read as plain text. Kept in memory only, never stored.
+     */
+    note: selector('the procedure note').optional(),
+    history: HistoryMapSchema.optional(),
     /** The ABN-on-file control: a checkbox, or text ('Signed', 'Yes', 'Not signed'). */
     abnSigned: selector('the ABN-signed field').optional(),
     /** 'YYYY-MM-DD' or 'MM/DD/YYYY'. */

@@ -5,13 +5,13 @@
  * there but cannot be parsed makes the whole screen 'unreadable', naming the
  * field and the row.
  */
-import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf, valueOf } from '../shared/text';
 import type { FieldMap } from './fieldmap';
-import { isoDay } from '../shared/note';
+import { isoDay, noteText, priorService } from '../shared/note';
 
 class Unreadable extends Error {}
 
@@ -267,6 +267,18 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   };
   if (dateOfService) candidate.dateOfService = dateOfService;
   if (abn) candidate.abn = abn;
+  const noteEl = queryFirst(doc, map.note, 'note');
+  const note = noteEl ? noteText(noteEl) : '';
+  if (note) candidate.note = note;
+  const h = map.history;
+  const history: PriorService[] = [];
+  for (const [i, row] of (h ? queryAll(doc, h.rows, 'history.rows') : []).entries()) {
+    const field = (sel: string | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `history.${name}`)) : '');
+    const service = priorService(field(h!.date, 'date'), field(h!.code, 'code'), field(h!.modifiers, 'modifiers'), field(h!.dx, 'dx'));
+    if (typeof service === 'string') throw new Unreadable(`could not read: ${service} of history row ${i + 1}`);
+    history.push(service);
+  }
+  if (history.length) candidate.history = history;
   const problem = checkEncounter(candidate);
   if (problem) return { status: 'unreadable', reason: `could not read: ${problem}` };
 
