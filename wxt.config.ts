@@ -9,6 +9,14 @@ export default defineConfig({
     plugins: [preact()],
     build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
+  hooks: {
+    // The content script runs in every EHR frame, within 25 KB gzip (README): terser packs it ~1 KB
+    // smaller than esbuild's minifier. The other entrypoints keep the quicker one.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, mangle: { toplevel: true } } };
+    },
+  },
   manifest: {
     name: 'dermlint',
     description: 'Catches dermatology coding mistakes on the EHR screen while the chart is still open. Nothing leaves the browser.',

@@ -96,17 +96,18 @@ export const SERVICE_COLUMNS: Record<ServiceColumn, RegExp> = {
   category: /^category$/i,
   bill: /^(bill\??|bill for service)$/i,
 };
+export type HistoryColumn = 'date' | 'code' | 'modifier' | 'dx';
+/** Visit history table headers (the Services table's, and the date of service); date and code must be there. */
+export const HISTORY_COLUMNS: Record<HistoryColumn, RegExp> = {
+  date: /^(date of service|dos)$/i,
+  code: SERVICE_COLUMNS.code,
+  modifier: SERVICE_COLUMNS.modifier,
+  dx: SERVICE_COLUMNS.dx,
+};
+
 /** A service table is a table with a "Procedure Code" column; these must be there too. */
 export const REQUIRED_SERVICE_COLUMNS: readonly ServiceColumn[] = ['code', 'modifier', 'dx', 'units', 'bill'];
 
-export type HistoryColumn = 'date' | 'code' | 'modifier' | 'dx';
-/** Visit history table headers; date and code must be there. */
-export const HISTORY_COLUMNS: Record<HistoryColumn, RegExp> = {
-  date: /^(date of service|dos|service date|date)$/i,
-  code: /^(procedure code|cpt|code)$/i,
-  modifier: /^modifiers?(\s*\(s\))?$/i,
-  dx: /^icd-?10( code\s*(\(s\)|s)?)?$/i,
-};
 
 export type DiagnosisColumn = 'number' | 'code' | 'description';
 export const DIAGNOSIS_COLUMNS: Record<DiagnosisColumn, RegExp> = {

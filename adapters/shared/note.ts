@@ -12,8 +12,8 @@
  */
 import type { PriorService } from '../../rules/schema';
 
-/** Elements that start a line of their own. */
-const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIELDSET|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
+/** Elements that start a line of their own (those rich-text editors and notes use). */
+const BLOCK = /^(ARTICLE|BLOCKQUOTE|DD|DIV|DL|DT|FOOTER|H[1-6]|HEADER|HR|LI|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
 /** Elements whose text is not shown, and our own painted ones. */
 const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|DERMLINT-.*)$/;
 
