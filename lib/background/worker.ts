@@ -154,6 +154,9 @@ export function createWorker(deps: WorkerDeps) {
         ...(l.site ? { site: l.site } : {}),
         billTo: l.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance'),
       })),
+      // The note and the history are judged in memory and never kept: their size, at most.
+      ...(encounter.note ? { noteChars: encounter.note.length } : {}),
+      ...(encounter.history?.length ? { history: encounter.history.length } : {}),
       findings: views,
       counts: {
         error: errors,
