@@ -54,10 +54,16 @@ function tidy(raw: string): string {
 }
 
 let kept: { el: Element; text: string; watch: MutationObserver; dirty: boolean } | null = null;
+/** A text box's last value and its tidied text: the same value is not tidied again. */
+let keptValue = { raw: '', text: '' };
 
 /** The note an element shows, as plain text ('' when it is empty). */
 export function noteText(el: Element): string {
-  if (isControl(el)) return tidy((el as HTMLTextAreaElement).value ?? '');
+  if (isControl(el)) {
+    const raw = (el as HTMLTextAreaElement).value ?? '';
+    if (raw !== keptValue.raw) keptValue = { raw, text: tidy(raw) };
+    return keptValue.text;
+  }
   if (kept && kept.el === el && !kept.dirty && kept.watch.takeRecords().length === 0) return kept.text;
   kept?.watch.disconnect();
   kept = null;
