@@ -22,7 +22,8 @@ export interface ScreenAnchors {
 }
 
 export type ReadResult =
-  | { status: 'ok'; encounter: Encounter; anchors: ScreenAnchors }
+  /** `documents`: other same-origin documents the read looked into (a frame holding the note): their edits are followed too. */
+  | { status: 'ok'; encounter: Encounter; anchors: ScreenAnchors; documents?: Document[] }
   /** This document is not (or not yet) an encounter screen of this EHR: stay quiet. */
   | { status: 'absent' }
   /**

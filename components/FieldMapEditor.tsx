@@ -18,6 +18,8 @@ interface GroupSpec {
   legend: string;
   hint: string;
   fields: FieldSpec[];
+  /** An optional group (its object may be left out): its required fields are required only once one of its fields is filled. */
+  optional?: string;
 }
 
 export const FIELD_GROUPS: readonly GroupSpec[] = [
@@ -57,9 +59,22 @@ export const FIELD_GROUPS: readonly GroupSpec[] = [
     ],
   },
   {
+    legend: 'Visit history',
+    hint: 'Optional: prior services the screen lists, for global-period checks. Rows is every prior service; the others are looked up inside each row.',
+    optional: 'history',
+    fields: [
+      { path: 'history.rows', label: 'Rows', required: true, hint: 'Every prior service row, e.g. #history tbody tr' },
+      { path: 'history.date', label: 'Date of service', required: true, hint: 'MM/DD/YYYY or YYYY-MM-DD' },
+      { path: 'history.code', label: 'Code', required: true, hint: 'CPT/HCPCS code within a row' },
+      { path: 'history.modifiers', label: 'Modifiers', hint: '"59", "59 XS"' },
+      { path: 'history.dx', label: 'Diagnosis codes', hint: 'ICD-10-CM codes, e.g. "C44.519, L57.0"' },
+    ],
+  },
+  {
     legend: 'Encounter',
     hint: 'Optional fields of the whole encounter.',
     fields: [
+      { path: 'note', label: 'Procedure note', hint: 'The note’s procedure section: a text box, rich text or rendered text. Read in memory only, never stored.' },
       { path: 'abnSigned', label: 'ABN signed', hint: 'Checkbox, or text such as "Signed"' },
       { path: 'dateOfService', label: 'Date of service', hint: 'YYYY-MM-DD or MM/DD/YYYY' },
       { path: 'encounterKey', label: 'Encounter or claim number', hint: 'Hashed to tell encounters apart. Never a patient name, MRN or birth date.' },
@@ -71,6 +86,8 @@ export const FIELD_GROUPS: readonly GroupSpec[] = [
 
 const ALL_PATHS = ['name', 'matches', ...FIELD_GROUPS.flatMap((g) => g.fields.map((f) => f.path))];
 const REQUIRED = new Set(['name', 'matches', ...FIELD_GROUPS.flatMap((g) => g.fields.filter((f) => f.required).map((f) => f.path))]);
+/** Optional groups' prefixes ('history.'): left out of the map while all their fields are blank. */
+const OPTIONAL_GROUPS = FIELD_GROUPS.flatMap((g) => (g.optional ? [`${g.optional}.`] : []));
 
 /** The form's text boxes, by field path; `matches` is one pattern a line. */
 export type FieldMapDraft = Record<string, string>;
@@ -93,12 +110,15 @@ export function draftFromMap(map: Partial<FieldMap> | undefined): FieldMapDraft 
 /** The object FieldMapSchema checks: blank optional fields left out, blank required ones kept (so the message says 'empty'). */
 export function mapFromDraft(draft: FieldMapDraft): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const blankGroup = (prefix: string) => ALL_PATHS.every((p) => !p.startsWith(prefix) || !(draft[p] ?? '').trim());
   for (const path of ALL_PATHS) {
     const raw = draft[path] ?? '';
     if (path === 'matches') {
       out.matches = raw.split('\n').map((s) => s.trim()).filter(Boolean);
       continue;
     }
+    const group = OPTIONAL_GROUPS.find((g) => path.startsWith(g));
+    if (group && blankGroup(group)) continue;
     if (!raw.trim() && !REQUIRED.has(path)) continue;
     const [a, b] = path.split('.') as [string, string | undefined];
     if (b) ((out[a] ??= {}) as Record<string, unknown>)[b] = raw;

@@ -8,6 +8,10 @@ export interface ProbeSummary {
   diagnoses: number;
   payerKind?: string;
   abnSigned?: boolean;
+  /** Characters of the note read (its text never leaves the page). */
+  noteChars?: number;
+  /** Prior services the visit history showed. */
+  history?: number;
 }
 
 export interface ProbeReport {
@@ -69,6 +73,20 @@ export function FieldMapPreview({ report, error, testing }: FieldMapPreviewProps
                   <>
                     <dt>ABN signed</dt>
                     <dd>{report.best.abnSigned ? 'yes' : 'no'}</dd>
+                  </>
+                )}
+                {report.best.noteChars !== undefined && (
+                  <>
+                    <dt>Note</dt>
+                    <dd>{report.best.noteChars ? `${report.best.noteChars} characters read` : 'none found'}</dd>
+                  </>
+                )}
+                {report.best.history !== undefined && (
+                  <>
+                    <dt>Visit history</dt>
+                    <dd>
+                      {report.best.history} prior {report.best.history === 1 ? 'service' : 'services'}
+                    </dd>
                   </>
                 )}
               </dl>

@@ -42,7 +42,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
         {state && (
           <>
             <p class="meta">
-              {state.lines.length} {state.lines.length === 1 ? 'line' : 'lines'} · payer {payerLabel(state.payerKind)} · read{' '}
+              {state.lines.length} {state.lines.length === 1 ? 'line' : 'lines'} · payer {payerLabel(state.payerKind)}
+              {state.noteChars ? ` · note read: ${state.noteChars} characters` : ''}
+              {state.history ? ` · visit history: ${state.history} prior ${state.history === 1 ? 'service' : 'services'}` : ''} · read{' '}
               <time dateTime={state.updatedAt}>{shortTime(state.updatedAt)}</time>
             </p>
             {state.stateError && (

@@ -179,6 +179,10 @@ export interface TabState {
   encounterId: string;
   payerKind: string;
   lines: LineView[];
+  /** Characters of the procedure note read off the screen (never its text: the note stays in the page and the worker's memory). */
+  noteChars?: number;
+  /** How many prior services the screen's visit history showed (never their dates, codes or diagnoses). */
+  history?: number;
   findings: FindingView[];
   counts: Record<Severity, number> & { dismissed: number };
   updatedAt: string;

@@ -4,6 +4,12 @@
  *
  *   npm run bench:page [-- --json] [-- --out figures.json] [-- --edits 200] [-- --rounds 3] [-- --paced-edits 60] [-- --cold 10]
  *                      [-- --build | --no-build | --ext DIR] [-- --screen ema|athena (with --json)]
+ *                      [-- --note 5000] [-- --baseline DIR] [-- --help]
+ *
+ * The encounter carries a procedure note of --note characters (5,000 by default; 0 for none) in the
+ * screen's note panel, read by the content script with every edit's read. --baseline DIR measures
+ * another build of the extension (e.g. one made from main before a change) side by side in the same
+ * run: a third browser, in the same interleaved chunks and rounds, and a table comparing the two.
  *
  * 1. Edit to warning: a 60-line encounter on each screen; ≥200 edits, each
  *    toggling a line's units between a value that raises lesions-lumped on that
@@ -33,13 +39,33 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type CDPSession, type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
-import { bigEncounter, toggleLines, TOGGLE_RULE, TOGGLE_UNITS } from '../test/e2e/big-encounter';
+import { benchNote, bigEncounter, toggleLines, TOGGLE_RULE, TOGGLE_UNITS } from '../test/e2e/big-encounter';
 import { openEncounter, type ScreenName } from '../test/e2e/open-encounter';
 import { run } from '../rules/index';
 
 // ------------------------------------------------------------------ options
 
 const argv = process.argv.slice(2);
+const HELP = `npm run bench:page [-- options]
+
+  --edits N          measured edits per screen (default 200)
+  --rounds N         paced rounds per screen, with and without the extension (default 3)
+  --paced-edits N    edits per paced round (default 60), one every --pace ms (default 120)
+  --cold N           cold and warm worker starts (default 10)
+  --lines N          lines of the encounter (default 60)
+  --note N           characters of the encounter's procedure note (default 5000; 0: no note)
+  --baseline DIR     also measure the extension built in DIR (e.g. from main before a change),
+                     side by side in the same run, and compare: this build against it
+  --build            rebuild .output/chrome-mv3 first (default: only when a source is newer)
+  --no-build         use .output/chrome-mv3 as it is
+  --ext DIR          measure the extension built in DIR instead of .output/chrome-mv3
+  --screen ema|athena  one screen only (with --json)
+  --json             print the figures as JSON;  --out FILE  also write them to FILE
+  --help             this text`;
+if (argv.includes('--help')) {
+  console.log(HELP);
+  process.exit(0);
+}
 const flag = (name: string) => argv.includes(`--${name}`);
 const num = (name: string, fallback: number) => {
   const i = argv.indexOf(`--${name}`);
@@ -53,6 +79,14 @@ const ROUNDS = num('rounds', 3);
 const PACED_EDITS = num('paced-edits', 60);
 const PACE_MS = num('pace', 120);
 const COLD = num('cold', 10);
+const NOTE = argv.includes('--note') ? Math.max(0, Number(argv[argv.indexOf('--note') + 1]) || 0) : 5000;
+const BASELINE = argv.includes('--baseline') ? resolve(argv[argv.indexOf('--baseline') + 1]!) : null;
+/** The benchmark's encounter: LINES lines and a procedure note of NOTE characters. */
+function benchEncounter() {
+  const e = bigEncounter(LINES);
+  const note = benchNote(NOTE);
+  return note ? { ...e, note } : e;
+}
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENS: ScreenName[] = argv.includes('--screen') ? [argv[argv.indexOf('--screen') + 1] as ScreenName] : ['ema', 'athena'];
 const FRAME_MS = 1000 / 60;
@@ -75,6 +109,14 @@ function newest(path: string): number {
     max = Math.max(max, newest(join(path, name)));
   }
   return max;
+}
+
+/** A private copy of another build, to compare against. */
+function baselineCopy(dir: string): string {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--baseline ${dir}: no manifest.json there (build the other version first)`);
+  const copy = mkdtempSync(join(tmpdir(), 'dermlint-bench-base-'));
+  cpSync(dir, copy, { recursive: true });
+  return copy;
 }
 
 function ensureBuilt(): string {
@@ -310,7 +352,7 @@ function editSequence(screen: ScreenName, toggles: number[], n: number): Edit[] 
 
 /** The engine agrees that each toggle decides exactly its line's warning. */
 function checkToggles(): number[] {
-  const encounter = bigEncounter(LINES);
+  const encounter = benchEncounter();
   const toggles = toggleLines(encounter);
   const has = (e: typeof encounter, line: number) => run(e).some((f) => f.rule === TOGGLE_RULE && f.line === line);
   for (const line of toggles) {
@@ -338,7 +380,7 @@ const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d
 // ------------------------------------------------------------------ page plumbing
 
 async function openScreen(page: Page, screen: ScreenName, base: string, withExtension: boolean): Promise<Frame> {
-  const frame = await openEncounter(page, screen, base, bigEncounter(LINES));
+  const frame = await openEncounter(page, screen, base, benchEncounter());
   // With the extension: wait for the first paint of the encounter's warnings; without: for the page to settle.
   const start = Date.now();
   if (withExtension) {
@@ -375,35 +417,44 @@ async function main() {
   const extension = ensureBuilt();
   const contentScript = readFileSync(join(extension, 'content-scripts/ehr.js'));
   const size = { raw: contentScript.length, gzip: gzipSync(contentScript, { level: 9 }).length };
+  const baselineExt = BASELINE ? baselineCopy(BASELINE) : null;
   const { server, url: base } = await startDemoServer(0);
   const withExt = await launchBrowser(extension);
   const without = await launchBrowser(null);
+  // --baseline: the other build, in a browser of its own, measured in the same chunks and rounds.
+  const baseExt = baselineExt ? await launchBrowser(baselineExt) : null;
   const results: Record<string, unknown> = {};
   try {
     const pageA = await withExt.browser.newPage();
     const pageB = await without.browser.newPage();
-    for (const p of [pageA, pageB]) await p.setViewport({ width: 1400, height: 900 });
+    const pageC = baseExt ? await baseExt.browser.newPage() : null;
+    for (const p of [pageA, pageB, pageC]) await p?.setViewport({ width: 1400, height: 900 });
     const cdpA = await pageA.createCDPSession();
     const cdpB = await pageB.createCDPSession();
-    for (const c of [cdpA, cdpB]) await c.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const cdpC = pageC ? await pageC.createCDPSession() : null;
+    for (const c of [cdpA, cdpB, cdpC]) await c?.send('Performance.enable', { timeDomain: 'threadTicks' });
 
     // 1. Edit to warning (with the extension), and the page's own update for the same edits (without), in
     //    interleaved chunks so both see the same machine load.
-    type Lat = { paint: number[]; frame: number[]; frames: number[]; asked: number[]; roundTrip: number[]; painting: number[]; errors: number; longTasks: number[] };
     const fresh = (): Lat => ({ paint: [], frame: [], frames: [], asked: [], roundTrip: [], painting: [], errors: 0, longTasks: [] });
     const latency: Record<string, Lat> = {};
     const ownUpdate: Record<string, Lat> = {};
+    const baseLatency: Record<string, Lat> = {};
     const CHUNK = 2 * toggles.length;
     for (const screen of SCREENS) {
-      log(`${screen}: ${EDITS} measured edits on a ${LINES}-line encounter, with the extension and (page's own update) without…`);
+      log(`${screen}: ${EDITS} measured edits on a ${LINES}-line encounter with a ${NOTE}-character note, with the extension${pageC ? ', with the baseline build' : ''} and (page's own update) without…`);
       latency[screen] = fresh();
       ownUpdate[screen] = fresh();
+      baseLatency[screen] = fresh();
       const frameA = await openScreen(pageA, screen, base, true);
       const frameB = await openScreen(pageB, screen, base, false);
+      const frameC = pageC ? await openScreen(pageC, screen, base, true) : null;
       const edits = editSequence(screen, toggles, EDITS);
+      const arms: (readonly [Page, Frame, 'measured' | 'own', Lat])[] = [[pageA, frameA, 'measured', latency[screen]!], [pageB, frameB, 'own', ownUpdate[screen]!]];
+      if (pageC && frameC) arms.splice(1, 0, [pageC, frameC, 'measured', baseLatency[screen]!]);
       for (let at = 0; at < edits.length; at += CHUNK) {
         const chunk = edits.slice(at, at + CHUNK);
-        for (const [page, frame, mode, into] of [[pageA, frameA, 'measured', latency[screen]!], [pageB, frameB, 'own', ownUpdate[screen]!]] as const) {
+        for (const [page, frame, mode, into] of arms) {
           await page.bringToFront();
           const r = await frame.evaluate((e, m, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, m, o), chunk, mode, { gap: 60, pace: 0, check: true, timeout: 10_000 });
           into.paint.push(...r.measured.map((m) => m.paint));
@@ -422,14 +473,18 @@ async function main() {
     }
 
     // 2. Host page cost: the same paced sequence with and without the extension, alternating.
-    const cost: Record<string, { with: { script: number; task: number; longTasks: number[]; mismatches: number }[]; without: { script: number; task: number; longTasks: number[] }[] }> = {};
+    const cost: Record<string, Cost> = {};
+    const baseCost: Record<string, Cost> = {};
     for (const screen of SCREENS) cost[screen] = { with: [], without: [] };
+    for (const screen of SCREENS) baseCost[screen] = { with: [], without: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const screen of SCREENS) {
-        const order: [boolean, Page, CDPSession][] = [[true, pageA, cdpA], [false, pageB, cdpB]];
-        if (round % 2 === 1) order.reverse();
-        for (const [ext, page, cdp] of order) {
-          log(`${screen}: round ${round + 1}/${ROUNDS}, ${ext ? 'with' : 'without'} the extension, ${PACED_EDITS} paced edits…`);
+        // Which arm goes first turns round by round.
+        const order: [boolean, Page, CDPSession, Cost['with']][] = [[true, pageA, cdpA, cost[screen]!.with], [false, pageB, cdpB, []]];
+        if (pageC && cdpC) order.splice(1, 0, [true, pageC, cdpC, baseCost[screen]!.with]);
+        for (let k = 0; k < round % order.length; k++) order.push(order.shift()!);
+        for (const [ext, page, cdp, into] of order) {
+          log(`${screen}: round ${round + 1}/${ROUNDS}, ${page === pageC ? 'with the baseline build of' : ext ? 'with' : 'without'} the extension, ${PACED_EDITS} paced edits…`);
           await page.bringToFront();
           const frame = await openScreen(page, screen, base, ext);
           const edits = editSequence(screen, toggles, PACED_EDITS);
@@ -439,8 +494,11 @@ async function main() {
           await new Promise((res) => setTimeout(res, 300));
           const after = await metrics(cdp);
           const entry = { script: (after.ScriptDuration! - before.ScriptDuration!) * 1000, task: (after.TaskDuration! - before.TaskDuration!) * 1000, longTasks: r.longTasks };
-          if (ext) cost[screen]!.with.push({ ...entry, mismatches: r.mismatches });
-          else cost[screen]!.without.push(entry);
+          if (ext) into.push({ ...entry, mismatches: r.mismatches });
+          else {
+            cost[screen]!.without.push(entry);
+            baseCost[screen]!.without.push(entry);
+          }
         }
       }
     }
@@ -467,50 +525,21 @@ async function main() {
     }
 
     // ---------------------------------------------------------------- figures
-    for (const screen of SCREENS) {
-      const l = latency[screen]!;
-      const o = ownUpdate[screen]!;
-      const c = cost[screen]!;
-      const ratios = c.with.map((w, i) => w.script / c.without[i]!.script);
-      const taskRatios = c.with.map((w, i) => w.task / c.without[i]!.task);
-      results[screen] = {
-        edits: l.paint.length,
-        timeouts: l.errors,
-        editToPaintedMs: { p50: round(median(l.paint)), p95: round(quantile(l.paint, 0.95)), max: round(Math.max(...l.paint.filter(Number.isFinite))) },
-        editToNextFrameMs: { p50: round(median(l.frame)), p95: round(quantile(l.frame, 0.95)), max: round(Math.max(...l.frame.filter(Number.isFinite))) },
-        pageOwnUpdateMs: { p50: round(median(o.paint)), p95: round(quantile(o.paint, 0.95)), nextFrameP50: round(median(o.frame)), nextFrameP95: round(quantile(o.frame, 0.95)), timeouts: o.errors },
-        addedByDermlintMs: { p50: round(median(l.paint) - median(o.paint)), p95: round(quantile(l.paint, 0.95) - quantile(o.paint, 0.95)) },
-        // Medians of each step, and p95s: where an edit's time goes (content script read, worker, paint).
-        breakdownMs: {
-          asked: { p50: round(median(l.asked)), p95: round(quantile(l.asked, 0.95)) },
-          roundTrip: { p50: round(median(l.roundTrip)), p95: round(quantile(l.roundTrip, 0.95)) },
-          painting: { p50: round(median(l.painting)), p95: round(quantile(l.painting, 0.95)) },
-        },
-        inFirstFrame: round(l.frames.filter((f) => f === 1).length / l.frames.length, 3),
-        framesP95: round(quantile(l.frames, 0.95), 1),
-        longTasksWhileMeasuring: { count: l.longTasks.length, maxMs: round(Math.max(0, ...l.longTasks)), without: o.longTasks.length, withoutMaxMs: round(Math.max(0, ...o.longTasks)) },
-        pacedEdits: editSequence(screen, toggles, PACED_EDITS).length,
-        rounds: ROUNDS,
-        longTasks: {
-          with: { count: sum(c.with.map((x) => x.longTasks.length)), maxMs: round(Math.max(0, ...c.with.flatMap((x) => x.longTasks))) },
-          without: { count: sum(c.without.map((x) => x.longTasks.length)), maxMs: round(Math.max(0, ...c.without.flatMap((x) => x.longTasks))) },
-        },
-        scriptMs: { with: c.with.map((x) => round(x.script)), without: c.without.map((x) => round(x.script)) },
-        taskMs: { with: c.with.map((x) => round(x.task)), without: c.without.map((x) => round(x.task)) },
-        scriptRatio: { median: round(median(ratios), 3), total: round(sum(c.with.map((x) => x.script)) / sum(c.without.map((x) => x.script)), 3) },
-        taskRatio: { median: round(median(taskRatios), 3), total: round(sum(c.with.map((x) => x.task)) / sum(c.without.map((x) => x.task)), 3) },
-        extensionScriptMsPerEdit: round((sum(c.with.map((x) => x.script)) - sum(c.without.map((x) => x.script))) / (c.with.length * editSequence(screen, toggles, PACED_EDITS).length), 2),
-        pacedMismatches: sum(c.with.map((x) => x.mismatches)),
-      };
+    for (const screen of SCREENS) results[screen] = screenFigures(screen, latency[screen]!, ownUpdate[screen]!, cost[screen]!, toggles);
+    if (pageC) {
+      const compared: Record<string, unknown> = {};
+      for (const screen of SCREENS) compared[screen] = screenFigures(screen, baseLatency[screen]!, ownUpdate[screen]!, baseCost[screen]!, toggles);
+      results.baseline = { dir: BASELINE, ...compared };
     }
     results.contentScript = { rawKB: round(size.raw / 1024), gzipKB: round(size.gzip / 1024), goalKB: 25 };
     results.worker = { coldMs: round(median(cold)), warmMs: round(median(warm)), ratio: round(median(cold) / median(warm), 2), cold: cold.map((x) => round(x)), warm: warm.map((x) => round(x)) };
-    results.setup = { lines: LINES, chromium: (await withExt.browser.version()), cpus: (await import('node:os')).cpus().length, load: (await import('node:os')).loadavg().map((x) => round(x, 2)) };
+    results.setup = { lines: LINES, noteChars: benchNote(NOTE).length, chromium: (await withExt.browser.version()), cpus: (await import('node:os')).cpus().length, load: (await import('node:os')).loadavg().map((x) => round(x, 2)) };
   } finally {
     await withExt.browser.close().catch(() => {});
     await without.browser.close().catch(() => {});
+    await baseExt?.browser.close().catch(() => {});
     server.close();
-    for (const dir of [withExt.profile, without.profile, extension]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [withExt.profile, without.profile, extension, baseExt?.profile, baselineExt]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 
   const outFile = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined;
@@ -520,6 +549,74 @@ async function main() {
     return;
   }
   printTable(results);
+  if (results.baseline) printComparison(results);
+}
+
+type Lat = { paint: number[]; frame: number[]; frames: number[]; asked: number[]; roundTrip: number[]; painting: number[]; errors: number; longTasks: number[] };
+type Cost = { with: { script: number; task: number; longTasks: number[]; mismatches: number }[]; without: { script: number; task: number; longTasks: number[] }[] };
+
+/** One screen's figures: latencies of the measured edits (l, the page's own update o) and the paced rounds' cost (c). */
+function screenFigures(screen: ScreenName, l: Lat, o: Lat, c: Cost, toggles: number[]) {
+  const ratios = c.with.map((w, i) => w.script / c.without[i]!.script);
+  const taskRatios = c.with.map((w, i) => w.task / c.without[i]!.task);
+  return {
+    edits: l.paint.length,
+    timeouts: l.errors,
+    editToPaintedMs: { p50: round(median(l.paint)), p95: round(quantile(l.paint, 0.95)), max: round(Math.max(...l.paint.filter(Number.isFinite))) },
+    editToNextFrameMs: { p50: round(median(l.frame)), p95: round(quantile(l.frame, 0.95)), max: round(Math.max(...l.frame.filter(Number.isFinite))) },
+    pageOwnUpdateMs: { p50: round(median(o.paint)), p95: round(quantile(o.paint, 0.95)), nextFrameP50: round(median(o.frame)), nextFrameP95: round(quantile(o.frame, 0.95)), timeouts: o.errors },
+    addedByDermlintMs: { p50: round(median(l.paint) - median(o.paint)), p95: round(quantile(l.paint, 0.95) - quantile(o.paint, 0.95)) },
+    // Medians of each step, and p95s: where an edit's time goes (content script read, worker, paint).
+    breakdownMs: {
+      asked: { p50: round(median(l.asked)), p95: round(quantile(l.asked, 0.95)) },
+      roundTrip: { p50: round(median(l.roundTrip)), p95: round(quantile(l.roundTrip, 0.95)) },
+      painting: { p50: round(median(l.painting)), p95: round(quantile(l.painting, 0.95)) },
+    },
+    inFirstFrame: round(l.frames.filter((f) => f === 1).length / l.frames.length, 3),
+    framesP95: round(quantile(l.frames, 0.95), 1),
+    longTasksWhileMeasuring: { count: l.longTasks.length, maxMs: round(Math.max(0, ...l.longTasks)), without: o.longTasks.length, withoutMaxMs: round(Math.max(0, ...o.longTasks)) },
+    pacedEdits: editSequence(screen, toggles, PACED_EDITS).length,
+    rounds: ROUNDS,
+    longTasks: {
+      with: { count: sum(c.with.map((x) => x.longTasks.length)), maxMs: round(Math.max(0, ...c.with.flatMap((x) => x.longTasks))) },
+      without: { count: sum(c.without.map((x) => x.longTasks.length)), maxMs: round(Math.max(0, ...c.without.flatMap((x) => x.longTasks))) },
+    },
+    scriptMs: { with: c.with.map((x) => round(x.script)), without: c.without.map((x) => round(x.script)) },
+    taskMs: { with: c.with.map((x) => round(x.task)), without: c.without.map((x) => round(x.task)) },
+    scriptRatio: { median: round(median(ratios), 3), total: round(sum(c.with.map((x) => x.script)) / sum(c.without.map((x) => x.script)), 3) },
+    taskRatio: { median: round(median(taskRatios), 3), total: round(sum(c.with.map((x) => x.task)) / sum(c.without.map((x) => x.task)), 3) },
+    extensionScriptMsPerEdit: round((sum(c.with.map((x) => x.script)) - sum(c.without.map((x) => x.script))) / (c.with.length * editSequence(screen, toggles, PACED_EDITS).length), 2),
+    pacedMismatches: sum(c.with.map((x) => x.mismatches)),
+  };
+}
+
+/** This build against --baseline, figure by figure, with the change in percent (and whether it is within 10 %). */
+function printComparison(r: Record<string, unknown>) {
+  const b = r.baseline as { dir: string } & Record<string, ScreenFigures>;
+  const rows: [string, ...string[]][] = [['figure (ms unless said)', ...SCREENS.flatMap((sc) => [`${sc} baseline`, `${sc} this`, 'change'])]];
+  const pct = (now: number, was: number) => (Number.isFinite(now) && Number.isFinite(was) && was !== 0 ? `${now >= was ? '+' : ''}${(((now - was) / was) * 100).toFixed(1)} %` : '—');
+  const figure = (label: string, pick: (f: ScreenFigures) => number) =>
+    rows.push([label, ...SCREENS.flatMap((sc) => {
+      const was = pick(b[sc]!);
+      const now = pick(r[sc] as ScreenFigures);
+      return [String(was), String(now), pct(now, was)];
+    })]);
+  figure('edit → painted p50', (f) => f.editToPaintedMs.p50);
+  figure('edit → painted p95', (f) => f.editToPaintedMs.p95);
+  figure('edit → question sent (wait + read) p50', (f) => f.breakdownMs.asked.p50);
+  figure('edit → question sent (wait + read) p95', (f) => f.breakdownMs.asked.p95);
+  figure("worker's round trip p50", (f) => f.breakdownMs.roundTrip.p50);
+  figure('answer → painted p50', (f) => f.breakdownMs.painting.p50);
+  figure('page scripting with / without, median (ratio)', (f) => f.scriptRatio.median);
+  figure('page task time with / without, median (ratio)', (f) => f.taskRatio.median);
+  figure('scripting added per edit (thread time)', (f) => f.extensionScriptMsPerEdit);
+  figure('long tasks > 50 ms, paced rounds (count)', (f) => f.longTasks.with.count);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\nThis build against the baseline build (${b.dir}), same run, same ${(r.setup as { noteChars: number }).noteChars}-character note on the screen:\n`);
+  console.log(line(rows[0]!));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
 }
 
 type ScreenFigures = {
@@ -570,7 +667,7 @@ function printTable(r: Record<string, unknown>) {
   console.log(line(rows[0]!));
   console.log(`|${widths.map((w2) => '-'.repeat(w2 + 2)).join('|')}|`);
   for (const row of rows.slice(1)) console.log(line(row));
-  console.log(`\n${s.lines}-line encounter; ${s.chromium}; ${s.cpus} CPUs, load ${s.load.join(' ')}. Paced sequences: one edit every ${PACE_MS} ms; ScriptDuration/TaskDuration in thread time.`);
+  console.log(`\n${s.lines}-line encounter with a ${(s as { noteChars?: number }).noteChars ?? 0}-character procedure note; ${s.chromium}; ${s.cpus} CPUs, load ${s.load.join(' ')}. Paced sequences: one edit every ${PACE_MS} ms; ScriptDuration/TaskDuration in thread time.`)
   if (ema.pacedMismatches + ath.pacedMismatches > 0) console.log(`note: ${ema.pacedMismatches + ath.pacedMismatches} paced edits were not yet judged ${PACE_MS} ms later (machine load)`);
 }
 

@@ -1,8 +1,14 @@
 /**
  * npm run demo — builds the extension, serves the demo EHR screens and opens
- * them in Chromium with dermlint loaded. With a display, a browser window stays
- * open until you close it; without one (a server, CI), it runs headless, saves
- * screenshots to demo-output/ and prints what dermlint painted on each screen.
+ * them in Chromium with dermlint loaded: the EMA- and athenaNet-style screens,
+ * and the eClinicalWorks-style one read through the built-in example field map
+ * (saved into the fresh profile's settings, as "Start from the eClinicalWorks
+ * example" in options would). With a display, a browser window stays open until
+ * you close it; without one (a server, CI), it runs headless, saves screenshots
+ * to demo-output/ and prints what dermlint painted on each screen.
+ *
+ * The first case, ex51, is a visit whose procedure note contradicts its code:
+ * the note documents a punch biopsy, the claim bills the tangential 11102.
  *
  *   npm run demo [-- --case ex37] [-- --headless]
  */
@@ -13,10 +19,13 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
 import { exposeShadowRoots } from '../test/e2e/shadow';
+import { ECW_FIELD_MAP } from '../adapters/generic/presets';
+import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../lib/settings';
 
 const args = process.argv.slice(2);
-// By default a few worked examples with different mistakes; --case picks one.
-const caseIds = args.includes('--case') ? [args[args.indexOf('--case') + 1]!] : ['ex01', 'ex10', 'ex16', 'ex37'];
+// By default a few worked examples with different mistakes, first a note that contradicts its code; --case picks one.
+const NOTE_CASE = 'ex51';
+const caseIds = args.includes('--case') ? [args[args.indexOf('--case') + 1]!] : [NOTE_CASE, 'ex01', 'ex10', 'ex16', 'ex37'];
 const headless = args.includes('--headless') || !process.env.DISPLAY;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The demo/test build (wxt build --mode demo): the store build does not run on the local demo server.
@@ -56,6 +65,7 @@ const { server, url } = await startDemoServer(Number(process.env.PORT ?? 0));
 const screens = (caseId: string) => ({
   ema: `${url}/ema/web/practice/staff#/practice/staff/patient/${4100 + Number(caseId.replace(/\D/g, ''))}/visit?case=${caseId}`,
   athena: `${url}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${caseId}`)}`,
+  ecw: `${url}/ecw/mobiledoc/jsp/webemr/index.html?case=${caseId}`,
 });
 const profile = mkdtempSync(join(tmpdir(), 'dermlint-demo-'));
 const browser = await puppeteer.launch({
@@ -63,10 +73,21 @@ const browser = await puppeteer.launch({
   headless,
   userDataDir: profile,
   enableExtensions: true,
-  defaultViewport: headless ? { width: 1400, height: 900 } : null,
+  // Tall enough that the athenaNet-style page shows its procedure documentation below the Billing tab.
+  defaultViewport: headless ? { width: 1400, height: 1500 } : null,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
 });
-console.log(`Demo EHR screens at ${url}/ (any worked example: --case ex01 … ex50)`);
+// The eCW-style screen has no adapter of its own: give the fresh profile the example field map for it.
+const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 60_000 });
+await (await workerTarget.worker())!.evaluate(
+  (key: string, settings: unknown) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: settings }),
+  SETTINGS_KEY,
+  { ...DEFAULT_EXTENSION_SETTINGS, fieldMaps: [ECW_FIELD_MAP] },
+);
+console.log(`Demo EHR screens at ${url}/ (any worked example: --case ex01 … ex91)`);
+if (caseIds.includes(NOTE_CASE)) {
+  console.log(`${NOTE_CASE}: the procedure note documents a punch biopsy (Procedure: Punch biopsy; a 4 mm punch) while line 1 bills 11102, the tangential biopsy: note-technique-mismatch belongs on that line.`);
+}
 for (const caseId of caseIds) {
   for (const [name, address] of Object.entries(screens(caseId))) {
     const page = await browser.newPage();

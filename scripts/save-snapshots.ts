@@ -5,7 +5,11 @@
  * (values, checked, selected) into attributes, and writes its HTML to
  * adapters/<ehr>/__snapshots__/<case id>.html.
  *
- *   npx tsx scripts/save-snapshots.ts [ema|athena ...]
+ *   npx tsx scripts/save-snapshots.ts [ema|athena|generic ...] [ex51 ex60-ex91 ...]
+ *
+ * Screens default to all three; cases to every worked example (name some, or a
+ * range, to save only those). Same-origin frames a screen shows inside the saved
+ * one (athenaNet's procedure documentation) are kept in it as srcdoc.
  */
 import puppeteer, { type Frame } from 'puppeteer-core';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +25,16 @@ const SCREENS: Record<string, (base: string, id: string, n: number) => string> =
 };
 
 const cases: { encounter: { id: string } }[] = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SCREENS);
+const args = process.argv.slice(2);
+const named = args.filter((a) => a in SCREENS);
+const wanted = named.length ? named : Object.keys(SCREENS);
+/** 'ex07' or 'ex51-ex91' → does the case id fall in it. */
+const picks = args.filter((a) => !(a in SCREENS)).map((a) => {
+  const [from, to = from] = a.split('-') as [string, string?];
+  if (!/^ex\d+$/.test(from) || !/^ex\d+$/.test(to)) throw new Error(`not a screen or a case: ${a}`);
+  return (id: string) => /^ex\d+$/.test(id) && Number(id.slice(2)) >= Number(from.slice(2)) && Number(id.slice(2)) <= Number(to.slice(2));
+});
+const chosen = (id: string) => picks.length === 0 || picks.some((p) => p(id));
 
 async function readyFrame(frames: () => Frame[], id: string, timeout = 10_000): Promise<Frame> {
   const start = Date.now();
@@ -51,14 +64,19 @@ try {
     mkdirSync(dir, { recursive: true });
     const page = await browser.newPage();
     let n = 0;
+    let saved = 0;
     for (const c of cases) {
-      await page.goto(toUrl(url, c.encounter.id, n++), { waitUntil: 'load' });
+      // The patient number follows the case's place in the list, whichever cases are saved.
+      const at = n++;
+      if (!chosen(c.encounter.id)) continue;
+      saved++;
+      await page.goto(toUrl(url, c.encounter.id, at), { waitUntil: 'load' });
       const frame = await readyFrame(() => page.frames(), c.encounter.id);
       const html = await frame.evaluate(screenHtml);
       writeFileSync(new URL(`${c.encounter.id}.html`, dir), snapshotFile(frame.url(), url, html));
     }
     await page.close();
-    console.log(`${ehr}: ${cases.length} snapshots in adapters/${ehr}/__snapshots__/`);
+    console.log(`${ehr}: ${saved} snapshots in adapters/${ehr}/__snapshots__/`);
   }
 } finally {
   await browser.close();

@@ -64,6 +64,8 @@ function shown(e: Encounter) {
       category: l.category,
       description: collapse(l.description),
     })),
+    note: e.note || undefined,
+    history: e.history?.length ? e.history : undefined,
   };
 }
 
@@ -104,6 +106,11 @@ const FULL: Encounter = {
     { code: '1234F' },
     { code: 'J0585', units: 100, dx: [3], modifiers: ['JZ', 'GY', 'XS', 'KX', 'Q6'] },
   ],
+  note: 'Procedure 1: Cryotherapy\nLocation: left temple\n\nFour seborrheic keratoses were treated with liquid nitrogen.\nProcedure 2: Shave removal\nTechnique: removed flush with the skin; 0.4 cm.',
+  history: [
+    { dateOfService: '2026-02-03', code: '11602', modifiers: ['XS'], dx: ['C44.519', 'L57.0'] },
+    { dateOfService: '2025-12-30', code: '88305' },
+  ],
 };
 
 describe('round trip of every worked example through its snapshot', () => {
@@ -113,6 +120,8 @@ describe('round trip of every worked example through its snapshot', () => {
 
   it.each(CASES.map((c) => [c.encounter.id, c.encounter] as const))('%s: same findings, lines, diagnoses and payer', (id, original) => {
     const { encounter, anchors } = readOk(snapshot(id));
+    expect(encounter.note).toBe(original.note);
+    expect(encounter.history).toEqual(original.history);
     expect(findings(encounter)).toEqual(findings(original));
     const got = shown(encounter);
     const want = shown(original);
@@ -307,6 +316,97 @@ describe('the live demo screen', () => {
     expect(athenaAdapter.read(doc)).toEqual({ status: 'absent' });
   });
 });
+
+describe('the procedure documentation (its own frame) and the visit history', () => {
+  const frameOf = (doc: Document) => doc.querySelector('iframe[name="frProcNote"]') as HTMLIFrameElement;
+  const noteBox = (doc: Document) => frameOf(doc).contentDocument!.getElementsByName('PROCNOTE')[0] as HTMLTextAreaElement;
+
+  it('the note is read from the frame, whose document the result names so that its edits are followed', () => {
+    const result = readOk(snapshot('ex53'));
+    expect(result.encounter.note).toBe(CASES.find((c) => c.encounter.id === 'ex53')!.encounter.note);
+    expect(result.documents).toHaveLength(1);
+    expect(result.documents![0]!.getElementsByName('PROCNOTE')[0]).toBeDefined();
+    // No note: nothing read, but the frame is still followed (a note may be typed into it).
+    const empty = readOk(snapshot('ex85'));
+    expect(empty.encounter).not.toHaveProperty('note');
+    expect(empty.documents).toHaveLength(1);
+    expect(empty.encounter.history).toEqual(CASES.find((c) => c.encounter.id === 'ex85')!.encounter.history);
+  });
+
+  it('the frame itself (the content script runs there too) is absent', () => {
+    const frameDoc = readOk(snapshot('ex51')).documents![0]!;
+    expect(athenaAdapter.read(frameDoc)).toEqual({ status: 'absent' });
+  });
+
+  it('a frame not loaded yet or of another origin shows no note: the rest reads, the note is absent', () => {
+    const doc = snapshot('ex51');
+    const frame = frameOf(doc);
+    frame.removeAttribute('srcdoc');
+    frame.replaceWith(frame.cloneNode(false));
+    const result = readOk(doc);
+    expect(result.encounter).not.toHaveProperty('note');
+    expect(result.encounter.lines).toHaveLength(3);
+  });
+
+  it('the note can also be a textarea or rich text right under the heading, without a frame', () => {
+    const doc = snapshot('ex51');
+    const area = doc.createElement('textarea');
+    area.value = 'Procedure: Punch biopsy\nLocation: left upper back';
+    frameOf(doc).replaceWith(area);
+    expect(readOk(doc)).toMatchObject({ encounter: { note: 'Procedure: Punch biopsy\nLocation: left upper back' } });
+    expect(readOk(doc).documents).toBeUndefined();
+    const rich = doc.createElement('div');
+    rich.setAttribute('contenteditable', 'true');
+    rich.innerHTML = '<p><b>Procedure:</b> Shave removal</p><p>Location: chest</p>';
+    area.replaceWith(rich);
+    expect(readOk(doc).encounter.note).toBe('Procedure: Shave removal\nLocation: chest');
+  });
+
+  it('a person edits the note in its frame: what is typed counts at once; leaving the box saves it', async () => {
+    const ex51 = CASES.find((c) => c.encounter.id === 'ex51')!.encounter;
+    const { doc, window } = liveScreen(ex51);
+    await settle(window);
+    expect(doc.documentElement.dataset.demoReady).toBe('custom');
+    expect(readOk(doc).encounter.note).toBe(ex51.note);
+    const box = noteBox(doc);
+    box.value = ex51.note!.replace('Punch biopsy', 'Shave biopsy');
+    expect(readOk(doc).encounter.note!.split('\n')[0]).toBe('Procedure: Shave biopsy');
+    box.dispatchEvent(new (frameOf(doc).contentWindow as unknown as typeof globalThis).Event('change', { bubbles: true }));
+    await settle(window);
+    expect(doc.querySelector('.fe_c_section--procnote [role="status"]')?.textContent).toBe('Draft saved');
+    expect(noteBox(doc)).toBe(box); // the frame is not rebuilt by the page's re-render
+    expect(readOk(doc).encounter.note!.split('\n')[0]).toBe('Procedure: Shave biopsy');
+    // A billing edit re-renders the tab; the note stays.
+    set(doc, 'UNITS_2', '2');
+    await settle(window);
+    expect(readOk(doc).encounter.note!.split('\n')[0]).toBe('Procedure: Shave biopsy');
+  });
+
+  it('markup in the note and the history is text, in the frame as on the page', () => {
+    const hostile: Encounter = {
+      ...FULL,
+      note: 'Procedure: <img src=x onerror="window.__pwned=1"></textarea><script>window.__pwned=2</script>',
+      history: [{ dateOfService: '2026-01-02', code: '<b>x</b>', modifiers: ['<i>'], dx: ['<script>'] }],
+    };
+    const { doc, window } = liveScreen(hostile);
+    expect(shown(readOk(doc).encounter)).toEqual(shown(hostile));
+    expect(frameOf(doc).contentDocument!.querySelector('img, script')).toBeNull();
+    expect(doc.querySelector('.fe_c_section--history b, .fe_c_section--history script')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it.each<[string, (doc: Document) => void, string]>([
+    ['a history date that is not a date', (d) => { historyCells(d)[1]![0]!.textContent = '2026/06/03'; }, "could not read: visit history row 2: date ('2026/06/03')"],
+    ['a history code with a space', (d) => { historyCells(d)[0]![1]!.textContent = '116 02'; }, "could not read: visit history row 1: code ('116 02')"],
+    ['a history table without its date column', (d) => { historySection(d).querySelector('th')!.textContent = 'When'; }, 'could not read: the Visit History section has no table with Date of Service and Procedure Code columns'],
+  ])('%s', (_what, edit, reason) => {
+    const doc = snapshot('ex85');
+    edit(doc);
+    expect(athenaAdapter.read(doc)).toEqual({ status: 'unreadable', reason });
+  });
+});
+const historySection = (doc: Document) => doc.querySelector('.fe_c_section--history')!;
+const historyCells = (doc: Document) => [...historySection(doc).querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')]);
 
 describe('other frames and pages are absent', () => {
   it.each(['globalframeset', 'globalnav', 'globaliframe', 'framecontent', 'schedulenav', 'status', 'shim', 'blank', 'encounter'])(

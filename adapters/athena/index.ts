@@ -16,12 +16,18 @@
  * check, in memory): its identity is the practice id and athena's encounter id (the worker keeps only a keyed pseudonym of them).
  * Anything on the tab that cannot be parsed makes the result 'unreadable',
  * naming the field and the line; nothing is guessed.
+ *
+ * Also read: the Billing tab's visit history (prior services), and the
+ * procedure documentation under its heading anywhere on the page, as plain
+ * text, also when it sits in a same-origin frame of its own (the result then
+ * names that frame's document, so that its edits are followed too).
  */
-import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
+import { isoDay, noteText, priorService } from '../shared/note';
 import {
   ATHENA_HOSTS,
   CATEGORY_TEXT,
@@ -30,6 +36,7 @@ import {
   DIAGNOSIS_COLUMNS,
   ENCOUNTER_PARAM,
   ENCOUNTER_PATH,
+  HISTORY_COLUMNS,
   MATCHES,
   OWN_TAG_PREFIX,
   PRACTICE_PATH,
@@ -38,6 +45,7 @@ import {
   SERVICE_COLUMNS,
   TEXT,
   type DiagnosisColumn,
+  type HistoryColumn,
   type ServiceColumn,
 } from './selectors';
 import { DEMO_BUILD, withDemoHosts } from '../demo-hosts';
@@ -230,12 +238,7 @@ function pointers(raw: string, where: string): number[] | undefined {
 }
 
 function isoDate(raw: string): string | undefined {
-  if (raw === '') return undefined;
-  let m = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-  if (m) return `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-  m = raw.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (m) return raw;
-  fail(`the date of service ${q(raw)} is not a date`);
+  return raw === '' ? undefined : (isoDay(raw) ?? fail(`the date of service ${q(raw)} is not a date`));
 }
 
 /** The <dd> of the first <dt> whose text matches, within scope. */
@@ -417,6 +420,45 @@ function readServices(section: Element): ServiceRow[] {
   return sorted;
 }
 
+function readHistory(section: Element): PriorService[] {
+  const table = [...section.querySelectorAll(SEL.table)].find((t) => {
+    const cols = columnsOf(t, HISTORY_COLUMNS);
+    return cols.date !== undefined && cols.code !== undefined;
+  });
+  if (!table) fail('the Visit History section has no table with Date of Service and Procedure Code columns');
+  const cols: Columns<HistoryColumn> = columnsOf(table, HISTORY_COLUMNS);
+  const out: PriorService[] = [];
+  for (const row of bodyRows(table)) {
+    if (isEmptyState(row)) continue;
+    const cells = cellsOf(row);
+    const at = (c: HistoryColumn) => (cols[c] !== undefined && cells[cols[c]!] ? cellValue(cells[cols[c]!]!) : '');
+    const service = priorService(at('date'), at('code'), at('modifier'), at('dx'));
+    if (typeof service === 'string') fail(`visit history row ${out.length + 1}: ${service}`);
+    out.push(service);
+  }
+  return out;
+}
+
+/**
+ * The procedure documentation in its section: a textarea or rich text, or a same-origin frame
+ * holding one (its document is returned, to be followed). A frame of another origin, or one not
+ * loaded yet, shows no note we can read: then there is none, and the note rules stay silent.
+ */
+function readNote(section: Element): { text: string; frame?: Document } {
+  const holder = controlIn(section, SEL.noteHolder);
+  if (!holder) return { text: '' };
+  if (holder.nodeName !== 'IFRAME' && holder.nodeName !== 'FRAME') return { text: noteText(holder) };
+  let frame: Document | null = null;
+  try {
+    frame = (holder as HTMLIFrameElement).contentDocument;
+  } catch {
+    frame = null;
+  }
+  if (!frame) return { text: '' };
+  const el = frame.querySelector(SEL.noteInFrame) ?? (frame.designMode === 'on' ? frame.body : null);
+  return { text: el ? noteText(el) : '', frame };
+}
+
 function readAbn(scope: Element): Encounter['abn'] {
   const labels = [...scope.querySelectorAll(SEL.label)];
   const signedBox = labelled(labels, TEXT.abnSigned) as HTMLInputElement | null;
@@ -444,15 +486,21 @@ function read(doc: Document): ReadResult {
   if (!isAthenaDocument(doc) || !doc.body) return ABSENT;
   const panel = billingPanel(doc);
   const scope = panel ?? doc.body;
-  // One pass over the headings: the key ones (Appointment Summary, Diagnoses, Services).
+  // One pass over the headings: the key ones of the Billing tab (Appointment Summary, Diagnoses, Services,
+  // Visit History), and the procedure documentation's anywhere on the page.
   let dxHeading: Element | undefined, svcHeading: Element | undefined, summaryHeading: Element | undefined;
+  let historyHeading: Element | undefined, noteHeading: Element | undefined;
   const keyHeadings: Element[] = [];
-  for (const h of scope.querySelectorAll(SEL.heading)) {
-    if (insideOurs(h, scope)) continue;
+  for (const h of doc.body.querySelectorAll(SEL.heading)) {
+    if (insideOurs(h, doc.body)) continue;
     const label = text(h);
-    if (TEXT.diagnosesHeading.test(label)) dxHeading ??= h;
+    const inTab = scope === doc.body || scope.contains(h);
+    if (TEXT.noteHeading.test(label)) noteHeading ??= h;
+    else if (!inTab) continue;
+    else if (TEXT.diagnosesHeading.test(label)) dxHeading ??= h;
     else if (TEXT.servicesHeading.test(label)) svcHeading ??= h;
     else if (TEXT.summaryHeading.test(label)) summaryHeading ??= h;
+    else if (TEXT.historyHeading.test(label)) historyHeading ??= h;
     else continue;
     keyHeadings.push(h);
   }
@@ -470,14 +518,18 @@ function read(doc: Document): ReadResult {
     const diagnoses = readDiagnoses(dxSection);
     const services = readServices(svcSection);
     const abn = readAbn(scope);
+    const history = historyHeading ? readHistory(sectionOf(historyHeading, keyHeadings, scope)) : [];
+    const note = noteHeading ? readNote(sectionOf(noteHeading, keyHeadings, doc.body)) : { text: '' };
 
     const candidate: Encounter = { id, payer, diagnoses, lines: services.map((s) => s.line) };
     if (dateOfService) candidate.dateOfService = dateOfService;
     if (abn) candidate.abn = abn;
+    if (note.text) candidate.note = note.text;
+    if (history.length) candidate.history = history;
     const problem = checkEncounter(candidate);
     if (problem) fail(`the encounter read off the Billing tab is not valid (${problem})`);
     const anchors: ScreenAnchors = { lines: services.map((s) => s.row), diagnoses: dxSection, header };
-    return { status: 'ok', encounter: candidate, anchors };
+    return note.frame ? { status: 'ok', encounter: candidate, anchors, documents: [note.frame] } : { status: 'ok', encounter: candidate, anchors };
   } catch (e) {
     if (e instanceof Unreadable) return unreadableResult(`could not read: ${e.message}`);
     return { status: 'unreadable', reason: `could not read the Billing tab (${e instanceof Error ? e.message : String(e)})` };

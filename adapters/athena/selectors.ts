@@ -46,6 +46,10 @@ export const SEL = {
   /** A category tag next to a service ("Cosmetic", "Retail"). */
   tag: '.fe_c_tag, [class*="tag"]',
   label: 'label',
+  /** What holds the procedure documentation in its section: a same-origin frame, a textarea or rich text. */
+  noteHolder: 'iframe, frame, textarea, [contenteditable]:not([contenteditable="false"])',
+  /** The note inside that frame. */
+  noteInFrame: 'textarea, [contenteditable]:not([contenteditable="false"])',
   button: 'button, input[type="button"], input[type="submit"], [role="button"]',
   /** The design system's patient banner name (fe_c_ classes are public, see EHR-SCREENS). */
   patientName: '[class*="patient-banner__name"]',
@@ -57,6 +61,10 @@ export const TEXT = {
   diagnosesHeading: /^diagnoses\b/i,
   servicesHeading: /^services\b/i,
   summaryHeading: /^appointment summary\b/i,
+  /** The procedure documentation (the note's procedure section), anywhere on the page. */
+  noteHeading: /^procedure (documentation|notes?)\b/i,
+  /** Prior services by this provider. */
+  historyHeading: /^(visit|claim|procedure) history\b/i,
   /** The payer: the patient banner's insurance term (never its name/DOB/MRN terms). */
   insuranceTerm: /^(primary )?insurance$/i,
   /** Read only to refuse a dismissal comment that repeats them (patientBanner), never stored. */
@@ -89,8 +97,18 @@ export const SERVICE_COLUMNS: Record<ServiceColumn, RegExp> = {
   category: /^category$/i,
   bill: /^(bill\??|bill for service)$/i,
 };
+export type HistoryColumn = 'date' | 'code' | 'modifier' | 'dx';
+/** Visit history table headers (the Services table's, and the date of service); date and code must be there. */
+export const HISTORY_COLUMNS: Record<HistoryColumn, RegExp> = {
+  date: /^(date of service|dos)$/i,
+  code: SERVICE_COLUMNS.code,
+  modifier: SERVICE_COLUMNS.modifier,
+  dx: SERVICE_COLUMNS.dx,
+};
+
 /** A service table is a table with a "Procedure Code" column; these must be there too. */
 export const REQUIRED_SERVICE_COLUMNS: readonly ServiceColumn[] = ['code', 'modifier', 'dx', 'units', 'bill'];
+
 
 export type DiagnosisColumn = 'number' | 'code' | 'description';
 export const DIAGNOSIS_COLUMNS: Record<DiagnosisColumn, RegExp> = {

@@ -58,6 +58,8 @@ function meaning(e: Encounter) {
       category: l.category,
       description: collapse(l.description),
     })),
+    note: e.note || undefined,
+    history: e.history?.length ? e.history : undefined,
   };
 }
 
@@ -226,6 +228,25 @@ describe('unreadable: the screen is there but a field cannot be read', () => {
     if (result.status === 'unreadable') expect(result.reason).toMatch(reason);
   });
 
+  it('two procedure notes, or two visit histories: which one is this visit’s is a guess', () => {
+    for (const [part, name] of [['procedure-note-editor', 'procedure note'], ['visit-history', 'visit history']]) {
+      const doc = snapshot('ex85');
+      const n = doc.querySelector(`[data-identifier="${part}"]`)!;
+      n.after(n.cloneNode(true));
+      expect(emaAdapter.read(doc)).toEqual({ status: 'unreadable', reason: `could not read: the ${name} (it is on the screen twice)` });
+    }
+  });
+
+  it.each([
+    ['a date that is not one', 'history-date', '31/06/2026', "could not read: date ('31/06/2026') of visit history row 2"],
+    ['an empty date', 'history-date', '', "could not read: date ('') of visit history row 2"],
+    ['a code with a space', 'history-code', '88 305', "could not read: code ('88 305') of visit history row 2"],
+  ])('visit history: %s', (_what, field, value, reason) => {
+    const doc = snapshot('ex85');
+    doc.querySelectorAll(`[data-identifier="${field}"]`)[1]!.textContent = value;
+    expect(emaAdapter.read(doc)).toEqual({ status: 'unreadable', reason });
+  });
+
   it('no patient or visit id in the route or the visit tabs', () => {
     const doc = snapshot('ex03', `${SCREEN_URL}#/practice/staff/home`);
     for (const a of doc.querySelectorAll('[data-identifier="visit-header"] a')) a.setAttribute('href', '#/practice/staff/financials');
@@ -326,8 +347,94 @@ describe('the encounter id', () => {
   });
 });
 
+describe('the procedure note and the visit history', () => {
+  it('the note is read as the lines the editor shows (labels in bold, an empty line kept), the history row by row', () => {
+    const { encounter } = ok(emaAdapter.read(snapshot('ex56')));
+    const original = CASES.find((c) => c.encounter.id === 'ex56')!.encounter;
+    expect(encounter.note).toBe(original.note);
+    const editor = snapshot('ex56').querySelector('[data-identifier="procedure-note-editor"]')!;
+    expect(editor.getAttribute('contenteditable')).toBe('true');
+    expect(editor.querySelector('b')?.textContent).toBe('Procedure:');
+    expect(ok(emaAdapter.read(snapshot('ex87'))).encounter.history).toEqual(CASES.find((c) => c.encounter.id === 'ex87')!.encounter.history);
+  });
+
+  it('an empty note and an empty history are absent, as in the original encounter', () => {
+    const { encounter } = ok(emaAdapter.read(snapshot('ex01')));
+    expect(encounter).not.toHaveProperty('note');
+    expect(encounter).not.toHaveProperty('history');
+    const doc = snapshot('ex85');
+    expect(ok(emaAdapter.read(doc)).encounter).not.toHaveProperty('note');
+    doc.querySelector('[data-identifier="procedure-note-editor"]')!.innerHTML = '<div><br></div><div> </div>';
+    expect(ok(emaAdapter.read(doc)).encounter).not.toHaveProperty('note');
+  });
+
+  it('older screens without the note panel or the history read as before', () => {
+    const doc = snapshot('ex85');
+    doc.querySelector('[data-identifier="procedure-note"]')!.remove();
+    doc.querySelector('[data-identifier="visit-history"]')!.remove();
+    const e = ok(emaAdapter.read(doc)).encounter;
+    expect(e.note).toBeUndefined();
+    expect(e.history).toBeUndefined();
+    expect(e.lines).toHaveLength(1);
+  });
+});
+
 describe('the live demo screen, edited as a person would', () => {
   const base = CASES.find((c) => c.encounter.id === 'ex03')!.encounter;
+
+  it('the note is edited in place: typed text counts at once, leaving the editor re-renders it, and Export keeps it', async () => {
+    const ex51 = CASES.find((c) => c.encounter.id === 'ex51')!.encounter;
+    const { doc, window } = await liveScreen(visitRoute('80', ex51));
+    const editor = () => doc.querySelector('[data-identifier="procedure-note-editor"]') as HTMLElement;
+    expect(ok(emaAdapter.read(doc)).encounter.note).toBe(ex51.note);
+    const first = editor();
+    // Typing: the browser changes the text in place and fires input; no re-render yet.
+    const line = first.querySelector('div')!;
+    line.lastChild!.nodeValue = ' Shave biopsy';
+    first.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
+    await settle(window);
+    expect(editor()).toBe(first);
+    expect(ok(emaAdapter.read(doc)).encounter.note!.split('\n')[0]).toBe('Procedure: Shave biopsy');
+    // Enter at the end of a line: a new block, typed into.
+    const added = doc.createElement('div');
+    added.textContent = 'Hemostasis: aluminum chloride';
+    line.after(added);
+    first.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
+    expect(ok(emaAdapter.read(doc)).encounter.note!.split('\n').slice(0, 2)).toEqual(['Procedure: Shave biopsy', 'Hemostasis: aluminum chloride']);
+    // Leaving the editor: the panel is rebuilt from the model, and reads the same.
+    first.dispatchEvent(new window.FocusEvent('blur') as unknown as Event);
+    await settle(window);
+    expect(editor()).not.toBe(first);
+    const note = ok(emaAdapter.read(doc)).encounter.note!;
+    expect(note.split('\n').slice(0, 3)).toEqual(['Procedure: Shave biopsy', 'Hemostasis: aluminum chloride', 'Location: left upper back']);
+    expect((window as unknown as { EMA_DEMO: { toEncounter(): Encounter } }).EMA_DEMO.toEncounter().note).toBe(note);
+    // Other edits leave the note as it is.
+    await edit(window, cell(doc, 0, 'units')!.querySelector('input'), '2');
+    expect(ok(emaAdapter.read(doc)).encounter.note).toBe(note);
+  });
+
+  it('a finalized note is shown read-only and still read', async () => {
+    const ex51 = CASES.find((c) => c.encounter.id === 'ex51')!.encounter;
+    const { doc, window } = await liveScreen(visitRoute('81', ex51));
+    await click(window, doc.querySelector('[data-identifier="finalize-note"]'));
+    await click(window, doc.querySelector('[data-identifier="finalize-confirm"]'));
+    expect(doc.querySelector('[data-identifier="procedure-note-editor"]')!.getAttribute('contenteditable')).toBe('false');
+    expect(ok(emaAdapter.read(doc)).encounter.note).toBe(ex51.note);
+  });
+
+  it('markup and script in the note and the history are shown and read as text', async () => {
+    const hostile = {
+      ...base,
+      note: 'Procedure: <img src=x onerror="window.__pwned=1"> shave\n<script>window.__pwned=2</script>\nSite: </div><b>left</b>',
+      history: [{ dateOfService: '2026-01-02', code: '<b>11102</b>', modifiers: ['<i>59</i>'], dx: ['<script>x</script>'] }],
+    };
+    const { doc, window } = await liveScreen(visitRoute('82', hostile));
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(doc.querySelector('[data-identifier="visit-note"] img, [data-identifier="visit-note"] script, [data-identifier="visit-history"] i')).toBeNull();
+    const e = ok(emaAdapter.read(doc)).encounter;
+    expect(e.note).toBe(hostile.note);
+    expect(e.history).toEqual(hostile.history);
+  });
 
   it('renders any encounter given in the route, and sets data-demo-ready', async () => {
     const { doc } = await liveScreen(visitRoute('77', base));

@@ -1,20 +1,23 @@
 /**
  * ModMed EMA: reads the open visit's superbill (procedure picklist, diagnosis
- * chips, ABN panel) and the payer from the patient banner.
+ * chips, ABN panel), the payer from the patient banner, the procedure note
+ * (rich text, as plain text) and the visit history's prior services.
  *
  * Pure and cheap: only the given Document is touched, text comes from
- * textContent and control values (no innerText, no layout), every selector
+ * textContent and control values (no innerText, no layout; the note is walked
+ * once per edit of it, see ../shared/note), every selector
  * lives in ./selectors. The encounter never holds the patient's name, date of
  * birth or MRN (patientBanner reads them only to answer the dismissal-comment
  * check, in memory): its identity is EMA's own patient and visit ids (the worker keeps only a keyed pseudonym of them).
  * Anything on the screen that cannot be parsed makes the result 'unreadable'
  * with the field and the row named; nothing is guessed.
  */
-import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
+import { isoDay, noteText, priorService } from '../shared/note';
 import {
   ABN_SCOPE_SELECTED,
   BILL_TO_TEXT,
@@ -195,16 +198,7 @@ function dateOfService(header: Element): string | undefined {
   const el = header.querySelector(SEL.dateOfService);
   if (!el) return undefined;
   const raw = isInput(el) ? (el.value ?? '').trim() : text(el);
-  if (!raw) return undefined;
-  let y: string, m: string, d: string;
-  const us = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-  const iso = raw.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (us) [y, m, d] = [us[3]!, us[1]!.padStart(2, '0'), us[2]!.padStart(2, '0')];
-  else if (iso) [y, m, d] = [iso[1]!, iso[2]!, iso[3]!];
-  else fail(`date of service ${q(raw)}`);
-  const month = Number(m), day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) fail(`date of service ${q(raw)}`);
-  return `${y}-${m}-${d}`;
+  return raw ? (isoDay(raw) ?? fail(`date of service ${q(raw)}`)) : undefined;
 }
 
 function payer(doc: Document, visitBanner: Element | undefined): Encounter['payer'] {
@@ -351,10 +345,25 @@ function abn(panel: Element | undefined, rowBoxes: boolean[]): Encounter['abn'] 
 
 // ------------------------------------------------------------------ read
 
-const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPanel'] as const;
+const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPanel', 'note', 'historyList'] as const;
 const KEY_PART_NAMES: Record<(typeof KEY_PARTS)[number], string> = {
   banner: 'patient banner', header: 'visit header', diagnosisList: 'diagnosis list', procedureTable: 'procedure list', abnPanel: 'ABN panel',
+  note: 'procedure note', historyList: 'visit history',
 };
+
+/** The visit history's prior services, in the order shown. */
+function history(list: Element): PriorService[] {
+  const rows = list.querySelectorAll(SEL.historyRow);
+  const out: PriorService[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const cell = (sel: string) => text(row.querySelector(sel));
+    const service = priorService(cell(SEL.historyDate), cell(SEL.historyCode), cell(SEL.historyModifiers), cell(SEL.historyDx));
+    if (typeof service === 'string') fail(`${service} of visit history row ${i + 1}`);
+    out.push(service);
+  }
+  return out;
+}
 
 /**
  * The visit's one-of-a-kind parts. A part marked twice (a decoy or a stale copy ahead of the real
@@ -416,6 +425,10 @@ export function readEma(doc: Document): ReadResult {
     if (dos) encounter.dateOfService = dos;
     const abnOnFile = abn(parts.abnPanel, boxes);
     if (abnOnFile) encounter.abn = abnOnFile;
+    const note = parts.note ? noteText(parts.note) : '';
+    if (note) encounter.note = note;
+    const prior = parts.historyList ? history(parts.historyList) : [];
+    if (prior.length) encounter.history = prior;
 
     const problem = checkEncounter(encounter as unknown as Encounter);
     if (problem) fail(problem);

@@ -60,6 +60,15 @@ export const SEL = {
   pointerChip: id('pointer-chip'),
   pointerNumber: '.ptr-n',
   checkbox: 'input[type="checkbox"]',
+  /** The visit note's procedure section: a rich-text (contenteditable) editor, read as plain text. */
+  note: id('procedure-note-editor'),
+  /** Visit history: prior services, one row each (date, code, modifiers, diagnosis codes). */
+  historyList: id('visit-history'),
+  historyRow: id('history-row'),
+  historyDate: id('history-date'),
+  historyCode: id('history-code'),
+  historyModifiers: id('history-modifiers'),
+  historyDx: id('history-dx'),
   /** ABN panel: signed checkbox and its scope (all procedures / selected rows). */
   abnPanel: id('abn-panel'),
   abnSigned: id('abn-signed'),

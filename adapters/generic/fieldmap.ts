@@ -4,9 +4,9 @@
  * part of an encounter, as CSS selectors. Validated with zod wherever it
  * enters (options page, settings import, storage); messages name the field.
  *
- * Selectors inside `procedures` and `diagnoses` (other than `rows`) are looked
- * up inside each row. A field's value is an input's or select's value, else
- * the element's text.
+ * Selectors inside `procedures`, `diagnoses` and `history` (other than `rows`)
+ * are looked up inside each row. A field's value is an input's or select's
+ * value, else the element's text; the note's is its plain text, line by line.
  */
 import { z } from 'zod';
 import { formatPath } from '../../rules/schema';
@@ -100,6 +100,22 @@ function fieldMapSchema(check: SelectorCheck) {
     'an object { name, category? } of CSS selectors',
   );
 
+  /** The visit history: prior services by the same physician (RULES.md section 6.5). */
+  const HistoryMapSchema = strict(
+    {
+      /** Every prior service row, any order. */
+      rows: sel('the visit history rows'),
+      /** 'MM/DD/YYYY' or 'YYYY-MM-DD'. */
+      date: sel('the date of service within a history row'),
+      code: sel('the procedure code within a history row'),
+      /** '59', '59 XS', '59, XS'. */
+      modifiers: sel('the modifiers within a history row').optional(),
+      /** ICD-10-CM codes: 'C44.519', 'C44.519, L57.0'. */
+      dx: sel('the diagnosis codes within a history row').optional(),
+    },
+    'an object { rows, date, code, modifiers?, dx? } of CSS selectors',
+  );
+
   return strict(
     {
       name: z
@@ -114,6 +130,12 @@ function fieldMapSchema(check: SelectorCheck) {
       procedures: ProceduresMapSchema,
       diagnoses: DiagnosesMapSchema,
       payer: PayerMapSchema,
+      /**
+       * The procedure documentation (the visit note's procedure section): a textarea, rich text or a
+       * box of rendered text, read as plain text. Kept in memory only, never stored.
+       */
+      note: sel('the procedure note').optional(),
+      history: HistoryMapSchema.optional(),
       /** The ABN-on-file control: a checkbox, or text ('Signed', 'Yes', 'Not signed'). */
       abnSigned: sel('the ABN-signed field').optional(),
       /** 'YYYY-MM-DD' or 'MM/DD/YYYY'. */
@@ -144,6 +166,7 @@ export const StoredFieldMapSchema = fieldMapSchema(storedSelectorError);
 export const ProceduresMapSchema = FieldMapSchema.shape.procedures;
 export const DiagnosesMapSchema = FieldMapSchema.shape.diagnoses;
 export const PayerMapSchema = FieldMapSchema.shape.payer;
+export const HistoryMapSchema = FieldMapSchema.shape.history.unwrap();
 
 export type FieldMap = z.infer<typeof FieldMapSchema>;
 

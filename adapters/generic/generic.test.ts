@@ -86,6 +86,9 @@ describe('field map schema', () => {
     ['a typo', (m: FieldMap) => { (m.procedures as Record<string, unknown>).sites = 'td'; }, /^procedures: unknown field 'sites'$/],
     ['matches (all urls)', (m: FieldMap) => { m.matches = ['<all_urls>']; }, /^matches\[0\]: expected a match pattern/],
     ['matches (empty)', (m: FieldMap) => { m.matches = []; }, /^matches: expected at least one match pattern/],
+    ['note', (m: FieldMap) => { m.note = 'div:contains(Procedure)'; }, /^note: not a valid CSS selector/],
+    ['history.date (missing)', (m: FieldMap) => { delete (m.history as Partial<NonNullable<FieldMap['history']>>).date; }, /^history\.date: missing: the CSS selector of the date of service within a history row$/],
+    ['history (a typo)', (m: FieldMap) => { (m.history as Record<string, unknown>).icd = 'td'; }, /^history: unknown field 'icd'$/],
   ])('%s: a message naming the field', (_what, mutate, message) => {
     const map = clone(ECW_FIELD_MAP);
     mutate(map);
@@ -155,6 +158,8 @@ describe('the eClinicalWorks-style screen, read with ECW_FIELD_MAP', () => {
     expect(read.payer.kind).toBe(c.encounter.payer.kind);
     expect(read.payer.name).toBe(c.encounter.payer.name);
     expect(read.dateOfService).toBe(c.encounter.dateOfService);
+    expect(read.note).toBe(c.encounter.note);
+    expect(read.history).toEqual(c.encounter.history);
     if (result.status === 'ok') {
       expect(result.anchors.lines).toHaveLength(read.lines.length);
       result.anchors.lines.forEach((row) => expect(row.matches('#cptTable tbody tr[ng-repeat]')).toBe(true));
@@ -204,8 +209,20 @@ describe('the eClinicalWorks-style screen, read with ECW_FIELD_MAP', () => {
       diagnoses: 1,
       payerKind: 'commercial',
       abnSigned: false,
+      noteChars: 0,
+      history: 0,
     });
     expect(JSON.stringify(preview)).not.toMatch(/UnitedHealthcare|Actinic|TESTPATIENT|SAMPLE|DEMO|EXAMPLE|FICTION|PLACEHOLDER|DOB/);
+    // The note's length and the history's count, never a word of either.
+    const ex87 = CASES.find((c) => c.encounter.id === 'ex87')!.encounter;
+    const withNote = previewFieldMap(snapshot('ex58'), clone(ECW_FIELD_MAP));
+    expect(withNote).toMatchObject({ status: 'ok', noteChars: CASES.find((c) => c.encounter.id === 'ex58')!.encounter.note!.length, history: 0 });
+    expect(JSON.stringify(withNote)).not.toMatch(/Mohs|lidocaine|epinephrine|blocks/i);
+    expect(previewFieldMap(snapshot('ex87'), clone(ECW_FIELD_MAP))).toMatchObject({ status: 'ok', history: ex87.history!.length });
+    expect(JSON.stringify(previewFieldMap(snapshot('ex87'), clone(ECW_FIELD_MAP)))).not.toMatch(/2026-05-18|14040|C44\.319/);
+    const { note: _n, history: _h, ...without } = clone(ECW_FIELD_MAP);
+    expect(previewFieldMap(snapshot('ex87'), without)).not.toHaveProperty('history');
+    expect(previewFieldMap(snapshot('ex87'), without)).not.toHaveProperty('noteChars');
     const bad = clone(ECW_FIELD_MAP);
     bad.procedures.rows = 'tr[';
     expect(previewFieldMap(doc, bad)).toEqual({ status: 'unreadable', reason: expect.stringMatching(/^the field map is not valid: procedures\.rows: not a valid CSS selector/), lines: [], diagnoses: 0 });
@@ -221,8 +238,53 @@ describe('the eClinicalWorks-style screen, read with ECW_FIELD_MAP', () => {
 
 const cptSelector = (field: string) => `input[data-fieldname="${field}"]`;
 
+describe('the progress note and the past procedures', () => {
+  it('reads the Procedures box (a line per <br>) and the past procedures table; older screens without them read as before', () => {
+    const e = ok(readWithFieldMap(snapshot('ex57'), ECW_FIELD_MAP));
+    expect(e.note).toBe(CASES.find((c) => c.encounter.id === 'ex57')!.encounter.note);
+    expect(ok(readWithFieldMap(snapshot('ex86'), ECW_FIELD_MAP)).history).toEqual(CASES.find((c) => c.encounter.id === 'ex86')!.encounter.history);
+    const old = ok(readWithFieldMap(snapshot('ex03'), ECW_FIELD_MAP));
+    expect(old).not.toHaveProperty('note');
+    expect(old).not.toHaveProperty('history');
+  });
+
+  it.each([
+    ['a date that is not one', 'HistDOS', '06/31/2026', "could not read: date ('06/31/2026') of history row 2"],
+    ['a code with a space', 'HistCPTCode', '12 052', "could not read: code ('12 052') of history row 2"],
+  ])('a history row with %s is unreadable', (_what, field, value, reason) => {
+    const doc = snapshot('ex86');
+    doc.querySelectorAll(`[data-fieldname="${field}"]`)[1]!.textContent = value;
+    expect(readWithFieldMap(doc, ECW_FIELD_MAP)).toEqual({ status: 'unreadable', reason });
+  });
+});
+
 describe('a person edits the demo screen', () => {
   const base: Encounter = CASES.find((c) => c.encounter.id === 'ex03')!.encounter;
+
+  it('edits the progress note: Edit opens a text box (read as typed), leaving it shows the text again', async () => {
+    const ex52 = CASES.find((c) => c.encounter.id === 'ex52')!.encounter;
+    const { doc, window } = await liveScreen(ex52);
+    expect(ok(readWithFieldMap(doc, ECW_FIELD_MAP)).note).toBe(ex52.note);
+    await click(window, doc.querySelector('button[name="EDITNOTE"]'));
+    const box = doc.querySelector('[data-fieldname="ProgressNoteProceduresText"]') as HTMLTextAreaElement;
+    expect(box.value).toBe(ex52.note);
+    box.value = 'Procedure: Punch biopsy\nLocation: right upper arm';
+    expect(ok(readWithFieldMap(doc, ECW_FIELD_MAP)).note).toBe('Procedure: Punch biopsy\nLocation: right upper arm');
+    await edit(window, box, box.value);
+    expect(doc.querySelector('[data-fieldname="ProgressNoteProceduresText"]')).toBeNull();
+    expect(doc.querySelector('#pnProcedures br')).not.toBeNull();
+    expect(ok(readWithFieldMap(doc, ECW_FIELD_MAP)).note).toBe('Procedure: Punch biopsy\nLocation: right upper arm');
+  });
+
+  it('shows markup in the note and the history as text', async () => {
+    const hostile: Encounter = { ...base, note: 'Procedure: <img src=x onerror="globalThis.pwned=1">\n</div><script>globalThis.pwned=2</script>', history: [{ dateOfService: '2026-01-02', code: '<b>x</b>', dx: ['<i>y</i>'] }] };
+    const { doc, window } = await liveScreen(hostile);
+    const read = ok(readWithFieldMap(doc, ECW_FIELD_MAP));
+    expect(read.note).toBe(hostile.note);
+    expect(read.history).toEqual(hostile.history);
+    expect(doc.querySelector('#pnProcedures img, #pnProcedures script, #histTable b, #histTable i')).toBeNull();
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
 
   it('renders ?encounter= JSON and marks itself ready as custom', async () => {
     const { doc } = await liveScreen(base);

@@ -18,7 +18,8 @@ export { selectorError } from './selector';
 /**
  * What "test on the open tab" shows for one frame: plain data, safe to send in
  * a message, and no patient data (codes, counts and sites; no payer name, no
- * descriptions). The shape of components/FieldMapPreview.tsx's ProbeSummary.
+ * descriptions, not a word of the note: only its length, and how many prior
+ * services the history shows). The shape of components/FieldMapPreview.tsx's ProbeSummary.
  */
 export interface FieldMapProbe {
   status: 'ok' | 'absent' | 'unreadable';
@@ -27,6 +28,10 @@ export interface FieldMapProbe {
   diagnoses: number;
   payerKind?: PayerKind;
   abnSigned?: boolean;
+  /** Characters of the note read (when a note selector is mapped). */
+  noteChars?: number;
+  /** Prior services read (when history selectors are mapped). */
+  history?: number;
 }
 
 /**
@@ -54,5 +59,7 @@ export function previewFieldMap(doc: Document, draft: unknown): FieldMapProbe {
     payerKind: e.payer.kind,
   };
   if (e.abn) probe.abnSigned = e.abn.signed;
+  if (parsed.value.note) probe.noteChars = e.note?.length ?? 0;
+  if (parsed.value.history) probe.history = e.history?.length ?? 0;
   return probe;
 }

@@ -3,7 +3,9 @@
  * reads eClinicalWorks' claim window (the AngularJS #icdTable / #cptTable with
  * data-fieldname inputs) and the demo screen at /ecw/mobiledoc/jsp/webemr/.
  * Site, size, lesion count, ABN, bill-to and category are not standard eCW
- * claim fields: a practice maps them to whatever its own template shows.
+ * claim fields: a practice maps them to whatever its own template shows. The
+ * note is the progress note's Procedures box; the history, the patient's
+ * past procedures list (date, CPT, modifiers, ICD codes).
  */
 import type { FieldMap } from './fieldmap';
 
@@ -39,6 +41,14 @@ export const ECW_FIELD_MAP: FieldMap = {
   payer: {
     name: '.patient-identifier-span [data-fieldname="PrimaryInsName"]',
     category: '.patient-identifier-span [data-fieldname="PrimaryInsFinClass"]',
+  },
+  note: '#pnProcedures',
+  history: {
+    rows: '#histTable tbody tr[ng-repeat]',
+    date: '[data-fieldname="HistDOS"]',
+    code: '[data-fieldname="HistCPTCode"]',
+    modifiers: '[data-fieldname="HistCPTMods"]',
+    dx: '[data-fieldname="HistICDCodes"]',
   },
   abnSigned: 'input[data-fieldname="ClaimABNSigned"]',
   dateOfService: 'input[data-fieldname="ClaimServiceDate"]',

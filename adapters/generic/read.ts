@@ -5,12 +5,13 @@
  * there but cannot be parsed makes the whole screen 'unreadable', naming the
  * field and the row.
  */
-import type { Diagnosis, Encounter, Line } from '../../rules/schema';
+import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
 import type { ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, screenValue, sizeCmOf, unreadableResult, valueOf } from '../shared/text';
 import type { FieldMap } from './fieldmap';
+import { isoDay, noteText, priorService } from '../shared/note';
 
 class Unreadable extends Error {}
 
@@ -138,16 +139,7 @@ function categoryOf(el: Element, where: string): Line['category'] {
 }
 
 function dateOf(raw: string): string | undefined {
-  const t = raw.trim();
-  if (!t) return undefined;
-  let y: number, mo: number, d: number;
-  let m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = t.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/))) [y, mo, d] = [Number(m[3]), Number(m[1]), Number(m[2])];
-  else return fail('date of service', 'the encounter', raw, 'expected MM/DD/YYYY or YYYY-MM-DD');
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) fail('date of service', 'the encounter', raw, 'not a calendar date');
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return raw.trim() ? (isoDay(raw) ?? fail('date of service', 'the encounter', raw, 'expected a date MM/DD/YYYY or YYYY-MM-DD')) : undefined;
 }
 
 /** The page's path, without query or fragment (they may carry patient ids). */
@@ -274,6 +266,18 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   };
   if (dateOfService) candidate.dateOfService = dateOfService;
   if (abn) candidate.abn = abn;
+  const noteEl = queryFirst(doc, map.note, 'note');
+  const note = noteEl ? noteText(noteEl) : '';
+  if (note) candidate.note = note;
+  const h = map.history;
+  const history: PriorService[] = [];
+  for (const [i, row] of (h ? queryAll(doc, h.rows, 'history.rows') : []).entries()) {
+    const field = (sel: string | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `history.${name}`)) : '');
+    const service = priorService(field(h!.date, 'date'), field(h!.code, 'code'), field(h!.modifiers, 'modifiers'), field(h!.dx, 'dx'));
+    if (typeof service === 'string') throw new Unreadable(`could not read: ${service} of history row ${i + 1}`);
+    history.push(service);
+  }
+  if (history.length) candidate.history = history;
   const problem = checkEncounter(candidate);
   if (problem) return { status: 'unreadable', reason: `could not read: ${problem}` };
 

@@ -50,5 +50,15 @@ export function checkEncounter(e: Encounter): string | null {
     if (l.category !== undefined && l.category !== 'service' && l.category !== 'cosmetic' && l.category !== 'retail') return `${at}.category: expected 'service', 'cosmetic' or 'retail'`;
     if (l.description !== undefined && !isString(l.description)) return `${at}.description: expected a string`;
   }
+  if (e.note !== undefined && !isString(e.note)) return 'note: expected the note as a string';
+  const notString = (list: unknown[] | undefined) => list?.findIndex((x) => !isString(x)) ?? -1;
+  for (const [i, h] of (e.history ?? []).entries()) {
+    const at = `history[${i}]`;
+    if (!(isString(h.dateOfService) && DATE.test(h.dateOfService))) return `${at}.dateOfService: expected a date YYYY-MM-DD`;
+    if (!isString(h.code)) return `${at}.code: expected a code string`;
+    let j = notString(h.modifiers);
+    if (j >= 0) return `${at}.modifiers[${j}]: expected a modifier string`;
+    if ((j = notString(h.dx)) >= 0) return `${at}.dx[${j}]: expected an ICD-10-CM code string`;
+  }
   return null;
 }

@@ -1,15 +1,32 @@
 /**
  * How a demo screen is saved as a snapshot (scripts/save-snapshots.ts, adapters/ema/save-variants.ts):
  * the document's HTML with each control's live state written into its attributes, so a snapshot
- * read later without a browser shows what the user saw. Runs in the page (passed to `evaluate`).
+ * read later without a browser shows what the user saw. A same-origin frame inside it (athenaNet's
+ * procedure documentation) is saved the same way, as the frame's srcdoc. Runs in the page (passed
+ * to `evaluate`: self-contained; node names, not classes, as a frame's elements are of its own realm).
  */
 export function screenHtml(): string {
-  for (const el of document.querySelectorAll('input, textarea, select, option')) {
-    if (el instanceof HTMLInputElement) {
-      if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
-      else el.setAttribute('value', el.value);
-    } else if (el instanceof HTMLTextAreaElement) el.textContent = el.value;
-    else if (el instanceof HTMLOptionElement) el.toggleAttribute('selected', el.selected);
+  // No inner named functions: tsx would wrap them in a helper the page does not have.
+  const frames: [HTMLIFrameElement | null, Document][] = [[null, document]];
+  for (const frame of document.querySelectorAll('iframe')) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (inner?.documentElement) frames.push([frame, inner]);
+  }
+  for (const [frame, doc] of frames.reverse()) {
+    for (const el of doc.querySelectorAll('input, textarea, select, option')) {
+      if (el.nodeName === 'INPUT') {
+        const input = el as HTMLInputElement;
+        if (input.type === 'checkbox' || input.type === 'radio') input.toggleAttribute('checked', input.checked);
+        else input.setAttribute('value', input.value);
+      } else if (el.nodeName === 'TEXTAREA') el.textContent = (el as HTMLTextAreaElement).value;
+      else if (el.nodeName === 'OPTION') el.toggleAttribute('selected', (el as HTMLOptionElement).selected);
+    }
+    frame?.setAttribute('srcdoc', '<!doctype html>\n' + doc.documentElement.outerHTML);
   }
   return '<!doctype html>\n' + document.documentElement.outerHTML;
 }

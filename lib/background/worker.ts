@@ -212,6 +212,9 @@ export function createWorker(deps: WorkerDeps) {
       encounterId: encounter.id,
       payerKind,
       lines: encounter.lines.map((l) => lineView(l, payerKind)),
+      // The note and the history are judged in memory and never kept: their size, at most.
+      ...(encounter.note ? { noteChars: encounter.note.length } : {}),
+      ...(encounter.history?.length ? { history: encounter.history.length } : {}),
       findings: views,
       counts: {
         error: errors,

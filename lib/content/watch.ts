@@ -73,6 +73,7 @@ export function watchScreen(deps: WatchDeps) {
       result = { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
     }
     lastRead = { result, key: result.status === 'ok' ? JSON.stringify(result.encounter) : null };
+    if (result.status === 'ok') follow(result.documents ?? []);
     return lastRead;
   }
 
@@ -204,6 +205,28 @@ export function watchScreen(deps: WatchDeps) {
     scheduleCheck();
   }
 
+  /**
+   * Other documents the adapter read (a same-origin frame holding the note): their edits count as this
+   * screen's. Followed from the read that names them until a read no longer does.
+   */
+  const followed = new Set<Document>();
+  const onFrameEdit = () => {
+    afterPageTimers = true;
+    changed();
+  };
+  function listen(d: Document, on: boolean) {
+    for (const type of ['input', 'change']) (on ? d.addEventListener : d.removeEventListener).call(d, type, onFrameEdit, true);
+  }
+  function follow(docs: Document[]) {
+    for (const d of followed) if (!docs.includes(d)) followed.delete(d), listen(d, false);
+    for (const d of docs) {
+      if (followed.has(d)) continue;
+      followed.add(d);
+      listen(d, true);
+      observer.observe(d, OBSERVED);
+    }
+  }
+
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       if (isRelevant(r)) {
@@ -214,7 +237,7 @@ export function watchScreen(deps: WatchDeps) {
       }
     }
   });
-  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'checked', 'selected', 'class', 'data-value', 'hidden'] });
+  observer.observe(doc, OBSERVED);
   // Typing into an input changes no DOM: listen for it. Untrusted events count too (EHRs built on
   // Angular dispatch their own after setting a value): they only make us read the screen again.
   const onInput = (e: Event) => {
@@ -225,6 +248,9 @@ export function watchScreen(deps: WatchDeps) {
   };
   doc.addEventListener('input', onInput, true);
   doc.addEventListener('change', onInput, true);
+  // A frame that finished loading (its document new, perhaps the one holding the note): read again.
+  const onLoad = (e: Event) => /^I?FRAME$/.test((e.target as Node)?.nodeName) && changed();
+  doc.addEventListener('load', onLoad, true);
   const onNavigate = () => changed();
   // A frame that goes away (athenaNet reloads frMain on every navigation) takes its findings with it.
   const onPageHide = () => {
@@ -242,6 +268,8 @@ export function watchScreen(deps: WatchDeps) {
     channel?.port2.close();
     doc.removeEventListener('input', onInput, true);
     doc.removeEventListener('change', onInput, true);
+    doc.removeEventListener('load', onLoad, true);
+    for (const d of followed) listen(d, false);
     win?.removeEventListener('hashchange', onNavigate);
     win?.removeEventListener('popstate', onNavigate);
     win?.removeEventListener('pagehide', onPageHide);
@@ -265,6 +293,8 @@ export function watchScreen(deps: WatchDeps) {
     errorLines: () => lastFindings.filter((f) => f.severity === 'error').map((f) => f.line),
   };
 }
+
+const OBSERVED: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'checked', 'selected', 'class', 'data-value', 'hidden'] };
 
 function isRelevant(r: MutationRecord): boolean {
   // Changes inside or of our own elements are not the EHR's.

@@ -59,3 +59,28 @@ export function bigEncounter(n: number, id = `bench-${n}`): Encounter {
   for (let i = 0; lines.length < n; i++) lines.push(PATTERN[i % PATTERN.length]!(Math.floor(i / PATTERN.length)));
   return { id, dateOfService: '2026-05-12', payer: { kind: 'commercial', name: 'Aetna Open Access' }, diagnoses: DIAGNOSES.map((d) => ({ ...d })), lines: lines.slice(0, n) };
 }
+
+/**
+ * A procedure note of about `bytes` characters for the page benchmark: templated blocks as a
+ * dermatologist's note has them (indication, consent, anesthesia, wound care, pathology), read
+ * like any note but naming no technique, closure, size or count, so the warnings the benchmark
+ * toggles stay the same whether or not the note is judged.
+ */
+export function benchNote(bytes: number): string {
+  if (bytes <= 0) return '';
+  const blocks = [
+    'Indication: lesion changing in size and color over the last months, patient concerned',
+    'Consent: risks, benefits and alternatives reviewed with the patient; written consent signed and scanned',
+    'Anesthesia: 1% lidocaine with epinephrine, buffered, injected locally; patient tolerated well',
+    'Wound care: petrolatum and an adhesive bandage daily until healed; written instructions given',
+    'Pathology: specimens labeled and sent to dermatopathology in separate containers; results in two weeks',
+  ];
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = i % (blocks.length + 1) === 0 ? `Area ${i / (blocks.length + 1) + 1}:` : blocks[i % (blocks.length + 1) - 1]!;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n').slice(0, bytes).trimEnd();
+}

@@ -22,6 +22,7 @@ import { onFreshElement, SCREENS, typeInto, type Screen } from './screens';
 import { readExtensionData, until, type ExtensionData } from './extension-data';
 import { clickButton, downloaded, downloadsTo, stopWorker as stopWorkerTarget, tabIdOf, textOf } from './pages';
 import { openEncounter } from './open-encounter';
+import { keptTabState, NOTE_SCREENS, openOnNoteScreen, saveEcwFieldMap, typeNote, type NoteScreen } from './note-screens';
 import { startDemoServer } from '../../scripts/serve-demo';
 import { SETTINGS_KEY } from '../../lib/settings';
 import type { Encounter } from '../../rules/schema';
@@ -756,6 +757,101 @@ describe('nothing sensitive at rest', () => {
   });
 });
 
+describe('a note full of identifiers', () => {
+  /** Fake people, real shapes: a name, an MRN, a birth date and a phone number for each screen. */
+  const PEOPLE: Record<NoteScreen, { name: string; mrn: string; dob: string; phone: string }> = {
+    ema: { name: 'Zelda Quillfeather', mrn: 'QZ48213377', dob: '04/17/1951', phone: '(617) 555-0142' },
+    athena: { name: 'Ignatius Brambleworth', mrn: 'AX77120954', dob: '11/02/1947', phone: '(508) 555-0187' },
+    ecw: { name: 'Philippa Thornquist', mrn: 'EC30598861', dob: '07/29/1963', phone: '(413) 555-0119' },
+  };
+  const noteOf = (p: (typeof PEOPLE)[NoteScreen]) =>
+    `Patient: ${p.name}, MRN ${p.mrn}, DOB ${p.dob}, phone ${p.phone}.\nProcedure: Cryotherapy\nLocation: right index finger\n` +
+    `Technique: three common warts treated with liquid nitrogen; ${p.name.split(' ')[0]} tolerated it well. Call ${p.phone} with questions.`;
+  /** Every identifier as written, and the ways it could be stored: digits only, the date in ISO, the name reversed. */
+  const needles = Object.values(PEOPLE).flatMap((p) => {
+    const [m, d, y] = p.dob.split('/');
+    const [first, last] = p.name.split(' ') as [string, string];
+    return [p.name, `${last}, ${first}`, first, last, p.mrn, p.mrn.replace(/^[A-Z]+/, ''), p.dob, `${y}-${m}-${d}`, p.phone, p.phone.replace(/\D/g, ''), p.phone.slice(6)];
+  });
+  const found = (text: string) => needles.filter((n) => text.toLowerCase().includes(n.toLowerCase()));
+  /** The recorder's events of the working session below: [from, to). */
+  const span: [number, number] = [0, 0];
+
+  it('typed into each screen (EMA, athena, eCW) and judged, it is nowhere afterwards: no storage area, IndexedDB database, export or audit record holds any of it', async () => {
+    span[0] = recorder.events.length;
+    const downloads = await downloadsTo(session);
+    const options = await openExtensionPage('options.html', { width: 1200, height: 900 });
+    await saveEcwFieldMap(options);
+    const tabs = {} as Record<NoteScreen, Page>;
+    for (const screen of NOTE_SCREENS) {
+      const page = await recorder.newPage();
+      await page.setViewport({ width: 1400, height: 900 });
+      tabs[screen] = page;
+      const frame = await openOnNoteScreen(page, screen, session.baseUrl, 'ex01');
+      await waitForWarnings(frame, ['mod25-missing@0'], 15_000);
+      const note = noteOf(PEOPLE[screen]);
+      await typeNote(frame, screen, note);
+      // The worker judged the screen with the typed note: the tab's state says how long it was, and nothing else of it.
+      await until(() => keptTabState(session, page), (s) => s?.noteChars === note.length, `${screen}: the typed note judged`);
+    }
+
+    // A working session on top: a dismissal and both exports in the side panel (eCW tab), a sign-anyway (EMA tab), the audit log's export.
+    const panel = await openExtensionPage(`sidepanel.html?tab=${await tabIdOf(session, tabs.ecw)}`);
+    await panel.waitForSelector('article.finding');
+    await clickButton(panel, 'Export CSV');
+    await clickButton(panel, 'Export JSON');
+    await clickButton(panel, 'Dismiss…');
+    await panel.click('input[value="payer-policy"]');
+    await clickButton(panel, 'Dismiss');
+    await panel.waitForSelector('article.finding.is-dismissed', { timeout: 15_000 });
+    await tabs.ema.bringToFront();
+    const emaFrame = await openOnNoteScreen(tabs.ema, 'ema', session.baseUrl, 'ex01');
+    await typeNote(emaFrame, 'ema', noteOf(PEOPLE.ema));
+    await onFreshElement(emaFrame, EMA.signControl, (control) => control.click());
+    await (await emaFrame.waitForSelector('pierce/button.anyway'))!.click();
+    const audit = await openExtensionPage('options.html#audit', { width: 1200, height: 900 });
+    await audit.bringToFront();
+    await audit.waitForFunction(() => /signed-anyway|Signed anyway/i.test(document.body.textContent ?? ''), { timeout: 15_000 });
+    await clickButton(audit, 'Export CSV');
+    const exports = [
+      await downloaded(downloads, /^dermlint-review-.*\.csv$/),
+      await downloaded(downloads, /^dermlint-review-.*\.json$/),
+      await downloaded(downloads, /^dermlint-audit-.*\.csv$/),
+    ];
+    for (const e of exports) expect(e.text.length, e.file).toBeGreaterThan(20);
+
+    const data = await kept(options);
+    const records = Object.values(data.indexedDB).flatMap((stores) => Object.values(stores).flat()) as { reason?: string }[];
+    expect(records.map((r) => r.reason)).toEqual(expect.arrayContaining(['payer-policy', 'signed-anyway']));
+    // Each tab's state: the note's size, never its text.
+    const states = Object.values(data.storage.session) as { noteChars?: number }[];
+    expect(states.map((st) => st.noteChars).filter(Boolean).sort()).toEqual(NOTE_SCREENS.map((sc) => noteOf(PEOPLE[sc]).length).sort());
+    expect(found(JSON.stringify(data)), 'in the extension’s storage and IndexedDB').toEqual([]);
+    for (const e of exports) expect(found(e.text), e.file).toEqual([]);
+    // The detector finds what it looks for.
+    expect(found(JSON.stringify({ ...data, planted: noteOf(PEOPLE.athena) }))).toEqual(expect.arrayContaining([PEOPLE.athena.name, PEOPLE.athena.mrn, PEOPLE.athena.phone]));
+    // Nor in the EHR pages' own storage (the content script keeps nothing in the page's origin).
+    for (const screen of NOTE_SCREENS) {
+      const pageStorage = await tabs[screen].evaluate(async () => ({ local: localStorage.length, session: sessionStorage.length, idb: (await indexedDB.databases()).map((d) => d.name) }));
+      expect(pageStorage, screen).toEqual({ local: 0, session: 0, idb: [] });
+    }
+
+    await options.evaluate((k: string) => chrome.storage.local.remove(k), SETTINGS_KEY);
+    await fromPage(options, [{ type: 'clear-audit' }]);
+    await Promise.all([panel.close(), options.close(), audit.close(), ...Object.values(tabs).map((t) => t.close())]);
+    span[1] = recorder.events.length;
+  });
+
+  it('no request comes from the extension while that note is typed, judged, dismissed, exported and signed', () => {
+    expect(span[1]).toBeGreaterThan(span[0]);
+    const events = recorder.events.slice(span[0], span[1]);
+    expect(offences(events, session.baseUrl, extOrigin).map((e) => `${e.kind} from ${e.from}: ${e.url} ${e.text ?? ''}`)).toEqual([]);
+    // The recorder watched: the three screens' own loading is in the window.
+    const paths = events.filter((e) => e.kind === 'request').map((e) => e.url);
+    for (const path of ['/ema/app.js', '/athena/encounter.js', '/ecw/mobiledoc/jsp/webemr/claim.js']) expect(paths.some((u) => u.endsWith(path)), path).toBe(true);
+  });
+});
+
 describe('no network', () => {
   it('while the extension works on the demo screens and its pages, no request comes from it (whole file, every target recorded)', async () => {
     // Its own round of work too, so this test stands alone: faulty and clean cases on both screens, an edit, every page.
@@ -800,3 +896,4 @@ declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   storage: { local: { remove(k: string): Promise<void> } };
 };
+

@@ -31,6 +31,22 @@ const line = fc.record(
   { requiredKeys: ['code'] },
 );
 
+/** A visit-history row as an adapter builds it from a screen's texts (dates as read, codes, modifiers, ICD-10 codes). */
+const priorService = fc.record(
+  {
+    dateOfService: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('2026-06-03', '2025-12-31') }, { weight: 1, arbitrary: fc.constantFrom('06/03/2026', '2026-6-3', '') }, { weight: 1, arbitrary: anyText }),
+    code: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('11602', '17311', '88305') }, { weight: 1, arbitrary: anyText }),
+    modifiers: maybe(fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom('59', 'XS', '79') }, { weight: 1, arbitrary: anyText }), { maxLength: 3 })),
+    dx: maybe(fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom('C44.519', 'L57.0') }, { weight: 1, arbitrary: anyText }), { maxLength: 3 })),
+  },
+  { requiredKeys: ['dateOfService', 'code'] },
+);
+/** The note: text of any length and shape (line breaks, markup), now and then not a string. */
+const note = fc.oneof(
+  { weight: 10, arbitrary: fc.string({ maxLength: 60, unit: fc.constantFrom('a', ' ', '\n', 'P', ':', '<', '4', 'é') }) },
+  { weight: 1, arbitrary: fc.constantFrom(12 as unknown as string, null as unknown as string, ['x'] as unknown as string) },
+);
+
 const encounter = fc.record(
   {
     id: fc.oneof({ weight: 10, arbitrary: fc.constant('ema:abc') }, { weight: 1, arbitrary: anyText }),
@@ -39,6 +55,8 @@ const encounter = fc.record(
     abn: maybe(fc.record({ signed: fc.oneof(fc.boolean(), fc.constant('yes')), lines: maybe(fc.array(anyNumber, { maxLength: 3 })) }, { requiredKeys: ['signed'] })),
     diagnoses: fc.array(fc.record({ code: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('L57.0', 'C44.311') }, { weight: 1, arbitrary: anyText }), description: maybe(anyText) }, { requiredKeys: ['code'] }), { maxLength: 4 }),
     lines: fc.array(line, { maxLength: 5 }),
+    note: maybe(note),
+    history: maybe(fc.array(priorService, { maxLength: 3 })),
   },
   { requiredKeys: ['id', 'payer', 'diagnoses', 'lines'] },
 );
@@ -75,8 +93,25 @@ describe('checkEncounter (the content script check, without zod)', () => {
     expect(parseEncounter(e)).toEqual({ ok: false, error: message });
   });
 
+  it.each([
+    [{ note: 7 }, 'note: expected the note as a string'],
+    [{ history: [{ dateOfService: '06/03/2026', code: '11602' }] }, 'history[0].dateOfService: expected a date YYYY-MM-DD'],
+    [{ history: [{ dateOfService: '2026-06-03', code: '11602' }, { dateOfService: '2026-06-03', code: 11602 }] }, 'history[1].code: expected a code string'],
+    [{ history: [{ dateOfService: '2026-06-03', code: '11602', modifiers: ['79', 79] }] }, 'history[0].modifiers[1]: expected a modifier string'],
+    [{ history: [{ dateOfService: '2026-06-03', code: '11602', dx: [null] }] }, 'history[0].dx[0]: expected an ICD-10-CM code string'],
+  ])('names the note or history field: %o', (patch, message) => {
+    const e = { id: 'x', payer: { kind: 'medicare' }, diagnoses: [], lines: [{ code: '11102' }], ...patch } as unknown as Encounter;
+    expect(checkEncounter(e)).toBe(message);
+    expect(parseEncounter(e)).toEqual({ ok: false, error: message });
+  });
+
   it('passes a valid encounter', () => {
-    const e: Encounter = { id: 'x', dateOfService: '2026-03-04', payer: { kind: 'commercial', name: 'Aetna' }, abn: { signed: true, lines: [0] }, diagnoses: [{ code: 'L57.0' }], lines: [{ code: '17000', modifiers: ['XS'], units: 1, dx: [1], site: 'scalp', sizeCm: 0.4, lesions: 1, billTo: 'insurance', category: 'service' }] };
+    const e: Encounter = {
+      id: 'x', dateOfService: '2026-03-04', payer: { kind: 'commercial', name: 'Aetna' }, abn: { signed: true, lines: [0] }, diagnoses: [{ code: 'L57.0' }],
+      lines: [{ code: '17000', modifiers: ['XS'], units: 1, dx: [1], site: 'scalp', sizeCm: 0.4, lesions: 1, billTo: 'insurance', category: 'service' }],
+      note: 'Procedure: Cryotherapy\nOne actinic keratosis on the scalp was treated with liquid nitrogen.',
+      history: [{ dateOfService: '2026-02-10', code: '17000', modifiers: ['XS'], dx: ['L57.0'] }, { dateOfService: '2026-01-05', code: '99213' }],
+    };
     expect(checkEncounter(e)).toBeNull();
   });
 });

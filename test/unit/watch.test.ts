@@ -369,3 +369,77 @@ describe('watchScreen', () => {
     expect(s.warned()).toEqual([0]);
   });
 });
+
+describe('watchScreen: a note in a frame of its own', () => {
+  /** A screen with one line and the note in a same-origin frame; the adapter names the frame's document. */
+  function framed() {
+    const window = new Window({ url: 'https://ehr.example/visit' });
+    windows.push(window);
+    Object.assign(globalThis, { MutationObserver: window.MutationObserver, Node: window.Node, document: window.document });
+    const doc = window.document as unknown as Document;
+    doc.write('<!doctype html><html><body><table><tbody id="rows"><tr><td><input value="1"></td></tr></tbody></table>' +
+      '<iframe id="note" srcdoc="<!doctype html><html><body><textarea>Procedure: Shave removal</textarea><div id=rich></div></body></html>"></iframe></body></html>');
+    const frameDoc = () => (doc.getElementById('note') as HTMLIFrameElement).contentDocument!;
+    let reads = 0;
+    const adapter: Adapter = {
+      id: 'test',
+      name: 'Test',
+      matches: [],
+      read(d: Document): ReadResult {
+        reads++;
+        const rows = Array.from(d.querySelectorAll('#rows > tr'));
+        const inner = frameDoc();
+        const note = `${inner.querySelector('textarea')!.value}|${inner.getElementById('rich')?.textContent ?? ''}`;
+        const encounter = { id: 'enc', payer: { kind: 'medicare' }, diagnoses: [], lines: [{ code: '11301' }], note } as Encounter;
+        return { status: 'ok', encounter, anchors: { lines: rows }, documents: [inner] };
+      },
+    };
+    const asked: Encounter[] = [];
+    const controller = new AbortController();
+    controllers.push(controller);
+    watchScreen({
+      adapter,
+      doc,
+      painter: createPainter(doc),
+      evaluate: (encounter) => {
+        asked.push(encounter);
+        return Promise.resolve({ ok: true, findings: [], showInfoInline: false, why: {}, errors: 0, signoffPrompt: true });
+      },
+      reportStatus: () => {},
+      signal: controller.signal,
+    });
+    return { window, doc, frameDoc, asked, controller, reads: () => reads };
+  }
+
+  it('typing in the frame, and a change of its content, are read like edits of the screen', async () => {
+    const s = framed();
+    await task();
+    expect(s.asked.map((e) => e.note)).toEqual(['Procedure: Shave removal|']);
+    const box = s.frameDoc().querySelector('textarea')!;
+    box.value = 'Procedure: Punch biopsy';
+    box.dispatchEvent(new (s.window.Event as unknown as typeof Event)('input', { bubbles: true }));
+    await task();
+    await task();
+    expect(s.asked.map((e) => e.note)).toEqual(['Procedure: Shave removal|', 'Procedure: Punch biopsy|']);
+    s.frameDoc().getElementById('rich')!.textContent = 'Closure: Steri-Strips';
+    await microtasks();
+    await task();
+    expect(s.asked.at(-1)!.note).toBe('Procedure: Punch biopsy|Closure: Steri-Strips');
+  });
+
+  it('a frame that loads (a new document) makes the screen be read again; after abort, frame edits are ignored', async () => {
+    const s = framed();
+    await task();
+    const reads = s.reads();
+    s.doc.getElementById('note')!.dispatchEvent(new (s.window.Event as unknown as typeof Event)('load'));
+    await task();
+    expect(s.reads()).toBe(reads + 1);
+    s.controller.abort();
+    const box = s.frameDoc().querySelector('textarea')!;
+    box.value = 'x';
+    box.dispatchEvent(new (s.window.Event as unknown as typeof Event)('input', { bubbles: true }));
+    await task();
+    await task();
+    expect(s.reads()).toBe(reads + 1);
+  });
+});

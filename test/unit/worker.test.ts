@@ -138,6 +138,31 @@ describe('background worker: what waits and what does not', () => {
   });
 });
 
+describe('background worker: the note and the history stay in memory', () => {
+  it('judges an encounter with a note and a visit history, and keeps of them only their size in the tab state', async () => {
+    const stored: TabState[] = [];
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: () => {},
+      stateStore: { get: async () => undefined, set: async (state) => void stored.push(state), remove: async () => {} },
+    });
+    const note = 'Patient JANE QTESTPERSON, MRN 48213377, DOB 04/17/1951, phone (555) 201-7788.\nProcedure: Shave removal\nLocation: left cheek';
+    const history = [{ dateOfService: '2026-02-11', code: '11642', modifiers: ['XS'], dx: ['C44.319'] }];
+    const reply = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: { ...encounter, note, history } }, good);
+    expect(reply).toMatchObject({ ok: true });
+    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    await new Promise((r) => setTimeout(r, 0));
+    for (const state of [(panel as { state: TabState }).state, ...stored]) {
+      expect(state).toMatchObject({ noteChars: note.length, history: 1 });
+      const kept = JSON.stringify(state);
+      for (const secret of ['QTESTPERSON', '48213377', '04/17/1951', '201-7788', 'Shave removal', 'left cheek', '2026-02-11', '11642', 'C44.319']) expect(kept).not.toContain(secret);
+    }
+    expect(stored.length).toBeGreaterThan(0);
+  });
+});
+
 describe('cachedDismissals', () => {
   function fakeStore() {
     const rows = new Map<string, Dismissal>();
