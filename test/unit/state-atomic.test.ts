@@ -5,7 +5,7 @@
  * behind, and clearing the audit log is one transaction.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWorker, type Sender } from '../../lib/background/worker';
 import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
 import { openDismissalStore, type Dismissal } from '../../lib/background/dismissals';
@@ -43,8 +43,8 @@ describe("a tab's review state", () => {
     });
     let answered = false;
     const reply = w.handle({ type: 'evaluate', adapter: 'ema', encounter }, tab).then((r) => ((answered = true), r));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toEqual([expect.stringMatching(/^set p1\.[0-9a-f]{32}$/)]);
+    // Wait for the write (the first evaluation also makes the install's pseudonym key), not a fixed time.
+    await vi.waitFor(() => expect(calls).toEqual([expect.stringMatching(/^set p1\.[0-9a-f]{32}$/)]), { timeout: 5000 });
     expect(answered).toBe(false); // a worker stopped now loses neither: the page has no answer yet, and asks again
     release();
     expect(await reply).toMatchObject({ ok: true, findings: [{ rule: 'mod25-missing' }] });
