@@ -808,7 +808,7 @@ describe('a note full of identifiers', () => {
     const emaFrame = await openOnNoteScreen(tabs.ema, 'ema', session.baseUrl, 'ex01');
     await typeNote(emaFrame, 'ema', noteOf(PEOPLE.ema));
     await onFreshElement(emaFrame, EMA.signControl, (control) => control.click());
-    await (await emaFrame.waitForSelector('pierce/button.anyway'))!.click();
+    await (await emaFrame.waitForSelector('aria/Sign anyway[role="button"]'))!.click();
     const audit = await openExtensionPage('options.html#audit', { width: 1200, height: 900 });
     await audit.bringToFront();
     await audit.waitForFunction(() => /signed-anyway|Signed anyway/i.test(document.body.textContent ?? ''), { timeout: 15_000 });
