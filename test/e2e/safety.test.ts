@@ -11,7 +11,7 @@
  *  - no network: every request of every target (pages, frames, the worker) is
  *    recorded over CDP for the whole file, and none may come from the extension.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import puppeteer, { type Browser, type CDPSession, type Frame, type Page, type Target } from 'puppeteer-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -780,6 +780,7 @@ describe('a note full of identifiers', () => {
   it('typed into each screen (EMA, athena, eCW) and judged, it is nowhere afterwards: no storage area, IndexedDB database, export or audit record holds any of it', async () => {
     span[0] = recorder.events.length;
     const downloads = await downloadsTo(session);
+    onTestFinished(() => rmSync(downloads, { recursive: true, force: true }));
     const options = await openExtensionPage('options.html', { width: 1200, height: 900 });
     await saveEcwFieldMap(options);
     const tabs = {} as Record<NoteScreen, Page>;
