@@ -23,6 +23,12 @@
  *   - codes of one destruction series with each other: destruction-series;
  *   - codes of two destruction families (17000–17004, 17110/17111, 11200/11201,
  *     17260–17286) whose lines link different diagnoses: destruction-wrong-family.
+ *
+ * Linear in the lines: each pair of distinct codes on the claim is looked up
+ * once (every pair up to 64 codes; above, the table's own list of each code's
+ * column-2 codes), a column-2 code's lines share its hits and the finding's
+ * words, and a precedence that depends on the two lines' diagnoses finds its
+ * column-1 line through an index by diagnosis (firstLeftToNcci).
  */
 import { codeIndex } from '../ncci/code-index';
 import { ptpTableOf, type PtpTable } from '../ncci/index';
