@@ -322,7 +322,8 @@ export const DESTRUCTION_FAMILIES: readonly DestructionFamily[] = [
 ];
 
 export function destructionFamilyOfCode(code: string): DestructionFamily | undefined {
-  return DESTRUCTION_FAMILIES.find((f) => f.codes.has(code));
+  for (const family of DESTRUCTION_FAMILIES) if (family.codes.has(code)) return family;
+  return undefined;
 }
 
 /** Codes counted once per session: more than one unit or line is wrong (destruction-series). */

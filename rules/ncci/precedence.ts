@@ -252,5 +252,6 @@ export const MUE_PRECEDENCE: readonly MuePrecedence[] = [
 
 /** The catalog rule that judges this code's units, if any. */
 export function muePrecedenceFor(code: string): MuePrecedence | undefined {
-  return MUE_PRECEDENCE.find((p) => p.codes.has(code));
+  for (const p of MUE_PRECEDENCE) if (p.codes.has(code)) return p;
+  return undefined;
 }
