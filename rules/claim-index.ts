@@ -146,17 +146,33 @@ function keepFirst(positions: Map<string, number>, key: string, position: number
   if (known === undefined || position < known) positions.set(key, position);
 }
 
+/** Up to this many lines, SharedDiagnoses compares the lines directly instead of indexing them. */
+const FEW_LINES = 16;
+
 /**
  * Which codes of a list of lines share a diagnosis with another line's
  * diagnoses ("the minor procedures this visit's problems were treated with"):
- * indexed once by diagnosis, so asking for each of many lines stays linear.
+ * indexed once by diagnosis when there are many lines, so asking for each of
+ * many lines stays linear.
  */
 export class SharedDiagnoses {
+  readonly #lines: readonly ClaimLine[];
   /** Diagnosis → code → position (in `lines`) of the first line of that code linked to it. */
-  readonly #byDx = new Map<string, Map<string, number>>();
-  readonly #asked = new Map<readonly string[], readonly string[]>();
+  readonly #byDx: Map<string, Map<string, number>> | undefined;
+  #asked: Map<readonly string[], readonly string[]> | undefined;
 
   constructor(lines: readonly ClaimLine[]) {
+    this.#lines = lines;
+    if (lines.length > FEW_LINES) this.#byDx = SharedDiagnoses.#index(lines);
+  }
+
+  static #index(lines: readonly ClaimLine[]): Map<string, Map<string, number>> {
+    const byDx = new Map<string, Map<string, number>>();
+    const positionsOf = (d: string) => {
+      let positions = byDx.get(d);
+      if (!positions) byDx.set(d, (positions = new Map()));
+      return positions;
+    };
     // Long lists (shared by the lines without pointers) are gathered by list and read once.
     let byList: Map<readonly string[], Map<string, number>> | undefined;
     lines.forEach((line, position) => {
@@ -166,31 +182,28 @@ export class SharedDiagnoses {
         if (!codes.has(line.code)) codes.set(line.code, position);
         return;
       }
-      for (const d of line.dx) keepFirst(this.#positionsOf(d), line.code, position);
+      for (const d of line.dx) keepFirst(positionsOf(d), line.code, position);
     });
     if (byList) {
       for (const [dx, codes] of byList) {
         for (const d of dx) {
-          const positions = this.#positionsOf(d);
+          const positions = positionsOf(d);
           for (const [code, position] of codes) keepFirst(positions, code, position);
         }
       }
     }
-  }
-
-  #positionsOf(d: string): Map<string, number> {
-    let positions = this.#byDx.get(d);
-    if (!positions) this.#byDx.set(d, (positions = new Map()));
-    return positions;
+    return byDx;
   }
 
   /** The distinct codes of the lines linked to any of `dx`, in the order of the first such line. */
   codesSharing(dx: readonly string[]): readonly string[] {
+    if (this.#lines.length <= FEW_LINES) return [...new Set(this.#lines.filter((m) => m.dx.some((d) => dx.includes(d))).map((m) => m.code))];
+    this.#asked ??= new Map();
     let codes = this.#asked.get(dx);
     if (codes === undefined) {
       const first = new Map<string, number>();
       for (const d of dx) {
-        const linked = this.#byDx.get(d);
+        const linked = this.#byDx!.get(d);
         if (linked) for (const [code, position] of linked) keepFirst(first, code, position);
       }
       codes = [...first].sort((a, b) => a[1] - b[1]).map(([code]) => code);

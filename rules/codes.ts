@@ -334,7 +334,8 @@ export const DESTRUCTION_FAMILIES: readonly DestructionFamily[] = [
 ];
 
 export function destructionFamilyOfCode(code: string): DestructionFamily | undefined {
-  return DESTRUCTION_FAMILIES.find((f) => f.codes.has(code));
+  for (const family of DESTRUCTION_FAMILIES) if (family.codes.has(code)) return family;
+  return undefined;
 }
 
 /** Codes counted once per session: more than one unit or line is wrong (destruction-series). */
@@ -387,12 +388,14 @@ export const DX_LABELS: readonly (readonly [prefix: string, label: string])[] = 
   ['D04', 'carcinoma in situ of the skin'],
 ];
 
+/** DX_LABELS with their prefixes dotless, made once. */
+const DOTLESS_LABELS: readonly (readonly [prefix: string, label: string])[] = DX_LABELS.map(([prefix, label]) => [normalizeIcd(prefix), label] as const);
+
 /** The label of a dotless ICD-10-CM code from DX_LABELS, or undefined. */
 export function dxLabel(icd: string): string | undefined {
   let best: readonly [string, string] | undefined;
-  for (const entry of DX_LABELS) {
-    const prefix = normalizeIcd(entry[0]);
-    if (icd.startsWith(prefix) && (!best || prefix.length > normalizeIcd(best[0]).length)) best = entry;
+  for (const entry of DOTLESS_LABELS) {
+    if (icd.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
   }
   return best?.[1];
 }

@@ -223,8 +223,7 @@ const isLetterOrDigit = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
  * exported for the test that holds it to that pipeline.
  */
 export function lexiconWords(site: string): string[] {
-  let text = isAsciiOnly(site) ? site : site.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  text = text.toLowerCase();
+  let text = isAsciiOnly(site) ? site.toLowerCase() : site.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   if (text.includes("'") || text.includes('\u2019')) text = text.replace(/['\u2019]s\b/g, '');
   if (text.includes('-')) text = text.replace(PREFIX_HYPHEN, '$1');
   // Runs of letters and digits are the words, whatever separates them; a prefix word joins the next word when that starts with a letter.
@@ -267,14 +266,25 @@ function isLandmark(tokens: readonly string[], start: number): boolean {
   return false;
 }
 
+/** The longest lexicon phrase that starts at token `i` (phrases are kept longest first). */
+function longestPhraseAt(tokens: readonly string[], i: number): { tokens: string[]; kind: Kind } | undefined {
+  const candidates = byFirst.get(tokens[i]!);
+  if (candidates === undefined) return undefined;
+  for (const candidate of candidates) {
+    let k = 1; // the first token is the key
+    while (k < candidate.tokens.length && tokens[i + k] === candidate.tokens[k]) k++;
+    if (k === candidate.tokens.length) return candidate;
+  }
+  return undefined;
+}
+
 export function siteGroupOf(site: string): SiteAnswer {
   if (typeof site !== 'string') return 'unknown';
   const tokens = tokenize(site);
   let found: SiteGroup | undefined;
   let onSite = false; // at least one term names the site itself, not a landmark
   for (let i = 0; i < tokens.length; ) {
-    const candidates = byFirst.get(tokens[i]!);
-    const match = candidates?.find((c) => c.tokens.every((t, k) => tokens[i + k] === t));
+    const match = longestPhraseAt(tokens, i);
     if (!match) {
       i++;
       continue;

@@ -59,7 +59,7 @@ function billed(onClaim: ClaimIndex, family: DestructionFamily, code: string | u
 
 /** One finding per line: the first (most specific) problem found on it; the fix follows the documented count when there is one. */
 class LineFindings {
-  readonly #found = new Map<number, RuleReport>();
+  #found: Map<number, RuleReport> | undefined;
   readonly #expected: readonly Coded[] | undefined;
   readonly #lesions: number | undefined;
   #countFix: string | undefined | null = null;
@@ -76,15 +76,15 @@ class LineFindings {
   }
 
   flagged(line: ClaimLine): boolean {
-    return this.#found.has(line.index);
+    return this.#found !== undefined && this.#found.has(line.index);
   }
 
   flag(line: ClaimLine, message: string, fix: string): void {
-    this.#found.set(line.index, { line: line.index, message, fix: this.countFix ?? fix });
+    (this.#found ??= new Map()).set(line.index, { line: line.index, message, fix: this.countFix ?? fix });
   }
 
-  get reports(): IterableIterator<RuleReport> {
-    return this.#found.values();
+  get reports(): readonly RuleReport[] {
+    return this.#found ? [...this.#found.values()] : [];
   }
 }
 

@@ -6,7 +6,10 @@
 import { DESTRUCTION_FAMILIES, destructionFamilyOfCode, displayIcd, dxLabel, type DestructionFamily } from '../codes';
 import { defineRule } from '../types';
 
-const familyOfDx = (icd: string): DestructionFamily | undefined => DESTRUCTION_FAMILIES.find((f) => f.diagnoses.has(icd));
+function familyOfDx(icd: string): DestructionFamily | undefined {
+  for (const family of DESTRUCTION_FAMILIES) if (family.diagnoses.has(icd)) return family;
+  return undefined;
+}
 
 /** 'L82.1 (seborrheic keratosis)', or the bare code when the catalog has no label for it. */
 const named = (icd: string): string => {

@@ -23,6 +23,10 @@
  *   - codes of one destruction series with each other: destruction-series.
  * Different diagnoses never set a pair apart (only a modifier does): two
  * destruction families on one claim (17110 with 11200) are judged here.
+ *
+ * Linear in the lines: each pair of distinct codes on the claim is looked up
+ * once (every pair up to 64 codes; above, the table's own list of each code's
+ * column-2 codes), and a column-2 code's lines share its hits and the finding's words.
  */
 import { codeIndex } from '../ncci/code-index';
 import { ptpTableOf, type PtpTable } from '../ncci/index';

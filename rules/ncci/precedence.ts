@@ -185,9 +185,9 @@ function firstByDiagnosis(lines: readonly ClaimLine[]): FirstByDiagnosis {
  * the catalog leaves to ncci-ptp beside `line`, for two codes whose pairs only
  * the lines' diagnoses can take from it ('some' above): the first candidate
  * whose diagnoses are not apart from the line's (either links none, or they
- * share one). Indexed by diagnosis once per list, so asking for every line of
- * a code stays linear; the same answer as asking ptpPrecedenceFor of each pair
- * in turn.
+ * share one): 'diagnoses-apart' is the one condition an entry can carry.
+ * Indexed by diagnosis once per list, so asking for every line of a code stays
+ * linear; the same answer as asking ptpPrecedenceFor of each pair in turn.
  */
 export function firstLeftToNcci(candidates: readonly ClaimLine[], line: ClaimLine): ClaimLine | undefined {
   if (candidates.length === 0) return undefined;
@@ -222,5 +222,6 @@ export const MUE_PRECEDENCE: readonly MuePrecedence[] = [
 
 /** The catalog rule that judges this code's units, if any. */
 export function muePrecedenceFor(code: string): MuePrecedence | undefined {
-  return MUE_PRECEDENCE.find((p) => p.codes.has(code));
+  for (const p of MUE_PRECEDENCE) if (p.codes.has(code)) return p;
+  return undefined;
 }
