@@ -28,6 +28,11 @@ export function siteWords(text: string): string[] {
   return words;
 }
 
+/** A site's words as one key: two sites are the same when their keys are ('' for no words). */
+export function siteKey(text: string | undefined): string {
+  return text ? siteWords(text).join(' ') : '';
+}
+
 /** Two sites are the same when their words are equal in order ('left cheek' ≠ 'left medial cheek'). */
 export function sameSite(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;

@@ -8,8 +8,8 @@
  * Sites compare as RULES.md 6.1 normalizes them (rules/site-words.ts).
  */
 import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS, MOHS } from '../codes';
-import { hasAnyModifier } from '../context';
-import { sameSite } from '../site-words';
+import { hasAnyModifier, type ClaimLine } from '../context';
+import { siteKey } from '../site-words';
 import { defineRule, type RuleReport } from '../types';
 
 const list = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -32,13 +32,23 @@ export default defineRule({
     messages,
   },
   check({ claim }) {
-    const removals = claim.filter((l) => BIOPSY_BUNDLES_INTO.has(l.code) && !MOHS.has(l.code) && l.raw.site);
-    if (removals.length === 0) return [];
+    // Removals by their site's key, so each biopsy finds its same-site removals in one lookup (linear in lines).
+    const removalsBySite = new Map<string, ClaimLine[]>();
+    for (const l of claim) {
+      if (!BIOPSY_BUNDLES_INTO.has(l.code) || MOHS.has(l.code)) continue;
+      const key = siteKey(l.raw.site);
+      if (!key) continue;
+      const list = removalsBySite.get(key);
+      if (list) list.push(l);
+      else removalsBySite.set(key, [l]);
+    }
+    if (removalsBySite.size === 0) return [];
     const reports: RuleReport[] = [];
     for (const biopsy of claim) {
       if (!BIOPSY_PRIMARY.has(biopsy.code) || !hasAnyModifier(biopsy, DISTINCT_SERVICE_MODIFIERS)) continue;
-      const same = removals.filter((r) => sameSite(biopsy.raw.site, r.raw.site));
-      if (same.length === 0) continue;
+      const key = siteKey(biopsy.raw.site);
+      const same = key ? removalsBySite.get(key) : undefined;
+      if (!same) continue;
       const modifiers = DISTINCT_SERVICE_MODIFIERS.filter((m) => biopsy.modifiers.has(m));
       const codes = [...new Set(same.map((r) => r.code))];
       reports.push({ line: biopsy.index, message: messages.sameSite(biopsy.code, modifiers, codes), fix: messages.fix(biopsy.code, modifiers) });
