@@ -110,7 +110,7 @@ describe('linear time', () => {
     const large = noteOf(1_000_000, [unit]);
     const smallMs = bestCpuMs(() => readNote(small), 5);
     const largeMs = bestCpuMs(() => readNote(large), 5);
-    // Linear is 10×; quadratic would be 100×. Slack for timer granularity, caches and garbage collection on a busy machine.
-    expect(largeMs).toBeLessThan(Math.max(25 * smallMs, 30));
+    // Linear is 10×; quadratic would be 100×. Slack (40×) for timer granularity, caches and garbage collection on a busy machine.
+    expect(largeMs).toBeLessThan(Math.max(40 * smallMs, 30));
   });
 });
