@@ -1,6 +1,7 @@
 /**
- * One finding painted next to its line: a small pill (severity colour, icon,
- * short label) that expands into what is wrong, why, the fix and the reference.
+ * One finding painted beside its field: a pill (severity colour, icon, the
+ * finding's title — what to do, in at most 32 characters — or a short label)
+ * that expands into what is wrong, why, the fix and the reference.
  * Keyboard reachable, announced to screen readers, never takes focus itself.
  * It lives on the EHR's page: only a person's own (trusted) click or key acts on
  * it, never an event the page's script dispatched.
@@ -15,18 +16,17 @@ export interface InlineWarningProps {
   why?: string;
   /** A unique id for aria-controls. */
   uid: string;
-  /** Show the short label instead of the message (second and later warnings of a line). */
-  compact?: boolean;
   /** Raised by dermlint itself (the review panel's "show on screen"): the card opens. */
   openRequest?: number;
 }
 
-export function InlineWarning({ finding, why, uid, compact = false, openRequest = 0 }: InlineWarningProps) {
+export function InlineWarning({ finding, why, uid, openRequest = 0 }: InlineWarningProps) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (openRequest > 0) setOpen(true);
   }, [openRequest]);
   const cardId = `dl-card-${uid}`;
+  const title = finding.title ?? shortLabel(finding.rule);
   return (
     <div
       class={`dl dl-${finding.severity}`}
@@ -42,12 +42,12 @@ export function InlineWarning({ finding, why, uid, compact = false, openRequest 
         class="pill"
         aria-expanded={open}
         aria-controls={cardId}
-        aria-label={`${SEVERITY_WORD[finding.severity]}: ${finding.message}`}
+        aria-label={`${SEVERITY_WORD[finding.severity]}: ${title}. ${finding.message}`}
         title={finding.message}
         onClick={(e) => e.isTrusted && setOpen(!open)}
       >
         <span class="icon" aria-hidden="true">{SEVERITY_ICON[finding.severity]}</span>
-        <span class="label">{compact ? shortLabel(finding.rule) : finding.message}</span>
+        <span class="label">{title}</span>
       </button>
       {open && (
         <div class="card" id={cardId} role="group" aria-label={`${SEVERITY_WORD[finding.severity]} details`}>

@@ -19,7 +19,8 @@ export function revealElement(doc: Document, el: Element, expandLine?: number | 
   win.setTimeout(() => (box.style.opacity = '0'), 1800);
   win.setTimeout(() => box.remove(), 2500);
   if (expandLine !== undefined) {
-    const host = el.querySelector(`dermlint-warning[data-dermlint-line="${expandLine === null ? 'encounter' : expandLine}"]`);
+    // Warnings live in dermlint's own layer, not inside the line.
+    const host = doc.querySelector(`dermlint-layer > dermlint-warning[data-dermlint-line="${expandLine === null ? 'encounter' : expandLine}"]`);
     // Its card opens through dermlint itself: a synthetic click on the pill would not be trusted.
     if (host) openWarning(host);
   }

@@ -197,9 +197,10 @@ export function watchScreen(deps: WatchDeps) {
     else setTimeout(runScheduled, 0);
   }
 
-  /** Something relevant changed on the screen: the last read no longer holds. */
+  /** Something relevant changed on the screen: the last read no longer holds (and the warnings may have to move). */
   function changed() {
     changedSinceRead = true;
+    painter.relayout();
     scheduleCheck();
   }
 
