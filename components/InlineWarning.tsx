@@ -1,6 +1,6 @@
 /**
  * One finding painted beside its field: a pill (severity colour, icon, the
- * finding's title — what to do, in at most 32 characters — or a short label)
+ * finding's title: what to do, in at most 32 characters)
  * that expands into what is wrong, why, the fix and the reference.
  * Keyboard reachable, announced to screen readers, never takes focus itself.
  * It lives on the EHR's page: only a person's own (trusted) click or key acts on
@@ -8,7 +8,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/schema';
-import { SEVERITY_ICON, SEVERITY_WORD, shortLabel } from './labels';
+import { SEVERITY_ICON, SEVERITY_WORD } from './labels';
 
 export interface InlineWarningProps {
   finding: Finding;
@@ -26,7 +26,8 @@ export function InlineWarning({ finding, why, uid, openRequest = 0 }: InlineWarn
     if (openRequest > 0) setOpen(true);
   }, [openRequest]);
   const cardId = `dl-card-${uid}`;
-  const title = finding.title ?? shortLabel(finding.rule);
+  // The worker gives every finding a title (a rule's short label where it has none yet).
+  const title = finding.title ?? finding.rule;
   return (
     <div
       class={`dl dl-${finding.severity}`}

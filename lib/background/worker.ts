@@ -18,6 +18,7 @@ import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals'
 import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
 import { createLegacyAdopter, migrateLegacyDismissals } from './legacy-ids';
 import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../comment-check';
+import { shortLabel } from '../../components/labels';
 
 export interface Sender {
   id?: string;
@@ -224,7 +225,8 @@ export function createWorker(deps: WorkerDeps) {
     for (const f of live) why[f.rule] ??= f.why;
     return {
       ok: true,
-      findings: live.map(({ key: _k, why: _w, dismissed: _d, ...f }) => f),
+      // The inline pill shows a finding's title; a rule that has none yet gets its short label here, so the page carries no table of them.
+      findings: live.map(({ key: _k, why: _w, dismissed: _d, ...f }) => ({ ...f, title: f.title ?? shortLabel(f.rule) })),
       showInfoInline: settings.showInfoInline,
       why,
       errors,

@@ -159,7 +159,14 @@ async function encounterFrame(page: Page, id: string, timeout = 20_000): Promise
 }
 
 /** Two frames: a resize or scroll has been followed (one placement per frame). */
-const frames = (f: Frame) => f.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))));
+const frames = (f: Frame) =>
+  f.evaluate(
+    () =>
+      new Promise<void>((r) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)));
+        setTimeout(r, 500); // no frames in a tab in the background: do not wait for ever
+      }),
+  );
 
 let session: Session;
 let plain: Browser;
@@ -200,6 +207,8 @@ for (const layout of LAYOUTS) {
     let scrolled = false;
     it.each(CASES.map((c) => [c.id, c] as const))('%s: pills beside their fields cover nothing, whole, in view, at 1280 and 1024 px; the EHR’s DOM untouched', async (id, c) => {
       const [page, bare] = pages.get(layout.name)!;
+      // In front: a tab in the background gets no frames (and the pills follow the page frame by frame).
+      await page.bringToFront();
       await page.setViewport({ width: 1280, height: 900 });
       await bare.setViewport({ width: 1280, height: 900 });
       await Promise.all([page.goto(layout.url(session.baseUrl, id)), bare.goto(layout.url(session.baseUrl, id))]);
