@@ -21,7 +21,12 @@ export const WARNING_CSS = `
 .msg { font-weight: 600; }
 .ref, .rule { color: #57606a; font-size: 11px; }
 code { font: 11px ui-monospace, monospace; }
-.status { position: fixed; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;
+`;
+
+/** The note that a screen could not be read (drawn by the content script itself, without the paint kit). */
+export const STATUS_CSS = `
+:host { all: initial; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.status { position: fixed; z-index: 2147483000; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;
   border: 1px solid #8c959f; color: #1b1f24; box-shadow: 0 2px 8px rgb(0 0 0 / 0.2); }
 `;
 

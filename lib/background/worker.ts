@@ -55,6 +55,8 @@ export interface WorkerDeps {
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
   /** Asks one frame's content script and waits for its answer (the dismissal-comment check). */
   askFrame?(tabId: number, frameId: number, message: ToContent): Promise<unknown>;
+  /** Loads the paint kit into a frame (scripting.executeScript of paint-kit.js, the extension's isolated world). */
+  injectPaintKit?(tabId: number, frameId: number): Promise<void>;
   broadcast?(message: Broadcast): void;
   now?(): Date;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
@@ -245,6 +247,11 @@ export function createWorker(deps: WorkerDeps) {
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
     if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
+    if (request.type === 'paint-kit') {
+      if (!deps.injectPaintKit) return { ok: false, error: 'the paint kit is not available here' };
+      await deps.injectPaintKit(tabId, frameId);
+      return { ok: true };
+    }
     if (request.type === 'signed-anyway') {
       const encounterId = await pseudonymOf(request.encounterId);
       const at = now().toISOString();

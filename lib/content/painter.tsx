@@ -23,12 +23,10 @@ import type { ScreenAnchors } from '../../adapters/types';
 import { InlineWarning } from '../../components/InlineWarning';
 import { WARNING_CSS } from '../../components/styles';
 import { clear, findSpot, GAP, leastCovering, obstaclesIn, shownBox, tetherPath, tightBox, type Box } from './placement';
-
-export { isOurs } from './placement';
+import { keepRoot } from './roots';
 
 export const LAYER_TAG = 'dermlint-layer';
 export const WARNING_TAG = 'dermlint-warning';
-export const STATUS_TAG = 'dermlint-status';
 
 /** Positioned at the document's origin, zero-sized: the pills scroll with the page for free. */
 const LAYER_STYLE = 'all:initial;display:block;position:absolute;left:0;top:0;width:0;height:0;z-index:2147482000;pointer-events:none';
@@ -37,31 +35,8 @@ const NEAR = 40;
 /** A card may open this far from its pill before it is laid over the EHR instead. */
 const CARD_NEAR = 160;
 
-/** A painted warning: its closed root, and a way to open its card from dermlint itself. */
-interface Rendered {
-  root: ShadowRoot;
-  open(): void;
-}
-const rendered = new WeakMap<Element, Rendered>();
-/** The field each warning is painted beside (tests, and the review panel's reveal). */
+/** The field each warning is painted beside (for tests). */
 const targets = new WeakMap<Element, Element>();
-
-/** Opens the card of a warning painted by dermlint (reveal.ts); false for any other element. */
-export function openWarning(host: Element): boolean {
-  const r = rendered.get(host);
-  r?.open();
-  return r !== undefined;
-}
-
-/** A closed shadow root of ours: dermlint's only way back in. */
-export function paintedRoot(host: Element): ShadowRoot | undefined {
-  return rendered.get(host)?.root;
-}
-
-/** Keeps the closed root of a host dermlint painted elsewhere (the sign-off prompt). */
-export function keepRoot(host: Element, root: ShadowRoot): void {
-  rendered.set(host, { root, open() {} });
-}
 
 /** The EHR element a warning host is painted beside. */
 export const targetOf = (host: Element): Element | undefined => targets.get(host);
@@ -87,12 +62,13 @@ interface Painted {
   /** The mark under the field and the line to a pill that could not sit next to it. */
   mark: HTMLElement;
   tether: SVGElement;
+  /** Opens its card (dermlint itself, for the review panel's "show on screen"). */
+  open(): void;
 }
 
 export function createPainter(doc: Document) {
   const win = doc.defaultView!;
   const painted = new Map<string, Painted>();
-  let statusHost: HTMLElement | null = null;
   let layer: HTMLElement | null = null;
   let uid = 0;
   let frame = 0;
@@ -151,15 +127,15 @@ export function createPainter(doc: Document) {
     svg.setAttribute('class', 'tether');
     svg.append(tether);
     root.append(style, mark, svg, mount);
-    const p: Painted = { host, root, target, mark, tether };
-    targets.set(host, target);
-    watch(target, true);
     const id = String(++uid);
     let openRequest = 0;
     // Preact renders text nodes: page or finding strings are never parsed as HTML.
     const draw = () => render(<InlineWarning finding={f} why={why} uid={id} openRequest={openRequest} />, mount);
+    const p: Painted = { host, root, target, mark, tether, open: () => ((openRequest += 1), draw()) };
+    targets.set(host, target);
+    keepRoot(host, root);
+    watch(target, true);
     draw();
-    rendered.set(host, { root, open: () => ((openRequest += 1), draw()) });
     // The card opening, closing or changing is placed before it is drawn (a mutation record comes before the frame).
     new win.MutationObserver(() => place()).observe(mount, { childList: true, subtree: true, characterData: true });
     // A pill reached by Tab whose field is out of view brings the field into view (the placement then shows the pill beside it).
@@ -295,7 +271,6 @@ export function createPainter(doc: Document) {
   return {
     /** Show exactly these findings; keeps hosts that still apply (and their open/closed state), beside their fields as the screen has them now. */
     paint(findings: Finding[], anchors: ScreenAnchors, why: Record<string, string> = {}) {
-      this.clearStatus();
       const wanted = new Map<string, { finding: Finding; target: Element }>();
       for (const f of findings) {
         const target = targetFor(f, anchors);
@@ -335,28 +310,10 @@ export function createPainter(doc: Document) {
       for (const key of [...painted.keys()]) removeEntry(key);
       layer?.remove();
       listen(false);
-      this.clearStatus();
     },
-    /** A quiet note that the screen could not be read (no guessing). */
-    showStatus(text: string) {
-      if (!statusHost) {
-        statusHost = doc.createElement(STATUS_TAG);
-        const root = statusHost.attachShadow({ mode: 'closed' });
-        rendered.set(statusHost, { root, open() {} });
-        const style = doc.createElement('style');
-        style.textContent = WARNING_CSS;
-        const box = doc.createElement('div');
-        box.className = 'status';
-        box.setAttribute('role', 'status');
-        root.append(style, box);
-        doc.documentElement.appendChild(statusHost);
-      }
-      const box = paintedRoot(statusHost)!.querySelector('.status')!;
-      box.textContent = text;
-    },
-    clearStatus() {
-      statusHost?.remove();
-      statusHost = null;
+    /** Opens the card of a line's (null: the encounter's) first warning. */
+    open(line: number | null) {
+      ordered.find((p) => p.host.getAttribute('data-dermlint-line') === (line === null ? 'encounter' : String(line)))?.open();
     },
     get count() {
       return painted.size;
@@ -364,4 +321,3 @@ export function createPainter(doc: Document) {
   };
 }
 
-export type Painter = ReturnType<typeof createPainter>;

@@ -20,8 +20,7 @@ export interface Box {
   bottom: number;
 }
 
-/** Is this node one of dermlint's own (so the watcher ignores its mutations and the painter its boxes)? */
-export const isOurs = (node: Node): boolean => node.nodeName.startsWith('DERMLINT-');
+import { isOurs } from './roots';
 
 /** Drawn by the EHR as a box a person reads or operates: never covered, not looked into. */
 const BOXED = /^(INPUT|SELECT|TEXTAREA|BUTTON|IMG|svg|CANVAS|VIDEO|AUDIO|IFRAME|FRAME|OBJECT|EMBED|PROGRESS|METER|PICTURE)$/;

@@ -11,7 +11,8 @@
 import type { Adapter, ReadResult, ScreenAnchors } from '../../adapters/types';
 import type { EvaluateResponse } from '../messages';
 import type { Encounter, Finding } from '../../rules/schema';
-import { isOurs, type Painter } from './painter';
+import { isOurs } from './roots';
+import type { Painter } from './shell';
 
 export interface WatchDeps {
   adapter: Adapter;
@@ -97,6 +98,7 @@ export function watchScreen(deps: WatchDeps) {
       return;
     }
     lastState = 'ok';
+    painter.prepare(); // an encounter on the screen: the paint kit comes while the worker judges it
     const key = now.key!;
     // Rows the EHR re-rendered under our warnings get them back before the next frame: the same
     // findings, or until the answer comes the last ones (stale findings stay until the answer).
