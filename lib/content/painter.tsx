@@ -81,7 +81,20 @@ export function createPainter(doc: Document) {
     if (!frame && painted.size) frame = win.requestAnimationFrame(() => ((frame = 0), place()));
   };
   const resizes = win.ResizeObserver ? new win.ResizeObserver(() => place()) : null;
-  const sightings = win.IntersectionObserver ? new win.IntersectionObserver(schedule, { threshold: [0, 1] }) : null;
+  /**
+   * Whether each field is in sight, clipped by no scroll container (the browser says so as it draws a
+   * frame: no hit test of ours, which on a page of thousands of rows would cost hundreds of ms).
+   */
+  const inSight = new WeakMap<Element, boolean>();
+  const sightings = win.IntersectionObserver
+    ? new win.IntersectionObserver(
+        (entries) => {
+          for (const e of entries) inSight.set(e.target, e.isIntersecting);
+          schedule();
+        },
+        { threshold: [0, 1] },
+      )
+    : null;
   let listening = false;
   function listen(on: boolean) {
     if (on === listening) return;
@@ -175,7 +188,7 @@ export function createPainter(doc: Document) {
     const view: Box = { left: 2, top: 2, right: root.clientWidth - 2, bottom: root.clientHeight - 2 };
     const origin = layer.getBoundingClientRect();
     const seen = ordered.map((p) => {
-      const shown = shownBox(doc, p.target, view);
+      const shown = inSight.get(p.target) !== false ? shownBox(p.target, view) : null;
       const card = p.root.querySelector('.card');
       const size = p.host.getBoundingClientRect();
       return {

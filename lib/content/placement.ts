@@ -87,23 +87,11 @@ export function obstaclesIn(doc: Document, region: Box): Box[] {
   return out;
 }
 
-/**
- * The field's box when a person can see it: in the viewport and not hidden by
- * a scroll container or anything drawn over it (what is on top at the middle
- * of its visible part is the field or inside it); else null.
- */
-export function shownBox(doc: Document, el: Element, view: Box): DOMRect | null {
+/** The field's box when it lies in the viewport (whether a scroll container hides it, the painter learns from an IntersectionObserver); else null. */
+export function shownBox(el: Element, view: Box): DOMRect | null {
   if (!el.isConnected) return null;
   const r = el.getBoundingClientRect();
-  const left = Math.max(r.left, view.left);
-  const right = Math.min(r.right, view.right);
-  const top = Math.max(r.top, view.top);
-  const bottom = Math.min(r.bottom, view.bottom);
-  if (right - left < 1 || bottom - top < 1) return null;
-  for (const hit of doc.elementsFromPoint((left + right) / 2, (top + bottom) / 2)) {
-    if (!isOurs(hit)) return hit === el || el.contains(hit) ? r : null;
-  }
-  return null;
+  return Math.min(r.right, view.right) - Math.max(r.left, view.left) >= 1 && Math.min(r.bottom, view.bottom) - Math.max(r.top, view.top) >= 1 ? r : null;
 }
 
 /** A list's or section's own box can be far wider than what it shows: the box around its children. */
