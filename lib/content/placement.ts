@@ -115,13 +115,15 @@ export const clear = (b: Box, obstacles: readonly Box[], gap = GAP): boolean => 
 /**
  * How good a spot is: its distance to the field, plus 6 px to the left of it
  * and 10 px above or below it, so that the right side wins when it has room
- * close by; among equally close spots (inside a list's or section's box) the
- * one nearest its top right.
+ * close by; among equally close spots, the one centred on a field (at the top
+ * right of a list or section).
  */
 function score(x: number, y: number, w: number, h: number, t: Box): number {
   const dx = Math.max(0, x - t.right, t.left - x - w);
   const dy = Math.max(0, y - t.bottom, t.top - y - h);
-  return Math.hypot(dx, dy) + (dy > 0 ? 10 : x + w <= t.left ? 6 : 0) + Math.abs(y - t.top) / 100 + Math.abs(x + w - t.right) / 1000;
+  // Centred on a field; at the top of a list or section taller than the pill.
+  const level = t.top + Math.min(0, (t.bottom - t.top - h) / 2);
+  return Math.hypot(dx, dy) + (dy > 0 ? 10 : x + w <= t.left ? 6 : 0) + Math.abs(y - level) / 100 + Math.abs(x + w - t.right) / 1000;
 }
 
 /**
