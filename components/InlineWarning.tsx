@@ -52,6 +52,7 @@ export function InlineWarning({ finding, why, uid, openRequest = 0 }: InlineWarn
       </button>
       {open && (
         <div class="card" id={cardId} role="group" aria-label={`${SEVERITY_WORD[finding.severity]} details`}>
+          <p class="title">{title}</p>
           <p class="msg">{finding.message}</p>
           {finding.fix && (
             <p class="fix">

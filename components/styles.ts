@@ -9,6 +9,10 @@ export const WARNING_CSS = `
   border: 1px solid var(--c); color: var(--c); background: var(--bg); cursor: pointer; font: inherit; font-weight: 600; white-space: nowrap;
   box-shadow: 0 1px 3px rgb(0 0 0 / 0.25); }
 .pill:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
+/* Open: the pill filled, and its card headed with the same words and colour. */
+.pill[aria-expanded="true"] { color: #fff; background: var(--c); }
+.pill[aria-expanded="true"] .icon { color: var(--c); background: #fff; }
+.title { color: var(--c); font-weight: 700; font-size: 13px; }
 .icon { display: inline-grid; place-items: center; width: 15px; height: 15px; border-radius: 50%; color: #fff; background: var(--c); font-size: 9px; line-height: 1; }
 /* Under the field: which box the pill is about; and a line to a pill that found no room right beside it. */
 .mark { position: absolute; display: block; height: 3px; border-radius: 2px; background: var(--c); pointer-events: none; }

@@ -32,8 +32,6 @@ export const WARNING_TAG = 'dermlint-warning';
 const LAYER_STYLE = 'all:initial;display:block;position:absolute;left:0;top:0;width:0;height:0;z-index:2147482000;pointer-events:none';
 /** How far (scored px, see placement.ts) a pill may sit from its field on the first, narrow search. */
 const NEAR = 40;
-/** A card may open this far from its pill before it is laid over the EHR instead. */
-const CARD_NEAR = 160;
 
 /** The field each warning is painted beside (for tests). */
 const targets = new WeakMap<Element, Element>();
@@ -135,7 +133,7 @@ export function createPainter(doc: Document) {
     const mount = doc.createElement('div');
     const mark = doc.createElement('i');
     mark.className = 'mark';
-    const tether = doc.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+    const tether = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
     const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('class', 'tether');
     svg.append(tether);
@@ -258,20 +256,23 @@ export function createPainter(doc: Document) {
       const barShown = field.bottom - field.top < 48 && clear(bar, obstacles, 0);
       if (barShown) obstacles.push(bar);
       // A line from a pill that could not sit right next to its field.
-      const far = Math.max(0, spot.left - field.right, field.left - spot.right) + Math.max(0, spot.top - field.bottom, field.top - spot.bottom) > GAP * 3;
-      const line = far && tetherPath(spot, field, obstacles);
+      const far = (a: Box, b: Box) => Math.max(0, a.left - b.right, b.left - a.right) + Math.max(0, a.top - b.bottom, b.top - a.bottom) > GAP * 3;
+      let line = far(spot, field) ? tetherPath(spot, field, obstacles) : [];
       let cardAt: Box | null = null;
       if (s.card) {
+        // An open card: in free space too (joined to its pill by a line when not beside it), else where it hides the least.
         const pill = spot;
         const cw = Math.ceil(s.card.width);
         const ch = Math.ceil(s.card.height);
-        cardAt = findSpot(cw, ch, pill, obstacles.concat(field), view, CARD_NEAR) ?? leastCovering(cw, ch, pill, [field, pill], obstacles, view);
+        cardAt = findSpot(cw, ch, pill, obstacles.concat(field), view) ?? leastCovering(cw, ch, pill, [field, pill], obstacles, view);
+        if (far(cardAt, pill)) line = line.concat(NaN, NaN, tetherPath(cardAt, pill, obstacles, false));
       }
       move(spot.left, spot.top, true);
       writes.push(() => {
         const rel = (v: number, o: number) => `${Math.round(v - o)}px`;
         p.mark.style.cssText = barShown ? `left:${rel(bar.left, spot.left)};top:${rel(bar.top, spot.top)};width:${Math.round(bar.right - bar.left)}px` : 'display:none';
-        p.tether.setAttribute('points', line ? line.map((v, i) => Math.round(v - (i % 2 ? spot.top : spot.left))).join(' ') : '');
+        // One path: the field's line, then (after a break) the open card's.
+        p.tether.setAttribute('d', line.map((v, i) => (i % 2 ? '' : isNaN(v) ? '' : i && !isNaN(line[i - 2]!) ? 'L' : 'M') + (isNaN(v) ? '' : Math.round(v - (i % 2 ? spot.top : spot.left)))).join(' '));
         if (cardAt) {
           p.host.style.setProperty('--dl-cx', rel(cardAt.left, spot.left));
           p.host.style.setProperty('--dl-cy', rel(cardAt.top, spot.top));

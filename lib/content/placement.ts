@@ -174,9 +174,11 @@ export function findSpot(w: number, h: number, target: Box, obstacles: readonly 
 }
 
 /**
- * Where an open card goes when no free space is near: below or above the
- * pill, else beside it, wherever it hides the least of the EHR (never the
- * pill or its field), inside the viewport.
+ * Where a box goes when no free space can hold it (an open card on a dense
+ * screen, or a pill with no room anywhere): beside the pill, or anywhere in
+ * the viewport on a 24 px grid, wherever it hides the least of the EHR's text,
+ * controls and images (a px² of them counts as much as 1/20 px farther away),
+ * and never over the boxes in `keep` (the pill, its field).
  */
 export function leastCovering(w: number, h: number, pill: Box, keep: readonly Box[], obstacles: readonly Box[], bounds: Box): Box {
   const fit = (x: number, y: number): Box => {
@@ -184,19 +186,15 @@ export function leastCovering(w: number, h: number, pill: Box, keep: readonly Bo
     const top = Math.round(Math.max(bounds.top, Math.min(y, bounds.bottom - h)));
     return { left, top, right: left + w, bottom: top + h };
   };
-  const candidates = [
-    fit(pill.left, pill.bottom + GAP),
-    fit(pill.left, pill.top - GAP - h),
-    fit(pill.right + GAP, pill.top),
-    fit(pill.left - GAP - w, pill.top),
-  ];
+  const candidates = [fit(pill.left, pill.bottom + GAP), fit(pill.left, pill.top - GAP - h), fit(pill.right + GAP, pill.top), fit(pill.left - GAP - w, pill.top)];
+  for (let y = bounds.top; y < bounds.bottom - h + 24; y += 24) for (let x = bounds.left; x < bounds.right - w + 24; x += 24) candidates.push(fit(x, y));
   let best = candidates[0]!;
   let least = Infinity;
   for (const c of candidates) {
-    let hidden = 0;
-    for (const o of keep) if (meets(c, o)) hidden += 1e9;
-    for (const o of obstacles) hidden += Math.max(0, Math.min(c.right, o.right) - Math.max(c.left, o.left)) * Math.max(0, Math.min(c.bottom, o.bottom) - Math.max(c.top, o.top));
-    if (hidden < least) [least, best] = [hidden, c];
+    if (keep.some((k) => meets(c, k))) continue;
+    let cost = 20 * (Math.max(0, c.left - pill.right, pill.left - c.right) + Math.max(0, c.top - pill.bottom, pill.top - c.bottom));
+    for (const o of obstacles) cost += Math.max(0, Math.min(c.right, o.right) - Math.max(c.left, o.left)) * Math.max(0, Math.min(c.bottom, o.bottom) - Math.max(c.top, o.top));
+    if (cost < least) [least, best] = [cost, c];
   }
   return best;
 }
@@ -212,9 +210,11 @@ function open(x1: number, y1: number, x2: number, y2: number, obstacles: readonl
  * field, as points [x1, y1, x2, y2, …]: straight down, up or across where the
  * two face each other; else across to a free column, along it, and across
  * into the pill; always through a gap between the EHR's boxes (a column's
- * padding, the space between rows) when there is one, else straight.
+ * padding, the space between rows) when there is one, else straight (or,
+ * `straight` false, none: an open card far from its pill is not joined
+ * across the EHR's text).
  */
-export function tetherPath(pill: Box, field: Box, all: readonly Box[]): number[] {
+export function tetherPath(pill: Box, field: Box, all: readonly Box[], straight = true): number[] {
   const obstacles = all.filter((o) => !meets(o, pill) && !meets(o, field));
   const fy = (field.top + field.bottom) / 2;
   const above = pill.bottom <= field.top;
@@ -236,6 +236,7 @@ export function tetherPath(pill: Box, field: Box, all: readonly Box[]): number[]
     if (open(right ? field.right : field.left, fy, x, fy, obstacles) && open(x, fy, x, py, obstacles) && open(x, py, into, py, obstacles))
       return [right ? field.right : field.left, fy, x, fy, x, py, into, py];
   }
+  if (!straight) return [];
   const x1 = pill.right < field.left ? pill.right : pill.left;
   return [x1, py, x1 < field.left ? field.left : field.right, fyEdge];
 }
