@@ -264,7 +264,7 @@ export function createPainter(doc: Document) {
         const pill = spot;
         const cw = Math.ceil(s.card.width);
         const ch = Math.ceil(s.card.height);
-        cardAt = findSpot(cw, ch, pill, obstacles.concat(field), view) ?? leastCovering(cw, ch, pill, [field, pill], obstacles, view);
+        cardAt = findSpot(cw, ch, pill, obstacles.concat(field), view, Infinity, [], 0.1) ?? leastCovering(cw, ch, pill, [field, pill], obstacles, view);
         if (far(cardAt, pill)) line = line.concat(NaN, NaN, tetherPath(cardAt, pill, obstacles, false));
       }
       move(spot.left, spot.top, true);

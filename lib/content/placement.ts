@@ -118,12 +118,12 @@ export const clear = (b: Box, obstacles: readonly Box[], gap = GAP): boolean => 
  * close by; among equally close spots, the one centred on a field (at the top
  * right of a list or section).
  */
-function score(x: number, y: number, w: number, h: number, t: Box): number {
+function score(x: number, y: number, w: number, h: number, t: Box, align: number): number {
   const dx = Math.max(0, x - t.right, t.left - x - w);
   const dy = Math.max(0, y - t.bottom, t.top - y - h);
   // Centred on a field; at the top of a list or section taller than the pill.
   const level = t.top + Math.min(0, (t.bottom - t.top - h) / 2);
-  return Math.hypot(dx, dy) + (dy > 0 ? 10 : x + w <= t.left ? 6 : 0) + Math.abs(y - level) / 100 + Math.abs(x + w - t.right) / 1000;
+  return Math.hypot(dx, dy) + (dy > 0 ? 10 : x + w <= t.left ? 6 : 0) + Math.abs(y - level) / 100 + Math.abs(x + w - t.right) / 1000 + align * Math.abs(x - t.left);
 }
 
 /**
@@ -131,34 +131,39 @@ function score(x: number, y: number, w: number, h: number, t: Box): number {
  * `gap` from every obstacle; null when there is none scoring `within` or less.
  * `rings`: the boxes of the field's containers, innermost first: a spot in
  * the field's own table or panel is worth more than one as near elsewhere.
+ * `align`: per px that the spot's left edge is off the target's (an open
+ * card under its pill rather than anywhere along the band).
  */
-export function findSpot(w: number, h: number, target: Box, obstacles: readonly Box[], bounds: Box, within = Infinity, rings: readonly Box[] = [], gap = GAP): Box | null {
+export function findSpot(w: number, h: number, target: Box, obstacles: readonly Box[], bounds: Box, within = Infinity, rings: readonly Box[] = [], align = 0, gap = GAP): Box | null {
   if (w > bounds.right - bounds.left || h > bounds.bottom - bounds.top) return null;
   const lo = target.top - within - h - gap;
   const hi = target.bottom + within + h + gap;
   const near = obstacles.filter((o) => o.bottom > lo && o.top < hi).sort((a, b) => a.left - b.left);
   const tops = new Set<number>();
-  const addTop = (y: number) => void tops.add(Math.round(Math.min(Math.max(y, bounds.top), bounds.bottom - h)));
-  addTop((target.top + target.bottom - h) / 2);
-  addTop(target.top);
-  addTop(target.bottom - h);
-  addTop(target.top - gap - h);
-  addTop(target.bottom + gap);
+  // Whole pixels, rounded away from what they keep clear of.
+  const addTop = (y: number) => void tops.add(Math.min(Math.max(y, Math.ceil(bounds.top)), Math.floor(bounds.bottom - h)));
+  addTop(Math.round((target.top + target.bottom - h) / 2));
+  addTop(Math.round(target.top));
+  addTop(Math.round(target.bottom - h));
+  addTop(Math.floor(target.top - gap - h));
+  addTop(Math.ceil(target.bottom + gap));
   for (const o of near) {
-    addTop(o.bottom + gap);
-    addTop(o.top - gap - h);
+    addTop(Math.ceil(o.bottom + gap));
+    addTop(Math.floor(o.top - gap - h));
   }
   let best: Box | null = null;
   let bestScore = within;
   for (const y of tops) {
     const consider = (a: number, b: number) => {
+      a = Math.ceil(a);
+      b = Math.floor(b);
       if (b - a < w) return;
-      for (const want of [target.right + gap, target.left - gap - w, (target.left + target.right - w) / 2]) {
-        const x = Math.round(Math.min(Math.max(want, a), b - w));
+      for (const want of [target.right + gap, target.left - gap - w, (target.left + target.right - w) / 2, target.left]) {
+        const x = Math.min(Math.max(Math.round(want), a), b - w);
         // 30 px more for each of the field's containers (cell, row, table, panel…) the spot is outside of.
         let out = rings.findIndex((r) => r.left <= x && r.top <= y && r.right >= x + w && r.bottom >= y + h);
         if (out < 0) out = rings.length;
-        const s = score(x, y, w, h, target) + out * 30;
+        const s = score(x, y, w, h, target, align) + out * 30;
         if (s <= bestScore) [bestScore, best] = [s, { left: x, top: y, right: x + w, bottom: y + h }];
       }
     };

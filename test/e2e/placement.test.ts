@@ -24,7 +24,7 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { CHROMIUM, launch, waitForWarnings, type Session } from './harness';
 import { openExtensionPage } from './pages';
 import { SCREENS } from './screens';
-import { exposeShadowRoots } from './shadow';
+import { exposeShadowRoots, waitInPainted } from './shadow';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
@@ -243,5 +243,50 @@ for (const layout of LAYOUTS) {
     });
   });
 }
+
+/**
+ * An open warning (its card opened by a person's click) on EMA and athena at 1280 × 800: the card,
+ * too, covers none of the EHR's text or controls. DERMLINT_SCREENSHOTS=1 saves them as
+ * docs/screenshots/inline-ema.png and inline-athena.png.
+ */
+describe('an open warning', () => {
+  for (const layout of LAYOUTS.slice(0, 2)) {
+    it(`${layout.name} ex01: the card opens beside its pill in free space, hiding nothing of the chart`, async () => {
+      const [page] = pages.get(layout.name)!;
+      await page.bringToFront();
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(layout.url(session.baseUrl, 'ex01'));
+      const frame = await encounterFrame(page, 'ex01');
+      await waitForWarnings(frame, ['mod25-missing@0'], 15_000);
+      await frames(frame);
+      const pill = await waitInPainted(frame, 'button.pill');
+      await pill.click(); // a person's click (CDP input: trusted)
+      await waitInPainted(frame, '.card');
+      await frames(frame);
+      await exposeShadowRoots(frame);
+      const covered = await frame.evaluate((rowsSelector: string) => {
+        const host = document.querySelector('dermlint-warning')!;
+        const card = (host as Element & { shadowRoot: ShadowRoot }).shadowRoot.querySelector('.card')!.getBoundingClientRect();
+        const out: string[] = [];
+        const range = document.createRange();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!/\S/.test((n as Text).data) || n.parentElement?.closest('dermlint-layer')) continue;
+          range.selectNodeContents(n);
+          for (const r of Array.from(range.getClientRects())) {
+            const w = Math.min(card.right, r.right) - Math.max(card.left, r.left);
+            const h = Math.min(card.bottom, r.bottom) - Math.max(card.top, r.top);
+            if (w > 0.5 && h > 0.5) out.push(`text “${(n as Text).data.trim().slice(0, 30)}”`);
+          }
+        }
+        const inView = card.left >= 0 && card.top >= 0 && card.right <= document.documentElement.clientWidth && card.bottom <= document.documentElement.clientHeight;
+        return { out, inView, rows: document.querySelectorAll(rowsSelector).length };
+      }, layout.rows);
+      expect(covered.out).toEqual([]);
+      expect(covered.inView).toBe(true);
+      if (process.env.DERMLINT_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/inline-${layout.name}.png` });
+    });
+  }
+});
 
 declare const chrome: { storage: unknown };
