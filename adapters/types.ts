@@ -11,12 +11,27 @@ export interface BannerFacts {
   mrn?: string;
 }
 
-/** Where the content script paints what it found. */
+/** The fields of a line a warning can be painted next to (a finding's `field`, the payer aside). */
+export type LineField = 'code' | 'modifiers' | 'units' | 'site' | 'size' | 'dx';
+
+/**
+ * Where the content script paints what it found: the element that shows each
+ * field, so that a warning sits next to the box it is about. The elements are
+ * the EHR's own; dermlint never paints inside them (lib/content/painter.tsx).
+ */
 export interface ScreenAnchors {
   /** Element of each encounter line, by line index (encounter.lines[i] ↔ lines[i]). */
   lines: Element[];
+  /**
+   * The element that shows one field of a line (its control, else its cell; `dx`: the diagnosis
+   * pointers), or undefined where the screen has none. Looked up when asked, so only the lines
+   * with findings cost anything.
+   */
+  field?(line: number, field: LineField): Element | undefined;
   /** The diagnosis list, for encounter-level findings (diagnosis problems). */
   diagnoses?: Element;
+  /** Where the screen shows the payer (plan name), for payer findings. */
+  payer?: Element;
   /** The encounter header, for other encounter-level findings. */
   header?: Element;
 }

@@ -1,29 +1,36 @@
 /** Styles inside our shadow roots: nothing leaks out to the EHR, nothing leaks in. */
 export const WARNING_CSS = `
-:host { all: initial; display: block; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; }
+:host { all: initial; display: block; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; --c: #a4161a; --bg: #fff5f5; }
+:host([data-dermlint-severity="warning"]) { --c: #7a4a00; --bg: #fff8e6; }
+:host([data-dermlint-severity="info"]) { --c: #0b4f8a; --bg: #f0f6ff; }
 .dl { position: relative; }
-/* 24px high at least: WCAG 2.2 target size (2.5.8), the pills sit among the EHR's own controls. */
-.pill { display: inline-flex; align-items: center; gap: 4px; max-width: min(13rem, var(--dl-max, 13rem)); min-height: 24px; padding: 1px 7px 1px 4px; border-radius: 12px;
-  border: 1px solid currentColor; background: #fff; cursor: pointer; font: inherit; font-weight: 600; white-space: nowrap;
-  box-shadow: 0 1px 2px rgb(0 0 0 / 0.15); }
+/* 24px high at least: WCAG 2.2 target size (2.5.8). The whole title, never cut: the painter finds it room. */
+.pill { display: inline-flex; align-items: center; gap: 5px; min-height: 24px; margin: 0; padding: 1px 9px 1px 4px; border-radius: 12px;
+  border: 1px solid var(--c); color: var(--c); background: var(--bg); cursor: pointer; font: inherit; font-weight: 600; white-space: nowrap;
+  box-shadow: 0 1px 3px rgb(0 0 0 / 0.25); }
 .pill:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
-.icon { display: inline-grid; place-items: center; width: 14px; height: 14px; border-radius: 50%; color: #fff; font-size: 9px; line-height: 1; }
-.label { overflow: hidden; text-overflow: ellipsis; }
-.dl-error .pill { color: #a4161a; background: #fff5f5; }
-.dl-error .icon { background: #a4161a; }
-.dl-warning .pill { color: #7a4a00; background: #fff8e6; }
-.dl-warning .icon { background: #8a5300; }
-.dl-info .pill { color: #0b4f8a; background: #f0f6ff; }
-.dl-info .icon { background: #0b4f8a; }
-.card { position: absolute; top: calc(100% + 4px); left: 0; z-index: 1; width: 22rem; max-width: 80vw; padding: 8px 10px;
-  background: #fff; color: #1b1f24; border: 1px solid #8c959f; border-radius: 6px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
+/* Open: the pill filled, and its card headed with the same words and colour. */
+.pill[aria-expanded="true"] { color: #fff; background: var(--c); }
+.pill[aria-expanded="true"] .icon { color: var(--c); background: #fff; }
+.title { color: var(--c); font-weight: 700; font-size: 13px; }
+.icon { display: inline-grid; place-items: center; width: 15px; height: 15px; border-radius: 50%; color: #fff; background: var(--c); font-size: 9px; line-height: 1; }
+/* Under the field: which box the pill is about; and a line to a pill that found no room right beside it. */
+.mark { position: absolute; display: block; height: 3px; border-radius: 2px; background: var(--c); pointer-events: none; }
+.tether { position: absolute; left: 0; top: 0; width: 1px; height: 1px; overflow: visible; pointer-events: none; fill: none; stroke: var(--c); stroke-width: 1.5; stroke-linejoin: round; opacity: 0.8; }
+.card { position: absolute; left: var(--dl-cx, 0px); top: var(--dl-cy, calc(100% + 4px)); z-index: 1; width: 22rem; max-width: 80vw; padding: 8px 10px;
+  background: #fff; color: #1b1f24; border: 1px solid #8c959f; border-left: 4px solid var(--c); border-radius: 6px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
   white-space: normal; font-weight: 400; }
 .card p { margin: 0 0 6px; }
 .card p:last-child { margin-bottom: 0; }
 .msg { font-weight: 600; }
 .ref, .rule { color: #57606a; font-size: 11px; }
 code { font: 11px ui-monospace, monospace; }
-.status { position: fixed; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;
+`;
+
+/** The note that a screen could not be read (drawn by the content script itself, without the paint kit). */
+export const STATUS_CSS = `
+:host { all: initial; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.status { position: fixed; z-index: 2147483000; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;
   border: 1px solid #8c959f; color: #1b1f24; box-shadow: 0 2px 8px rgb(0 0 0 / 0.2); }
 `;
 

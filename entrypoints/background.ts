@@ -40,6 +40,10 @@ export default defineBackground(() => {
     },
     sendToFrame: (tabId, frameId, message) => void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
     askFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
+    // The drawing code goes into the frame that shows an encounter, in the extension's isolated world (the page never sees it).
+    injectPaintKit: async (tabId, frameId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/paint-kit.js'] });
+    },
     broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => worker.handle(message, sender));

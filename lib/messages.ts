@@ -116,7 +116,10 @@ export const SignedAnywayRequestSchema = z.object({
   errors: z.number().int().nonnegative(),
 });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema]);
+/** The frame shows an encounter: load the paint kit (the warnings' drawing code) into it (lib/content/paint-kit.ts). */
+export const PaintKitRequestSchema = z.object({ type: z.literal('paint-kit') });
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema, PaintKitRequestSchema]);
 
 // ── From extension pages (sender: our own chrome-extension:// page) ───────
 

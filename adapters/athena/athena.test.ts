@@ -142,6 +142,32 @@ describe('round trip of every worked example through its snapshot', () => {
   });
 });
 
+describe('anchors: the element of each field of each line, where warnings are painted', () => {
+  const INPUTS = { code: 'Procedure code', units: 'Units', site: 'Site', size: 'Size in cm' } as const;
+  it.each(CASES.map((c) => [c.encounter.id] as const))('%s: code, modifiers, units, site, size, ICD-10 pointers, diagnoses and payer', (id) => {
+    const { encounter, anchors } = readOk(snapshot(id));
+    encounter.lines.forEach((_, i) => {
+      const row = anchors.lines[i]!;
+      for (const [field, label] of Object.entries(INPUTS) as [keyof typeof INPUTS, string][]) {
+        const el = anchors.field!(i, field);
+        expect(el?.getAttribute('aria-label'), `${id} line ${i} ${field}`).toBe(`${label}, line ${i + 1}`);
+        expect(row.contains(el!)).toBe(true);
+      }
+      // The modifier boxes and the ICD-10 cell (chips and pointer field): their cells.
+      const mods = anchors.field!(i, 'modifiers')!;
+      expect(mods.tagName).toBe('TD');
+      expect([...mods.querySelectorAll('input')].map((m) => m.getAttribute('aria-label'))).toEqual([1, 2, 3, 4].map((n) => `Modifier ${n}, line ${i + 1}`));
+      const dx = anchors.field!(i, 'dx')!;
+      expect(dx.tagName).toBe('TD');
+      expect(dx.querySelector('input')?.getAttribute('aria-label')).toBe(`Diagnosis pointers, line ${i + 1}`);
+      expect(row.contains(dx)).toBe(true);
+    });
+    expect(anchors.field!(encounter.lines.length, 'code')).toBeUndefined();
+    expect(anchors.payer?.tagName).toBe('DD');
+    expect(anchors.payer?.textContent).toContain(encounter.payer.name ?? '');
+  });
+});
+
 describe('the live demo screen', () => {
   it('renders every field of the Encounter shape and reads it back', () => {
     const { doc } = liveScreen(FULL);

@@ -24,7 +24,7 @@
  */
 import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
-import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
+import type { Adapter, BannerFacts, LineField, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
 import { isoDay, noteText, priorService } from '../shared/note';
@@ -325,6 +325,8 @@ interface ServiceRow {
   number: number | null;
   row: Element;
   line: Line;
+  /** Its table's columns, for the painter's anchors. */
+  cols?: Columns<ServiceColumn>;
 }
 
 function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: string): ServiceRow {
@@ -408,7 +410,7 @@ function readServices(section: Element): ServiceRow[] {
     if (cols.line !== undefined) numbered++;
     for (const row of bodyRows(table)) {
       if (isEmptyState(row)) continue;
-      rows.push(readServiceRow(row, cols, `service row ${rows.length + 1}`));
+      rows.push({ ...readServiceRow(row, cols, `service row ${rows.length + 1}`), cols });
     }
   }
   if (numbered !== 0 && numbered !== tables.length) fail('some Services tables show line numbers and some do not');
@@ -482,6 +484,27 @@ function readAbn(scope: Element): Encounter['abn'] {
   return lines ? { signed: false, lines } : undefined;
 }
 
+// ------------------------------------------------------------------ anchors
+
+/** The Services column of each field a warning can be about. */
+const ANCHOR_COLUMNS: Record<LineField, ServiceColumn> = { code: 'code', modifiers: 'modifier', units: 'units', site: 'site', size: 'size', dx: 'dx' };
+
+/**
+ * Where the painter finds each field of a service line, asked for lines with findings only: the
+ * cell's one control, else the cell (the modifier boxes, the ICD-10 chips with their pointer field).
+ */
+function fieldAnchors(services: readonly ServiceRow[]): NonNullable<ScreenAnchors['field']> {
+  return (line, field) => {
+    const service = services[line];
+    const index = service?.cols?.[ANCHOR_COLUMNS[field]];
+    if (index === undefined) return undefined;
+    const cell = cellsOf(service!.row)[index];
+    if (!cell) return undefined;
+    const controls = controlsIn(cell, SEL.control);
+    return controls.length === 1 && field !== 'dx' ? controls[0] : cell;
+  };
+}
+
 function read(doc: Document): ReadResult {
   if (!isAthenaDocument(doc) || !doc.body) return ABSENT;
   const panel = billingPanel(doc);
@@ -515,6 +538,7 @@ function read(doc: Document): ReadResult {
     const id = readEncounterId(doc, scope);
     const dateOfService = isoDate(text(termValue(scope, TEXT.dateOfServiceTerm)));
     const payer = readPayer(doc);
+    const payerEl = termValue(doc, TEXT.insuranceTerm);
     const diagnoses = readDiagnoses(dxSection);
     const services = readServices(svcSection);
     const abn = readAbn(scope);
@@ -528,7 +552,8 @@ function read(doc: Document): ReadResult {
     if (history.length) candidate.history = history;
     const problem = checkEncounter(candidate);
     if (problem) fail(`the encounter read off the Billing tab is not valid (${problem})`);
-    const anchors: ScreenAnchors = { lines: services.map((s) => s.row), diagnoses: dxSection, header };
+    const anchors: ScreenAnchors = { lines: services.map((s) => s.row), field: fieldAnchors(services), diagnoses: dxSection, header };
+    if (payerEl) anchors.payer = payerEl;
     return note.frame ? { status: 'ok', encounter: candidate, anchors, documents: [note.frame] } : { status: 'ok', encounter: candidate, anchors };
   } catch (e) {
     if (e instanceof Unreadable) return unreadableResult(`could not read: ${e.message}`);

@@ -149,6 +149,42 @@ describe('round trip: every worked example, saved from the demo screen, reads ba
   });
 });
 
+describe('anchors: the element of each field of each line, where warnings are painted', () => {
+  const LABELS = { code: 'Code', modifiers: 'Modifiers', units: 'Units', site: 'Site', size: 'Size in cm' } as const;
+  it.each(CASES.map((c) => [c.encounter.id] as const))('%s: code, modifiers, units, site, size, pointers, diagnoses and payer', (id) => {
+    const doc = snapshot(id);
+    const { encounter, anchors } = ok(emaAdapter.read(doc));
+    expect(anchors.field).toBeTypeOf('function');
+    encounter.lines.forEach((_, i) => {
+      const row = anchors.lines[i]!;
+      for (const [field, label] of Object.entries(LABELS) as [keyof typeof LABELS, string][]) {
+        const el = anchors.field!(i, field)!;
+        // The picker's box (ng-select) or the input itself, inside this row's own cell.
+        expect(el, `${id} line ${i} ${field}`).toBeTruthy();
+        expect(row.contains(el)).toBe(true);
+        const input = el.matches('input') ? el : el.querySelector('input');
+        expect(input?.getAttribute('aria-label')).toBe(`${label} row ${i + 1}`);
+        expect(el.matches('.ng-select-container, input')).toBe(true);
+      }
+      const dx = anchors.field!(i, 'dx')!;
+      expect(dx.getAttribute('aria-label')).toBe(`Diagnosis pointers row ${i + 1}`);
+      expect(row.contains(dx)).toBe(true);
+    });
+    expect(anchors.field!(encounter.lines.length, 'units')).toBeUndefined();
+    expect(anchors.diagnoses?.getAttribute('data-identifier')).toBe('diagnosis-list');
+    expect(anchors.payer?.getAttribute('data-identifier')).toBe('insurance-plan-name');
+    expect(anchors.payer?.textContent?.trim()).toBe(encounter.payer.name ?? '');
+  });
+
+  it('follows the cells by their column header when a row has no cell hooks', () => {
+    const doc = snapshot('ex01');
+    for (const cell of doc.querySelectorAll('tr[data-identifier="procedure-row"] td[data-identifier]')) cell.removeAttribute('data-identifier');
+    const { anchors } = ok(emaAdapter.read(doc));
+    expect(anchors.field!(0, 'units')?.getAttribute('aria-label')).toBe('Units row 1');
+    expect(anchors.field!(0, 'modifiers')?.querySelector('input')?.getAttribute('aria-label')).toBe('Modifiers row 1');
+  });
+});
+
 describe('snapshots a person reaches by using the screen', () => {
   it('a finalized note still reads, and has no Finalize control left', () => {
     const doc = snapshot('variant-finalized');

@@ -14,7 +14,7 @@
  */
 import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
-import type { Adapter, BannerFacts, ReadResult, ScreenAnchors } from '../types';
+import type { Adapter, BannerFacts, LineField, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
 import { isoDay, noteText, priorService } from '../shared/note';
@@ -343,6 +343,31 @@ function abn(panel: Element | undefined, rowBoxes: boolean[]): Encounter['abn'] 
   return { signed: true, lines };
 }
 
+// ------------------------------------------------------------------ anchors
+
+/** The superbill cell of each field a warning can be about. */
+const ANCHOR_CELLS: Record<LineField, Field> = { code: 'code', modifiers: 'modifiers', units: 'units', site: 'site', size: 'size', dx: 'pointers' };
+
+/**
+ * Where the painter finds each field of a row, asked for lines with findings only: the cell's
+ * picker or control (the pointers' chip group), else the cell; undefined when the row changed so
+ * that its cells can no longer be told apart.
+ */
+function fieldAnchors(rows: readonly Element[], columns: () => (Field | undefined)[]): NonNullable<ScreenAnchors['field']> {
+  return (line, field) => {
+    const row = rows[line];
+    if (!row) return undefined;
+    let cell: Element | undefined;
+    try {
+      cell = rowCells(row, line + 1, columns)[ANCHOR_CELLS[field]];
+    } catch {
+      return undefined;
+    }
+    if (!cell) return undefined;
+    return (field === 'dx' ? cell.firstElementChild : cell.querySelector(SEL.valueHolder)) ?? cell;
+  };
+}
+
 // ------------------------------------------------------------------ read
 
 const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPanel', 'note', 'historyList'] as const;
@@ -432,7 +457,9 @@ export function readEma(doc: Document): ReadResult {
 
     const problem = checkEncounter(encounter as unknown as Encounter);
     if (problem) fail(problem);
-    const anchors: ScreenAnchors = { lines: rowEls, diagnoses: dxList, header };
+    const payerEl = parts.banner?.querySelector(SEL.insurancePlan) ?? parts.banner?.querySelector(SEL.insurance) ?? undefined;
+    const anchors: ScreenAnchors = { lines: rowEls, field: fieldAnchors(rowEls, columnsOf), diagnoses: dxList, header };
+    if (payerEl) anchors.payer = payerEl;
     return { status: 'ok', encounter: encounter as unknown as Encounter, anchors };
   } catch (e) {
     if (e instanceof Unreadable) return unreadableResult(e.message);

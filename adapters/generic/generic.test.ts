@@ -168,6 +168,26 @@ describe('the eClinicalWorks-style screen, read with ECW_FIELD_MAP', () => {
     }
   });
 
+  it.each(CASES.map((c) => [c.encounter.id, c] as const))('%s: anchors: the element of each field, by the map’s own selectors', (id, c) => {
+    const result = readWithFieldMap(snapshot(id), ECW_FIELD_MAP);
+    if (result.status !== 'ok') throw new Error(`expected ok: ${JSON.stringify(result)}`);
+    const { anchors } = result;
+    const fieldOf = (el: Element | undefined) => el?.getAttribute('data-fieldname');
+    c.encounter.lines.forEach((line, i) => {
+      const row = anchors.lines[i]!;
+      expect(fieldOf(anchors.field!(i, 'code'))).toBe('claimCPTCode');
+      expect(fieldOf(anchors.field!(i, 'units'))).toBe('ClaimCPTUnits');
+      expect(fieldOf(anchors.field!(i, 'site'))).toBe('ClaimCPTSite');
+      expect(fieldOf(anchors.field!(i, 'size'))).toBe('ClaimCPTLesionSize');
+      expect(fieldOf(anchors.field!(i, 'dx'))).toBe('ClaimCPTICD1');
+      // The first empty modifier box (where a missing modifier is typed), else the last one.
+      const mods = (line.modifiers ?? []).length;
+      expect(fieldOf(anchors.field!(i, 'modifiers'))).toBe(`ClaimCPTMOD${Math.min(mods + 1, 4)}`);
+      for (const f of ['code', 'modifiers', 'units', 'site', 'size', 'dx'] as const) expect(row.contains(anchors.field!(i, f)!)).toBe(true);
+    });
+    expect(fieldOf(anchors.payer)).toBe('PrimaryInsName');
+  });
+
   it('keeps ABN coverage: signed, per line', () => {
     expect(ok(readWithFieldMap(snapshot('ex24'), ECW_FIELD_MAP)).abn).toEqual({ signed: true, lines: [0] });
     expect(ok(readWithFieldMap(snapshot('ex25'), ECW_FIELD_MAP)).abn).toEqual({ signed: true });

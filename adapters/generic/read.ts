@@ -7,7 +7,7 @@
  */
 import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
 import { checkEncounter } from '../shared/check';
-import type { ReadResult, ScreenAnchors } from '../types';
+import type { LineField, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, screenValue, sizeCmOf, unreadableResult, valueOf } from '../shared/text';
 import type { FieldMap } from './fieldmap';
@@ -281,13 +281,36 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const problem = checkEncounter(candidate);
   if (problem) return { status: 'unreadable', reason: `could not read: ${problem}` };
 
-  const screen: ScreenAnchors = { lines: anchors };
+  const screen: ScreenAnchors = { lines: anchors, field: fieldAnchors(anchors, p) };
+  if (payerNameEl) screen.payer = payerNameEl;
   const dxAnchor = dxRows[0] ?? dxRowElements[0];
   const diagnosesAnchor = dxAnchor?.closest('table, ul, ol, [role="grid"], [role="table"]') ?? dxAnchor?.parentElement ?? undefined;
   if (diagnosesAnchor) screen.diagnoses = diagnosesAnchor;
   const header = queryFirst(doc, map.header, 'header') ?? payerNameEl?.parentElement ?? undefined;
   if (header) screen.header = header;
   return { status: 'ok', encounter: candidate, anchors: screen };
+}
+
+/**
+ * Where the painter finds each field of a row, by the map's own selectors (asked for lines with
+ * findings only). Several modifier fields: the first empty one (where a missing modifier goes),
+ * else the last; several pointer fields: the first.
+ */
+function fieldAnchors(rows: readonly Element[], p: FieldMap['procedures']): NonNullable<ScreenAnchors['field']> {
+  const selectors: Record<LineField, string | undefined> = { code: p.code, modifiers: p.modifiers, units: p.units, site: p.site, size: p.size, dx: p.pointers };
+  return (line, field) => {
+    const row = rows[line];
+    const selector = selectors[field];
+    if (!row || !selector) return undefined;
+    let found: Element[];
+    try {
+      found = queryAll(row, selector, field);
+    } catch {
+      return undefined;
+    }
+    if (field === 'modifiers') return found.find((el) => !valueOf(el)) ?? found[found.length - 1];
+    return found[0];
+  };
 }
 
 /** The controls that submit or sign the claim, per the map. */

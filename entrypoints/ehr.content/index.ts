@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { frameAddress, pickAdapter } from '../../lib/content/pick-adapter';
 import { BUILTIN_MATCHES } from '../../adapters/index';
-import { createPainter } from '../../lib/content/painter';
+import { createShell } from '../../lib/content/shell';
+import { kitHere } from '../../lib/content/paint-kit';
 import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
@@ -25,10 +26,12 @@ export default defineContentScript({
     const mark = (name: string) => document.documentElement.hasAttribute('data-dermlint-bench') && performance.mark(name);
     /** Set when storage says the settings changed: the next evaluation asks the worker to read them again. */
     let settingsChanged = false;
+    // The warnings are drawn by the paint kit, which the worker loads into this frame once it shows an encounter.
+    const painter = createShell(document, { now: kitHere, load: () => send({ type: 'paint-kit' }) });
     const watcher = watchScreen({
       adapter,
       doc: document,
-      painter: createPainter(document),
+      painter,
       evaluate: (encounter) => {
         const refresh = settingsChanged;
         settingsChanged = false;
@@ -46,7 +49,9 @@ export default defineContentScript({
     });
     const reveal = (line: number | null) => {
       const el = watcher.anchorOf(line);
-      if (el) revealElement(document, el, line);
+      if (el) revealElement(document, el);
+      // Its card opens through dermlint itself: a synthetic click on the pill would not be trusted.
+      painter.open(line);
     };
     guardSignoff({
       doc: document,
@@ -58,6 +63,7 @@ export default defineContentScript({
       onSignedAnyway: (errors, encounterId) => void send({ type: 'signed-anyway', encounterId, errors }).catch(() => {}),
       onReview: () => reveal(watcher.errorLines()[0] ?? null),
       signal: ctx.signal,
+      kit: kitHere,
     });
     // Only the extension can send here (tabs.sendMessage); the page cannot.
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: CommentCheckAnswer) => void) => {

@@ -19,6 +19,7 @@ import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals'
 import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
 import { createLegacyAdopter, migrateLegacyDismissals } from './legacy-ids';
 import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../comment-check';
+import { shortLabel } from '../../components/labels';
 
 export interface Sender {
   id?: string;
@@ -55,6 +56,8 @@ export interface WorkerDeps {
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
   /** Asks one frame's content script and waits for its answer (the dismissal-comment check). */
   askFrame?(tabId: number, frameId: number, message: ToContent): Promise<unknown>;
+  /** Loads the paint kit into a frame (scripting.executeScript of paint-kit.js, the extension's isolated world). */
+  injectPaintKit?(tabId: number, frameId: number): Promise<void>;
   broadcast?(message: Broadcast): void;
   now?(): Date;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
@@ -228,7 +231,8 @@ export function createWorker(deps: WorkerDeps) {
     for (const f of live) why[f.rule] ??= f.why;
     return {
       ok: true,
-      findings: live.map(({ key: _k, why: _w, dismissed: _d, ...f }) => f),
+      // The inline pill shows a finding's title; a rule that has none yet gets its short label here, so the page carries no table of them.
+      findings: live.map(({ key: _k, why: _w, dismissed: _d, ...f }) => ({ ...f, title: f.title ?? shortLabel(f.rule) })),
       showInfoInline: settings.showInfoInline,
       why,
       errors,
@@ -247,6 +251,11 @@ export function createWorker(deps: WorkerDeps) {
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
     if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
+    if (request.type === 'paint-kit') {
+      if (!deps.injectPaintKit) return { ok: false, error: 'the paint kit is not available here' };
+      await deps.injectPaintKit(tabId, frameId);
+      return { ok: true };
+    }
     if (request.type === 'signed-anyway') {
       const encounterId = await pseudonymOf(request.encounterId);
       const at = now().toISOString();

@@ -1,8 +1,17 @@
 /**
- * Paints findings next to the lines they concern, each in its own shadow
- * root, and removes them the moment they no longer apply. Hosts are absolutely
- * positioned so the EHR's layout never moves; a line's warnings share one
- * container placed at the end of the line's first cell.
+ * Paints findings beside the fields they concern, in a layer of dermlint's
+ * own over the page: one `dermlint-layer` element appended to the document's
+ * root, holding one `dermlint-warning` host per finding, each in its own
+ * closed shadow root. Nothing is ever put inside the EHR's own elements, so
+ * its DOM (and any selector a field map wrote against it) is the same with
+ * and without dermlint, and a re-render of the EHR never takes a warning away.
+ *
+ * Each pill sits in free space next to its field (./placement): it covers no
+ * text, control or image of the EHR, stays inside the viewport while the
+ * field is in view, and follows scrolling (capture-phase listener, one
+ * placement per frame), resizing and re-renders (ResizeObserver,
+ * IntersectionObserver, the watcher's mutation records). A placement reads
+ * every box first and then writes transforms only: one layout, no thrash.
  *
  * The roots are closed: the EHR page's own script cannot read or click what is
  * inside (`host.shadowRoot` is null there). The hosts keep their data-dermlint-*
@@ -13,182 +22,312 @@ import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
 import { InlineWarning } from '../../components/InlineWarning';
 import { WARNING_CSS } from '../../components/styles';
-import { settle, slotFor, type Placed } from './placement';
+import { clear, findSpot, GAP, leastCovering, obstaclesIn, shownBox, tetherPath, tightBox, type Box } from './placement';
+import { keepRoot } from './roots';
 
-export const LINE_TAG = 'dermlint-line';
+export const LAYER_TAG = 'dermlint-layer';
 export const WARNING_TAG = 'dermlint-warning';
-export const STATUS_TAG = 'dermlint-status';
 
-/** Is this node one of ours (so the watcher can ignore its own mutations)? */
-export function isOurs(node: Node): boolean {
-  return node.nodeName.startsWith('DERMLINT-');
+/** Positioned at the document's origin, zero-sized: the pills scroll with the page for free. */
+const LAYER_STYLE = 'all:initial;display:block;position:absolute;left:0;top:0;width:0;height:0;z-index:2147482000;pointer-events:none';
+/** How far (scored px, see placement.ts) a pill may sit from its field on the first, narrow search. */
+const NEAR = 40;
+
+/** The field each warning is painted beside (for tests). */
+const targets = new WeakMap<Element, Element>();
+
+/** The EHR element a warning host is painted beside. */
+export const targetOf = (host: Element): Element | undefined => targets.get(host);
+
+/** The element a finding is about: its field's, else its line's code, else the line; encounter-level ones by the payer, the diagnosis list or the header. */
+function targetFor(f: Finding, anchors: ScreenAnchors): Element | undefined {
+  if (f.line !== null) {
+    const row = anchors.lines[f.line];
+    if (!row) return undefined;
+    const field = f.field && f.field !== 'payer' ? f.field : 'code';
+    return anchors.field?.(f.line, field) ?? anchors.field?.(f.line, 'code') ?? row;
+  }
+  if (f.field === 'payer' && anchors.payer) return anchors.payer;
+  return (f.field === 'dx' || f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ?? anchors.header ?? anchors.diagnoses;
 }
-
-const CONTAINER_STYLE = 'position:absolute;z-index:2147482000;display:flex;flex-direction:row;flex-wrap:wrap;align-items:flex-start;gap:3px;margin:0;pointer-events:auto;';
 
 interface Painted {
   host: HTMLElement;
-  container: HTMLElement;
-  anchor: Element;
-}
-
-let uidCounter = 0;
-
-/** A painted warning: its closed root, and a way to open its card from dermlint itself. */
-interface Rendered {
   root: ShadowRoot;
+  target: Element;
+  /** The pill's last spot relative to its field's box, tried first next time (pills do not hop about as the page scrolls). */
+  offset?: [number, number];
+  /** The mark under the field and the line to a pill that could not sit next to it. */
+  mark: HTMLElement;
+  tether: SVGElement;
+  /** Opens its card (dermlint itself, for the review panel's "show on screen"). */
   open(): void;
-}
-const rendered = new WeakMap<Element, Rendered>();
-
-/** Opens the card of a warning painted by dermlint (reveal.ts); false for any other element. */
-export function openWarning(host: Element): boolean {
-  const r = rendered.get(host);
-  r?.open();
-  return r !== undefined;
-}
-
-/** A closed shadow root of ours: dermlint's only way back in. */
-export function paintedRoot(host: Element): ShadowRoot | undefined {
-  return rendered.get(host)?.root;
-}
-
-/** Keeps the closed root of a host dermlint painted elsewhere (the sign-off prompt). */
-export function keepRoot(host: Element, root: ShadowRoot): void {
-  rendered.set(host, { root, open() {} });
 }
 
 export function createPainter(doc: Document) {
+  const win = doc.defaultView!;
   const painted = new Map<string, Painted>();
-  let statusHost: HTMLElement | null = null;
-  let front: HTMLElement | null = null;
-  /** Containers put in during this paint, settled once all of them are in (see placement.ts). */
-  let unsettled: Placed[] = [];
+  let layer: HTMLElement | null = null;
+  let uid = 0;
+  let frame = 0;
+  /** What the last placement saw; when the page shows the same, only the pills' own spots are checked again. */
+  let lastSeen = '';
+  /** The painted warnings in the order of their fields on the page: placed in that order. */
+  let ordered: Painted[] = [];
 
+  const schedule = () => {
+    if (!frame && painted.size) frame = win.requestAnimationFrame(() => ((frame = 0), place()));
+  };
+  const resizes = win.ResizeObserver ? new win.ResizeObserver(() => place()) : null;
   /**
-   * Keeps the pills of containers just put in inside their cell, so they never cover the line's
-   * controls: all widths read first (one layout for the whole paint, not one per line), then written.
+   * Whether each field is in sight, clipped by no scroll container (the browser says so as it draws a
+   * frame: no hit test of ours, which on a page of thousands of rows would cost hundreds of ms).
    */
-  function fitToCells(placed: readonly Placed[]) {
-    const widths = placed.map(({ slot }) => slot.getBoundingClientRect().width);
-    placed.forEach(({ container }, i) => {
-      const width = widths[i]!;
-      if (width > 40) {
-        container.style.setProperty('--dl-max', `${Math.max(72, Math.floor(width) - 6)}px`);
-        container.style.maxWidth = `${Math.max(72, Math.floor(width) - 6)}px`;
-      }
-    });
+  const inSight = new WeakMap<Element, boolean>();
+  const sightings = win.IntersectionObserver
+    ? new win.IntersectionObserver(
+        (entries) => {
+          for (const e of entries) inSight.set(e.target, e.isIntersecting);
+          schedule();
+        },
+        { threshold: [0, 1] },
+      )
+    : null;
+  let listening = false;
+  function listen(on: boolean) {
+    if (on === listening) return;
+    listening = on;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    doc[method]('scroll', schedule, { capture: true, passive: true } as AddEventListenerOptions);
+    win[method]('resize', schedule);
+    if (on) {
+      resizes?.observe(doc.documentElement);
+      if (doc.body) resizes?.observe(doc.body);
+    } else {
+      resizes?.disconnect();
+      sightings?.disconnect();
+    }
   }
+  const watch = (el: Element, on: boolean) => {
+    if (on) {
+      resizes?.observe(el);
+      sightings?.observe(el);
+    } else {
+      resizes?.unobserve(el);
+      sightings?.unobserve(el);
+    }
+  };
 
   const keyOf = (f: Finding) => `${f.rule}|${f.line}|${f.severity}|${f.message}|${f.fix ?? ''}`;
 
-  function anchorFor(f: Finding, anchors: ScreenAnchors): Element | undefined {
-    if (f.line !== null) return anchors.lines[f.line];
-    return (f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ?? anchors.header ?? anchors.diagnoses;
-  }
-
-  /** Where a line's warnings go: a cell of the line with no control in it (see placement.ts). */
-  function containerFor(anchor: Element): HTMLElement {
-    const slot = slotFor(anchor);
-    for (const child of Array.from(slot.children)) if (child.tagName === 'DERMLINT-LINE') return child as HTMLElement;
-    const container = doc.createElement(LINE_TAG);
-    container.setAttribute('style', CONTAINER_STYLE);
-    slot.insertBefore(container, slot.firstChild);
-    unsettled.push({ anchor, slot, container });
-    // The line being read comes to the front, so its open card is not drawn under the next line's pills.
-    const toFront = () => {
-      if (front && front !== container) front.style.zIndex = '2147482000';
-      container.style.zIndex = '2147483000';
-      front = container;
-    };
-    // A person's own click or focus only (the page's script dispatches untrusted events).
-    container.addEventListener('click', (e) => e.isTrusted && toFront());
-    container.addEventListener('focusin', (e) => e.isTrusted && toFront());
-    return container;
-  }
-
-  function createHost(f: Finding, why: string | undefined, compact: boolean): HTMLElement {
+  function createHost(f: Finding, why: string | undefined, target: Element): Painted {
     const host = doc.createElement(WARNING_TAG);
     host.setAttribute('data-dermlint-rule', f.rule);
     host.setAttribute('data-dermlint-line', f.line === null ? 'encounter' : String(f.line));
     host.setAttribute('data-dermlint-severity', f.severity);
+    // Out of sight until its first placement puts it beside its field.
+    host.setAttribute('style', 'position:absolute;left:0;top:0;width:max-content;pointer-events:none;opacity:0');
     const root = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = WARNING_CSS;
-    root.appendChild(style);
     const mount = doc.createElement('div');
-    root.appendChild(mount);
-    const uid = String(++uidCounter);
+    const mark = doc.createElement('i');
+    mark.className = 'mark';
+    const tether = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
+    const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', 'tether');
+    svg.append(tether);
+    root.append(style, mark, svg, mount);
+    const id = String(++uid);
     let openRequest = 0;
     // Preact renders text nodes: page or finding strings are never parsed as HTML.
-    const draw = () => render(<InlineWarning finding={f} why={why} uid={uid} compact={compact} openRequest={openRequest} />, mount);
+    const draw = () => render(<InlineWarning finding={f} why={why} uid={id} openRequest={openRequest} />, mount);
+    const p: Painted = { host, root, target, mark, tether, open: () => ((openRequest += 1), draw()) };
+    targets.set(host, target);
+    keepRoot(host, root);
+    watch(target, true);
     draw();
-    rendered.set(host, { root, open: () => ((openRequest += 1), draw()) });
-    return host;
+    // The card opening, closing or changing is placed before it is drawn (a mutation record comes before the frame).
+    new win.MutationObserver(() => place()).observe(mount, { childList: true, subtree: true, characterData: true });
+    // A pill reached by Tab whose field is out of view brings the field into view (the placement then shows the pill beside it).
+    host.addEventListener('focusin', (e) => {
+      if (e.isTrusted && host.style.opacity === '0') p.target.scrollIntoView({ block: 'center', inline: 'nearest' });
+    });
+    return p;
   }
 
   function removeEntry(key: string) {
-    const entry = painted.get(key);
-    if (!entry) return;
+    const p = painted.get(key);
+    if (!p) return;
     painted.delete(key);
-    entry.host.remove();
-    if (entry.container.childElementCount === 0) entry.container.remove();
+    ordered = ordered.filter((x) => x !== p);
+    watch(p.target, false);
+    p.host.remove();
+  }
+
+  /** The hosts in the order of their fields on the page, so Tab reaches them line by line (a focused one is never moved). */
+  function order(list: Painted[]) {
+    ordered = list;
+    list.sort((a, b) => (a.target.compareDocumentPosition(b.target) & 2 ? 1 : -1));
+    list.forEach((p, i) => {
+      const at = layer!.children[i];
+      if (at !== p.host && !p.host.matches(':focus-within')) layer!.insertBefore(p.host, at ?? null);
+    });
+  }
+
+  /**
+   * Puts every pill beside its field. Reads first (the viewport, each field's box and whether it
+   * is in view, each pill's and open card's size, and what the EHR draws where), then writes
+   * transforms and the marks' boxes only.
+   */
+  function place() {
+    if (!layer?.isConnected || painted.size === 0) return;
+    const root = doc.compatMode === 'BackCompat' && doc.body ? doc.body : doc.documentElement;
+    const view: Box = { left: 2, top: 2, right: root.clientWidth - 2, bottom: root.clientHeight - 2 };
+    const origin = layer.getBoundingClientRect();
+    const seen = ordered.map((p) => {
+      const shown = inSight.get(p.target) !== false ? shownBox(p.target, view) : null;
+      const card = p.root.querySelector('.card');
+      const size = p.host.getBoundingClientRect();
+      return {
+        p,
+        field: shown && tightBox(p.target, shown),
+        w: Math.ceil(size.width),
+        h: Math.ceil(size.height),
+        card: card && card.getBoundingClientRect(),
+        away: p.target.isConnected ? p.target.getBoundingClientRect() : null,
+      };
+    });
+    const signature = JSON.stringify([view, origin.left, origin.top, seen.map((s) => [s.field, s.w, s.h, s.card?.width, s.card?.height])]);
+    const pills = seen.filter((s) => s.field);
+    if (signature === lastSeen && pills.length) {
+      // Nothing of ours moved: only something new drawn under a pill would make it move.
+      const at: Box[] = pills.map((s) => s.p.host.getBoundingClientRect());
+      const region = at.reduce((u, b) => ({ left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) }), at[0]!);
+      const there = obstaclesIn(doc, region);
+      if (at.every((b) => clear(b, there, 0))) return;
+    }
+    lastSeen = signature;
+    const obstacles = pills.length ? obstaclesIn(doc, view) : [];
+    const writes: (() => void)[] = [];
+    for (const s of seen) {
+      const { p, field, w, h } = s;
+      const move = (x: number, y: number, shown: boolean) =>
+        writes.push(() => {
+          p.host.style.transform = `translate(${x - origin.left}px,${y - origin.top}px)`;
+          p.host.style.opacity = shown ? '' : '0';
+          p.host.style.pointerEvents = shown ? 'auto' : 'none';
+          p.host.style.zIndex = s.card ? '1' : '';
+        });
+      if (!field) {
+        // Out of view: kept in the tab order, invisible, where its field is (within the page); a field gone, where it was.
+        const x = s.away ? Math.max(origin.left, Math.min(s.away.left, origin.left + root.scrollWidth - w)) : NaN;
+        const y = s.away ? Math.max(origin.top, Math.min(s.away.top, origin.top + root.scrollHeight - h)) : NaN;
+        if (s.away) move(x, y, false);
+        else writes.push(() => ((p.host.style.opacity = '0'), (p.host.style.pointerEvents = 'none')));
+        continue;
+      }
+      let spot: Box | null = null;
+      if (p.offset) {
+        // The last spot again, if it is still free, in view and close to the field.
+        const [ox, oy] = p.offset;
+        const again = { left: field.left + ox, top: field.top + oy, right: field.left + ox + w, bottom: field.top + oy + h };
+        const inside = again.left >= view.left && again.right <= view.right && again.top >= view.top && again.bottom <= view.bottom;
+        const gap = Math.max(0, again.left - field.right, field.left - again.right) + Math.max(0, again.top - field.bottom, field.top - again.bottom);
+        if (inside && gap <= NEAR && clear(again, obstacles)) spot = again;
+      }
+      spot ??= findSpot(w, h, field, obstacles, view, NEAR);
+      // No room close by (a dense table): the nearest free spot, preferably inside the field's own
+      // table, list or panel, so that a warning does not land in another part of the screen.
+      if (!spot) {
+        const rings: Box[] = [];
+        for (let a = p.target.parentElement; a && a !== doc.body; a = a.parentElement) {
+          const r = a.getBoundingClientRect();
+          const last = rings[rings.length - 1];
+          if (!last || r.width > last.right - last.left || r.height > last.bottom - last.top) rings.push(r);
+        }
+        spot = findSpot(w, h, field, obstacles, view, Infinity, rings);
+      }
+      spot ??= leastCovering(w, h, field, [field], obstacles, view);
+      p.offset = [spot.left - field.left, spot.top - field.top];
+      obstacles.push(spot);
+      // The field's mark (a bar under it, where that covers nothing), unless it is a list or section.
+      const bar: Box = { left: field.left, top: field.bottom + 1, right: field.right, bottom: field.bottom + 4 };
+      const barShown = field.bottom - field.top < 48 && clear(bar, obstacles, 0);
+      if (barShown) obstacles.push(bar);
+      // A line from a pill that could not sit right next to its field.
+      const far = (a: Box, b: Box) => Math.max(0, a.left - b.right, b.left - a.right) + Math.max(0, a.top - b.bottom, b.top - a.bottom) > GAP * 3;
+      let line = far(spot, field) ? tetherPath(spot, field, obstacles) : [];
+      let cardAt: Box | null = null;
+      if (s.card) {
+        // An open card: in free space too (joined to its pill by a line when not beside it), else where it hides the least.
+        const pill = spot;
+        const cw = Math.ceil(s.card.width);
+        const ch = Math.ceil(s.card.height);
+        cardAt = findSpot(cw, ch, pill, obstacles.concat(field), view, Infinity, [], 0.1) ?? leastCovering(cw, ch, pill, [field, pill], obstacles, view);
+        if (far(cardAt, pill)) line = line.concat(NaN, NaN, tetherPath(cardAt, pill, obstacles, false));
+      }
+      move(spot.left, spot.top, true);
+      writes.push(() => {
+        const rel = (v: number, o: number) => `${Math.round(v - o)}px`;
+        p.mark.style.cssText = barShown ? `left:${rel(bar.left, spot.left)};top:${rel(bar.top, spot.top)};width:${Math.round(bar.right - bar.left)}px` : 'display:none';
+        // One path: the field's line, then (after a break) the open card's.
+        p.tether.setAttribute('d', line.map((v, i) => (i % 2 ? '' : isNaN(v) ? '' : i && !isNaN(line[i - 2]!) ? 'L' : 'M') + (isNaN(v) ? '' : Math.round(v - (i % 2 ? spot.top : spot.left)))).join(' '));
+        if (cardAt) {
+          p.host.style.setProperty('--dl-cx', rel(cardAt.left, spot.left));
+          p.host.style.setProperty('--dl-cy', rel(cardAt.top, spot.top));
+        }
+      });
+    }
+    for (const write of writes) write();
   }
 
   return {
-    /** Show exactly these findings; keeps hosts that still apply (and their open/closed state). */
+    /** Show exactly these findings; keeps hosts that still apply (and their open/closed state), beside their fields as the screen has them now. */
     paint(findings: Finding[], anchors: ScreenAnchors, why: Record<string, string> = {}) {
-      this.clearStatus();
-      const wanted = new Map<string, { finding: Finding; anchor: Element }>();
+      const wanted = new Map<string, { finding: Finding; target: Element }>();
       for (const f of findings) {
-        const anchor = anchorFor(f, anchors);
-        if (anchor) wanted.set(keyOf(f), { finding: f, anchor });
+        const target = targetFor(f, anchors);
+        if (target) wanted.set(keyOf(f), { finding: f, target });
       }
-      for (const [key, entry] of painted) {
-        const want = wanted.get(key);
-        if (!want || want.anchor !== entry.anchor || !entry.host.isConnected || !entry.anchor.contains(entry.host)) removeEntry(key);
+      for (const key of [...painted.keys()]) if (!wanted.has(key)) removeEntry(key);
+      if (wanted.size === 0) return listen(false);
+      if (!layer) {
+        layer = doc.createElement(LAYER_TAG);
+        layer.setAttribute('style', LAYER_STYLE);
       }
-      for (const [key, { finding, anchor }] of wanted) {
-        if (painted.has(key)) continue;
-        const container = containerFor(anchor);
-        const host = createHost(finding, why[finding.rule], container.childElementCount > 0);
-        container.appendChild(host);
-        painted.set(key, { host, container, anchor });
+      if (!layer.isConnected) doc.documentElement.appendChild(layer);
+      listen(true);
+      for (const [key, { finding, target }] of wanted) {
+        const p = painted.get(key);
+        if (!p) painted.set(key, createHost(finding, why[finding.rule], target));
+        else if (p.target !== target) {
+          watch(p.target, false);
+          p.target = target;
+          targets.set(p.host, target);
+          watch(target, true);
+        }
       }
-      // Widths first (fitToCells), so that settle() measures the containers as they will be drawn.
-      fitToCells(unsettled);
-      settle(unsettled);
-      unsettled = [];
+      order([...painted.values()]);
+      lastSeen = '';
+      place();
     },
-    /** Every painted host is still in the page, inside its anchor. */
+    /** Every painted warning's field is still on the page (the EHR did not re-render it away), and so is the layer. */
     intact(): boolean {
-      for (const entry of painted.values()) if (!entry.host.isConnected || !entry.anchor.contains(entry.host)) return false;
+      if (painted.size && !layer?.isConnected) return false;
+      for (const p of painted.values()) if (!p.target.isConnected) return false;
       return true;
     },
+    /** The page's layout may have changed (the watcher saw the EHR's DOM change): place again in the next frame. */
+    relayout: schedule,
     clear() {
       for (const key of [...painted.keys()]) removeEntry(key);
-      this.clearStatus();
+      layer?.remove();
+      listen(false);
     },
-    /** A quiet note that the screen could not be read (no guessing). */
-    showStatus(text: string) {
-      if (!statusHost) {
-        statusHost = doc.createElement(STATUS_TAG);
-        const root = statusHost.attachShadow({ mode: 'closed' });
-        rendered.set(statusHost, { root, open() {} });
-        const style = doc.createElement('style');
-        style.textContent = WARNING_CSS;
-        const box = doc.createElement('div');
-        box.className = 'status';
-        box.setAttribute('role', 'status');
-        root.append(style, box);
-        doc.documentElement.appendChild(statusHost);
-      }
-      const box = paintedRoot(statusHost)!.querySelector('.status')!;
-      box.textContent = text;
-    },
-    clearStatus() {
-      statusHost?.remove();
-      statusHost = null;
+    /** Opens the card of a line's (null: the encounter's) first warning. */
+    open(line: number | null) {
+      ordered.find((p) => p.host.getAttribute('data-dermlint-line') === (line === null ? 'encounter' : String(line)))?.open();
     },
     get count() {
       return painted.size;
@@ -196,4 +335,3 @@ export function createPainter(doc: Document) {
   };
 }
 
-export type Painter = ReturnType<typeof createPainter>;

@@ -1,9 +1,8 @@
-/** Scrolls the EHR to a line and outlines it briefly, without touching the EHR's own styles. */
-import { openWarning } from './painter';
+/** Scrolls the EHR to a line and outlines it briefly, without touching the EHR's own styles (the outline is dermlint's own element). */
 
 const HIGHLIGHT_TAG = 'dermlint-highlight';
 
-export function revealElement(doc: Document, el: Element, expandLine?: number | null): void {
+export function revealElement(doc: Document, el: Element): void {
   el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
   doc.querySelectorAll(HIGHLIGHT_TAG).forEach((h) => h.remove());
   const rect = el.getBoundingClientRect();
@@ -18,9 +17,4 @@ export function revealElement(doc: Document, el: Element, expandLine?: number | 
   doc.documentElement.appendChild(box);
   win.setTimeout(() => (box.style.opacity = '0'), 1800);
   win.setTimeout(() => box.remove(), 2500);
-  if (expandLine !== undefined) {
-    const host = el.querySelector(`dermlint-warning[data-dermlint-line="${expandLine === null ? 'encounter' : expandLine}"]`);
-    // Its card opens through dermlint itself: a synthetic click on the pill would not be trusted.
-    if (host) openWarning(host);
-  }
 }

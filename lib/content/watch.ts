@@ -11,7 +11,8 @@
 import type { Adapter, ReadResult, ScreenAnchors } from '../../adapters/types';
 import type { EvaluateResponse } from '../messages';
 import type { Encounter, Finding } from '../../rules/schema';
-import { isOurs, type Painter } from './painter';
+import { isOurs } from './roots';
+import type { Painter } from './shell';
 
 export interface WatchDeps {
   adapter: Adapter;
@@ -99,6 +100,7 @@ export function watchScreen(deps: WatchDeps) {
       return;
     }
     lastState = 'ok';
+    painter.prepare(); // an encounter on the screen: the paint kit comes while the worker judges it
     const key = now.key!;
     // Rows the EHR re-rendered under our warnings get them back before the next frame: the same
     // findings, or until the answer comes the last ones (stale findings stay until the answer).
@@ -199,9 +201,10 @@ export function watchScreen(deps: WatchDeps) {
     else setTimeout(runScheduled, 0);
   }
 
-  /** Something relevant changed on the screen: the last read no longer holds. */
+  /** Something relevant changed on the screen: the last read no longer holds (and the warnings may have to move). */
   function changed() {
     changedSinceRead = true;
+    painter.relayout();
     scheduleCheck();
   }
 

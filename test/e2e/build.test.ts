@@ -133,4 +133,18 @@ describe('the built extension', () => {
     expect(gz).toBeLessThanOrEqual(26 * 1024);
     expect(content.toString('latin1')).not.toMatch(/maxArgs|\$ZodType|_zod/);
   });
+
+  it('keeps the drawing code out of it: the paint kit is a file of its own, injected only into frames that show an encounter', () => {
+    const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'), 'latin1');
+    const kit = readFileSync(join(EXTENSION_DIR, 'paint-kit.js'));
+    const gz = gzipSync(kit, { level: 9 }).length;
+    console.log(`paint kit: ${(kit.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip`);
+    expect(gz).toBeLessThanOrEqual(16 * 1024);
+    // Preact and the warnings' placement are in the kit, not in every EHR frame's content script.
+    expect(kit.toString('latin1')).toMatch(/dermlint-layer/);
+    expect(content).not.toMatch(/dermlint-layer|__preactattr_|__H/);
+    // Not a content script, and not reachable by the page (no web-accessible resources at all).
+    expect(JSON.stringify(manifest.content_scripts)).not.toContain('paint-kit');
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ import { badgeOf, judged, launch, POLL, waitForWarnings, warningsIn, type Sessio
 import { onFreshElement, SCREENS, typeInto } from './screens';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
-import { inPainted, waitInPainted } from './shadow';
+import { exposeShadowRoots, inPainted, waitInPainted } from './shadow';
 
 const cases: { encounter: Encounter; expect: { rule: string; line: number | null }[] }[] = JSON.parse(
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
@@ -50,16 +50,25 @@ for (const screen of SCREENS) {
       const want = painted(id);
       await waitForWarnings(frame, want.warnings);
       await expect.poll(() => badgeOf(session, page), { timeout: 5000 }).toBe(want.errors ? String(want.errors) : '');
-      // Each warning sits inside the element of its own line.
-      const misplaced = await frame.$$eval('dermlint-warning', (hosts) =>
-        hosts.filter((h) => {
+      // Each warning is painted in dermlint's own layer, never inside the EHR's rows, and marks a field of
+      // its own line: the bar under the field lies just below an element of that line's row.
+      await exposeShadowRoots(frame);
+      const placed = await frame.$$eval('dermlint-warning', (hosts) =>
+        hosts.map((h) => {
           const line = h.getAttribute('data-dermlint-line');
-          if (line === 'encounter') return false;
-          const row = h.closest('tr');
-          return !row || !(row.textContent ?? '').length;
-        }).length,
+          const mark = h.shadowRoot!.querySelector('.mark')!;
+          const r = mark.getBoundingClientRect();
+          const shown = getComputedStyle(mark).display !== 'none' && r.width > 0;
+          const above = shown ? document.elementFromPoint((r.left + r.right) / 2, r.top - 3) : null;
+          const row = above?.closest('tr');
+          return { line, inLayer: h.parentElement?.tagName === 'DERMLINT-LAYER', insideRow: !!h.closest('tr'), marked: shown ? (row?.querySelector('td')?.textContent?.trim().match(/^\d+/)?.[0] ?? 'no row') : null };
+        }),
       );
-      expect(misplaced).toBe(0);
+      for (const p of placed) {
+        expect(p.inLayer && !p.insideRow, `${p.line}: in dermlint's layer`).toBe(true);
+        if (p.line !== 'encounter' && p.marked !== null) expect(p.marked, `the field marked for line ${p.line}`).toBe(String(Number(p.line) + 1));
+      }
+      expect(placed.filter((p) => p.line !== 'encounter' && p.marked !== null).length, 'line warnings with a marked field').toBe(placed.filter((p) => p.line !== 'encounter').length);
     });
 
     it.each(QUIET)('%s: a clean (or review-only) encounter shows nothing inline', async (id) => {

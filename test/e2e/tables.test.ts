@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launch, waitForWarnings, warningsIn, type Session } from './harness';
 import { SCREENS } from './screens';
+import { exposeShadowRoots } from './shadow';
 import { ptpFileText, type CmsPtpRow } from '../../rules/ncci/index';
 import { zipArchive } from '../unit/zip-writer';
 import { waitInPainted } from './shadow';
@@ -122,8 +123,13 @@ describe('NCCI PTP: CMS’s four parts imported in options', () => {
 
     const { frame } = await warningsOf(ema.url(session.baseUrl, 'ex35'), 'ex35');
     await waitForWarnings(frame, ['ncci-ptp@1']);
-    const host = await frame.$('dermlint-warning[data-dermlint-rule="ncci-ptp"]');
-    expect(await host!.evaluate((h) => h.closest('tr')?.textContent ?? '')).toMatch(/12052/);
+    // Beside a field of the line showing 12052: the row just above the bar under that field.
+    await exposeShadowRoots(frame);
+    const marked = await frame.$eval('dermlint-warning[data-dermlint-rule="ncci-ptp"]', (h) => {
+      const r = h.shadowRoot!.querySelector('.mark')!.getBoundingClientRect();
+      return document.elementFromPoint((r.left + r.right) / 2, r.top - 3)?.closest('tr')?.innerHTML ?? '';
+    });
+    expect(marked).toMatch(/12052/);
   });
 
   it('the imported table survives a restart of the background worker (it is in IndexedDB)', async () => {

@@ -185,6 +185,19 @@ describe('side panel review list', () => {
       expect(box.bottom).toBeGreaterThanOrEqual(row.bottom - 1);
       expect(box.bottom - box.top).toBeLessThan(3 * (row.bottom - row.top));
       await expect.poll(() => textOf(panel, 'p.status'), POLL).toBe('Showing line 3 on the screen.');
+      // The line's warnings (in dermlint's own layer) are shown beside it, in the window, the first with its card open.
+      const shown = async () => {
+        await exposeShadowRoots(frame);
+        return frame.evaluate(() => {
+          const hosts = Array.from(document.querySelectorAll('dermlint-layer > dermlint-warning[data-dermlint-line="2"]'));
+          const inView = hosts.every((h) => {
+            const pill = h.shadowRoot!.querySelector('.pill')!.getBoundingClientRect();
+            return getComputedStyle(h).opacity !== '0' && pill.top >= 0 && pill.bottom <= window.innerHeight;
+          });
+          return hosts.length === 2 && inView && hosts.some((h) => h.shadowRoot!.querySelector('.card'));
+        });
+      };
+      await expect.poll(shown, POLL).toBe(true);
       await ehr.setViewport({ width: 1280, height: 800 });
     });
   }

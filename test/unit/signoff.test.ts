@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { guardSignoff } from '../../lib/content/signoff';
-import { paintedRoot } from '../../lib/content/painter';
+import { paintedRoot } from '../../lib/content/roots';
+import { PAINT_KIT } from '../../lib/content/kit';
 
 const windows: Window[] = [];
 const controllers: AbortController[] = [];
@@ -48,6 +49,7 @@ function setup() {
     onSignedAnyway: (errors, encounter) => recorded.push([errors, encounter]),
     onReview: () => {},
     signal: controller.signal,
+    kit: () => PAINT_KIT,
   });
   const button = () => doc.querySelector('button[name="SIGNOFF"]') as HTMLButtonElement;
   const host = () => doc.querySelector('dermlint-signoff');

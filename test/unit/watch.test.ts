@@ -11,7 +11,9 @@ import { Window } from 'happy-dom';
 import type { Adapter, ReadResult } from '../../adapters/types';
 import type { EvaluateResponse } from '../../lib/messages';
 import type { Encounter, Finding } from '../../rules/schema';
-import { createPainter, WARNING_TAG } from '../../lib/content/painter';
+import { targetOf, WARNING_TAG } from '../../lib/content/painter';
+import { createShell } from '../../lib/content/shell';
+import { PAINT_KIT } from '../../lib/content/kit';
 import { watchScreen } from '../../lib/content/watch';
 
 const windows: Window[] = [];
@@ -104,7 +106,7 @@ function setup(units: number[]) {
   const watcher = watchScreen({
     adapter,
     doc,
-    painter: createPainter(doc),
+    painter: createShell(doc, { now: () => PAINT_KIT, load: async () => {} }),
     evaluate: (encounter) =>
       new Promise<EvaluateResponse>((done) => {
         pending.push({
@@ -133,11 +135,13 @@ function setup(units: number[]) {
     input.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
     state.units[i] = u;
   };
-  /** Lines whose row holds a warning now (in the page, inside the row). */
-  const warned = () =>
-    Array.from(doc.querySelectorAll('#rows > tr'))
-      .map((tr, i) => (tr.querySelector(WARNING_TAG) ? i : -1))
+  /** Lines whose row (as the page has it now) has a warning painted beside it (in dermlint's layer, never inside the row). */
+  const warned = () => {
+    const hosts = Array.from(doc.querySelectorAll(`dermlint-layer > ${WARNING_TAG}`));
+    return Array.from(doc.querySelectorAll('#rows > tr'))
+      .map((tr, i) => (hosts.some((h) => tr.contains(targetOf(h) ?? null)) ? i : -1))
       .filter((i) => i >= 0);
+  };
   /** The next frame: a frame callback asked for after everything so far runs after ours. */
   const nextFrame = () => new Promise<void>((done) => window.requestAnimationFrame(() => done()));
   return { window, doc, state, render, edit, answer, pending, warned, nextFrame, watcher, controller, reads: () => reads, painted: () => painted };
@@ -400,7 +404,7 @@ describe('watchScreen: a note in a frame of its own', () => {
     watchScreen({
       adapter,
       doc,
-      painter: createPainter(doc),
+      painter: createShell(doc, { now: () => PAINT_KIT, load: async () => {} }),
       evaluate: (encounter) => {
         asked.push(encounter);
         return Promise.resolve({ ok: true, findings: [], showInfoInline: false, why: {}, errors: 0, signoffPrompt: true });

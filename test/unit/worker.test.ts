@@ -33,6 +33,32 @@ describe('background worker', () => {
     expect(badges.at(-1)).toEqual([7, 1]);
   });
 
+  it('gives a finding without a title its short label (the pill shows it; the page carries no table of labels)', async () => {
+    const { worker } = setup();
+    const reply = (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)) as { findings: { rule: string; title?: string }[] };
+    expect(reply.findings.map((f) => f.title)).toEqual(['Add modifier 25']);
+    const plain = { ...encounter, lines: [{ code: '11102', dx: [1], units: 2, lesions: 2 }] };
+    const other = (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: plain }, good)) as { findings: { rule: string; title?: string }[] };
+    for (const f of other.findings) expect(f.title, f.rule).toBeTruthy();
+  });
+
+  it('loads the paint kit into the asking frame of an EHR host only', async () => {
+    const injected: [number, number][] = [];
+    const worker = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => ['https://*.ema.md/*'],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: () => {},
+      injectPaintKit: async (tab, frame) => void injected.push([tab, frame]),
+    });
+    expect(await worker.handle({ type: 'paint-kit' }, { ...good, frameId: 3 })).toEqual({ ok: true });
+    expect(injected).toEqual([[7, 3]]);
+    expect(await worker.handle({ type: 'paint-kit' }, { ...good, url: 'https://evil.example/' })).toMatchObject({ ok: false });
+    expect(await worker.handle({ type: 'paint-kit', extra: 'x'.repeat(10) }, good)).toEqual({ ok: true }); // unknown fields stripped
+    expect(injected).toHaveLength(2);
+    expect(await setup().worker.handle({ type: 'paint-kit' }, good)).toMatchObject({ ok: false, error: 'the paint kit is not available here' });
+  });
+
   it('applies the user settings', async () => {
     const { worker, badges } = setup({ ...DEFAULT_EXTENSION_SETTINGS, rules: { 'mod25-missing': 'off' } });
     const reply = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);

@@ -4,10 +4,9 @@
  * anyway" replays the click at once; "Review" shows the first error. Nothing
  * is blocked for good, and the prompt can be turned off in options.
  */
-import { render } from 'preact';
-import { SignoffPrompt } from '../../components/SignoffPrompt';
 import { SIGNOFF_CSS } from '../../components/styles';
-import { keepRoot } from './painter';
+import type { PaintKit } from './paint-kit';
+import { keepRoot } from './roots';
 
 export interface SignoffDeps {
   doc: Document;
@@ -22,6 +21,8 @@ export interface SignoffDeps {
   onSignedAnyway(errors: number, encounter: string): void;
   onReview(): void;
   signal: AbortSignal;
+  /** The paint kit, which draws the prompt (in this frame once it showed warnings: errors are always painted). */
+  kit(): PaintKit | undefined;
 }
 
 export function guardSignoff(deps: SignoffDeps) {
@@ -36,7 +37,7 @@ export function guardSignoff(deps: SignoffDeps) {
     host = null;
   };
 
-  function ask(control: HTMLElement) {
+  function ask(control: HTMLElement, kit: PaintKit) {
     close();
     const errors = deps.errors();
     host = doc.createElement('dermlint-signoff');
@@ -71,30 +72,27 @@ export function guardSignoff(deps: SignoffDeps) {
       close();
       current()?.focus({ preventScroll: true });
     };
-    render(
-      <SignoffPrompt
-        errors={errors}
-        onClose={closeAndReturn}
-        onReview={() => {
-          closeAndReturn();
-          deps.onReview();
-        }}
-        onSignAnyway={() => {
-          const target = current();
-          closeAndReturn();
-          if (!target) return;
-          deps.onSignedAnyway(errors, encounter);
-          accepted = deps.signature();
-          passThrough = true;
-          try {
-            target.click();
-          } finally {
-            passThrough = false;
-          }
-        }}
-      />,
-      mount,
-    );
+    kit.signoff(mount, {
+      errors,
+      onClose: closeAndReturn,
+      onReview() {
+        closeAndReturn();
+        deps.onReview();
+      },
+      onSignAnyway() {
+        const target = current();
+        closeAndReturn();
+        if (!target) return;
+        deps.onSignedAnyway(errors, encounter);
+        accepted = deps.signature();
+        passThrough = true;
+        try {
+          target.click();
+        } finally {
+          passThrough = false;
+        }
+      },
+    });
     // A sign button near the window's right edge (EMA's Finalize): keep the whole prompt on screen.
     const width = (mount.firstElementChild ?? mount).getBoundingClientRect().width;
     const right = win.scrollX + doc.documentElement.clientWidth - 8;
@@ -109,10 +107,13 @@ export function guardSignoff(deps: SignoffDeps) {
     const control = deps.controls().find((c) => c === target || c.contains(target));
     if (!control) return;
     if (accepted !== null && accepted === deps.signature()) return;
+    // Without the paint kit (it could not load) there is no prompt to ask in: the click goes through.
+    const kit = deps.kit();
+    if (!kit) return;
     // Hold this click only; the user decides in the prompt.
     event.preventDefault();
     event.stopImmediatePropagation();
-    ask(control as HTMLElement);
+    ask(control as HTMLElement, kit);
   };
   const win = doc.defaultView!;
   win.addEventListener('click', onClick, true);
