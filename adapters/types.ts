@@ -2,7 +2,7 @@
  * One EHR = one adapter: where it runs, and how it reads an encounter off its
  * screen. Reading is pure: a Document in, an Encounter (or why not) out.
  */
-import type { Encounter } from '../rules/schema';
+import type { Encounter, SuggestionAction } from '../rules/schema';
 
 /** Where the content script paints what it found. */
 export interface ScreenAnchors {
@@ -31,4 +31,22 @@ export interface Adapter {
   read(doc: Document): ReadResult;
   /** The sign / finalize / submit controls, for the sign-off check (optional). */
   signControls?(doc: Document): Element[];
+  /**
+   * Whether this screen has the controls a one-click fix's action needs (asked when a warning is
+   * painted): null when it has, else why not ('this screen has no bill-to control'), and the
+   * warning says "Fix by hand". Line indexes are the encounter's as read now.
+   */
+  canApply?(action: SuggestionAction, doc: Document): string | null;
+  /**
+   * Carries out one action of a one-click fix by operating the EHR's own controls as a person
+   * would, on the user's click only; resolves once the EHR has re-rendered. Line indexes are the
+   * encounter's as read now. The caller reads the screen again to see whether it took.
+   */
+  apply?(action: SuggestionAction, doc: Document): Promise<ApplyResult>;
 }
+
+/** What one step of a one-click fix did. */
+export type ApplyResult =
+  | { ok: true }
+  /** cannot: the screen has no control for it (fix by hand; nothing was touched); else a control was there and the step failed. */
+  | { ok: false; cannot: boolean; reason: string };
