@@ -31,18 +31,26 @@ export interface Adapter {
   read(doc: Document): ReadResult;
   /** The sign / finalize / submit controls, for the sign-off check (optional). */
   signControls?(doc: Document): Element[];
+}
+
+/**
+ * How an EHR's one-click fixes are carried out (adapters/<ehr>/apply.ts). Kept apart from the
+ * reader: the content script in every frame carries only the reader, and this code is loaded
+ * into a frame when a person opens a warning that offers a fix (entrypoints/fix-apply.ts).
+ */
+export interface Applier {
   /**
-   * Whether this screen has the controls a one-click fix's action needs (asked when a warning is
-   * painted): null when it has, else why not ('this screen has no bill-to control'), and the
-   * warning says "Fix by hand". Line indexes are the encounter's as read now.
+   * Whether this screen has the controls the action needs: null when it has, else why not
+   * ('this screen has no bill-to control'), and the warning says "Fix by hand". Touches nothing.
+   * Line indexes are the encounter's as read now.
    */
-  canApply?(action: SuggestionAction, doc: Document): string | null;
+  canApply(action: SuggestionAction, doc: Document): string | null;
   /**
-   * Carries out one action of a one-click fix by operating the EHR's own controls as a person
-   * would, on the user's click only; resolves once the EHR has re-rendered. Line indexes are the
-   * encounter's as read now. The caller reads the screen again to see whether it took.
+   * Carries out one action by operating the EHR's own controls as a person would, on the user's
+   * click only; resolves once the EHR has re-rendered. Line indexes are the encounter's as read
+   * now. The caller reads the screen again to see whether it took.
    */
-  apply?(action: SuggestionAction, doc: Document): Promise<ApplyResult>;
+  apply(action: SuggestionAction, doc: Document): Promise<ApplyResult>;
 }
 
 /** What one step of a one-click fix did. */

@@ -2,10 +2,36 @@
  * One finding painted next to its line: a small pill (severity colour, icon,
  * short label) that expands into what is wrong, why, the fix and the reference.
  * Keyboard reachable, announced to screen readers, never takes focus itself.
+ * Where the fix is mechanical, the open card offers it as a button ("Fix: add
+ * 25 to 99213"): only a person's own click or key press (a trusted event)
+ * carries it out, never an event the page's script dispatched.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/schema';
 import { SEVERITY_ICON, SEVERITY_WORD, shortLabel } from './labels';
+
+/** What a one-click fix did. */
+export type FixOutcome =
+  | { status: 'applied' }
+  /** failed: tried, the screen does not show it; by-hand: the screen has no control for it, nothing was touched. */
+  | { status: 'failed' | 'by-hand'; message: string }
+  /** Not a person's own event, or a fix already running: nothing done. */
+  | { status: 'ignored' };
+
+/** A finding's one-click fixes, as the content script offers them (components never send messages themselves). */
+export interface FixHooks {
+  /** Each suggestion's label ("Add 25 to 99213"). */
+  labels: string[];
+  /** Asked when the card opens: for each suggestion, null when this screen can carry it out, else why not. */
+  check(): Promise<(string | null)[]>;
+  /** Carries out suggestion `index`; `event` is the click or key press that asked for it. */
+  run(index: number, event: Event): Promise<FixOutcome>;
+  /** What the last attempt said, when the warning was painted again since (the card opens with it). */
+  note?: string;
+}
+
+/** "Add 25 to 99213" → "add 25 to 99213" (a code or an acronym keeps its case). */
+const lowerFirst = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 
 export interface InlineWarningProps {
   finding: Finding;
@@ -15,11 +41,25 @@ export interface InlineWarningProps {
   uid: string;
   /** Show the short label instead of the message (second and later warnings of a line). */
   compact?: boolean;
+  /** One-click fixes (findings with suggestions on a screen that supports them). */
+  fix?: FixHooks;
 }
 
-export function InlineWarning({ finding, why, uid, compact = false }: InlineWarningProps) {
-  const [open, setOpen] = useState(false);
+export function InlineWarning({ finding, why, uid, compact = false, fix }: InlineWarningProps) {
+  const [open, setOpen] = useState(!!fix?.note);
+  /** Per suggestion, once the card is open: null when this screen can carry it out, else why not. */
+  const [lacking, setLacking] = useState<(string | null)[]>();
+  /** The last fix's outcome ('working' while it runs); a note from an earlier attempt to start with. */
+  const [said, setSaid] = useState<FixOutcome | 'working' | undefined>(fix?.note ? { status: 'failed', message: fix.note } : undefined);
   const cardId = `dl-card-${uid}`;
+  useEffect(() => void (open && fix && !lacking && fix.check().then(setLacking)), [open]);
+  async function runFix(index: number, event: Event) {
+    // A person's own click, Enter or Space only: the page's script cannot press this button.
+    if (!fix || !event.isTrusted || said === 'working') return;
+    setSaid('working');
+    setSaid(await fix.run(index, event));
+  }
+  const saidText = said === 'working' ? 'Applying…' : said?.status === 'applied' ? 'Applied.' : said && 'message' in said ? said.message : '';
   return (
     <div
       class={`dl dl-${finding.severity}`}
@@ -50,6 +90,25 @@ export function InlineWarning({ finding, why, uid, compact = false }: InlineWarn
               <strong>Fix: </strong>
               {finding.fix}
             </p>
+          )}
+          {fix && (
+            <div class="fixes">
+              {fix.labels.map((label, i) =>
+                lacking?.[i] ? (
+                  <p>
+                    <strong>Fix by hand: </strong>
+                    {lowerFirst(label)} — {lacking[i]}
+                  </p>
+                ) : (
+                  <button type="button" class="fixbtn" aria-disabled={said === 'working'} onClick={(e) => void runFix(i, e)}>
+                    Fix: {lowerFirst(label)}
+                  </button>
+                ),
+              )}
+              <p class={typeof said === 'object' ? said.status : undefined} role="status">
+                {saidText}
+              </p>
+            </div>
           )}
           {why && (
             <p class="why">

@@ -6,7 +6,7 @@ export const WARNING_CSS = `
 .pill { display: inline-flex; align-items: center; gap: 4px; max-width: min(13rem, var(--dl-max, 13rem)); min-height: 24px; padding: 1px 7px 1px 4px; border-radius: 12px;
   border: 1px solid currentColor; background: #fff; cursor: pointer; font: inherit; font-weight: 600; white-space: nowrap;
   box-shadow: 0 1px 2px rgb(0 0 0 / 0.15); }
-.pill:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
+.pill:focus-visible, .fixbtn:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
 .icon { display: inline-grid; place-items: center; width: 14px; height: 14px; border-radius: 50%; color: #fff; font-size: 9px; line-height: 1; }
 .label { overflow: hidden; text-overflow: ellipsis; }
 .dl-error .pill { color: #a4161a; background: #fff5f5; }
@@ -23,6 +23,11 @@ export const WARNING_CSS = `
 .msg { font-weight: 600; }
 .ref, .rule { color: #57606a; font-size: 11px; }
 code { font: 11px ui-monospace, monospace; }
+.fixes { margin: 0 0 6px; }
+.fixbtn { min-height: 28px; padding: 3px 10px; border: 0; border-radius: 4px; background: #0b5cad; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
+.fixbtn[aria-disabled="true"] { opacity: .6; }
+.fixes p { margin: 4px 0 0; }
+.failed, .by-hand { color: #a4161a; font-weight: 600; }
 .status { position: fixed; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;
   border: 1px solid #8c959f; color: #1b1f24; box-shadow: 0 2px 8px rgb(0 0 0 / 0.2); }
 `;

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
 import { snapshotLoader } from '../shared/snapshot-testing';
 import { athenaAdapter } from './index';
+import { athenaApplier } from './apply';
 
 const SCREEN_DIR = new URL('../../test/fixtures/ehr/athena/', import.meta.url);
 const DEMO = 'http://localhost/195900/1/';
@@ -60,9 +61,9 @@ const base = (lines: Encounter['lines'], payer: Encounter['payer'] = { kind: 'co
 });
 
 async function applied(doc: Document, action: SuggestionAction) {
-  expect(athenaAdapter.canApply!(action, doc)).toBeNull();
+  expect(athenaApplier.canApply(action, doc)).toBeNull();
   const before = rev(doc);
-  const result = await athenaAdapter.apply!(action, doc);
+  const result = await athenaApplier.apply(action, doc);
   // The screen re-rendered from its own state: the change went through its commit, not just into a box.
   expect(rev(doc)).toBeGreaterThan(before);
   return result;
@@ -126,9 +127,9 @@ describe('athenaNet: a line without the control answers "cannot" and is left alo
   it('four modifiers in use: no box for a fifth', async () => {
     const { doc } = await liveScreen(base([{ code: '99213', modifiers: ['GA', 'GY', 'GZ', 'KX'] }], { kind: 'medicare' }));
     const action: SuggestionAction = { type: 'addModifier', line: 0, modifier: '25' };
-    expect(athenaAdapter.canApply!(action, doc)).toBe('all modifier boxes of service line 1 are in use');
+    expect(athenaApplier.canApply(action, doc)).toBe('all modifier boxes of service line 1 are in use');
     const before = rev(doc);
-    expect(await athenaAdapter.apply!(action, doc)).toEqual({ ok: false, cannot: true, reason: 'all modifier boxes of service line 1 are in use' });
+    expect(await athenaApplier.apply(action, doc)).toEqual({ ok: false, cannot: true, reason: 'all modifier boxes of service line 1 are in use' });
     expect(rev(doc)).toBe(before);
     expect(form(doc, 1).mods).toEqual(['GA', 'GY', 'GZ', 'KX']);
   });
@@ -136,8 +137,8 @@ describe('athenaNet: a line without the control answers "cannot" and is left alo
   it('no Bill? box on a line (a screen that shows none) and no such line', async () => {
     const { doc } = await liveScreen(base([{ code: '99213' }]));
     (doc.getElementsByName('BILL_1')[0] as HTMLInputElement).disabled = true;
-    expect(athenaAdapter.canApply!({ type: 'billToPatient', line: 0 }, doc)).toBe('the Bill? box of service line 1 cannot be changed');
-    expect(await athenaAdapter.apply!({ type: 'billToPatient', line: 0 }, doc)).toMatchObject({ ok: false, cannot: true });
-    expect(athenaAdapter.canApply!({ type: 'removeLine', line: 4 }, doc)).toBe('there is no service line 5');
+    expect(athenaApplier.canApply({ type: 'billToPatient', line: 0 }, doc)).toBe('the Bill? box of service line 1 cannot be changed');
+    expect(await athenaApplier.apply({ type: 'billToPatient', line: 0 }, doc)).toMatchObject({ ok: false, cannot: true });
+    expect(athenaApplier.canApply({ type: 'removeLine', line: 4 }, doc)).toBe('there is no service line 5');
   });
 });

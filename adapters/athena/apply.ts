@@ -8,7 +8,7 @@
  * column headers and labels the reader uses (never an id).
  */
 import type { SuggestionAction } from '../../rules/schema';
-import type { ApplyResult } from '../types';
+import type { Applier, ApplyResult } from '../types';
 import { APPLIED, cannot, clickLikeAPerson, failed, isCheckbox, isWritable, norm, settled, typeValue } from '../shared/apply-kit';
 import { athenaAdapter, labelledControl, serviceCells } from './index';
 import { APPLY_TEXT, OWN_TAG_PREFIX, SEL, type ServiceColumn } from './selectors';
@@ -78,7 +78,7 @@ function addControls(doc: Document): { box: HTMLInputElement; button: HTMLElemen
   return 'the "Add service" box has no Add button';
 }
 
-export function canApply(action: SuggestionAction, doc: Document): string | null {
+function canApply(action: SuggestionAction, doc: Document): string | null {
   const why = (found: unknown) => (typeof found === 'string' ? found : null);
   switch (action.type) {
     case 'addModifier': {
@@ -173,7 +173,7 @@ async function addLine(doc: Document, action: Extract<SuggestionAction, { type: 
   return APPLIED;
 }
 
-export async function apply(action: SuggestionAction, doc: Document): Promise<ApplyResult> {
+async function apply(action: SuggestionAction, doc: Document): Promise<ApplyResult> {
   switch (action.type) {
     case 'addModifier':
       return addModifier(doc, action.line, action.modifier);
@@ -191,3 +191,5 @@ export async function apply(action: SuggestionAction, doc: Document): Promise<Ap
       return addLine(doc, action);
   }
 }
+
+export const athenaApplier: Applier = { canApply, apply };

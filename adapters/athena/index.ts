@@ -40,7 +40,6 @@ import {
   type ServiceColumn,
 } from './selectors';
 import { DEMO_BUILD, withDemoHosts } from '../demo-hosts';
-import { apply, canApply } from './apply';
 
 class Unreadable extends Error {}
 
@@ -521,6 +520,4 @@ export const athenaAdapter: Adapter = {
   matches: [...withDemoHosts(MATCHES)],
   read,
   signControls,
-  canApply,
-  apply,
 };

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
 import { snapshotLoader } from '../shared/snapshot-testing';
 import { emaAdapter } from './index';
+import { emaApplier } from './apply';
 
 const SCREEN_DIR = new URL('../../test/fixtures/ehr/ema/', import.meta.url);
 const { scriptWindow } = snapshotLoader(new URL('./__snapshots__/', import.meta.url), 'about:blank');
@@ -48,8 +49,8 @@ const base = (lines: Encounter['lines'], payer: Encounter['payer'] = { kind: 'co
 });
 
 async function applied(doc: Document, action: SuggestionAction) {
-  expect(emaAdapter.canApply!(action, doc)).toBeNull();
-  return emaAdapter.apply!(action, doc);
+  expect(emaApplier.canApply(action, doc)).toBeNull();
+  return emaApplier.apply(action, doc);
 }
 
 describe('EMA: every action kind through the screen’s own controls', () => {
@@ -138,15 +139,15 @@ describe('EMA: a screen without the control answers "cannot" and is left alone',
       { type: 'addLine', code: '17000' },
     ];
     for (const action of actions) {
-      expect(emaAdapter.canApply!(action, doc), action.type).toMatch(/locked|cannot|no remove button/);
-      expect(await emaAdapter.apply!(action, doc)).toMatchObject({ ok: false, cannot: true });
+      expect(emaApplier.canApply(action, doc), action.type).toMatch(/locked|cannot|no remove button/);
+      expect(await emaApplier.apply(action, doc)).toMatchObject({ ok: false, cannot: true });
     }
     expect(JSON.stringify(model())).toBe(before);
   });
 
   it('a line that is not on the screen', async () => {
     const { doc } = await liveScreen(base([{ code: '99213' }]));
-    expect(emaAdapter.canApply!({ type: 'setUnits', line: 3, units: 2 }, doc)).toBe('there is no procedure row 4');
-    expect(await emaAdapter.apply!({ type: 'setUnits', line: 3, units: 2 }, doc)).toEqual({ ok: false, cannot: true, reason: 'there is no procedure row 4' });
+    expect(emaApplier.canApply({ type: 'setUnits', line: 3, units: 2 }, doc)).toBe('there is no procedure row 4');
+    expect(await emaApplier.apply({ type: 'setUnits', line: 3, units: 2 }, doc)).toEqual({ ok: false, cannot: true, reason: 'there is no procedure row 4' });
   });
 });

@@ -7,7 +7,7 @@
  * its control again. Every selector lives in ./selectors.
  */
 import type { SuggestionAction } from '../../rules/schema';
-import type { ApplyResult } from '../types';
+import type { Applier, ApplyResult } from '../types';
 import {
   APPLIED, cannot, chooseOption, clickLikeAPerson, failed, fire, focus, blur, isWritable, norm, press, setNativeValue, settled, typeValue,
 } from '../shared/apply-kit';
@@ -64,7 +64,7 @@ async function pick(doc: Document, input: HTMLInputElement, typed: string): Prom
 }
 
 /** Why a line action cannot be carried out on this screen, or null. */
-export function canApply(action: SuggestionAction, doc: Document): string | null {
+function canApply(action: SuggestionAction, doc: Document): string | null {
   switch (action.type) {
     case 'addModifier':
     case 'removeModifier':
@@ -197,7 +197,7 @@ async function addLine(doc: Document, action: Extract<SuggestionAction, { type: 
   return APPLIED;
 }
 
-export async function apply(action: SuggestionAction, doc: Document): Promise<ApplyResult> {
+async function apply(action: SuggestionAction, doc: Document): Promise<ApplyResult> {
   switch (action.type) {
     case 'addModifier':
       return addModifier(doc, action.line, action.modifier);
@@ -215,3 +215,5 @@ export async function apply(action: SuggestionAction, doc: Document): Promise<Ap
       return addLine(doc, action);
   }
 }
+
+export const emaApplier: Applier = { canApply, apply };

@@ -32,7 +32,6 @@ import {
   type Field,
 } from './selectors';
 import { DEMO_BUILD, withDemoHosts } from '../demo-hosts';
-import { apply, canApply } from './apply';
 
 class Unreadable extends Error {}
 
@@ -456,6 +455,4 @@ export const emaAdapter: Adapter = {
   matches: [...withDemoHosts(['https://*.ema.md/*', 'https://*.modmedapp.com/*'])],
   read: readEma,
   signControls,
-  canApply,
-  apply,
 };

@@ -7,7 +7,6 @@ import type { Adapter } from '../types';
 import { hashId } from '../shared/text';
 import type { FieldMap } from './fieldmap';
 import { readWithFieldMap, signControlsWithFieldMap } from './read';
-import { applyWithFieldMap, canApplyWithFieldMap } from './apply';
 
 /** The adapter id of a field map: stable while its name stays the same. */
 export function genericAdapterId(map: Pick<FieldMap, 'name'>): string {
@@ -21,8 +20,6 @@ export function createGenericAdapter(map: FieldMap): Adapter {
     matches: [...map.matches],
     read: (doc) => readWithFieldMap(doc, map),
     signControls: (doc) => signControlsWithFieldMap(doc, map),
-    canApply: (action, doc) => canApplyWithFieldMap(action, doc, map),
-    apply: (action, doc) => applyWithFieldMap(action, doc, map),
   };
 }
 

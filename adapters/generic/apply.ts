@@ -7,7 +7,7 @@
  * indexes mean the same thing.
  */
 import type { SuggestionAction } from '../../rules/schema';
-import type { ApplyResult } from '../types';
+import type { Applier, ApplyResult } from '../types';
 import {
   APPLIED, cannot, chooseOption, clickLikeAPerson, isCheckbox, isWritable, norm, settled, typeValue,
 } from '../shared/apply-kit';
@@ -114,16 +114,20 @@ function plan(action: SuggestionAction, doc: Document, map: FieldMap): (() => vo
   }
 }
 
-export function canApplyWithFieldMap(action: SuggestionAction, doc: Document, map: FieldMap): string | null {
-  const step = plan(action, doc, map);
-  return typeof step === 'string' ? step : null;
-}
-
-export async function applyWithFieldMap(action: SuggestionAction, doc: Document, map: FieldMap): Promise<ApplyResult> {
-  const step = plan(action, doc, map);
-  if (step === NOTHING) return APPLIED;
-  if (typeof step === 'string') return cannot(step);
-  step();
-  await settled(doc);
-  return APPLIED;
+/** The one-click fixes of the screen a field map reads. */
+export function genericApplier(map: FieldMap): Applier {
+  return {
+    canApply(action, doc) {
+      const step = plan(action, doc, map);
+      return typeof step === 'string' ? step : null;
+    },
+    async apply(action, doc): Promise<ApplyResult> {
+      const step = plan(action, doc, map);
+      if (step === NOTHING) return APPLIED;
+      if (typeof step === 'string') return cannot(step);
+      step();
+      await settled(doc);
+      return APPLIED;
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { createPainter } from '../../lib/content/painter';
 import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
+import { createFixes } from '../../lib/content/fix';
 import type { ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
 import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
 
@@ -15,7 +16,8 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const adapter = pickAdapter(frameAddress(location), await loadFieldMaps());
+    const fieldMaps = await loadFieldMaps();
+    const adapter = pickAdapter(frameAddress(location), fieldMaps);
     if (!adapter) return;
     const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
     // Performance marks (no data) for `npm run bench:page`, only on a page that asks for them: they would
@@ -23,10 +25,11 @@ export default defineContentScript({
     const mark = (name: string) => document.documentElement.hasAttribute('data-dermlint-bench') && performance.mark(name);
     /** Set when storage says the settings changed: the next evaluation asks the worker to read them again. */
     let settingsChanged = false;
+    let fixes: ReturnType<typeof createFixes> | undefined;
     const watcher = watchScreen({
       adapter,
       doc: document,
-      painter: createPainter(document),
+      painter: createPainter(document, (finding) => fixes?.(finding)),
       evaluate: (encounter) => {
         const refresh = settingsChanged;
         settingsChanged = false;
@@ -39,6 +42,15 @@ export default defineContentScript({
       reportStatus: (state, reason) => void send({ type: 'status', adapter: adapter.id, state, reason }).catch(() => {}),
       signal: ctx.signal,
       onPainted: () => mark('dermlint:painted'),
+    });
+    fixes = createFixes({
+      adapter,
+      doc: document,
+      fieldMaps: () => fieldMaps,
+      watcher,
+      // The worker injects the fix code; if it could not, the kit is simply not there.
+      loadKit: () => send({ type: 'fix-load' }),
+      record: (entry) => void send({ type: 'fix-record', ...entry }).catch(() => {}),
     });
     const reveal = (line: number | null) => {
       const el = watcher.anchorOf(line);

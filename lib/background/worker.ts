@@ -50,6 +50,8 @@ export interface WorkerDeps {
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
   broadcast?(message: Broadcast): void;
   now?(): Date;
+  /** Loads the one-click fix code into a frame (scripting.executeScript of fix-apply.js). */
+  injectFixKit?(tabId: number, frameId: number): Promise<void>;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
 }
@@ -212,6 +214,25 @@ export function createWorker(deps: WorkerDeps) {
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
     if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
+    if (request.type === 'fix-load') {
+      if (!deps.injectFixKit) return { ok: false, error: 'one-click fixes are not available here' };
+      await deps.injectFixKit(tabId, frameId);
+      return { ok: true };
+    }
+    if (request.type === 'fix-record') {
+      if (!RULES_BY_ID.has(request.rule)) return { ok: false, error: `rejected: rule: unknown rule '${request.rule}'` };
+      const at = now().toISOString();
+      await deps.dismissals?.putFix?.({
+        key: `fix|${at}|${crypto.randomUUID()}`,
+        kind: 'fix',
+        rule: request.rule,
+        ...(request.messageId ? { messageId: request.messageId } : {}),
+        actions: request.actions,
+        outcome: request.outcome,
+        at,
+      });
+      return { ok: true };
+    }
     if (request.type === 'signed-anyway') {
       const at = now().toISOString();
       await deps.dismissals?.put({
@@ -251,7 +272,7 @@ export function createWorker(deps: WorkerDeps) {
       case 'tab-state':
         return { ok: true, state: (await stateOf(request.tabId)) ?? null };
       case 'audit':
-        return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [] };
+        return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [], fixes: (await deps.dismissals?.fixes?.()) ?? [] };
       case 'clear-audit': {
         await deps.dismissals?.clear();
         // Findings dismissed on open screens are live again: those screens ask again and repaint.

@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
-import { InlineWarning } from '../../components/InlineWarning';
+import { InlineWarning, type FixHooks } from '../../components/InlineWarning';
 import { WARNING_CSS } from '../../components/styles';
 import { settle, slotFor, type Placed } from './placement';
 
@@ -30,7 +30,8 @@ interface Painted {
 
 let uidCounter = 0;
 
-export function createPainter(doc: Document) {
+/** `fixes`: a finding's one-click fixes, offered in its open card (lib/content/fix.ts). */
+export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | undefined) {
   const painted = new Map<string, Painted>();
   let statusHost: HTMLElement | null = null;
   let front: HTMLElement | null = null;
@@ -90,7 +91,7 @@ export function createPainter(doc: Document) {
     const mount = doc.createElement('div');
     root.appendChild(mount);
     // Preact renders text nodes: page or finding strings are never parsed as HTML.
-    render(<InlineWarning finding={f} why={why} uid={String(++uidCounter)} compact={compact} />, mount);
+    render(<InlineWarning finding={f} why={why} uid={String(++uidCounter)} compact={compact} fix={fixes?.(f)} />, mount);
     return host;
   }
 

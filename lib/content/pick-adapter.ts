@@ -55,12 +55,5 @@ export function pickAdapter(url: string, fieldMaps: readonly FieldMap[]): Adapte
     signControls(doc) {
       return locked?.signControls?.(doc) ?? [];
     },
-    // One-click fixes go to the adapter that read the screen (a fix is offered only on a screen read).
-    canApply(action, doc) {
-      return locked?.canApply ? locked.canApply(action, doc) : 'this screen offers no one-click fixes';
-    },
-    async apply(action, doc) {
-      return locked?.apply ? locked.apply(action, doc) : { ok: false, cannot: true, reason: 'this screen offers no one-click fixes' };
-    },
   };
 }
