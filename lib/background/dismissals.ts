@@ -61,6 +61,28 @@ export const FixRecordSchema = z.object({
 });
 export type FixRecord = z.infer<typeof FixRecordSchema>;
 
+/** An action of a fix in words, for the audit table and its CSV ('add modifier 25', 'units 13'). */
+export function fixActionText(a: FixActionRecord): string {
+  switch (a.type) {
+    case 'addModifier':
+      return `add modifier ${a.modifier ?? ''}`.trim();
+    case 'removeModifier':
+      return `remove modifier ${a.modifier ?? ''}`.trim();
+    case 'setUnits':
+      return `units ${a.units ?? ''}`.trim();
+    case 'replaceCode':
+      return `code ${a.code ?? ''}`.trim();
+    case 'addLine':
+      return `add ${a.code ?? 'a line'}${a.units !== undefined ? ` × ${a.units}` : ''}${a.modifiers?.length ? ` ${a.modifiers.join(' ')}` : ''}`;
+    case 'removeLine':
+      return 'remove the line';
+    case 'billToPatient':
+      return 'bill the patient';
+  }
+}
+
+export const FIX_OUTCOME_LABEL: Record<FixRecord['outcome'], string> = { applied: 'Applied', 'not-applied': 'Did not take (left as the EHR showed it)' };
+
 const isFix = (record: Dismissal | FixRecord): record is FixRecord => (record as FixRecord).kind === 'fix';
 
 interface Schema extends DBSchema {
