@@ -12,17 +12,14 @@ import { SEVERITY_ICON, SEVERITY_WORD, shortLabel } from './labels';
 
 /** What a one-click fix did. */
 export type FixOutcome =
-  | { status: 'applied' }
-  /** failed: tried, the screen does not show it; by-hand: the screen has no control for it, nothing was touched. */
-  | { status: 'failed' | 'by-hand'; message: string }
+  /** applied: the screen shows it; failed: tried, the screen does not show it; by-hand: the screen has no control for it, nothing was touched. */
+  | { status: 'applied' | 'failed' | 'by-hand'; message: string }
   /** Not a person's own event, or a fix already running: nothing done. */
-  | { status: 'ignored' };
+  | { status: 'ignored'; message?: undefined };
 
 /** A finding's one-click fixes, as the content script offers them (components never send messages themselves). */
 export interface FixHooks {
-  /** Each suggestion's label ("Add 25 to 99213"). */
-  labels: string[];
-  /** Asked when the card opens: for each suggestion, null when this screen can carry it out, else why not. */
+  /** Asked when the card opens: for each of the finding's suggestions, null when this screen can carry it out, else why not. */
   check(): Promise<(string | null)[]>;
   /** Carries out suggestion `index`; `event` is the click or key press that asked for it. */
   run(index: number, event: Event): Promise<FixOutcome>;
@@ -50,16 +47,15 @@ export function InlineWarning({ finding, why, uid, compact = false, fix }: Inlin
   /** Per suggestion, once the card is open: null when this screen can carry it out, else why not. */
   const [lacking, setLacking] = useState<(string | null)[]>();
   /** The last fix's outcome ('working' while it runs); a note from an earlier attempt to start with. */
-  const [said, setSaid] = useState<FixOutcome | 'working' | undefined>(fix?.note ? { status: 'failed', message: fix.note } : undefined);
+  const [said, setSaid] = useState<FixOutcome | { status: 'working'; message: string } | undefined>(fix?.note ? { status: 'failed', message: fix.note } : undefined);
   const cardId = `dl-card-${uid}`;
   useEffect(() => void (open && fix && !lacking && fix.check().then(setLacking)), [open]);
   async function runFix(index: number, event: Event) {
     // A person's own click, Enter or Space only: the page's script cannot press this button.
-    if (!fix || !event.isTrusted || said === 'working') return;
-    setSaid('working');
+    if (!fix || !event.isTrusted || said?.status === 'working') return;
+    setSaid({ status: 'working', message: 'Applying…' });
     setSaid(await fix.run(index, event));
   }
-  const saidText = said === 'working' ? 'Applying…' : said?.status === 'applied' ? 'Applied.' : said && 'message' in said ? said.message : '';
   return (
     <div
       class={`dl dl-${finding.severity}`}
@@ -93,20 +89,20 @@ export function InlineWarning({ finding, why, uid, compact = false, fix }: Inlin
           )}
           {fix && (
             <div class="fixes">
-              {fix.labels.map((label, i) =>
+              {finding.suggestions?.map(({ label }, i) =>
                 lacking?.[i] ? (
                   <p>
                     <strong>Fix by hand: </strong>
                     {lowerFirst(label)} — {lacking[i]}
                   </p>
                 ) : (
-                  <button type="button" class="fixbtn" aria-disabled={said === 'working'} onClick={(e) => void runFix(i, e)}>
+                  <button type="button" class="fixbtn" aria-disabled={said?.status === 'working'} onClick={(e) => void runFix(i, e)}>
                     Fix: {lowerFirst(label)}
                   </button>
                 ),
               )}
-              <p class={typeof said === 'object' ? said.status : undefined} role="status">
-                {saidText}
+              <p class={said?.status} role="status">
+                {said?.message}
               </p>
             </div>
           )}

@@ -25,7 +25,6 @@ export const WARNING_CSS = `
 code { font: 11px ui-monospace, monospace; }
 .fixes { margin: 0 0 6px; }
 .fixbtn { min-height: 28px; padding: 3px 10px; border: 0; border-radius: 4px; background: #0b5cad; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
-.fixbtn[aria-disabled="true"] { opacity: .6; }
 .fixes p { margin: 4px 0 0; }
 .failed, .by-hand { color: #a4161a; font-weight: 600; }
 .status { position: fixed; right: 12px; bottom: 12px; max-width: 24rem; padding: 6px 10px; border-radius: 6px; background: #fff;

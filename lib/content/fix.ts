@@ -8,7 +8,7 @@ import type { Finding } from '../../rules/schema';
 import type { FixHooks } from '../../components/InlineWarning';
 import { FIX_KIT_GLOBAL, type FixContext, type FixKit } from '../fix/kit';
 
-const NO_KIT = 'dermlint’s fix code did not load';
+const NO_KIT = 'Fix by hand: dermlint’s fix code did not load.';
 
 export function createFixes(c: FixContext & { loadKit(): Promise<unknown> }) {
   const scope = globalThis as unknown as Record<string, FixKit | undefined>;
@@ -20,12 +20,11 @@ export function createFixes(c: FixContext & { loadKit(): Promise<unknown> }) {
   return (f: Finding): FixHooks | undefined =>
     f.suggestions?.length
       ? {
-          labels: f.suggestions.map((s) => s.label),
           note: scope[FIX_KIT_GLOBAL]?.note(c, f),
-          check: async () => (await kit())?.check(c, f) ?? f.suggestions!.map(() => NO_KIT),
-          // A person's own click or key only: an untrusted event does not even load the kit.
-          run: async (index, event) =>
-            !event.isTrusted ? { status: 'ignored' } : ((await kit())?.run(c, f, index, event) ?? { status: 'by-hand', message: `Fix by hand: ${NO_KIT}.` }),
+          // Without the kit every button is offered; a click then says why nothing happened.
+          check: async () => (await kit())?.check(c, f) ?? [],
+          // The card passes a person's own click or key only; the kit checks that again.
+          run: async (index, event) => (await kit())?.run(c, f, index, event) ?? { status: 'by-hand', message: NO_KIT },
         }
       : undefined;
 }

@@ -57,7 +57,7 @@ export function createFixKit(): FixKit {
     const result = await carryOut(applier, c.doc, before.encounter, () => c.adapter.read(c.doc), actions);
     if (result.outcome === 'not-applied' && result.untouched) return { status: 'by-hand', message: `Fix by hand: ${result.reason}.` };
     c.record({ rule: f.rule, ...(f.messageId ? { messageId: f.messageId } : {}), actions: actions.map(forAudit), outcome: result.outcome });
-    return result.outcome === 'applied' ? { status: 'applied' } : { status: 'failed', message: `${BY_HAND} (${result.reason}.)` };
+    return result.outcome === 'applied' ? { status: 'applied', message: 'Applied.' } : { status: 'failed', message: `${BY_HAND} (${result.reason}.)` };
   }
 
   return {

@@ -132,8 +132,11 @@ describe('one-click fix, from the open card to the audit record', () => {
   it('a person’s click adds 25 with EMA’s own picker, the warning goes, the fix is recorded', async () => {
     const { window, model } = await emaScreen(EX01);
     const d = withDermlint(window, emaAdapter);
+    await until(() => d.hosts('mod25-missing').length, (n) => n === 1, 'the warning painted');
+    expect(d.loads()).toBe(0);
     const button = await d.openCard('mod25-missing');
-    expect(d.loads()).toBe(1); // the fix code is loaded when a card that offers a fix opens, not before
+    // The fix code is loaded when a card that offers a fix opens, not before (and once).
+    await until(() => d.loads(), (n) => n === 1, 'the fix code loaded');
     expect(button.textContent).toBe('Fix: add 25 to 99213');
     expect(d.doc.activeElement?.closest?.(WARNING_TAG) ?? null).toBeNull(); // painting and opening take no focus
     trustedClick(window, button);
@@ -219,6 +222,25 @@ describe('a fix the EHR does not take', () => {
     expect(outcome).toEqual({ status: 'failed', message: 'Could not apply — please change it by hand. (17110 shows 1 unit, not 12.)' });
     expect(units.value).toBe('1');
     expect(d.records).toEqual([{ rule: 'destruction-series', messageId: 'tooFew', actions: [{ type: 'setUnits', units: 12 }], outcome: 'not-applied' }]);
+  });
+
+  it('a warning painted again for the screen the failed fix left opens with what happened; after the next edit it does not', async () => {
+    const { window, doc, units } = refusingScreen();
+    const adapter = createGenericAdapter(MAP);
+    const kit = createFixKit();
+    const screenKey = () => JSON.stringify((adapter.read(doc) as { encounter: Encounter }).encounter);
+    const c = { adapter, doc, fieldMaps: () => [MAP], watcher: { hold() {}, release: async () => {}, judgedKey: screenKey }, record() {} };
+    const finding = { rule: 'destruction-series', severity: 'error' as const, line: 0, message: 'm', suggestions: [{ label: 'Use 17110 × 12', actions: [{ type: 'setUnits' as const, line: 0, units: 12 }] }] };
+    const event = new window.MouseEvent('click') as unknown as Event;
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    expect(kit.note(c, finding)).toBeUndefined();
+    const outcome = await kit.run(c, finding, 0, event);
+    expect(kit.note(c, finding)).toBe(outcome.message);
+    units.value = '3';
+    units.dispatchEvent(new window.Event('change', { bubbles: true }) as unknown as Event);
+    expect(kit.note(c, finding)).toBeUndefined();
+    // And an untrusted event runs nothing.
+    expect(await kit.run(c, finding, 0, new window.MouseEvent('click') as unknown as Event)).toEqual({ status: 'ignored' });
   });
 
   it('a screen with no control for the fix says "Fix by hand" in the card, and the button is not offered', async () => {
