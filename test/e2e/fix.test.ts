@@ -430,6 +430,18 @@ describe('keyboard, and what the page’s script cannot do', () => {
     await expect.poll(async () => (await fixRecords()).length, POLL).toBe(recorded + 1);
   });
 
+  it('in a frame without an address of its own (athenaNet written into about:srcdoc), the fix code loads and the fix is made', async () => {
+    await page.bringToFront();
+    await page.goto(`${session.baseUrl}/195900/1/srcdoc.esp?case=${c.id}`);
+    const frame = await readyFrame(page, c.id);
+    expect(frame.url()).toBe('about:srcdoc');
+    await waitForWarnings(frame, painted(c.encounter), 15_000);
+    await openCard(frame, c.finding);
+    await (await inWarning(frame, c.finding.rule, c.finding.line, '.fixes button')).click();
+    await expect.poll(() => athena.lines(frame), POLL).toEqual(expectedLines(applySuggestion(c.encounter, c.suggestion.actions)));
+    await waitForWarnings(frame, painted(applySuggestion(c.encounter, c.suggestion.actions)));
+  });
+
   it('the page’s own click, Enter or Space on “Fix: …” changes nothing and records nothing (EMA)', async () => {
     const frame = await open(ema, c);
     const recorded = (await fixRecords()).length;
