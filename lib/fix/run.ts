@@ -42,15 +42,21 @@ export async function carryOut(applier: Applier, doc: Document, before: Encounte
       break;
     }
   }
-  await settled(doc);
-  let after: ReadResult;
-  try {
-    after = read();
-  } catch {
-    after = { status: 'unreadable', reason: '' };
-  }
-  if (after.status !== 'ok') return { outcome: 'not-applied', reason: stepFailed ?? 'the screen could not be read after the change', untouched: false };
-  const missing = changeShows(before, after.encounter, actions);
   // The screen is the proof: a step that reported trouble but whose change shows counts as applied.
-  return missing ? { outcome: 'not-applied', reason: stepFailed ?? missing, untouched: false } : { outcome: 'applied' };
+  // An EHR that commits late (a server round trip before it re-renders) gets a little longer.
+  let missing = 'the screen could not be read after the change';
+  for (let look = 0; look < 3; look++) {
+    await (look === 0 ? settled(doc) : settled(doc, 150, 1000));
+    let after: ReadResult;
+    try {
+      after = read();
+    } catch {
+      continue;
+    }
+    if (after.status !== 'ok') continue;
+    const shows = changeShows(before, after.encounter, actions);
+    if (!shows) return { outcome: 'applied' };
+    missing = shows;
+  }
+  return { outcome: 'not-applied', reason: stepFailed ?? missing, untouched: false };
 }

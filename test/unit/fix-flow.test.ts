@@ -259,3 +259,37 @@ describe('a fix the EHR does not take', () => {
     expect(d.records).toEqual([]);
   });
 });
+
+describe('an EHR that commits late', () => {
+  it('a change the screen shows a moment later (after a server round trip) counts as applied', async () => {
+    const window = new Window({ url: 'https://ehr.example/claim' });
+    windows.push(window);
+    const doc = window.document as unknown as Document;
+    doc.body.innerHTML = `<p id="payer">Medicare Part B</p><ul id="dx"><li><input class="dx" value="L82.0"></li></ul>
+      <table><tbody id="lines"><tr><td class="desc">Destruction of benign lesions</td><td><input class="code" value="17110"></td>
+      <td><input class="mod" value=""></td><td><input class="units" value="1"></td><td><input class="ptr" value="1"></td></tr></tbody></table>`;
+    const MAP: FieldMap = {
+      name: 'late screen', matches: ['https://ehr.example/*'],
+      procedures: { rows: '#lines tr', code: '.code', modifiers: '.mod', units: '.units', pointers: '.ptr', description: '.desc' },
+      diagnoses: { rows: '#dx li', code: '.dx' }, payer: { name: '#payer' },
+    };
+    // The EHR puts the old value back at once, then shows the saved one when its server answers (300 ms later).
+    const units = doc.querySelector('.units') as HTMLInputElement;
+    units.addEventListener('change', () => {
+      const typed = units.value;
+      units.value = '1';
+      setTimeout(() => (units.value = typed), 300);
+    });
+    const adapter = createGenericAdapter(MAP);
+    const kit = createFixKit();
+    const records: unknown[] = [];
+    const key = JSON.stringify((adapter.read(doc) as { encounter: Encounter }).encounter);
+    const c = { adapter, doc, fieldMaps: () => [MAP], watcher: { hold() {}, release: async () => {}, judgedKey: () => key }, record: (r: unknown) => records.push(r) };
+    const event = new window.MouseEvent('click') as unknown as Event;
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    const finding = { rule: 'destruction-series', severity: 'error' as const, line: 0, message: 'm', suggestions: [{ label: 'Use 17110 × 2', actions: [{ type: 'setUnits' as const, line: 0, units: 2 }] }] };
+    expect(await kit.run(c, finding, 0, event)).toEqual({ status: 'applied', message: 'Applied.' });
+    expect(units.value).toBe('2');
+    expect(records).toEqual([{ rule: 'destruction-series', actions: [{ type: 'setUnits', units: 2 }], outcome: 'applied' }]);
+  });
+});
