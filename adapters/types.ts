@@ -2,7 +2,7 @@
  * One EHR = one adapter: where it runs, and how it reads an encounter off its
  * screen. Reading is pure: a Document in, an Encounter (or why not) out.
  */
-import type { Encounter } from '../rules/schema';
+import type { Encounter, SuggestionAction } from '../rules/schema';
 
 /** What the patient banner shows, as the screen writes it (read on demand, in memory only). */
 export interface BannerFacts {
@@ -65,3 +65,29 @@ export interface Adapter {
    */
   patientBanner?(doc: Document): BannerFacts | undefined;
 }
+
+/**
+ * How an EHR's one-click fixes are carried out (adapters/<ehr>/apply.ts). Kept apart from the
+ * reader: the content script in every frame carries only the reader, and this code is loaded
+ * into a frame when a person opens a warning that offers a fix (entrypoints/fix-apply.ts).
+ */
+export interface Applier {
+  /**
+   * Whether this screen has the controls the action needs: null when it has, else why not
+   * ('this screen has no bill-to control'), and the warning says "Fix by hand". Touches nothing.
+   * Line indexes are the encounter's as read now.
+   */
+  canApply(action: SuggestionAction, doc: Document): string | null;
+  /**
+   * Carries out one action by operating the EHR's own controls as a person would, on the user's
+   * click only; resolves once the EHR has re-rendered. Line indexes are the encounter's as read
+   * now. The caller reads the screen again to see whether it took.
+   */
+  apply(action: SuggestionAction, doc: Document): Promise<ApplyResult>;
+}
+
+/** What one step of a one-click fix did. */
+export type ApplyResult =
+  | { ok: true }
+  /** cannot: the screen has no control for it (fix by hand; nothing was touched); else a control was there and the step failed. */
+  | { ok: false; cannot: boolean; reason: string };

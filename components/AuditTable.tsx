@@ -1,13 +1,16 @@
 /**
  * The audit log: which rules were overridden, why and when — for a compliance
- * officer. A summary by rule, then every dismissal, newest first.
+ * officer. A summary by rule, then every dismissal, newest first, then every
+ * one-click fix (what it changed and whether the screen took it).
  */
 import { useState } from 'preact/hooks';
-import { REASON_LABEL, type Dismissal } from '../lib/background/dismissals';
+import { FIX_OUTCOME_LABEL, REASON_LABEL, fixActionText, type Dismissal, type FixRecord } from '../lib/background/dismissals';
 import { shortTime } from './page-labels';
 
 export interface AuditTableProps {
   dismissals: readonly Dismissal[] | null;
+  /** One-click fixes, oldest first. */
+  fixes?: readonly FixRecord[];
   /** rule id → its summary. */
   ruleSummary: Readonly<Record<string, string>>;
   onExport(): void;
@@ -25,7 +28,7 @@ const SHORT_REASON: Record<(typeof REASONS)[number], string> = {
   'signed-anyway': 'Signed anyway',
 };
 
-export function AuditTable({ dismissals, ruleSummary, onExport, onClear, onRefresh, error }: AuditTableProps) {
+export function AuditTable({ dismissals, fixes = [], ruleSummary, onExport, onClear, onRefresh, error }: AuditTableProps) {
   const [confirming, setConfirming] = useState(false);
   if (error) return <p class="notice bad">{error}</p>;
   if (!dismissals) return <p class="muted">Loading the audit log…</p>;
@@ -40,12 +43,14 @@ export function AuditTable({ dismissals, ruleSummary, onExport, onClear, onRefre
   const ruleRows = [...byRule.entries()].sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1));
   const usedReasons = REASONS.filter((r) => dismissals.some((d) => d.reason === r));
   const log = [...dismissals].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const entries = dismissals.length + fixes.length;
+  const fixLog = [...fixes].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const ruleText = (rule: string) => (rule === 'signoff' ? 'Sign-off with errors remaining' : ruleSummary[rule]);
 
   return (
     <div class="stack">
       <div class="row">
-        <button type="button" onClick={onExport} disabled={dismissals.length === 0}>
+        <button type="button" onClick={onExport} disabled={entries === 0}>
           Export CSV
         </button>
         <button type="button" onClick={onRefresh}>
@@ -54,21 +59,22 @@ export function AuditTable({ dismissals, ruleSummary, onExport, onClear, onRefre
         {confirming ? (
           <>
             <button type="button" class="danger" onClick={() => (setConfirming(false), onClear())}>
-              Delete all {dismissals.length} entries
+              Delete all {entries} entries
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
               Keep them
             </button>
           </>
         ) : (
-          <button type="button" class="danger" onClick={() => setConfirming(true)} disabled={dismissals.length === 0}>
+          <button type="button" class="danger" onClick={() => setConfirming(true)} disabled={entries === 0}>
             Clear the log…
           </button>
         )}
       </div>
-      {dismissals.length === 0 ? (
-        <p class="hint">No dismissals yet. When someone dismisses a finding in the review panel, or signs with errors remaining, it is listed here.</p>
-      ) : (
+      {entries === 0 && (
+        <p class="hint">Nothing yet. When someone dismisses a finding in the review panel, signs with errors remaining, or fixes a finding in one click, it is listed here.</p>
+      )}
+      {dismissals.length > 0 && (
         <>
           <h3>Overrides by rule</h3>
           <div class="table-wrap">
@@ -133,6 +139,39 @@ export function AuditTable({ dismissals, ruleSummary, onExport, onClear, onRefre
                       {d.comment ? <span class="muted">: “{d.comment}”</span> : null}
                       {d.undoneAt ? <span class="muted"> — undone {shortTime(d.undoneAt)}</span> : null}
                     </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {fixes.length > 0 && (
+        <>
+          <h3>One-click fixes ({fixes.length})</h3>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">One-click fixes, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {fixLog.map((f) => (
+                  <tr key={f.key} data-kind="fix">
+                    <td style={{ whiteSpace: 'nowrap' }}>
+                      <time dateTime={f.at}>{shortTime(f.at)}</time>
+                    </td>
+                    <td>
+                      <code>{f.rule}</code>
+                      {f.messageId && <span class="hint" style={{ display: 'block' }}>{f.messageId}</span>}
+                    </td>
+                    <td>{f.actions.map(fixActionText).join('; ')}</td>
+                    <td>{FIX_OUTCOME_LABEL[f.outcome]}</td>
                   </tr>
                 ))}
               </tbody>

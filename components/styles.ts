@@ -8,7 +8,7 @@ export const WARNING_CSS = `
 .pill { display: inline-flex; align-items: center; gap: 5px; min-height: 24px; margin: 0; padding: 1px 9px 1px 4px; border-radius: 12px;
   border: 1px solid var(--c); color: var(--c); background: var(--bg); cursor: pointer; font: inherit; font-weight: 600; white-space: nowrap;
   box-shadow: 0 1px 3px rgb(0 0 0 / 0.25); }
-.pill:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
+.pill:focus-visible, .fixbtn:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
 /* Open: the pill filled, and its card headed with the same words and colour. */
 .pill[aria-expanded="true"] { color: #fff; background: var(--c); }
 .pill[aria-expanded="true"] .icon { color: var(--c); background: #fff; }
@@ -25,6 +25,10 @@ export const WARNING_CSS = `
 .msg { font-weight: 600; }
 .ref, .rule { color: #57606a; font-size: 11px; }
 code { font: 11px ui-monospace, monospace; }
+.fixes { margin: 0 0 6px; }
+.fixbtn { min-height: 28px; padding: 3px 10px; border: 0; border-radius: 4px; background: #0b5cad; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
+.fixes p { margin: 4px 0 0; }
+.failed, .by-hand { color: #a4161a; font-weight: 600; }
 `;
 
 /** The note that a screen could not be read (drawn by the content script itself, without the paint kit). */

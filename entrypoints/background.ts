@@ -38,6 +38,10 @@ export default defineBackground(() => {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#a4161a' }).catch(() => {});
     },
+    // The fix code goes into the frame that asked for it, in the extension's isolated world (the page never sees it).
+    injectFixKit: async (tabId, frameId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/fix-apply.js'] });
+    },
     sendToFrame: (tabId, frameId, message) => void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
     askFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
     // The drawing code goes into the frame that shows an encounter, in the extension's isolated world (the page never sees it).

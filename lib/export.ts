@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../rules/schema';
 import type { TabState } from './messages';
-import { REASON_LABEL, type Dismissal } from './background/dismissals';
+import { FIX_OUTCOME_LABEL, REASON_LABEL, fixActionText, type Dismissal, type FixRecord } from './background/dismissals';
 
 /** One CSV cell: quoted when it holds a quote, comma or line break; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
 export function csvCell(value: string | number | undefined | null): string {
@@ -72,18 +72,31 @@ export function toJson(state: Pick<TabState, 'findings'>, id: string): string {
 
 export const AUDIT_CSV_HEADER = ['when', 'rule', 'code', 'reason', 'undone'] as const;
 
-/** The audit log as CSV, oldest first: which rule was overridden, on which code, why and when (no encounter or patient reference). */
-export function auditToCsv(dismissals: readonly Dismissal[]): string {
-  const rows = [...dismissals]
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-    .map((d) => [
+/**
+ * The audit log as CSV, oldest first: which rule was overridden, on which code, why and when, and
+ * the one-click fixes (the rule and message answered, the change, whether the screen took it);
+ * no encounter or patient reference.
+ */
+export function auditToCsv(dismissals: readonly Dismissal[], fixes: readonly FixRecord[] = []): string {
+  const rows = [
+    ...dismissals.map((d) => [
       d.at,
       d.rule,
       d.code,
       d.reason === 'signed-anyway' ? `${REASON_LABEL['signed-anyway']} (${d.subject})` : reasonText(d.reason, d.comment),
       d.undoneAt ?? '',
-    ]);
+    ]),
+    ...fixes.map((f) => [f.at, f.rule, fixCodes(f), fixText(f), '']),
+  ].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
   return csvRows(AUDIT_CSV_HEADER, rows);
+}
+
+/** The codes a fix's own actions name (a code put on or added), never the line's. */
+const fixCodes = (f: FixRecord) => f.actions.flatMap((a) => (a.code ? [a.code] : [])).join(' ');
+
+/** 'One-click fix (separateProblem): add modifier 25 — Applied'. */
+export function fixText(f: FixRecord): string {
+  return `One-click fix${f.messageId ? ` (${f.messageId})` : ''}: ${f.actions.map(fixActionText).join('; ')} — ${FIX_OUTCOME_LABEL[f.outcome]}`;
 }
 
 /** A file name with the local date and time, e.g. dermlint-review-2025-03-04-1502.csv. */

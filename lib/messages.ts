@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { z as zm } from 'zod/mini';
 import { DiagnosisSchema, EncounterSchema, LineSchema, PriorServiceSchema, type Finding, type Severity } from '../rules/schema';
 import type { SiteGroup } from '../rules/codes';
-import { DISMISS_REASONS, type Dismissal } from './background/dismissals';
+import { DISMISS_REASONS, FixActionRecordSchema, type Dismissal, type FixRecord } from './background/dismissals';
 
 /**
  * Bounds that keep a hostile or broken page from making the worker do
@@ -119,7 +119,19 @@ export const SignedAnywayRequestSchema = z.object({
 /** The frame shows an encounter: load the paint kit (the warnings' drawing code) into it (lib/content/paint-kit.ts). */
 export const PaintKitRequestSchema = z.object({ type: z.literal('paint-kit') });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema, PaintKitRequestSchema]);
+/** A person opened a warning that offers a one-click fix: load the fix code into this frame (entrypoints/fix-apply.ts). */
+export const FixLoadRequestSchema = z.object({ type: z.literal('fix-load') });
+
+/** A person clicked a one-click fix: for the audit log (rule, message, what it changed, whether the screen took it; no patient data). */
+export const FixRecordRequestSchema = z.object({
+  type: z.literal('fix-record'),
+  rule: z.string().max(60, longer(60)),
+  messageId: z.string().max(60, longer(60)).optional(),
+  actions: z.array(FixActionRecordSchema).min(1).max(20, more(20, 'actions')),
+  outcome: z.enum(['applied', 'not-applied']),
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema, PaintKitRequestSchema, FixLoadRequestSchema, FixRecordRequestSchema]);
 
 // ── From extension pages (sender: our own chrome-extension:// page) ───────
 
@@ -140,6 +152,7 @@ export const RequestSchema = z.union([ContentRequestSchema, PageRequestSchema]);
 export type EvaluateRequest = z.infer<typeof EvaluateRequestSchema>;
 export type StatusRequest = z.infer<typeof StatusRequestSchema>;
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+export type FixRecordRequest = z.infer<typeof FixRecordRequestSchema>;
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -194,7 +207,7 @@ export interface TabState {
 }
 
 export type PageResponse =
-  | { ok: true; state?: TabState | null; dismissals?: Dismissal[] }
+  | { ok: true; state?: TabState | null; dismissals?: Dismissal[]; fixes?: FixRecord[] }
   | { ok: false; error: string };
 
 /**

@@ -393,6 +393,27 @@ function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: strin
   return { number, row, line };
 }
 
+/** The cells of a Services row by column, as the reader finds them (for apply.ts). */
+export function serviceCells(row: Element): Partial<Record<ServiceColumn, Element>> {
+  const table = row.closest(SEL.table);
+  if (!table) return {};
+  const cols = columnsOf(table, SERVICE_COLUMNS);
+  const cells = cellsOf(row);
+  const out: Partial<Record<ServiceColumn, Element>> = {};
+  for (const c of Object.keys(cols) as ServiceColumn[]) if (cells[cols[c]!]) out[c] = cells[cols[c]!];
+  return out;
+}
+
+/** The control a <label> in `scope` names, by the label's text (for apply.ts). */
+export function labelledControl(scope: Element, re: RegExp): Element | null {
+  try {
+    return labelled([...scope.querySelectorAll(SEL.label)], re);
+  } catch (e) {
+    if (e instanceof Unreadable) return null;
+    throw e;
+  }
+}
+
 const COLUMN_NAMES: Record<ServiceColumn, string> = {
   line: 'Line #', code: 'Procedure Code', description: 'Description', modifier: 'Modifier', dx: 'ICD-10', units: 'Units',
   site: 'Site', size: 'Size', lesions: 'Lesions', category: 'Category', bill: 'Bill?',

@@ -127,5 +127,14 @@ export const CATEGORY_TEXT: Record<string, 'service' | 'cosmetic' | 'retail' | u
   retail: 'retail',
 };
 
+/** What a one-click fix operates (adapters/athena/apply.ts), by label and text like the rest. */
+export const APPLY_TEXT = {
+  /** The Services section's entry row: "Add service" labels the code box, its "Add" button adds the line. */
+  addServiceLabel: /^add service$/i,
+  addButton: /^add$/i,
+  /** A row's remove button, by its accessible name or title ("Remove service line 2", "Remove"). */
+  removeButton: /^remove\b/i,
+} as const;
+
 /** Elements dermlint paints into the page (dermlint-line, dermlint-warning …): never part of the screen. */
 export const OWN_TAG_PREFIX = 'DERMLINT-';

@@ -259,6 +259,18 @@ function rowCells(row: Element, n: number, columns: () => (Field | undefined)[])
   return cells;
 }
 
+/** The cells of a procedure row by field, as the reader finds them (for apply.ts); null when its hooks are ambiguous. */
+export function procedureCells(row: Element): Partial<Record<Field, Element>> | null {
+  const table = row.closest(SEL.procedureTable);
+  let columns: (Field | undefined)[] | null = null;
+  try {
+    return rowCells(row, 0, () => (columns ??= table ? columnFields(table) : []));
+  } catch (e) {
+    if (e instanceof Unreadable) return null;
+    throw e;
+  }
+}
+
 function readLine(row: Element, n: number, columns: () => (Field | undefined)[]): { line: Line; abnBox: boolean } {
   const cells = rowCells(row, n, columns);
   const where = (f: Field) => `${FIELD_NAMES[f]} of procedure row ${n}`;

@@ -80,6 +80,23 @@ export const SEL = {
   signButtonsScope: `${id('visit-header')} button, modal-container[role="dialog"] button`,
 } as const;
 
+/** What a one-click fix operates (adapters/ema/apply.ts): ng-select's public structure and EMA's own hooks. */
+export const APPLY_SEL = {
+  /** The text box of an ng-select: type, then Enter picks the marked option (or adds the typed tag). */
+  pickerInput: '.ng-input input',
+  /** A chosen value of a multiple ng-select, its label and its × (acts on mousedown). */
+  pickerValue: '.ng-value',
+  pickerValueLabel: '.ng-value-label',
+  pickerValueRemove: '.ng-value-icon',
+  /** The control of a plain cell (units, bill-to). */
+  control: 'input, select',
+  /** The superbill's add bar: a procedure picker and its Add button. */
+  addPicker: id('procedure-picker'),
+  addButton: id('procedure-add'),
+  /** A row's remove button. */
+  removeButton: id('procedure-remove'),
+} as const;
+
 /** A superbill field and its cell: the cell's data-identifier, else its column header's label. */
 export type Field = 'code' | 'description' | 'modifiers' | 'units' | 'site' | 'size' | 'lesions' | 'pointers' | 'billTo' | 'category' | 'abn';
 

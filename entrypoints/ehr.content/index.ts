@@ -7,6 +7,7 @@ import { kitHere } from '../../lib/content/paint-kit';
 import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
+import { createFixes } from '../../lib/content/fix';
 import type { CommentCheckAnswer, ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
 import { bannerTokens, containsBannerText } from '../../lib/banner-check';
 import { withoutScreenValues } from '../../adapters/shared/text';
@@ -18,7 +19,8 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const adapter = pickAdapter(frameAddress(location), await loadFieldMaps());
+    const fieldMaps = await loadFieldMaps();
+    const adapter = pickAdapter(frameAddress(location), fieldMaps);
     if (!adapter) return;
     const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
     // Performance marks (no data) for `npm run bench:page`, only on a page that asks for them: they would
@@ -26,8 +28,10 @@ export default defineContentScript({
     const mark = (name: string) => document.documentElement.hasAttribute('data-dermlint-bench') && performance.mark(name);
     /** Set when storage says the settings changed: the next evaluation asks the worker to read them again. */
     let settingsChanged = false;
-    // The warnings are drawn by the paint kit, which the worker loads into this frame once it shows an encounter.
-    const painter = createShell(document, { now: kitHere, load: () => send({ type: 'paint-kit' }) });
+    let fixes: ReturnType<typeof createFixes> | undefined;
+    // The warnings are drawn by the paint kit, which the worker loads into this frame once it shows an encounter;
+    // their open cards offer the one-click fixes (the fix code is another script, loaded when such a card opens).
+    const painter = createShell(document, { now: kitHere, load: () => send({ type: 'paint-kit' }), fixes: (finding) => fixes?.(finding) });
     const watcher = watchScreen({
       adapter,
       doc: document,
@@ -46,6 +50,15 @@ export default defineContentScript({
         void send({ type: 'status', adapter: adapter.id, state, ...(reason !== undefined ? { reason: withoutScreenValues(reason) } : {}) }).catch(() => {}),
       signal: ctx.signal,
       onPainted: () => mark('dermlint:painted'),
+    });
+    fixes = createFixes({
+      adapter,
+      doc: document,
+      fieldMaps: () => fieldMaps,
+      watcher,
+      // The worker injects the fix code; if it could not, the kit is simply not there.
+      loadKit: () => send({ type: 'fix-load' }),
+      record: (entry) => void send({ type: 'fix-record', ...entry }).catch(() => {}),
     });
     const reveal = (line: number | null) => {
       const el = watcher.anchorOf(line);

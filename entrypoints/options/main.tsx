@@ -17,7 +17,7 @@ import { BUILTIN_MATCHES } from '../../adapters/index';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
 import type { FieldMap } from '../../adapters/generic/fieldmap';
 import { matchesAny } from '../../lib/match-patterns';
-import type { Dismissal } from '../../lib/background/dismissals';
+import type { Dismissal, FixRecord } from '../../lib/background/dismissals';
 import { auditToCsv, downloadText, exportFileName } from '../../lib/export';
 import type { RuleLevel } from '../../rules/settings';
 import { GeneralSettings, type GeneralSettingsValue } from '../../components/GeneralSettings';
@@ -127,6 +127,7 @@ function Options() {
   const [hostMessage, setHostMessage] = useState<Message>(null);
   const [transferMessage, setTransferMessage] = useState<Message>(null);
   const [dismissals, setDismissals] = useState<Dismissal[] | null>(null);
+  const [fixes, setFixes] = useState<FixRecord[]>([]);
   const [auditError, setAuditError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ index: number | null; initial?: Partial<FieldMap>; nonce: number } | null>(null);
   const [fmMessage, setFmMessage] = useState<Message>(null);
@@ -156,6 +157,7 @@ function Options() {
     const reply = await ask({ type: 'audit' });
     if (reply.ok) {
       setDismissals(reply.dismissals ?? []);
+      setFixes(reply.fixes ?? []);
       setAuditError(null);
     } else setAuditError(`The audit log could not be read: ${reply.error}`);
   }, []);
@@ -507,13 +509,14 @@ function Options() {
 
         <section id="audit" class="card" aria-labelledby="audit-h">
           <h2 id="audit-h">Audit log</h2>
-          <p class="hint">Every dismissed finding and every sign-off with errors remaining: rule, code, reason and when. Kept on this computer only; no patient details.</p>
+          <p class="hint">Every dismissed finding, every sign-off with errors remaining and every one-click fix: rule, code, reason or change, and when. Kept on this computer only; no patient details.</p>
           <AuditTable
             dismissals={dismissals}
+            fixes={fixes}
             error={auditError}
             ruleSummary={RULE_SUMMARY}
             onRefresh={() => void loadAudit()}
-            onExport={() => dismissals && downloadText(exportFileName('audit', 'csv'), auditToCsv(dismissals), 'text/csv')}
+            onExport={() => dismissals && downloadText(exportFileName('audit', 'csv'), auditToCsv(dismissals, fixes), 'text/csv')}
             onClear={async () => {
               const reply = await ask({ type: 'clear-audit' });
               if (!reply.ok) setAuditError(`The audit log was not cleared: ${reply.error}`);

@@ -1,7 +1,9 @@
 /**
  * Dismissals ("overrides", as CDS Hooks feedback calls them) in IndexedDB:
  * the rule, the line's code, a hash of the encounter's identity, the reason and
- * when — never patient data. Also the sign-off choices ("sign anyway").
+ * when — never patient data. Also the sign-off choices ("sign anyway"), and the
+ * one-click fixes (CDS Hooks' accepted suggestions) as records of their own
+ * kind in the same store, so one transaction clears the whole audit log.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
@@ -33,8 +35,59 @@ export const DismissalSchema = z.object({
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;
 
+/** The kinds of action a one-click fix takes (rules/schema.ts, SuggestionActionSchema). */
+export const FIX_ACTION_TYPES = ['addModifier', 'removeModifier', 'setUnits', 'replaceCode', 'addLine', 'removeLine', 'billToPatient'] as const;
+const codeLike = (max: number) => z.string().regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only').max(max);
+
+/** One action of a fix as the log keeps it: its kind and its own values (a modifier, a unit count, a code); no line, nothing about the patient. */
+export const FixActionRecordSchema = z.strictObject({
+  type: z.enum(FIX_ACTION_TYPES),
+  modifier: codeLike(4).optional(),
+  units: z.number().int().positive().max(100_000).optional(),
+  code: codeLike(10).optional(),
+  modifiers: z.array(codeLike(4)).max(10).optional(),
+});
+export type FixActionRecord = z.infer<typeof FixActionRecordSchema>;
+
+/** A one-click fix a person clicked: the rule and message it answered, what it changed, and whether the screen took it. */
+export const FixRecordSchema = z.object({
+  key: z.string().max(100),
+  kind: z.literal('fix'),
+  rule: z.string().max(60),
+  messageId: z.string().max(60).optional(),
+  actions: z.array(FixActionRecordSchema).min(1).max(20),
+  outcome: z.enum(['applied', 'not-applied']),
+  at: z.string(),
+});
+export type FixRecord = z.infer<typeof FixRecordSchema>;
+
+/** An action of a fix in words, for the audit table and its CSV ('add modifier 25', 'units 13'). */
+export function fixActionText(a: FixActionRecord): string {
+  switch (a.type) {
+    case 'addModifier':
+      return `add modifier ${a.modifier ?? ''}`.trim();
+    case 'removeModifier':
+      return `remove modifier ${a.modifier ?? ''}`.trim();
+    case 'setUnits':
+      return `units ${a.units ?? ''}`.trim();
+    case 'replaceCode':
+      return `code ${a.code ?? ''}`.trim();
+    case 'addLine':
+      return `add ${a.code ?? 'a line'}${a.units !== undefined ? ` × ${a.units}` : ''}${a.modifiers?.length ? ` ${a.modifiers.join(' ')}` : ''}`;
+    case 'removeLine':
+      return 'remove the line';
+    case 'billToPatient':
+      return 'bill the patient';
+  }
+}
+
+export const FIX_OUTCOME_LABEL: Record<FixRecord['outcome'], string> = { applied: 'Applied', 'not-applied': 'Did not take (left as the EHR showed it)' };
+
+const isFix = (record: Dismissal | FixRecord): record is FixRecord => (record as FixRecord).kind === 'fix';
+
 interface Schema extends DBSchema {
-  dismissals: { key: string; value: Dismissal; indexes: { byEncounter: string; byAt: string } };
+  /** Fix records carry no encounter: the byEncounter index never lists them. */
+  dismissals: { key: string; value: Dismissal | FixRecord; indexes: { byEncounter: string; byAt: string } };
   /** One-time upgrades that ran (their name → when). */
   meta: { key: string; value: { name: string; at: string } };
 }
@@ -50,6 +103,10 @@ export interface DismissalStore {
   undo(key: string, at: string): Promise<void>;
   forEncounter(encounter: string): Promise<Dismissal[]>;
   all(): Promise<Dismissal[]>;
+  /** Records a one-click fix (a store without it keeps dismissals only). */
+  putFix?(record: FixRecord): Promise<void>;
+  /** Every one-click fix recorded, oldest first. */
+  fixes?(): Promise<FixRecord[]>;
   /** Deletes every record at once (one transaction: an interrupted clear leaves the whole log). */
   clear(): Promise<void>;
   // For the one-time move to keyed pseudonyms (legacy-ids.ts); a store without them is never migrated.
@@ -92,7 +149,7 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
     async undo(key, at) {
       const db = await get();
       const record = await db.get('dismissals', key);
-      if (!record || record.undoneAt) return;
+      if (!record || isFix(record) || record.undoneAt) return;
       // An undone record moves to a key of its own, so dismissing the same finding again starts a new entry.
       const tx = db.transaction('dismissals', 'readwrite');
       await tx.store.delete(key);
@@ -100,10 +157,16 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
       await tx.done;
     },
     async forEncounter(encounter) {
-      return (await (await get()).getAllFromIndex('dismissals', 'byEncounter', encounter)).filter((d) => !d.undoneAt);
+      return (await (await get()).getAllFromIndex('dismissals', 'byEncounter', encounter)).filter((d): d is Dismissal => !isFix(d) && !d.undoneAt);
     },
     async all() {
-      return (await get()).getAllFromIndex('dismissals', 'byAt');
+      return (await (await get()).getAllFromIndex('dismissals', 'byAt')).filter((d): d is Dismissal => !isFix(d));
+    },
+    async putFix(record) {
+      await (await get()).put('dismissals', FixRecordSchema.parse(record));
+    },
+    async fixes() {
+      return (await (await get()).getAllFromIndex('dismissals', 'byAt')).filter(isFix);
     },
     async clear() {
       const tx = (await get()).transaction('dismissals', 'readwrite');
@@ -112,7 +175,8 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
     },
     async rekey(from, to) {
       const tx = (await get()).transaction('dismissals', 'readwrite');
-      const records = await tx.store.index('byEncounter').getAll(from);
+      // Fix records carry no encounter, so the index never lists them; the filter says so to the types.
+      const records = (await tx.store.index('byEncounter').getAll(from)).filter((d): d is Dismissal => !isFix(d));
       for (const d of records) {
         await tx.store.delete(d.key);
         await tx.store.put(DismissalSchema.parse(rekeyed(d, to)));
@@ -175,6 +239,9 @@ export function cachedDismissals(store: DismissalStore, capacity = 32): Dismissa
       return got;
     },
     all: () => store.all(),
+    // Fixes concern no encounter's dismissals: nothing cached to forget.
+    ...(store.putFix && { putFix: (record: FixRecord) => store.putFix!(record) }),
+    ...(store.fixes && { fixes: () => store.fixes!() }),
     async clear() {
       forget();
       await store.clear().finally(() => forget());

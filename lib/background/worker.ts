@@ -60,6 +60,8 @@ export interface WorkerDeps {
   injectPaintKit?(tabId: number, frameId: number): Promise<void>;
   broadcast?(message: Broadcast): void;
   now?(): Date;
+  /** Loads the one-click fix code into a frame (scripting.executeScript of fix-apply.js). */
+  injectFixKit?(tabId: number, frameId: number): Promise<void>;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
   /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
@@ -256,6 +258,25 @@ export function createWorker(deps: WorkerDeps) {
       await deps.injectPaintKit(tabId, frameId);
       return { ok: true };
     }
+    if (request.type === 'fix-load') {
+      if (!deps.injectFixKit) return { ok: false, error: 'one-click fixes are not available here' };
+      await deps.injectFixKit(tabId, frameId);
+      return { ok: true };
+    }
+    if (request.type === 'fix-record') {
+      if (!RULES_BY_ID.has(request.rule)) return { ok: false, error: `rejected: rule: unknown rule '${request.rule}'` };
+      const at = now().toISOString();
+      await deps.dismissals?.putFix?.({
+        key: `fix|${at}|${crypto.randomUUID()}`,
+        kind: 'fix',
+        rule: request.rule,
+        ...(request.messageId ? { messageId: request.messageId } : {}),
+        actions: request.actions,
+        outcome: request.outcome,
+        at,
+      });
+      return { ok: true };
+    }
     if (request.type === 'signed-anyway') {
       const encounterId = await pseudonymOf(request.encounterId);
       const at = now().toISOString();
@@ -302,7 +323,7 @@ export function createWorker(deps: WorkerDeps) {
         return { ok: true, state: (await stateOf(request.tabId)) ?? null };
       case 'audit':
         await dismissalsReady();
-        return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [] };
+        return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [], fixes: (await deps.dismissals?.fixes?.()) ?? [] };
       case 'clear-audit': {
         await dismissalsReady();
         await deps.dismissals?.clear();

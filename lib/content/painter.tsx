@@ -20,7 +20,7 @@
 import { render } from 'preact';
 import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
-import { InlineWarning } from '../../components/InlineWarning';
+import { InlineWarning, type FixHooks } from '../../components/InlineWarning';
 import { WARNING_CSS } from '../../components/styles';
 import { clear, findSpot, GAP, leastCovering, obstaclesIn, shownBox, tetherPath, tightBox, type Box } from './placement';
 import { keepRoot } from './roots';
@@ -64,7 +64,8 @@ interface Painted {
   open(): void;
 }
 
-export function createPainter(doc: Document) {
+/** `fixes`: a finding's one-click fixes, offered in its open card (lib/content/fix.ts). */
+export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | undefined) {
   const win = doc.defaultView!;
   const painted = new Map<string, Painted>();
   let layer: HTMLElement | null = null;
@@ -141,7 +142,8 @@ export function createPainter(doc: Document) {
     const id = String(++uid);
     let openRequest = 0;
     // Preact renders text nodes: page or finding strings are never parsed as HTML.
-    const draw = () => render(<InlineWarning finding={f} why={why} uid={id} openRequest={openRequest} />, mount);
+    const fix = fixes?.(f);
+    const draw = () => render(<InlineWarning finding={f} why={why} uid={id} openRequest={openRequest} fix={fix} />, mount);
     const p: Painted = { host, root, target, mark, tether, open: () => ((openRequest += 1), draw()) };
     targets.set(host, target);
     keepRoot(host, root);

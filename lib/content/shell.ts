@@ -10,6 +10,7 @@ import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
 import { STATUS_CSS } from '../../components/styles';
 import type { PaintKit } from './paint-kit';
+import type { FixHooks } from '../../components/InlineWarning';
 import { keepRoot, paintedRoot } from './roots';
 
 export const STATUS_TAG = 'dermlint-status';
@@ -33,13 +34,17 @@ export interface Painter {
 
 type KitPainter = ReturnType<PaintKit['createPainter']>;
 
-export function createShell(doc: Document, kit: { now(): PaintKit | undefined; load(): Promise<unknown> }): Painter {
+/** `kit.fixes`: a finding's one-click fixes (lib/content/fix.ts), offered in its open card. */
+export function createShell(
+  doc: Document,
+  kit: { now(): PaintKit | undefined; load(): Promise<unknown>; fixes?: (f: Finding) => FixHooks | undefined },
+): Painter {
   let painter: KitPainter | undefined;
   let waiting: [Finding[], ScreenAnchors, Record<string, string> | undefined] | null = null;
   let loading: Promise<void> | null = null;
   let statusHost: HTMLElement | null = null;
 
-  const real = () => (painter ??= kit.now()?.createPainter(doc));
+  const real = () => (painter ??= kit.now()?.createPainter(doc, kit.fixes));
   const NO_KIT = 'dermlint could not draw its warnings on this screen; its review panel lists them.';
   /** Asks for the kit once per document; findings waiting meanwhile are painted when it comes (or the note says why not). */
   function prepare(): Promise<void> {

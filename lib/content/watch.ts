@@ -47,6 +47,10 @@ export function watchScreen(deps: WatchDeps) {
   let lastRead: { result: ReadResult; key: string | null } | null = null;
   /** An edit (input or change event) came since the last read: read behind the page's own zero timers (see runScheduled). */
   let afterPageTimers = false;
+  /** A one-click fix is operating the screen: its steps are not judged one by one (see hold). */
+  let held = false;
+  /** The encounter (its JSON) the painted findings were judged on. */
+  let judgedKey: string | null = null;
 
   function visible(findings: Finding[], showInfo: boolean) {
     return showInfo ? findings : findings.filter((f) => f.severity !== 'info');
@@ -81,7 +85,7 @@ export function watchScreen(deps: WatchDeps) {
   async function check(force = false) {
     scheduled = false;
     afterPageTimers = false;
-    if (signal.aborted) return;
+    if (signal.aborted || held) return;
     const now = currentRead(force);
     const result = now.result;
     if (result.status !== 'ok') {
@@ -91,6 +95,7 @@ export function watchScreen(deps: WatchDeps) {
       if (result.status !== lastState || force) {
         painter.clear();
         lastKey = null;
+        judgedKey = null;
         if (result.status === 'unreadable') painter.showStatus(`dermlint could not read this screen: ${result.reason}`);
         // A frame that never showed an encounter stays silent towards the worker.
         // What the worker keeps (tab state, popup, side panel) never quotes the screen: the note without its values.
@@ -116,7 +121,7 @@ export function watchScreen(deps: WatchDeps) {
       lastKey = null;
       return;
     }
-    if (mine !== sequence || signal.aborted) return; // a newer read is on its way
+    if (mine !== sequence || signal.aborted || held) return; // a newer read is on its way, or a fix is running
     if (!response.ok) {
       lastKey = null;
       return;
@@ -128,6 +133,7 @@ export function watchScreen(deps: WatchDeps) {
     lastErrors = response.errors;
     lastSignoffPrompt = response.signoffPrompt;
     lastEncounterId = result.encounter.id;
+    judgedKey = key;
     // Anchors may have moved while we waited: read them again before painting, unless nothing changed since the last read.
     const after = currentRead();
     if (after.result.status === 'ok' && after.key === key) repaint(after.result.anchors);
@@ -149,7 +155,7 @@ export function watchScreen(deps: WatchDeps) {
     const run = () => {
       if (!reattachPending) return;
       reattachPending = false;
-      if (signal.aborted || painter.intact()) return;
+      if (signal.aborted || held || painter.intact()) return;
       const now = currentRead();
       if (now.result.status !== 'ok') return scheduleCheck();
       // The encounter changed: ask now, with this read, before the paint below (and the layout it
@@ -283,6 +289,19 @@ export function watchScreen(deps: WatchDeps) {
   return {
     /** Settings or dismissals changed: judge the same screen again. */
     recheck: () => void check(true),
+    /**
+     * A one-click fix is about to operate the screen: no reads, messages or paints until release,
+     * so its intermediate states are never judged or painted; then the screen is judged once, as any edit.
+     */
+    hold() {
+      held = true;
+    },
+    release(): Promise<void> {
+      held = false;
+      return check(true);
+    },
+    /** The encounter (as JSON) the findings on the screen were judged on: a fix is made for that one only. */
+    judgedKey: () => judgedKey,
     /** Errors not dismissed on the screen now, for the sign-off check. */
     errors: () => lastErrors,
     signoffPrompt: () => lastSignoffPrompt,

@@ -447,3 +447,31 @@ describe('watchScreen: a note in a frame of its own', () => {
     expect(s.reads()).toBe(reads + 1);
   });
 });
+
+describe('watchScreen while a one-click fix runs', () => {
+  it('holds: no reads, questions or paints of the steps in between; release judges the screen once', async () => {
+    const s = setup([2, 1, 2]);
+    await s.answer();
+    expect(s.watcher.judgedKey()).toBe(JSON.stringify({ id: 'enc-1', payer: { kind: 'medicare' }, diagnoses: [{ code: 'L82.0' }], lines: [2, 1, 2].map((u) => ({ code: '11301', units: u, dx: [1] })) }));
+    const reads = s.reads();
+    const paints = s.painted();
+    s.watcher.hold();
+    s.edit(1, 2);
+    s.render();
+    await task();
+    s.edit(0, 1);
+    s.render();
+    await task();
+    await s.nextFrame();
+    expect(s.reads()).toBe(reads);
+    expect(s.pending).toHaveLength(0);
+    expect(s.painted()).toBe(paints);
+    const released = s.watcher.release();
+    expect(s.pending).toHaveLength(1);
+    expect(s.pending[0]!.encounter.lines.map((l) => l.units)).toEqual([1, 2, 2]);
+    await s.answer();
+    await released;
+    expect(s.warned()).toEqual([0]);
+    expect(JSON.parse(s.watcher.judgedKey()!).lines.map((l: { units: number }) => l.units)).toEqual([1, 2, 2]);
+  });
+});
