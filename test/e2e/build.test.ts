@@ -125,12 +125,13 @@ describe('the built extension', () => {
   it('keeps the content script small', () => {
     const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'));
     const gz = gzipSync(content, { level: 9 }).length;
-    // The goal (issue 14, README "Performance and safety") is 25 KB gzip; with the procedure note and visit history
-    // readers and the banner check it is MISSED (~25.8 KB). The test holds the ceiling at 26 KB so it cannot grow
-    // unnoticed, and prints the figure against the goal every run. zod and webextension-polyfill stay out of it.
+    // The goal (issue 14, README "Performance and safety") is 25 KB gzip: met since the drawing code went into the
+    // paint kit and the fix code into fix-apply.js (~18.6 KB with the note and history readers, the banner check and
+    // the fix hooks). The test fails above the goal and prints the figure against it every run. zod and
+    // webextension-polyfill stay out of it.
     const GOAL = 25 * 1024;
     console.log(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip (goal 25 KB: ${gz <= GOAL ? 'met' : `MISSED by ${gz - GOAL} bytes`})`);
-    expect(gz).toBeLessThanOrEqual(26 * 1024);
+    expect(gz).toBeLessThanOrEqual(GOAL);
     expect(content.toString('latin1')).not.toMatch(/maxArgs|\$ZodType|_zod/);
   });
 
@@ -146,5 +147,20 @@ describe('the built extension', () => {
     // Not a content script, and not reachable by the page (no web-accessible resources at all).
     expect(JSON.stringify(manifest.content_scripts)).not.toContain('paint-kit');
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('keeps the fix code a script of its own, loaded when a card with a fix opens: not in the content script or the paint kit', () => {
+    const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'), 'latin1');
+    const kit = readFileSync(join(EXTENSION_DIR, 'paint-kit.js'), 'latin1');
+    const fix = readFileSync(join(EXTENSION_DIR, 'fix-apply.js'));
+    console.log(`fix code: ${(fix.length / 1024).toFixed(1)} KB, ${(gzipSync(fix, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+    // The kit draws the Fix button; the appliers (the EHR's own controls operated) live in fix-apply.js only.
+    expect(kit).toMatch(/fixbtn/);
+    expect(fix.toString('latin1')).toMatch(/__dermlintFixKit/);
+    for (const marker of ['Could not apply', 'canApply']) {
+      expect(content.includes(marker), `content script holds ${marker}`).toBe(false);
+      expect(kit.includes(marker), `paint kit holds ${marker}`).toBe(false);
+    }
+    expect(JSON.stringify(manifest.content_scripts)).not.toContain('fix-apply');
   });
 });
