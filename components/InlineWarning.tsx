@@ -86,7 +86,13 @@ export function InlineWarning({ finding, why, uid, openRequest = 0, fix }: Inlin
       </button>
       {open && (
         <div class="card" id={cardId} role="group" aria-label={`${SEVERITY_WORD[finding.severity]} details`}>
-          <p class="title">{title}</p>
+          {/* The rule's id on the title's line: the card stays short enough for the free space beside its pill. */}
+          <p class="title">
+            {title}
+            <span class="rule">
+              dermlint · <code>{finding.rule}</code>
+            </span>
+          </p>
           <p class="msg">{finding.message}</p>
           {finding.fix && (
             <p class="fix">
@@ -120,9 +126,6 @@ export function InlineWarning({ finding, why, uid, openRequest = 0, fix }: Inlin
             </p>
           )}
           {finding.reference && <p class="ref">{finding.reference}</p>}
-          <p class="rule">
-            dermlint · <code>{finding.rule}</code>
-          </p>
         </div>
       )}
     </div>

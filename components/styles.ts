@@ -13,6 +13,7 @@ export const WARNING_CSS = `
 .pill[aria-expanded="true"] { color: #fff; background: var(--c); }
 .pill[aria-expanded="true"] .icon { color: var(--c); background: #fff; }
 .title { color: var(--c); font-weight: 700; font-size: 13px; }
+.title .rule { float: right; margin-left: 8px; font-weight: 400; }
 .icon { display: inline-grid; place-items: center; width: 15px; height: 15px; border-radius: 50%; color: #fff; background: var(--c); font-size: 9px; line-height: 1; }
 /* Under the field: which box the pill is about; and a line to a pill that found no room right beside it. */
 .mark { position: absolute; display: block; height: 3px; border-radius: 2px; background: var(--c); pointer-events: none; }
@@ -20,14 +21,15 @@ export const WARNING_CSS = `
 .card { position: absolute; left: var(--dl-cx, 0px); top: var(--dl-cy, calc(100% + 4px)); z-index: 1; width: 22rem; max-width: 80vw; padding: 8px 10px;
   background: #fff; color: #1b1f24; border: 1px solid #8c959f; border-left: 4px solid var(--c); border-radius: 6px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
   white-space: normal; font-weight: 400; }
-.card p { margin: 0 0 6px; }
+.card p { margin: 0 0 4px; }
 .card p:last-child { margin-bottom: 0; }
 .msg { font-weight: 600; }
 .ref, .rule { color: #57606a; font-size: 11px; }
 code { font: 11px ui-monospace, monospace; }
-.fixes { margin: 0 0 6px; }
-.fixbtn { min-height: 28px; padding: 3px 10px; border: 0; border-radius: 4px; background: #0b5cad; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
+.fixes { margin: 0 0 4px; }
+.fixbtn { min-height: 24px; padding: 2px 10px; border: 0; border-radius: 4px; background: #0b5cad; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
 .fixes p { margin: 4px 0 0; }
+.fixes p:empty { margin: 0; }
 .failed, .by-hand { color: #a4161a; font-weight: 600; }
 `;
 
