@@ -7,6 +7,13 @@
  * Selectors inside `procedures` and `diagnoses` (other than `rows`) are looked
  * up inside each row. A field's value is an input's or select's value, else
  * the element's text.
+ *
+ * A field is a CSS selector (`'input[name=units]'`, or `{ selector }`), or the
+ * field the screen labels with a text (`{ label: 'Quantity' }`): a
+ * `<dt>`'s `<dd>`, a column header's cell in the row (or a row header's), a
+ * `<label>`'s control; with `selector` too, what matches it in that field's box
+ * (`{ label: 'Modifiers', selector: '.mantine-Pill-label' }`: the chips beside
+ * an empty search box). Labels survive re-renders that renumber ids.
  */
 import { z } from 'zod';
 import { formatPath } from '../../rules/schema';
@@ -17,7 +24,7 @@ import { selectorError } from './selector';
  * Syntax is checked here; a selector that still fails in a browser makes the
  * reader answer 'unreadable', naming the field.
  */
-function selector(what: string) {
+function cssSelector(what: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `missing: the CSS selector of ${what}` : `expected a CSS selector (of ${what})`) })
     .trim()
@@ -28,6 +35,49 @@ function selector(what: string) {
       if (why) ctx.addIssue({ code: 'custom', message: `not a valid CSS selector (${why}): '${value}'` });
     });
 }
+
+/** The text a field is labelled with on the screen ('Quantity', 'Insurance'); compared without case, spaces or a trailing ':' / '*'. */
+const LabelSchema = z
+  .string({ error: 'expected the label text' })
+  .trim()
+  .min(1, { error: 'empty: expected the label text' })
+  .max(100, { error: 'a label longer than 100 characters' });
+
+/**
+ * Where a field is: a CSS selector, `{ selector }`, or `{ label, selector? }` (see the top of this
+ * file). `{ selector }` is stored as the plain selector, so readers see two shapes only. Checked by
+ * hand rather than as a zod union, so each message names what is wrong ('not a valid CSS selector …').
+ */
+function selector(what: string) {
+  const css = cssSelector(what);
+  return z.unknown().transform((input, ctx): FieldRef => {
+    const take = <T>(schema: z.ZodType<T>, value: unknown, path: string[]): T | undefined => {
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [...path, ...issue.path] as string[] });
+      return undefined;
+    };
+    if (input === undefined || typeof input === 'string') return take(css, input, []) ?? z.NEVER;
+    if (input && typeof input === 'object' && !Array.isArray(input)) {
+      const fields = input as Record<string, unknown>;
+      const unknown = Object.keys(fields).filter((k) => k !== 'label' && k !== 'selector');
+      if (unknown.length) {
+        ctx.addIssue({ code: 'custom', message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}` });
+        return z.NEVER;
+      }
+      if (fields.label === undefined) return take(css, fields.selector, ['selector']) ?? z.NEVER;
+      const label = take(LabelSchema, fields.label, ['label']);
+      const within = fields.selector === undefined ? undefined : take(css, fields.selector, ['selector']);
+      if (label === undefined || (fields.selector !== undefined && within === undefined)) return z.NEVER;
+      return within === undefined ? { label } : { label, selector: within };
+    }
+    ctx.addIssue({ code: 'custom', message: `expected a CSS selector of ${what}, or { label: '…' } (the text the screen labels it with)` });
+    return z.NEVER;
+  });
+}
+
+/** A field as stored: a CSS selector, or the field the screen labels with a text (and, in its box, a selector). */
+export type FieldRef = string | { label: string; selector?: string };
 
 /** Chrome match patterns of the EHR's own hosts; no <all_urls>, no bare '*' host, no ports. */
 export const MatchPatternSchema = z

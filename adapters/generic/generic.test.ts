@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Encounter } from '../../rules/schema';
+import { effectivePayerKind } from '../../rules/index';
 import type { Adapter } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
 import { findings, readWorkedExamples, snapshotLoader, syncSelects } from '../shared/snapshot-testing';
@@ -355,9 +356,11 @@ describe('reading rules', () => {
     ]);
   });
 
-  it('reads the payer kind from the category, else the plan name; ABN and date of service from text', () => {
+  it('reads the payer kind from the category, else the plan name (judged by the engine); ABN and date of service from text', () => {
     let read = ok(readWithFieldMap(otherEhr([['17000']], { ins: 'Humana Gold Plus HMO', cls: '', abn: 'ABN signed', dos: '3/4/2026' }), OTHER_MAP));
-    expect(read.payer).toEqual({ kind: 'medicare-advantage', name: 'Humana Gold Plus HMO' });
+    // No category: the reader passes the name on, and the engine's insurer table says what it is.
+    expect(read.payer).toEqual({ kind: 'unknown', name: 'Humana Gold Plus HMO' });
+    expect(effectivePayerKind(read)).toBe('medicare-advantage');
     expect(read.abn).toEqual({ signed: true });
     expect(read.dateOfService).toBe('2026-03-04');
     read = ok(readWithFieldMap(otherEhr([['17000']], { ins: 'Blue Cross', cls: 'Self Pay', abn: 'Not signed' }), OTHER_MAP));

@@ -10,26 +10,31 @@ import { checkEncounter } from '../shared/check';
 import type { ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { hashId, sizeCmOf, valueOf } from '../shared/text';
-import type { FieldMap } from './fieldmap';
+import type { FieldMap, FieldRef } from './fieldmap';
+import { labelled } from './labels';
 
 class Unreadable extends Error {}
 
 /** Where a selector came from in the map, for messages: 'procedures.units'. */
 type Field = string;
 
-function queryAll(scope: ParentNode, selector: string, field: Field): Element[] {
-  let found: NodeListOf<Element>;
+function queryAll(scope: ParentNode, ref: FieldRef, field: Field): Element[] {
+  let found: ArrayLike<Element>;
   try {
-    found = scope.querySelectorAll(selector);
+    if (typeof ref === 'string') found = scope.querySelectorAll(ref);
+    else {
+      const at = labelled(scope, ref.label);
+      found = !at ? [] : ref.selector ? at.box.querySelectorAll(ref.selector) : [at.value];
+    }
   } catch {
-    throw new Unreadable(`the field map's ${field} selector is not valid CSS here ('${selector}')`);
+    throw new Unreadable(`the field map's ${field} selector is not valid CSS here ('${typeof ref === 'string' ? ref : ref.selector}')`);
   }
   // Our own painted elements (shadow hosts named DERMLINT-…) are never part of the screen.
   return Array.from(found).filter((el) => !el.nodeName.startsWith('DERMLINT-'));
 }
 
-function queryFirst(scope: ParentNode, selector: string | undefined, field: Field): Element | undefined {
-  return selector ? queryAll(scope, selector, field)[0] : undefined;
+function queryFirst(scope: ParentNode, ref: FieldRef | undefined, field: Field): Element | undefined {
+  return ref ? queryAll(scope, ref, field)[0] : undefined;
 }
 
 function fail(what: string, where: string, raw: string, why?: string): never {
@@ -201,7 +206,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const covered: boolean[] = [];
   rowElements.forEach((row, i) => {
     const where = `row ${i + 1}`;
-    const field = (sel: string | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `procedures.${name}`)) : '');
+    const field = (sel: FieldRef | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `procedures.${name}`)) : '');
     const rawCode = field(p.code, 'code');
     const modifierEls = queryAll(row, p.modifiers, 'procedures.modifiers');
     const pointerEls = queryAll(row, p.pointers, 'procedures.pointers');
