@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';
 import { sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
+import { startInOpenTabs } from '../lib/background/inject';
 import { BUILTIN_MATCHES } from '../adapters/index';
 import { createSettingsCache, onSettingsChanged } from '../lib/settings-store';
 import { openTableStore } from '../lib/tables/store';
@@ -36,6 +37,16 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void worker.forgetTab(tabId));
   void syncExtraHostScripts();
   onSettingsChanged(() => void syncExtraHostScripts());
+  // A host just added (in options, or to teach dermlint a screen): its tabs already open get the content script now.
+  let knownHosts: readonly string[] | null = null;
+  const followHosts = async () => {
+    const { extraHosts } = await settings.get();
+    const added = knownHosts ? extraHosts.filter((h) => !knownHosts!.includes(h)) : [];
+    knownHosts = extraHosts;
+    if (added.length) await startInOpenTabs(added);
+  };
+  void followHosts();
+  onSettingsChanged(() => void followHosts().catch(() => {}));
   browser.permissions.onAdded.addListener(() => void syncExtraHostScripts());
   browser.permissions.onRemoved.addListener(() => void syncExtraHostScripts());
 });

@@ -7,10 +7,12 @@ import { z } from 'zod';
 import { SettingsSchema } from '../rules/settings';
 import { FieldMapSchema } from '../adapters/generic/fieldmap';
 
-/** A host pattern a user may add: https only (or http on localhost), a concrete host, path /*. */
+/** A host pattern a user may add: https only (or http on localhost), a concrete host, maybe a port ('http://127.0.0.1:8791/*'), path /*. */
 export const HostPatternSchema = z
   .string()
-  .regex(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}|http:\/\/(localhost|127\.0\.0\.1))\/\*$/, { error: "expected a host pattern like 'https://*.example-ehr.com/*'" });
+  .regex(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}|http:\/\/(localhost|127\.0\.0\.1))(:\d{1,5})?\/\*$/, {
+    error: "expected a host pattern like 'https://*.example-ehr.com/*' (https, or http on localhost; a port may follow the host)",
+  });
 
 export const ExtensionSettingsSchema = SettingsSchema.extend({
   /** Paint info (needs review) findings inline too; by default they live in the review list only. */

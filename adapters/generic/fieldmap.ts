@@ -79,12 +79,12 @@ function selector(what: string) {
 /** A field as stored: a CSS selector, or the field the screen labels with a text (and, in its box, a selector). */
 export type FieldRef = string | { label: string; selector?: string };
 
-/** Chrome match patterns of the EHR's own hosts; no <all_urls>, no bare '*' host, no ports. */
+/** Chrome match patterns of the EHR's own hosts, a port allowed ('http://127.0.0.1:8791/*'); no <all_urls>, no bare '*' host. */
 export const MatchPatternSchema = z
   .string({ error: "expected a match pattern like 'https://*.ecwcloud.com/*'" })
   .trim()
-  .regex(/^(https?|\*):\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\/[^\s]*$/, {
-    error: "expected a match pattern like 'https://*.ecwcloud.com/*' (a host, no port, then a path)",
+  .regex(/^(https?|\*):\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:(\d{1,5}|\*))?\/[^\s]*$/, {
+    error: "expected a match pattern like 'https://*.ecwcloud.com/*' (a host, maybe a port, then a path)",
   });
 
 /** Rejects fields the map does not know (a typo would otherwise be ignored silently). */

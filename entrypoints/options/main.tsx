@@ -227,22 +227,33 @@ function Options() {
   }
   const s = settings;
 
-  function addHost(pattern: string) {
+  /** Resolves to why the host was not added (also shown under the list), or null. */
+  function addHost(pattern: string): Promise<string | null> {
     // Inside the click: the browser shows its prompt only during a user gesture.
-    browser.permissions.request({ origins: [pattern] }).then(
+    return browser.permissions.request({ origins: [pattern] }).then(
       async (ok) => {
         if (!ok) {
-          setHostMessage({ text: `Access to ${pattern} was not allowed, so it was not added.`, bad: true });
-          return;
+          const why = `Access to ${pattern} was not allowed (the browser's prompt was refused or closed), so it was not added.`;
+          setHostMessage({ text: why, bad: true });
+          return why;
         }
         const fresh = await loadSettings();
         if (!fresh.extraHosts.includes(pattern)) {
-          if (!(await save({ ...fresh, extraHosts: [...fresh.extraHosts, pattern] }))) return;
+          if (!(await save({ ...fresh, extraHosts: [...fresh.extraHosts, pattern] }))) {
+            const why = `${pattern} is allowed but could not be saved; try again.`;
+            setHostMessage({ text: why, bad: true });
+            return why;
+          }
         }
         setGranted((g) => ({ ...g, [pattern]: true }));
-        setHostMessage({ text: `Added ${pattern}. Reload its open tabs for dermlint to start there.` });
+        setHostMessage({ text: `Added ${pattern}. dermlint now runs on it, in the tabs already open too.` });
+        return null;
       },
-      (e: Error) => setHostMessage({ text: `The browser refused ${pattern}: ${e.message}`, bad: true }),
+      (e: Error) => {
+        const why = `The browser refused ${pattern}: ${e.message}`;
+        setHostMessage({ text: why, bad: true });
+        return why;
+      },
     );
   }
 
@@ -404,7 +415,7 @@ function Options() {
               const pattern = hostPatternFor(p);
               const error = hostPatternError(pattern);
               if (error) setFmMessage({ text: `${p} cannot be enabled as it is: ${error}`, bad: true });
-              else addHost(pattern);
+              else void addHost(pattern).then((why) => why && setFmMessage({ text: why, bad: true }));
               document.getElementById('hosts')?.scrollIntoView({ block: 'start' });
             }}
             onEdit={(i) => {
