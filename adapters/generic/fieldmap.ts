@@ -105,11 +105,12 @@ export const ProceduresMapSchema = strict(
     rows: selector('the procedure rows'),
     /** CPT/HCPCS code. */
     code: selector('the procedure code within a row'),
-    /** One or several elements; each may hold several modifiers ('25', '59 RT', 'GA,GZ', '25-59'). */
-    modifiers: selector('the modifier field(s) within a row'),
-    units: selector('the units within a row'),
+    /** One or several elements; each may hold several modifiers ('25', '59 RT', 'GA,GZ', '25-59'). Absent: no modifiers on this screen. */
+    modifiers: selector('the modifier field(s) within a row').optional(),
+    /** Absent: every line is one unit. */
+    units: selector('the units within a row').optional(),
     /** One or several elements; numbers (1), CMS-1500 letters (A-L) or ICD-10 codes on the diagnosis list. */
-    pointers: selector('the diagnosis pointer field(s) within a row'),
+    pointers: selector('the diagnosis pointer field(s) within a row').optional(),
     site: selector('the anatomic site within a row').optional(),
     /** '1.2', '1.2 cm', '12 mm'. */
     size: selector('the lesion size within a row').optional(),
@@ -158,7 +159,13 @@ export const FieldMapSchema = strict(
       .max(20, { error: 'at most 20 match patterns' }),
     procedures: ProceduresMapSchema,
     diagnoses: DiagnosesMapSchema,
-    payer: PayerMapSchema,
+    /** Absent: the screen shows no payer (the default payer kind in options applies). */
+    payer: PayerMapSchema.optional(),
+    /**
+     * The procedure documentation (the visit note's procedure section): a textarea, rich text or a
+     * box of rendered text, read as plain text. Kept in memory only, never stored.
+     */
+    note: selector('the procedure note').optional(),
     /** The ABN-on-file control: a checkbox, or text ('Signed', 'Yes', 'Not signed'). */
     abnSigned: selector('the ABN-signed field').optional(),
     /** 'YYYY-MM-DD' or 'MM/DD/YYYY'. */

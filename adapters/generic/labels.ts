@@ -24,31 +24,33 @@ function columnOf(cell: Element | null): number {
 }
 
 function fieldOf(head: Element, row: Element | null): Labelled | null {
-  let value: Element | null | undefined;
-  let box: Element | null = null;
-  const tag = head.localName;
-  if (tag === 'label') {
+  /** The element the label names: a control, or a cell / <dd> (read through the one control it holds, if any). */
+  let cell: Element | null | undefined;
+  if (head.localName === 'label') {
     const id = head.getAttribute('for');
-    value = id ? head.ownerDocument.getElementById(id) : head.querySelector('input,select,textarea');
-    box = head;
-    if (value) while (box && !box.contains(value)) box = box.parentElement;
-    else value = head.nextElementSibling;
-  } else if (tag === 'dt') {
-    value = head.nextElementSibling;
-    if (value?.localName !== 'dd') value = null;
+    const control = id ? head.ownerDocument.getElementById(id) : head.querySelector('input,select,textarea');
+    if (!control) cell = head.nextElementSibling;
+    else {
+      let box: Element | null = head;
+      while (box && !box.contains(control)) box = box.parentElement;
+      return { value: control, box: box ?? control };
+    }
+  } else if (head.localName === 'dt') {
+    cell = head.nextElementSibling;
+    if (cell?.localName !== 'dd') cell = null;
   } else if (head.parentElement?.querySelector(':scope>td,:scope>[role=gridcell],:scope>[role=cell]')) {
     // A row header: the cell after it.
-    value = head.nextElementSibling;
+    cell = head.nextElementSibling;
   } else {
     // A column header: the cell under it in the row read (the table's first body row when reading the whole screen).
     row ??= head.closest('table,[role=grid],[role=table]')?.querySelector('tbody>tr,[role=row]~[role=row]') ?? null;
     const col = columnOf(head);
-    for (let cell = row?.firstElementChild, at = 0; cell && at <= col; cell = cell.nextElementSibling) {
-      if (at === col) value = cell;
-      at += (cell as HTMLTableCellElement).colSpan || 1;
+    for (let c = row?.firstElementChild, at = 0; c && at <= col; c = c.nextElementSibling) {
+      if (at === col) cell = c;
+      at += (c as HTMLTableCellElement).colSpan || 1;
     }
   }
-  return value ? { value, box: box ?? value } : null;
+  return cell ? { value: cell.querySelector('input,select,textarea') ?? cell, box: cell } : null;
 }
 
 /** The field labelled `label` for this scope (a row, or the document), or null. */

@@ -18,23 +18,24 @@ class Unreadable extends Error {}
 /** Where a selector came from in the map, for messages: 'procedures.units'. */
 type Field = string;
 
-function queryAll(scope: ParentNode, ref: FieldRef, field: Field): Element[] {
-  let found: ArrayLike<Element>;
+/** What a field of the map points at within scope (nothing for a field the map leaves out). */
+function queryAll(scope: ParentNode, ref: FieldRef | undefined, field: Field): Element[] {
+  let found: ArrayLike<Element> = [];
   try {
     if (typeof ref === 'string') found = scope.querySelectorAll(ref);
-    else {
+    else if (ref) {
       const at = labelled(scope, ref.label);
       found = !at ? [] : ref.selector ? at.box.querySelectorAll(ref.selector) : [at.value];
     }
   } catch {
-    throw new Unreadable(`the field map's ${field} selector is not valid CSS here ('${typeof ref === 'string' ? ref : ref.selector}')`);
+    throw new Unreadable(`the field map's ${field} selector is not valid CSS here ('${typeof ref === 'string' ? ref : ref!.selector}')`);
   }
   // Our own painted elements (shadow hosts named DERMLINT-…) are never part of the screen.
   return Array.from(found).filter((el) => !el.nodeName.startsWith('DERMLINT-'));
 }
 
 function queryFirst(scope: ParentNode, ref: FieldRef | undefined, field: Field): Element | undefined {
-  return ref ? queryAll(scope, ref, field)[0] : undefined;
+  return queryAll(scope, ref, field)[0];
 }
 
 function fail(what: string, where: string, raw: string, why?: string): never {
@@ -251,9 +252,9 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   });
 
   // Payer: the category (financial class) when shown, else the plan name.
-  const payerNameEl = queryFirst(doc, map.payer.name, 'payer.name');
+  const payerNameEl = queryFirst(doc, map.payer?.name, 'payer.name');
   const payerName = payerNameEl ? valueOf(payerNameEl) : '';
-  const payerCategoryEl = queryFirst(doc, map.payer.category, 'payer.category');
+  const payerCategoryEl = queryFirst(doc, map.payer?.category, 'payer.category');
   const payer: Encounter['payer'] = { kind: payerKindFromText(payerCategoryEl ? valueOf(payerCategoryEl) : '', payerName) };
   if (payerName) payer.name = payerName;
 
@@ -280,6 +281,8 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   };
   if (dateOfService) candidate.dateOfService = dateOfService;
   if (abn) candidate.abn = abn;
+  const note = valueOf(queryFirst(doc, map.note, 'note'));
+  if (note) candidate.note = note;
   const problem = checkEncounter(candidate);
   if (problem) return { status: 'unreadable', reason: `could not read: ${problem}` };
 
