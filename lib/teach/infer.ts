@@ -435,6 +435,31 @@ function fitEmpty(ref: FieldRef, scopes: ParentNode[], exclude: ReadonlySet<Elem
   return everywhere ? { here: [], everywhere } : null;
 }
 
+/**
+ * A container by the way down from the nearest ancestor with a name of its own, each step by tag and
+ * stable classes, and by its place among its like only where two look alike (a list of diagnosis cards
+ * and a list of service cards built by the same component). A container's place does not change when
+ * rows are added to it.
+ */
+function placedPath(el: Element): string | null {
+  const doc = el.ownerDocument;
+  const steps: string[] = [];
+  for (let e: Element | null = el; e && e !== doc.documentElement; e = e.parentElement) {
+    const id = e.getAttribute('id');
+    if (id && !isGeneratedToken(id) && doc.querySelectorAll(`#${id}`).length === 1) {
+      steps.unshift(`#${id}`);
+      return steps.join(' > ');
+    }
+    const compound = `${e.localName}${stableClasses(e).slice(0, 2).map((c) => `.${c}`).join('')}`;
+    const parent: Element | null = e.parentElement;
+    const alike = parent ? Array.from(parent.children).filter((c) => c.matches(compound)) : [e];
+    const sameTag = parent ? Array.from(parent.children).filter((c) => c.localName === e!.localName) : [e];
+    steps.unshift(alike.length > 1 ? `${compound}:nth-of-type(${sameTag.indexOf(e) + 1})` : compound);
+    if (e.localName === 'body' || (!steps[0]!.includes(':nth') && doc.querySelectorAll(steps[0]!).length === 1)) return steps.join(' > ');
+  }
+  return steps.length ? steps.join(' > ') : null;
+}
+
 /** A selector for the rows: every row found, and nothing but rows of that shape. */
 export function inferRows(rows: Rows): { selector: string; how: string } | null {
   const { row, kin } = rows;
@@ -456,6 +481,8 @@ export function inferRows(rows: Rows): { selector: string; how: string } | null 
   }
   const found = finderCandidate(parent, doc.documentElement);
   if (found && typeof found.ref === 'string') parentSels.push(found.ref);
+  const placed = placedPath(parent);
+  if (placed) parentSels.push(placed);
   const compounds: string[] = [];
   for (const a of Array.from(row.attributes)) {
     if (a.name === 'class' || a.name === 'style' || a.name === 'id' || DATA_NOT_NAMES.test(a.name) || /^aria-/.test(a.name)) continue;
