@@ -14,6 +14,12 @@ export const PAYER_LABEL: Record<PayerKind, string> = {
 
 export const payerLabel = (kind: string) => PAYER_LABEL[kind as PayerKind] ?? kind;
 
+/** The payer as read: the insurer's name when the screen shows one, with the kind it was judged as ('Cigna Open Access Plus (Commercial)'). */
+export function payerText(state: { payerKind: string; payerName?: string }): string {
+  if (!state.payerName) return payerLabel(state.payerKind);
+  return state.payerKind === 'unknown' ? `${state.payerName} (kind not known)` : `${state.payerName} (${payerLabel(state.payerKind)})`;
+}
+
 export const LEVEL_LABEL: Record<RuleLevel, string> = {
   off: 'Off',
   default: 'Default',

@@ -4,7 +4,8 @@ import { cachedDismissals, openDismissalStore } from '../lib/background/dismissa
 import { sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
 import { startInOpenTabs } from '../lib/background/inject';
 import { BUILTIN_MATCHES } from '../adapters/index';
-import { createSettingsCache, onSettingsChanged } from '../lib/settings-store';
+import { createSettingsCache, loadSettings, onSettingsChanged, saveSettings } from '../lib/settings-store';
+import { addTaughtMap } from '../lib/teach/save';
 import { openTableStore } from '../lib/tables/store';
 import { createTableCache } from '../lib/tables/engine';
 import { TABLES_VERSION_KEY } from '../lib/tables/types';
@@ -26,6 +27,13 @@ export default defineBackground(() => {
     dismissals: cachedDismissals(openDismissalStore()),
     stateStore: sessionStateStore(),
     engineTables: () => tables.get(),
+    async saveTaughtMap(map, senderUrl) {
+      const outcome = addTaughtMap(await loadSettings(), map, senderUrl);
+      if (!outcome.ok) return outcome;
+      // Storage tells every open tab of the host, whose content script picks the map up at once.
+      await saveSettings(outcome.settings);
+      return { ok: true, message: outcome.message };
+    },
     setBadge(tabId, errors) {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#a4161a' }).catch(() => {});

@@ -42,7 +42,14 @@ export const SignedAnywayRequestSchema = z.object({
   errors: z.number().int().nonnegative(),
 });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema]);
+/** The teaching overlay (lib/teach) saves the field map a user taught on this screen. */
+export const TeachSaveRequestSchema = z.object({
+  type: z.literal('teach-save'),
+  /** Checked with FieldMapSchema by the worker (kept unknown here so this file does not pull the map's schema into every page). */
+  map: z.unknown(),
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema, TeachSaveRequestSchema]);
 
 // ── From extension pages (sender: our own chrome-extension:// page) ───────
 
@@ -99,6 +106,8 @@ export interface TabState {
   reason?: string;
   encounterId: string;
   payerKind: string;
+  /** The insurer's name as the screen shows it (not patient data), when it shows one; at most 120 characters. */
+  payerName?: string;
   lines: LineView[];
   findings: FindingView[];
   counts: Record<Severity, number> & { dismissed: number };

@@ -29,6 +29,7 @@ import { AuditTable } from '../../components/AuditTable';
 import { SettingsTransfer } from '../../components/SettingsTransfer';
 import { ask } from '../sidepanel/tab-view';
 import { CodeTablesSection } from './tables';
+import { teachTab } from '../../lib/teach/start';
 
 type Message = { text: string; bad?: boolean } | null;
 
@@ -150,7 +151,6 @@ function Options() {
 
   // Which tab "Test on the open tab" would read, kept current so the click knows at once whether to ask for access.
   useEffect(() => {
-    if (!editing) return;
     const refresh = () => void candidateTabs().then((tabs) => setTarget(tabs[0] ?? null), () => setTarget(null));
     refresh();
     const onRemoved = () => refresh();
@@ -164,7 +164,7 @@ function Options() {
       browser.tabs.onRemoved.removeListener(onRemoved);
       window.removeEventListener('focus', refresh);
     };
-  }, [editing !== null]);
+  }, []);
 
   useEffect(() => {
     void reload();
@@ -405,7 +405,12 @@ function Options() {
         <section id="fieldmaps" class="card" aria-labelledby="fieldmaps-h">
           <h2 id="fieldmaps-h">Field maps (other EHRs)</h2>
           <p class="hint">
-            For an EHR dermlint has no reader of its own for: say where its claim screen shows each part of an encounter, with CSS selectors.
+            For an EHR dermlint has no reader of its own for: show dermlint where its claim screen keeps each part of an encounter. The easiest way is to teach
+            it by clicking: open a claim with two lines or more in another tab, then press “Teach dermlint a screen…” (or use the dermlint button in the
+            toolbar on that tab). Power users can write CSS selectors instead.
+          </p>
+          <p id="fm-teach-hint" class="hint">
+            Teaching opens on the tab you used last in this window{target ? ` (${hostOf(target.url) ?? 'a tab dermlint has no access to yet'})` : ''}.
           </p>
           <FieldMapList
             maps={s.fieldMaps}
@@ -431,7 +436,25 @@ function Options() {
           />
           {!editing && (
             <div class="row">
-              <button type="button" class="primary" onClick={() => setEditing({ index: null, nonce: Date.now() })}>
+              <button
+                type="button"
+                class="primary"
+                aria-describedby="fm-teach-hint"
+                onClick={() => {
+                  // Inside the click: the browser asks for the host's access only during it.
+                  setFmMessage(null);
+                  if (!target) return setFmMessage({ text: 'Open the EHR’s claim screen in a tab of this window first.', bad: true });
+                  const tab = target;
+                  void teachTab(tab).then((why) => {
+                    if (why) return setFmMessage({ text: why, bad: true });
+                    setFmMessage({ text: `Teaching started on ${hostOf(tab.url) ?? 'the tab'}: click the fields there, then Save.` });
+                    void browser.tabs.update(tab.id, { active: true }).catch(() => {});
+                  });
+                }}
+              >
+                Teach dermlint a screen…
+              </button>
+              <button type="button" onClick={() => setEditing({ index: null, nonce: Date.now() })}>
                 New field map
               </button>
               <button

@@ -6,6 +6,7 @@ import '../../assets/pages.css';
 import { PopupSummary } from '../../components/PopupSummary';
 import type { TabView } from '../../components/TabStatus';
 import { activeTab, loadTabView, onTabStateChanged, type TabRef } from '../sidepanel/tab-view';
+import { teachTab } from '../../lib/teach/start';
 
 /** chrome.sidePanel is not in the polyfill's types; typed as loosely as we use it. */
 declare const chrome: { sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> } };
@@ -14,6 +15,7 @@ function Popup() {
   const [view, setView] = useState<TabView>({ kind: 'loading' });
   const [tab, setTab] = useState<TabRef | undefined>(undefined);
   const [panelError, setPanelError] = useState<string | null>(null);
+  const [teachError, setTeachError] = useState<string | null>(null);
 
   useEffect(() => {
     let current: TabRef | undefined;
@@ -46,6 +48,16 @@ function Popup() {
       onOpenOptions={() => {
         void browser.runtime.openOptionsPage().then(() => window.close());
       }}
+      teachError={teachError}
+      onTeach={
+        typeof tab?.id === 'number' && (!tab.url || /^https?:/.test(tab.url))
+          ? () => {
+              // Inside the click: the browser asks for the host's access only during it (teachTab asks before anything else).
+              setTeachError(null);
+              void teachTab({ id: tab.id!, ...(tab.url ? { url: tab.url } : {}) }).then((why) => (why ? setTeachError(why) : window.close()));
+            }
+          : undefined
+      }
     />
   );
 }

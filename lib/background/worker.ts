@@ -35,11 +35,13 @@ export interface WorkerDeps {
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
   broadcast?(message: Broadcast): void;
   now?(): Date;
+  /** Saves a field map taught on the sender's screen (lib/teach/save.ts); resolves to what the user is told. */
+  saveTaughtMap?(map: unknown, senderUrl: string): Promise<{ ok: true; message: string } | { ok: false; error: string }>;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
 }
 
-export type Reply = EvaluateResponse | PageResponse | { ok: true };
+export type Reply = EvaluateResponse | PageResponse | { ok: true } | { ok: true; message: string };
 
 /** Stable keys: rule, the line's code, and which occurrence of that pair (or the message, for encounter-level findings). */
 export function keyFindings(encounter: Encounter, findings: Finding[]): { finding: Finding; code: string; subject: string; key: string }[] {
@@ -147,6 +149,7 @@ export function createWorker(deps: WorkerDeps) {
       status: 'ok',
       encounterId: encounter.id,
       payerKind,
+      ...(encounter.payer.name?.trim() ? { payerName: encounter.payer.name.trim().slice(0, 120) } : {}),
       lines: encounter.lines.map((l) => ({
         code: normalizeCode(l.code),
         modifiers: (l.modifiers ?? []).map(normalizeModifier).filter(Boolean),
@@ -185,6 +188,7 @@ export function createWorker(deps: WorkerDeps) {
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
     if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
+    if (request.type === 'teach-save') return deps.saveTaughtMap ? deps.saveTaughtMap(request.map, sender.url) : { ok: false, error: 'saving is not available here' };
     if (request.type === 'signed-anyway') {
       const at = now().toISOString();
       await deps.dismissals?.put({
