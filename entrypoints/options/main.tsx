@@ -20,6 +20,7 @@ import type { Dismissal } from '../../lib/background/dismissals';
 import { auditToCsv, downloadText, exportFileName } from '../../lib/export';
 import type { RuleLevel } from '../../rules/settings';
 import { GeneralSettings, type GeneralSettingsValue } from '../../components/GeneralSettings';
+import { PayerNamesEditor } from '../../components/PayerNamesEditor';
 import { PresetPicker, RuleSettingsTable } from '../../components/RuleSettingsTable';
 import { HostList, hostPatternError, toHostPattern } from '../../components/HostList';
 import { FieldMapList } from '../../components/FieldMapList';
@@ -361,6 +362,10 @@ function Options() {
           <h2 id="general-h">General</h2>
           <p class="hint">Changes are saved at once and reach open EHR tabs by themselves.</p>
           <GeneralSettings value={general} onChange={(patch) => void save({ ...s, ...patch })} />
+          <PayerNamesEditor
+            entries={s.payerNames ?? []}
+            onChange={(payerNames) => void save({ ...s, payerNames }, 'Saved your insurers’ names.')}
+          />
         </section>
 
         <section id="rules" class="card" aria-labelledby="rules-h">
