@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
+import { buildDemoScreens } from './build-demo-screens';
 
 const args = process.argv.slice(2);
 // By default a few worked examples with different mistakes; --case picks one.
@@ -50,6 +51,9 @@ if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
 }
+// The Cedar Health screen (React + Mantine) is built from its sources: no field map reads it until you teach dermlint the screen.
+console.log('Building the demo screens…');
+await buildDemoScreens();
 const { server, url } = await startDemoServer(Number(process.env.PORT ?? 0));
 const screens = (caseId: string) => ({
   ema: `${url}/ema/web/practice/staff#/practice/staff/patient/${4100 + Number(caseId.replace(/\D/g, ''))}/visit?case=${caseId}`,
@@ -65,6 +69,7 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
 });
 console.log(`Demo EHR screens at ${url}/ (any worked example: --case ex01 … ex50)`);
+console.log(`  To teach dermlint a screen it does not know: open ${url}/cedar/index.html?case=ex45 (or ${url}/ecw/mobiledoc/jsp/webemr/index.html?case=ex45),\n  click the dermlint button in the toolbar and choose “Teach dermlint this screen”.`);
 for (const caseId of caseIds) {
   for (const [name, address] of Object.entries(screens(caseId))) {
     const page = await browser.newPage();
