@@ -15,7 +15,6 @@ export const OVERLAY_CSS = `
 }
 .bar button { pointer-events: auto; }
 .bar.peek { opacity: 0.12; }
-.bar.peek button { pointer-events: none; }
 .bar-main { display: flex; align-items: flex-start; gap: 10px; }
 .bar .ask { flex: 1; min-width: 0; background: none; border: 0; padding: 0; margin: 0; }
 .bar .question { font-size: 15px; }
@@ -84,5 +83,5 @@ button.ghost { border-color: transparent; background: transparent; color: #57606
   background: #1a6b32; border-radius: 4px 4px 4px 0; padding: 1px 6px;
 }
 .box.hover .tag { background: #0b5cad; }
-.box.found .tag { background: #fff; color: #1a6b32; border: 1px solid #1a6b32; }
+.box.found .tag { background: #fff; color: #1a6b32; border: 1px solid #1a6b32; top: auto; bottom: -19px; left: auto; right: -2px; border-radius: 0 0 4px 4px; }
 `;

@@ -16,6 +16,7 @@ import type { FieldMap } from '../../adapters/generic/fieldmap';
 import { payerKindFromText } from '../../adapters/shared/payer';
 import { payerKindFromName, type PayerNameEntry } from '../../rules/payer-names';
 import { resolve } from './infer';
+import { isChipish } from './tokens';
 import { valueOf } from '../../adapters/shared/text';
 import { previewMap, QUESTIONS, teach, type Answers, type Preview, type Question, type Teaching } from './session';
 import { OVERLAY_CSS } from './overlay-css';
@@ -104,8 +105,10 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
     const ours = (e: Event) => e.composedPath().includes(host);
     const target = (e: Event): Element | null => {
       let el = e.composedPath().find((n): n is Element => (n as Node).nodeType === 1) ?? null;
-      // An icon inside a button is the button; a <label> is the control it names.
+      // An icon inside a button is the button; the text inside a button or link is that control; a <label> is the control it names.
       while (el && el.closest('svg') && el.parentElement) el = el.closest('svg')!.parentElement;
+      const control = el?.closest('button, a[href], [role="button"]');
+      if (control && !isChipish(control.parentElement ?? control)) el = control;
       if (el?.localName === 'label') el = (el as HTMLLabelElement).control ?? el;
       return el;
     };
@@ -115,6 +118,7 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
       e.stopImmediatePropagation();
     };
     const move = (e: Event) => {
+      // Over the bar but not over one of its buttons (they always take the pointer), the pointer is on the screen beneath.
       const r = bar.current?.getBoundingClientRect();
       const { clientX: x, clientY: y } = e as PointerEvent;
       setPeek(!!r && !ours(e) && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);

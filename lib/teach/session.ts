@@ -179,7 +179,7 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
       take(selected(f.inferred.ref, diagnosisRows.rows));
     }
   }
-  if (payerCategory) auto.push({ path: 'payer.category', label: 'next to the payer', inferred: payerCategory });
+  if (payerCategory) auto.push({ path: 'payer.category', label: 'Insurance category', inferred: payerCategory });
   for (const f of autoDocFields(doc, taken, [...(procedureRows?.rows ?? []), ...(diagnosisRows?.rows ?? [])])) {
     auto.push({ path: f.field, label: f.label, inferred: f.inferred });
     take(f.inferred.elements);

@@ -261,7 +261,9 @@ describe.each(SCREENS)('teaching the $name screen by clicking', (screen) => {
     }
     const summary = await overlayText();
     expect(summary).toMatch(/What dermlint reads/);
-    expect(summary).not.toMatch(/reads empty on every line/);
+    expect(summary).not.toMatch(/reads empty on every line|could not|not on a procedure line|teach the procedure code first/);
+    expect(summary).toMatch(screen.clicks.some(([q, t]) => q === 'note' && t === 'none') ? /Noteno such field/ : /Noteby its label “Procedure note”/);
+    expect(summary).toMatch(/Sign buttonby its (name “SUBMIT”|type “submit”)/);
     expect(summary).toMatch(/Also found by the labels the screen shows: .*Lesions/);
     if (SHOTS) await ehr.screenshot({ path: join(SHOTS, `teach-summary-${screen.name.startsWith('Cedar') ? 'cedar' : 'ecw'}.png`) });
 
