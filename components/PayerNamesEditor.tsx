@@ -1,7 +1,7 @@
 /**
  * The practice's own insurer and plan names (options → General): a phrase as
  * the screens show it and the kind of payer it is. dermlint looks at these
- * before its built-in table of over 400 names (rules/payer-names.ts), so a
+ * before its built-in table of 350 names and marks (rules/payer-names.ts), so a
  * practice can say that its local "Blue Advantage" is a commercial plan. A
  * box tries any name and says what dermlint would read it as, and why.
  */
