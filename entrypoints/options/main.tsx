@@ -281,11 +281,19 @@ function Options() {
     const origins = target?.url
       ? []
       : [...new Set(map.matches.map(hostPatternFor))].filter((p) => !hostPatternError(p) && !matchesAny(BUILTIN_MATCHES, sampleUrl(p)));
-    const asked = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
+    const asked = origins.length ? browser.permissions.request({ origins }) : Promise.resolve(true);
     setTesting(true);
     setPreviewError(null);
     setPreview(null);
     void asked
+      .then(
+        (ok) => {
+          if (!ok) throw new Error(`Access to ${origins.join(', ')} was not allowed (the browser’s prompt was refused or closed), so the tab could not be read.`);
+        },
+        (e: Error) => {
+          throw new Error(`The browser refused access to ${origins.join(', ')}: ${e.message}`);
+        },
+      )
       .then(() => probe(map))
       .then(
         (report) => setPreview(report),
