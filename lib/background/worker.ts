@@ -5,6 +5,7 @@
  * dismissals and sign-off choices.
  */
 import { effectivePayerKind, run, RULES_BY_ID, type RunOptions } from '../../rules/index';
+import { knownPayerName } from '../../rules/payer-names';
 import type { Encounter, Finding } from '../../rules/schema';
 import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/codes';
 import { siteGroupOf } from '../../rules/sites';
@@ -57,13 +58,15 @@ export interface WorkerDeps {
   askFrame?(tabId: number, frameId: number, message: ToContent): Promise<unknown>;
   broadcast?(message: Broadcast): void;
   now?(): Date;
+  /** Saves a field map taught on the sender's screen (lib/teach/save.ts); resolves to what the user is told. */
+  saveTaughtMap?(map: unknown, senderUrl: string): Promise<{ ok: true; message: string } | { ok: false; error: string }>;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
   /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
   pseudonyms?: Pseudonyms;
 }
 
-export type Reply = EvaluateResponse | PageResponse | { ok: true };
+export type Reply = EvaluateResponse | PageResponse | { ok: true } | { ok: true; message: string };
 
 /**
  * Stable keys: rule, the line's code (when shaped like one: keys are kept in the tab state and
@@ -211,6 +214,8 @@ export function createWorker(deps: WorkerDeps) {
       status: 'ok',
       encounterId: encounter.id,
       payerKind,
+      // The insurer's name only as dermlint's tables know it (their phrases, found in the name), never the text as shown.
+      ...(encounter.payer.name?.trim() ? { payerName: knownPayerName(encounter.payer.name, settings.payerNames) } : {}),
       lines: encounter.lines.map((l) => lineView(l, payerKind)),
       // The note and the history are judged in memory and never kept: their size, at most.
       ...(encounter.note ? { noteChars: encounter.note.length } : {}),
@@ -247,6 +252,11 @@ export function createWorker(deps: WorkerDeps) {
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
     if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
+    if (request.type === 'teach-save') {
+      // The teaching overlay runs in the tab's top frame only; the map must cover that page (lib/teach/save.ts).
+      if (frameId !== 0) return { ok: false, error: 'rejected: a field map is taught in the top frame only' };
+      return deps.saveTaughtMap ? deps.saveTaughtMap(request.map, sender.url) : { ok: false, error: 'saving is not available here' };
+    }
     if (request.type === 'signed-anyway') {
       const encounterId = await pseudonymOf(request.encounterId);
       const at = now().toISOString();
