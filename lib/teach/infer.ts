@@ -598,3 +598,58 @@ export function mapIdentity(url: string): { name: string; matches: string[] } {
 }
 
 export type { FieldMap };
+
+// ── The visit history, found by its column headers ──────────────────────────
+
+type HistoryField = 'date' | 'code' | 'modifiers' | 'dx';
+
+/** Column headers of a list of prior services: a date and a code at least. */
+const HISTORY_WORDS: [HistoryField, RegExp][] = [
+  ['date', /^(dos|date|date of service|service date|visit date)$/],
+  ['code', /^(cpt|code|cpt code|cpt\/hcpcs|hcpcs|procedure|procedure code)$/],
+  ['modifiers', /^(modifiers?|mods?)$/],
+  ['dx', /^(icd|icd codes?|icd-10|icd 10|icd-10 codes?|diagnos[ie]s|diagnosis codes?|dx)$/],
+];
+
+export interface HistoryFound {
+  map: NonNullable<FieldMap['history']>;
+  /** In words, for the panel: 'the table “Date, Code, Modifiers, Diagnoses”'. */
+  label: string;
+  table: Element;
+}
+
+/**
+ * A table of prior services (RULES.md 6.5) outside the procedure and diagnosis rows, by its column
+ * headers ('DOS', 'CPT', 'Modifiers', 'ICD Codes'): its body rows, less a placeholder row whose one
+ * cell spans the columns ('No past procedures'), each field by its column header. Found on a screen
+ * that lists no prior service too (the rows then come and go with the encounter).
+ */
+export function historyTable(doc: Document, avoid: readonly Element[]): HistoryFound | null {
+  for (const table of Array.from(doc.querySelectorAll('table'))) {
+    if (avoid.some((r) => table.contains(r) || r.contains(table))) continue;
+    const heads = Array.from(table.querySelectorAll(':scope > thead th, :scope > thead [role="columnheader"]'));
+    const found: Partial<Record<HistoryField, string>> = {};
+    for (const h of heads) {
+      const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[\s:*]+$/, '');
+      const field = HISTORY_WORDS.find(([, words]) => words.test(labelText(text)))?.[0];
+      if (field && !found[field]) found[field] = text;
+    }
+    if (!found.date || !found.code) continue;
+    const id = table.getAttribute('id');
+    const names = [...(id && !isGeneratedToken(id) ? [`#${id}`] : []), ...stableClasses(table).map((c) => `table.${c}`)].filter((n) => SIMPLE_NAME.test(n));
+    const name = names.find((n) => doc.querySelectorAll(n).length === 1);
+    if (!name) continue;
+    const map: HistoryFound['map'] = {
+      rows: `${name} > tbody > tr:not(:has(> td[colspan]))`,
+      date: { label: found.date },
+      code: { label: found.code },
+    };
+    if (found.modifiers) map.modifiers = { label: found.modifiers };
+    if (found.dx) map.dx = { label: found.dx };
+    return { map, label: `Visit history (${heads.map((h) => (h.textContent ?? '').trim()).filter(Boolean).join(', ')})`, table };
+  }
+  return null;
+}
+
+/** '#histTable', 'table.cedar-history': a name that needs no escaping. */
+const SIMPLE_NAME = /^(#|table\.)[A-Za-z_][\w-]*$/;

@@ -10,7 +10,7 @@ import { readWithFieldMap } from '../../adapters/generic/read';
 import { payerKindFromText } from '../../adapters/shared/payer';
 import { valueOf } from '../../adapters/shared/text';
 import {
-  autoDocFields, autoRowFields, describeRef, findRow, inferField, inferRows, mapIdentity, payerCategoryNear, resolve,
+  autoDocFields, autoRowFields, describeRef, findRow, historyTable, inferField, inferRows, mapIdentity, payerCategoryNear, resolve,
   type Inferred, type Rows,
 } from './infer';
 
@@ -184,6 +184,9 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
     auto.push({ path: f.field, label: f.label, inferred: f.inferred });
     take(f.inferred.elements);
   }
+  // The visit history (prior services), by its column headers: set on the map apart from the single fields below.
+  const history = historyTable(doc, [...(procedureRows?.rows ?? []), ...(diagnosisRows?.rows ?? [])]);
+  if (history) auto.push({ path: 'history', label: history.label, inferred: { ref: history.map.rows, how: 'its column headers', elements: [history.table] } });
 
   for (const q of QUESTIONS) if (q.required && (answers[q.id] === 'none' || fields[q.id]?.problem)) {
     problems.push(`${q.name}: ${fields[q.id]?.problem ?? 'dermlint cannot check a claim without it'}.`);
@@ -206,14 +209,15 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
     if (ref('payer')) map.payer = { name: ref('payer')! };
     if (ref('note')) map.note = ref('note')!;
     if (ref('sign')) map.signControls = ref('sign')!;
-    for (const a of auto) setPath(map, a.path, a.inferred.ref);
+    const single = auto.filter((a) => a.path !== 'history');
+    for (const a of single) setPath(map, a.path, a.inferred.ref);
     // A field found by its label that makes the screen unreadable is left out (the user can still map it in options).
     const reads = (m: FieldMap) => readWithFieldMap(doc, m).status !== 'unreadable';
     if (!reads(map)) {
       const bare = structuredClone(map);
-      for (const a of auto) setPath(bare, a.path, undefined);
+      for (const a of single) setPath(bare, a.path, undefined);
       if (reads(bare)) {
-        for (const a of [...auto]) {
+        for (const a of single) {
           const trial = structuredClone(bare);
           setPath(trial, a.path, a.inferred.ref);
           if (reads(trial)) setPath(bare, a.path, a.inferred.ref);
@@ -221,6 +225,10 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
         }
         map = bare;
       }
+    }
+    if (history) {
+      if (reads({ ...map, history: history.map })) map.history = history.map;
+      else auto.splice(auto.findIndex((a) => a.path === 'history'), 1);
     }
   }
   if (procedureRows?.guessed) problems.push('Only one procedure line is on the screen: dermlint guessed where lines begin and end. Teach it on an encounter with two lines or more to be sure.');

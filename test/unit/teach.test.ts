@@ -235,7 +235,7 @@ function ecwClicks(doc: Document): Answers {
     pointers: one(doc, '[data-fieldname="ClaimCPTICD1"]', 3),
     dx: one(doc, '[data-fieldname="ClaimICDCode"]', 1),
     payer: one(doc, '[data-fieldname="PrimaryInsName"]'),
-    note: 'none',
+    note: one(doc, '#pnProcedures'),
     sign: one(doc, '#btnSubmitClaim'),
   };
 }
@@ -274,6 +274,14 @@ describe('a map taught by clicking reads every worked example as the engine judg
     expect(taught.procedures).toMatchObject({ rows: '#cptTable tbody > tr[ng-repeat]', lesions: 'input[data-fieldname="ClaimCPTLesionCount"]', billTo: 'select[data-fieldname="ClaimCPTBillTo"]' });
     expect(taught.payer).toEqual({ name: 'span[data-fieldname="PrimaryInsName"]', category: 'span[data-fieldname="PrimaryInsFinClass"]' });
     expect(taught.dateOfService).toBe('input[data-fieldname="ClaimServiceDate"]');
+    // The visit history by its column headers, though ex45 lists no prior service (its placeholder row is left out).
+    expect(taught.history).toEqual({
+      rows: '#histTable > tbody > tr:not(:has(> td[colspan]))',
+      date: { label: 'DOS' },
+      code: { label: 'CPT' },
+      modifiers: { label: 'Modifiers' },
+      dx: { label: 'ICD Codes' },
+    });
   });
 
   it.each(savedIds())('eCW %s: the same findings as the original encounter', (id) => {
