@@ -73,7 +73,8 @@ const SCREENS: Screen[] = [
       ['pointers', '#cptTable tbody tr[ng-repeat] [data-fieldname="ClaimCPTICD1"]'],
       ['dx', '#icdTable tbody tr[ng-repeat] [data-fieldname="ClaimICDCode"]'],
       ['payer', '[data-fieldname="PrimaryInsName"]'],
-      ['note', 'none'],
+      // The progress note's Procedures box (empty on ex45: the worked examples with a note show it there).
+      ['note', '#pnProcedures'],
       ['sign', '#btnSubmitClaim'],
     ],
     async addModifier25(frame) {
@@ -262,9 +263,11 @@ describe.each(SCREENS)('teaching the $name screen by clicking', (screen) => {
     const summary = await overlayText();
     expect(summary).toMatch(/What dermlint reads/);
     expect(summary).not.toMatch(/reads empty on every line|could not|not on a procedure line|teach the procedure code first/);
-    expect(summary).toMatch(screen.clicks.some(([q, t]) => q === 'note' && t === 'none') ? /Noteno such field/ : /Noteby its label “Procedure note”/);
+    expect(summary).toMatch(screen.name.startsWith('Cedar') ? /Noteby its label “Procedure note”/ : /Noteby its data-fieldname “ProgressNoteProcedures”/);
     expect(summary).toMatch(/Sign buttonby its (name “SUBMIT”|type “submit”)/);
     expect(summary).toMatch(/Also found by the labels the screen shows: .*Lesions/);
+    // The visit history, by its column headers (ex45 lists no prior service; the examples with one are read back below).
+    expect(summary).toMatch(screen.name.startsWith('Cedar') ? /Visit history \(Date, Code, Modifiers, Diagnoses\)/ : /Visit history \(DOS, CPT, Modifiers, ICD Codes\)/);
     if (SHOTS) await ehr.screenshot({ path: join(SHOTS, `teach-summary-${screen.name.startsWith('Cedar') ? 'cedar' : 'ecw'}.png`) });
 
     await clickOverlay('Save');

@@ -59,6 +59,9 @@ describe('saving a taught map', () => {
     expect(saved).toEqual([[TAUGHT, SCREEN]]);
     expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, url: 'https://evil.example.com/' })).toMatchObject({ ok: false, error: expect.stringMatching(/rejected/) });
     expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, id: 'another-extension' })).toMatchObject({ ok: false });
+    // The overlay runs in the top frame only: a sub-frame's content script cannot save a map.
+    expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, frameId: 4 })).toEqual({ ok: false, error: 'rejected: a field map is taught in the top frame only' });
+    expect(await worker.handle({ type: 'teach-save' }, page)).toMatchObject({ ok: false });
     expect(saved).toHaveLength(1);
   });
 });
@@ -108,6 +111,8 @@ describe('the payer as the popup and the review panel show it', () => {
   it.each([
     [{ payerKind: 'commercial', payerName: 'Cigna Open Access Plus' }, 'Cigna Open Access Plus (Commercial)'],
     [{ payerKind: 'unknown', payerName: 'Acme Health Cooperative' }, 'Acme Health Cooperative (kind not known)'],
+    [{ payerKind: 'medicare', payerName: '' }, 'Medicare (an insurer name not in dermlint’s table)'],
+    [{ payerKind: 'unknown', payerName: '' }, 'an insurer name not in dermlint’s table (kind not known)'],
     [{ payerKind: 'medicare' }, 'Medicare'],
     [{ payerKind: 'unknown' }, 'Not shown'],
   ])('%j: %s', (state, text) => expect(payerText(state)).toBe(text));
