@@ -11,9 +11,16 @@ import { openTeaching } from '../lib/teach/overlay';
 import { SETTINGS_KEY } from '../lib/settings-key';
 import type { PayerNameEntry } from '../rules/payer-names';
 
+const PAYER_KINDS: unknown[] = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay'];
+
 export default defineUnlistedScript(async () => {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}))) as Record<string, { payerNames?: PayerNameEntry[] } | undefined>;
-  const payerNames = Array.isArray(stored[SETTINGS_KEY]?.payerNames) ? stored[SETTINGS_KEY]!.payerNames : [];
+  // The practice's insurer names, for the preview's payer kind only; stored settings are read field by field
+  // elsewhere (lib/settings-store.ts), so here each entry is taken only when it has the shape of one.
+  const stored = (await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}))) as Record<string, { payerNames?: unknown } | undefined>;
+  const raw = stored[SETTINGS_KEY]?.payerNames;
+  const payerNames = (Array.isArray(raw) ? raw : []).filter(
+    (e): e is PayerNameEntry => !!e && typeof e.phrase === 'string' && e.phrase.length > 0 && e.phrase.length <= 100 && PAYER_KINDS.includes(e.kind),
+  );
   openTeaching({
     doc: document,
     payerNames,
