@@ -118,6 +118,8 @@ async function open(screen: Screen, id: string): Promise<Frame> {
   await ehr.goto(screen.url(id));
   await ehr.waitForFunction((want: string) => document.documentElement.dataset.demoReady === want, { timeout: 20_000 }, id);
   await settle(ehr.mainFrame());
+  // Mantine's AppShell marks itself data-resizing for a moment after the viewport changes: the screen at rest.
+  await ehr.waitForFunction(() => !document.querySelector('[data-resizing]'), { timeout: 5000 });
   return ehr.mainFrame();
 }
 
