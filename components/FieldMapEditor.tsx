@@ -6,6 +6,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { fieldMapProblems, type FieldMap } from '../adapters/generic/fieldmap';
 import { FieldMapPreview, type ProbeReport } from './FieldMapPreview';
+import { refToText, textToRef } from './field-ref-text';
 
 interface FieldSpec {
   path: string;
@@ -29,9 +30,9 @@ export const FIELD_GROUPS: readonly GroupSpec[] = [
     fields: [
       { path: 'procedures.rows', label: 'Rows', required: true, hint: 'Every procedure (claim line) row, e.g. #charges tbody tr' },
       { path: 'procedures.code', label: 'Code', required: true, hint: 'CPT/HCPCS code within a row' },
-      { path: 'procedures.modifiers', label: 'Modifiers', required: true, hint: 'One or several fields; "25 59", "GA,GZ" both read' },
-      { path: 'procedures.units', label: 'Units', required: true },
-      { path: 'procedures.pointers', label: 'Diagnosis pointers', required: true, hint: 'Numbers, letters A–L, or ICD-10 codes' },
+      { path: 'procedures.modifiers', label: 'Modifiers', hint: 'One or several fields; "25 59", "GA,GZ" both read' },
+      { path: 'procedures.units', label: 'Units', hint: 'Left empty: every line is one unit' },
+      { path: 'procedures.pointers', label: 'Diagnosis pointers', hint: 'Numbers, letters A–L, or ICD-10 codes' },
       { path: 'procedures.site', label: 'Site', hint: 'Anatomic site' },
       { path: 'procedures.size', label: 'Size', hint: '"1.2", "1.2 cm", "12 mm"' },
       { path: 'procedures.lesions', label: 'Lesions', hint: 'Lesion count' },
@@ -54,7 +55,7 @@ export const FIELD_GROUPS: readonly GroupSpec[] = [
     legend: 'Payer',
     hint: 'Read to tell Medicare from commercial plans.',
     fields: [
-      { path: 'payer.name', label: 'Insurance name', required: true },
+      { path: 'payer.name', label: 'Insurance name', hint: 'Left empty: the screen shows no payer' },
       { path: 'payer.category', label: 'Insurance category', hint: '"Medicare", "Commercial", "Self Pay"' },
     ],
   },
@@ -78,6 +79,7 @@ export const FIELD_GROUPS: readonly GroupSpec[] = [
       { path: 'abnSigned', label: 'ABN signed', hint: 'Checkbox, or text such as "Signed"' },
       { path: 'dateOfService', label: 'Date of service', hint: 'YYYY-MM-DD or MM/DD/YYYY' },
       { path: 'encounterKey', label: 'Encounter or claim number', hint: 'Hashed to tell encounters apart. Never a patient name, MRN or birth date.' },
+      { path: 'note', label: 'Procedure note', hint: 'Read as plain text, in memory only' },
       { path: 'header', label: 'Encounter header', hint: 'Where encounter-level findings go (default: the diagnosis table)' },
       { path: 'signControls', label: 'Sign / submit controls', hint: 'For the sign-off prompt' },
     ],
@@ -102,7 +104,7 @@ export function draftFromMap(map: Partial<FieldMap> | undefined): FieldMapDraft 
     }
     const [a, b] = path.split('.') as [string, string | undefined];
     const v = b ? (source[a] as Record<string, unknown> | undefined)?.[b] : source[a];
-    draft[path] = typeof v === 'string' ? v : '';
+    draft[path] = path === 'name' ? (typeof v === 'string' ? v : '') : refToText(v);
   }
   return draft;
 }
@@ -121,8 +123,9 @@ export function mapFromDraft(draft: FieldMapDraft): Record<string, unknown> {
     if (group && blankGroup(group)) continue;
     if (!raw.trim() && !REQUIRED.has(path)) continue;
     const [a, b] = path.split('.') as [string, string | undefined];
-    if (b) ((out[a] ??= {}) as Record<string, unknown>)[b] = raw;
-    else out[a] = raw;
+    const value = path === 'name' ? raw : textToRef(raw);
+    if (b) ((out[a] ??= {}) as Record<string, unknown>)[b] = value;
+    else out[a] = value;
   }
   return out;
 }
@@ -134,8 +137,9 @@ export function problemsByField(draft: FieldMapDraft): Record<string, string> {
     const m = p.field.match(/^matches\[(\d+)\]$/);
     const field = m ? 'matches' : p.field;
     const message = m ? `line ${Number(m[1]) + 1}: ${p.message}` : p.message;
-    // A whole group reported missing lands on its first field.
-    const target = ALL_PATHS.includes(field) ? field : (ALL_PATHS.find((x) => x.startsWith(`${field}.`)) ?? 'name');
+    // A whole group reported missing lands on its first field; a label's own problem ('procedures.units.label') on its field.
+    const own = ALL_PATHS.find((x) => field === x || field.startsWith(`${x}.`));
+    const target = own ?? ALL_PATHS.find((x) => x.startsWith(`${field}.`)) ?? 'name';
     byField[target] ??= message;
   }
   return byField;
@@ -218,7 +222,14 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
             </span>
           )}
         </label>
-        {multiline ? <textarea {...common} rows={Math.min(8, Math.max(2, (draft[path] ?? '').split('\n').length))} /> : <input type="text" {...common} />}
+        {multiline ? (
+          <textarea {...common} rows={Math.min(8, Math.max(2, (draft[path] ?? '').split('\n').length))} />
+        ) : path === 'name' ? (
+          <input type="text" {...common} />
+        ) : (
+          // Selectors of 100–200 characters are common: a box that wraps them, as tall as they need, so they can be read whole.
+          <textarea {...common} class="selector" rows={Math.min(5, Math.max(1, Math.ceil((draft[path] ?? '').length / 58)))} />
+        )}
         {spec.hint && (
           <span id={`${id}-hint`} class="hint">
             {spec.hint}
@@ -247,8 +258,9 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
     >
       <h3 id="fm-editor-h">{editing ? `Edit field map “${initial?.name ?? ''}”` : 'New field map'}</h3>
       <p class="hint">
-        CSS selectors of the EHR’s claim screen. Fields marked <span class="req">*</span> are required. A field’s value is an input’s or
-        select’s value, else the element’s text.
+        CSS selectors of the EHR’s claim screen, or <code>label: Quantity</code> for a field the screen labels “Quantity” (a column header, a
+        <code>&lt;dt&gt;</code>, a <code>&lt;label&gt;</code>), with <code>&gt;&gt; .chip</code> after it for the chips inside that field. Fields marked{' '}
+        <span class="req">*</span> are required. A field’s value is an input’s or select’s value, else the element’s text.
       </p>
       <div class="fm-grid">
         {input('name', { label: 'Name', required: true, hint: 'e.g. “eClinicalWorks progress note”' })}

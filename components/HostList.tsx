@@ -15,7 +15,11 @@ export interface ExtraHost {
 export interface HostListProps {
   builtin: readonly string[];
   extra: readonly ExtraHost[];
-  onAdd(pattern: string): void;
+  /**
+   * Called inside the click (the browser shows its permission prompt only then); resolves to why the
+   * host was not added, or null. The box keeps what was typed until the host is in.
+   */
+  onAdd(pattern: string): Promise<string | null> | void;
   onRemove(pattern: string): void;
   /** Ask again for a host whose permission was withdrawn (e.g. in chrome://extensions). */
   onGrant(pattern: string): void;
@@ -23,7 +27,7 @@ export interface HostListProps {
   message?: { text: string; bad?: boolean } | null;
 }
 
-/** What a person types ('ehr.example.com', 'https://ehr.example.com/app/x', a pattern) as a host pattern. */
+/** What a person types ('ehr.example.com', 'https://ehr.example.com/app/x', '127.0.0.1:8791', a pattern) as a host pattern; a port is kept. */
 export function toHostPattern(input: string): string {
   const t = input.trim().toLowerCase();
   if (!t) return '';
@@ -31,7 +35,8 @@ export function toHostPattern(input: string): string {
   const m = t.match(/^(?:(https?):\/\/)?([^/\s?#]+)/);
   if (!m) return t;
   const scheme = m[1] ?? (/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(m[2]!) ? 'http' : 'https');
-  const host = m[2]!.replace(/:\d+$/, '');
+  // The scheme's own port says nothing ('https://x:443' is 'https://x').
+  const host = m[2]!.replace(scheme === 'https' ? /:443$/ : /:80$/, '');
   return `${scheme}://${host}/*`;
 }
 
@@ -52,8 +57,15 @@ export function HostList({ builtin, extra, onAdd, onRemove, onGrant, message }: 
     if (error) return setProblem(error);
     if (builtin.includes(pattern) || extra.some((h) => h.pattern === pattern)) return setProblem(`${pattern} is already on the list.`);
     setProblem(null);
-    setInput('');
-    onAdd(pattern);
+    const typed = input;
+    void Promise.resolve(onAdd(pattern)).then(
+      (why) => {
+        if (why) setProblem(why);
+        // Emptied only once the host is in, and only if nothing else was typed meanwhile.
+        else setInput((now) => (now === typed ? '' : now));
+      },
+      (e: Error) => setProblem(`${pattern} was not added: ${e.message}`),
+    );
   }
 
   return (

@@ -3,7 +3,7 @@ import type { FindingView } from '../lib/messages';
 import { SeverityCounts } from './SeverityCounts';
 import { SeverityIcon } from './SeverityIcon';
 import { TabStatusNotice, type TabView } from './TabStatus';
-import { bySeverity, lineName, payerLabel } from './page-labels';
+import { bySeverity, lineName, payerText } from './page-labels';
 import { SEVERITY_WORD } from './labels';
 
 export interface PopupSummaryProps {
@@ -16,9 +16,13 @@ export interface PopupSummaryProps {
   top?: number;
   /** Something wrong with dermlint itself (e.g. it could not start on the added hosts), shown whatever the tab. */
   problem?: string | null;
+  /** "Teach dermlint this screen" (absent where the tab is no web page). */
+  onTeach?(): void;
+  /** Why teaching could not start, said where the user clicked. */
+  teachError?: string | null;
 }
 
-export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top = 5, problem }: PopupSummaryProps) {
+export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top = 5, problem, onTeach, teachError }: PopupSummaryProps) {
   const open: FindingView[] = view.kind === 'ok' ? view.state.findings.filter((f) => !f.dismissed).sort(bySeverity) : [];
   const canOpenPanel = view.kind === 'ok' || view.kind === 'unreadable' || view.kind === 'no-encounter';
   return (
@@ -30,7 +34,7 @@ export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top
           </span>
           dermlint
         </h1>
-        {view.kind === 'ok' && <span class="small muted">Payer: {payerLabel(view.state.payerKind)}</span>}
+        {view.kind === 'ok' && <span class="small muted">Payer: {payerText(view.state)}</span>}
       </div>
       <div class="stack" style={{ marginTop: '8px' }}>
         {problem && (
@@ -84,8 +88,16 @@ export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top
           Options
         </button>
       </div>
+      {onTeach && (
+        <div class="teach-action">
+          <button type="button" class="link" onClick={onTeach}>
+            Teach dermlint this screen
+          </button>
+          <span class="small muted"> — click the fields of a claim screen dermlint does not read yet</span>
+        </div>
+      )}
       <p class="status bad" role="status" aria-live="polite">
-        {panelError ?? ''}
+        {teachError ?? panelError ?? ''}
       </p>
     </main>
   );

@@ -4,7 +4,7 @@ import { SeverityCounts } from './SeverityCounts';
 import { ReviewFilterBar, ReviewList, type ReviewFilter } from './ReviewList';
 import { TabStatusNotice, type TabView } from './TabStatus';
 import type { DismissReason } from './DismissDialog';
-import { payerLabel, shortTime } from './page-labels';
+import { payerText, shortTime } from './page-labels';
 
 export interface ReviewPanelProps {
   view: TabView;
@@ -42,7 +42,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
         {state && (
           <>
             <p class="meta">
-              {state.lines.length} {state.lines.length === 1 ? 'line' : 'lines'} · payer {payerLabel(state.payerKind)}
+              {state.lines.length} {state.lines.length === 1 ? 'line' : 'lines'} · payer {payerText(state)}
               {state.noteChars ? ` · note read: ${state.noteChars} characters` : ''}
               {state.history ? ` · visit history: ${state.history} prior ${state.history === 1 ? 'service' : 'services'}` : ''} · read{' '}
               <time dateTime={state.updatedAt}>{shortTime(state.updatedAt)}</time>

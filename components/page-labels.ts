@@ -15,6 +15,19 @@ export const PAYER_LABEL: Record<PayerKind, string> = {
 
 export const payerLabel = (kind: string) => PAYER_LABEL[kind as PayerKind] ?? kind;
 
+/**
+ * The payer as read: the insurer's name as dermlint's tables know it, with the kind it was judged as
+ * ('Cigna Open Access Plus (Commercial)'); a name on the screen that no table knows is said so.
+ */
+export function payerText(state: { payerKind: string; payerName?: string }): string {
+  if (state.payerName === undefined) return payerLabel(state.payerKind);
+  if (!state.payerName) {
+    const unknownName = 'an insurer name not in dermlint’s table';
+    return state.payerKind === 'unknown' ? `${unknownName} (kind not known)` : `${payerLabel(state.payerKind)} (${unknownName})`;
+  }
+  return state.payerKind === 'unknown' ? `${state.payerName} (kind not known)` : `${state.payerName} (${payerLabel(state.payerKind)})`;
+}
+
 export const LEVEL_LABEL: Record<RuleLevel, string> = {
   off: 'Off',
   default: 'Default',

@@ -2,10 +2,12 @@ import '../lib/zod-jitless'; // first: before any zod schema is built
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';
-import { localKeyStore, sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
+import { localKeyStore, serialized, sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
 import { createPseudonyms, PSEUDONYM_KEY } from '../lib/background/pseudonym';
+import { startInOpenTabs } from '../lib/background/inject';
 import { BUILTIN_MATCHES } from '../adapters/index';
-import { createSettingsCache, onSettingsChanged } from '../lib/settings-store';
+import { createSettingsCache, onSettingsChanged, readStoredSettings, saveSettings } from '../lib/settings-store';
+import { addTaughtMap } from '../lib/teach/save';
 import { openTableStore } from '../lib/tables/store';
 import { createTableCache } from '../lib/tables/engine';
 import { TABLES_VERSION_KEY } from '../lib/tables/types';
@@ -34,6 +36,18 @@ export default defineBackground(() => {
     // Encounters are known by HMAC-SHA-256 of their EHR ids under this install's key (made once, storage.local).
     pseudonyms,
     engineTables: () => tables.get(),
+    async saveTaughtMap(map, senderUrl) {
+      const { settings: stored, unread } = await readStoredSettings();
+      // Never write defaults over stored settings or field maps that could not be read (options shows them, set aside).
+      if (unread.includes('settings') || unread.includes('fieldMaps')) {
+        return { ok: false, error: 'the stored field maps could not be read (see Options); nothing was saved' };
+      }
+      const outcome = addTaughtMap(stored, map, senderUrl);
+      if (!outcome.ok) return outcome;
+      // Storage tells every open tab of the host, whose content script picks the map up at once.
+      await saveSettings(outcome.settings);
+      return { ok: true, message: outcome.message };
+    },
     setBadge(tabId, errors) {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#a4161a' }).catch(() => {});
@@ -54,6 +68,17 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void worker.forgetTab(tabId));
   void syncExtraHostScripts();
   onSettingsChanged(() => void syncExtraHostScripts());
+  // A host just added (in options, or to teach dermlint a screen): its tabs already open get the content script now.
+  let knownHosts: readonly string[] | null = null;
+  // One run at a time (as the registration's queue): two runs at once could both see a host as new.
+  const followHosts = serialized(async () => {
+    const { extraHosts } = await settings.get();
+    const added = knownHosts ? extraHosts.filter((h) => !knownHosts!.includes(h)) : [];
+    knownHosts = extraHosts;
+    if (added.length) await startInOpenTabs(added);
+  });
+  void followHosts();
+  onSettingsChanged(() => void followHosts().catch(() => {}));
   browser.permissions.onAdded.addListener(() => void syncExtraHostScripts());
   browser.permissions.onRemoved.addListener(() => void syncExtraHostScripts());
 });

@@ -10,10 +10,14 @@ export function matchesPattern(pattern: string, url: string): boolean {
   } catch {
     return false;
   }
-  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  const [, scheme, , path] = m as unknown as [string, string, string, string];
+  let host = m[2]!;
   const protocol = u.protocol.slice(0, -1);
   if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
-  // Ports are not part of a host pattern: 'http://localhost/*' covers every port, as in Chrome.
+  // As in Chrome, a pattern without a port ('http://localhost/*') or with ':*' covers every port; 'host:8791' that port only.
+  const [hostPart, port] = host.split(':') as [string, string | undefined];
+  if (port && port !== '*' && port !== (u.port || (protocol === 'https' ? '443' : '80'))) return false;
+  host = hostPart;
   const hostname = u.hostname;
   if (host !== '*') {
     if (host.startsWith('*.')) {

@@ -131,7 +131,14 @@ export const FixRecordRequestSchema = z.object({
   outcome: z.enum(['applied', 'not-applied']),
 });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema, PaintKitRequestSchema, FixLoadRequestSchema, FixRecordRequestSchema]);
+/** The teaching overlay (lib/teach) saves the field map a user taught on this screen. */
+export const TeachSaveRequestSchema = z.object({
+  type: z.literal('teach-save'),
+  /** Checked with FieldMapSchema by the worker (kept unknown here so this file does not pull the map's schema into every page). */
+  map: z.unknown(),
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema, PaintKitRequestSchema, FixLoadRequestSchema, FixRecordRequestSchema, TeachSaveRequestSchema]);
 
 // ── From extension pages (sender: our own chrome-extension:// page) ───────
 
@@ -194,6 +201,12 @@ export interface TabState {
   reason?: string;
   encounterId: string;
   payerKind: string;
+  /**
+   * When the screen shows an insurer's name: its words that dermlint's insurer tables know (the
+   * practice's or the built-in: 'Cigna Open Access Plus'), '' when they know none. Never the name as
+   * shown, which may carry anything the screen put there.
+   */
+  payerName?: string;
   lines: LineView[];
   /** Characters of the procedure note read off the screen (never its text: the note stays in the page and the worker's memory). */
   noteChars?: number;

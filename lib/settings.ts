@@ -10,10 +10,12 @@ import { RULE_LEVELS, SettingsSchema } from '../rules/settings';
 import { FieldMapSchema, StoredFieldMapSchema } from '../adapters/generic/fieldmap';
 import { formatPath } from '../rules/schema';
 
-/** A host pattern a user may add: https only (or http on localhost), a concrete host, path /*. */
+/** A host pattern a user may add: https only (or http on localhost), a concrete host, maybe a port ('http://127.0.0.1:8791/*'), path /*. */
 export const HostPatternSchema = z
   .string()
-  .regex(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}|http:\/\/(localhost|127\.0\.0\.1))\/\*$/, { error: "expected a host pattern like 'https://*.example-ehr.com/*'" });
+  .regex(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}|http:\/\/(localhost|127\.0\.0\.1))(:\d{1,5})?\/\*$/, {
+    error: "expected a host pattern like 'https://*.example-ehr.com/*' (https, or http on localhost; a port may follow the host)",
+  });
 
 const MAX_EXTRA_HOSTS = 50;
 const MAX_FIELD_MAPS = 20;

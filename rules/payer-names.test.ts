@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payerKindFromName, payerWords } from './payer-names';
+import { knownPayerName, payerKindFromName, payerWords } from './payer-names';
 import type { PayerKind } from './schema';
 
 /** Insurer and plan names as claim screens, eligibility responses and insurance cards show them. */
@@ -108,4 +108,17 @@ describe('effectivePayerKind (the engine)', async () => {
     expect(rules('Novitas Solutions')).toContain('abn-missing');
     expect(rules('Cigna')).not.toContain('abn-missing');
   });
+});
+
+describe('knownPayerName: the words of a name the tables know, never other text', () => {
+  it.each([
+    ['Cigna Open Access Plus', [], 'Cigna Open Access Plus'],
+    ['Humana Gold Plus HMO', [], 'Humana Gold Plus HMO'],
+    ['BC&BS of Texas (PPO)', [], 'BC & BS PPO'],
+    ['BCBS of Texas PPO', [], 'BCBS PPO'],
+    ['ZQ Acme Health Plan', [], ''],
+    ['pt ZQWINSLOW Medicare #00987654', [], 'Medicare'],
+    ['Acme Trust Gold', [{ phrase: 'acme trust', kind: 'commercial' as const }], 'Acme Trust'],
+    ['', [], ''],
+  ])('%s → %j', (name, own, known) => expect(knownPayerName(name, own)).toBe(known));
 });

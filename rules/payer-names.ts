@@ -201,3 +201,40 @@ export function payerKindFromName(name: string | undefined, practiceEntries: rea
   }
   return decide(find(words, BUILT_IN_INDEX));
 }
+
+/**
+ * The insurer's name as the tables know it: the words of `name` that a table phrase matches (the
+ * practice's or the built-in), in the screen's order and case ('Cigna Open Access Plus' → 'Cigna Open
+ * Access Plus'; 'ZQ Acme Cigna' → 'Cigna'), or '' when no phrase matches. What the review panel
+ * shows and keeps: only words of a table, never other text the screen put in the name field.
+ */
+export function knownPayerName(name: string | undefined, practiceEntries: readonly PayerNameEntry[] = []): string {
+  if (!name) return '';
+  // The words of the name with their case: the same cut as payerWords (ASCII letters and digits, '&').
+  const shown: string[] = [];
+  const text = name.slice(0, MAX_NAME_CHARS);
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) shown.push(text.slice(start, i));
+    start = -1;
+    if (c === 38) shown.push('&');
+  }
+  const words = shown.map((w) => w.toLowerCase());
+  const kept = new Array<boolean>(words.length).fill(false);
+  for (const index of practiceEntries.length ? [indexPhrases(practiceEntries), BUILT_IN_INDEX] : [BUILT_IN_INDEX]) {
+    for (let i = 0; i < words.length; i++) {
+      for (const phrase of index.get(words[i]!) ?? []) {
+        if (i + phrase.words.length > words.length) continue;
+        let all = true;
+        for (let j = 1; j < phrase.words.length && all; j++) all = words[i + j] === phrase.words[j];
+        if (all) for (let j = 0; j < phrase.words.length; j++) kept[i + j] = true;
+      }
+    }
+  }
+  return shown.filter((_, i) => kept[i]).join(' ');
+}

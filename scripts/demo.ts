@@ -21,6 +21,7 @@ import { startDemoServer } from './serve-demo';
 import { exposeShadowRoots } from '../test/e2e/shadow';
 import { ECW_FIELD_MAP } from '../adapters/generic/presets';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../lib/settings';
+import { buildDemoScreens } from './build-demo-screens';
 
 const args = process.argv.slice(2);
 // By default a few worked examples with different mistakes, first a note that contradicts its code; --case picks one.
@@ -61,6 +62,9 @@ if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
 }
+// The Cedar Health screen (React + Mantine) is built from its sources: no field map reads it until you teach dermlint the screen.
+console.log('Building the demo screens…');
+await buildDemoScreens();
 const { server, url } = await startDemoServer(Number(process.env.PORT ?? 0));
 const screens = (caseId: string) => ({
   ema: `${url}/ema/web/practice/staff#/practice/staff/patient/${4100 + Number(caseId.replace(/\D/g, ''))}/visit?case=${caseId}`,
@@ -88,6 +92,7 @@ console.log(`Demo EHR screens at ${url}/ (any worked example: --case ex01 … ex
 if (caseIds.includes(NOTE_CASE)) {
   console.log(`${NOTE_CASE}: the procedure note documents a punch biopsy (Procedure: Punch biopsy; a 4 mm punch) while line 1 bills 11102, the tangential biopsy: note-technique-mismatch belongs on that line.`);
 }
+console.log(`  To teach dermlint a screen it does not know: open ${url}/cedar/index.html?case=ex45,\n  click the dermlint button in the toolbar and choose “Teach dermlint this screen”.`);
 for (const caseId of caseIds) {
   for (const [name, address] of Object.entries(screens(caseId))) {
     const page = await browser.newPage();

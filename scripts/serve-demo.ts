@@ -69,5 +69,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(`  EMA-style:       ${url}/ema/web/practice/staff#/practice/staff/patient/1001/visit?case=ex01`);
     console.log(`  athenaNet-style: ${url}/195900/1/globalframeset.esp?MAIN=/195900/1/encounter.esp%3Fcase%3Dex01`);
     console.log(`  eClinicalWorks-style (generic adapter): ${url}/ecw/mobiledoc/jsp/webemr/index.html?case=ex01`);
+    console.log(`  Cedar Health, React + Mantine (generic adapter; run npm run build:demo-screens first): ${url}/cedar/index.html?case=ex01`);
   });
 }

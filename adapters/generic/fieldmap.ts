@@ -7,6 +7,13 @@
  * Selectors inside `procedures`, `diagnoses` and `history` (other than `rows`)
  * are looked up inside each row. A field's value is an input's or select's
  * value, else the element's text; the note's is its plain text, line by line.
+ *
+ * A field is a CSS selector (`'input[name=units]'`, or `{ selector }`), or the
+ * field the screen labels with a text (`{ label: 'Quantity' }`): a
+ * `<dt>`'s `<dd>`, a column header's cell in the row (or a row header's), a
+ * `<label>`'s control; with `selector` too, what matches it in that field's box
+ * (`{ label: 'Modifiers', selector: '.mantine-Pill-label' }`: the chips beside
+ * an empty search box). Labels survive re-renders that renumber ids.
  */
 import { z } from 'zod';
 import { formatPath } from '../../rules/schema';
@@ -19,7 +26,7 @@ type SelectorCheck = (selector: string) => string | null;
  * Syntax is checked here (`check`); a selector that still fails in a browser
  * makes the reader answer 'unreadable', naming the field.
  */
-function selector(what: string, check: SelectorCheck) {
+function cssSelector(what: string, check: SelectorCheck) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `missing: the CSS selector of ${what}` : `expected a CSS selector (of ${what})`) })
     .trim()
@@ -31,12 +38,55 @@ function selector(what: string, check: SelectorCheck) {
     });
 }
 
-/** Chrome match patterns of the EHR's own hosts; no <all_urls>, no bare '*' host, no ports. */
+/** The text a field is labelled with on the screen ('Quantity', 'Insurance'); compared without case, spaces or a trailing ':' / '*'. */
+const LabelSchema = z
+  .string({ error: 'expected the label text' })
+  .trim()
+  .min(1, { error: 'empty: expected the label text' })
+  .max(100, { error: 'a label longer than 100 characters' });
+
+/**
+ * Where a field is: a CSS selector, `{ selector }`, or `{ label, selector? }` (see the top of this
+ * file). `{ selector }` is stored as the plain selector, so readers see two shapes only. Checked by
+ * hand rather than as a zod union, so each message names what is wrong ('not a valid CSS selector …').
+ */
+function selector(what: string, check: SelectorCheck) {
+  const css = cssSelector(what, check);
+  return z.unknown().transform((input, ctx): FieldRef => {
+    const take = <T>(schema: z.ZodType<T>, value: unknown, path: string[]): T | undefined => {
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [...path, ...issue.path] as string[] });
+      return undefined;
+    };
+    if (input === undefined || typeof input === 'string') return take(css, input, []) ?? z.NEVER;
+    if (input && typeof input === 'object' && !Array.isArray(input)) {
+      const fields = input as Record<string, unknown>;
+      const unknown = Object.keys(fields).filter((k) => k !== 'label' && k !== 'selector');
+      if (unknown.length) {
+        ctx.addIssue({ code: 'custom', message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}` });
+        return z.NEVER;
+      }
+      if (fields.label === undefined) return take(css, fields.selector, ['selector']) ?? z.NEVER;
+      const label = take(LabelSchema, fields.label, ['label']);
+      const within = fields.selector === undefined ? undefined : take(css, fields.selector, ['selector']);
+      if (label === undefined || (fields.selector !== undefined && within === undefined)) return z.NEVER;
+      return within === undefined ? { label } : { label, selector: within };
+    }
+    ctx.addIssue({ code: 'custom', message: `expected a CSS selector of ${what}, or { label: '…' } (the text the screen labels it with)` });
+    return z.NEVER;
+  });
+}
+
+/** A field as stored: a CSS selector, or the field the screen labels with a text (and, in its box, a selector). */
+export type FieldRef = string | { label: string; selector?: string };
+
+/** Chrome match patterns of the EHR's own hosts, a port allowed ('http://127.0.0.1:8791/*'); no <all_urls>, no bare '*' host. */
 export const MatchPatternSchema = z
   .string({ error: "expected a match pattern like 'https://*.ecwcloud.com/*'" })
   .trim()
-  .regex(/^(https?|\*):\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\/[^\s]*$/, {
-    error: "expected a match pattern like 'https://*.ecwcloud.com/*' (a host, no port, then a path)",
+  .regex(/^(https?|\*):\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:(\d{1,5}|\*))?\/[^\s]*$/, {
+    error: "expected a match pattern like 'https://*.ecwcloud.com/*' (a host, maybe a port, then a path)",
   });
 
 /** Rejects fields the map does not know (a typo would otherwise be ignored silently). */
@@ -60,11 +110,12 @@ function fieldMapSchema(check: SelectorCheck) {
       rows: sel('the procedure rows'),
       /** CPT/HCPCS code. */
       code: sel('the procedure code within a row'),
-      /** One or several elements; each may hold several modifiers ('25', '59 RT', 'GA,GZ', '25-59'). */
-      modifiers: sel('the modifier field(s) within a row'),
-      units: sel('the units within a row'),
+      /** One or several elements; each may hold several modifiers ('25', '59 RT', 'GA,GZ', '25-59'). Absent: no modifiers on this screen. */
+      modifiers: sel('the modifier field(s) within a row').optional(),
+      /** Absent: every line is one unit. */
+      units: sel('the units within a row').optional(),
       /** One or several elements; numbers (1), CMS-1500 letters (A-L) or ICD-10 codes on the diagnosis list. */
-      pointers: sel('the diagnosis pointer field(s) within a row'),
+      pointers: sel('the diagnosis pointer field(s) within a row').optional(),
       site: sel('the anatomic site within a row').optional(),
       /** '1.2', '1.2 cm', '12 mm'. */
       size: sel('the lesion size within a row').optional(),
@@ -129,7 +180,8 @@ function fieldMapSchema(check: SelectorCheck) {
         .max(20, { error: 'at most 20 match patterns' }),
       procedures: ProceduresMapSchema,
       diagnoses: DiagnosesMapSchema,
-      payer: PayerMapSchema,
+      /** Absent: the screen shows no payer (the default payer kind in options applies). */
+      payer: PayerMapSchema.optional(),
       /**
        * The procedure documentation (the visit note's procedure section): a textarea, rich text or a
        * box of rendered text, read as plain text. Kept in memory only, never stored.
@@ -165,7 +217,7 @@ export const FieldMapSchema = fieldMapSchema(selectorError);
 export const StoredFieldMapSchema = fieldMapSchema(storedSelectorError);
 export const ProceduresMapSchema = FieldMapSchema.shape.procedures;
 export const DiagnosesMapSchema = FieldMapSchema.shape.diagnoses;
-export const PayerMapSchema = FieldMapSchema.shape.payer;
+export const PayerMapSchema = FieldMapSchema.shape.payer.unwrap();
 export const HistoryMapSchema = FieldMapSchema.shape.history.unwrap();
 
 export type FieldMap = z.infer<typeof FieldMapSchema>;

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Encounter } from '../../rules/schema';
+import { effectivePayerKind } from '../../rules/index';
 import type { Adapter } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
 import { findings, readWorkedExamples, snapshotLoader, syncSelects } from '../shared/snapshot-testing';
@@ -77,9 +78,12 @@ describe('field map schema', () => {
     ['procedures.rows', (m: FieldMap) => { m.procedures.rows = '#cptTable tbody tr[ng-repeat'; }, /^procedures\.rows: not a valid CSS selector/],
     ['procedures.code', (m: FieldMap) => { m.procedures.code = 'td:contains(CPT)'; }, /^procedures\.code: not a valid CSS selector \(unknown pseudo-class ':contains\(\)'\)/],
     ['diagnoses.code', (m: FieldMap) => { m.diagnoses.code = 'input[data-fieldname=="x"]'; }, /^diagnoses\.code: not a valid CSS selector/],
-    ['payer.name', (m: FieldMap) => { m.payer.name = '> span'; }, /^payer\.name: not a valid CSS selector/],
+    ['payer.name', (m: FieldMap) => { m.payer!.name = '> span'; }, /^payer\.name: not a valid CSS selector/],
     ['procedures.units (empty)', (m: FieldMap) => { m.procedures.units = '  '; }, /^procedures\.units: empty/],
-    ['procedures.units (missing)', (m: FieldMap) => { delete (m.procedures as Partial<FieldMap['procedures']>).units; }, /^procedures\.units: missing: the CSS selector of the units within a row$/],
+    ['procedures.code (missing)', (m: FieldMap) => { delete (m.procedures as Partial<FieldMap['procedures']>).code; }, /^procedures\.code: missing: the CSS selector of the procedure code within a row$/],
+    ['procedures.units (an empty label)', (m: FieldMap) => { (m.procedures as Record<string, unknown>).units = { label: ' ' }; }, /^procedures\.units\.label: empty: expected the label text$/],
+    ['procedures.units (a label and a typo)', (m: FieldMap) => { (m.procedures as Record<string, unknown>).units = { label: 'Units', selectr: 'input' }; }, /^procedures\.units: unknown field 'selectr'$/],
+    ['procedures.modifiers (a label, a bad selector)', (m: FieldMap) => { (m.procedures as Record<string, unknown>).modifiers = { label: 'Mods', selector: 'span:contains(x)' }; }, /^procedures\.modifiers\.selector: not a valid CSS selector/],
     ['diagnoses (missing)', (m: FieldMap) => { delete (m as Partial<FieldMap>).diagnoses; }, /^diagnoses: missing: an object \{ rows, code, description\? \}/],
     ['name (missing)', (m: FieldMap) => { delete (m as Partial<FieldMap>).name; }, /^name: missing: a name for this field map$/],
     ['procedures.site (a number)', (m: FieldMap) => { (m.procedures as Record<string, unknown>).site = 3; }, /^procedures\.site: expected a CSS selector/],
@@ -116,6 +120,19 @@ describe('field map schema', () => {
     expect(parsed.name).toBe('Minimal');
     expect(parsed.procedures.rows).toBe('tr.cpt');
     expect(parsed.abnSigned).toBeUndefined();
+  });
+
+  it('takes a field as a selector, { selector } (stored as the selector) or { label, selector? }; modifiers, units, pointers and payer may be left out', () => {
+    const taught = {
+      name: 'Taught',
+      matches: ['http://127.0.0.1:8791/claims/*'],
+      procedures: { rows: 'tbody > tr', code: { label: 'Code', selector: '.mantine-Pill-label' }, units: { selector: ' input[name=qty] ' }, site: { label: 'Body site' } },
+      diagnoses: { rows: 'ul.dx > li', code: { label: 'ICD-10' } },
+    };
+    const parsed = FieldMapSchema.parse(taught);
+    expect(parsed.procedures).toEqual({ rows: 'tbody > tr', code: { label: 'Code', selector: '.mantine-Pill-label' }, units: 'input[name=qty]', site: { label: 'Body site' } });
+    expect(parsed.payer).toBeUndefined();
+    expect(parsed.matches).toEqual(['http://127.0.0.1:8791/claims/*']);
   });
 
   it('reaches the settings file import with the full path', () => {
@@ -446,9 +463,11 @@ describe('reading rules', () => {
     ]);
   });
 
-  it('reads the payer kind from the category, else the plan name; ABN and date of service from text', () => {
+  it('reads the payer kind from the category, else the plan name (judged by the engine); ABN and date of service from text', () => {
     let read = ok(readWithFieldMap(otherEhr([['17000']], { ins: 'Humana Gold Plus HMO', cls: '', abn: 'ABN signed', dos: '3/4/2026' }), OTHER_MAP));
-    expect(read.payer).toEqual({ kind: 'medicare-advantage', name: 'Humana Gold Plus HMO' });
+    // No category: the reader passes the name on, and the engine's insurer table says what it is.
+    expect(read.payer).toEqual({ kind: 'unknown', name: 'Humana Gold Plus HMO' });
+    expect(effectivePayerKind(read)).toBe('medicare-advantage');
     expect(read.abn).toEqual({ signed: true });
     expect(read.dateOfService).toBe('2026-03-04');
     read = ok(readWithFieldMap(otherEhr([['17000']], { ins: 'Blue Cross', cls: 'Self Pay', abn: 'Not signed' }), OTHER_MAP));

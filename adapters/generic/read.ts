@@ -10,7 +10,8 @@ import { checkEncounter } from '../shared/check';
 import type { LineField, ReadResult, ScreenAnchors } from '../types';
 import { payerKindFromText } from '../shared/payer';
 import { encounterIdentity, screenValue, sizeCmOf, unreadableResult, valueOf } from '../shared/text';
-import type { FieldMap } from './fieldmap';
+import type { FieldMap, FieldRef } from './fieldmap';
+import { labelled } from './labels';
 import { isoDay, noteText, priorService } from '../shared/note';
 
 class Unreadable extends Error {}
@@ -18,19 +19,24 @@ class Unreadable extends Error {}
 /** Where a selector came from in the map, for messages: 'procedures.units'. */
 type Field = string;
 
-function queryAll(scope: ParentNode, selector: string, field: Field): Element[] {
-  let found: NodeListOf<Element>;
+/** What a field of the map points at within scope (nothing for a field the map leaves out). */
+function queryAll(scope: ParentNode, ref: FieldRef | undefined, field: Field): Element[] {
+  let found: ArrayLike<Element> = [];
   try {
-    found = scope.querySelectorAll(selector);
+    if (typeof ref === 'string') found = scope.querySelectorAll(ref);
+    else if (ref) {
+      const at = labelled(scope, ref.label);
+      found = !at ? [] : ref.selector ? at.box.querySelectorAll(ref.selector) : [at.value];
+    }
   } catch {
-    throw new Unreadable(`the field map's ${field} selector is not valid CSS here ('${selector}')`);
+    throw new Unreadable(`the field map's ${field} selector is not valid CSS here ('${typeof ref === 'string' ? ref : ref!.selector}')`);
   }
   // Our own painted elements (shadow hosts named DERMLINT-…) are never part of the screen.
   return Array.from(found).filter((el) => !el.nodeName.startsWith('DERMLINT-'));
 }
 
-function queryFirst(scope: ParentNode, selector: string | undefined, field: Field): Element | undefined {
-  return selector ? queryAll(scope, selector, field)[0] : undefined;
+function queryFirst(scope: ParentNode, ref: FieldRef | undefined, field: Field): Element | undefined {
+  return queryAll(scope, ref, field)[0];
 }
 
 function fail(what: string, where: string, raw: string, why?: string): never {
@@ -192,7 +198,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const covered: boolean[] = [];
   rowElements.forEach((row, i) => {
     const where = `row ${i + 1}`;
-    const field = (sel: string | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `procedures.${name}`)) : '');
+    const field = (sel: FieldRef | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `procedures.${name}`)) : '');
     const rawCode = field(p.code, 'code');
     const modifierEls = queryAll(row, p.modifiers, 'procedures.modifiers');
     const pointerEls = queryAll(row, p.pointers, 'procedures.pointers');
@@ -237,9 +243,9 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   });
 
   // Payer: the category (financial class) when shown, else the plan name.
-  const payerNameEl = queryFirst(doc, map.payer.name, 'payer.name');
+  const payerNameEl = queryFirst(doc, map.payer?.name, 'payer.name');
   const payerName = payerNameEl ? valueOf(payerNameEl) : '';
-  const payerCategoryEl = queryFirst(doc, map.payer.category, 'payer.category');
+  const payerCategoryEl = queryFirst(doc, map.payer?.category, 'payer.category');
   const payer: Encounter['payer'] = { kind: payerKindFromText(payerCategoryEl ? valueOf(payerCategoryEl) : '', payerName) };
   if (payerName) payer.name = payerName;
 
@@ -272,7 +278,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const h = map.history;
   const history: PriorService[] = [];
   for (const [i, row] of (h ? queryAll(doc, h.rows, 'history.rows') : []).entries()) {
-    const field = (sel: string | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `history.${name}`)) : '');
+    const field = (sel: FieldRef | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `history.${name}`)) : '');
     const service = priorService(field(h!.date, 'date'), field(h!.code, 'code'), field(h!.modifiers, 'modifiers'), field(h!.dx, 'dx'));
     if (typeof service === 'string') throw new Unreadable(`could not read: ${service} of history row ${i + 1}`);
     history.push(service);
@@ -297,7 +303,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
  * else the last; several pointer fields: the first.
  */
 function fieldAnchors(rows: readonly Element[], p: FieldMap['procedures']): NonNullable<ScreenAnchors['field']> {
-  const selectors: Record<LineField, string | undefined> = { code: p.code, modifiers: p.modifiers, units: p.units, site: p.site, size: p.size, dx: p.pointers };
+  const selectors: Record<LineField, FieldRef | undefined> = { code: p.code, modifiers: p.modifiers, units: p.units, site: p.site, size: p.size, dx: p.pointers };
   return (line, field) => {
     const row = rows[line];
     const selector = selectors[field];

@@ -1,7 +1,9 @@
 /**
- * The payer kind from what a screen shows: the insurance category (financial
- * class) when there is one, else the plan name. Unrecognized text is 'unknown',
- * never a guess (the user's default payer kind then applies).
+ * The payer kind from the insurance category (financial class) a screen shows.
+ * Without one it is 'unknown', and the encounter carries the plan name: the
+ * worker reads the kind off the name with the practice's and the built-in
+ * tables (rules/payer-names.ts, effectivePayerKind), which the content script
+ * does not carry. Unrecognized text is 'unknown', never a guess.
  */
 import type { PayerKind } from '../../rules/schema';
 
@@ -13,14 +15,6 @@ const BY_CATEGORY: [RegExp, PayerKind][] = [
   [/commercial|private|\bppo\b|\bhmo\b|\bepo\b|\bpos\b|group|employer|exchange|marketplace/i, 'commercial'],
 ];
 
-/** Words that mark a plan name as one of the kinds when no category is shown. */
-const BY_NAME: [RegExp, PayerKind][] = [
-  [/self[\s-]?pay|cash pay/i, 'self-pay'],
-  [/medicare advantage|advantage|gold plus|medicare hmo|medicare ppo|dual complete|part c/i, 'medicare-advantage'],
-  [/^medicare\b|medicare part b|traditional medicare|original medicare|\bmedicare\s*(b|fee-for-service|ffs)\b/i, 'medicare'],
-  [/medicaid|medi-cal/i, 'medicaid'],
-];
-
 const EXACT: Record<string, PayerKind> = {
   medicare: 'medicare',
   'medicare-advantage': 'medicare-advantage',
@@ -30,15 +24,14 @@ const EXACT: Record<string, PayerKind> = {
   unknown: 'unknown',
 };
 
-export function payerKindFromText(category: string | null | undefined, name?: string | null): PayerKind {
+/** `_name`: the plan name, left to the worker (see above); kept so the adapters read alike. */
+export function payerKindFromText(category: string | null | undefined, _name?: string | null): PayerKind {
   const cat = (category ?? '').trim();
   if (cat) {
     const exact = EXACT[cat.toLowerCase()];
     if (exact) return exact;
     for (const [re, kind] of BY_CATEGORY) if (re.test(cat)) return kind;
   }
-  const plan = (name ?? '').trim();
-  if (plan) for (const [re, kind] of BY_NAME) if (re.test(plan)) return kind;
   return 'unknown';
 }
 

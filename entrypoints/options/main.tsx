@@ -21,6 +21,7 @@ import type { Dismissal, FixRecord } from '../../lib/background/dismissals';
 import { auditToCsv, downloadText, exportFileName } from '../../lib/export';
 import type { RuleLevel } from '../../rules/settings';
 import { GeneralSettings, type GeneralSettingsValue } from '../../components/GeneralSettings';
+import { PayerNamesEditor } from '../../components/PayerNamesEditor';
 import { PresetPicker, RuleSettingsTable } from '../../components/RuleSettingsTable';
 import { HostList, hostPatternError, toHostPattern } from '../../components/HostList';
 import { FieldMapList } from '../../components/FieldMapList';
@@ -32,6 +33,7 @@ import { ask } from '../sidepanel/tab-view';
 import { hostScriptsStatus, onHostScriptsStatusChanged, type HostScriptsStatus } from '../../lib/host-scripts-status';
 import { CodeTablesSection } from './tables';
 import { readSettingsFileText } from '../../lib/settings-file-read';
+import { teachTab } from '../../lib/teach/start';
 
 type Message = { text: string; bad?: boolean } | null;
 
@@ -164,7 +166,6 @@ function Options() {
 
   // Which tab "Test on the open tab" would read, kept current so the click knows at once whether to ask for access.
   useEffect(() => {
-    if (!editing) return;
     const refresh = () => void candidateTabs().then((tabs) => setTarget(tabs[0] ?? null), () => setTarget(null));
     refresh();
     const onRemoved = () => refresh();
@@ -178,7 +179,7 @@ function Options() {
       browser.tabs.onRemoved.removeListener(onRemoved);
       window.removeEventListener('focus', refresh);
     };
-  }, [editing !== null]);
+  }, []);
 
   useEffect(() => {
     void reload();
@@ -241,22 +242,33 @@ function Options() {
   }
   const s = settings;
 
-  function addHost(pattern: string) {
+  /** Resolves to why the host was not added (also shown under the list), or null. */
+  function addHost(pattern: string): Promise<string | null> {
     // Inside the click: the browser shows its prompt only during a user gesture.
-    browser.permissions.request({ origins: [pattern] }).then(
+    return browser.permissions.request({ origins: [pattern] }).then(
       async (ok) => {
         if (!ok) {
-          setHostMessage({ text: `Access to ${pattern} was not allowed, so it was not added.`, bad: true });
-          return;
+          const why = `Access to ${pattern} was not allowed (the browser's prompt was refused or closed), so it was not added.`;
+          setHostMessage({ text: why, bad: true });
+          return why;
         }
         const fresh = await loadSettings();
         if (!fresh.extraHosts.includes(pattern)) {
-          if (!(await save({ ...fresh, extraHosts: [...fresh.extraHosts, pattern] }))) return;
+          if (!(await save({ ...fresh, extraHosts: [...fresh.extraHosts, pattern] }))) {
+            const why = `${pattern} is allowed but could not be saved; try again.`;
+            setHostMessage({ text: why, bad: true });
+            return why;
+          }
         }
         setGranted((g) => ({ ...g, [pattern]: true }));
-        setHostMessage({ text: `Added ${pattern}. Reload its open tabs for dermlint to start there.` });
+        setHostMessage({ text: `Added ${pattern}. dermlint now runs on it, in the tabs already open too.` });
+        return null;
       },
-      (e: Error) => setHostMessage({ text: `The browser refused ${pattern}: ${e.message}`, bad: true }),
+      (e: Error) => {
+        const why = `The browser refused ${pattern}: ${e.message}`;
+        setHostMessage({ text: why, bad: true });
+        return why;
+      },
     );
   }
 
@@ -283,11 +295,19 @@ function Options() {
     const origins = target?.url
       ? []
       : [...new Set(map.matches.map(hostPatternFor))].filter((p) => !hostPatternError(p) && !matchesAny(BUILTIN_MATCHES, sampleUrl(p)));
-    const asked = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
+    const asked = origins.length ? browser.permissions.request({ origins }) : Promise.resolve(true);
     setTesting(true);
     setPreviewError(null);
     setPreview(null);
     void asked
+      .then(
+        (ok) => {
+          if (!ok) throw new Error(`Access to ${origins.join(', ')} was not allowed (the browser’s prompt was refused or closed), so the tab could not be read.`);
+        },
+        (e: Error) => {
+          throw new Error(`The browser refused access to ${origins.join(', ')}: ${e.message}`);
+        },
+      )
       .then(() => probe(map))
       .then(
         (report) => setPreview(report),
@@ -386,6 +406,10 @@ function Options() {
           <h2 id="general-h">General</h2>
           <p class="hint">Changes are saved at once and reach open EHR tabs by themselves.</p>
           <GeneralSettings value={general} onChange={(patch) => void save({ ...s, ...patch })} />
+          <PayerNamesEditor
+            entries={s.payerNames ?? []}
+            onChange={(payerNames) => void save({ ...s, payerNames }, 'Saved your insurers’ names.')}
+          />
         </section>
 
         <section id="rules" class="card" aria-labelledby="rules-h">
@@ -435,7 +459,12 @@ function Options() {
         <section id="fieldmaps" class="card" aria-labelledby="fieldmaps-h">
           <h2 id="fieldmaps-h">Field maps (other EHRs)</h2>
           <p class="hint">
-            For an EHR dermlint has no reader of its own for: say where its claim screen shows each part of an encounter, with CSS selectors.
+            For an EHR dermlint has no reader of its own for: show dermlint where its claim screen keeps each part of an encounter. The easiest way is to teach
+            it by clicking: open a claim with two lines or more in another tab, then press “Teach dermlint a screen…” (or use the dermlint button in the
+            toolbar on that tab). Power users can write CSS selectors instead.
+          </p>
+          <p id="fm-teach-hint" class="hint">
+            Teaching opens on the tab you used last in this window{target ? ` (${hostOf(target.url) ?? 'a tab dermlint has no access to yet'})` : ''}.
           </p>
           <FieldMapList
             maps={s.fieldMaps}
@@ -445,7 +474,7 @@ function Options() {
               const pattern = hostPatternFor(p);
               const error = hostPatternError(pattern);
               if (error) setFmMessage({ text: `${p} cannot be enabled as it is: ${error}`, bad: true });
-              else addHost(pattern);
+              else void addHost(pattern).then((why) => why && setFmMessage({ text: why, bad: true }));
               document.getElementById('hosts')?.scrollIntoView({ block: 'start' });
             }}
             onEdit={(i) => {
@@ -461,7 +490,25 @@ function Options() {
           />
           {!editing && (
             <div class="row">
-              <button type="button" class="primary" onClick={() => setEditing({ index: null, nonce: Date.now() })}>
+              <button
+                type="button"
+                class="primary"
+                aria-describedby="fm-teach-hint"
+                onClick={() => {
+                  // Inside the click: the browser asks for the host's access only during it.
+                  setFmMessage(null);
+                  if (!target) return setFmMessage({ text: 'Open the EHR’s claim screen in a tab of this window first.', bad: true });
+                  const tab = target;
+                  void teachTab(tab).then((why) => {
+                    if (why) return setFmMessage({ text: why, bad: true });
+                    setFmMessage({ text: `Teaching started on ${hostOf(tab.url) ?? 'the tab'}: click the fields there, then Save.` });
+                    void browser.tabs.update(tab.id, { active: true }).catch(() => {});
+                  });
+                }}
+              >
+                Teach dermlint a screen…
+              </button>
+              <button type="button" onClick={() => setEditing({ index: null, nonce: Date.now() })}>
                 New field map
               </button>
               <button

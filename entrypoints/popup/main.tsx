@@ -8,6 +8,7 @@ import { PopupSummary } from '../../components/PopupSummary';
 import type { TabView } from '../../components/TabStatus';
 import { activeTab, loadTabView, onTabStateChanged, type TabRef } from '../sidepanel/tab-view';
 import { hostScriptsStatus } from '../../lib/host-scripts-status';
+import { teachTab } from '../../lib/teach/start';
 
 /** chrome.sidePanel is not in the polyfill's types; typed as loosely as we use it. */
 declare const chrome: { sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> } };
@@ -17,6 +18,7 @@ function Popup() {
   const [tab, setTab] = useState<TabRef | undefined>(undefined);
   const [panelError, setPanelError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [teachError, setTeachError] = useState<string | null>(null);
 
   useEffect(() => {
     void hostScriptsStatus().then(
@@ -57,6 +59,16 @@ function Popup() {
       onOpenOptions={() => {
         void browser.runtime.openOptionsPage().then(() => window.close());
       }}
+      teachError={teachError}
+      onTeach={
+        typeof tab?.id === 'number' && (!tab.url || /^https?:/.test(tab.url))
+          ? () => {
+              // Inside the click: the browser asks for the host's access only during it (teachTab asks before anything else).
+              setTeachError(null);
+              void teachTab({ id: tab.id!, ...(tab.url ? { url: tab.url } : {}) }).then((why) => (why ? setTeachError(why) : window.close()));
+            }
+          : undefined
+      }
     />
   );
 }

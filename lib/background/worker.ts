@@ -5,6 +5,7 @@
  * dismissals and sign-off choices.
  */
 import { effectivePayerKind, run, RULES_BY_ID, type RunOptions } from '../../rules/index';
+import { knownPayerName } from '../../rules/payer-names';
 import type { Encounter, Finding } from '../../rules/schema';
 import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/codes';
 import { siteGroupOf } from '../../rules/sites';
@@ -62,13 +63,15 @@ export interface WorkerDeps {
   now?(): Date;
   /** Loads the one-click fix code into a frame (scripting.executeScript of fix-apply.js). */
   injectFixKit?(tabId: number, frameId: number): Promise<void>;
+  /** Saves a field map taught on the sender's screen (lib/teach/save.ts); resolves to what the user is told. */
+  saveTaughtMap?(map: unknown, senderUrl: string): Promise<{ ok: true; message: string } | { ok: false; error: string }>;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
   /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
   pseudonyms?: Pseudonyms;
 }
 
-export type Reply = EvaluateResponse | PageResponse | { ok: true };
+export type Reply = EvaluateResponse | PageResponse | { ok: true } | { ok: true; message: string };
 
 /**
  * Stable keys: rule, the line's code (when shaped like one: keys are kept in the tab state and
@@ -216,6 +219,8 @@ export function createWorker(deps: WorkerDeps) {
       status: 'ok',
       encounterId: encounter.id,
       payerKind,
+      // The insurer's name only as dermlint's tables know it (their phrases, found in the name), never the text as shown.
+      ...(encounter.payer.name?.trim() ? { payerName: knownPayerName(encounter.payer.name, settings.payerNames) } : {}),
       lines: encounter.lines.map((l) => lineView(l, payerKind)),
       // The note and the history are judged in memory and never kept: their size, at most.
       ...(encounter.note ? { noteChars: encounter.note.length } : {}),
@@ -276,6 +281,11 @@ export function createWorker(deps: WorkerDeps) {
         at,
       });
       return { ok: true };
+    }
+    if (request.type === 'teach-save') {
+      // The teaching overlay runs in the tab's top frame only; the map must cover that page (lib/teach/save.ts).
+      if (frameId !== 0) return { ok: false, error: 'rejected: a field map is taught in the top frame only' };
+      return deps.saveTaughtMap ? deps.saveTaughtMap(request.map, sender.url) : { ok: false, error: 'saving is not available here' };
     }
     if (request.type === 'signed-anyway') {
       const encounterId = await pseudonymOf(request.encounterId);

@@ -647,7 +647,8 @@ describe('popup', () => {
         `i Needs review: Line 1 ${msg('mod25-unsupported')}`,
       ],
       notice: '',
-      payer: 'Payer: Commercial',
+      // The insurer's name as dermlint's tables know it, with the kind judged.
+      payer: 'Payer: UnitedHealthcare Choice Plus (Commercial)',
     });
     expect(await buttonByText(popup, 'Open review panel')).toBeTruthy();
 

@@ -61,7 +61,7 @@ describe('settings read from storage, field by field', () => {
     });
     expect(read.problems).toEqual([
       'rules.dx-missing: expected one of off, default, info, warning, error',
-      "extraHosts[1]: expected a host pattern like 'https://*.example-ehr.com/*'",
+      "extraHosts[1]: expected a host pattern like 'https://*.example-ehr.com/*' (https, or http on localhost; a port may follow the host)",
       'fieldMaps[1].procedures: missing: an object { rows, code, modifiers, units, pointers, … } of CSS selectors',
     ]);
     expect(read.unread).toEqual([]);
