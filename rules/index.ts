@@ -80,6 +80,24 @@ function inLineOrder(reports: readonly { report: AnyReport }[]): boolean {
   return true;
 }
 
+/**
+ * What an encounter-level report is about, independent of its wording: its message id and
+ * data, the data's keys in order (the worker keys dismissals the same way: findingSubject).
+ */
+function subjectOf(report: AnyReport): string {
+  if (!('messageId' in report)) return `text:${report.message}`;
+  return findingSubject(report.messageId, report.data);
+}
+
+/** A stable text for a message id and its data, whatever order the rule wrote the keys in. */
+export function findingSubject(messageId: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return messageId;
+  return `${messageId}${Object.keys(data)
+    .sort()
+    .map((k) => `|${k}=${typeof data[k]}:${data[k]}`)
+    .join('')}`;
+}
+
 function byLineSeverityRule(a: Finding, b: Finding): number {
   return (
     (a.line ?? -1) - (b.line ?? -1) ||
@@ -112,12 +130,12 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       continue;
     }
     if (reports.length === 0) continue;
-    // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis);
-    // reports on lines in increasing order, as most rules give them, cannot repeat one.
+    // At most one finding per line (and per message id and data for encounter-level ones, e.g. one per invalid
+    // diagnosis: never by the wording); reports on lines in increasing order, as most rules give them, cannot repeat one.
     const seen = inLineOrder(reports) ? undefined : new Set<string>();
     for (const { report, text } of reports) {
       if (seen) {
-        const key = report.line === null ? `null:${text.message}` : String(report.line);
+        const key = report.line === null ? `null:${subjectOf(report)}` : String(report.line);
         if (seen.has(key)) continue;
         seen.add(key);
       }
@@ -129,7 +147,10 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       };
       if (text.fix) finding.fix = text.fix;
       finding.reference = report.reference ?? rule.meta.reference;
-      if ('messageId' in report) finding.messageId = report.messageId;
+      if ('messageId' in report) {
+        finding.messageId = report.messageId;
+        if (report.data && hasKeys(report.data)) finding.data = { ...report.data };
+      }
       if (text.title) finding.title = text.title;
       if (report.field !== undefined) finding.field = report.field;
       if (report.suggestions?.length) finding.suggestions = report.suggestions;

@@ -1,0 +1,74 @@
+/**
+ * Building one-click fixes (CDS Hooks-shaped suggestions) for the rules: the
+ * actions by name, and the one computation several rules share — the changes
+ * that turn a destruction family's lines into the coding a lesion count calls for.
+ * A rule offers a suggestion only when the change is mechanical and determined;
+ * when two fixes are plausible it offers both, or none.
+ */
+import type { ClaimLine } from './context';
+import type { Suggestion, SuggestionAction } from './schema';
+
+/** At most this many actions in one suggestion (the schema's limit): beyond, the rule offers none. */
+const MAX_ACTIONS = 20;
+
+export const addModifier = (line: ClaimLine, modifier: string): SuggestionAction => ({ type: 'addModifier', line: line.index, modifier });
+export const removeModifier = (line: ClaimLine, modifier: string): SuggestionAction => ({ type: 'removeModifier', line: line.index, modifier });
+export const setUnits = (line: ClaimLine, units: number): SuggestionAction => ({ type: 'setUnits', line: line.index, units });
+export const replaceCode = (line: ClaimLine, code: string): SuggestionAction => ({ type: 'replaceCode', line: line.index, code });
+export const removeLine = (line: ClaimLine): SuggestionAction => ({ type: 'removeLine', line: line.index });
+export const billToPatient = (line: ClaimLine): SuggestionAction => ({ type: 'billToPatient', line: line.index });
+/** A new line of `code` linked to the same diagnoses as `like` (its pointers as written). */
+export function addLineLike(like: ClaimLine, code: string, units = 1): SuggestionAction {
+  const action: SuggestionAction = { type: 'addLine', code };
+  if (units !== 1) action.units = units;
+  if (like.raw.dx?.length) action.dx = [...like.raw.dx];
+  return action;
+}
+
+/** One suggestion, or none when it would take more actions than a suggestion may carry. */
+export function suggest(label: string, ...actions: SuggestionAction[]): Suggestion[] {
+  return actions.length > 0 && actions.length <= MAX_ACTIONS ? [{ label, actions }] : [];
+}
+
+export interface Coded {
+  code: string;
+  units: number;
+}
+
+/** '17000 ×1 + 17003 ×7', for labels and titles. */
+export const codingLabel = (coded: readonly Coded[]): string => coded.map((c) => `${c.code} ×${c.units}`).join(' + ');
+
+/**
+ * The changes that make `lines` (one family's lines on the claim, in claim order)
+ * bill exactly `expected`: a line already of an expected code keeps it (its units
+ * set), a line left over is recoded to an expected code still missing, a code still
+ * missing is added on a new line linked like the first, and any line left is removed.
+ */
+export function recodeTo(lines: readonly ClaimLine[], expected: readonly Coded[]): SuggestionAction[] {
+  const first = lines[0];
+  if (!first) return [];
+  const actions: SuggestionAction[] = [];
+  const used = new Set<ClaimLine>();
+  const missing: Coded[] = [];
+  for (const want of expected) {
+    const line = lines.find((l) => !used.has(l) && l.code === want.code);
+    if (!line) {
+      missing.push(want);
+      continue;
+    }
+    used.add(line);
+    if (line.units !== want.units) actions.push(setUnits(line, want.units));
+  }
+  for (const want of missing) {
+    const line = lines.find((l) => !used.has(l));
+    if (line) {
+      used.add(line);
+      actions.push(replaceCode(line, want.code));
+      if (line.units !== want.units) actions.push(setUnits(line, want.units));
+    } else {
+      actions.push(addLineLike(first, want.code, want.units));
+    }
+  }
+  for (const line of lines) if (!used.has(line)) actions.push(removeLine(line));
+  return actions;
+}
