@@ -5,6 +5,7 @@
  * A rule offers a suggestion only when the change is mechanical and determined;
  * when two fixes are plausible it offers both, or none.
  */
+import { ADDON_PRIMARIES } from './codes';
 import type { ClaimLine } from './context';
 import type { Suggestion, SuggestionAction } from './schema';
 
@@ -71,4 +72,17 @@ export function recodeTo(lines: readonly ClaimLine[], expected: readonly Coded[]
   }
   for (const line of lines) if (!used.has(line)) actions.push(removeLine(line));
   return actions;
+}
+
+/**
+ * Removing or recoding this line would leave an add-on on the claim without any of its primaries
+ * (17000 under a 17003, 11104 under a 11105): a fix that does that is not offered.
+ */
+export function orphansAnAddOn(line: ClaimLine, claim: readonly ClaimLine[]): boolean {
+  for (const addOn of claim) {
+    const primaries = Object.hasOwn(ADDON_PRIMARIES, addOn.code) ? ADDON_PRIMARIES[addOn.code]! : undefined;
+    if (!primaries?.includes(line.code)) continue;
+    if (!claim.some((other) => other !== line && primaries.includes(other.code))) return true;
+  }
+  return false;
 }

@@ -8,7 +8,7 @@
  */
 import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS } from '../codes';
 import { hasAnyModifier, type ClaimLine } from '../context';
-import { addModifier, removeLine, suggest } from '../suggest';
+import { addModifier, orphansAnAddOn, removeLine, suggest } from '../suggest';
 import { createRule } from '../types';
 
 const distinct = (line: ClaimLine) => hasAnyModifier(line, DISTINCT_SERVICE_MODIFIERS);
@@ -29,7 +29,7 @@ export default createRule({
       },
     },
   },
-  check({ onClaim }) {
+  check({ claim, onClaim }) {
     if (!onClaim.has(BIOPSY_PRIMARY) || !onClaim.has(BIOPSY_BUNDLES_INTO)) return [];
     // The same removals stand against every biopsy: found once, so the check is linear in lines.
     const unseparated = onClaim.linesIn(BIOPSY_BUNDLES_INTO).filter((r) => !distinct(r));
@@ -44,7 +44,10 @@ export default createRule({
         field: 'modifiers' as const,
         messageId: 'bundled' as const,
         data: { biopsy: biopsy.code, removals: codes.join(', ') },
-        suggestions: [...suggest(`Add XS to ${biopsy.code}`, addModifier(biopsy, 'XS')), ...suggest(`Remove ${biopsy.code}`, removeLine(biopsy))],
+        suggestions: [
+          ...suggest(`Add XS to ${biopsy.code}`, addModifier(biopsy, 'XS')),
+          ...(orphansAnAddOn(biopsy, claim) ? [] : suggest(`Remove ${biopsy.code}`, removeLine(biopsy))),
+        ],
       }));
   },
 });

@@ -29,16 +29,18 @@ export default createRule({
   check({ onClaim }) {
     if (!onClaim.has(MOHS) || !onClaim.has(SURGICAL_PATHOLOGY)) return [];
     const mohs = [...new Set(onClaim.linesIn(MOHS).map((l) => l.code))];
+    const separateMeant = onClaim.linesIn(MOHS).some((l) => hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS));
     return onClaim
       .linesIn(SURGICAL_PATHOLOGY)
       .filter((l) => !hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS))
-      // The Mohs specimen or a separate biopsy: the person knows at once, so both fixes are offered.
+      // The Mohs specimen or a separate biopsy: the person knows at once, so both fixes are offered — unless a Mohs
+      // line carries a distinct-service modifier: then the coder meant a separate service, and the modifier belongs here.
       .map((l) => ({
         line: l.index,
         field: 'modifiers' as const,
         messageId: 'bundled' as const,
         data: { pathology: l.code, mohs: mohs.join(', ') },
-        suggestions: [...suggest(`Remove ${l.code}`, removeLine(l)), ...suggest(`Add 59 to ${l.code}`, addModifier(l, '59'))],
+        suggestions: [...(separateMeant ? [] : suggest(`Remove ${l.code}`, removeLine(l))), ...suggest(`Add 59 to ${l.code}`, addModifier(l, '59'))],
       }));
   },
 });
