@@ -41,11 +41,10 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
-/** A report's text: written out by the rule, or its message id filled with its data. */
-function render(rule: RuleModule, report: AnyReport): { message: string; fix?: string; title?: string } {
-  if (!('messageId' in report)) return { message: report.message, fix: report.fix };
-  const spec = rule.meta.messages[report.messageId] as MessageSpec | undefined;
-  if (!spec || typeof spec !== 'object') throw new Error(`${rule.meta.id} reported an unknown message id '${report.messageId}'`);
+/** A report's text: its message id's message, title and fix, filled with its data. */
+function render(rule: RuleModule, report: AnyReport): { message: string; fix?: string; title: string } {
+  const spec: MessageSpec | undefined = Object.hasOwn(rule.meta.messages, report.messageId) ? rule.meta.messages[report.messageId] : undefined;
+  if (!spec) throw new Error(`${rule.meta.id} reported an unknown message id '${report.messageId}'`);
   return {
     message: fillMessage(spec.message, report.data),
     title: fillMessage(spec.title, report.data),
@@ -85,7 +84,6 @@ function inLineOrder(reports: readonly { report: AnyReport }[]): boolean {
  * data, the data's keys in order (the worker keys dismissals the same way: findingSubject).
  */
 function subjectOf(report: AnyReport): string {
-  if (!('messageId' in report)) return `text:${report.message}`;
   return findingSubject(report.messageId, report.data);
 }
 
@@ -147,11 +145,9 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       };
       if (text.fix) finding.fix = text.fix;
       finding.reference = report.reference ?? rule.meta.reference;
-      if ('messageId' in report) {
-        finding.messageId = report.messageId;
-        if (report.data && hasKeys(report.data)) finding.data = { ...report.data };
-      }
-      if (text.title) finding.title = text.title;
+      finding.messageId = report.messageId;
+      if (report.data && hasKeys(report.data)) finding.data = { ...report.data };
+      finding.title = text.title;
       if (report.field !== undefined) finding.field = report.field;
       if (report.suggestions?.length) finding.suggestions = report.suggestions;
       findings.push(finding);

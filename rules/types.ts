@@ -41,13 +41,7 @@ export type MessageReport<Messages extends Record<string, MessageSpec>> = {
   [Id in keyof Messages & string]: ReportBase & { messageId: Id } & MessageData<Messages[Id]>;
 }[keyof Messages & string];
 
-/** A report with its text written out (rules not yet moved to message ids). */
-export interface RuleReport extends ReportBase {
-  message: string;
-  fix?: string;
-}
-
-export interface RuleMeta<Messages = Record<string, MessageSpec | ((...args: never[]) => string)>> {
+export interface RuleMeta<Messages extends Record<string, MessageSpec> = Record<string, MessageSpec>> {
   /** Equal to the module's file name; a public contract. */
   id: string;
   /** One line: what the rule catches. */
@@ -62,16 +56,12 @@ export interface RuleMeta<Messages = Record<string, MessageSpec | ((...args: nev
   messages: Messages;
 }
 
-export type AnyReport = RuleReport | (ReportBase & { messageId: string; data?: Readonly<Record<string, string | number>> });
+/** A report of any rule, as the engine reads it. */
+export type AnyReport = ReportBase & { messageId: string; data?: Readonly<Record<string, string | number>> };
 
 export interface RuleModule<M extends RuleMeta = RuleMeta> {
   meta: M;
   check(context: RuleContext): readonly AnyReport[];
-}
-
-/** A rule whose messages are written out by its check (the older form). */
-export function defineRule<M extends RuleMeta>(rule: RuleModule<M>): RuleModule<M> {
-  return rule;
 }
 
 /**
