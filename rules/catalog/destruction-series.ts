@@ -69,6 +69,20 @@ type Problem =
   | { id: 'addOnOver'; data: { addOn: string; units: number; max: number; bulk: string; bulkFrom: number }; suggestions: Suggestion[] }
   | { id: 'bulkWithOthers'; data: { bulk: string; bulkFrom: number; others: string; series: string }; suggestions: Suggestion[] };
 
+/** What a problem's message says (its data less what only its own fix and title use): with the count, the fix is the count's. */
+function saidOf(problem: Problem): Record<string, string | number> {
+  switch (problem.id) {
+    case 'units':
+      return { code: problem.data.code, units: problem.data.units };
+    case 'repeated':
+      return { code: problem.data.code };
+    case 'addOnOver':
+      return { addOn: problem.data.addOn, units: problem.data.units, max: problem.data.max };
+    case 'bulkWithOthers':
+      return { bulk: problem.data.bulk, bulkFrom: problem.data.bulkFrom, others: problem.data.others };
+  }
+}
+
 const FIELD: Record<Problem['id'] | 'count', FindingField | null> = { units: 'units', repeated: null, addOnOver: 'units', bulkWithOthers: 'code', count: 'units' };
 
 /** A code of this family is on the claim. */
@@ -150,7 +164,7 @@ class LineFindings {
     const base = { line: line.index, field: FIELD[problem.id] };
     let report: Report;
     if (!counted) report = { ...base, messageId: problem.id, data: problem.data, suggestions: problem.suggestions } as Report;
-    else report = { ...base, messageId: `${problem.id}Counted`, data: { ...problem.data, ...counted.data }, suggestions: counted.suggestions } as Report;
+    else report = { ...base, messageId: `${problem.id}Counted`, data: { ...saidOf(problem), ...counted.data }, suggestions: counted.suggestions } as Report;
     this.#found.set(line.index, report);
   }
 
