@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { RULES, run } from '../../rules/index';
 import { FindingSchema, type Encounter, type Finding } from '../../rules/schema';
 import type { CaseTable } from '../../rules/cases';
-import type { MessageSpec } from '../../rules/types';
+import { createRule, type MessageSpec } from '../../rules/types';
 
 const tables = import.meta.glob<{ default: CaseTable }>('../../rules/catalog/*.cases.ts', { eager: true });
 const tableOf = (id: string) => tables[`../../rules/catalog/${id}.cases.ts`]?.default;
@@ -83,6 +83,35 @@ describe('messages by id', () => {
   it.each(RULES.map((r) => [r.meta.id, r] as const))('%s: every message id is what some failing case of its table renders', (id, rule) => {
     const rendered = new Set(tableOf(id)!.invalid.flatMap((c) => run(c.encounter).filter((f) => f.rule === id).map((f) => f.messageId)));
     expect(Object.keys(rule.meta.messages).filter((m) => !rendered.has(m) && !REACHED_ELSEWHERE[id]?.includes(m))).toEqual([]);
+  });
+
+  it('encounter-level findings are told apart by message id and data, never by their wording', () => {
+    const same = 'Diagnosis {{dx}} needs a look.';
+    const rule = createRule({
+      meta: {
+        id: 'twice',
+        summary: 'test rule',
+        severity: 'error',
+        reference: 'none',
+        description: 'test rule',
+        messages: { first: { message: same, title: 'Look at {{dx}}' }, second: { message: same, title: 'Look again at {{dx}}' } },
+      },
+      // Out of line order, so the engine checks for repeats: one repeat (first, L57.0), and two ids worded alike.
+      check: () => [
+        { line: null, messageId: 'first' as const, data: { dx: 'L57.0' } },
+        { line: 0, messageId: 'first' as const, data: { dx: 'L57.0' } },
+        { line: null, messageId: 'second' as const, data: { dx: 'L57.0' } },
+        { line: null, messageId: 'first' as const, data: { dx: 'L57.0' } },
+        { line: null, messageId: 'first' as const, data: { dx: 'L82.1' } },
+      ],
+    });
+    const found = run({ id: 't', payer: { kind: 'commercial' }, diagnoses: [{ code: 'L57.0' }], lines: [{ code: '17000' }] }, { rules: [rule] });
+    expect(found.map((f) => [f.line, f.messageId, f.data?.dx])).toEqual([
+      [null, 'first', 'L57.0'],
+      [null, 'second', 'L57.0'],
+      [null, 'first', 'L82.1'],
+      [0, 'first', 'L57.0'],
+    ]);
   });
 
   it('dx-invalid: an unknown code with no billable code to offer (a table without suggestions)', () => {
