@@ -39,7 +39,9 @@ function rewordableRule() {
   const messages = {
     onLine: { message: '{{code}} is wrong (first wording).', title: 'Fix {{code}}', fix: 'Change {{code}}.' },
     perDiagnosis: { message: 'Diagnosis {{dx}} is wrong (first wording).', title: 'Fix {{dx}}', fix: 'Change {{dx}}.' },
-  };
+  } as const;
+  // The same objects, written to as a new release would word them.
+  const words = messages as unknown as Record<keyof typeof messages, { message: string; title: string }>;
   const rule = createRule({
     meta: { id: 'rewordable', summary: 'test rule', severity: 'error', reference: 'none', description: 'test rule', messages },
     check: ({ claim, diagnoses }) => [
@@ -48,9 +50,9 @@ function rewordableRule() {
     ],
   });
   const reword = (n: string) => {
-    messages.onLine.message = `{{code}} is wrong (${n} wording).`;
-    messages.onLine.title = `Change {{code}} (${n})`;
-    messages.perDiagnosis.message = `Diagnosis {{dx}} is wrong (${n} wording).`;
+    words.onLine.message = `{{code}} is wrong (${n} wording).`;
+    words.onLine.title = `Change {{code}} (${n})`;
+    words.perDiagnosis.message = `Diagnosis {{dx}} is wrong (${n} wording).`;
   };
   return { rule, reword };
 }
