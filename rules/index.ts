@@ -41,13 +41,24 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
+/** At most this many characters in a title (the schema's limit, what the inline warning has room for). */
+export const TITLE_MAX = 32;
+
+/**
+ * Titles are written to fit with any realistic data (the case tables and worked examples prove it);
+ * absurd data (units in the billions) could make one longer, and it is cut to the limit, marked '…'.
+ */
+function titleOf(filled: string): string {
+  return filled.length <= TITLE_MAX ? filled : `${filled.slice(0, TITLE_MAX - 1)}…`;
+}
+
 /** A report's text: its message id's message, title and fix, filled with its data. */
 function render(rule: RuleModule, report: AnyReport): { message: string; fix?: string; title: string } {
   const spec: MessageSpec | undefined = Object.hasOwn(rule.meta.messages, report.messageId) ? rule.meta.messages[report.messageId] : undefined;
   if (!spec) throw new Error(`${rule.meta.id} reported an unknown message id '${report.messageId}'`);
   return {
     message: fillMessage(spec.message, report.data),
-    title: fillMessage(spec.title, report.data),
+    title: titleOf(fillMessage(spec.title, report.data)),
     ...(spec.fix ? { fix: fillMessage(spec.fix, report.data) } : {}),
   };
 }

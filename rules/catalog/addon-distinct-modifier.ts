@@ -32,7 +32,7 @@ export default createRule({
       /** The add-on is column 1 of an edit with another code: the modifier may belong on that one. */
       noiseMove: {
         message: NOISE,
-        title: 'Move {{modifiers}} or remove it',
+        title: 'Move the modifier, or remove it',
         fix: 'Remove {{modifiers}} from {{addOn}}; if {{column2}} was a separate service, the modifier belongs on {{thatCode}}, the one the edit would deny.',
       },
     },

@@ -114,6 +114,12 @@ describe('messages by id', () => {
     ]);
   });
 
+  it('a title that absurd data would make too long is cut to 32 characters', () => {
+    const [f] = run({ id: 'h', payer: { kind: 'medicare' }, diagnoses: [{ code: 'B07.8' }], lines: [{ code: '17110', units: Number.MAX_SAFE_INTEGER, dx: [1] }] }).filter((x) => x.rule === 'destruction-series');
+    expect(f!.title).toBe('Use 17110 × 1, not × 9007199254…');
+    expect(f!.title).toHaveLength(32);
+  });
+
   it('dx-invalid: an unknown code with no billable code to offer (a table without suggestions)', () => {
     const icd = { name: 'ICD-10-CM test', status: (code: string) => (code === 'L576' ? ('invalid' as const) : ('valid' as const)) };
     const findings = run({ id: 'u', payer: { kind: 'commercial' }, diagnoses: [{ code: 'L57.6' }], lines: [{ code: '17000' }] }, { icd }).filter((f) => f.rule === 'dx-invalid');
@@ -136,6 +142,7 @@ describe('messages by id', () => {
       const where = `${f.rule} on line ${f.line}: ${f.title}`;
       expect(f.title, where).toBeDefined();
       expect(f.title!.length, where).toBeLessThanOrEqual(32);
+      expect(f.title, `${where}: written to fit, not cut`).not.toMatch(/…$/);
       for (const text of [f.message, f.title!, f.fix ?? '', ...(f.suggestions ?? []).map((s) => s.label)]) expect(text, where).not.toContain('{{');
       const spec = RULES.find((r) => r.meta.id === f.rule)!.meta.messages[f.messageId!] as MessageSpec;
       const wanted = [...new Set([...placeholders(spec.message), ...placeholders(spec.title), ...placeholders(spec.fix)])].sort();
