@@ -132,7 +132,12 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
     if (level === 'off') continue;
     let reports: { report: AnyReport; text: ReturnType<typeof render> }[];
     try {
-      reports = rule.check(context).map((report) => ({ report, text: render(rule, report) }));
+      // Reports that share their data (lines that share their hits) share their words: rendered once.
+      let last: { report: AnyReport; text: ReturnType<typeof render> } | undefined;
+      reports = rule.check(context).map((report) => {
+        const text = last && last.report.data !== undefined && last.report.data === report.data && last.report.messageId === report.messageId ? last.text : render(rule, report);
+        return (last = { report, text });
+      });
     } catch (error) {
       // A rule that fails on odd input stays silent rather than break the others.
       options.onRuleError?.(rule.meta.id, error);
@@ -157,7 +162,8 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       if (text.fix) finding.fix = text.fix;
       finding.reference = report.reference ?? rule.meta.reference;
       finding.messageId = report.messageId;
-      if (report.data && hasKeys(report.data)) finding.data = { ...report.data };
+      // Shared, not copied: findings are read, never written (lines that share their words share their data).
+      if (report.data && hasKeys(report.data)) finding.data = report.data as Record<string, string | number>;
       finding.title = text.title;
       if (report.field !== undefined) finding.field = report.field;
       if (report.suggestions?.length) finding.suggestions = report.suggestions;

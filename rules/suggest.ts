@@ -6,7 +6,7 @@
  * when two fixes are plausible it offers both, or none.
  */
 import { ADDON_PRIMARIES } from './codes';
-import type { ClaimLine } from './context';
+import type { ClaimIndex, ClaimLine } from './context';
 import type { Suggestion, SuggestionAction } from './schema';
 
 /** At most this many actions in one suggestion (the schema's limit): beyond, the rule offers none. */
@@ -26,9 +26,20 @@ export function addLineLike(like: ClaimLine, code: string, units = 1): Suggestio
   return action;
 }
 
-/** One suggestion, or none when it would take more actions than a suggestion may carry. */
-export function suggest(label: string, ...actions: SuggestionAction[]): Suggestion[] {
-  return actions.length > 0 && actions.length <= MAX_ACTIONS ? [{ label, actions }] : [];
+/**
+ * One suggestion, or none when it would take more actions than a suggestion may carry. Actions
+ * come one by one or as lists (a list is never spread into arguments: it may be one per line).
+ */
+export function suggest(label: string, ...parts: (SuggestionAction | readonly SuggestionAction[])[]): Suggestion[] {
+  let count = 0;
+  for (const part of parts) count += Array.isArray(part) ? part.length : 1;
+  if (count === 0 || count > MAX_ACTIONS) return [];
+  const actions: SuggestionAction[] = [];
+  for (const part of parts) {
+    if (Array.isArray(part)) actions.push(...(part as readonly SuggestionAction[]));
+    else actions.push(part as SuggestionAction);
+  }
+  return [{ label, actions }];
 }
 
 export interface Coded {
@@ -74,15 +85,23 @@ export function recodeTo(lines: readonly ClaimLine[], expected: readonly Coded[]
   return actions;
 }
 
+/** Primary code → the add-ons that list it (ADDON_PRIMARIES turned round). */
+const ADD_ONS_OF = new Map<string, string[]>();
+for (const [addOn, primaries] of Object.entries(ADDON_PRIMARIES)) for (const p of primaries) ADD_ONS_OF.set(p, [...(ADD_ONS_OF.get(p) ?? []), addOn]);
+
 /**
  * Removing or recoding this line would leave an add-on on the claim without any of its primaries
- * (17000 under a 17003, 11104 under a 11105): a fix that does that is not offered.
+ * (17000 under a 17003, 11104 under a 11105): a fix that does that is not offered. A few look-ups
+ * in the claim's index, whatever the claim's length.
  */
-export function orphansAnAddOn(line: ClaimLine, claim: readonly ClaimLine[]): boolean {
-  for (const addOn of claim) {
-    const primaries = Object.hasOwn(ADDON_PRIMARIES, addOn.code) ? ADDON_PRIMARIES[addOn.code]! : undefined;
-    if (!primaries?.includes(line.code)) continue;
-    if (!claim.some((other) => other !== line && primaries.includes(other.code))) return true;
+export function orphansAnAddOn(line: ClaimLine, onClaim: ClaimIndex): boolean {
+  const addOns = ADD_ONS_OF.get(line.code);
+  if (!addOns) return false;
+  for (const addOn of addOns) {
+    if (onClaim.linesOf(addOn).length === 0) continue;
+    // This line is one of the primaries' lines on the claim (it is billed to insurance): another must remain.
+    const primaryLines = ADDON_PRIMARIES[addOn]!.reduce((n, p) => n + onClaim.linesOf(p).length, 0);
+    if (primaryLines <= 1) return true;
   }
   return false;
 }

@@ -77,19 +77,38 @@ export function createRule<const Messages extends Record<string, MessageSpec>>(r
   return rule as unknown as RuleModule;
 }
 
-/** Fills `{{name}}` placeholders in one pass; a placeholder without data stays as written (a test catches it). */
-export function fillMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  if (!data || template.indexOf('{{') < 0) return template;
-  let out = '';
+/** A template split once into its text and placeholder names: [text, name, text, name, …, text]. */
+const compiled = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (parts) return parts;
+  const out: string[] = [];
   let at = 0;
+  let text = '';
   while (at < template.length) {
     const open = template.indexOf('{{', at);
     if (open < 0) break;
     const close = template.indexOf('}}', open + 2);
     if (close < 0) break;
-    const key = template.slice(open + 2, close);
-    out += template.slice(at, open) + (Object.hasOwn(data, key) ? String(data[key]) : template.slice(open, close + 2));
+    out.push(text + template.slice(at, open), template.slice(open + 2, close));
+    text = '';
     at = close + 2;
   }
-  return out + template.slice(at);
+  out.push(text + template.slice(at));
+  // Templates are the catalog's own, a few hundred: the cache stays small.
+  if (compiled.size < 10_000) compiled.set(template, (parts = out));
+  return out;
+}
+
+/** Fills `{{name}}` placeholders; a placeholder without data stays as written (a test catches it). */
+export function fillMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data || template.indexOf('{{') < 0) return template;
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (Object.hasOwn(data, key) ? String(data[key]) : `{{${key}}}`) + parts[i + 1]!;
+  }
+  return out;
 }

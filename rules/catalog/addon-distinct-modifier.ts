@@ -65,7 +65,7 @@ export default createRule({
       if (column2.length > 0) {
         reports.push({ ...at, messageId: 'noiseMove' as const, data: { ...data, column2: list(column2), thatCode: column2.length > 1 ? 'those codes' : 'that code' } });
       } else {
-        reports.push({ ...at, messageId: 'noise' as const, data, suggestions: suggest(`Remove ${list(modifiers)} from ${line.code}`, ...modifiers.map((m) => removeModifier(line, m))) });
+        reports.push({ ...at, messageId: 'noise' as const, data, suggestions: suggest(`Remove ${list(modifiers)} from ${line.code}`, modifiers.map((m) => removeModifier(line, m))) });
       }
     }
     return reports;

@@ -20,19 +20,22 @@ const NO_PRIMARY = '{{addon}} is an add-on code, but its primary ({{primaries}})
  * left out when the line documents more lesions than it would keep units (lesions-lumped would object).
  */
 function primarySuggestions(addon: ClaimLine, primary: string, also: readonly SuggestionAction[] = []): Suggestion[] {
-  const added = suggest(`Add ${primary}`, addLineLike(addon, primary), ...also);
+  const added = suggest(`Add ${primary}`, addLineLike(addon, primary), also);
   const units = addon.units;
   if (units > 1 && (addon.raw.lesions ?? 0) > units - 1) return added;
   const recoded =
     units === 1
-      ? suggest(`Change ${addon.code} to ${primary}`, replaceCode(addon, primary), ...also)
-      : suggest(`Bill ${primary} + ${addon.code} ×${units - 1}`, setUnits(addon, units - 1), addLineLike(addon, primary), ...also);
+      ? suggest(`Change ${addon.code} to ${primary}`, replaceCode(addon, primary), also)
+      : suggest(`Bill ${primary} + ${addon.code} ×${units - 1}`, setUnits(addon, units - 1), addLineLike(addon, primary), also);
   return [...added, ...recoded];
 }
 
+/** Every code that is some add-on's primary. */
+const PRIMARIES = new Set(Object.values(ADDON_PRIMARIES).flat());
+
 /** Another primary of the same code family is billed (17313 beside an orphan 17312): which fix is meant is unclear. */
 function siblingPrimaryBilled(onClaim: ClaimIndex, addon: string, primary: string): boolean {
-  return onClaim.codes.some((c) => c !== primary && c.slice(0, 3) === addon.slice(0, 3) && Object.values(ADDON_PRIMARIES).some((ps) => ps.includes(c)));
+  return onClaim.codes.some((c) => c !== primary && c.slice(0, 3) === addon.slice(0, 3) && PRIMARIES.has(c));
 }
 
 /** Every add-on code ADDON_PRIMARIES names. */
@@ -68,6 +71,8 @@ export default createRule({
   check({ onClaim }) {
     if (!onClaim.has(ADD_ONS)) return [];
     const reports = [];
+    /** siblingPrimaryBilled, once per add-on code. */
+    const siblingsOf = new Map<string, boolean>();
     for (const line of onClaim.linesIn(ADD_ONS)) {
       const primaries = Object.hasOwn(ADDON_PRIMARIES, line.code) ? ADDON_PRIMARIES[line.code] : undefined;
       if (!primaries || primaries.some((p) => onClaim.linesOf(p).length > 0)) continue;
@@ -89,7 +94,7 @@ export default createRule({
         }
         continue;
       }
-      const clear = primaries.length === 1 && !siblingPrimaryBilled(onClaim, line.code, primaries[0]!);
+      const clear = primaries.length === 1 && !(siblingsOf.get(line.code) ?? siblingsOf.set(line.code, siblingPrimaryBilled(onClaim, line.code, primaries[0]!)).get(line.code)!);
       reports.push({ ...at, messageId: 'noPrimary' as const, data: noPrimary, suggestions: clear ? primarySuggestions(line, primaries[0]!) : [] });
     }
     return reports;

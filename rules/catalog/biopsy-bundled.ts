@@ -29,12 +29,15 @@ export default createRule({
       },
     },
   },
-  check({ claim, onClaim }) {
+  check({ onClaim }) {
     if (!onClaim.has(BIOPSY_PRIMARY) || !onClaim.has(BIOPSY_BUNDLES_INTO)) return [];
     // The same removals stand against every biopsy: found once, so the check is linear in lines.
     const unseparated = onClaim.linesIn(BIOPSY_BUNDLES_INTO).filter((r) => !distinct(r));
     if (unseparated.length === 0) return [];
-    const codes = [...new Set(unseparated.map((r) => r.code))];
+    const removals = [...new Set(unseparated.map((r) => r.code))].join(', ');
+    // Biopsies of one code share their words (the engine renders them once).
+    const dataOf = new Map<string, { biopsy: string; removals: string }>();
+    const data = (code: string) => dataOf.get(code) ?? dataOf.set(code, { biopsy: code, removals }).get(code)!;
     return onClaim
       .linesIn(BIOPSY_PRIMARY)
       .filter((biopsy) => !distinct(biopsy))
@@ -43,10 +46,10 @@ export default createRule({
         line: biopsy.index,
         field: 'modifiers' as const,
         messageId: 'bundled' as const,
-        data: { biopsy: biopsy.code, removals: codes.join(', ') },
+        data: data(biopsy.code),
         suggestions: [
           ...suggest(`Add XS to ${biopsy.code}`, addModifier(biopsy, 'XS')),
-          ...(orphansAnAddOn(biopsy, claim) ? [] : suggest(`Remove ${biopsy.code}`, removeLine(biopsy))),
+          ...(orphansAnAddOn(biopsy, onClaim) ? [] : suggest(`Remove ${biopsy.code}`, removeLine(biopsy))),
         ],
       }));
   },

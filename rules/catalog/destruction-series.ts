@@ -96,7 +96,7 @@ function billed(onClaim: ClaimIndex, family: DestructionFamily, code: string | u
  */
 function countedSuggestions(lines: readonly ClaimLine[], expected: readonly Coded[]): Suggestion[] {
   const actions = recodeTo(lines, expected);
-  return actions.some((a) => a.type === 'removeLine') ? [] : suggest(`Bill ${codingLabel(expected)}`, ...actions);
+  return actions.some((a) => a.type === 'removeLine') ? [] : suggest(`Bill ${codingLabel(expected)}`, actions);
 }
 
 /** With no count documented, fixes are offered only while no line of the family documents lesions (a fix could not keep them right). */
@@ -106,21 +106,20 @@ const undocumented = (lines: readonly ClaimLine[]) => lines.every((l) => l.raw.l
  * A once-per-session code billed ×N, no count: one unit, where one unit is right whatever the units
  * meant; for the family's only line, a first code, also the coding N lesions take (its units may be lesions).
  */
-function unitsSuggestions(line: ClaimLine, lines: readonly ClaimLine[], counting: DestructionCounting): Suggestion[] {
-  if (!undocumented(lines)) return [];
+function unitsSuggestions(line: ClaimLine, lines: readonly ClaimLine[], counting: DestructionCounting, plain: boolean): Suggestion[] {
+  if (!plain) return [];
   const oneUnit = suggest(`Bill ${line.code} ×1`, setUnits(line, 1));
   if (line.code !== counting.first) return oneUnit; // a bulk code: its units never count lesions
   if (lines.length > 1) return line.units <= counting.firstCovers ? oneUnit : [];
   const asLesions = codingFor(counting, line.units);
   if (asLesions.length === 1 && asLesions[0]!.code === line.code) return oneUnit;
-  return [...oneUnit, ...suggest(`Bill ${codingLabel(asLesions)}`, ...recodeTo([line], asLesions))];
+  return [...oneUnit, ...suggest(`Bill ${codingLabel(asLesions)}`, recodeTo([line], asLesions))];
 }
 
-/** A repeated once-per-session line, no count: remove it; a repeated 17000 may also be the second lesion, 17003. */
-function repeatedSuggestions(line: ClaimLine, lines: readonly ClaimLine[], counting: DestructionCounting): Suggestion[] {
-  if (!undocumented(lines)) return [];
+/** A repeated once-per-session line, no count: remove it; a repeated 17000 may also be the second lesion, 17003 (when neither 17003 nor 17004 is billed). */
+function repeatedSuggestions(line: ClaimLine, counting: DestructionCounting, plain: boolean, addOnBilled: boolean): Suggestion[] {
+  if (!plain) return [];
   const out = suggest(`Remove this ${line.code} line`, removeLine(line));
-  const addOnBilled = lines.some((l) => l.code === counting.addOn || l.code === counting.bulk);
   if (line.code === counting.first && counting.addOn && counting.addOnPer === 1 && !addOnBilled && line.units === 1) {
     out.push(...suggest(`Change this ${line.code} to ${counting.addOn}`, replaceCode(line, counting.addOn)));
   }
@@ -161,11 +160,11 @@ class LineFindings {
 
   flag(line: ClaimLine, problem: Problem): void {
     const counted = this.counted;
-    const base = { line: line.index, field: FIELD[problem.id] };
-    let report: Report;
-    if (!counted) report = { ...base, messageId: problem.id, data: problem.data, suggestions: problem.suggestions } as Report;
-    else report = { ...base, messageId: `${problem.id}Counted`, data: { ...saidOf(problem), ...counted.data }, suggestions: counted.suggestions } as Report;
-    this.#found.set(line.index, report);
+    const field = FIELD[problem.id];
+    const report = counted
+      ? { line: line.index, field, messageId: `${problem.id}Counted`, data: { ...saidOf(problem), ...counted.data }, suggestions: counted.suggestions }
+      : { line: line.index, field, messageId: problem.id, data: problem.data, suggestions: problem.suggestions };
+    this.#found.set(line.index, report as Report);
   }
 
   flagCount(line: ClaimLine, coded: string): void {
@@ -201,14 +200,22 @@ export default createRule({
       const lesions = !orphanAddOn && lines.every((l) => l.raw.lesions !== undefined) ? lines.reduce((sum, l) => sum + l.raw.lesions!, 0) : undefined;
       const expected = lesions !== undefined ? codingFor(counting, lesions) : undefined;
       const found = new LineFindings(expected, lesions, lines);
+      // Found once per family: the checks below stay linear in its lines.
+      const plain = undocumented(lines);
+      const addOnBilled = billed(onClaim, family, counting.addOn) || billed(onClaim, family, counting.bulk);
+      const rule = countingRule(counting);
+      /** The repeated lines of a code share their words (the engine renders them once). */
+      const repeatedData = new Map<string, { code: string; counting: string }>();
 
       for (const line of lines) {
         if (!ONCE_PER_SESSION.has(line.code)) continue;
         // A repeated line: not the first of its code (the once-per-session codes of a family are the family's own).
         if (onClaim.linesOf(line.code)[0] !== line) {
-          found.flag(line, { id: 'repeated', data: { code: line.code, counting: countingRule(counting) }, suggestions: repeatedSuggestions(line, lines, counting) });
+          let data = repeatedData.get(line.code);
+          if (!data) repeatedData.set(line.code, (data = { code: line.code, counting: rule }));
+          found.flag(line, { id: 'repeated', data, suggestions: repeatedSuggestions(line, counting, plain, addOnBilled) });
         } else if (line.units > 1) {
-          found.flag(line, { id: 'units', data: { code: line.code, units: line.units, counting: countingRule(counting) }, suggestions: unitsSuggestions(line, lines, counting) });
+          found.flag(line, { id: 'units', data: { code: line.code, units: line.units, counting: rule }, suggestions: unitsSuggestions(line, lines, counting, plain) });
         }
       }
 
@@ -217,7 +224,7 @@ export default createRule({
         const total = addOnLines.reduce((sum, l) => sum + l.units, 0);
         if (total > counting.addOnMaxUnits && counting.bulk && counting.bulkFrom !== undefined) {
           const data = { addOn: counting.addOn, units: total, max: counting.addOnMaxUnits, bulk: counting.bulk, bulkFrom: counting.bulkFrom };
-          const suggestions = undocumented(lines) ? suggest(`Bill ${counting.bulk} alone`, ...recodeTo(lines, [{ code: counting.bulk, units: 1 }])) : [];
+          const suggestions = plain ? suggest(`Bill ${counting.bulk} alone`, recodeTo(lines, [{ code: counting.bulk, units: 1 }])) : [];
           for (const line of addOnLines) if (!found.flagged(line)) found.flag(line, { id: 'addOnOver', data, suggestions });
         }
       }
@@ -229,8 +236,8 @@ export default createRule({
           const data = { bulk: counting.bulk, bulkFrom: counting.bulkFrom, others: replaced.join(' and '), series };
           const bulkLines = onClaim.linesOf(counting.bulk);
           // Either is plausible: the bulk code alone, or the series without it.
-          const suggestions = undocumented(lines)
-            ? [...suggest(`Bill ${counting.bulk} alone`, ...recodeTo(lines, [{ code: counting.bulk, units: 1 }])), ...suggest(`Remove ${counting.bulk}`, ...bulkLines.map(removeLine))]
+          const suggestions = plain
+            ? [...suggest(`Bill ${counting.bulk} alone`, recodeTo(lines, [{ code: counting.bulk, units: 1 }])), ...suggest(`Remove ${counting.bulk}`, bulkLines.map(removeLine))]
             : [];
           for (const line of bulkLines) {
             if (!found.flagged(line)) found.flag(line, { id: 'bulkWithOthers', data, suggestions });

@@ -16,13 +16,10 @@ const CPT_DIGITS = /^\d{5}$/;
  * Removing the 25 is always right; when exactly one E/M on the claim lacks a 25 it was probably
  * meant for, moving it there is offered too.
  */
-function notEmSuggestions(line: ClaimLine, claim: readonly ClaimLine[]): Suggestion[] {
+function notEmSuggestions(line: ClaimLine, ems: readonly ClaimLine[]): Suggestion[] {
   const remove = suggest(`Remove 25 from ${line.code}`, removeModifier(line, '25'));
-  const ems = claim.filter((l) => EM.has(l.code));
-  const lacking = ems.filter((l) => !l.modifiers.has('25'));
-  if (ems.length !== 1 || lacking.length !== 1) return remove;
-  const em = lacking[0]!;
-  return [...suggest(`Move 25 to ${em.code}`, removeModifier(line, '25'), addModifier(em, '25')), ...remove];
+  const em = ems.length === 1 && !ems[0]!.modifiers.has('25') ? ems[0]! : undefined;
+  return em ? [...suggest(`Move 25 to ${em.code}`, removeModifier(line, '25'), addModifier(em, '25')), ...remove] : remove;
 }
 
 export default createRule({
@@ -46,12 +43,12 @@ export default createRule({
       },
     },
   },
-  check({ claim }) {
+  check({ claim, onClaim }) {
     const reports = [];
     for (const line of claim) {
       if (!line.modifiers.has('25')) continue;
       if (CPT_DIGITS.test(line.code) && !MOD25_ALLOWED.has(line.code)) {
-        reports.push({ line: line.index, field: 'modifiers' as const, severity: 'error' as const, messageId: 'notEm' as const, data: { code: line.code }, suggestions: notEmSuggestions(line, claim) });
+        reports.push({ line: line.index, field: 'modifiers' as const, severity: 'error' as const, messageId: 'notEm' as const, data: { code: line.code }, suggestions: notEmSuggestions(line, onClaim.linesIn(EM)) });
       } else if (EM.has(line.code) && claim.length === 1) {
         const suggestions = suggest(`Remove 25 from ${line.code}`, removeModifier(line, '25'));
         reports.push({ line: line.index, field: 'modifiers' as const, severity: 'warning' as const, messageId: 'alone' as const, data: { em: line.code }, suggestions });

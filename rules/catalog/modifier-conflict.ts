@@ -26,7 +26,7 @@ function conflictsWithout(line: ClaimLine, removed: readonly string[]): boolean 
 function fixesFor(line: ClaimLine, modifier: string, other: readonly string[], abnOnFile: boolean): { id: 'abnOnFile' | 'noAbn' | 'gyOrGz' | 'xAnd59'; suggestions: Suggestion[] } {
   const from = quotableCode(line.code) ? ` from ${line.code}` : '';
   const dropping = (ms: readonly string[]) =>
-    conflictsWithout(line, ms) ? [] : suggest(`Remove ${ms.join(' and ')}${from}`, ...ms.map((m) => removeModifier(line, m)));
+    conflictsWithout(line, ms) ? [] : suggest(`Remove ${ms.join(' and ')}${from}`, ms.map((m) => removeModifier(line, m)));
   if (modifier === 'GA') return abnOnFile ? { id: 'abnOnFile', suggestions: dropping(other) } : { id: 'noAbn', suggestions: dropping(['GA']) };
   if (modifier === 'GY') return { id: 'gyOrGz', suggestions: [] };
   return { id: 'xAnd59', suggestions: dropping(['59']) };

@@ -60,7 +60,7 @@ export default createRule({
       billed,
     };
     const at = { line: mohs[0]!.index, field: null };
-    if (due === 0) return [{ ...at, messageId: 'noneDue' as const, data, suggestions: suggest('Remove 17315', ...actions) }];
-    return [{ ...at, messageId: due > billed ? ('tooFew' as const) : ('tooMany' as const), data: { ...data, dueUnits: due }, suggestions: suggest(`Bill 17315 ×${due}`, ...actions) }];
+    if (due === 0) return [{ ...at, messageId: 'noneDue' as const, data, suggestions: suggest('Remove 17315', actions) }];
+    return [{ ...at, messageId: due > billed ? ('tooFew' as const) : ('tooMany' as const), data: { ...data, dueUnits: due }, suggestions: suggest(`Bill 17315 ×${due}`, actions) }];
   },
 });

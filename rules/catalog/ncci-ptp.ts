@@ -134,8 +134,8 @@ function textOf(table: PtpTable, column2: string, hits: Hit[]): Text {
 }
 
 /** Indicator 0: remove the column-2 line. Indicator 1: a separate lesion (XS) or not (remove) — the person knows at once, so both. */
-function reportOf(line: ClaimLine, text: Text, reference: string, claim: readonly ClaimLine[]): MessageReport<typeof messages> {
-  const remove = orphansAnAddOn(line, claim) ? [] : suggest(`Remove ${line.code}`, removeLine(line));
+function reportOf(line: ClaimLine, text: Text, reference: string, onClaim: ClaimIndex): MessageReport<typeof messages> {
+  const remove = orphansAnAddOn(line, onClaim) ? [] : suggest(`Remove ${line.code}`, removeLine(line));
   if (text.messageId === 'never') return { line: line.index, field: 'code', severity: text.severity, messageId: 'never', data: text.data, suggestions: remove, reference };
   return { line: line.index, field: 'modifiers', severity: text.severity, messageId: text.messageId, data: text.data, suggestions: [...suggest(`Add XS to ${line.code}`, addModifier(line, 'XS')), ...remove], reference };
 }
@@ -206,7 +206,7 @@ export default createRule({
           : modified
             ? (modifiedText ??= textOf(table, line.code, common))
             : (plainText ??= textOf(table, line.code, common));
-        reports.push(reportOf(line, text, table.reference, claim));
+        reports.push(reportOf(line, text, table.reference, onClaim));
       }
     }
     return reports.sort((a, b) => (a.line ?? -1) - (b.line ?? -1));

@@ -80,7 +80,7 @@ export default createRule({
         field: 'units' as const,
         messageId: 'count' as const,
         data: { counted: counted(family, n), billed: list(billedList, ' + '), right: list(right, ' and '), bill: codingLabel(right) },
-        suggestions: suggest(`Bill ${codingLabel(right)}`, ...recodeTo(lines, right)),
+        suggestions: suggest(`Bill ${codingLabel(right)}`, recodeTo(lines, right)),
       });
     }
     return reports;

@@ -54,7 +54,7 @@ export default createRule({
         field: 'code' as const,
         messageId: 'mismatch' as const,
         data: { name: words.name, codes: words.codes, code: line.code, family: FAMILY_WORDS[family], report: words.report },
-        suggestions: right && !orphansAnAddOn(line, context.claim) ? suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) : [],
+        suggestions: right && !orphansAnAddOn(line, context.onClaim) ? suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) : [],
       });
     }
     return reports;

@@ -33,7 +33,10 @@ export default createRule({
     // The same procedures stand against every repair: found once, so the check is linear in lines.
     const unseparated = onClaim.linesIn(REPAIR_BUNDLES_INTO).filter((p) => !distinct(p));
     if (unseparated.length === 0) return [];
-    const codes = [...new Set(unseparated.map((p) => p.code))];
+    const procedures = [...new Set(unseparated.map((p) => p.code))].join(', ');
+    // Repairs of one code share their words (the engine renders them once).
+    const dataOf = new Map<string, { repair: string; procedures: string }>();
+    const data = (code: string) => dataOf.get(code) ?? dataOf.set(code, { repair: code, procedures }).get(code)!;
     return onClaim
       .linesIn(SIMPLE_REPAIR)
       .filter((repair) => !distinct(repair))
@@ -42,7 +45,7 @@ export default createRule({
         line: repair.index,
         field: 'modifiers' as const,
         messageId: 'bundled' as const,
-        data: { repair: repair.code, procedures: codes.join(', ') },
+        data: data(repair.code),
         suggestions: [...suggest(`Remove ${repair.code}`, removeLine(repair)), ...suggest(`Add XS to ${repair.code}`, addModifier(repair, 'XS'))],
       }));
   },

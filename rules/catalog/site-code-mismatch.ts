@@ -69,12 +69,16 @@ export default createRule({
       } else {
         const report = { ...at, messageId: 'wrongSite' as const, data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) };
         reports.push(report);
-        if (!sized) mohsMoves.set(group, [...(mohsMoves.get(group) ?? []), { report, right, action: replaceCode(line, right) }]);
+        if (!sized) {
+          const moves = mohsMoves.get(group);
+          if (moves) moves.push({ report, right, action: replaceCode(line, right) });
+          else mohsMoves.set(group, [{ report, right, action: replaceCode(line, right) }]);
+        }
       }
     }
     for (const moves of mohsMoves.values()) {
       if (moves.length < 2) continue;
-      const both = suggest(`Change to ${[...new Set(moves.map((m) => m.right))].join(' + ')}`, ...moves.map((m) => m.action));
+      const both = suggest(`Change to ${[...new Set(moves.map((m) => m.right))].join(' + ')}`, moves.map((m) => m.action));
       for (const { report } of moves) report.suggestions = both;
     }
     return reports;

@@ -31,13 +31,14 @@ export default createRule({
   },
   check({ claim }) {
     const reports = [];
+    let skinBiopsies: number | undefined;
     for (const line of claim) {
       if (!SKIN_BIOPSY.has(line.code)) continue;
       const place = siteSpecificBiopsyOf(line.raw.site);
       if (!place) continue;
       // One click only for the one skin biopsy of the claim, one unit: the place's own code. With other skin
       // biopsies, which of them becomes the primary, and further lesions at the place, need a person.
-      const alone = line.units === 1 && claim.filter((l) => SKIN_BIOPSY.has(l.code)).length === 1;
+      const alone = line.units === 1 && (skinBiopsies ??= claim.filter((l) => SKIN_BIOPSY.has(l.code)).length) === 1;
       reports.push({
         line: line.index,
         field: 'code' as const,
