@@ -108,7 +108,9 @@ export function fillMessage(template: string, data: Readonly<Record<string, stri
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
-    out += (Object.hasOwn(data, key) ? String(data[key]) : `{{${key}}}`) + parts[i + 1]!;
+    // Only a string or number of the data fills a placeholder (never an inherited property such as 'constructor').
+    const value = data[key];
+    out += (typeof value === 'string' || typeof value === 'number' ? value : `{{${key}}}`) + parts[i + 1]!;
   }
   return out;
 }

@@ -37,7 +37,6 @@ export default createRule({
     const removals = [...new Set(unseparated.map((r) => r.code))].join(', ');
     // Biopsies of one code share their words (the engine renders them once).
     const dataOf = new Map<string, { biopsy: string; removals: string }>();
-    const data = (code: string) => dataOf.get(code) ?? dataOf.set(code, { biopsy: code, removals }).get(code)!;
     return onClaim
       .linesIn(BIOPSY_PRIMARY)
       .filter((biopsy) => !distinct(biopsy))
@@ -46,7 +45,7 @@ export default createRule({
         line: biopsy.index,
         field: 'modifiers' as const,
         messageId: 'bundled' as const,
-        data: data(biopsy.code),
+        data: dataOf.get(biopsy.code) ?? dataOf.set(biopsy.code, { biopsy: biopsy.code, removals }).get(biopsy.code)!,
         suggestions: [
           ...suggest(`Add XS to ${biopsy.code}`, addModifier(biopsy, 'XS')),
           ...(orphansAnAddOn(biopsy, onClaim) ? [] : suggest(`Remove ${biopsy.code}`, removeLine(biopsy))),

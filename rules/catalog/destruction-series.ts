@@ -126,6 +126,26 @@ function repeatedSuggestions(line: ClaimLine, counting: DestructionCounting, pla
   return out;
 }
 
+/** What a family's fixes need, found once per family and only when one of its lines is flagged. */
+interface FamilyWords {
+  /** No line documents lesions: fixes may recode freely. */
+  plain: boolean;
+  addOnBilled: boolean;
+  /** The counting rule in words. */
+  rule: string;
+  /** The repeated lines of a code share their words (the engine renders them once). */
+  repeatedData: Map<string, { code: string; counting: string }>;
+}
+
+function familyWords(onClaim: ClaimIndex, family: DestructionFamily, counting: DestructionCounting, lines: readonly ClaimLine[]): FamilyWords {
+  return {
+    plain: undocumented(lines),
+    addOnBilled: billed(onClaim, family, counting.addOn) || billed(onClaim, family, counting.bulk),
+    rule: countingRule(counting),
+    repeatedData: new Map(),
+  };
+}
+
 /** One finding per line: the first (most specific) problem found on it; the fix follows the documented count when there is one. */
 class LineFindings {
   readonly #found = new Map<number, Report>();
@@ -200,21 +220,20 @@ export default createRule({
       const lesions = !orphanAddOn && lines.every((l) => l.raw.lesions !== undefined) ? lines.reduce((sum, l) => sum + l.raw.lesions!, 0) : undefined;
       const expected = lesions !== undefined ? codingFor(counting, lesions) : undefined;
       const found = new LineFindings(expected, lesions, lines);
-      // Found once per family: the checks below stay linear in its lines.
-      const plain = undocumented(lines);
-      const addOnBilled = billed(onClaim, family, counting.addOn) || billed(onClaim, family, counting.bulk);
-      const rule = countingRule(counting);
-      /** The repeated lines of a code share their words (the engine renders them once). */
-      const repeatedData = new Map<string, { code: string; counting: string }>();
+      // What the fixes need, found once per family and only when a line is flagged: the checks stay linear in its lines.
+      // (No closure per family: under tsx each costs a defineProperty.)
+      let shared: FamilyWords | undefined;
 
       for (const line of lines) {
         if (!ONCE_PER_SESSION.has(line.code)) continue;
         // A repeated line: not the first of its code (the once-per-session codes of a family are the family's own).
         if (onClaim.linesOf(line.code)[0] !== line) {
+          const { plain, addOnBilled, rule, repeatedData } = (shared ??= familyWords(onClaim, family, counting, lines));
           let data = repeatedData.get(line.code);
           if (!data) repeatedData.set(line.code, (data = { code: line.code, counting: rule }));
           found.flag(line, { id: 'repeated', data, suggestions: repeatedSuggestions(line, counting, plain, addOnBilled) });
         } else if (line.units > 1) {
+          const { plain, rule } = (shared ??= familyWords(onClaim, family, counting, lines));
           found.flag(line, { id: 'units', data: { code: line.code, units: line.units, counting: rule }, suggestions: unitsSuggestions(line, lines, counting, plain) });
         }
       }
@@ -224,7 +243,7 @@ export default createRule({
         const total = addOnLines.reduce((sum, l) => sum + l.units, 0);
         if (total > counting.addOnMaxUnits && counting.bulk && counting.bulkFrom !== undefined) {
           const data = { addOn: counting.addOn, units: total, max: counting.addOnMaxUnits, bulk: counting.bulk, bulkFrom: counting.bulkFrom };
-          const suggestions = plain ? suggest(`Bill ${counting.bulk} alone`, recodeTo(lines, [{ code: counting.bulk, units: 1 }])) : [];
+          const suggestions = (shared ??= familyWords(onClaim, family, counting, lines)).plain ? suggest(`Bill ${counting.bulk} alone`, recodeTo(lines, [{ code: counting.bulk, units: 1 }])) : [];
           for (const line of addOnLines) if (!found.flagged(line)) found.flag(line, { id: 'addOnOver', data, suggestions });
         }
       }
@@ -236,7 +255,7 @@ export default createRule({
           const data = { bulk: counting.bulk, bulkFrom: counting.bulkFrom, others: replaced.join(' and '), series };
           const bulkLines = onClaim.linesOf(counting.bulk);
           // Either is plausible: the bulk code alone, or the series without it.
-          const suggestions = plain
+          const suggestions = (shared ??= familyWords(onClaim, family, counting, lines)).plain
             ? [...suggest(`Bill ${counting.bulk} alone`, recodeTo(lines, [{ code: counting.bulk, units: 1 }])), ...suggest(`Remove ${counting.bulk}`, bulkLines.map(removeLine))]
             : [];
           for (const line of bulkLines) {

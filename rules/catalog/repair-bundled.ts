@@ -36,7 +36,6 @@ export default createRule({
     const procedures = [...new Set(unseparated.map((p) => p.code))].join(', ');
     // Repairs of one code share their words (the engine renders them once).
     const dataOf = new Map<string, { repair: string; procedures: string }>();
-    const data = (code: string) => dataOf.get(code) ?? dataOf.set(code, { repair: code, procedures }).get(code)!;
     return onClaim
       .linesIn(SIMPLE_REPAIR)
       .filter((repair) => !distinct(repair))
@@ -45,7 +44,7 @@ export default createRule({
         line: repair.index,
         field: 'modifiers' as const,
         messageId: 'bundled' as const,
-        data: data(repair.code),
+        data: dataOf.get(repair.code) ?? dataOf.set(repair.code, { repair: repair.code, procedures }).get(repair.code)!,
         suggestions: [...suggest(`Remove ${repair.code}`, removeLine(repair)), ...suggest(`Add XS to ${repair.code}`, addModifier(repair, 'XS'))],
       }));
   },

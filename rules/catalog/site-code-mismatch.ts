@@ -52,7 +52,7 @@ export default createRule({
   check({ onClaim, siteGroupOf }) {
     const reports: MessageReport<typeof messages>[] = [];
     /** Mohs lines recoded to one site group's codes: a first stage and its additional stages move together. */
-    const mohsMoves = new Map<SiteGroup, { report: { suggestions?: Suggestion[] }; right: string; action: SuggestionAction }[]>();
+    let mohsMoves: Map<SiteGroup, { report: { suggestions?: Suggestion[] }; right: string; action: SuggestionAction }[]> | undefined;
     for (const line of onClaim.linesIn(SITE_SPECIFIC)) {
       const fits = siteGroupsOfCode(line.code);
       if (!fits) continue;
@@ -70,13 +70,14 @@ export default createRule({
         const report = { ...at, messageId: 'wrongSite' as const, data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) };
         reports.push(report);
         if (!sized) {
+          mohsMoves ??= new Map();
           const moves = mohsMoves.get(group);
           if (moves) moves.push({ report, right, action: replaceCode(line, right) });
           else mohsMoves.set(group, [{ report, right, action: replaceCode(line, right) }]);
         }
       }
     }
-    for (const moves of mohsMoves.values()) {
+    for (const moves of mohsMoves?.values() ?? []) {
       if (moves.length < 2) continue;
       const both = suggest(`Change to ${[...new Set(moves.map((m) => m.right))].join(' + ')}`, moves.map((m) => m.action));
       for (const { report } of moves) report.suggestions = both;
