@@ -41,14 +41,24 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
-/** A report's text: written out by the rule, or its message id filled with its data. */
-function render(rule: RuleModule, report: AnyReport): { message: string; fix?: string; title?: string } {
-  if (!('messageId' in report)) return { message: report.message, fix: report.fix };
-  const spec = rule.meta.messages[report.messageId] as MessageSpec | undefined;
-  if (!spec || typeof spec !== 'object') throw new Error(`${rule.meta.id} reported an unknown message id '${report.messageId}'`);
+/** At most this many characters in a title (the schema's limit, what the inline warning has room for). */
+export const TITLE_MAX = 32;
+
+/**
+ * Titles are written to fit with any realistic data (the case tables and worked examples prove it);
+ * absurd data (units in the billions) could make one longer, and it is cut to the limit, marked '…'.
+ */
+function titleOf(filled: string): string {
+  return filled.length <= TITLE_MAX ? filled : `${filled.slice(0, TITLE_MAX - 1)}…`;
+}
+
+/** A report's text: its message id's message, title and fix, filled with its data. */
+function render(rule: RuleModule, report: AnyReport): { message: string; fix?: string; title: string } {
+  const spec: MessageSpec | undefined = Object.hasOwn(rule.meta.messages, report.messageId) ? rule.meta.messages[report.messageId] : undefined;
+  if (!spec) throw new Error(`${rule.meta.id} reported an unknown message id '${report.messageId}'`);
   return {
     message: fillMessage(spec.message, report.data),
-    title: fillMessage(spec.title, report.data),
+    title: titleOf(fillMessage(spec.title, report.data)),
     ...(spec.fix ? { fix: fillMessage(spec.fix, report.data) } : {}),
   };
 }
@@ -80,6 +90,23 @@ function inLineOrder(reports: readonly { report: AnyReport }[]): boolean {
   return true;
 }
 
+/**
+ * What an encounter-level report is about, independent of its wording: its message id and
+ * data, the data's keys in order (the worker keys dismissals the same way: findingSubject).
+ */
+function subjectOf(report: AnyReport): string {
+  return findingSubject(report.messageId, report.data);
+}
+
+/** A stable text for a message id and its data, whatever order the rule wrote the keys in. */
+export function findingSubject(messageId: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return messageId;
+  return `${messageId}${Object.keys(data)
+    .sort()
+    .map((k) => `|${k}=${typeof data[k]}:${data[k]}`)
+    .join('')}`;
+}
+
 function byLineSeverityRule(a: Finding, b: Finding): number {
   return (
     (a.line ?? -1) - (b.line ?? -1) ||
@@ -105,19 +132,24 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
     if (level === 'off') continue;
     let reports: { report: AnyReport; text: ReturnType<typeof render> }[];
     try {
-      reports = rule.check(context).map((report) => ({ report, text: render(rule, report) }));
+      // Reports that share their data (lines that share their hits) share their words: rendered once.
+      let last: { report: AnyReport; text: ReturnType<typeof render> } | undefined;
+      reports = rule.check(context).map((report) => {
+        const text = last && last.report.data !== undefined && last.report.data === report.data && last.report.messageId === report.messageId ? last.text : render(rule, report);
+        return (last = { report, text });
+      });
     } catch (error) {
       // A rule that fails on odd input stays silent rather than break the others.
       options.onRuleError?.(rule.meta.id, error);
       continue;
     }
     if (reports.length === 0) continue;
-    // At most one finding per line (and per message for encounter-level ones, e.g. one per invalid diagnosis);
-    // reports on lines in increasing order, as most rules give them, cannot repeat one.
+    // At most one finding per line (and per message id and data for encounter-level ones, e.g. one per invalid
+    // diagnosis: never by the wording); reports on lines in increasing order, as most rules give them, cannot repeat one.
     const seen = inLineOrder(reports) ? undefined : new Set<string>();
     for (const { report, text } of reports) {
       if (seen) {
-        const key = report.line === null ? `null:${text.message}` : String(report.line);
+        const key = report.line === null ? `null:${subjectOf(report)}` : String(report.line);
         if (seen.has(key)) continue;
         seen.add(key);
       }
@@ -129,8 +161,10 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       };
       if (text.fix) finding.fix = text.fix;
       finding.reference = report.reference ?? rule.meta.reference;
-      if ('messageId' in report) finding.messageId = report.messageId;
-      if (text.title) finding.title = text.title;
+      finding.messageId = report.messageId;
+      // Shared, not copied: findings are read, never written (lines that share their words share their data).
+      if (report.data && hasKeys(report.data)) finding.data = report.data as Record<string, string | number>;
+      finding.title = text.title;
       if (report.field !== undefined) finding.field = report.field;
       if (report.suggestions?.length) finding.suggestions = report.suggestions;
       findings.push(finding);
