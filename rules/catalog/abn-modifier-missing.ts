@@ -28,13 +28,13 @@ const messages = {
 } as const;
 
 function describe(line: ClaimLine): MessageReport<typeof messages> {
-  const at = { line: line.index, field: 'modifiers' as const };
+  const at = line.index;
   const code = line.code;
   if (line.modifiers.has('GZ')) {
-    return { ...at, messageId: 'gz', data: { code }, suggestions: suggest(`Replace GZ with GA on ${code}`, removeModifier(line, 'GZ'), addModifier(line, 'GA')) };
+    return { line: at, field: 'modifiers', messageId: 'gz', data: { code }, suggestions: suggest(`Replace GZ with GA on ${code}`, removeModifier(line, 'GZ'), addModifier(line, 'GA')) };
   }
-  if (line.modifiers.has('GY')) return { ...at, messageId: 'gy', data: { code }, suggestions: suggest(`Add GX to ${code}`, addModifier(line, 'GX')) };
-  return { ...at, messageId: 'none', data: { code, dx: line.dx.map(displayIcd).join(', ') }, suggestions: suggest(`Add GA to ${code}`, addModifier(line, 'GA')) };
+  if (line.modifiers.has('GY')) return { line: at, field: 'modifiers', messageId: 'gy', data: { code }, suggestions: suggest(`Add GX to ${code}`, addModifier(line, 'GX')) };
+  return { line: at, field: 'modifiers', messageId: 'none', data: { code, dx: line.dx.map(displayIcd).join(', ') }, suggestions: suggest(`Add GA to ${code}`, addModifier(line, 'GA')) };
 }
 
 export default createRule({

@@ -59,13 +59,17 @@ export default createRule({
       // The add-on as column 1 of an edit: the modifier belongs on the other code.
       const column2 = others.filter((c) => paired(line.code, c));
       const data = { addOn: line.code, modifiers: list(modifiers), primary, table: table.name };
-      const at = { line: line.index, field: 'modifiers' as const };
       // Removing is the fix when the modifier separates nothing; when another code is the edit's column 2,
       // whether that one was separate decides where the modifier goes: no one-click fix.
       if (column2.length > 0) {
-        reports.push({ ...at, messageId: 'noiseMove' as const, data: { ...data, column2: list(column2), thatCode: column2.length > 1 ? 'those codes' : 'that code' } });
+        reports.push({
+          line: line.index,
+          field: 'modifiers' as const,
+          messageId: 'noiseMove' as const,
+          data: { addOn: data.addOn, modifiers: data.modifiers, primary, table: data.table, column2: list(column2), thatCode: column2.length > 1 ? 'those codes' : 'that code' },
+        });
       } else {
-        reports.push({ ...at, messageId: 'noise' as const, data, suggestions: suggest(`Remove ${list(modifiers)} from ${line.code}`, modifiers.map((m) => removeModifier(line, m))) });
+        reports.push({ line: line.index, field: 'modifiers' as const, messageId: 'noise' as const, data, suggestions: suggest(`Remove ${list(modifiers)} from ${line.code}`, modifiers.map((m) => removeModifier(line, m))) });
       }
     }
     return reports;

@@ -76,7 +76,7 @@ export default createRule({
     for (const line of onClaim.linesIn(ADD_ONS)) {
       const primaries = Object.hasOwn(ADDON_PRIMARIES, line.code) ? ADDON_PRIMARIES[line.code] : undefined;
       if (!primaries || primaries.some((p) => onClaim.linesOf(p).length > 0)) continue;
-      const at = { line: line.index, field: 'code' as const };
+      const at = line.index;
       const noPrimary = { addon: line.code, primaries: or(primaries) };
       const ownPrimary = BIOPSY_ADDON.has(line.code) ? primaryOfBiopsyAddon(line.code) : undefined;
       if (ownPrimary) {
@@ -88,14 +88,14 @@ export default createRule({
           // Clear only when that is the one other primary billed.
           const others = BIOPSY_PRIMARIES_BY_RANK.filter((p) => p !== lower && onClaim.linesOf(p).length > 0);
           const suggestions = others.length === 0 ? primarySuggestions(line, ownPrimary, onClaim.linesOf(lower).map((l) => replaceCode(l, lowerAddon))) : [];
-          reports.push({ ...at, messageId: 'biopsyOutranked' as const, data: { ...noPrimary, technique, primary: ownPrimary, lower, lowerAddon }, suggestions });
+          reports.push({ line: at, field: 'code' as const, messageId: 'biopsyOutranked' as const, data: { addon: line.code, primaries: noPrimary.primaries, technique, primary: ownPrimary, lower, lowerAddon }, suggestions });
         } else {
-          reports.push({ ...at, messageId: 'noBiopsyPrimary' as const, data: { ...noPrimary, technique, primary: ownPrimary }, suggestions: primarySuggestions(line, ownPrimary) });
+          reports.push({ line: at, field: 'code' as const, messageId: 'noBiopsyPrimary' as const, data: { addon: line.code, primaries: noPrimary.primaries, technique, primary: ownPrimary }, suggestions: primarySuggestions(line, ownPrimary) });
         }
         continue;
       }
       const clear = primaries.length === 1 && !(siblingsOf.get(line.code) ?? siblingsOf.set(line.code, siblingPrimaryBilled(onClaim, line.code, primaries[0]!)).get(line.code)!);
-      reports.push({ ...at, messageId: 'noPrimary' as const, data: noPrimary, suggestions: clear ? primarySuggestions(line, primaries[0]!) : [] });
+      reports.push({ line: at, field: 'code' as const, messageId: 'noPrimary' as const, data: noPrimary, suggestions: clear ? primarySuggestions(line, primaries[0]!) : [] });
     }
     return reports;
   },

@@ -15,8 +15,8 @@ import {
   quotableCode,
 } from '../codes';
 import type { ClaimLine } from '../context';
-import type { FindingField } from '../schema';
-import { billToPatient, suggest } from '../suggest';
+import type { Suggestion } from '../schema';
+import { billToPatient } from '../suggest';
 import { createRule, type MessageReport } from '../types';
 
 type Reason = { kind: 'retail' } | { kind: 'category' } | { kind: 'code'; peel: boolean } | { kind: 'dx'; dx: string } | { kind: 'toxin' };
@@ -40,6 +40,9 @@ function reasonOf(line: ClaimLine, cosmeticDxOnFile: boolean): Reason | undefine
   if (BOTOX.has(line.code) && line.dx.length > 0 && !line.dx.some((d) => BOTOX_COVERED_DX.has(d))) return { kind: 'toxin' };
   return undefined;
 }
+
+/** The one-click fix: bill the line to the patient. */
+const billPatient = (line: ClaimLine, code: string): Suggestion[] => [{ label: code ? `Bill ${code} to the patient` : 'Bill to the patient', actions: [billToPatient(line)] }];
 
 const messages = {
   retail: {
@@ -101,26 +104,24 @@ export default createRule({
       // A code field holding anything but a code is never quoted (see quotableCode).
       const code = quotableCode(line.code);
       // Billing the patient is the fix, except where a covered indication the note may document is the other (peel, toxin).
-      const bill = suggest(code ? `Bill ${code} to the patient` : 'Bill to the patient', billToPatient(line));
-      const at = { line: line.index, field: null as FindingField | null };
+      const at = line.index;
       switch (reason.kind) {
         case 'retail':
-          reports.push(code ? { ...at, messageId: 'retail' as const, data: { code }, suggestions: bill } : { ...at, messageId: 'retailNoCode' as const, suggestions: bill });
+          reports.push(code ? { line: at, field: null, messageId: 'retail', data: { code }, suggestions: billPatient(line, code) } : { line: at, field: null, messageId: 'retailNoCode', suggestions: billPatient(line, code) });
           break;
         case 'category':
-          reports.push(code ? { ...at, messageId: 'category' as const, data: { code }, suggestions: bill } : { ...at, messageId: 'categoryNoCode' as const, suggestions: bill });
+          reports.push(code ? { line: at, field: null, messageId: 'category', data: { code }, suggestions: billPatient(line, code) } : { line: at, field: null, messageId: 'categoryNoCode', suggestions: billPatient(line, code) });
           break;
         case 'dx': {
           const dx = displayIcd(reason.dx);
-          const onDx = { ...at, field: 'dx' as const };
-          reports.push(code ? { ...onDx, messageId: 'dx' as const, data: { code, dx }, suggestions: bill } : { ...onDx, messageId: 'dxNoCode' as const, data: { dx }, suggestions: bill });
+          reports.push(code ? { line: at, field: 'dx', messageId: 'dx', data: { code, dx }, suggestions: billPatient(line, code) } : { line: at, field: 'dx', messageId: 'dxNoCode', data: { dx }, suggestions: billPatient(line, code) });
           break;
         }
         case 'code':
-          reports.push(reason.peel ? { ...at, field: 'dx' as const, messageId: 'peel' as const, data: { code } } : { ...at, messageId: 'code' as const, data: { code }, suggestions: bill });
+          reports.push(reason.peel ? { line: at, field: 'dx', messageId: 'peel', data: { code } } : { line: at, field: null, messageId: 'code', data: { code }, suggestions: billPatient(line, code) });
           break;
         case 'toxin':
-          reports.push({ ...at, field: 'dx' as const, messageId: 'toxin' as const, data: { code } });
+          reports.push({ line: at, field: 'dx', messageId: 'toxin', data: { code } });
           break;
       }
     }

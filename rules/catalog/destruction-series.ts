@@ -69,17 +69,23 @@ type Problem =
   | { id: 'addOnOver'; data: { addOn: string; units: number; max: number; bulk: string; bulkFrom: number }; suggestions: Suggestion[] }
   | { id: 'bulkWithOthers'; data: { bulk: string; bulkFrom: number; others: string; series: string }; suggestions: Suggestion[] };
 
-/** What a problem's message says (its data less what only its own fix and title use): with the count, the fix is the count's. */
-function saidOf(problem: Problem): Record<string, string | number> {
+/** The count's words (what to bill, for how many lesions). */
+type CountedData = { bill: string; report: string; lesions: string };
+
+/**
+ * What a problem's message says (its data less what only its own fix and title use), with the count's
+ * words: with a documented count, the fix is the count's. Written out, not spread (a spread costs µs).
+ */
+function countedDataOf(problem: Problem, c: CountedData): Record<string, string | number> {
   switch (problem.id) {
     case 'units':
-      return { code: problem.data.code, units: problem.data.units };
+      return { code: problem.data.code, units: problem.data.units, bill: c.bill, report: c.report, lesions: c.lesions };
     case 'repeated':
-      return { code: problem.data.code };
+      return { code: problem.data.code, bill: c.bill, report: c.report, lesions: c.lesions };
     case 'addOnOver':
-      return { addOn: problem.data.addOn, units: problem.data.units, max: problem.data.max };
+      return { addOn: problem.data.addOn, units: problem.data.units, max: problem.data.max, bill: c.bill, report: c.report, lesions: c.lesions };
     case 'bulkWithOthers':
-      return { bulk: problem.data.bulk, bulkFrom: problem.data.bulkFrom, others: problem.data.others };
+      return { bulk: problem.data.bulk, bulkFrom: problem.data.bulkFrom, others: problem.data.others, bill: c.bill, report: c.report, lesions: c.lesions };
   }
 }
 
@@ -152,7 +158,7 @@ class LineFindings {
   readonly #expected: readonly Coded[] | undefined;
   readonly #lesions: number | undefined;
   readonly #lines: readonly ClaimLine[];
-  #counted: { data: { bill: string; report: string; lesions: string }; suggestions: Suggestion[] } | undefined | null = null;
+  #counted: { data: CountedData; suggestions: Suggestion[] } | undefined | null = null;
 
   constructor(expected: readonly Coded[] | undefined, lesions: number | undefined, lines: readonly ClaimLine[]) {
     this.#expected = expected;
@@ -182,14 +188,14 @@ class LineFindings {
     const counted = this.counted;
     const field = FIELD[problem.id];
     const report = counted
-      ? { line: line.index, field, messageId: `${problem.id}Counted`, data: { ...saidOf(problem), ...counted.data }, suggestions: counted.suggestions }
+      ? { line: line.index, field, messageId: `${problem.id}Counted`, data: countedDataOf(problem, counted.data), suggestions: counted.suggestions }
       : { line: line.index, field, messageId: problem.id, data: problem.data, suggestions: problem.suggestions };
     (this.#found ??= new Map()).set(line.index, report as Report);
   }
 
   flagCount(line: ClaimLine, coded: string): void {
     const counted = this.counted!;
-    (this.#found ??= new Map()).set(line.index, { line: line.index, field: FIELD.count, messageId: 'count', data: { coded, ...counted.data }, suggestions: counted.suggestions });
+    (this.#found ??= new Map()).set(line.index, { line: line.index, field: FIELD.count, messageId: 'count', data: { coded, bill: counted.data.bill, report: counted.data.report, lesions: counted.data.lesions }, suggestions: counted.suggestions });
   }
 
   /** Adds the findings to `reports` (a family with none allocates nothing). */

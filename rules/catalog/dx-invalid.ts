@@ -77,30 +77,35 @@ export default createRule({
       if (list) list.push(i + 1);
       else positions.set(code, [i + 1]);
     });
-    const base = { line: null, field: 'dx' as const, reference: reference(icd.name) };
+    const ref = reference(icd.name);
     // No one-click fix: which billable code is right is for the note to say, and diagnoses are no action a suggestion takes.
     const reports = [];
     for (const [code, at] of positions) {
       if (icd.status(code) !== 'invalid') continue;
       const many = at.length > 1;
       if (code === '') {
-        reports.push({ ...base, messageId: many ? ('blankMany' as const) : ('blank' as const), data: { where: Where(at) } });
+        reports.push({ line: null, field: 'dx' as const, reference: ref, messageId: many ? ('blankMany' as const) : ('blank' as const), data: { where: Where(at) } });
         continue;
       }
       // Shaped like a code: a category, or not in this year's set; otherwise not a code at all, named by its place.
       if (!isIcdShaped(code)) {
-        reports.push({ ...base, messageId: many ? ('malformedMany' as const) : ('malformed' as const), data: { where: Where(at) } });
+        reports.push({ line: null, field: 'dx' as const, reference: ref, messageId: many ? ('malformedMany' as const) : ('malformed' as const), data: { where: Where(at) } });
         continue;
       }
       const offer = suggestionsFor(code, icd);
-      const named = { code: displayIcd(code), where: where(at) };
+      const shown = displayIcd(code);
+      const place = where(at);
       if (offer.codes.length === 0) {
-        reports.push({ ...base, messageId: 'unknownNoMatch' as const, data: { ...named, codeSet: icd.name } });
+        reports.push({ line: null, field: 'dx' as const, reference: ref, messageId: 'unknownNoMatch' as const, data: { code: shown, where: place, codeSet: icd.name } });
         continue;
       }
       const listed = offer.codes.map(displayIcd);
       const codes = offer.more ? `${listed.join(', ')} or another ${displayIcd(offer.category)} code` : orList(listed);
-      reports.push(offer.below ? { ...base, messageId: 'header' as const, data: { ...named, codes } } : { ...base, messageId: 'unknown' as const, data: { ...named, codeSet: icd.name, codes } });
+      reports.push(
+        offer.below
+          ? { line: null, field: 'dx' as const, reference: ref, messageId: 'header' as const, data: { code: shown, where: place, codes } }
+          : { line: null, field: 'dx' as const, reference: ref, messageId: 'unknown' as const, data: { code: shown, where: place, codeSet: icd.name, codes } },
+      );
     }
     return reports;
   },

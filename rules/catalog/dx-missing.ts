@@ -58,9 +58,9 @@ export default createRule({
     const reports = [];
     for (const line of claim) {
       const name = nameOf(line);
-      const at = { line: line.index, field: 'dx' as const };
+      const at = line.index;
       if (count === 0) {
-        reports.push({ ...at, messageId: 'noDiagnoses' as const, data: { name, inSentence: inSentence(name) } });
+        reports.push({ line: at, field: 'dx' as const, messageId: 'noDiagnoses' as const, data: { name, inSentence: inSentence(name) } });
         continue;
       }
       if (!line.badPointer) continue;
@@ -68,15 +68,28 @@ export default createRule({
       const bad = [...new Set(pointers.filter((p) => p < 1 || p > count))];
       const good = pointers.some((p) => p >= 1 && p <= count);
       const low = bad.filter((p) => p < 1);
-      const said = { name, inSentence: inSentence(name), which: `${diagnosisWord(bad)} ${list(bad)}` };
+      const sentence = inSentence(name);
+      const which = `${diagnosisWord(bad)} ${list(bad)}`;
       const named = `${pointerWord(bad)} ${list(bad)}`;
       if (low.length === 0) {
         const meant = `${diagnosisWord(bad)} ${bad.length === 1 ? 'it was' : 'they were'}`;
-        reports.push(good ? { ...at, messageId: 'beyondRemove' as const, data: { ...said, count, pointers: named, meant } } : { ...at, messageId: 'beyondRepoint' as const, data: { ...said, count, range: range(count) } });
+        reports.push(
+          good
+            ? { line: at, field: 'dx' as const, messageId: 'beyondRemove' as const, data: { name, inSentence: sentence, which, count, pointers: named, meant } }
+            : { line: at, field: 'dx' as const, messageId: 'beyondRepoint' as const, data: { name, inSentence: sentence, which, count, range: range(count) } },
+        );
       } else if (low.length === bad.length) {
-        reports.push(good ? { ...at, messageId: 'belowOneRemove' as const, data: { ...said, pointers: named } } : { ...at, messageId: 'belowOneRepoint' as const, data: { ...said, range: range(count) } });
+        reports.push(
+          good
+            ? { line: at, field: 'dx' as const, messageId: 'belowOneRemove' as const, data: { name, inSentence: sentence, which, pointers: named } }
+            : { line: at, field: 'dx' as const, messageId: 'belowOneRepoint' as const, data: { name, inSentence: sentence, which, range: range(count) } },
+        );
       } else {
-        reports.push(good ? { ...at, messageId: 'outOfRangeRemove' as const, data: { ...said, count, pointers: named } } : { ...at, messageId: 'outOfRangeRepoint' as const, data: { ...said, count, range: range(count) } });
+        reports.push(
+          good
+            ? { line: at, field: 'dx' as const, messageId: 'outOfRangeRemove' as const, data: { name, inSentence: sentence, which, count, pointers: named } }
+            : { line: at, field: 'dx' as const, messageId: 'outOfRangeRepoint' as const, data: { name, inSentence: sentence, which, count, range: range(count) } },
+        );
       }
     }
     return reports;

@@ -52,20 +52,20 @@ export default createRule({
       const malignant = line.dx.filter((d) => SURGICAL_MALIGNANT_DX.has(d));
       if (BENIGN_EXCISION.has(line.code) && malignant.length > 0) {
         const right = counterpart(line.code, 'malignant-excision');
-        const at = { line: line.index, field: 'code' as const };
+        const at = line.index;
         const dx = list(malignant);
         // A malignant diagnosis linked: the malignant code of the same site and size is determined.
         reports.push(
           right
-            ? { ...at, messageId: 'benignForCancer', data: { code: line.code, dx, right }, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) }
-            : { ...at, messageId: 'benignForCancerNoCounterpart', data: { code: line.code, dx } },
+            ? { line: at, field: 'code', messageId: 'benignForCancer', data: { code: line.code, dx, right }, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) }
+            : { line: at, field: 'code', messageId: 'benignForCancerNoCounterpart', data: { code: line.code, dx } },
         );
       } else if (MALIGNANT_EXCISION.has(line.code) && malignant.length === 0) {
         const right = counterpart(line.code, 'benign-excision');
-        const at = { line: line.index, field: 'code' as const };
+        const at = line.index;
         const dx = list(line.dx);
         // The pathology decides between the benign code and linking the cancer: no one-click fix.
-        reports.push(right ? { ...at, messageId: 'malignantWithoutCancer', data: { code: line.code, dx, right } } : { ...at, messageId: 'malignantWithoutCancerNoCounterpart', data: { code: line.code, dx } });
+        reports.push(right ? { line: at, field: 'code', messageId: 'malignantWithoutCancer', data: { code: line.code, dx, right } } : { line: at, field: 'code', messageId: 'malignantWithoutCancerNoCounterpart', data: { code: line.code, dx } });
       }
     }
     return reports;

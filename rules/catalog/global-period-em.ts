@@ -17,7 +17,7 @@ import {
   UNRELATED_VISIT_MODIFIER,
   type GlobalDays,
 } from '../global-periods';
-import type { PriorService } from '../schema';
+import type { PriorService, Suggestion } from '../schema';
 import { addModifier, removeModifier, replaceCode, suggest } from '../suggest';
 import { createRule, type MessageReport } from '../types';
 
@@ -82,6 +82,13 @@ function openPeriods(history: readonly PriorService[], dateOfService: string | u
   return open;
 }
 
+/** Post-operative care is recorded as 99024 (its 24, if any, goes): one click. Whether a visit with 24 is for a new lesion only the note shows. */
+function as99024(em: ClaimLine): Suggestion[] {
+  const recode = replaceCode(em, POST_OPERATIVE_VISIT);
+  const label = `Change ${em.code} to ${POST_OPERATIVE_VISIT}`;
+  return em.modifiers.has(UNRELATED_VISIT_MODIFIER) ? suggest(label, recode, removeModifier(em, UNRELATED_VISIT_MODIFIER)) : suggest(label, recode);
+}
+
 function judge(em: ClaimLine, periods: readonly OpenPeriod[]): MessageReport<typeof messages> | undefined {
   const dx = em.dx;
   if (dx.length === 0) return undefined; // dx-missing speaks
@@ -93,25 +100,19 @@ function judge(em: ClaimLine, periods: readonly OpenPeriod[]): MessageReport<typ
   const relatedPeriods = periods.filter((p) => p.dx.some((d) => dx.includes(d)));
   const period = describe(relatedPeriods.length > 0 ? relatedPeriods : periods);
   const line = em.index;
-  const said = { em: em.code, period, dx: dxList(dx) };
+  const emCode = em.code;
+  const said = dxList(dx);
   const m24 = UNRELATED_VISIT_MODIFIER;
-  // Post-operative care is recorded as 99024 (its 24, if any, goes): one click. Whether a visit with 24 is for a new lesion only the note shows.
-  const as99024 = () =>
-    suggest(
-      `Change ${em.code} to ${POST_OPERATIVE_VISIT}`,
-      replaceCode(em, POST_OPERATIVE_VISIT),
-      ...(em.modifiers.has(UNRELATED_VISIT_MODIFIER) ? [removeModifier(em, UNRELATED_VISIT_MODIFIER)] : []),
-    );
   if (!em.modifiers.has(UNRELATED_VISIT_MODIFIER)) {
     const everyDxListed = periods.every((p) => p.dx.length > 0);
     if (everyDxListed && !dx.some(related)) {
-      return { line, field: 'modifiers', messageId: 'unrelated', data: { ...said, m24 }, suggestions: suggest(`Add ${UNRELATED_VISIT_MODIFIER} to ${em.code}`, addModifier(em, UNRELATED_VISIT_MODIFIER)) };
+      return { line, field: 'modifiers', messageId: 'unrelated', data: { em: emCode, period, dx: said, m24 }, suggestions: suggest(`Add ${UNRELATED_VISIT_MODIFIER} to ${em.code}`, addModifier(em, UNRELATED_VISIT_MODIFIER)) };
     }
-    if (dx.every(related)) return { line, field: 'code', messageId: 'postOperative', data: { ...said, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024() };
+    if (dx.every(related)) return { line, field: 'code', messageId: 'postOperative', data: { em: emCode, period, dx: said, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024(em) };
     return undefined;
   }
-  if (dx.every(postOperative)) return { line, field: 'code', messageId: 'postOperative24', data: { ...said, m24, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024() };
-  if (dx.every(related)) return { line, field: 'modifiers', severity: 'warning', messageId: 'sameDiagnosis24', data: { ...said, m24, postOp: POST_OPERATIVE_VISIT } };
+  if (dx.every(postOperative)) return { line, field: 'code', messageId: 'postOperative24', data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024(em) };
+  if (dx.every(related)) return { line, field: 'modifiers', severity: 'warning', messageId: 'sameDiagnosis24', data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT } };
   return undefined;
 }
 

@@ -71,7 +71,7 @@ export default createRule({
         const messageId = line.code === AXILLARY_CHEMODENERVATION ? ('notPrimaryFocalAxillae' as const) : ('notPrimaryFocal' as const);
         reports.push({ line: line.index, field: 'dx' as const, messageId, data: { code: line.code, kind: kindOf(other), dx: list(other) } });
       } else if (line.code === AXILLARY_CHEMODENERVATION && line.dx.every((d) => FACE_PALM_SOLE_HYPERHIDROSIS_DX.has(d))) {
-        reports.push({ line: line.index, field: 'dx' as const, messageId: 'axillaeOtherDx' as const, data: { ...codes, dx: list(line.dx) } });
+        reports.push({ line: line.index, field: 'dx' as const, messageId: 'axillaeOtherDx' as const, data: { axillary: codes.axillary, other: codes.other, dx: list(line.dx) } });
       } else if (line.code === OTHER_AREA_CHEMODENERVATION && line.dx.every((d) => AXILLARY_HYPERHIDROSIS_DX.has(d))) {
         reports.push({ line: line.index, field: 'dx' as const, messageId: 'otherAreaAxillaryDx' as const, data: codes });
       }

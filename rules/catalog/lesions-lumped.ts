@@ -41,16 +41,21 @@ export default createRule({
       .map((l) => {
         const lesions = l.raw.lesions!;
         const kind = sizedCode(l.code)?.kind;
-        const lumped = { code: l.code, lesions, units: l.units === 1 ? '1 unit' : `${l.units} units` };
-        const at = { line: l.index, field: 'units' as const };
+        const units = l.units === 1 ? '1 unit' : `${l.units} units`;
+        const at = l.index;
         // The add-on takes one unit per lesion: one click. A primary's lesions go to a new add-on line, but its own
         // lesion count stays as documented (no action edits it); per-site and per-size lines need a person.
         if (BIOPSY_PRIMARY.has(l.code)) {
           const others = lesions - 1;
-          return { ...at, messageId: 'biopsyPrimary' as const, data: { ...lumped, addon: BIOPSY_ADDON_OF[l.code]!, others, biopsies: others === 1 ? '1 biopsy' : `${others} biopsies` } };
+          return {
+            line: at,
+            field: 'units' as const,
+            messageId: 'biopsyPrimary' as const,
+            data: { code: l.code, lesions, units, addon: BIOPSY_ADDON_OF[l.code]!, others, biopsies: others === 1 ? '1 biopsy' : `${others} biopsies` },
+          };
         }
-        if (BIOPSY_ADDON.has(l.code)) return { ...at, messageId: 'biopsyAddon' as const, data: lumped, suggestions: suggest(`Bill ${l.code} ×${lesions}`, setUnits(l, lesions)) };
-        return { ...at, messageId: 'bySiteAndSize' as const, data: { ...lumped, what: kind === 'shave' ? 'shaved' : 'destroyed' } };
+        if (BIOPSY_ADDON.has(l.code)) return { line: at, field: 'units' as const, messageId: 'biopsyAddon' as const, data: { code: l.code, lesions, units }, suggestions: suggest(`Bill ${l.code} ×${lesions}`, setUnits(l, lesions)) };
+        return { line: at, field: 'units' as const, messageId: 'bySiteAndSize' as const, data: { code: l.code, lesions, units, what: kind === 'shave' ? 'shaved' : 'destroyed' } };
       });
   },
 });

@@ -52,15 +52,14 @@ export default createRule({
     const addedBlocks = mohs.filter((l) => l.code === ADDED_BLOCK);
     const [first, ...rest] = addedBlocks;
     const actions = due === 0 ? addedBlocks.map(removeLine) : first ? [setUnits(first, due), ...rest.map(removeLine)] : [addLineLike(mohs[0]!, ADDED_BLOCK, due)];
-    const data = {
-      stages: stages.length === 1 ? '1 stage' : `${stages.length} stages`,
-      blocks: stages.join(', '),
-      due: blocksWord(due),
-      included: INCLUDED_BLOCKS,
-      billed,
-    };
-    const at = { line: mohs[0]!.index, field: null };
-    if (due === 0) return [{ ...at, messageId: 'noneDue' as const, data, suggestions: suggest('Remove 17315', actions) }];
-    return [{ ...at, messageId: due > billed ? ('tooFew' as const) : ('tooMany' as const), data: { ...data, dueUnits: due }, suggestions: suggest(`Bill 17315 ×${due}`, actions) }];
+    const stagesWord = stages.length === 1 ? '1 stage' : `${stages.length} stages`;
+    const blocks = stages.join(', ');
+    const at = mohs[0]!.index;
+    if (due === 0) {
+      const data = { stages: stagesWord, blocks, due: blocksWord(due), included: INCLUDED_BLOCKS, billed };
+      return [{ line: at, field: null, messageId: 'noneDue' as const, data, suggestions: suggest('Remove 17315', actions) }];
+    }
+    const data = { stages: stagesWord, blocks, due: blocksWord(due), included: INCLUDED_BLOCKS, billed, dueUnits: due };
+    return [{ line: at, field: null, messageId: due > billed ? ('tooFew' as const) : ('tooMany' as const), data, suggestions: suggest(`Bill 17315 ×${due}`, actions) }];
   },
 });

@@ -61,15 +61,17 @@ type Report = MessageReport<typeof messages>;
  * may mean units belong on another line, a clinical one may be documented, an MUE of 0 may be another code.
  */
 function reportOn(line: ClaimLine, entry: MueEntry, units: number, lines: number, table: MueTableLike, onlyLine: boolean): Report {
-  const at = { line: line.index, field: 'units' as const, reference: table.reference };
+  const at = line.index;
+  const reference = table.reference;
+  if (entry.mue === 0) return { line: at, field: 'code', reference, messageId: 'none', data: { table: table.name, code: entry.code } };
   const data = { table: table.name, code: entry.code, units, mue: entry.mue };
-  if (entry.mue === 0) return { ...at, field: 'code', messageId: 'none', data: { table: table.name, code: entry.code } };
-  if (entry.mai === 1) return { ...at, messageId: 'perLine', data };
+  if (entry.mai === 1) return { line: at, field: 'units', reference, messageId: 'perLine', data };
   if (entry.mai === 2) {
-    if (lines > 1) return { ...at, messageId: 'perDayPolicy', data };
-    return { ...at, messageId: 'perDayOneLinePolicy', data, suggestions: onlyLine ? suggest(`Bill ${entry.code} ×${entry.mue}`, setUnits(line, entry.mue)) : [] };
+    if (lines > 1) return { line: at, field: 'units', reference, messageId: 'perDayPolicy', data };
+    const suggestions = onlyLine ? suggest(`Bill ${entry.code} ×${entry.mue}`, setUnits(line, entry.mue)) : [];
+    return { line: at, field: 'units', reference, messageId: 'perDayOneLinePolicy', data, suggestions };
   }
-  return { ...at, messageId: lines > 1 ? 'perDayClinical' : 'perDayOneLineClinical', data };
+  return { line: at, field: 'units', reference, messageId: lines > 1 ? 'perDayClinical' : 'perDayOneLineClinical', data };
 }
 
 export default createRule({

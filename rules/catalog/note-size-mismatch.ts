@@ -32,7 +32,7 @@ const messages = {
 } as const;
 
 /** The size the note documents names one code: one click (the other fix is the note's). */
-const recode = (line: ClaimLine, right: string) => ({ line: line.index, field: 'code' as const, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) });
+const recode = (line: ClaimLine, right: string) => suggest(`Change ${line.code} to ${right}`, replaceCode(line, right));
 
 const EXCISION_KINDS: readonly SizedKind[] = ['benign-excision', 'malignant-excision'];
 
@@ -82,7 +82,7 @@ export default createRule({
         if (!lesion || lesion === 'unclear') continue;
         const s = stepOf(kind, lesion);
         if (s === undefined || s === step) continue;
-        reports.push({ ...recode(line, codeFor(s)), messageId: 'shave', data: { code: line.code, lesion: cm(lesion), right: codeFor(s) } });
+        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'shave', data: { code: line.code, lesion: cm(lesion), right: codeFor(s) } });
         continue;
       }
       const excised = agreed(blocks.flatMap((b) => b.excisedDiameters));
@@ -90,7 +90,7 @@ export default createRule({
       if (excised) {
         const s = stepOf(kind, excised);
         if (s === undefined || s === step) continue;
-        reports.push({ ...recode(line, codeFor(s)), messageId: 'excised', data: { code: line.code, size: cm(excised), right: codeFor(s) } });
+        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'excised', data: { code: line.code, size: cm(excised), right: codeFor(s) } });
         continue;
       }
       if (!lesion || lesion === 'unclear') continue;
@@ -102,7 +102,7 @@ export default createRule({
         const s = stepOf(kind, size);
         if (s === undefined || s === step) continue;
         const data = { code: line.code, lesion: cm(lesion), margin: `${Number(narrowest.toFixed(2))} cm`, size: cm(size), right: codeFor(s) };
-        reports.push({ ...recode(line, codeFor(s)), messageId: 'withMargins', data });
+        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'withMargins', data });
         continue;
       }
       // No margin documented: the margins can only make it larger, so only a smaller step is wrong.

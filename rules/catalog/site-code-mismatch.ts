@@ -62,12 +62,11 @@ export default createRule({
       const sized = sizedCode(line.code);
       const right = sized ? SITE_SERIES[group][sized.kind][sized.step]! : mohsCounterpart(line.code, group)!;
       const data = { code: line.code, fits: fits.map((g) => SITE_GROUP_LABEL[g]).join(', or the '), group: SITE_GROUP_LABEL[group], right };
-      const at = { line: line.index, field: 'code' as const };
       if (!sized && MOHS_ANY_SITE_IF_DEEP.has(line.code)) {
         // The depth only the note shows decides: no one-click fix.
-        reports.push({ ...at, severity: 'warning', messageId: 'deepMohs', data });
+        reports.push({ line: line.index, field: 'code', severity: 'warning', messageId: 'deepMohs', data });
       } else {
-        const report = { ...at, messageId: 'wrongSite' as const, data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) };
+        const report = { line: line.index, field: 'code' as const, messageId: 'wrongSite' as const, data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) };
         reports.push(report);
         if (!sized) {
           mohsMoves ??= new Map();
