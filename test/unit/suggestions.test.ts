@@ -73,6 +73,13 @@ describe('one-click fixes fix what they say, and nothing else breaks', () => {
     const afterFindings = run(fixed);
     const target = keyOf(finding, beforeLines);
     expect(counts(afterFindings, afterLines).get(target) ?? 0, `${target} is still there`).toBeLessThan(counts(beforeFindings, beforeLines).get(target)!);
+    // Nor moved: fewer of it on the lines of the code it was on (a fix that only shifts it to another such line fixes nothing).
+    if (finding.line !== null) {
+      const code = encounter.lines[finding.line]!.code;
+      const onCode = (e: Encounter, fs: Finding[]) =>
+        fs.filter((f) => f.rule === finding.rule && f.messageId === finding.messageId && f.line !== null && e.lines[f.line]?.code === code).length;
+      expect(onCode(fixed, afterFindings), `${target} moved to another ${code} line`).toBeLessThan(onCode(encounter, beforeFindings));
+    }
     const before = counts(beforeFindings, beforeLines, true);
     const saidBefore = new Set(beforeFindings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}|${f.messageId ?? ''}`));
     const codesBefore = byCode(encounter, beforeFindings);
