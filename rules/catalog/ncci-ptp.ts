@@ -34,7 +34,8 @@ import { ncciModifierOf } from '../ncci/modifiers';
 import { firstLeftToNcci, ptpPrecedenceOfCodes } from '../ncci/precedence';
 import { dayNumber } from '../ncci/types';
 import type { ClaimIndex, ClaimLine } from '../context';
-import { addModifier, orphansAnAddOn, removeLine, suggest } from '../suggest';
+import type { Suggestion } from '../schema';
+import { addModifier, orphansAnAddOn, removeLine } from '../suggest';
 import { createRule, type MessageReport } from '../types';
 
 const list = (codes: readonly string[]) => (codes.length <= 2 ? codes.join(' and ') : `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`);
@@ -139,9 +140,11 @@ function textOf(table: PtpTable, column2: string, hits: Hit[]): Text {
 
 /** Indicator 0: remove the column-2 line. Indicator 1: a separate lesion (XS) or not (remove) — the person knows at once, so both. */
 function reportOf(line: ClaimLine, text: Text, reference: string, onClaim: ClaimIndex): MessageReport<typeof messages> {
-  const remove = orphansAnAddOn(line, onClaim) ? [] : suggest(`Remove ${line.code}`, removeLine(line));
-  if (text.messageId === 'never') return { line: line.index, field: 'code', severity: text.severity, messageId: 'never', data: text.data, suggestions: remove, reference };
-  return { line: line.index, field: 'modifiers', severity: text.severity, messageId: text.messageId, data: text.data, suggestions: [...suggest(`Add XS to ${line.code}`, addModifier(line, 'XS')), ...remove], reference };
+  // Written out (one array per line, no spreads): a busy claim has thousands of these.
+  const remove: Suggestion | undefined = orphansAnAddOn(line, onClaim) ? undefined : { label: `Remove ${line.code}`, actions: [removeLine(line)] };
+  if (text.messageId === 'never') return { line: line.index, field: 'code', severity: text.severity, messageId: 'never', data: text.data, suggestions: remove ? [remove] : [], reference };
+  const separate: Suggestion = { label: `Add XS to ${line.code}`, actions: [addModifier(line, 'XS')] };
+  return { line: line.index, field: 'modifiers', severity: text.severity, messageId: text.messageId, data: text.data, suggestions: remove ? [separate, remove] : [separate], reference };
 }
 
 export default createRule({
