@@ -147,10 +147,13 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
       const checked = put.map((d) => DismissalSchema.parse(d));
       const tx = (await get()).transaction(['dismissals', 'meta'], 'readwrite');
       const dismissals = tx.objectStore('dismissals');
-      for (const key of remove) await dismissals.delete(key);
-      for (const d of checked) await dismissals.put(d);
-      await tx.objectStore('meta').put({ name: upgrade, at: new Date().toISOString() });
-      await tx.done;
+      const writes = (async () => {
+        for (const key of remove) await dismissals.delete(key);
+        for (const d of checked) await dismissals.put(d);
+        await tx.objectStore('meta').put({ name: upgrade, at: new Date().toISOString() });
+      })();
+      // Both awaited: an aborted transaction rejects a write and tx.done, and neither rejection may go unhandled.
+      await Promise.all([writes, tx.done]);
     },
   };
 }
