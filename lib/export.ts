@@ -62,6 +62,7 @@ export function toJson(state: Pick<TabState, 'findings'>, id: string): string {
     if (f.fix !== undefined) out.fix = f.fix;
     if (f.reference !== undefined) out.reference = f.reference;
     if (f.messageId !== undefined) out.messageId = f.messageId;
+    if (f.data !== undefined) out.data = f.data;
     if (f.title !== undefined) out.title = f.title;
     if (f.field !== undefined) out.field = f.field;
     if (f.suggestions !== undefined) out.suggestions = f.suggestions;

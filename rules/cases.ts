@@ -23,7 +23,7 @@ export interface InvalidCase {
     field?: FindingField | null;
     /** Labels of its one-click fixes, in order. */
     suggestions?: string[];
-    messageIncludes?: string;
+    /** Part of its fix, where the data it names matters beyond the title. */
     fixIncludes?: string;
   }[];
 }

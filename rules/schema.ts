@@ -111,6 +111,11 @@ export const FindingSchema = z.object({
   reference: z.optional(z.string()),
   /** The id of the rule's message this finding renders (meta.messages): dismissals key on it, never on the text. */
   messageId: z.optional(z.string()),
+  /**
+   * What the message was filled with (codes, counts, the rule's own words — never page text):
+   * with messageId, what an encounter-level finding is about, whatever the wording.
+   */
+  data: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
   /** At most 32 characters, saying what to do: what the inline warning shows. */
   title: z.optional(z.string().check(z.maxLength(32))),
   /** The field the finding concerns, null for the whole line or encounter. */

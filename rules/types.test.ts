@@ -6,6 +6,7 @@ describe('fillMessage', () => {
   it('leaves a placeholder without data as written', () => expect(fillMessage('Add {{m}} to {{em}}', { em: '99213' })).toBe('Add {{m}} to 99213'));
   it('reads a template without placeholders as it is', () => expect(fillMessage('Add modifier 25', {})).toBe('Add modifier 25'));
   it('an unclosed brace is text', () => expect(fillMessage('a {{b', { b: 1 })).toBe('a {{b'));
+  it('an inherited property fills nothing', () => expect(fillMessage('{{constructor}} {{toString}}', { a: 1 })).toBe('{{constructor}} {{toString}}'));
 });
 
 /** Type checks (tsc --noEmit in npm test): a report must name one of its rule's messages and fill exactly its placeholders. */

@@ -1,7 +1,8 @@
 /**
  * Writes docs/rules.md from the rule modules and their case tables: id,
- * severity, summary, when it fires, reference, and one failing and one passing
- * example (the first of each table, with what the engine says about it).
+ * severity, summary, when it fires, reference, each message id with its title
+ * and one-click fixes, and one failing and one passing example (the first of
+ * each table, with what the engine says about it).
  * `--check` fails when the checked-in page is not current (run in CI).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,10 @@ function describeEncounter(e: Encounter): string {
 }
 
 async function generate(): Promise<string> {
+  const tables = new Map<string, CaseTable>();
+  for (const rule of RULES) tables.set(rule.meta.id, ((await import(`../rules/catalog/${rule.meta.id}.cases.ts`)) as { default: CaseTable }).default);
+  /** Rules whose failing cases get a one-click fix. */
+  const fixable = new Set(RULES.map((r) => r.meta.id).filter((id) => tables.get(id)!.invalid.some((c) => run(c.encounter).some((f) => f.rule === id && f.suggestions?.length))));
   const out: string[] = [
     '# dermlint rules',
     '',
@@ -41,25 +46,40 @@ async function generate(): Promise<string> {
     '',
     `${RULES.length} rules. Severity: **error** — will be denied or is non-compliant; **warning** — likely wrong; **info** — needs review, listed in the review panel, never painted inline by default. Every rule can be set to off / info / warning / error in settings (\`--config\` on the command line).`,
     '',
-    '| rule | severity | summary |',
-    '|---|---|---|',
-    ...RULES.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} |`),
+    'Each finding names its rule and message id; the inline warning shows the message\'s title (at most 32 characters, saying what to do), and the full message, fix, why and reference on click. Where the fix is mechanical and determined, the finding carries one-click fixes (CDS Hooks-shaped suggestions: add or remove a modifier, set units, replace a code, add or remove a line, bill the patient); where two fixes are plausible it offers both, and where the choice rests on the note, none.',
+    '',
+    '| rule | severity | summary | one-click fix |',
+    '|---|---|---|---|',
+    ...RULES.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} | ${fixable.has(r.meta.id) ? 'yes' : 'no'} |`),
     '',
   ];
   for (const rule of RULES) {
     const { id, summary, severity, reference, description } = rule.meta;
-    const table = ((await import(`../rules/catalog/${id}.cases.ts`)) as { default: CaseTable }).default;
+    const table = tables.get(id)!;
     const bad = table.invalid[0]!;
     const good = table.valid[0]!;
     const said = run(bad.encounter).filter((f) => f.rule === id);
     out.push(`## ${id}`, '', `**${severity}** · ${summary}`, '', `**When it fires.** ${description}`, '', `**Reference.** ${reference}`, '');
-    const titles = Object.values(rule.meta.messages).flatMap((m) => (typeof m === 'object' ? [m.title] : []));
-    if (titles.length) out.push(`**Titles shown inline.** ${titles.map((t) => `\`${t}\``).join(' · ')}`, '');
-    const fixes = [...new Set(table.invalid.flatMap((c) => run(c.encounter).filter((f) => f.rule === id).flatMap((f) => (f.suggestions ?? []).map((s) => s.label))))];
-    out.push(`**One-click fix.** ${fixes.length ? `yes — e.g. ${fixes.slice(0, 3).map((l) => `“${l}”`).join(', ')}` : 'no (the fix needs a person)'}`, '');
+    // Each message id: the title the inline warning shows, and the one-click fixes its failing cases get.
+    const fixesOf = new Map<string, string[]>();
+    for (const c of table.invalid) {
+      for (const f of run(c.encounter).filter((x) => x.rule === id)) {
+        const labels = fixesOf.get(f.messageId!) ?? [];
+        for (const s of f.suggestions ?? []) if (!labels.includes(s.label)) labels.push(s.label);
+        fixesOf.set(f.messageId!, labels);
+      }
+    }
+    out.push('| message id | title shown inline | one-click fix |', '|---|---|---|');
+    for (const [messageId, spec] of Object.entries(rule.meta.messages)) {
+      const labels = fixesOf.get(messageId) ?? [];
+      const fix = labels.length ? `yes — e.g. ${labels.slice(0, 2).map((l) => `“${l}”`).join(', ')}` : 'no: the fix needs a person';
+      out.push(`| \`${messageId}\` | \`${spec.title}\` | ${fix} |`);
+    }
+    out.push('');
     out.push(`**Fails** — ${bad.name}:`, '', describeEncounter(bad.encounter), '');
     for (const f of said) {
-      out.push(`  - ${f.line === null ? 'encounter' : `line ${f.line}`}, ${f.severity}: ${f.message}${f.fix ? ` *Fix:* ${f.fix}` : ''}`);
+      const oneClick = f.suggestions?.length ? ` *One click:* ${f.suggestions.map((x) => `“${x.label}”`).join(', ')}` : '';
+      out.push(`  - ${f.line === null ? 'encounter' : `line ${f.line}`}, ${f.severity}, \`${f.messageId}\` «${f.title}»: ${f.message}${f.fix ? ` *Fix:* ${f.fix}` : ''}${oneClick}`);
     }
     out.push('', `**Passes** — ${good.name}:`, '', describeEncounter(good.encounter), '', `Source: [rules/catalog/${id}.ts](../rules/catalog/${id}.ts), cases: [${id}.cases.ts](../rules/catalog/${id}.cases.ts) (${table.invalid.length} failing, ${table.valid.length} passing).`, '');
   }

@@ -1,9 +1,10 @@
 /**
  * Dismissals ("overrides", as CDS Hooks feedback calls them) in IndexedDB:
- * the rule, the line's code, a hash of the encounter's identity, the reason and
- * when — never patient data. Also the sign-off choices ("sign anyway"), and the
- * one-click fixes (CDS Hooks' accepted suggestions) as records of their own
- * kind in the same store, so one transaction clears the whole audit log.
+ * the rule and its message id, the line's code, a hash of the encounter's
+ * identity, the reason and when — never patient data. Also the sign-off choices
+ * ("sign anyway"), and the one-click fixes (CDS Hooks' accepted suggestions) as
+ * records of their own kind in the same store, so one transaction clears the
+ * whole audit log.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
@@ -22,9 +23,15 @@ export const DismissalSchema = z.object({
   /** Hash of the encounter's identity (the adapter's id: itself a hash of the EHR's ids). */
   encounter: z.string().max(200),
   rule: z.string().max(60),
+  /**
+   * The id of the rule's message the finding rendered (never its wording, which may change).
+   * '*' for a dismissal made before findings had message ids: it holds whatever the rule says of that line.
+   * Absent only on records older than message ids (moved once by message-id-keys.ts) and on sign-off records.
+   */
+  messageId: z.string().max(60).optional(),
   /** The line's code, or '' for an encounter-level finding. */
   code: z.string().max(20),
-  /** For encounter-level findings (one per diagnosis), which one. */
+  /** Which of the findings with that rule, message id and code: the nth on such a line, or for an encounter-level one a hash of its message id and data. */
   subject: z.string().max(40),
   reason: z.enum([...DISMISS_REASONS, 'signed-anyway']),
   comment: z.string().max(500).optional(),
@@ -92,6 +99,15 @@ interface Schema extends DBSchema {
   meta: { key: string; value: { name: string; at: string } };
 }
 
+/** The key a finding is dismissed under: rule, message id, the line's code and which one — never its wording. */
+export function findingKey(encounter: string, rule: string, messageId: string, code: string, subject: string): string {
+  return `${encounter}|${rule}|${messageId}|${code}|${subject}`;
+}
+
+/** A message id that stands for any: dismissals made before message ids. */
+export const ANY_MESSAGE = '*';
+
+/** The key of records made before message ids (the last of them key on a hash of the message's wording). */
 export function dismissalKey(encounter: string, rule: string, code: string, subject: string): string {
   return `${encounter}|${rule}|${code}|${subject}`;
 }
@@ -122,7 +138,8 @@ export interface DismissalStore {
 
 /** A record's key with its encounter replaced (every key starts with the encounter and '|'). */
 export function rekeyed(d: Dismissal, to: string): Dismissal {
-  const rest = d.key.startsWith(`${d.encounter}|`) ? d.key.slice(d.encounter.length) : `|${d.rule}|${d.code}|${d.subject}`;
+  const fallback = d.messageId === undefined ? `|${d.rule}|${d.code}|${d.subject}` : `|${d.rule}|${d.messageId}|${d.code}|${d.subject}`;
+  const rest = d.key.startsWith(`${d.encounter}|`) ? d.key.slice(d.encounter.length) : fallback;
   return { ...d, key: `${to}${rest}`, encounter: to };
 }
 
@@ -194,10 +211,13 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
       const checked = put.map((d) => DismissalSchema.parse(d));
       const tx = (await get()).transaction(['dismissals', 'meta'], 'readwrite');
       const dismissals = tx.objectStore('dismissals');
-      for (const key of remove) await dismissals.delete(key);
-      for (const d of checked) await dismissals.put(d);
-      await tx.objectStore('meta').put({ name: upgrade, at: new Date().toISOString() });
-      await tx.done;
+      const writes = (async () => {
+        for (const key of remove) await dismissals.delete(key);
+        for (const d of checked) await dismissals.put(d);
+        await tx.objectStore('meta').put({ name: upgrade, at: new Date().toISOString() });
+      })();
+      // Both awaited: an aborted transaction rejects a write and tx.done, and neither rejection may go unhandled.
+      await Promise.all([writes, tx.done]);
     },
   };
 }

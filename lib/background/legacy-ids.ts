@@ -16,7 +16,7 @@
  */
 import { quotableCode } from '../../rules/codes';
 import { identifierProblem } from '../comment-check';
-import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals';
+import { dismissalKey, findingKey, type Dismissal, type DismissalStore } from './dismissals';
 import { isLegacyEncounterId, LEGACY_PREFIX, legacyEncounterId, type Pseudonyms } from './pseudonym';
 
 export const LEGACY_UPGRADE = 'encounter-ids-hmac-sha256';
@@ -33,7 +33,12 @@ export async function migrateLegacyDismissals(store: DismissalStore, pseudonyms:
     if (!legacy && !badComment) continue;
     const encounter = legacy ? await pseudonyms.legacyTag(d.encounter) : d.encounter;
     const code = d.rule === 'signoff' ? '' : quotableCode(d.code);
-    const base = d.rule === 'signoff' ? `${encounter}|signoff|${d.at}` : dismissalKey(encounter, d.rule, code, d.subject);
+    const base =
+      d.rule === 'signoff'
+        ? `${encounter}|signoff|${d.at}`
+        : d.messageId === undefined
+          ? dismissalKey(encounter, d.rule, code, d.subject)
+          : findingKey(encounter, d.rule, d.messageId, code, d.subject);
     const key = d.undoneAt && d.rule !== 'signoff' ? `${base}|undone|${d.undoneAt}` : base;
     const { comment: _comment, ...rest } = d;
     remove.push(d.key);

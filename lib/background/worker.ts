@@ -4,7 +4,7 @@
  * the user's settings, keep each tab's review state and badge count, and record
  * dismissals and sign-off choices.
  */
-import { effectivePayerKind, run, RULES_BY_ID, type RunOptions } from '../../rules/index';
+import { effectivePayerKind, findingSubject, run, RULES_BY_ID, type RuleModule, type RunOptions } from '../../rules/index';
 import { knownPayerName } from '../../rules/payer-names';
 import type { Encounter, Finding } from '../../rules/schema';
 import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/codes';
@@ -16,9 +16,10 @@ import {
 } from '../messages';
 import type { ExtensionSettings } from '../settings';
 import { matchesAny } from '../match-patterns';
-import { dismissalKey, type Dismissal, type DismissalStore } from './dismissals';
+import { ANY_MESSAGE, findingKey, type Dismissal, type DismissalStore } from './dismissals';
 import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
 import { createLegacyAdopter, migrateLegacyDismissals } from './legacy-ids';
+import { migrateMessageIdKeys } from './message-id-keys';
 import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../comment-check';
 import { shortLabel } from '../../components/labels';
 
@@ -69,31 +70,43 @@ export interface WorkerDeps {
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
   /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
   pseudonyms?: Pseudonyms;
+  /** Rules to run instead of the catalog (tests). */
+  rules?: readonly RuleModule[];
 }
 
 export type Reply = EvaluateResponse | PageResponse | { ok: true } | { ok: true; message: string };
 
 /**
- * Stable keys: rule, the line's code (when shaped like one: keys are kept in the tab state and
- * IndexedDB), and which occurrence of that pair (or the message, for encounter-level findings).
+ * Stable keys, never the wording: rule, message id, the line's code (when shaped like one: keys are
+ * kept in the tab state and IndexedDB), and which finding of those it is — the nth on lines of that
+ * code, or for an encounter-level finding a hash of its message id and data (which diagnosis).
+ * `legacyKey`: the key a dismissal made before message ids has for it (message-id-keys.ts).
  */
-export function keyFindings(encounter: Encounter, findings: Finding[]): { finding: Finding; code: string; subject: string; key: string }[] {
+export function keyFindings(encounter: Encounter, findings: Finding[]): { finding: Finding; code: string; subject: string; key: string; legacyKey: string }[] {
   const seen = new Map<string, number>();
+  const nth = (of: string) => {
+    const n = (seen.get(of) ?? 0) + 1;
+    seen.set(of, n);
+    return String(n);
+  };
   return findings.map((finding) => {
     const code = finding.line === null ? '' : quotableCode(normalizeCode(encounter.lines[finding.line]?.code ?? ''));
-    let subject: string;
-    if (finding.line === null) subject = shortHash(finding.message);
-    else {
-      const pair = `${finding.rule}|${code}`;
-      const n = (seen.get(pair) ?? 0) + 1;
-      seen.set(pair, n);
-      subject = String(n);
-    }
-    return { finding, code, subject, key: dismissalKey(encounter.id, finding.rule, code, subject) };
+    const messageId = finding.messageId ?? '';
+    const encounterLevel = finding.line === null;
+    const subject = encounterLevel ? shortHash(findingSubject(messageId, finding.data)) : nth(`${finding.rule}|${messageId}|${code}`);
+    const legacySubject = encounterLevel ? shortHash(finding.message) : nth(`legacy|${finding.rule}|${code}`);
+    return {
+      finding,
+      code,
+      subject,
+      key: findingKey(encounter.id, finding.rule, messageId, code, subject),
+      legacyKey: findingKey(encounter.id, finding.rule, ANY_MESSAGE, code, legacySubject),
+    };
   });
 }
 
-function shortHash(s: string): string {
+/** FNV-1a of a text, base 36: a short, stable subject (never reversed to anything: it hashes codes and counts). */
+export function shortHash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(36);
@@ -115,11 +128,14 @@ export function createWorker(deps: WorkerDeps) {
   let migrated: Promise<void> | null = null;
   function dismissalsReady(): Promise<void> {
     if (!deps.dismissals) return Promise.resolve();
-    // A failed run is tried again with the next request (it changed nothing: one transaction).
-    migrated ??= migrateLegacyDismissals(deps.dismissals, pseudonyms).catch((e) => {
-      migrated = null;
-      console.warn(`dermlint: could not move dismissals to keyed pseudonyms yet: ${(e as Error)?.message ?? e}`);
-    });
+    // A failed run is tried again with the next request (each changed nothing: one transaction each).
+    const store = deps.dismissals;
+    migrated ??= migrateLegacyDismissals(store, pseudonyms)
+      .then(() => migrateMessageIdKeys(store))
+      .catch((e) => {
+        migrated = null;
+        console.warn(`dermlint: could not move dismissals to keyed pseudonyms and message ids yet: ${(e as Error)?.message ?? e}`);
+      });
     return migrated;
   }
   /**
@@ -191,12 +207,13 @@ export function createWorker(deps: WorkerDeps) {
       Promise.resolve(deps.dismissals?.forEncounter(encounter.id)).catch(() => undefined),
     ]);
     // An encounter without a date of service is judged with the ICD-10-CM set in force today (the engine reads no clock).
-    const findings = run(encounter, { settings, ...(extra ?? {}), icdAsOf: localDay(now()) });
+    const findings = run(encounter, { settings, ...(extra ?? {}), icdAsOf: localDay(now()), ...(deps.rules ? { rules: deps.rules } : {}) });
     const dismissed = new Map<string, Dismissal>();
     for (const d of dismissals ?? []) dismissed.set(d.key, d);
-    const views: FindingView[] = keyFindings(encounter, findings).map(({ finding, key }) => {
-      const d = dismissed.get(key);
-      const view: FindingView = { ...finding, key, why: RULES_BY_ID.get(finding.rule)?.meta.summary ?? '' };
+    const views: FindingView[] = keyFindings(encounter, findings).map(({ finding, key, legacyKey }) => {
+      // A dismissal made before message ids holds too; the finding then goes by that record's key (undo finds it).
+      const d = dismissed.get(key) ?? dismissed.get(legacyKey);
+      const view: FindingView = { ...finding, key: d?.key ?? key, why: RULES_BY_ID.get(finding.rule)?.meta.summary ?? '' };
       if (d) view.dismissed = d.comment ? { reason: d.reason, comment: d.comment, at: d.at } : { reason: d.reason, at: d.at };
       return view;
     });
@@ -360,6 +377,7 @@ export function createWorker(deps: WorkerDeps) {
             key: request.key,
             encounter: state.encounterId,
             rule: finding.rule,
+            messageId: finding.messageId ?? '',
             code: finding.line === null ? '' : (state.lines[finding.line]?.code ?? ''),
             subject: request.key.slice(request.key.lastIndexOf('|') + 1),
             reason: request.reason,

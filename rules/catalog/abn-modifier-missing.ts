@@ -6,24 +6,38 @@
  */
 import { BENIGN_REMOVAL, displayIcd, isQuestionableBenignRemoval } from '../codes';
 import type { ClaimLine } from '../context';
-import { defineRule } from '../types';
+import { addModifier, removeModifier, suggest } from '../suggest';
+import { createRule, type MessageReport } from '../types';
 
 const messages = {
-  gz: (code: string) => `The patient signed an ABN for ${code}, but the line carries GZ, which tells Medicare no ABN was signed.`,
-  gy: (code: string) => `The patient signed an ABN for ${code}, but the line carries GY without GX, so the voluntary notice is not reported.`,
-  none: (code: string, dx: string) => `The patient signed an ABN for ${code} (${dx}), but the line lacks GA, so the patient cannot be billed if Medicare denies it.`,
-  fixGz: (code: string) => `Replace GZ with GA on ${code}.`,
-  fixGy: (code: string) => `Append GX to ${code} (keep GY) to report the voluntary ABN.`,
-  fixNone: (code: string) => `Append GA to ${code}.`,
-};
+  gz: {
+    message: 'The patient signed an ABN for {{code}}, but the line carries GZ, which tells Medicare no ABN was signed.',
+    title: 'ABN signed: replace GZ with GA',
+    fix: 'Replace GZ with GA on {{code}}.',
+  },
+  gy: {
+    message: 'The patient signed an ABN for {{code}}, but the line carries GY without GX, so the voluntary notice is not reported.',
+    title: 'ABN signed: add GX (keep GY)',
+    fix: 'Append GX to {{code}} (keep GY) to report the voluntary ABN.',
+  },
+  none: {
+    message: 'The patient signed an ABN for {{code}} ({{dx}}), but the line lacks GA, so the patient cannot be billed if Medicare denies it.',
+    title: 'ABN signed: add GA',
+    fix: 'Append GA to {{code}}.',
+  },
+} as const;
 
-function describe(line: ClaimLine) {
-  if (line.modifiers.has('GZ')) return { message: messages.gz(line.code), fix: messages.fixGz(line.code) };
-  if (line.modifiers.has('GY')) return { message: messages.gy(line.code), fix: messages.fixGy(line.code) };
-  return { message: messages.none(line.code, line.dx.map(displayIcd).join(', ')), fix: messages.fixNone(line.code) };
+function describe(line: ClaimLine): MessageReport<typeof messages> {
+  const at = line.index;
+  const code = line.code;
+  if (line.modifiers.has('GZ')) {
+    return { line: at, field: 'modifiers', messageId: 'gz', data: { code }, suggestions: suggest(`Replace GZ with GA on ${code}`, removeModifier(line, 'GZ'), addModifier(line, 'GA')) };
+  }
+  if (line.modifiers.has('GY')) return { line: at, field: 'modifiers', messageId: 'gy', data: { code }, suggestions: suggest(`Add GX to ${code}`, addModifier(line, 'GX')) };
+  return { line: at, field: 'modifiers', messageId: 'none', data: { code, dx: line.dx.map(displayIcd).join(', ') }, suggestions: suggest(`Add GA to ${code}`, addModifier(line, 'GA')) };
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'abn-modifier-missing',
     summary: 'Original Medicare: a benign lesion removal with a signed ABN lacks GA (or GX).',
@@ -38,6 +52,6 @@ export default defineRule({
     return onClaim
       .linesIn(BENIGN_REMOVAL)
       .filter((l) => isQuestionableBenignRemoval(l.code, l.dx) && abnOnFile(l) && !l.modifiers.has('GA') && !l.modifiers.has('GX'))
-      .map((l) => ({ line: l.index, ...describe(l) }));
+      .map(describe);
   },
 });

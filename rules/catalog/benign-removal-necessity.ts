@@ -8,16 +8,9 @@
  */
 import { ABN_MODIFIERS, BENIGN_EXCISION, BENIGN_REMOVAL, displayIcd, isQuestionableBenignRemoval } from '../codes';
 import { hasAnyModifier } from '../context';
-import { defineRule } from '../types';
+import { createRule } from '../types';
 
-const messages = {
-  questionable: (code: string, dx: string) =>
-    `${code} removes a benign lesion (${dx}) with no symptom or suspicion linked; payers often treat this as cosmetic.`,
-  fix: (code: string) =>
-    `Link the indication the note documents (itch, bleeding, inflammation, pain, uncertain behavior) to ${code}; if the removal was for appearance, bill the patient.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'benign-removal-necessity',
     summary: 'A benign lesion removal has no documented medical indication linked (review).',
@@ -25,14 +18,21 @@ export default defineRule({
     reference: 'LCD "Removal of Benign Skin Lesions"; payer cosmetic-services policies',
     description:
       'A removal of a benign lesion whose linked diagnoses are all commonly cosmetic (nevus, seborrheic keratosis, skin tag, lentigo, cyst…) with no indication (itch, bleeding, infection, pain, inflammation, uncertain behavior), for every payer except original Medicare; for original Medicare, only such an excision with no ABN on file and none of GA, GZ, GX, GY. A line with GY does not fire. Needs review, not an alarm.',
-    messages,
+    messages: {
+      questionable: {
+        message: '{{code}} removes a benign lesion ({{dx}}) with no symptom or suspicion linked; payers often treat this as cosmetic.',
+        title: 'Link symptom, or bill patient',
+        fix: 'Link the indication the note documents (itch, bleeding, inflammation, pain, uncertain behavior) to {{code}}; if the removal was for appearance, bill the patient.',
+      },
+    },
   },
   check({ onClaim, payerKind, abnOnFile }) {
     const reports = [];
     for (const line of onClaim.linesIn(BENIGN_REMOVAL)) {
       if (line.modifiers.has('GY') || !isQuestionableBenignRemoval(line.code, line.dx)) continue;
       if (payerKind === 'medicare' && (!BENIGN_EXCISION.has(line.code) || abnOnFile(line) || hasAnyModifier(line, ABN_MODIFIERS))) continue;
-      reports.push({ line: line.index, message: messages.questionable(line.code, line.dx.map(displayIcd).join(', ')), fix: messages.fix(line.code) });
+      // No one-click fix: the note decides between linking an indication and billing the patient.
+      reports.push({ line: line.index, field: 'dx' as const, messageId: 'questionable' as const, data: { code: line.code, dx: line.dx.map(displayIcd).join(', ') } });
     }
     return reports;
   },

@@ -8,18 +8,12 @@
  */
 import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS } from '../codes';
 import { hasAnyModifier, type ClaimLine } from '../context';
-import { defineRule } from '../types';
-
-const messages = {
-  bundled: (biopsy: string, removals: readonly string[]) =>
-    `${biopsy} is billed with ${removals.join(', ')} without a distinct-service modifier, so the payer will bundle the biopsy into the removal.`,
-  fix: (biopsy: string) =>
-    `If ${biopsy} sampled a different lesion than the one removed, append XS (or 59) to ${biopsy}; if it sampled the lesion that was then removed, delete ${biopsy}.`,
-};
+import { addModifier, orphansAnAddOn, removeLine, suggest } from '../suggest';
+import { createRule } from '../types';
 
 const distinct = (line: ClaimLine) => hasAnyModifier(line, DISTINCT_SERVICE_MODIFIERS);
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'biopsy-bundled',
     summary: 'A biopsy is billed with a lesion removal or destruction and nothing separates them.',
@@ -27,17 +21,35 @@ export default defineRule({
     reference: 'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; NCCI PTP edits',
     description:
       'A biopsy primary (11102, 11104, 11106) on a claim that also removes or destroys a lesion (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313), when some such removal line is not separated from the biopsy: neither line of the pair carries 59, XE, XS, XP or XU.',
-    messages,
+    messages: {
+      bundled: {
+        message: '{{biopsy}} is billed with {{removals}} without a distinct-service modifier, so the payer will bundle the biopsy into the removal.',
+        title: 'Biopsy bundled: add XS or drop',
+        fix: 'If {{biopsy}} sampled a different lesion than the one removed, append XS (or 59) to {{biopsy}}; if it sampled the lesion that was then removed, delete {{biopsy}}.',
+      },
+    },
   },
   check({ onClaim }) {
     if (!onClaim.has(BIOPSY_PRIMARY) || !onClaim.has(BIOPSY_BUNDLES_INTO)) return [];
     // The same removals stand against every biopsy: found once, so the check is linear in lines.
     const unseparated = onClaim.linesIn(BIOPSY_BUNDLES_INTO).filter((r) => !distinct(r));
     if (unseparated.length === 0) return [];
-    const codes = [...new Set(unseparated.map((r) => r.code))];
+    const removals = [...new Set(unseparated.map((r) => r.code))].join(', ');
+    // Biopsies of one code share their words (the engine renders them once).
+    const dataOf = new Map<string, { biopsy: string; removals: string }>();
     return onClaim
       .linesIn(BIOPSY_PRIMARY)
       .filter((biopsy) => !distinct(biopsy))
-      .map((biopsy) => ({ line: biopsy.index, message: messages.bundled(biopsy.code, codes), fix: messages.fix(biopsy.code) }));
+      // Another lesion or the same one: the person knows at once, so both fixes are offered.
+      .map((biopsy) => ({
+        line: biopsy.index,
+        field: 'modifiers' as const,
+        messageId: 'bundled' as const,
+        data: dataOf.get(biopsy.code) ?? dataOf.set(biopsy.code, { biopsy: biopsy.code, removals }).get(biopsy.code)!,
+        suggestions: [
+          ...suggest(`Add XS to ${biopsy.code}`, addModifier(biopsy, 'XS')),
+          ...(orphansAnAddOn(biopsy, onClaim) ? [] : suggest(`Remove ${biopsy.code}`, removeLine(biopsy))),
+        ],
+      }));
   },
 });

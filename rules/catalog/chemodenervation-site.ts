@@ -8,18 +8,10 @@
 import { AXILLARY_CHEMODENERVATION, ECCRINE_CHEMODENERVATION, OTHER_AREA_CHEMODENERVATION, UNLISTED_CHEMODENERVATION } from '../codes';
 import { AXILLA_TERMS, HANDS_AND_FEET_TERMS, namesAny } from '../site-terms';
 import { siteWords } from '../site-words';
-import { defineRule, type RuleReport } from '../types';
+import { replaceCode, suggest } from '../suggest';
+import { createRule } from '../types';
 
-const messages = {
-  extremity: (code: string) =>
-    `${code} is billed for the hands or feet, but CPT reports chemodenervation of the eccrine glands of the extremities with the unlisted code ${UNLISTED_CHEMODENERVATION}.`,
-  extremityFix: (code: string) => `Report the hands or feet with ${UNLISTED_CHEMODENERVATION} instead of ${code}, with the note attached; check the payer's policy first.`,
-  notAxillae: () =>
-    `${AXILLARY_CHEMODENERVATION} is chemodenervation of the eccrine glands of both axillae, but the site is another area, which is ${OTHER_AREA_CHEMODENERVATION}.`,
-  notAxillaeFix: () => `Report ${OTHER_AREA_CHEMODENERVATION} instead of ${AXILLARY_CHEMODENERVATION} for this area.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'chemodenervation-site',
     summary: 'Eccrine-gland chemodenervation is billed for the hands or feet, or 64650 for an area other than the axillae.',
@@ -27,19 +19,33 @@ export default defineRule({
     reference: 'CPT code set: chemodenervation of eccrine glands, 64650 (both axillae), 64653 (other areas); extremities to the unlisted code 64999',
     description:
       '64650 or 64653 whose site names the hands or feet (palm, palmar, hand, sole, plantar, foot, feet, finger, thumb, toe, heel, as whole words): CPT sends the extremities to the unlisted code 64999. Or 64650 whose site names no axilla (axilla, axillary, underarm, armpit) and is an anatomic site the lexicon knows: that area is 64653. No site, or a site the lexicon cannot place, raises nothing.',
-    messages,
+    messages: {
+      extremity: {
+        message: '{{code}} is billed for the hands or feet, but CPT reports chemodenervation of the eccrine glands of the extremities with the unlisted code {{unlisted}}.',
+        title: 'Use {{unlisted}} for hands or feet',
+        fix: "Report the hands or feet with {{unlisted}} instead of {{code}}, with the note attached; check the payer's policy first.",
+      },
+      notAxillae: {
+        message: '{{axillary}} is chemodenervation of the eccrine glands of both axillae, but the site is another area, which is {{other}}.',
+        title: 'Use {{other}} for this area',
+        fix: 'Report {{other}} instead of {{axillary}} for this area.',
+      },
+    },
   },
   check({ claim, siteGroupOf }) {
-    const reports: RuleReport[] = [];
+    const reports = [];
     for (const line of claim) {
       if (!ECCRINE_CHEMODENERVATION.has(line.code)) continue;
       const site = line.raw.site;
       if (!site) continue;
       const words = siteWords(site);
       if (namesAny(words, HANDS_AND_FEET_TERMS)) {
-        reports.push({ line: line.index, message: messages.extremity(line.code), fix: messages.extremityFix(line.code) });
+        const suggestions = suggest(`Change ${line.code} to ${UNLISTED_CHEMODENERVATION}`, replaceCode(line, UNLISTED_CHEMODENERVATION));
+        reports.push({ line: line.index, field: 'code' as const, messageId: 'extremity' as const, data: { code: line.code, unlisted: UNLISTED_CHEMODENERVATION }, suggestions });
       } else if (line.code === AXILLARY_CHEMODENERVATION && !namesAny(words, AXILLA_TERMS) && siteGroupOf(site) !== 'unknown') {
-        reports.push({ line: line.index, message: messages.notAxillae(), fix: messages.notAxillaeFix() });
+        const suggestions = suggest(`Change ${line.code} to ${OTHER_AREA_CHEMODENERVATION}`, replaceCode(line, OTHER_AREA_CHEMODENERVATION));
+        const data = { axillary: AXILLARY_CHEMODENERVATION, other: OTHER_AREA_CHEMODENERVATION };
+        reports.push({ line: line.index, field: 'code' as const, messageId: 'notAxillae' as const, data, suggestions });
       }
     }
     return reports;

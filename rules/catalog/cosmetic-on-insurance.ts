@@ -15,21 +15,15 @@ import {
   quotableCode,
 } from '../codes';
 import type { ClaimLine } from '../context';
-import { defineRule } from '../types';
+import type { Suggestion } from '../schema';
+import { billToPatient } from '../suggest';
+import { createRule, type MessageReport } from '../types';
 
 type Reason = { kind: 'retail' } | { kind: 'category' } | { kind: 'code'; peel: boolean } | { kind: 'dx'; dx: string } | { kind: 'toxin' };
 
-
-const messages = {
-  retail: (code: string) => `${code ? `${code} is a retail item` : 'A retail item is'} billed to insurance; retail items are sold to the patient, not billed to the plan.`,
-  category: (code: string) => `${code || 'This line'} is marked cosmetic but billed to insurance, which does not pay for cosmetic services.`,
-  code: (code: string) => `${code} is a cosmetic procedure, which insurance does not cover.`,
-  peel: (code: string) => `${code} is cosmetic unless it treats actinic keratoses or rhinophyma, and neither is linked.`,
-  dx: (code: string, dx: string) => `${code} is linked to ${dx}, a cosmetic-encounter diagnosis, so insurance will deny it.`,
-  toxin: (code: string) => `${code} is botulinum toxin with no covered indication linked (such as hyperhidrosis, chronic migraine, dystonia or hemifacial spasm), so it is cosmetic.`,
-  fix: (code: string, what = 'the retail item') => (code ? `Bill ${code} to the patient (or append GY if the payer needs a denial).` : `Bill ${what} to the patient.`),
-  fixOrLink: (code: string) => `Bill ${code} to the patient (or append GY if the payer needs a denial); if the note documents a covered indication, link it instead.`,
-};
+const BILL_PATIENT = 'Bill {{code}} to the patient (or append GY if the payer needs a denial).';
+const BILL_OR_LINK = 'Bill {{code}} to the patient (or append GY if the payer needs a denial); if the note documents a covered indication, link it instead.';
+const COSMETIC = 'Cosmetic: bill the patient';
 
 /** `cosmeticDxOnFile`: some diagnosis of the encounter is a cosmetic-encounter one (else no line can link one). */
 function reasonOf(line: ClaimLine, cosmeticDxOnFile: boolean): Reason | undefined {
@@ -47,7 +41,48 @@ function reasonOf(line: ClaimLine, cosmeticDxOnFile: boolean): Reason | undefine
   return undefined;
 }
 
-export default defineRule({
+/** The one-click fix: bill the line to the patient. */
+const billPatient = (line: ClaimLine, code: string): Suggestion[] => [{ label: code ? `Bill ${code} to the patient` : 'Bill to the patient', actions: [billToPatient(line)] }];
+
+const messages = {
+  retail: {
+    message: '{{code}} is a retail item billed to insurance; retail items are sold to the patient, not billed to the plan.',
+    title: 'Retail item: bill the patient',
+    fix: BILL_PATIENT,
+  },
+  retailNoCode: {
+    message: 'A retail item is billed to insurance; retail items are sold to the patient, not billed to the plan.',
+    title: 'Retail item: bill the patient',
+    fix: 'Bill the retail item to the patient.',
+  },
+  category: { message: '{{code}} is marked cosmetic but billed to insurance, which does not pay for cosmetic services.', title: COSMETIC, fix: BILL_PATIENT },
+  categoryNoCode: {
+    message: 'This line is marked cosmetic but billed to insurance, which does not pay for cosmetic services.',
+    title: COSMETIC,
+    fix: 'Bill this line to the patient.',
+  },
+  code: { message: '{{code}} is a cosmetic procedure, which insurance does not cover.', title: COSMETIC, fix: BILL_PATIENT },
+  peel: {
+    message: '{{code}} is cosmetic unless it treats actinic keratoses or rhinophyma, and neither is linked.',
+    title: 'Bill patient, or link AK dx',
+    fix: BILL_OR_LINK,
+  },
+  dx: { message: '{{code}} is linked to {{dx}}, a cosmetic-encounter diagnosis, so insurance will deny it.', title: 'Cosmetic dx: bill the patient', fix: BILL_PATIENT },
+  dxNoCode: {
+    message: 'This line is linked to {{dx}}, a cosmetic-encounter diagnosis, so insurance will deny it.',
+    title: 'Cosmetic dx: bill the patient',
+    fix: 'Bill this line to the patient.',
+  },
+  toxin: {
+    message: '{{code}} is botulinum toxin with no covered indication linked (such as hyperhidrosis, chronic migraine, dystonia or hemifacial spasm), so it is cosmetic.',
+    title: 'Bill patient, or link covered dx',
+    fix: BILL_OR_LINK,
+  },
+} as const;
+
+type Messages = typeof messages;
+
+export default createRule({
   meta: {
     id: 'cosmetic-on-insurance',
     summary: 'A cosmetic service or retail item is billed to insurance.',
@@ -61,35 +96,34 @@ export default defineRule({
     const cosmeticDxOnFile = diagnoses.some((d) => COSMETIC_DX.has(d));
     // Nothing cosmetic anywhere: no line marked so, no cosmetic diagnosis, code or toxin.
     if (!cosmeticDxOnFile && !onClaim.has(COSMETIC_CODES) && !onClaim.has(BOTOX) && !claim.some((l) => l.raw.category === 'retail' || l.raw.category === 'cosmetic')) return [];
-    const reports = [];
+    const reports: MessageReport<Messages>[] = [];
     for (const line of claim) {
       if (line.modifiers.has('GY')) continue;
       const reason = reasonOf(line, cosmeticDxOnFile);
       if (!reason) continue;
       // A code field holding anything but a code is never quoted (see quotableCode).
       const code = quotableCode(line.code);
-      let message: string;
-      let fix = messages.fix(code, reason.kind === 'retail' ? 'the retail item' : 'this line');
+      // Billing the patient is the fix, except where a covered indication the note may document is the other (peel, toxin).
+      const at = line.index;
       switch (reason.kind) {
         case 'retail':
-          message = messages.retail(code);
+          reports.push(code ? { line: at, field: null, messageId: 'retail', data: { code }, suggestions: billPatient(line, code) } : { line: at, field: null, messageId: 'retailNoCode', suggestions: billPatient(line, code) });
           break;
         case 'category':
-          message = messages.category(code);
+          reports.push(code ? { line: at, field: null, messageId: 'category', data: { code }, suggestions: billPatient(line, code) } : { line: at, field: null, messageId: 'categoryNoCode', suggestions: billPatient(line, code) });
           break;
-        case 'dx':
-          message = messages.dx(code || 'This line', displayIcd(reason.dx));
+        case 'dx': {
+          const dx = displayIcd(reason.dx);
+          reports.push(code ? { line: at, field: 'dx', messageId: 'dx', data: { code, dx }, suggestions: billPatient(line, code) } : { line: at, field: 'dx', messageId: 'dxNoCode', data: { dx }, suggestions: billPatient(line, code) });
           break;
+        }
         case 'code':
-          message = reason.peel ? messages.peel(code) : messages.code(code);
-          if (reason.peel) fix = messages.fixOrLink(code);
+          reports.push(reason.peel ? { line: at, field: 'dx', messageId: 'peel', data: { code } } : { line: at, field: null, messageId: 'code', data: { code }, suggestions: billPatient(line, code) });
           break;
         case 'toxin':
-          message = messages.toxin(code);
-          fix = messages.fixOrLink(code);
+          reports.push({ line: at, field: 'dx', messageId: 'toxin', data: { code } });
           break;
       }
-      reports.push({ line: line.index, message, fix });
     }
     return reports;
   },

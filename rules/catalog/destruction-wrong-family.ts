@@ -4,7 +4,7 @@
  * 17260–17286 malignant) and for skin tag removal (11200–11201).
  */
 import { DESTRUCTION_FAMILIES, destructionFamilyOfCode, displayIcd, dxLabel, type DestructionFamily } from '../codes';
-import { defineRule } from '../types';
+import { createRule } from '../types';
 
 function familyOfDx(icd: string): DestructionFamily | undefined {
   for (const family of DESTRUCTION_FAMILIES) if (family.diagnoses.has(icd)) return family;
@@ -17,13 +17,7 @@ const named = (icd: string): string => {
   return label ? `${displayIcd(icd)} (${label})` : displayIcd(icd);
 };
 
-const messages = {
-  wrongFamily: (code: string, family: string, dx: readonly string[], series: string) =>
-    `${code} belongs to the ${family} series, but ${dx.join(' and ')} ${dx.length > 1 ? 'are' : 'is'} treated with ${series}.`,
-  fix: (series: string) => `Recode the line with ${series}, or link the diagnosis of the lesion that was actually treated.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'destruction-wrong-family',
     summary: 'A destruction or skin-tag code is billed for a lesion that belongs to another family.',
@@ -31,7 +25,13 @@ export default defineRule({
     reference: 'CPT guidelines, destruction of premalignant, benign and malignant lesions, removal of skin tags',
     description:
       'A line of a destruction family (premalignant 17000–17004, benign 17110/17111, malignant 17260–17286, skin tag 11200/11201) whose linked diagnoses that belong to some family all belong to other families, e.g. 17000 for a seborrheic keratosis or 17110 for skin tags. Diagnoses of no family are left out; a line with none left is not judged.',
-    messages,
+    messages: {
+      wrongFamily: {
+        message: '{{code}} belongs to the {{family}} series, but it is linked to {{dx}}, treated with {{series}}.',
+        title: 'Wrong series: recode or fix dx',
+        fix: 'Recode the line with {{series}}, or link the diagnosis of the lesion that was actually treated.',
+      },
+    },
   },
   check({ claim, onClaim }) {
     if (!DESTRUCTION_FAMILIES.some((f) => onClaim.has(f.codes))) return [];
@@ -51,7 +51,8 @@ export default defineRule({
       if (ownLinked || placed.length === 0) continue;
       const dxText = placed.map((d) => named(d.icd));
       const series = [...new Set(placed.map((d) => d.family.series))].join(' or ');
-      reports.push({ line: line.index, message: messages.wrongFamily(line.code, own.label, dxText, series), fix: messages.fix(series) });
+      // No one-click fix: the code or the diagnosis may be the wrong one, and the series' code depends on the count.
+      reports.push({ line: line.index, field: 'code' as const, messageId: 'wrongFamily' as const, data: { code: line.code, family: own.label, dx: dxText.join(' and '), series } });
     }
     return reports;
   },

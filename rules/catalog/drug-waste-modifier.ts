@@ -4,16 +4,12 @@
  * service from 1 July 2023); Medicare Claims Processing Manual ch. 17, §40.
  */
 import { BOTOX_DRUG, DRUG_WASTE_MODIFIERS, JZ_REQUIRED_FROM } from '../codes';
-import { defineRule } from '../types';
+import { addModifier, suggest } from '../suggest';
+import { createRule } from '../types';
 
 const { noneDiscarded: JZ, discarded: JW } = DRUG_WASTE_MODIFIERS;
 
-const messages = {
-  missing: (code: string) => `${code} comes from a single-dose vial, and Medicare requires ${JZ} (nothing discarded) or a separate ${JW} line for the discarded amount.`,
-  fix: (code: string) => `Append ${JZ} to ${code} if none of the vial was discarded; otherwise add a ${code}-${JW} line with the discarded units.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'drug-waste-modifier',
     summary: 'A botulinum toxin drug line billed to Medicare lacks JZ or JW.',
@@ -21,7 +17,13 @@ export default defineRule({
     reference: 'CMS JW and JZ modifier policy (discarded drugs from single-dose containers); Medicare Claims Processing Manual, ch. 17, §40',
     description:
       'Original Medicare only: a botulinum toxin drug line (J0585–J0588) carries neither JZ nor JW and no other line of the same code carries JW. Not judged for dates of service before 1 July 2023, when JZ was not yet required.',
-    messages,
+    messages: {
+      missing: {
+        message: '{{code}} comes from a single-dose vial, and Medicare requires JZ (nothing discarded) or a separate JW line for the discarded amount.',
+        title: 'Add JZ, or a JW line for waste',
+        fix: 'Append JZ to {{code}} if none of the vial was discarded; otherwise add a {{code}}-JW line with the discarded units.',
+      },
+    },
   },
   check({ payerKind, encounter, onClaim }) {
     if (payerKind !== 'medicare') return [];
@@ -34,6 +36,7 @@ export default defineRule({
     return drugs
       .filter((l) => !l.modifiers.has(JZ) && !l.modifiers.has(JW))
       .filter((l) => !discardedCodes.has(l.code))
-      .map((l) => ({ line: l.index, message: messages.missing(l.code), fix: messages.fix(l.code) }));
+      // JZ is one click; a JW line needs the discarded units, which only the person knows.
+      .map((l) => ({ line: l.index, field: 'modifiers' as const, messageId: 'missing' as const, data: { code: l.code }, suggestions: suggest(`Add ${JZ} to ${l.code}`, addModifier(l, JZ)) }));
   },
 });

@@ -11,7 +11,7 @@
  */
 import { displayIcd, isIcdShaped, normalizeIcd } from '../codes';
 import type { IcdCodeSet } from '../icd10cm/types';
-import { defineRule } from '../types';
+import { createRule } from '../types';
 
 /** Billable codes named in a fix. */
 const SUGGESTIONS = 3;
@@ -20,36 +20,43 @@ const orList = (items: readonly string[]) => (items.length <= 1 ? items.join('')
 const andList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const where = (positions: readonly number[]) => `${positions.length === 1 ? 'diagnosis' : 'diagnoses'} ${andList(positions.map(String))}`;
 
+const reference = (codeSet: string) => `ICD-10-CM Official Guidelines, Section I.B.2 (code to the highest specificity); ${codeSet} code set (CMS/NCHS)`;
+/** 'Diagnosis 3', 'Diagnoses 2 and 3': the start of a sentence. */
+const Where = (positions: readonly number[]) => `${positions.length === 1 ? 'Diagnosis' : 'Diagnoses'} ${andList(positions.map(String))}`;
+
+const USE_BILLABLE = 'Use the billable code the note documents: {{codes}}.';
+const ENTER_COMPLETE = 'Enter the complete ICD-10-CM code from the note: a letter, a digit, then one to five letters or digits (e.g. L57.0).';
+const UNKNOWN = '{{code}} ({{where}}) is not a valid {{codeSet}} code.';
+/** Not shaped like a code: named by its place, never quoted (it may hold anything the page shows). */
+const MALFORMED_TITLE = 'Enter a valid ICD-10-CM code';
+const BLANK_TITLE = 'Enter or remove the blank dx';
+const BLANK_FIX = 'Enter the ICD-10-CM code of that diagnosis, or remove the empty entry.';
+
 const messages = {
-  header: (code: string, positions: number[]) => `${code} (${where(positions)}) is a category that needs more characters, not a billable code.`,
-  unknown: (code: string, positions: number[], codeSet: string) => `${code} (${where(positions)}) is not a valid ${codeSet} code.`,
-  /** Not shaped like a code: named by its place, never quoted (it may hold anything the page shows). */
-  malformed: (positions: number[]) => {
-    const what = where(positions);
-    return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${positions.length === 1 ? 'is not a valid ICD-10-CM code' : 'are not valid ICD-10-CM codes'}.`;
-  },
-  blank: (positions: number[]) => `${positions.length === 1 ? 'Diagnosis' : 'Diagnoses'} ${andList(positions.map(String))} ${positions.length === 1 ? 'is' : 'are'} blank.`,
-  fixAllOf: (codes: string[]) => (codes.length === 1 ? `Use ${codes[0]}, if the note documents it.` : `Use the billable code the note documents: ${orList(codes)}.`),
-  fixSomeOf: (codes: string[]) => `Use a billable code, e.g. ${orList(codes)}, as the note documents.`,
-  fixMalformed: () => 'Enter the complete ICD-10-CM code from the note: a letter, a digit, then one to five letters or digits (e.g. L57.0).',
-  fixBlank: () => 'Enter the ICD-10-CM code of that diagnosis, or remove the empty entry.',
-  reference: (codeSet: string) => `ICD-10-CM Official Guidelines, Section I.B.2 (code to the highest specificity); ${codeSet} code set (CMS/NCHS)`,
-};
+  header: { message: '{{code}} ({{where}}) is a category that needs more characters, not a billable code.', title: 'Use a full code, not {{code}}', fix: USE_BILLABLE },
+  unknown: { message: UNKNOWN, title: 'Not a valid code: fix {{code}}', fix: USE_BILLABLE },
+  /** Shaped like a code, but no billable code shares a category with it. */
+  unknownNoMatch: { message: UNKNOWN, title: 'Not a valid code: fix {{code}}', fix: ENTER_COMPLETE },
+  malformed: { message: '{{where}} is not a valid ICD-10-CM code.', title: MALFORMED_TITLE, fix: ENTER_COMPLETE },
+  malformedMany: { message: '{{where}} are not valid ICD-10-CM codes.', title: MALFORMED_TITLE, fix: ENTER_COMPLETE },
+  blank: { message: '{{where}} is blank.', title: BLANK_TITLE, fix: BLANK_FIX },
+  blankMany: { message: '{{where}} are blank.', title: BLANK_TITLE, fix: BLANK_FIX },
+} as const;
 
 /** Billable codes to offer for an invalid code: those below it, else those below its longest billable-bearing prefix. */
-function suggestionsFor(code: string, icd: IcdCodeSet): { codes: string[]; more: boolean; below: boolean } {
-  const none = { codes: [], more: false, below: false };
+function suggestionsFor(code: string, icd: IcdCodeSet): { codes: string[]; more: boolean; below: boolean; category: string } {
+  const none = { codes: [], more: false, below: false, category: '' };
   if (!icd.suggestions || !/^[A-Z][0-9A-Z]{2,6}$/.test(code)) return none;
   for (let length = code.length; length >= 3; length--) {
     const found = icd.suggestions(code.slice(0, length), SUGGESTIONS + 1);
     if (found.length > 0) {
-      return { codes: found.slice(0, SUGGESTIONS), more: found.length > SUGGESTIONS, below: length === code.length };
+      return { codes: found.slice(0, SUGGESTIONS), more: found.length > SUGGESTIONS, below: length === code.length, category: code.slice(0, length) };
     }
   }
   return none;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'dx-invalid',
     summary: 'A diagnosis is not a valid billable ICD-10-CM code (a category that needs more characters, or no code at all).',
@@ -70,24 +77,35 @@ export default defineRule({
       if (list) list.push(i + 1);
       else positions.set(code, [i + 1]);
     });
-    const reference = messages.reference(icd.name);
+    const ref = reference(icd.name);
+    // No one-click fix: which billable code is right is for the note to say, and diagnoses are no action a suggestion takes.
     const reports = [];
     for (const [code, at] of positions) {
       if (icd.status(code) !== 'invalid') continue;
+      const many = at.length > 1;
       if (code === '') {
-        reports.push({ line: null, message: messages.blank(at), fix: messages.fixBlank(), reference });
+        reports.push({ line: null, field: 'dx' as const, reference: ref, messageId: many ? ('blankMany' as const) : ('blank' as const), data: { where: Where(at) } });
+        continue;
+      }
+      // Shaped like a code: a category, or not in this year's set; otherwise not a code at all, named by its place.
+      if (!isIcdShaped(code)) {
+        reports.push({ line: null, field: 'dx' as const, reference: ref, messageId: many ? ('malformedMany' as const) : ('malformed' as const), data: { where: Where(at) } });
         continue;
       }
       const offer = suggestionsFor(code, icd);
-      // Shaped like a code: a category, or not in this year's set; otherwise not a code at all, named by its place.
-      const message = !isIcdShaped(code)
-        ? messages.malformed(at)
-        : offer.below
-          ? messages.header(displayIcd(code), at)
-          : messages.unknown(displayIcd(code), at, icd.name);
-      const codes = offer.codes.map(displayIcd);
-      const fix = codes.length === 0 ? messages.fixMalformed() : offer.more ? messages.fixSomeOf(codes) : messages.fixAllOf(codes);
-      reports.push({ line: null, message, fix, reference });
+      const shown = displayIcd(code);
+      const place = where(at);
+      if (offer.codes.length === 0) {
+        reports.push({ line: null, field: 'dx' as const, reference: ref, messageId: 'unknownNoMatch' as const, data: { code: shown, where: place, codeSet: icd.name } });
+        continue;
+      }
+      const listed = offer.codes.map(displayIcd);
+      const codes = offer.more ? `${listed.join(', ')} or another ${displayIcd(offer.category)} code` : orList(listed);
+      reports.push(
+        offer.below
+          ? { line: null, field: 'dx' as const, reference: ref, messageId: 'header' as const, data: { code: shown, where: place, codes } }
+          : { line: null, field: 'dx' as const, reference: ref, messageId: 'unknown' as const, data: { code: shown, where: place, codeSet: icd.name, codes } },
+      );
     }
     return reports;
   },

@@ -17,8 +17,9 @@ import {
   UNRELATED_VISIT_MODIFIER,
   type GlobalDays,
 } from '../global-periods';
-import type { PriorService } from '../schema';
-import { defineRule, type RuleReport } from '../types';
+import type { PriorService, Suggestion } from '../schema';
+import { addModifier, removeModifier, replaceCode, suggest } from '../suggest';
+import { createRule, type MessageReport } from '../types';
 
 const list = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const dxList = (dx: readonly string[]) => list(dx.map(displayIcd));
@@ -41,20 +42,31 @@ function describe(periods: readonly OpenPeriod[]): string {
   return `on day ${day} of the ${days}-day global period of ${list([...new Set(those.map((p) => p.code))])}`;
 }
 
+const POST_OPERATIVE_FIX = 'Record the visit as {{postOp}} and bill nothing for it, instead of {{em}}.';
+const POST_OPERATIVE_TITLE = 'Post-op: bill {{postOp}}, not {{em}}';
+
 const messages = {
-  unrelated: (em: string, period: string, dx: readonly string[]) =>
-    `${em} is ${period}, for a problem unrelated to it (${dxList(dx)}), without modifier ${UNRELATED_VISIT_MODIFIER}: the payer will fold it into the surgical package.`,
-  unrelatedFix: (em: string) => `Append ${UNRELATED_VISIT_MODIFIER} to ${em}: the note must show the problem is unrelated to the procedure.`,
-  postOperative: (em: string, period: string, dx: readonly string[]) =>
-    `${em} is ${period}, for ${dxList(dx)}: post-operative care is part of the surgical package and is not paid on its own.`,
-  postOperative24: (em: string, period: string, dx: readonly string[]) =>
-    `${em} carries ${UNRELATED_VISIT_MODIFIER} for an unrelated problem, but it is ${period} and its diagnoses are post-operative (${dxList(dx)}): post-operative care is part of the surgical package.`,
-  postOperativeFix: (em: string) => `Record the visit as ${POST_OPERATIVE_VISIT} and bill nothing for it, instead of ${em}.`,
-  sameDiagnosis24: (em: string, period: string, dx: readonly string[]) =>
-    `${em} carries ${UNRELATED_VISIT_MODIFIER} for an unrelated problem, but it is ${period} and treats that procedure's diagnoses (${dxList(dx)}).`,
-  sameDiagnosis24Fix: (em: string) =>
-    `If this visit is for a new lesion with the same diagnosis, document it as such and keep ${UNRELATED_VISIT_MODIFIER}; otherwise it is post-operative care: record ${POST_OPERATIVE_VISIT} and bill nothing instead of ${em}.`,
-};
+  unrelated: {
+    message: '{{em}} is {{period}}, for a problem unrelated to it ({{dx}}), without modifier {{m24}}: the payer will fold it into the surgical package.',
+    title: 'Add modifier {{m24}}',
+    fix: 'Append {{m24}} to {{em}}: the note must show the problem is unrelated to the procedure.',
+  },
+  postOperative: {
+    message: '{{em}} is {{period}}, for {{dx}}: post-operative care is part of the surgical package and is not paid on its own.',
+    title: POST_OPERATIVE_TITLE,
+    fix: POST_OPERATIVE_FIX,
+  },
+  postOperative24: {
+    message: '{{em}} carries {{m24}} for an unrelated problem, but it is {{period}} and its diagnoses are post-operative ({{dx}}): post-operative care is part of the surgical package.',
+    title: POST_OPERATIVE_TITLE,
+    fix: POST_OPERATIVE_FIX,
+  },
+  sameDiagnosis24: {
+    message: "{{em}} carries {{m24}} for an unrelated problem, but it is {{period}} and treats that procedure's diagnoses ({{dx}}).",
+    title: 'Keep {{m24}} only for a new lesion',
+    fix: 'If this visit is for a new lesion with the same diagnosis, document it as such and keep {{m24}}; otherwise it is post-operative care: record {{postOp}} and bill nothing instead of {{em}}.',
+  },
+} as const;
 
 function openPeriods(history: readonly PriorService[], dateOfService: string | undefined): OpenPeriod[] {
   const open: OpenPeriod[] = [];
@@ -70,7 +82,14 @@ function openPeriods(history: readonly PriorService[], dateOfService: string | u
   return open;
 }
 
-function judge(em: ClaimLine, periods: readonly OpenPeriod[]): RuleReport | undefined {
+/** Post-operative care is recorded as 99024 (its 24, if any, goes): one click. Whether a visit with 24 is for a new lesion only the note shows. */
+function as99024(em: ClaimLine): Suggestion[] {
+  const recode = replaceCode(em, POST_OPERATIVE_VISIT);
+  const label = `Change ${em.code} to ${POST_OPERATIVE_VISIT}`;
+  return em.modifiers.has(UNRELATED_VISIT_MODIFIER) ? suggest(label, recode, removeModifier(em, UNRELATED_VISIT_MODIFIER)) : suggest(label, recode);
+}
+
+function judge(em: ClaimLine, periods: readonly OpenPeriod[]): MessageReport<typeof messages> | undefined {
   const dx = em.dx;
   if (dx.length === 0) return undefined; // dx-missing speaks
   if (SAME_DAY_VISIT_MODIFIERS.some((m) => em.modifiers.has(m))) return undefined;
@@ -81,18 +100,23 @@ function judge(em: ClaimLine, periods: readonly OpenPeriod[]): RuleReport | unde
   const relatedPeriods = periods.filter((p) => p.dx.some((d) => dx.includes(d)));
   const period = describe(relatedPeriods.length > 0 ? relatedPeriods : periods);
   const line = em.index;
+  const emCode = em.code;
+  const said = dxList(dx);
+  const m24 = UNRELATED_VISIT_MODIFIER;
   if (!em.modifiers.has(UNRELATED_VISIT_MODIFIER)) {
     const everyDxListed = periods.every((p) => p.dx.length > 0);
-    if (everyDxListed && !dx.some(related)) return { line, message: messages.unrelated(em.code, period, dx), fix: messages.unrelatedFix(em.code) };
-    if (dx.every(related)) return { line, message: messages.postOperative(em.code, period, dx), fix: messages.postOperativeFix(em.code) };
+    if (everyDxListed && !dx.some(related)) {
+      return { line, field: 'modifiers', messageId: 'unrelated', data: { em: emCode, period, dx: said, m24 }, suggestions: suggest(`Add ${UNRELATED_VISIT_MODIFIER} to ${em.code}`, addModifier(em, UNRELATED_VISIT_MODIFIER)) };
+    }
+    if (dx.every(related)) return { line, field: 'code', messageId: 'postOperative', data: { em: emCode, period, dx: said, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024(em) };
     return undefined;
   }
-  if (dx.every(postOperative)) return { line, message: messages.postOperative24(em.code, period, dx), fix: messages.postOperativeFix(em.code) };
-  if (dx.every(related)) return { line, severity: 'warning', message: messages.sameDiagnosis24(em.code, period, dx), fix: messages.sameDiagnosis24Fix(em.code) };
+  if (dx.every(postOperative)) return { line, field: 'code', messageId: 'postOperative24', data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024(em) };
+  if (dx.every(related)) return { line, field: 'modifiers', severity: 'warning', messageId: 'sameDiagnosis24', data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT } };
   return undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'global-period-em',
     summary: 'A visit falls inside the global period of an earlier procedure, and its modifier does not match what it treats.',
@@ -109,7 +133,7 @@ export default defineRule({
     if (visits.length === 0) return [];
     const periods = openPeriods(history, encounter.dateOfService);
     if (periods.length === 0) return [];
-    const reports: RuleReport[] = [];
+    const reports: MessageReport<typeof messages>[] = [];
     for (const em of visits) {
       const report = judge(em, periods);
       if (report) reports.push(report);

@@ -6,19 +6,12 @@
  * excision may take several lesions.
  */
 import { BIOPSY_ADDON, BIOPSY_ADDON_OF, BIOPSY_PRIMARY, PER_LESION, sizedCode } from '../codes';
-import { defineRule } from '../types';
+import { setUnits, suggest } from '../suggest';
+import { createRule } from '../types';
 
-const messages = {
-  lumped: (code: string, lesions: number, units: number) =>
-    `${code} documents ${lesions} lesions on ${units} unit${units === 1 ? '' : 's'}; each lesion is reported on its own.`,
-  fixBiopsyPrimary: (code: string, lesions: number) =>
-    `Report ${code} once and the other ${lesions - 1} biops${lesions - 1 === 1 ? 'y' : 'ies'} as ${BIOPSY_ADDON_OF[code]} × ${lesions - 1}.`,
-  fixBiopsyAddon: (code: string, lesions: number) => `Report ${code} × ${lesions}, one unit per additional biopsy.`,
-  fixBySiteAndSize: (code: string, lesions: number, what: string) =>
-    `Report each of the ${lesions} ${what} lesions on its own line, coded by its own site and size (${code} fits only lesions of its site and size).`,
-};
+const LUMPED = '{{code}} documents {{lesions}} lesions on {{units}}; each lesion is reported on its own.';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'lesions-lumped',
     summary: 'A per-lesion code documents more lesions than units.',
@@ -26,7 +19,19 @@ export default defineRule({
     reference: 'CPT biopsy (11102–11107), shave removal (11300–11313) and malignant destruction (17260–17286) guidelines',
     description:
       'A line of a per-lesion code (biopsy 11102–11107, shave 11300–11313, malignant destruction 17260–17286) whose documented lesions exceed its units. No lesion count, no finding; excisions are not judged.',
-    messages,
+    messages: {
+      biopsyPrimary: {
+        message: LUMPED,
+        title: '{{code}} ×1 + {{addon}} ×{{others}}',
+        fix: 'Report {{code}} once and the other {{biopsies}} as {{addon}} × {{others}}.',
+      },
+      biopsyAddon: { message: LUMPED, title: 'Bill {{code}} ×{{lesions}}', fix: 'Report {{code}} × {{lesions}}, one unit per additional biopsy.' },
+      bySiteAndSize: {
+        message: LUMPED,
+        title: 'Bill each lesion on its own line',
+        fix: 'Report each of the {{lesions}} {{what}} lesions on its own line, coded by its own site and size ({{code}} fits only lesions of its site and size).',
+      },
+    },
   },
   check({ onClaim }) {
     if (!onClaim.has(PER_LESION)) return [];
@@ -36,12 +41,21 @@ export default defineRule({
       .map((l) => {
         const lesions = l.raw.lesions!;
         const kind = sizedCode(l.code)?.kind;
-        const fix = BIOPSY_PRIMARY.has(l.code)
-          ? messages.fixBiopsyPrimary(l.code, lesions)
-          : BIOPSY_ADDON.has(l.code)
-            ? messages.fixBiopsyAddon(l.code, lesions)
-            : messages.fixBySiteAndSize(l.code, lesions, kind === 'shave' ? 'shaved' : 'destroyed');
-        return { line: l.index, message: messages.lumped(l.code, lesions, l.units), fix };
+        const units = l.units === 1 ? '1 unit' : `${l.units} units`;
+        const at = l.index;
+        // The add-on takes one unit per lesion: one click. A primary's lesions go to a new add-on line, but its own
+        // lesion count stays as documented (no action edits it); per-site and per-size lines need a person.
+        if (BIOPSY_PRIMARY.has(l.code)) {
+          const others = lesions - 1;
+          return {
+            line: at,
+            field: 'units' as const,
+            messageId: 'biopsyPrimary' as const,
+            data: { code: l.code, lesions, units, addon: BIOPSY_ADDON_OF[l.code]!, others, biopsies: others === 1 ? '1 biopsy' : `${others} biopsies` },
+          };
+        }
+        if (BIOPSY_ADDON.has(l.code)) return { line: at, field: 'units' as const, messageId: 'biopsyAddon' as const, data: { code: l.code, lesions, units }, suggestions: suggest(`Bill ${l.code} ×${lesions}`, setUnits(l, lesions)) };
+        return { line: at, field: 'units' as const, messageId: 'bySiteAndSize' as const, data: { code: l.code, lesions, units, what: kind === 'shave' ? 'shaved' : 'destroyed' } };
       });
   },
 });

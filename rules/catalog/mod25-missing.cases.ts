@@ -10,9 +10,9 @@ export default defineCases({
     { name: 'E/M with only a major procedure (mod57-missing speaks)', encounter: enc({ dx: ['C44.311'], lines: [{ code: '99213', dx: [1] }, { code: '14040', dx: [1] }] }) },
   ],
   invalid: [
-    { name: 'separate problem, no 25', encounter: enc({ dx: ['B07.8', 'L40.0'], lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }] }), findings: [{ line: 0, severity: 'error', messageId: 'separateProblem', title: 'Add modifier 25', field: 'modifiers', suggestions: ['Add 25 to 99213'], fixIncludes: 'Add modifier 25 to 99213' }] },
+    { name: 'separate problem, no 25', encounter: enc({ dx: ['B07.8', 'L40.0'], lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }] }), findings: [{ line: 0, severity: 'error', messageId: 'separateProblem', title: 'Add modifier 25', field: 'modifiers', suggestions: ['Add 25 to 99213'] }] },
     { name: 'same problem only, no 25', encounter: enc({ dx: ['D49.2'], lines: [{ code: '99213', dx: [1] }, { code: '11102', dx: [1] }] }), findings: [{ line: 0, severity: 'warning', messageId: 'sameProblem', field: 'modifiers', suggestions: [] }] },
-    { name: '57 without a major procedure does not stand in', encounter: enc({ dx: ['L57.0', 'L40.0'], lines: [{ code: '99213', modifiers: ['57'], dx: [2] }, { code: '17000', dx: [1] }] }), findings: [{ line: 0, severity: 'error' }] },
-    { name: 'E/M after the procedure, no pointers: all diagnoses shared', encounter: enc({ dx: ['L57.0'], lines: ['17000', '99212'] }), findings: [{ line: 1, severity: 'warning' }] },
+    { name: '57 without a major procedure does not stand in', encounter: enc({ dx: ['L57.0', 'L40.0'], lines: [{ code: '99213', modifiers: ['57'], dx: [2] }, { code: '17000', dx: [1] }] }), findings: [{ line: 0, severity: 'error', messageId: 'separateProblem', field: 'modifiers', suggestions: ['Add 25 to 99213'] }] },
+    { name: 'E/M after the procedure, no pointers: all diagnoses shared', encounter: enc({ dx: ['L57.0'], lines: ['17000', '99212'] }), findings: [{ line: 1, severity: 'warning', messageId: 'sameProblem', field: 'modifiers' }] },
   ],
 });

@@ -7,18 +7,11 @@
  */
 import { displayIcd, EM, MINOR_PROCEDURE } from '../codes';
 import { diagnosesOf, SharedDiagnoses } from '../claim-index';
-import { defineRule } from '../types';
+import { createRule } from '../types';
 
 const andList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
-const messages = {
-  sameDiagnoses: (em: string, dx: readonly string[], procedures: readonly string[]) =>
-    `${em}-25 addresses only ${andList(dx)}, the same ${dx.length > 1 ? 'problems' : 'problem'} treated by ${andList(procedures)}; make sure the note shows a separate service.`,
-  fix: (em: string) =>
-    `Keep ${em}-25 only if the note documents a significant, separately identifiable evaluation (and link any separate problem to ${em}); otherwise remove ${em}.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'mod25-unsupported',
     summary: 'An E/M with modifier 25 addresses only the problems of the same-day minor procedure.',
@@ -26,7 +19,13 @@ export default defineRule({
     reference: 'NCCI Policy Manual, ch. I, E/M services; CPT modifier 25',
     description:
       'An E/M line carries 25 and has at least one linked diagnosis, a minor procedure is on the claim, and every diagnosis of the E/M is also a diagnosis of a minor procedure. Needs review: the same diagnosis is allowed when the note documents a visit beyond the decision to do the procedure.',
-    messages,
+    messages: {
+      sameDiagnoses: {
+        message: '{{em}}-25 addresses only {{dx}}, also treated by {{procedures}}; make sure the note shows a separate service.',
+        title: 'Confirm a separate visit in note',
+        fix: 'Keep {{em}}-25 only if the note documents a significant, separately identifiable evaluation (and link any separate problem to {{em}}); otherwise remove {{em}}.',
+      },
+    },
   },
   check({ onClaim }) {
     if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
@@ -37,10 +36,12 @@ export default defineRule({
     const ems = with25.filter((l) => l.dx.every((d) => procedureDx.has(d)));
     if (ems.length === 0) return [];
     const shared = new SharedDiagnoses(minors);
+    // No one-click fix: whether the visit was separate is for the note to show.
     return ems.map((em) => ({
       line: em.index,
-      message: messages.sameDiagnoses(em.code, em.dx.map(displayIcd), shared.codesSharing(em.dx)),
-      fix: messages.fix(em.code),
+      field: 'modifiers' as const,
+      messageId: 'sameDiagnoses' as const,
+      data: { em: em.code, dx: andList(em.dx.map(displayIcd)), procedures: andList(shared.codesSharing(em.dx)) },
     }));
   },
 });

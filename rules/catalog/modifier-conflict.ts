@@ -5,16 +5,34 @@
  * X{EPSU} modifiers (more specific subsets of 59, never reported with it).
  */
 import { MODIFIER_CONFLICTS, quotableCode } from '../codes';
-import { defineRule } from '../types';
+import type { ClaimLine } from '../context';
+import type { Suggestion } from '../schema';
+import { removeModifier, suggest } from '../suggest';
+import { createRule } from '../types';
 
-const messages = {
-  conflict: (code: string, a: string, b: string, why: string) => `${code || 'This line'} carries ${a} with ${b}, which contradict each other: ${why}.`,
-  fix: (how: string) => `${how.charAt(0).toUpperCase()}${how.slice(1)}.`,
-  fixAbnOnFile: () => 'An ABN is on file for this line: keep GA and remove GZ.',
-  fixNoAbn: () => 'No signed ABN covers this line: keep GZ and remove GA.',
-};
+const CONFLICT = '{{line}} carries {{a}} with {{b}}, which contradict each other: {{why}}.';
 
-export default defineRule({
+/** Whether modifiers still contradict each other once `removed` are gone. */
+function conflictsWithout(line: ClaimLine, removed: readonly string[]): boolean {
+  const left = (m: string) => line.modifiers.has(m) && !removed.includes(m);
+  return MODIFIER_CONFLICTS.some((rule) => left(rule.modifier) && rule.conflictsWith.some(left));
+}
+
+/**
+ * Which modifier to remove, by the conflict and (GA against GZ) what the chart says; offered only when
+ * no other conflict is left on the line. GY against GZ is the person's call (excluded by law, or not
+ * necessary): no one-click fix.
+ */
+function fixesFor(line: ClaimLine, modifier: string, other: readonly string[], abnOnFile: boolean): { id: 'abnOnFile' | 'noAbn' | 'gyOrGz' | 'xAnd59'; suggestions: Suggestion[] } {
+  const from = quotableCode(line.code) ? ` from ${line.code}` : '';
+  const dropping = (ms: readonly string[]) =>
+    conflictsWithout(line, ms) ? [] : suggest(`Remove ${ms.join(' and ')}${from}`, ms.map((m) => removeModifier(line, m)));
+  if (modifier === 'GA') return abnOnFile ? { id: 'abnOnFile', suggestions: dropping(other) } : { id: 'noAbn', suggestions: dropping(['GA']) };
+  if (modifier === 'GY') return { id: 'gyOrGz', suggestions: [] };
+  return { id: 'xAnd59', suggestions: dropping(['59']) };
+}
+
+export default createRule({
   meta: {
     id: 'modifier-conflict',
     summary: 'A line carries modifiers that contradict each other (GA with GZ, GY with GZ, 59 with an X modifier).',
@@ -22,7 +40,12 @@ export default defineRule({
     reference: 'Medicare Claims Processing Manual, ch. 30, §50 (ABN modifiers); CMS guidance on modifiers XE, XS, XP, XU',
     description:
       'A line whose modifiers contradict each other: GA with GZ, GY with GZ, or 59 with any of XE, XS, XP, XU. CMS returns such lines as unprocessable.',
-    messages,
+    messages: {
+      abnOnFile: { message: CONFLICT, title: 'ABN on file: remove GZ', fix: 'An ABN is on file for this line: keep GA and remove GZ.' },
+      noAbn: { message: CONFLICT, title: 'No ABN on file: remove GA', fix: 'No signed ABN covers this line: keep GZ and remove GA.' },
+      gyOrGz: { message: CONFLICT, title: 'Keep GY or GZ, not both', fix: 'Keep GY for a service excluded by law (such as a cosmetic one), else keep GZ.' },
+      xAnd59: { message: CONFLICT, title: 'Remove 59, keep {{b}}', fix: 'Keep the one X modifier that says why the service is distinct and remove 59.' },
+    },
   },
   check({ claim, abnOnFile }) {
     const reports = [];
@@ -33,8 +56,9 @@ export default defineRule({
         const other = rule.conflictsWith.filter((m) => line.modifiers.has(m));
         if (other.length === 0) continue;
         // GA against GZ: the chart tells which one is true.
-        const fix = rule.modifier === 'GA' ? (abnOnFile(line) ? messages.fixAbnOnFile() : messages.fixNoAbn()) : messages.fix(rule.fix);
-        reports.push({ line: line.index, message: messages.conflict(quotableCode(line.code), rule.modifier, other.join(' and '), rule.why), fix });
+        const { id, suggestions } = fixesFor(line, rule.modifier, other, rule.modifier === 'GA' && abnOnFile(line));
+        const data = { line: quotableCode(line.code) || 'This line', a: rule.modifier, b: other.join(' and '), why: rule.why };
+        reports.push({ line: line.index, field: 'modifiers' as const, messageId: id, data, suggestions });
         break; // one finding per line
       }
     }

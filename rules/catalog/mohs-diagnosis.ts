@@ -5,16 +5,9 @@
  * genital skin outside C44, so those count too (SURGICAL_MALIGNANT_DX).
  */
 import { MOHS, SURGICAL_MALIGNANT_DX, displayIcd } from '../codes';
-import { defineRule } from '../types';
+import { createRule } from '../types';
 
-const messages = {
-  noCancer: (code: string, dx: readonly string[]) =>
-    `${code} is Mohs surgery, which is for skin cancer, but its diagnoses (${dx.map(displayIcd).join(', ')}) name no malignancy.`,
-  fix: (code: string) =>
-    `Link the biopsy-proven skin cancer to ${code}; if the lesion was not malignant, recode the treatment (e.g. 17000 series for actinic keratoses, an excision or shave for a benign lesion).`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'mohs-diagnosis',
     summary: 'A Mohs surgery line has no malignant diagnosis linked.',
@@ -22,13 +15,19 @@ export default defineRule({
     reference: 'CPT Mohs micrographic surgery guidelines; Medicare LCDs for Mohs micrographic surgery (covered indications)',
     description:
       'A Mohs line (17311–17315) whose linked diagnoses include no skin cancer (C43, C44, C4A, C46.0, C49, D03, D04, or the lip and genital cancers ICD-10-CM codes outside C44). Silent on a line with no diagnosis linked (dx-missing speaks).',
-    messages,
+    messages: {
+      noCancer: {
+        message: '{{code}} is Mohs surgery, which is for skin cancer, but its diagnoses ({{dx}}) name no malignancy.',
+        title: 'Link the skin cancer, or recode',
+        fix: 'Link the biopsy-proven skin cancer to {{code}}; if the lesion was not malignant, recode the treatment (e.g. 17000 series for actinic keratoses, an excision or shave for a benign lesion).',
+      },
+    },
   },
   check({ onClaim }) {
     if (!onClaim.has(MOHS)) return [];
     return onClaim
       .linesIn(MOHS)
       .filter((l) => l.dx.length > 0 && !l.dx.some((d) => SURGICAL_MALIGNANT_DX.has(d)))
-      .map((l) => ({ line: l.index, message: messages.noCancer(l.code, l.dx), fix: messages.fix(l.code) }));
+      .map((l) => ({ line: l.index, field: 'dx' as const, messageId: 'noCancer' as const, data: { code: l.code, dx: l.dx.map(displayIcd).join(', ') } }));
   },
 });

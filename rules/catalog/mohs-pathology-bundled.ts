@@ -7,16 +7,10 @@
  */
 import { DISTINCT_SERVICE_MODIFIERS, MOHS, SURGICAL_PATHOLOGY } from '../codes';
 import { hasAnyModifier } from '../context';
-import { defineRule } from '../types';
+import { addModifier, removeLine, suggest } from '../suggest';
+import { createRule } from '../types';
 
-const messages = {
-  bundled: (pathology: string, mohs: readonly string[]) =>
-    `${pathology} is billed with Mohs surgery (${mohs.join(', ')}), which already includes the surgeon's own pathology.`,
-  fix: (pathology: string) =>
-    `Delete ${pathology} if it examined the Mohs specimen; if it examined a separate diagnostic biopsy, append 59 (or XS) to ${pathology}.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'mohs-pathology-bundled',
     summary: 'Surgical pathology is billed with Mohs surgery without a distinct-service modifier.',
@@ -24,14 +18,29 @@ export default defineRule({
     reference: 'CPT Mohs micrographic surgery guidelines; NCCI Policy Manual, ch. III (integumentary system), Mohs micrographic surgery',
     description:
       'Surgical pathology (88300–88309, 88331, 88332) on a claim with Mohs (17311–17315), when the pathology line carries none of 59, XE, XS, XP, XU (a modifier on the Mohs line does not count: NCCI wants it on the pathology).',
-    messages,
+    messages: {
+      bundled: {
+        message: "{{pathology}} is billed with Mohs surgery ({{mohs}}), which already includes the surgeon's own pathology.",
+        title: 'Mohs path bundled: drop or 59',
+        fix: 'Delete {{pathology}} if it examined the Mohs specimen; if it examined a separate diagnostic biopsy, append 59 (or XS) to {{pathology}}.',
+      },
+    },
   },
   check({ onClaim }) {
     if (!onClaim.has(MOHS) || !onClaim.has(SURGICAL_PATHOLOGY)) return [];
     const mohs = [...new Set(onClaim.linesIn(MOHS).map((l) => l.code))];
+    const separateMeant = onClaim.linesIn(MOHS).some((l) => hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS));
     return onClaim
       .linesIn(SURGICAL_PATHOLOGY)
       .filter((l) => !hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS))
-      .map((l) => ({ line: l.index, message: messages.bundled(l.code, mohs), fix: messages.fix(l.code) }));
+      // The Mohs specimen or a separate biopsy: the person knows at once, so both fixes are offered — unless a Mohs
+      // line carries a distinct-service modifier: then the coder meant a separate service, and the modifier belongs here.
+      .map((l) => ({
+        line: l.index,
+        field: 'modifiers' as const,
+        messageId: 'bundled' as const,
+        data: { pathology: l.code, mohs: mohs.join(', ') },
+        suggestions: [...(separateMeant ? [] : suggest(`Remove ${l.code}`, removeLine(l))), ...suggest(`Add 59 to ${l.code}`, addModifier(l, '59'))],
+      }));
   },
 });

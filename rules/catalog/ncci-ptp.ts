@@ -34,20 +34,32 @@ import { ncciModifierOf } from '../ncci/modifiers';
 import { firstLeftToNcci, ptpPrecedenceOfCodes } from '../ncci/precedence';
 import { dayNumber } from '../ncci/types';
 import type { ClaimIndex, ClaimLine } from '../context';
-import { defineRule, type RuleReport } from '../types';
+import type { Suggestion } from '../schema';
+import { addModifier, orphansAnAddOn, removeLine } from '../suggest';
+import { createRule, type MessageReport } from '../types';
 
 const list = (codes: readonly string[]) => (codes.length <= 2 ? codes.join(' and ') : `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`);
 
+const FIX_MODIFIER = 'Append XS to {{column2}} if it treated a separate lesion or site (XE for a separate session); otherwise remove {{column2}}.';
+const MODIFIER_TITLE = 'Add XS if separate, else remove';
+
 const messages = {
-  bundled: (table: string, column2: string, column1: readonly string[]) =>
-    `${table}: ${column2} is bundled into ${list(column1)}, and is paid beside ${column1.length > 1 ? 'them' : 'it'} only with a modifier that marks a separate service.`,
-  mutuallyExclusive: (table: string, column2: string, column1: readonly string[]) =>
-    `${table}: ${column2} and ${list(column1)} are mutually exclusive, and ${column2} is paid only with a modifier that marks a separate service.`,
-  never: (table: string, column2: string, column1: readonly string[]) =>
-    `${table}: ${column2} is never paid with ${list(column1)} on the same day; no modifier bypasses this edit.`,
-  fixModifier: (column2: string) => `Append XS to ${column2} if it treated a separate lesion or site (XE for a separate session); otherwise remove ${column2}.`,
-  fixRemove: (column2: string, column1: readonly string[]) => `Remove ${column2}: no modifier makes it payable with ${list(column1)}.`,
-};
+  bundled: {
+    message: '{{table}}: {{column2}} is bundled into {{column1}}, and is paid only with a modifier that marks a separate service.',
+    title: MODIFIER_TITLE,
+    fix: FIX_MODIFIER,
+  },
+  mutuallyExclusive: {
+    message: '{{table}}: {{column2}} and {{column1}} are mutually exclusive, and {{column2}} is paid only with a modifier that marks a separate service.',
+    title: MODIFIER_TITLE,
+    fix: FIX_MODIFIER,
+  },
+  never: {
+    message: '{{table}}: {{column2}} is never paid with {{column1}} on the same day; no modifier bypasses this edit.',
+    title: 'Remove {{column2}} (NCCI edit)',
+    fix: 'Remove {{column2}}: no modifier makes it payable with {{column1}}.',
+  },
+} as const;
 
 interface Hit {
   column1: string;
@@ -113,21 +125,29 @@ function editsAmong(table: PtpTable, codes: readonly CodeOnClaim[], day: number)
 
 interface Text {
   severity: 'error' | 'warning';
-  message: string;
-  fix: string;
+  messageId: keyof typeof messages;
+  data: { table: string; column2: string; column1: string };
 }
 
 /** The finding's words for a column-2 code and its hits: column-1 codes in claim order, the indicator-0 ones alone when there are any. */
 function textOf(table: PtpTable, column2: string, hits: Hit[]): Text {
   const found = [...hits].sort((a, b) => a.at - b.at);
   const never = found.filter((h) => h.modifier === 0);
-  const column1 = (never.length ? never : found).map((h) => h.column1);
-  if (never.length > 0) return { severity: 'error', message: messages.never(table.name, column2, column1), fix: messages.fixRemove(column2, column1) };
-  const message = found.every((h) => h.mutuallyExclusive) ? messages.mutuallyExclusive(table.name, column2, column1) : messages.bundled(table.name, column2, column1);
-  return { severity: 'warning', message, fix: messages.fixModifier(column2) };
+  const data = { table: table.name, column2, column1: list((never.length ? never : found).map((h) => h.column1)) };
+  if (never.length > 0) return { severity: 'error', messageId: 'never', data };
+  return { severity: 'warning', messageId: found.every((h) => h.mutuallyExclusive) ? 'mutuallyExclusive' : 'bundled', data };
 }
 
-export default defineRule({
+/** Indicator 0: remove the column-2 line. Indicator 1: a separate lesion (XS) or not (remove) — the person knows at once, so both. */
+function reportOf(line: ClaimLine, text: Text, reference: string, onClaim: ClaimIndex): MessageReport<typeof messages> {
+  // Written out (one array per line, no spreads): a busy claim has thousands of these.
+  const remove: Suggestion | undefined = orphansAnAddOn(line, onClaim) ? undefined : { label: `Remove ${line.code}`, actions: [removeLine(line)] };
+  if (text.messageId === 'never') return { line: line.index, field: 'code', severity: text.severity, messageId: 'never', data: text.data, suggestions: remove ? [remove] : [], reference };
+  const separate: Suggestion = { label: `Add XS to ${line.code}`, actions: [addModifier(line, 'XS')] };
+  return { line: line.index, field: 'modifiers', severity: text.severity, messageId: text.messageId, data: text.data, suggestions: remove ? [separate, remove] : [separate], reference };
+}
+
+export default createRule({
   meta: {
     id: 'ncci-ptp',
     summary: 'Two codes on the claim form an NCCI procedure-to-procedure edit pair.',
@@ -177,7 +197,7 @@ export default defineRule({
         else ownHits.set(line, [hit]);
       }
     }
-    const reports: RuleReport[] = [];
+    const reports: MessageReport<typeof messages>[] = [];
     for (const column2 of codes) {
       const lists = shared.get(column2);
       // Lines that share their hits share their words too.
@@ -193,7 +213,7 @@ export default defineRule({
           : modified
             ? (modifiedText ??= textOf(table, line.code, common))
             : (plainText ??= textOf(table, line.code, common));
-        reports.push({ line: line.index, ...text, reference: table.reference });
+        reports.push(reportOf(line, text, table.reference, onClaim));
       }
     }
     return reports.sort((a, b) => (a.line ?? -1) - (b.line ?? -1));

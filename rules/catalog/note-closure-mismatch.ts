@@ -7,7 +7,8 @@
  */
 import { SIMPLE_REPAIR } from '../codes';
 import { noteOf, tieBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
-import { defineRule, type RuleReport } from '../types';
+import { removeLine, replaceCode, suggest } from '../suggest';
+import { createRule } from '../types';
 
 const intermediateWords = (simple: string) => {
   const codes = INTERMEDIATE_FOR_SIMPLE[simple];
@@ -16,17 +17,10 @@ const intermediateWords = (simple: string) => {
   return `${codes[0]} (scalp, axillae, trunk, arms, legs) or ${codes[1]} (neck, hands, feet, genitalia), the intermediate repair of the same length`;
 };
 
-const messages = {
-  noRepair: (code: string) =>
-    `${code} bills a wound repair, but the note documents no sutures, staples or tissue adhesive: only adhesive strips, hemostasis or healing by second intention, which are part of the procedure.`,
-  noRepairFix: (code: string) => `Remove ${code}, or document the repair if the wound was sutured, stapled or glued.`,
-  layered: (code: string) => `${code} is a simple repair, but the note documents a layered closure, which is an intermediate repair.`,
-  layeredFix: (code: string) => `Report ${intermediateWords(code)} instead of ${code}.`,
-};
 
 const REPAIRS: readonly ClosureKind[] = ['sutures', 'layered', 'tissue-adhesive'];
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'note-closure-mismatch',
     summary: 'The procedure note documents a closure that disagrees with the repair billed.',
@@ -34,23 +28,37 @@ export default defineRule({
     reference: 'CPT repair (closure) guidelines, 12001–13160; RULES.md 6.3',
     description:
       'On a repair line (12001–13160): the closure documented in its tied procedure blocks is only adhesive strips, hemostasis or second-intention healing (no sutures, staples or tissue adhesive), so there is no reportable repair; or a simple repair (12001–12018) whose documented closure is layered (an intermediate repair, 12031–12057). Silent when the note names no closure for the line, or names sutures in a sentence it does not read (planned, past).',
-    messages,
+    messages: {
+      noRepair: {
+        message: '{{code}} bills a wound repair, but the note documents no sutures, staples or tissue adhesive: only adhesive strips, hemostasis or healing by second intention, which are part of the procedure.',
+        title: 'No repair in note: remove {{code}}',
+        fix: 'Remove {{code}}, or document the repair if the wound was sutured, stapled or glued.',
+      },
+      layered: {
+        message: '{{code}} is a simple repair, but the note documents a layered closure, which is an intermediate repair.',
+        title: 'Layered: use intermediate repair',
+        fix: 'Report {{intermediate}} instead of {{code}}.',
+      },
+    },
   },
   check(context) {
     const reading = noteOf(context);
     if (!reading) return [];
     const judged = context.claim.filter((line) => REPAIR.has(line.code));
     const tied = tieBlocks(reading.blocks, context.claim, judged);
-    const reports: RuleReport[] = [];
+    const reports = [];
     for (const line of judged) {
       const blocks = tied.get(line.index) ?? [];
       const closures = new Set(blocks.flatMap((b) => [...b.closures]));
       const repaired = REPAIRS.some((kind) => closures.has(kind));
       const repairHinted = blocks.some((b) => b.repairMentionedUnread);
       if (!repaired && closures.has('no-repair') && !repairHinted) {
-        reports.push({ line: line.index, message: messages.noRepair(line.code), fix: messages.noRepairFix(line.code) });
+        reports.push({ line: line.index, field: 'code' as const, messageId: 'noRepair' as const, data: { code: line.code }, suggestions: suggest(`Remove ${line.code}`, removeLine(line)) });
       } else if (SIMPLE_REPAIR.has(line.code) && closures.has('layered')) {
-        reports.push({ line: line.index, message: messages.layered(line.code), fix: messages.layeredFix(line.code) });
+        // One intermediate code for the face; the trunk-and-limbs codes split by site between two: no one click there.
+        const codes = INTERMEDIATE_FOR_SIMPLE[line.code];
+        const suggestions = codes?.length === 1 ? suggest(`Change ${line.code} to ${codes[0]}`, replaceCode(line, codes[0]!)) : [];
+        reports.push({ line: line.index, field: 'code' as const, messageId: 'layered' as const, data: { code: line.code, intermediate: intermediateWords(line.code) }, suggestions });
       }
     }
     return reports;

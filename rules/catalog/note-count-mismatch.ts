@@ -7,12 +7,8 @@
  */
 import { DESTRUCTION_COUNTING, DESTRUCTION_FAMILIES, type DestructionCounting } from '../codes';
 import { noteOf, type CountFact, type CountFamily } from '../note/index';
-import { defineRule, type RuleReport } from '../types';
-
-interface Coded {
-  code: string;
-  units: number;
-}
+import { codingLabel, recodeTo, suggest, type Coded } from '../suggest';
+import { createRule } from '../types';
 
 /** The codes a lesion count calls for (the counting of destruction-series). */
 function codingFor(counting: DestructionCounting, lesions: number): Coded[] {
@@ -32,18 +28,13 @@ const NOUNS: Readonly<Record<CountFamily, readonly [one: string, many: string]>>
 const counted = (family: CountFamily, n: number) => `${n} ${NOUNS[family][n === 1 ? 0 : 1]}`;
 const list = (coded: readonly Coded[], joiner: string) => coded.map((c) => `${c.code} ×${c.units}`).join(joiner);
 
-const messages = {
-  count: (family: CountFamily, n: number, billed: readonly Coded[]) =>
-    `The note documents ${counted(family, n)} treated, but the codes billed (${list(billed, ' + ')}) do not count that many.`,
-  fix: (family: CountFamily, n: number, right: readonly Coded[]) => `Report ${list(right, ' and ')} for ${counted(family, n)}.`,
-};
 
 const COUNTED: readonly CountFamily[] = ['premalignant', 'benign', 'skin-tag'];
 
 /** Whether a count's sentence says the family was destroyed (for skin tags, also removed). */
 const inItsSentence = (family: CountFamily, fact: CountFact) => fact.destruction || (family === 'skin-tag' && fact.skinTagRemoval);
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'note-count-mismatch',
     summary: 'The lesion count in the procedure note disagrees with the destruction or skin-tag codes.',
@@ -51,7 +42,13 @@ export default defineRule({
     reference: 'CPT guidelines, destruction of premalignant (17000–17004) and benign (17110–17111) lesions, removal of skin tags (11200–11201); RULES.md 6.3',
     description:
       'A destruction family (premalignant 17000/17003/17004, benign 17110/17111, skin tag 11200/11201) on the claim with no lesions on any of its lines, and exactly one count documented for it (a number before actinic keratoses, AKs, warts, verrucae, seborrheic keratoses, SKs, skin tags or acrochordons, or lesions when the family is the only one on the claim, in a sentence that destroys or removes them) that disagrees with its codes by the counting of destruction-series. Silent when the count\'s sentence holds another number (measurements, cycles and seconds aside) or a word such as several, more or other, or when the family has two counts.',
-    messages,
+    messages: {
+      count: {
+        message: 'The note documents {{counted}} treated, but the codes billed ({{billed}}) do not count that many.',
+        title: 'Bill {{bill}}',
+        fix: 'Report {{right}} for {{counted}}.',
+      },
+    },
   },
   check(context) {
     const reading = noteOf(context);
@@ -60,7 +57,7 @@ export default defineRule({
     const linesOf = new Map(DESTRUCTION_FAMILIES.map((f) => [f.id, claim.filter((l) => f.codes.has(l.code))] as const));
     const present = COUNTED.filter((id) => (linesOf.get(id) ?? []).length > 0);
     const malignant = (linesOf.get('malignant') ?? []).length > 0;
-    const reports: RuleReport[] = [];
+    const reports = [];
     for (const family of present) {
       const lines = linesOf.get(family)!;
       const counting = DESTRUCTION_COUNTING[family]!;
@@ -77,7 +74,14 @@ export default defineRule({
       const agrees = billed.size === right.length && right.every((c) => billed.get(c.code) === c.units);
       if (agrees) continue;
       const billedList = [...billed].map(([code, units]) => ({ code, units }));
-      reports.push({ line: lines[0]!.index, message: messages.count(family, n, billedList), fix: messages.fix(family, n, right) });
+      // The count the note documents names the codes: one click (the other fix is the note's).
+      reports.push({
+        line: lines[0]!.index,
+        field: 'units' as const,
+        messageId: 'count' as const,
+        data: { counted: counted(family, n), billed: list(billedList, ' + '), right: list(right, ' and '), bill: codingLabel(right) },
+        suggestions: suggest(`Bill ${codingLabel(right)}`, recodeTo(lines, right)),
+      });
     }
     return reports;
   },

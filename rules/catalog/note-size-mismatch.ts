@@ -7,21 +7,32 @@
  */
 import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
 import { noteOf, tieBlocks, techniqueOfCode, techniqueAgrees, type Measure, type NoteBlock } from '../note/index';
-import { defineRule, type RuleReport } from '../types';
+import type { ClaimLine } from '../context';
+import { replaceCode, suggest } from '../suggest';
+import { createRule, type MessageReport } from '../types';
 
 const cm = (m: Measure) => (m.lo === m.hi ? `${Number(m.lo.toFixed(2))} cm` : `${Number(m.lo.toFixed(2))}–${Number(m.hi.toFixed(2))} cm`);
 
+const FIX = 'Report {{right}} instead of {{code}}, or correct the size in the note if it is wrong.';
+const TITLE = 'Note size: use {{right}}';
+
 const messages = {
-  excised: (code: string, size: Measure, right: string) => `The note documents an excised diameter of ${cm(size)}, which is ${right}, not ${code}.`,
-  withMargins: (code: string, lesion: Measure, margin: number, size: Measure, right: string) =>
-    `The note documents a ${cm(lesion)} lesion with ${Number(margin.toFixed(2))} cm margins, an excised diameter of ${cm(size)}, which is ${right}, not ${code}.`,
-  atLeast: (code: string, lesion: Measure, right: string) =>
-    `The note documents a ${cm(lesion)} lesion and no margin, so the excised diameter is at least ${cm(lesion)}: ${right} or larger, not ${code}.`,
-  shave: (code: string, lesion: Measure, right: string) => `The note documents a ${cm(lesion)} lesion, which is shave removal ${right}, not ${code}.`,
-  fix: (code: string, right: string) => `Report ${right} instead of ${code}, or correct the size in the note if it is wrong.`,
-  atLeastFix: (code: string, right: string) =>
-    `Report the code of the excised diameter (lesion plus twice the narrowest margin), ${right} or larger, instead of ${code}.`,
-};
+  excised: { message: 'The note documents an excised diameter of {{size}}, which is {{right}}, not {{code}}.', title: TITLE, fix: FIX },
+  withMargins: {
+    message: 'The note documents a {{lesion}} lesion with {{margin}} margins, an excised diameter of {{size}}, which is {{right}}, not {{code}}.',
+    title: TITLE,
+    fix: FIX,
+  },
+  atLeast: {
+    message: 'The note documents a {{lesion}} lesion and no margin, so the excised diameter is at least {{lesion}}: {{right}} or larger, not {{code}}.',
+    title: 'Note size: {{right}} or larger',
+    fix: 'Report the code of the excised diameter (lesion plus twice the narrowest margin), {{right}} or larger, instead of {{code}}.',
+  },
+  shave: { message: 'The note documents a {{lesion}} lesion, which is shave removal {{right}}, not {{code}}.', title: TITLE, fix: FIX },
+} as const;
+
+/** The size the note documents names one code: one click (the other fix is the note's). */
+const recode = (line: ClaimLine, right: string) => suggest(`Change ${line.code} to ${right}`, replaceCode(line, right));
 
 const EXCISION_KINDS: readonly SizedKind[] = ['benign-excision', 'malignant-excision'];
 
@@ -39,7 +50,7 @@ function stepOf(kind: SizedKind, m: Measure): number | undefined {
   return lo === sizeStep(kind, m.hi) ? lo : undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'note-size-mismatch',
     summary: 'The size documented in the procedure note falls in another size step than the excision or shave code.',
@@ -57,7 +68,7 @@ export default defineRule({
       return sized !== undefined && (sized.kind === 'shave' || EXCISION_KINDS.includes(sized.kind));
     });
     const tied = tieBlocks(reading.blocks, context.claim, judged);
-    const reports: RuleReport[] = [];
+    const reports: MessageReport<typeof messages>[] = [];
     for (const line of judged) {
       if (line.raw.sizeCm !== undefined) continue;
       const blocks: readonly NoteBlock[] = tied.get(line.index) ?? [];
@@ -71,7 +82,7 @@ export default defineRule({
         if (!lesion || lesion === 'unclear') continue;
         const s = stepOf(kind, lesion);
         if (s === undefined || s === step) continue;
-        reports.push({ line: line.index, message: messages.shave(line.code, lesion, codeFor(s)), fix: messages.fix(line.code, codeFor(s)) });
+        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'shave', data: { code: line.code, lesion: cm(lesion), right: codeFor(s) } });
         continue;
       }
       const excised = agreed(blocks.flatMap((b) => b.excisedDiameters));
@@ -79,7 +90,7 @@ export default defineRule({
       if (excised) {
         const s = stepOf(kind, excised);
         if (s === undefined || s === step) continue;
-        reports.push({ line: line.index, message: messages.excised(line.code, excised, codeFor(s)), fix: messages.fix(line.code, codeFor(s)) });
+        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'excised', data: { code: line.code, size: cm(excised), right: codeFor(s) } });
         continue;
       }
       if (!lesion || lesion === 'unclear') continue;
@@ -90,13 +101,15 @@ export default defineRule({
         const size = { lo: round(lesion.lo + 2 * narrowest), hi: round(lesion.hi + 2 * narrowest) };
         const s = stepOf(kind, size);
         if (s === undefined || s === step) continue;
-        reports.push({ line: line.index, message: messages.withMargins(line.code, lesion, narrowest, size, codeFor(s)), fix: messages.fix(line.code, codeFor(s)) });
+        const data = { code: line.code, lesion: cm(lesion), margin: `${Number(narrowest.toFixed(2))} cm`, size: cm(size), right: codeFor(s) };
+        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'withMargins', data });
         continue;
       }
       // No margin documented: the margins can only make it larger, so only a smaller step is wrong.
       const s = sizeStep(kind, lesion.lo);
       if (step >= s) continue;
-      reports.push({ line: line.index, message: messages.atLeast(line.code, lesion, codeFor(s)), fix: messages.atLeastFix(line.code, codeFor(s)) });
+      // "Or larger": the margins the note leaves out decide the code: no one click.
+      reports.push({ line: line.index, field: 'code', messageId: 'atLeast', data: { code: line.code, lesion: cm(lesion), right: codeFor(s) } });
     }
     return reports;
   },

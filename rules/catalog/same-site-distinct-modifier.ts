@@ -10,18 +10,11 @@
 import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS, MOHS } from '../codes';
 import { hasAnyModifier, type ClaimLine } from '../context';
 import { siteKey } from '../site-words';
-import { defineRule, type RuleReport } from '../types';
+import { createRule } from '../types';
 
 const list = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
-const messages = {
-  sameSite: (biopsy: string, modifiers: readonly string[], removals: readonly string[]) =>
-    `${biopsy} carries ${list(modifiers)} as a separate lesion, but ${list(removals)} on the same site is billed too: if both are the same lesion, the biopsy is part of the removal.`,
-  fix: (biopsy: string, modifiers: readonly string[]) =>
-    `Keep ${list(modifiers)} on ${biopsy} only if the note documents a separate lesion; if the biopsied lesion is the one removed, delete ${biopsy}.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'same-site-distinct-modifier',
     summary: 'A biopsy carries a distinct-service modifier, but a removal or destruction is billed for the same site.',
@@ -29,7 +22,13 @@ export default defineRule({
     reference: 'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; modifiers 59 and XS',
     description:
       'A biopsy primary (11102, 11104, 11106) carrying 59, XE, XS, XP or XU, and a removal or destruction line that biopsy-bundled pairs with it (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286; not Mohs, where a same-day diagnostic biopsy may carry 59) at the same site: equal after writing L/R out and ignoring case and punctuation, laterality and qualifiers included (`left cheek` and `left medial cheek` are not the same site). Needs review: a second lesion at that site keeps the modifier.',
-    messages,
+    messages: {
+      sameSite: {
+        message: '{{biopsy}} carries {{modifiers}} as a separate lesion, but {{removals}} on the same site is billed too: if both are the same lesion, the biopsy is part of the removal.',
+        title: 'Confirm a separate lesion',
+        fix: 'Keep {{modifiers}} on {{biopsy}} only if the note documents a separate lesion; if the biopsied lesion is the one removed, delete {{biopsy}}.',
+      },
+    },
   },
   check({ claim }) {
     // Removals by their site's key, so each biopsy finds its same-site removals in one lookup (linear in lines).
@@ -38,12 +37,13 @@ export default defineRule({
       if (!BIOPSY_BUNDLES_INTO.has(l.code) || MOHS.has(l.code)) continue;
       const key = siteKey(l.raw.site);
       if (!key) continue;
-      const list = removalsBySite.get(key);
-      if (list) list.push(l);
+      const atSite = removalsBySite.get(key);
+      if (atSite) atSite.push(l);
       else removalsBySite.set(key, [l]);
     }
     if (removalsBySite.size === 0) return [];
-    const reports: RuleReport[] = [];
+    // No one-click fix: a second lesion at the site keeps the modifier, which only the note shows.
+    const reports = [];
     for (const biopsy of claim) {
       if (!BIOPSY_PRIMARY.has(biopsy.code) || !hasAnyModifier(biopsy, DISTINCT_SERVICE_MODIFIERS)) continue;
       const key = siteKey(biopsy.raw.site);
@@ -51,7 +51,7 @@ export default defineRule({
       if (!same) continue;
       const modifiers = DISTINCT_SERVICE_MODIFIERS.filter((m) => biopsy.modifiers.has(m));
       const codes = [...new Set(same.map((r) => r.code))];
-      reports.push({ line: biopsy.index, message: messages.sameSite(biopsy.code, modifiers, codes), fix: messages.fix(biopsy.code, modifiers) });
+      reports.push({ line: biopsy.index, field: 'modifiers' as const, messageId: 'sameSite' as const, data: { biopsy: biopsy.code, modifiers: list(modifiers), removals: list(codes) } });
     }
     return reports;
   },

@@ -13,11 +13,11 @@ export default defineCases({
     { name: 'a preventive code outside the E/M group is not judged', encounter: enc({ payer: 'medicare', dx: ['Z00.00'], lines: [{ code: '99397', dx: [1] }] }) },
   ],
   invalid: [
-    { name: 'full-body skin check for a Medicare patient', encounter: enc({ payer: 'medicare', dx: ['Z12.83'], lines: [{ code: '99203', dx: [1] }] }), findings: [{ line: 0, severity: 'error', messageIncludes: 'Z12.83', fixIncludes: 'GY' }] },
-    { name: 'general examination codes, dotless, pointerless line', encounter: enc({ payer: 'medicare', dx: ['Z0000', 'Z12.83'], lines: ['99213'] }), findings: [{ line: 0 }] },
-    { name: 'a modifier other than the ABN ones does not help', encounter: enc({ payer: 'medicare', dx: ['Z00.01'], lines: [{ code: '99214', modifiers: ['25'], dx: [1] }, { code: '11102', dx: [1] }] }), findings: [{ line: 0 }] },
-    { name: 'only the screening-only E/M fires', encounter: enc({ payer: 'medicare', dx: ['Z12.83', 'L40.0'], lines: [{ code: '99213', dx: [1] }, { code: '99212', dx: [2] }] }), findings: [{ line: 0 }] },
-    { name: 'a patient-billed retail line beside the screening visit', encounter: enc({ payer: 'medicare', dx: ['Z12.83'], lines: [{ code: '', category: 'retail', billTo: 'patient' }, { code: '99204', dx: [1] }] }), findings: [{ line: 1 }] },
-    { name: 'consultation code with screening only', encounter: enc({ payer: 'medicare', dx: ['Z12.83'], lines: [{ code: '99243', dx: [1] }] }), findings: [{ line: 0 }] },
+    { name: 'full-body skin check for a Medicare patient', encounter: enc({ payer: 'medicare', dx: ['Z12.83'], lines: [{ code: '99203', dx: [1] }] }), findings: [{ line: 0, severity: 'error', messageId: 'screeningOnly', title: 'Link a problem, or GY + bill pt', field: 'dx' }] },
+    { name: 'general examination codes, dotless, pointerless line', encounter: enc({ payer: 'medicare', dx: ['Z0000', 'Z12.83'], lines: ['99213'] }), findings: [{ line: 0, messageId: 'screeningOnly', field: 'dx' }] },
+    { name: 'a modifier other than the ABN ones does not help', encounter: enc({ payer: 'medicare', dx: ['Z00.01'], lines: [{ code: '99214', modifiers: ['25'], dx: [1] }, { code: '11102', dx: [1] }] }), findings: [{ line: 0, messageId: 'screeningOnly', field: 'dx' }] },
+    { name: 'only the screening-only E/M fires', encounter: enc({ payer: 'medicare', dx: ['Z12.83', 'L40.0'], lines: [{ code: '99213', dx: [1] }, { code: '99212', dx: [2] }] }), findings: [{ line: 0, messageId: 'screeningOnly', field: 'dx' }] },
+    { name: 'a patient-billed retail line beside the screening visit', encounter: enc({ payer: 'medicare', dx: ['Z12.83'], lines: [{ code: '', category: 'retail', billTo: 'patient' }, { code: '99204', dx: [1] }] }), findings: [{ line: 1, messageId: 'screeningOnly', field: 'dx' }] },
+    { name: 'consultation code with screening only', encounter: enc({ payer: 'medicare', dx: ['Z12.83'], lines: [{ code: '99243', dx: [1] }] }), findings: [{ line: 0, messageId: 'screeningOnly', field: 'dx' }] },
   ],
 });

@@ -6,16 +6,9 @@
  */
 import { ABN_MODIFIERS, EM, SCREENING_DX, displayIcd } from '../codes';
 import { hasAnyModifier } from '../context';
-import { defineRule } from '../types';
+import { createRule } from '../types';
 
-const messages = {
-  screeningOnly: (em: string, dx: readonly string[]) =>
-    `${em} is linked only to screening (${dx.map(displayIcd).join(', ')}), and Medicare does not cover skin cancer screening or routine examinations.`,
-  fix: (em: string) =>
-    `Link the problem the visit addressed (a lesion, a symptom, a history of skin cancer) to ${em}; if it was a screening only, bill the patient and append GY.`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'screening-exam-medicare',
     summary: 'An E/M billed to original Medicare with only screening diagnoses.',
@@ -23,13 +16,19 @@ export default defineRule({
     reference: 'Social Security Act §1862(a)(7); Medicare Claims Processing Manual, ch. 1 (GY) and ch. 30 (ABN modifiers)',
     description:
       'Original Medicare only: an E/M line whose linked diagnoses are all screening diagnoses (Z12.83, Z00.00, Z00.01) and that carries none of GA, GZ, GX, GY.',
-    messages,
+    messages: {
+      screeningOnly: {
+        message: '{{em}} is linked only to screening ({{dx}}), and Medicare does not cover skin cancer screening or routine examinations.',
+        title: 'Link a problem, or GY + bill pt',
+        fix: 'Link the problem the visit addressed (a lesion, a symptom, a history of skin cancer) to {{em}}; if it was a screening only, bill the patient and append GY.',
+      },
+    },
   },
   check({ onClaim, payerKind }) {
     if (payerKind !== 'medicare' || !onClaim.has(EM)) return [];
     return onClaim
       .linesIn(EM)
       .filter((l) => l.dx.length > 0 && l.dx.every((d) => SCREENING_DX.has(d)) && !hasAnyModifier(l, ABN_MODIFIERS))
-      .map((l) => ({ line: l.index, message: messages.screeningOnly(l.code, l.dx), fix: messages.fix(l.code) }));
+      .map((l) => ({ line: l.index, field: 'dx' as const, messageId: 'screeningOnly' as const, data: { em: l.code, dx: l.dx.map(displayIcd).join(', ') } }));
   },
 });

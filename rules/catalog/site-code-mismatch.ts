@@ -12,15 +12,20 @@
 import {
   ADDON_PRIMARIES, codeSet, MOHS_ANY_SITE_IF_DEEP, MOHS_SITE_GROUPS, SITE_GROUP_LABEL, SITE_SERIES, siteGroupsOfCode, sizedCode, type SiteGroup,
 } from '../codes';
-import { defineRule, type RuleReport } from '../types';
+import type { Suggestion, SuggestionAction } from '../schema';
+import { replaceCode, suggest } from '../suggest';
+import { createRule, type MessageReport } from '../types';
+
+const WRONG_SITE = '{{code}} is for the {{fits}}, but the site is on the {{group}}.';
 
 const messages = {
-  wrongSite: (code: string, fits: readonly SiteGroup[], group: SiteGroup) =>
-    `${code} is for the ${fits.map((g) => SITE_GROUP_LABEL[g]).join(', or the ')}, but the site is on the ${SITE_GROUP_LABEL[group]}.`,
-  fix: (right: string, group: SiteGroup) => `Use ${right} (${SITE_GROUP_LABEL[group]}) for this site.`,
-  fixDeep: (right: string, code: string) =>
-    `Use ${right} for the trunk, arms or legs; keep ${code} only if the surgery directly involved muscle, cartilage, bone, tendon, a major nerve or vessel, and the note says so.`,
-};
+  wrongSite: { message: WRONG_SITE, title: 'Use {{right}} for this site', fix: 'Use {{right}} ({{group}}) for this site.' },
+  deepMohs: {
+    message: WRONG_SITE,
+    title: 'Use {{right}} unless it was deep',
+    fix: 'Use {{right}} for the trunk, arms or legs; keep {{code}} only if the surgery directly involved muscle, cartilage, bone, tendon, a major nerve or vessel, and the note says so.',
+  },
+} as const;
 
 /** Every site-specific code: the site series and the Mohs codes by site (siteGroupsOfCode knows these). */
 const SITE_SPECIFIC = codeSet(
@@ -34,7 +39,7 @@ function mohsCounterpart(code: string, group: SiteGroup): string | undefined {
   return Object.keys(MOHS_SITE_GROUPS).find((c) => MOHS_SITE_GROUPS[c]!.includes(group) && c in ADDON_PRIMARIES === isAddon);
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'site-code-mismatch',
     summary: 'A site-specific excision, shave, destruction or Mohs code does not fit the documented site.',
@@ -45,25 +50,36 @@ export default defineRule({
     messages,
   },
   check({ onClaim, siteGroupOf }) {
-    const reports: RuleReport[] = [];
+    const reports: MessageReport<typeof messages>[] = [];
+    /** Mohs lines recoded to one site group's codes: a first stage and its additional stages move together. */
+    let mohsMoves: Map<SiteGroup, { report: { suggestions?: Suggestion[] }; right: string; action: SuggestionAction }[]> | undefined;
     for (const line of onClaim.linesIn(SITE_SPECIFIC)) {
       const fits = siteGroupsOfCode(line.code);
       if (!fits) continue;
       const group = siteGroupOf(line.raw.site);
       if (group === 'unknown' || fits.includes(group)) continue;
-      const message = messages.wrongSite(line.code, fits, group);
+      // Every site group has every code of the series (and both Mohs roles): there is always a right code.
       const sized = sizedCode(line.code);
-      if (sized) {
-        const right = SITE_SERIES[group][sized.kind][sized.step];
-        reports.push({ line: line.index, message, fix: right ? messages.fix(right, group) : undefined });
-        continue;
-      }
-      const right = mohsCounterpart(line.code, group);
-      if (MOHS_ANY_SITE_IF_DEEP.has(line.code)) {
-        reports.push({ line: line.index, severity: 'warning', message, fix: right ? messages.fixDeep(right, line.code) : undefined });
+      const right = sized ? SITE_SERIES[group][sized.kind][sized.step]! : mohsCounterpart(line.code, group)!;
+      const data = { code: line.code, fits: fits.map((g) => SITE_GROUP_LABEL[g]).join(', or the '), group: SITE_GROUP_LABEL[group], right };
+      if (!sized && MOHS_ANY_SITE_IF_DEEP.has(line.code)) {
+        // The depth only the note shows decides: no one-click fix.
+        reports.push({ line: line.index, field: 'code', severity: 'warning', messageId: 'deepMohs', data });
       } else {
-        reports.push({ line: line.index, message, fix: right ? messages.fix(right, group) : undefined });
+        const report = { line: line.index, field: 'code' as const, messageId: 'wrongSite' as const, data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) };
+        reports.push(report);
+        if (!sized) {
+          mohsMoves ??= new Map();
+          const moves = mohsMoves.get(group);
+          if (moves) moves.push({ report, right, action: replaceCode(line, right) });
+          else mohsMoves.set(group, [{ report, right, action: replaceCode(line, right) }]);
+        }
       }
+    }
+    for (const moves of mohsMoves?.values() ?? []) {
+      if (moves.length < 2) continue;
+      const both = suggest(`Change to ${[...new Set(moves.map((m) => m.right))].join(' + ')}`, moves.map((m) => m.action));
+      for (const { report } of moves) report.suggestions = both;
     }
     return reports;
   },

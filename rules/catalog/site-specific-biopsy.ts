@@ -7,19 +7,13 @@
  */
 import { SKIN_BIOPSY } from '../codes';
 import { siteSpecificBiopsyOf, type SiteSpecificBiopsy } from '../site-terms';
-import { defineRule, type RuleReport } from '../types';
+import { replaceCode, suggest } from '../suggest';
+import { createRule } from '../types';
 
 /** '40490'; '56605 (56606 for each further lesion)'. */
 const codesOf = (place: SiteSpecificBiopsy) => (place.eachAdditional ? `${place.code} (${place.eachAdditional} for each further lesion)` : place.code);
 
-const messages = {
-  wrongCode: (code: string, place: SiteSpecificBiopsy) =>
-    `${code} is a skin biopsy code, but the site is ${place.label}, which has a biopsy code of its own: ${codesOf(place)}.`,
-  fix: (code: string, place: SiteSpecificBiopsy) =>
-    `Report the biopsy of ${place.label} with ${codesOf(place)} instead of ${code}; biopsies of skin elsewhere keep their skin biopsy codes (the first of them as the primary).`,
-};
-
-export default defineRule({
+export default createRule({
   meta: {
     id: 'site-specific-biopsy',
     summary: 'A skin biopsy code is billed for the lip vermilion, the eyelid margin, the nail unit, the penis or the vulva, which have biopsy codes of their own.',
@@ -27,15 +21,31 @@ export default defineRule({
     reference: 'CPT code set: biopsy of the lip (40490), eyelid margin (67810), nail unit (11755), penis (54100), vulva (56605, 56606); skin biopsy 11102–11107',
     description:
       'A skin biopsy line (11102–11107) whose site names the lip vermilion (vermilion) → 40490, the eyelid margin (lid, eyelid or tarsal margin) → 67810, the nail unit (nail bed, matrix, plate or fold, hyponychium, nail unit, subungual) → 11755, the penis (penis, penile, glans, foreskin, prepuce) → 54100 or the vulva (vulva, vulvar, labia majora or minora, clitoris) → 56605 (56606 for each further lesion), matched on whole words. The skin of the lip, eyelid or finger is skin: `upper lip`, `eyelid`, `finger` alone never fire; a site naming two of these places, or none, raises nothing.',
-    messages,
+    messages: {
+      wrongCode: {
+        message: '{{code}} is a skin biopsy code, but the site is {{place}}, which has a biopsy code of its own: {{codes}}.',
+        title: 'Use {{placeCode}} for this site',
+        fix: 'Report the biopsy of {{place}} with {{codes}} instead of {{code}}; biopsies of skin elsewhere keep their skin biopsy codes (the first of them as the primary).',
+      },
+    },
   },
   check({ claim }) {
-    const reports: RuleReport[] = [];
+    const reports = [];
+    let skinBiopsies: number | undefined;
     for (const line of claim) {
       if (!SKIN_BIOPSY.has(line.code)) continue;
       const place = siteSpecificBiopsyOf(line.raw.site);
       if (!place) continue;
-      reports.push({ line: line.index, message: messages.wrongCode(line.code, place), fix: messages.fix(line.code, place) });
+      // One click only for the one skin biopsy of the claim, one unit: the place's own code. With other skin
+      // biopsies, which of them becomes the primary, and further lesions at the place, need a person.
+      const alone = line.units === 1 && (skinBiopsies ??= claim.filter((l) => SKIN_BIOPSY.has(l.code)).length) === 1;
+      reports.push({
+        line: line.index,
+        field: 'code' as const,
+        messageId: 'wrongCode' as const,
+        data: { code: line.code, place: place.label, codes: codesOf(place), placeCode: place.code },
+        suggestions: alone ? suggest(`Change ${line.code} to ${place.code}`, replaceCode(line, place.code)) : [],
+      });
     }
     return reports;
   },

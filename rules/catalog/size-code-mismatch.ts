@@ -5,7 +5,8 @@
  * diameter); NCCI Policy Manual ch. III (integumentary system).
  */
 import { codeSet, SITE_GROUP_LABEL, SITE_SERIES, SIZED_KIND_LABEL, sizeStep, sizeStepLabel, sizedCode, type SizedKind } from '../codes';
-import { defineRule, type RuleReport } from '../types';
+import { replaceCode, suggest } from '../suggest';
+import { createRule, type MessageReport } from '../types';
 
 const measured = (kind: SizedKind) =>
   kind === 'benign-excision' || kind === 'malignant-excision' ? 'an excised diameter (lesion plus margins)' : 'a lesion diameter';
@@ -15,13 +16,14 @@ const cm = (size: number) => `${Number(size.toFixed(2))} cm`;
 const SIZED = codeSet(...Object.values(SITE_SERIES).flatMap((series) => Object.values(series).flat()));
 
 const messages = {
-  wrongSize: (code: string, kind: SizedKind, step: number, size: number) =>
-    `${code} is the ${SIZED_KIND_LABEL[kind]} code for ${measured(kind)} of ${sizeStepLabel(kind, step)}, but the line documents ${cm(size)}.`,
-  fix: (right: string, kind: SizedKind, size: number, group: keyof typeof SITE_GROUP_LABEL) =>
-    `Use ${right} for a ${cm(size)} ${SIZED_KIND_LABEL[kind]} on the ${SITE_GROUP_LABEL[group]}.`,
-};
+  wrongSize: {
+    message: '{{code}} is the {{kind}} code for {{measured}} of {{step}}, but the line documents {{size}}.',
+    title: 'Use {{right}} for {{size}}',
+    fix: 'Use {{right}} for a {{size}} {{kind}} on the {{group}}.',
+  },
+} as const;
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'size-code-mismatch',
     summary: 'A size-specific excision, shave or destruction code disagrees with the documented size.',
@@ -32,19 +34,25 @@ export default defineRule({
     messages,
   },
   check({ onClaim }) {
-    const reports: RuleReport[] = [];
+    const reports: MessageReport<typeof messages>[] = [];
     for (const line of onClaim.linesIn(SIZED)) {
       const sized = sizedCode(line.code);
       const size = line.raw.sizeCm;
       if (!sized || size === undefined || !Number.isFinite(size) || size <= 0) continue;
       const step = sizeStep(sized.kind, size);
       if (step === sized.step) continue;
-      const right = SITE_SERIES[sized.group][sized.kind][step];
-      reports.push({
-        line: line.index,
-        message: messages.wrongSize(line.code, sized.kind, sized.step, size),
-        fix: right ? messages.fix(right, sized.kind, size, sized.group) : undefined,
-      });
+      // Every step of a kind has its code in every site group.
+      const right = SITE_SERIES[sized.group][sized.kind][step]!;
+      const data = {
+        code: line.code,
+        kind: SIZED_KIND_LABEL[sized.kind],
+        measured: measured(sized.kind),
+        step: sizeStepLabel(sized.kind, sized.step),
+        size: cm(size),
+        right,
+        group: SITE_GROUP_LABEL[sized.group],
+      };
+      reports.push({ line: line.index, field: 'code', messageId: 'wrongSize', data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) });
     }
     return reports;
   },

@@ -119,7 +119,7 @@ describe('review list export', () => {
     // Nothing but the CLI's keys, even for a dismissed finding.
     const dismissed = await stateFromWorker({ reason: 'other', comment: 'seen by Dr. Roe' });
     for (const f of JSON.parse(toJson(dismissed, 'x.0123'))[0].findings) {
-      expect(Object.keys(f).every((k) => ['rule', 'severity', 'line', 'message', 'fix', 'reference', 'messageId', 'title', 'field', 'suggestions'].includes(k))).toBe(true);
+      expect(Object.keys(f).every((k) => ['rule', 'severity', 'line', 'message', 'fix', 'reference', 'messageId', 'data', 'title', 'field', 'suggestions'].includes(k))).toBe(true);
     }
   });
 

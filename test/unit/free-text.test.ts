@@ -1,7 +1,7 @@
 /**
  * No finding quotes what the page typed: a site, a description, the payer's
  * name, a diagnosis description, the note, or a code field holding anything
- * but a code. Messages, fixes and references are what the review panel shows
+ * but a code. Messages, titles, fixes, references, fix labels and message data are what the review panel shows
  * and exports, and what the worker keeps in the tab state: a site typed as
  * "left cheek - pt SMITH, JOHN MRN 00123456" once reached the review CSV.
  * Every rule of the catalog is run over every worked example with such text
@@ -22,7 +22,8 @@ const TRACES = ['SMITH', 'JOHN', '00123456', '123456'];
 function leaks(findings: Finding[]): string[] {
   const out: string[] = [];
   for (const f of findings) {
-    for (const text of [f.message, f.fix ?? '', f.reference ?? '']) {
+    const said = [f.message, f.fix ?? '', f.reference ?? '', f.title ?? '', ...(f.suggestions ?? []).map((s) => s.label), ...Object.values(f.data ?? {}).map(String)];
+    for (const text of said) {
       const upper = text.toUpperCase();
       if (TRACES.some((t) => upper.includes(t))) out.push(`${f.rule}@${f.line}: ${text}`);
     }

@@ -94,6 +94,14 @@ describe('ncci-ptp on real rows', () => {
       message: 'NCCI PTP 2026 Q3: 17110 and 11055 are mutually exclusive, and 17110 is paid only with a modifier that marks a separate service.',
       fix: 'Append XS to 17110 if it treated a separate lesion or site (XE for a separate session); otherwise remove 17110.',
       reference: 'CMS NCCI PTP edits, practitioner, 2026 Q3 (v32.2)',
+      messageId: 'mutuallyExclusive',
+      data: { table: 'NCCI PTP 2026 Q3', column2: '17110', column1: '11055' },
+      title: 'Add XS if separate, else remove',
+      field: 'modifiers',
+      suggestions: [
+        { label: 'Add XS to 17110', actions: [{ type: 'addModifier', line: 0, modifier: 'XS' }] },
+        { label: 'Remove 17110', actions: [{ type: 'removeLine', line: 0 }] },
+      ],
     });
     expect(ncci(e(['XS']))).toEqual([]);
     expect(ncci(e([], ['XS']))).toEqual([]);
@@ -151,6 +159,10 @@ describe('ncci-mue on real rows', () => {
         message: 'NCCI MUE 2026 Q2: 11103 is billed ×7, above its MUE of 6 per date of service.',
         fix: 'Report at most 6 of 11103 for the day unless the note documents more; units above it are denied and paid only on appeal with the records (MAI 3).',
         reference: 'CMS MUE, practitioner services, 2026 Q2',
+        messageId: 'perDayOneLineClinical',
+        data: { table: 'NCCI MUE 2026 Q2', code: '11103', units: 7, mue: 6 },
+        title: 'Max 6 of 11103 unless noted',
+        field: 'units',
       },
     ]);
     expect(said(e)).toEqual(['ncci-mue@1']);

@@ -146,13 +146,14 @@ describe('dismissals made under the former ids', () => {
     // The dismissed finding stays dismissed: no error on the screen.
     expect(await evaluate()).toMatchObject({ ok: true, errors: 0, findings: [] });
     const pseudonym = states.get(7)!.encounterId;
-    expect(writes).toEqual(['upgrade 4/4', 'rekey 3']);
+    // Then the keys with message ids (message-id-keys.ts: the three finding records, '*' for any message).
+    expect(writes).toEqual(['upgrade 4/4', 'upgrade 3/3', 'rekey 3']);
     const all = await store.all();
     expect(all.filter((d) => d.encounter === pseudonym).map((d) => d.key).sort()).toEqual(
-      [`${pseudonym}|mod25-missing|99213|1`, `${pseudonym}|mod25-missing|99213|1|undone|${at}`, `${pseudonym}|signoff|${at}`].sort(),
+      [`${pseudonym}|mod25-missing|*|99213|1`, `${pseudonym}|mod25-missing|*|99213|1|undone|${at}`, `${pseudonym}|signoff|${at}`].sort(),
     );
     // The comment that named a date is gone; the other stays.
-    expect(all.find((d) => d.key === `${pseudonym}|mod25-missing|99213|1`)!.comment).toBe(REMOVED_COMMENT);
+    expect(all.find((d) => d.key === `${pseudonym}|mod25-missing|*|99213|1`)!.comment).toBe(REMOVED_COMMENT);
     expect(all.find((d) => d.rule === 'lesions-lumped')!.comment).toBe('per coding lead');
     // No former id left anywhere, not even for the encounter no screen showed since.
     expect(JSON.stringify(all)).not.toContain(FORMER_ID);
@@ -165,7 +166,7 @@ describe('dismissals made under the former ids', () => {
     expect(await evaluate()).toMatchObject({ ok: true, errors: 0 });
     const restarted = setup({ keys, dismissals: counted });
     expect(await restarted.evaluate()).toMatchObject({ ok: true, errors: 0 });
-    expect(writes).toEqual(['upgrade 4/4', 'rekey 3']);
+    expect(writes).toEqual(['upgrade 4/4', 'upgrade 3/3', 'rekey 3']);
     expect(JSON.stringify(await store.all())).toBe(snapshot);
 
     // The audit log still lists every record.
