@@ -1,5 +1,5 @@
 /**
- * The code groups of RULES.md section 3, as data. Rules look codes up here and
+ * The code groups the rules use, as data (docs/rules.md lists each rule's). Rules look codes up here and
  * never repeat a code or a range themselves.
  *
  * Ranges are inclusive and compare codes of the same shape (five digits, or a
@@ -561,7 +561,7 @@ export function sizeStepLabel(kind: SizedKind, step: number): string {
   return `${(bounds[step - 1]! + 0.1).toFixed(1)} to ${bounds[step]!.toFixed(1)} cm`;
 }
 
-// ── Codes and sites, RULES.md section 6.4 ────────────────────────────────
+// ── Codes and sites (site-specific biopsies, chemodenervation) ────────────────────────────────
 
 /** Skin biopsies, primaries and add-ons (site-specific-biopsy). */
 export const SKIN_BIOPSY = codeSet(['11102', '11107']);

@@ -5,7 +5,7 @@
  * XS (or 59) is for a biopsy of a separate lesion, so the same site on both
  * lines needs a look. A diagnostic biopsy before Mohs on the same day may carry
  * 59 when no pathology existed (NCCI ch. III, Mohs), so Mohs is left out.
- * Sites compare as RULES.md 6.1 normalizes them (rules/site-words.ts).
+ * Sites compare as the note reader normalizes them (rules/site-words.ts).
  */
 import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS, MOHS } from '../codes';
 import { hasAnyModifier } from '../context';

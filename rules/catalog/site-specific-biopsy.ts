@@ -3,7 +3,7 @@
  * Source: CPT code set: the skin biopsy codes 11102–11107 are for skin; the lip
  * (40490), the eyelid margin (67810), the nail unit (11755), the penis (54100)
  * and the vulva (56605, 56606 for each further lesion) have their own biopsy codes. The skin of the lip,
- * eyelid or finger is skin (RULES.md 6.4): the word tables are in rules/site-terms.ts.
+ * eyelid or finger is skin (docs/rules.md): the word tables are in rules/site-terms.ts.
  */
 import { SKIN_BIOPSY } from '../codes';
 import { siteSpecificBiopsyOf, type SiteSpecificBiopsy } from '../site-terms';

@@ -126,7 +126,7 @@ describe('the built extension', () => {
     const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'));
     const gz = gzipSync(content, { level: 9 }).length;
     console.log(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip`);
-    // The goal (README, "Performance and safety"): 25 KB gzip. zod and webextension-polyfill stay out of it.
+    // The goal (docs/performance.md): 25 KB gzip. zod and webextension-polyfill stay out of it.
     expect(gz).toBeLessThanOrEqual(25 * 1024);
     expect(content.toString('latin1')).not.toMatch(/maxArgs|\$ZodType|_zod/);
   });
