@@ -1,6 +1,7 @@
 /**
  * Writes docs/rules.md from the rule modules and their case tables: id,
- * severity, summary, when it fires, reference, each message id with its title
+ * severity, summary, when it fires, reference, the code groups it uses
+ * (rendered from rules/codes.ts), each message id with its title
  * and one-click fixes, and one failing and one passing example (the first of
  * each table, with what the engine says about it).
  * Also writes docs/formats.md and docs/schema/*.schema.json from the zod
@@ -12,6 +13,7 @@ import { RULES, run } from '../rules/index';
 import type { CaseTable } from '../rules/cases';
 import type { Encounter } from '../rules/schema';
 import { formatOutputs, type Output } from './lib/formats-doc';
+import { codeGroupLines } from './lib/code-groups-doc';
 
 function describeEncounter(e: Encounter): string {
   const rows = [`payer: ${e.payer.kind}${e.abn ? `; ABN ${e.abn.signed ? 'signed' : 'not signed'}${e.abn.lines ? ` for lines ${e.abn.lines.join(', ')}` : ''}` : ''}`];
@@ -61,6 +63,8 @@ async function generate(): Promise<string> {
     const good = table.valid[0]!;
     const said = run(bad.encounter).filter((f) => f.rule === id);
     out.push(`## ${id}`, '', `**${severity}** · ${summary}`, '', `**When it fires.** ${description}`, '', `**Reference.** ${reference}`, '');
+    const groups = codeGroupLines(readFileSync(new URL(`../rules/catalog/${id}.ts`, import.meta.url), 'utf8'));
+    if (groups.length) out.push('**Codes** (from [rules/codes.ts](../rules/codes.ts)):', '', ...groups, '');
     // Each message id: the title the inline warning shows, and the one-click fixes its failing cases get.
     const fixesOf = new Map<string, string[]>();
     for (const c of table.invalid) {

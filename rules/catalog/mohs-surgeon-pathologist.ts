@@ -16,7 +16,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT Mohs micrographic surgery guidelines (one physician as surgeon and pathologist)',
     description:
-      'A Mohs line (17311–17315) on the claim and a sentence of the note naming a pathologist or dermatopathologist, not negated, with frozen sections or margins, and naming neither the surgeon (the Mohs surgeon\'s own attestation) nor a biopsy (the referring biopsy\'s reader). Shown on the first Mohs line. Silent when another sentence documents the surgeon reading them.',
+      'A Mohs line on the claim and a sentence of the note naming a pathologist or dermatopathologist, not negated, with frozen sections or margins, and naming neither the surgeon (the Mohs surgeon\'s own attestation) nor a biopsy (the referring biopsy\'s reader). Shown on the first Mohs line. Silent when another sentence documents the surgeon reading them.',
     messages: {
       separate: {
         message: 'The note documents a pathologist other than the surgeon reading the frozen sections or margins, but {{code}} requires one physician acting as both surgeon and pathologist.',

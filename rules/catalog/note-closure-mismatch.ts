@@ -27,7 +27,7 @@ export default createRule({
     severity: 'warning',
     reference: 'CPT repair (closure) guidelines, 12001–13160',
     description:
-      'On a repair line (12001–13160): the closure documented in its tied procedure blocks is only adhesive strips, hemostasis or second-intention healing (no sutures, staples or tissue adhesive), so there is no reportable repair; or a simple repair (12001–12018) whose documented closure is layered (an intermediate repair, 12031–12057). Silent when the note names no closure for the line, or names sutures in a sentence it does not read (planned, past).',
+      'On a repair line: the closure documented in its tied procedure blocks is only adhesive strips, hemostasis or second-intention healing (no sutures, staples or tissue adhesive), so there is no reportable repair; or a simple repair whose documented closure is layered (an intermediate repair). Silent when the note names no closure for the line, or names sutures in a sentence it does not read (planned, past).',
     messages: {
       noRepair: {
         message: '{{code}} bills a wound repair, but the note documents no sutures, staples or tissue adhesive: only adhesive strips, hemostasis or healing by second intention, which are part of the procedure.',

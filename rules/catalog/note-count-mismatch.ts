@@ -41,7 +41,7 @@ export default createRule({
     severity: 'warning',
     reference: 'CPT guidelines, destruction of premalignant (17000–17004) and benign (17110–17111) lesions, removal of skin tags (11200–11201)',
     description:
-      'A destruction family (premalignant 17000/17003/17004, benign 17110/17111, skin tag 11200/11201) on the claim with no lesions on any of its lines, and exactly one count documented for it (a number before actinic keratoses, AKs, warts, verrucae, seborrheic keratoses, SKs, skin tags or acrochordons, or lesions when the family is the only one on the claim, in a sentence that destroys or removes them) that disagrees with its codes by the counting of destruction-series. Silent when the count\'s sentence holds another number (measurements, cycles and seconds aside) or a word such as several, more or other, or when the family has two counts.',
+      'A destruction family (premalignant, benign, skin tag) on the claim with no lesions on any of its lines, and exactly one count documented for it (a number before actinic keratoses, AKs, warts, verrucae, seborrheic keratoses, SKs, skin tags or acrochordons, or lesions when the family is the only one on the claim, in a sentence that destroys or removes them) that disagrees with its codes by the counting of destruction-series. Silent when the count\'s sentence holds another number (measurements, cycles and seconds aside) or a word such as several, more or other, or when the family has two counts.',
     messages: {
       count: {
         message: 'The note documents {{counted}} treated, but the codes billed ({{billed}}) do not count that many.',

@@ -57,7 +57,7 @@ export default createRule({
     severity: 'warning',
     reference: 'CPT excision guidelines (excised diameter = lesion + 2 × narrowest margin), shave removal guidelines',
     description:
-      'An excision (11400–11446, 11600–11646) or shave removal (11300–11313) line without sizeCm whose tied procedure blocks give a size in another size step than its code. Excision: the excised diameter when stated, else the lesion size plus twice the narrowest margin; with no margin documented, the lesion size alone, and only a code of a smaller step fires. Shave: the lesion size. Silent when two sizes disagree, a range straddles two steps, or the note documents another technique for the line.',
+      'An excision or shave removal line without sizeCm whose tied procedure blocks give a size in another size step than its code. Excision: the excised diameter when stated, else the lesion size plus twice the narrowest margin; with no margin documented, the lesion size alone, and only a code of a smaller step fires. Shave: the lesion size. Silent when two sizes disagree, a range straddles two steps, or the note documents another technique for the line.',
     messages,
   },
   check(context) {
