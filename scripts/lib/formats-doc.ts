@@ -77,6 +77,9 @@ function flatten(schema: Json, path = '', required = true, rows: Row[] = []): Ro
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(rows: Row[], extra?: Map<string, string[]>): string[] {
+  // A field added to a schema without its meaning fails `npm run docs` and docs:check.
+  const unexplained = rows.filter((r) => !r.meaning).map((r) => r.path);
+  if (unexplained.length) throw new Error(`no meaning in rules/schema-meanings.ts for: ${unexplained.join(', ')}`);
   const out = ['| field | type | required | limits | meaning |', '|---|---|---|---|---|'];
   for (const r of rows) {
     const limits = [...r.limits];
