@@ -76,7 +76,7 @@ const BoundedPriorService = zm.extend(PriorServiceSchema, {
 
 const encounterShape = EncounterSchema.shape;
 const abnShape = encounterShape.abn.def.innerType.shape;
-const BoundedEncounter = zm.extend(EncounterSchema, {
+export const BoundedEncounter = zm.extend(EncounterSchema, {
   /** The encounter's identity (the EHR's own ids, a page path for field maps): the worker keeps only its pseudonym. */
   id: bounded(encounterShape.id, LIMITS.id),
   payer: zm.extend(encounterShape.payer, { name: boundedOptional(encounterShape.payer.shape.name) }),

@@ -1,5 +1,5 @@
 /**
- * The code groups of RULES.md section 3, as data. Rules look codes up here and
+ * The code groups the rules use, as data (docs/rules.md lists each rule's). Rules look codes up here and
  * never repeat a code or a range themselves.
  *
  * Ranges are inclusive and compare codes of the same shape (five digits, or a
@@ -292,10 +292,13 @@ export const ADDON_PRIMARIES: Readonly<Record<string, readonly string[]>> = {
 
 /** Biopsy primaries, highest-ranked technique first (incisional > punch > tangential). */
 export const BIOPSY_PRIMARIES_BY_RANK = ['11106', '11104', '11102'] as const;
+/** Biopsy primaries (tangential, punch, incisional). */
 export const BIOPSY_PRIMARY = codeSet(...BIOPSY_PRIMARIES_BY_RANK);
+/** Biopsy add-ons, each further lesion. */
 export const BIOPSY_ADDON = codeSet('11103', '11105', '11107');
 /** The add-on of each biopsy technique. */
 export const BIOPSY_ADDON_OF: Readonly<Record<string, string>> = { '11102': '11103', '11104': '11105', '11106': '11107' };
+/** The technique of each biopsy code. */
 export const BIOPSY_TECHNIQUE: Readonly<Record<string, string>> = {
   '11102': 'tangential', '11103': 'tangential', '11104': 'punch', '11105': 'punch', '11106': 'incisional', '11107': 'incisional',
 };
@@ -308,6 +311,7 @@ export const BIOPSY_BUNDLES_INTO = codeSet(
 
 /** Simple repair, and the procedures NCCI bundles it into (repair-bundled; Mohs is not among them). */
 export const SIMPLE_REPAIR = codeSet(['12001', '12018']);
+/** The biopsies, removals and destructions NCCI bundles a simple repair into. */
 export const REPAIR_BUNDLES_INTO = codeSet(
   ['11102', '11107'], '11200', ['11300', '11313'], ['11400', '11446'], ['11600', '11646'], '17000', '17004',
   '17110', '17111', ['17260', '17286'],
@@ -326,6 +330,7 @@ export interface DestructionFamily {
   series: string;
 }
 
+/** The destruction and skin-tag families, each with the diagnoses it is for. */
 export const DESTRUCTION_FAMILIES: readonly DestructionFamily[] = [
   { id: 'premalignant', label: 'premalignant (actinic keratosis)', codes: codeSet('17000', '17003', '17004'), diagnoses: dxGroup('L57.0'), series: '17000/17003/17004 (premalignant lesions)' },
   { id: 'benign', label: 'benign', codes: codeSet('17110', '17111'), diagnoses: dxGroup('B07', 'B08.1', 'L82.0', 'L82.1', 'L72.0', 'D22', 'D23', 'L81.4'), series: '17110/17111 (benign lesions)' },
@@ -413,7 +418,9 @@ export const MALIGNANT_DX = dxGroup('C43', 'C44', 'C4A', 'C46.0', 'C49', 'D03', 
 export const LIP_GENITAL_MALIGNANT_DX = dxGroup('C00', 'D00.01', 'C51', 'C60', 'C63.2', 'D07.1', 'D07.4', 'D07.61');
 /** Malignant for excision and Mohs: MALIGNANT_DX plus LIP_GENITAL_MALIGNANT_DX. */
 export const SURGICAL_MALIGNANT_DX = dxGroup(...MALIGNANT_DX.prefixes, ...LIP_GENITAL_MALIGNANT_DX.prefixes);
+/** Screening diagnoses: a skin-cancer screening or a general exam. */
 export const SCREENING_DX = dxGroup('Z12.83', 'Z00.00', 'Z00.01');
+/** Cosmetic-encounter diagnoses. */
 export const COSMETIC_DX = dxGroup('Z41.1', 'Z41.8', 'Z41.9');
 export const COMMONLY_COSMETIC_BENIGN_DX = dxGroup('L82.1', 'L91.8', 'D22', 'D23', 'L81.4', 'L72.0', 'L72.1', 'D18.01');
 /** Any one linked makes a benign removal medical. */
@@ -421,18 +428,25 @@ export const BENIGN_REMOVAL_INDICATION_DX = dxGroup('L29', 'R58', 'L08', 'L02', 
 
 // ── Cosmetic and botulinum toxin ──────────────────────────────────────────
 
+/** Cosmetic services (filler injections, dermabrasion, chemical peels, rhytidectomy, suction lipectomy, electrolysis). */
 export const COSMETIC_CODES = codeSet(['11950', '11954'], ['15780', '15787'], ['15788', '15793'], ['15824', '15829'], ['15876', '15879'], '17380');
 /** Chemical peel and dermabrasion: medical with one of MEDICAL_PEEL_DX linked. */
 export const PEEL_OR_DERMABRASION = codeSet(['15780', '15787'], ['15788', '15793']);
+/** Diagnoses that make a peel or dermabrasion medical (actinic keratosis, rhinophyma). */
 export const MEDICAL_PEEL_DX = dxGroup('L57.0', 'L71.1');
 
+/** Botulinum toxin drugs, single-dose vials. */
 export const BOTOX_DRUG = codeSet(['J0585', 'J0588']);
+/** Botulinum toxin: the drugs and the chemodenervation services. */
 export const BOTOX = codeSet(['J0585', 'J0588'], '64612', '64615', '64650', '64653');
+/** Diagnoses payers cover botulinum toxin for (hyperhidrosis, chronic migraine, dystonia, hemifacial spasm). */
 export const BOTOX_COVERED_DX = dxGroup('L74.510', 'L74.511', 'L74.512', 'L74.513', 'L74.519', 'L74.52', 'R61', 'G43.7', 'G24', 'G51.3');
 
 /** Removal of a benign lesion (benign-removal-necessity, abn-missing, abn-modifier-missing). */
 export const BENIGN_REMOVAL = codeSet('17110', '17111', '11200', '11201', ['11300', '11313'], ['11400', '11446']);
+/** Excision of a benign lesion, by site and size. */
 export const BENIGN_EXCISION = codeSet(['11400', '11446']);
+/** Excision of a malignant lesion, by site and size. */
 export const MALIGNANT_EXCISION = codeSet(['11600', '11646']);
 
 /**
@@ -450,12 +464,16 @@ export function isQuestionableBenignRemoval(code: string, dx: readonly string[])
 
 // ── Mohs, pathology ───────────────────────────────────────────────────────
 
+/** Mohs micrographic surgery, stages and add-on blocks. */
 export const MOHS = codeSet(['17311', '17315']);
+/** Surgical pathology and frozen sections. */
 export const SURGICAL_PATHOLOGY = codeSet(['88300', '88309'], '88331', '88332');
 
 // ── Modifiers ─────────────────────────────────────────────────────────────
 
+/** Modifiers that say what an ABN covers: GA signed ABN on file, GZ none, GX voluntary ABN for an excluded service, GY excluded by law. */
 export const ABN_MODIFIERS = ['GA', 'GZ', 'GX', 'GY'] as const;
+/** Distinct-service modifiers: 59 and the X modifiers that refine it. */
 export const DISTINCT_SERVICE_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'] as const;
 export const X_MODIFIERS = ['XE', 'XS', 'XP', 'XU'] as const;
 
@@ -564,14 +582,16 @@ export function sizeStepLabel(kind: SizedKind, step: number): string {
   return `${(bounds[step - 1]! + 0.1).toFixed(1)} to ${bounds[step]!.toFixed(1)} cm`;
 }
 
-// ── Codes and sites, RULES.md section 6.4 ────────────────────────────────
+// ── Codes and sites (site-specific biopsies, chemodenervation) ────────────────────────────────
 
 /** Skin biopsies, primaries and add-ons (site-specific-biopsy). */
 export const SKIN_BIOPSY = codeSet(['11102', '11107']);
 
 /** Chemodenervation of eccrine glands: 64650 both axillae, 64653 other areas (chemodenervation-site, hyperhidrosis-diagnosis). */
 export const ECCRINE_CHEMODENERVATION = codeSet('64650', '64653');
+/** Chemodenervation of eccrine glands of both axillae. */
 export const AXILLARY_CHEMODENERVATION = '64650';
+/** Chemodenervation of eccrine glands of other areas (scalp, face, neck). */
 export const OTHER_AREA_CHEMODENERVATION = '64653';
 /** CPT's unlisted code for chemodenervation of the extremities (hands, feet). */
 export const UNLISTED_CHEMODENERVATION = '64999';

@@ -1,5 +1,5 @@
 /**
- * The view of an encounter that rules read: the claim (RULES.md section 1)
+ * The view of an encounter that rules read: the claim (docs/formats.md)
  * applied once, codes and modifiers normalized, pointers resolved.
  */
 import type { Encounter, Line, PayerKind } from './schema';
@@ -35,7 +35,7 @@ export interface RuleContext {
   readonly diagnoses: readonly string[];
   /** The anatomic lexicon. */
   siteGroupOf(site: string | undefined): SiteAnswer;
-  /** An ABN is on file for this line (RULES.md section 1). */
+  /** An ABN is on file for this line (docs/formats.md). */
   abnOnFile(line: ClaimLine): boolean;
   /** The ICD-10-CM code set in force. */
   readonly icd: IcdCodeSet;

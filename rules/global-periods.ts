@@ -1,5 +1,5 @@
 /**
- * Global surgery periods and post-operative diagnoses (RULES.md section 6.5),
+ * Global surgery periods and post-operative diagnoses (global-period-em, docs/rules.md),
  * as data: the days after a procedure that its payment includes (CMS physician
  * fee schedule, global days 010 and 090), and the diagnoses that name
  * post-operative care. Codes outside these lists (000, ZZZ, XXX) open no

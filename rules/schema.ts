@@ -1,5 +1,5 @@
 /**
- * The engine's contract (RULES.md sections 1 and 2) as zod schemas: the only
+ * The engine's contract (docs/formats.md, generated from these schemas) as zod schemas: the only
  * source of the Encounter and Finding types. Unknown extra fields are stripped,
  * wrong types are rejected with a message that names the field.
  */
@@ -35,7 +35,7 @@ export const DiagnosisSchema = z.object({
   description: z.optional(text()),
 });
 
-/** A service billed before, as the screen's visit history shows it (RULES.md section 6.5); dx are ICD-10-CM codes, not pointers. */
+/** A service billed before, as the screen's visit history shows it (global-period-em); dx are ICD-10-CM codes, not pointers. */
 export const PriorServiceSchema = z.object(
   {
     dateOfService: z.string({ error: 'expected a date YYYY-MM-DD' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' })),
@@ -62,9 +62,9 @@ export const EncounterSchema = z.object(
     ),
     diagnoses: z.array(DiagnosisSchema, { error: 'expected an array of diagnoses' }),
     lines: z.array(LineSchema, { error: 'expected an array of lines' }),
-    /** The procedure documentation the screen shows, plain text (RULES.md section 6). Read in memory only, never stored. */
+    /** The procedure documentation the screen shows, plain text (docs/note.md). Read in memory only, never stored. */
     note: z.optional(text('the note as a string')),
-    /** Prior services by the same physician, any order (RULES.md section 6.5). */
+    /** Prior services by the same physician, any order (global-period-em). */
     history: z.optional(z.array(PriorServiceSchema, { error: 'expected an array of prior services' })),
   },
   { error: 'expected an encounter object' },

@@ -1,5 +1,5 @@
 /**
- * Word tables of RULES.md section 6.4, as data: the places that have a biopsy
+ * Word tables of site-specific-biopsy and chemodenervation-site, as data: the places that have a biopsy
  * code of their own (site-specific-biopsy), the hands and feet and the axillae
  * (chemodenervation-site). A term matches whole words of a line's site (its
  * words as rules/site-words.ts gives them), in order, singular or plural
@@ -21,7 +21,7 @@ export interface SiteSpecificBiopsy {
 
 /**
  * The skin of the lip, the eyelid or the finger is skin: `upper lip`, `eyelid`
- * and `finger` are in no list. Each addition beyond RULES.md 6.4 (one-word
+ * and `finger` are in no list. Each addition beyond the rules' own lists (one-word
  * spellings, `subungual`, the Latin singulars, the clitoris) has a case in
  * site-specific-biopsy.cases.ts.
  */

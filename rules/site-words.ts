@@ -1,5 +1,5 @@
 /**
- * A site's words as RULES.md section 6.1 compares them: lower case, punctuation
+ * A site's words as the note reader compares them (docs/note.md): lower case, punctuation
  * ignored, `L`/`Lt` written `left`, `R`/`Rt` `right`, `bilat` `bilateral`.
  * Used to tie a note's procedure block to a line (every word of the site in the
  * block) and to compare two lines' sites (same-site-distinct-modifier). Linear,

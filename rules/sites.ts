@@ -1,7 +1,7 @@
 /**
  * Anatomic site lexicon: reads the free-text site of a body map ('L nasal ala',
  * 'R. upper arm, posterior', 'Lt. plantar foot') and answers its site group of
- * RULES.md section 3, or 'unknown' when unsure (site rules stay silent then).
+ * the code groups (rules/codes.ts), or 'unknown' when unsure (site rules stay silent then).
  *
  * How it reads a site:
  *  1. Lower-case, strip accents, possessives and punctuation; glue hyphenated
@@ -33,7 +33,7 @@ type Kind = SiteGroup | 'disputed' | 'none';
 
 /** The lexicon, as data: multi-word phrases first, then single words. */
 const LEXICON: Readonly<Record<Kind, { readonly phrases: readonly string[]; readonly words: readonly string[] }>> = {
-  // A — trunk, arms, legs. Groin, inguinal, suprapubic and buttock are A (RULES.md).
+  // A — trunk, arms, legs. Groin, inguinal, suprapubic and buttock are A.
   A: {
     phrases: [
       'upper arm', 'upper back', 'lower back', 'mid back', 'small of back', 'chest wall',
@@ -65,7 +65,7 @@ const LEXICON: Readonly<Record<Kind, { readonly phrases: readonly string[]; read
     ],
   },
   // B — scalp, neck, hands, feet, genitalia. Submental, submandibular, occipital
-  // and temporal scalp are B (RULES.md). A digit is B whether of hand or foot.
+  // and temporal scalp are B. A digit is B whether of hand or foot.
   B: {
     phrases: [
       'back of hand', 'back of neck', 'back of head', 'top of head', 'crown of head', 'vertex of head',
@@ -305,7 +305,7 @@ const PREFIX_WORDS = new Set(PREFIXES.split('|'));
 /**
  * Whether lower-case word tokens (as `siteWords` gives them) name any term of
  * the lexicon: a site of any group or a disputed term ('head', 'perianal').
- * For the note reader (RULES.md 6.1: a block that names no anatomic site at all).
+ * For the note reader (docs/note.md: a block that names no anatomic site at all).
  * No regular expression: the tokens are already split; linear in their number.
  */
 export function namesAnySite(words: readonly string[]): boolean {

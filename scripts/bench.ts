@@ -112,7 +112,7 @@ const GOALS = { rate: 200_000, ratio: 1.0, longLines: 5_000, longMs: 20, hugeLin
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 
 // ── NOTE READER HOOK ───────────────────────────────────────────────────────
-// RULES.md section 6 reads the encounter's note (rules/note/, written on
+// The note rules read the encounter's note (rules/note/, written on
 // another branch). When rules/note/index.ts exists, part A measures its reader
 // on each worked example's note, on a line of its own: NOTE_READER_EXPORT names
 // the function, called with the note's text. The note rules themselves are in

@@ -1,16 +1,19 @@
 /**
  * Writes docs/rules.md from the rule modules and their case tables: id,
- * severity, summary, when it fires, reference, each message id with its title
+ * severity, summary, when it fires, reference, the code groups it uses
+ * (rendered from rules/codes.ts), each message id with its title
  * and one-click fixes, and one failing and one passing example (the first of
  * each table, with what the engine says about it).
- * `--check` fails when the checked-in page is not current (run in CI).
+ * Also writes docs/formats.md and docs/schema/*.schema.json from the zod
+ * schemas (scripts/lib/formats-doc.ts).
+ * `--check` fails when a checked-in page is not current (run in CI).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { RULES, run } from '../rules/index';
 import type { CaseTable } from '../rules/cases';
 import type { Encounter } from '../rules/schema';
-
-const OUT = new URL('../docs/rules.md', import.meta.url);
+import { formatOutputs, type Output } from './lib/formats-doc';
+import { codeGroupLines } from './lib/code-groups-doc';
 
 function describeEncounter(e: Encounter): string {
   const rows = [`payer: ${e.payer.kind}${e.abn ? `; ABN ${e.abn.signed ? 'signed' : 'not signed'}${e.abn.lines ? ` for lines ${e.abn.lines.join(', ')}` : ''}` : ''}`];
@@ -60,6 +63,8 @@ async function generate(): Promise<string> {
     const good = table.valid[0]!;
     const said = run(bad.encounter).filter((f) => f.rule === id);
     out.push(`## ${id}`, '', `**${severity}** · ${summary}`, '', `**When it fires.** ${description}`, '', `**Reference.** ${reference}`, '');
+    const groups = codeGroupLines(readFileSync(new URL(`../rules/catalog/${id}.ts`, import.meta.url), 'utf8'));
+    if (groups.length) out.push('**Codes** (from [rules/codes.ts](../rules/codes.ts)):', '', ...groups, '');
     // Each message id: the title the inline warning shows, and the one-click fixes its failing cases get.
     const fixesOf = new Map<string, string[]>();
     for (const c of table.invalid) {
@@ -86,16 +91,19 @@ async function generate(): Promise<string> {
   return out.join('\n');
 }
 
-const text = await generate();
+const outputs: Output[] = [{ path: 'docs/rules.md', text: await generate() }, ...formatOutputs()];
+const root = new URL('../', import.meta.url);
 if (process.argv.includes('--check')) {
-  let current = '';
-  try { current = readFileSync(OUT, 'utf8'); } catch { /* missing counts as stale */ }
-  if (current !== text) {
-    console.error('docs/rules.md is not current: run `npm run docs` and commit it.');
+  const stale = outputs.filter(({ path, text }) => {
+    try { return readFileSync(new URL(path, root), 'utf8') !== text; } catch { return true; /* missing counts as stale */ }
+  });
+  if (stale.length) {
+    console.error(`${stale.map((o) => o.path).join(', ')} ${stale.length === 1 ? 'is' : 'are'} not current: run \`npm run docs\` and commit ${stale.length === 1 ? 'it' : 'them'}.`);
     process.exit(1);
   }
-  console.log('docs/rules.md is current.');
+  console.log(`${outputs.map((o) => o.path).join(', ')} are current.`);
 } else {
-  writeFileSync(OUT, text);
-  console.log(`wrote docs/rules.md (${RULES.length} rules)`);
+  mkdirSync(new URL('docs/schema/', root), { recursive: true });
+  for (const { path, text } of outputs) writeFileSync(new URL(path, root), text);
+  console.log(`wrote ${outputs.map((o) => o.path).join(', ')} (${RULES.length} rules)`);
 }

@@ -59,7 +59,7 @@ INPUT FORMATS (detected from the first bytes; --from overrides)
   json  dermlint's encounter shape: one encounter or a JSON array of them:
         { id, dateOfService?, payer: { kind, name? }, abn?: { signed, lines? }, diagnoses: [{ code }],
           lines: [{ code, modifiers?, units?, dx? (pointers from 1), site?, sizeCm?, lesions?,
-          billTo?, category? }], note?, history? }   (RULES.md section 1)
+          billTo?, category? }], note?, history? }   (docs/formats.md)
   Every format streams: 100,000 claims run in a small heap. An encounter may have at most
   ${INPUT_LIMITS.lines} lines, ${INPUT_LIMITS.diagnoses} diagnoses and ${INPUT_LIMITS.encounterBytes} bytes of JSON (the extension's limits).
   The mapping of every field is in docs/claim-formats.md.
@@ -69,7 +69,7 @@ OPTIONS
   --format text|json|csv what to print on standard output:
                            text (default): a report for a coder, lines counted from 1, totals by rule
                            json: [{ "id", "findings": [...] }], one per encounter, in input order,
-                                 "line" 0-based (the contract of RULES.md section 2)
+                                 "line" 0-based (docs/formats.md, Result)
                            csv: one row per finding (id, rule, severity, line from 1, code, modifiers,
                                 units, message, fix, reference), safe to open in a spreadsheet
   --html FILE            also write a self-contained HTML report there (charts, top findings, a

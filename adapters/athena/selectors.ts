@@ -1,7 +1,7 @@
 /**
  * Everything the athenaNet adapter looks for on the screen, in one place.
  *
- * Public material (docs/EHR-SCREENS) gives the hosts, the frame tree, the
+ * Public material (the vendor's documentation and published screenshots) gives the hosts, the frame tree, the
  * design-system class prefix (fe_c_) and the Billing tab's labels, but no ids
  * of the tab's rows or controls. So the adapter matches on structure and
  * labels: a tab named "Billing", section headings "Diagnoses" and "Services",
@@ -51,7 +51,7 @@ export const SEL = {
   /** The note inside that frame. */
   noteInFrame: 'textarea, [contenteditable]:not([contenteditable="false"])',
   button: 'button, input[type="button"], input[type="submit"], [role="button"]',
-  /** The design system's patient banner name (fe_c_ classes are public, see EHR-SCREENS). */
+  /** The design system's patient banner name (fe_c_ classes are public). */
   patientName: '[class*="patient-banner__name"]',
 } as const;
 

@@ -35,7 +35,7 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const collapse = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\s+/g, ' ').trim() || undefined);
 
 /**
- * What an encounter means (RULES.md section 1), field by field: absent and
+ * What an encounter means (docs/formats.md), field by field: absent and
  * empty lists are the same, billTo falls back to its default, an unsigned ABN
  * is no ABN. The screen must keep everything else exactly.
  */

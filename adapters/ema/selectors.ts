@@ -6,7 +6,7 @@
  * on ARIA state, and on visible labels (column headers, the "Primary Ins."
  * label) as a fallback.
  *
- * What public material shows of EMA (see /work/shared/EHR-SCREENS.md): the
+ * What public material shows of EMA (its vendor's documentation and published screenshots): the
  * hosts, the hash routes, ng-select pickers, data-identifier hooks, the
  * Finalize control and the superbill's fields. The DOM of the visit's
  * procedure and diagnosis areas is not public: the identifiers below are the

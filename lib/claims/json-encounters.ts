@@ -1,5 +1,5 @@
 /**
- * dermlint's own encounter JSON (RULES.md section 1): one encounter or an
+ * dermlint's own encounter JSON (docs/formats.md): one encounter or an
  * array of them, streamed element by element (lib/claims/json-stream.ts).
  */
 import { jsonPieces, JsonPieceTooLargeError, JsonSyntaxError } from './json-stream';

@@ -1,6 +1,6 @@
 /**
  * From what a claim says about its payer to the engine's payer kind
- * (RULES.md section 1). The tables are data, documented one for one in
+ * (docs/formats.md). The tables are data, documented one for one in
  * docs/claim-formats.md (a unit test compares them).
  *
  * The kinds matter because the ABN rules, drug-waste-modifier and

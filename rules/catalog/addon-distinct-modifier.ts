@@ -26,7 +26,7 @@ export default createRule({
     severity: 'warning',
     reference: 'CPT add-on codes; NCCI Policy Manual for Medicare Services, ch. I (modifier 59 and XE, XS, XP, XU); CMS NCCI PTP edits, practitioner',
     description:
-      'A distinct-service modifier (59, XE, XS, XP, XU) on the add-on 17003, 17312, 17314 or 17315 while one of its primaries is on the claim, and the NCCI PTP table in use (in force on the dateOfService when dated) pairs the add-on, as column 2, with no other code on the claim (17110 or 17111 beside 17003 is such a pair: there the modifier is what NCCI asks for). Without a PTP table the rule cannot tell, and stays silent.',
+      'A distinct-service modifier on one of the add-ons below while one of its primaries is on the claim, and the NCCI PTP table in use (in force on the dateOfService when dated) pairs the add-on, as column 2, with no other code on the claim (17110 or 17111 beside 17003 is such a pair: there the modifier is what NCCI asks for). Without a PTP table the rule cannot tell, and stays silent.',
     messages: {
       noise: { message: NOISE, title: 'Remove {{modifiers}} from {{addOn}}', fix: 'Remove {{modifiers}} from {{addOn}}.' },
       /** The add-on is column 1 of an edit with another code: the modifier may belong on that one. */

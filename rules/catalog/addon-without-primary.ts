@@ -53,7 +53,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT add-on code conventions and biopsy guidelines; NCCI Policy Manual, ch. I (add-on codes)',
     description:
-      'An add-on code (e.g. 17003, 11103, 11105, 11107, 17312, 17314, 17315, 11201) whose primaries are all absent from the claim. For biopsies: 11105 needs a punch or incisional primary, 11107 an incisional one.',
+      'An add-on code whose primaries are all absent from the claim. For biopsies: 11105 needs a punch or incisional primary, 11107 an incisional one.',
     messages: {
       noPrimary: { message: NO_PRIMARY, title: 'Add primary {{primaries}}', fix: 'Report the first service with {{primaries}} and only the additional ones with {{addon}}.' },
       noBiopsyPrimary: {

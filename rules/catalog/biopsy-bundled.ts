@@ -20,7 +20,7 @@ export default createRule({
     severity: 'warning',
     reference: 'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; NCCI PTP edits',
     description:
-      'A biopsy primary (11102, 11104, 11106) on a claim that also removes or destroys a lesion (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313), when some such removal line is not separated from the biopsy: neither line of the pair carries 59, XE, XS, XP or XU.',
+      'A biopsy primary on a claim that also removes or destroys a lesion, when some such removal line is not separated from the biopsy: neither line of the pair carries a distinct-service modifier.',
     messages: {
       bundled: {
         message: '{{biopsy}} is billed with {{removals}} without a distinct-service modifier, so the payer will bundle the biopsy into the removal.',

@@ -54,7 +54,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT skin biopsy guidelines (11102–11107); NCCI Policy Manual, ch. III, biopsy',
     description:
-      'The units of 11102, 11104 and 11106 add up to more than 1. Shown on every biopsy-primary line other than the first line of the highest-ranked code present (incisional > punch > tangential), and on that line too when its units exceed 1.',
+      'The units of the biopsy primaries add up to more than 1. Shown on every biopsy-primary line other than the first line of the highest-ranked code present (incisional > punch > tangential), and on that line too when its units exceed 1.',
     messages,
   },
   check({ onClaim }) {

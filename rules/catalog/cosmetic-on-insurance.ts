@@ -89,7 +89,7 @@ export default createRule({
     severity: 'error',
     reference: 'Social Security Act §1862(a)(10); Medicare Benefit Policy Manual, ch. 16, §120; payer cosmetic-services policies',
     description:
-      "A line on the claim that is cosmetic: marked 'cosmetic' or 'retail', a cosmetic code (a chemical peel or dermabrasion is medical with actinic keratosis or rhinophyma linked), a cosmetic diagnosis (Z41.1, Z41.8, Z41.9) linked, or botulinum toxin with no covered indication linked. A line with GY (sent on purpose for a denial) does not fire.",
+      "A line on the claim that is cosmetic: marked 'cosmetic' or 'retail', a cosmetic code (a chemical peel or dermabrasion is medical with actinic keratosis or rhinophyma linked), a cosmetic diagnosis linked, or botulinum toxin with no covered indication linked. A line with GY (sent on purpose for a denial) does not fire.",
     messages,
   },
   check({ claim, diagnoses, onClaim }) {

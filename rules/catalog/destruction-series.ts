@@ -211,7 +211,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT guidelines, destruction of premalignant and benign lesions, removal of skin tags; NCCI Policy Manual, ch. III',
     description:
-      'A once-per-session code (17000, 17004, 17110, 17111, 11200) has more than one unit or line, 17003 adds up to more than 13 units, 17004 or 17111 is billed beside the codes it replaces, or the documented lesion count of a family disagrees with its codes (judged only when every line of the family documents its lesions and no add-on lacks its primary).',
+      'A once-per-session code has more than one unit or line, 17003 adds up to more than 13 units, 17004 or 17111 is billed beside the codes it replaces, or the documented lesion count of a family disagrees with its codes (judged only when every line of the family documents its lesions and no add-on lacks its primary).',
     messages,
   },
   check({ onClaim }) {

@@ -24,7 +24,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT guidelines, destruction of premalignant, benign and malignant lesions, removal of skin tags',
     description:
-      'A line of a destruction family (premalignant 17000–17004, benign 17110/17111, malignant 17260–17286, skin tag 11200/11201) whose linked diagnoses that belong to some family all belong to other families, e.g. 17000 for a seborrheic keratosis or 17110 for skin tags. Diagnoses of no family are left out; a line with none left is not judged.',
+      'A line of a destruction family (premalignant, benign, malignant, skin tag) whose linked diagnoses that belong to some family all belong to other families, e.g. 17000 for a seborrheic keratosis or 17110 for skin tags. Diagnoses of no family are left out; a line with none left is not judged.',
     messages: {
       wrongFamily: {
         message: '{{code}} belongs to the {{family}} series, but it is linked to {{dx}}, treated with {{series}}.',

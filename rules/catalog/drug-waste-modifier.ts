@@ -16,7 +16,7 @@ export default createRule({
     severity: 'error',
     reference: 'CMS JW and JZ modifier policy (discarded drugs from single-dose containers); Medicare Claims Processing Manual, ch. 17, §40',
     description:
-      'Original Medicare only: a botulinum toxin drug line (J0585–J0588) carries neither JZ nor JW and no other line of the same code carries JW. Not judged for dates of service before 1 July 2023, when JZ was not yet required.',
+      'Original Medicare only: a botulinum toxin drug line carries neither JZ nor JW and no other line of the same code carries JW. Not judged for dates of service before 1 July 2023, when JZ was not yet required.',
     messages: {
       missing: {
         message: '{{code}} comes from a single-dose vial, and Medicare requires JZ (nothing discarded) or a separate JW line for the discarded amount.',

@@ -7,7 +7,7 @@
  * it is given (rules/icd10cm/fiscal.ts). Messages and references name it.
  *
  * Only codes the code table can decide are judged: a category the table does
- * not ship is 'undecided' and never fires (RULES.md section 4).
+ * not ship is 'undecided' and never fires (docs/rules.md).
  */
 import { displayIcd, isIcdShaped, normalizeIcd } from '../codes';
 import type { IcdCodeSet } from '../icd10cm/types';

@@ -4,7 +4,7 @@
  * Source: Medicare Claims Processing Manual, ch. 26, §10.2 (CMS-1500 item 24E:
  * each service line points to the diagnoses of item 21 it treats).
  *
- * A line without pointers is linked to every diagnosis (RULES.md section 1), so
+ * A line without pointers is linked to every diagnosis (docs/formats.md), so
  * it fires only when the encounter has none.
  */
 import type { ClaimLine } from '../context';

@@ -41,7 +41,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT excision guidelines (benign 11400–11446, malignant 11600–11646, by final pathology); NCCI Policy Manual, ch. III',
     description:
-      'A benign excision code (11400–11446) with a malignant diagnosis linked, or a malignant excision code (11600–11646) with diagnoses linked and none malignant. Silent on a line with no diagnosis linked (dx-missing speaks).',
+      'A benign excision code with a malignant diagnosis linked, or a malignant excision code with diagnoses linked and none malignant. Silent on a line with no diagnosis linked (dx-missing speaks).',
     messages,
   },
   check({ claim, onClaim }) {

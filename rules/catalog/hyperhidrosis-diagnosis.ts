@@ -36,7 +36,7 @@ export default createRule({
     severity: 'warning',
     reference: 'Payer botulinum toxin policies (e.g. Medicare LCDs for botulinum toxins): primary focal hyperhidrosis; ICD-10-CM L74.510–L74.519, L74.52, R61',
     description:
-      '64650 or 64653 whose linked diagnoses include secondary focal (L74.52) or generalized (R61) hyperhidrosis and no primary focal hyperhidrosis (L74.510–L74.519). Or 64650 (axillae) linked only to primary focal hyperhidrosis of the face, palms or soles (L74.511–L74.513), or 64653 (other areas) linked only to axillary hyperhidrosis (L74.510).',
+      '64650 or 64653 whose linked diagnoses include secondary focal or generalized hyperhidrosis and no primary focal hyperhidrosis. Or 64650 (axillae) linked only to primary focal hyperhidrosis of the face, palms or soles, or 64653 (other areas) linked only to axillary hyperhidrosis.',
     messages: {
       notPrimaryFocal: {
         message: NOT_PRIMARY_FOCAL,

@@ -1,4 +1,4 @@
-/** Every rule of the catalog (RULES.md sections 4 and 6), in the catalog's order. */
+/** Every rule of the catalog (docs/rules.md, generated from these modules), in the catalog's order. */
 import type { RuleModule } from '../types';
 import mod25Missing from './mod25-missing';
 import mod25Unsupported from './mod25-unsupported';

@@ -18,7 +18,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT biopsy (11102–11107), shave removal (11300–11313) and malignant destruction (17260–17286) guidelines',
     description:
-      'A line of a per-lesion code (biopsy 11102–11107, shave 11300–11313, malignant destruction 17260–17286) whose documented lesions exceed its units. No lesion count, no finding; excisions are not judged.',
+      'A line of a per-lesion code (biopsy, shave, malignant destruction) whose documented lesions exceed its units. No lesion count, no finding; excisions are not judged.',
     messages: {
       biopsyPrimary: {
         message: LUMPED,

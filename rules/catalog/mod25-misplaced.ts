@@ -29,7 +29,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT modifier 25; NCCI Policy Manual, ch. I, E/M services',
     description:
-      'Modifier 25 on a five-digit CPT code outside the E/M section (99202–99499) and the eye-visit codes (92002–92014) is an error on that line; HCPCS letter codes are not judged. Modifier 25 on an E/M that is the only line on the claim is a warning.',
+      'Modifier 25 on a five-digit CPT code outside the E/M section and the eye-visit codes is an error on that line; HCPCS letter codes are not judged. Modifier 25 on an E/M that is the only line on the claim is a warning.',
     messages: {
       notEm: {
         message: 'Modifier 25 belongs on an E/M visit only; on {{code}} it is invalid and can get the line rejected.',

@@ -2,7 +2,7 @@
  * mohs-blocks — 17315 units disagree with the tissue blocks the note documents.
  * Source: CPT Mohs guidelines: each stage (17311/17313, and 17312/17314 for each
  * additional stage) includes up to 5 tissue blocks; 17315 is each block beyond
- * the first 5 of any stage; RULES.md 6.3.
+ * the first 5 of any stage; docs/note.md.
  */
 import { MOHS } from '../codes';
 import { noteOf } from '../note/index';
@@ -23,7 +23,7 @@ export default createRule({
     id: 'mohs-blocks',
     summary: 'The units of 17315 disagree with the Mohs tissue blocks documented in the note.',
     severity: 'warning',
-    reference: 'CPT Mohs micrographic surgery guidelines (17311–17315: up to 5 tissue blocks per stage, 17315 for each additional block); RULES.md 6.3',
+    reference: 'CPT Mohs micrographic surgery guidelines (17311–17315: up to 5 tissue blocks per stage, 17315 for each additional block)',
     description:
       'Mohs lines on the claim, the note documents the blocks of as many stages as the claim bills (17311 or 17313: one stage; each unit of 17312 or 17314: one more), and the units of 17315 differ from the sum over those stages of the blocks beyond 5. Shown on the first Mohs line. Silent when a stage documents two block counts or stages are missing.',
     messages: {

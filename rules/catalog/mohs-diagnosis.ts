@@ -14,7 +14,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT Mohs micrographic surgery guidelines; Medicare LCDs for Mohs micrographic surgery (covered indications)',
     description:
-      'A Mohs line (17311–17315) whose linked diagnoses include no skin cancer (C43, C44, C4A, C46.0, C49, D03, D04, or the lip and genital cancers ICD-10-CM codes outside C44). Silent on a line with no diagnosis linked (dx-missing speaks).',
+      'A Mohs line whose linked diagnoses include no skin, lip or genital cancer. Silent on a line with no diagnosis linked (dx-missing speaks).',
     messages: {
       noCancer: {
         message: '{{code}} is Mohs surgery, which is for skin cancer, but its diagnoses ({{dx}}) name no malignancy.',

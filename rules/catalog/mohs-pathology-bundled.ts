@@ -17,7 +17,7 @@ export default createRule({
     severity: 'warning',
     reference: 'CPT Mohs micrographic surgery guidelines; NCCI Policy Manual, ch. III (integumentary system), Mohs micrographic surgery',
     description:
-      'Surgical pathology (88300–88309, 88331, 88332) on a claim with Mohs (17311–17315), when the pathology line carries none of 59, XE, XS, XP, XU (a modifier on the Mohs line does not count: NCCI wants it on the pathology).',
+      'Surgical pathology on a claim with Mohs, when the pathology line carries no distinct-service modifier (a modifier on the Mohs line does not count: NCCI wants it on the pathology).',
     messages: {
       bundled: {
         message: "{{pathology}} is billed with Mohs surgery ({{mohs}}), which already includes the surgeon's own pathology.",

@@ -3,7 +3,7 @@
  * Source: CPT Mohs micrographic surgery guidelines: Mohs requires one physician
  * acting as both surgeon and pathologist; if either is delegated to another
  * physician, the Mohs codes are not used (the surgeon reports the excision, the
- * pathologist the frozen sections, 88331/88332); RULES.md 6.3.
+ * pathologist the frozen sections, 88331/88332); docs/note.md.
  */
 import { MOHS } from '../codes';
 import { noteOf } from '../note/index';
@@ -14,9 +14,9 @@ export default createRule({
     id: 'mohs-surgeon-pathologist',
     summary: 'Mohs is billed, but the note documents a separate pathologist reading the margins.',
     severity: 'error',
-    reference: 'CPT Mohs micrographic surgery guidelines (one physician as surgeon and pathologist); RULES.md 6.3',
+    reference: 'CPT Mohs micrographic surgery guidelines (one physician as surgeon and pathologist)',
     description:
-      'A Mohs line (17311–17315) on the claim and a sentence of the note naming a pathologist or dermatopathologist, not negated, with frozen sections or margins, and naming neither the surgeon (the Mohs surgeon\'s own attestation) nor a biopsy (the referring biopsy\'s reader). Shown on the first Mohs line. Silent when another sentence documents the surgeon reading them.',
+      'A Mohs line on the claim and a sentence of the note naming a pathologist or dermatopathologist, not negated, with frozen sections or margins, and naming neither the surgeon (the Mohs surgeon\'s own attestation) nor a biopsy (the referring biopsy\'s reader). Shown on the first Mohs line. Silent when another sentence documents the surgeon reading them.',
     messages: {
       separate: {
         message: 'The note documents a pathologist other than the surgeon reading the frozen sections or margins, but {{code}} requires one physician acting as both surgeon and pathologist.',

@@ -3,7 +3,7 @@
  * Source: CPT repair guidelines (12001–13160): sutures, staples or tissue adhesive
  * make a repair; a wound closed with adhesive strips alone is part of the procedure
  * or visit; intermediate repair is a layered closure of the subcutaneous tissue or
- * superficial fascia besides the skin (buried dermal sutures alone are not); RULES.md 6.3.
+ * superficial fascia besides the skin (buried dermal sutures alone are not); docs/note.md.
  */
 import { SIMPLE_REPAIR } from '../codes';
 import { noteOf, tieBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
@@ -25,9 +25,9 @@ export default createRule({
     id: 'note-closure-mismatch',
     summary: 'The procedure note documents a closure that disagrees with the repair billed.',
     severity: 'warning',
-    reference: 'CPT repair (closure) guidelines, 12001–13160; RULES.md 6.3',
+    reference: 'CPT repair (closure) guidelines, 12001–13160',
     description:
-      'On a repair line (12001–13160): the closure documented in its tied procedure blocks is only adhesive strips, hemostasis or second-intention healing (no sutures, staples or tissue adhesive), so there is no reportable repair; or a simple repair (12001–12018) whose documented closure is layered (an intermediate repair, 12031–12057). Silent when the note names no closure for the line, or names sutures in a sentence it does not read (planned, past).',
+      'On a repair line: the closure documented in its tied procedure blocks is only adhesive strips, hemostasis or second-intention healing (no sutures, staples or tissue adhesive), so there is no reportable repair; or a simple repair whose documented closure is layered (an intermediate repair). Silent when the note names no closure for the line, or names sutures in a sentence it does not read (planned, past).',
     messages: {
       noRepair: {
         message: '{{code}} bills a wound repair, but the note documents no sutures, staples or tissue adhesive: only adhesive strips, hemostasis or healing by second intention, which are part of the procedure.',

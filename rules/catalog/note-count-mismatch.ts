@@ -3,7 +3,7 @@
  * Source: CPT guidelines for destruction of premalignant lesions (17000: first
  * lesion, 17003: each of lesions 2–14, 17004: 15 or more), benign lesions (17110:
  * up to 14, 17111: 15 or more) and removal of skin tags (11200: up to 15, 11201:
- * each further 10); RULES.md 6.3. Lines that carry `lesions` are destruction-series'.
+ * each further 10); docs/note.md. Lines that carry `lesions` are destruction-series'.
  */
 import { DESTRUCTION_COUNTING, DESTRUCTION_FAMILIES, type DestructionCounting } from '../codes';
 import { noteOf, type CountFact, type CountFamily } from '../note/index';
@@ -39,9 +39,9 @@ export default createRule({
     id: 'note-count-mismatch',
     summary: 'The lesion count in the procedure note disagrees with the destruction or skin-tag codes.',
     severity: 'warning',
-    reference: 'CPT guidelines, destruction of premalignant (17000–17004) and benign (17110–17111) lesions, removal of skin tags (11200–11201); RULES.md 6.3',
+    reference: 'CPT guidelines, destruction of premalignant (17000–17004) and benign (17110–17111) lesions, removal of skin tags (11200–11201)',
     description:
-      'A destruction family (premalignant 17000/17003/17004, benign 17110/17111, skin tag 11200/11201) on the claim with no lesions on any of its lines, and exactly one count documented for it (a number before actinic keratoses, AKs, warts, verrucae, seborrheic keratoses, SKs, skin tags or acrochordons, or lesions when the family is the only one on the claim, in a sentence that destroys or removes them) that disagrees with its codes by the counting of destruction-series. Silent when the count\'s sentence holds another number (measurements, cycles and seconds aside) or a word such as several, more or other, or when the family has two counts.',
+      'A destruction family (premalignant, benign, skin tag) on the claim with no lesions on any of its lines, and exactly one count documented for it (a number before actinic keratoses, AKs, warts, verrucae, seborrheic keratoses, SKs, skin tags or acrochordons, or lesions when the family is the only one on the claim, in a sentence that destroys or removes them) that disagrees with its codes by the counting of destruction-series. Silent when the count\'s sentence holds another number (measurements, cycles and seconds aside) or a word such as several, more or other, or when the family has two counts.',
     messages: {
       count: {
         message: 'The note documents {{counted}} treated, but the codes billed ({{billed}}) do not count that many.',

@@ -2,7 +2,7 @@
  * note-size-mismatch — the size the note documents falls in another size step than the code.
  * Source: CPT excision guidelines (11400–11646: code by the excised diameter, the
  * lesion's greatest clinical diameter plus twice the narrowest margin), CPT shave
- * removal (11300–11313: the lesion's diameter); RULES.md 6.3. Lines that carry
+ * removal (11300–11313: the lesion's diameter); docs/note.md. Lines that carry
  * sizeCm are size-code-mismatch's.
  */
 import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
@@ -55,9 +55,9 @@ export default createRule({
     id: 'note-size-mismatch',
     summary: 'The size documented in the procedure note falls in another size step than the excision or shave code.',
     severity: 'warning',
-    reference: 'CPT excision guidelines (excised diameter = lesion + 2 × narrowest margin), shave removal guidelines; RULES.md 6.3',
+    reference: 'CPT excision guidelines (excised diameter = lesion + 2 × narrowest margin), shave removal guidelines',
     description:
-      'An excision (11400–11446, 11600–11646) or shave removal (11300–11313) line without sizeCm whose tied procedure blocks give a size in another size step than its code. Excision: the excised diameter when stated, else the lesion size plus twice the narrowest margin; with no margin documented, the lesion size alone, and only a code of a smaller step fires. Shave: the lesion size. Silent when two sizes disagree, a range straddles two steps, or the note documents another technique for the line.',
+      'An excision or shave removal line without sizeCm whose tied procedure blocks give a size in another size step than its code. Excision: the excised diameter when stated, else the lesion size plus twice the narrowest margin; with no margin documented, the lesion size alone, and only a code of a smaller step fires. Shave: the lesion size. Silent when two sizes disagree, a range straddles two steps, or the note documents another technique for the line.',
     messages,
   },
   check(context) {

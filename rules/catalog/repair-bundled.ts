@@ -19,7 +19,7 @@ export default createRule({
     severity: 'warning',
     reference: 'CPT integumentary guidelines (simple repair included); NCCI Policy Manual, ch. III (integumentary system), repair; NCCI PTP edits',
     description:
-      'A simple repair (12001–12018) on a claim with a biopsy, removal or destruction (11102–11107, 11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286; not Mohs), when some such procedure line is not separated from the repair: neither line of the pair carries 59, XE, XS, XP or XU.',
+      'A simple repair on a claim with a biopsy, removal or destruction it is bundled into (not Mohs), when some such procedure line is not separated from the repair: neither line of the pair carries a distinct-service modifier.',
     messages: {
       bundled: {
         message: '{{repair}} is a simple repair, which is included in {{procedures}} on the same claim.',

@@ -5,7 +5,7 @@
  * XS (or 59) is for a biopsy of a separate lesion, so the same site on both
  * lines needs a look. A diagnostic biopsy before Mohs on the same day may carry
  * 59 when no pathology existed (NCCI ch. III, Mohs), so Mohs is left out.
- * Sites compare as RULES.md 6.1 normalizes them (rules/site-words.ts).
+ * Sites compare as the note reader normalizes them (rules/site-words.ts).
  */
 import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS, MOHS } from '../codes';
 import { hasAnyModifier, type ClaimLine } from '../context';
@@ -21,7 +21,7 @@ export default createRule({
     severity: 'info',
     reference: 'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; modifiers 59 and XS',
     description:
-      'A biopsy primary (11102, 11104, 11106) carrying 59, XE, XS, XP or XU, and a removal or destruction line that biopsy-bundled pairs with it (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286; not Mohs, where a same-day diagnostic biopsy may carry 59) at the same site: equal after writing L/R out and ignoring case and punctuation, laterality and qualifiers included (`left cheek` and `left medial cheek` are not the same site). Needs review: a second lesion at that site keeps the modifier.',
+      'A biopsy primary carrying a distinct-service modifier, and a removal or destruction line that biopsy-bundled pairs with it (not Mohs, where a same-day diagnostic biopsy may carry 59) at the same site: equal after writing L/R out and ignoring case and punctuation, laterality and qualifiers included (`left cheek` and `left medial cheek` are not the same site). Needs review: a second lesion at that site keeps the modifier.',
     messages: {
       sameSite: {
         message: '{{biopsy}} carries {{modifiers}} as a separate lesion, but {{removals}} on the same site is billed too: if both are the same lesion, the biopsy is part of the removal.',

@@ -15,7 +15,7 @@ export default createRule({
     severity: 'error',
     reference: 'Social Security Act §1862(a)(7); Medicare Claims Processing Manual, ch. 1 (GY) and ch. 30 (ABN modifiers)',
     description:
-      'Original Medicare only: an E/M line whose linked diagnoses are all screening diagnoses (Z12.83, Z00.00, Z00.01) and that carries none of GA, GZ, GX, GY.',
+      'Original Medicare only: an E/M line whose linked diagnoses are all screening diagnoses and that carries no ABN modifier.',
     messages: {
       screeningOnly: {
         message: '{{em}} is linked only to screening ({{dx}}), and Medicare does not cover skin cancer screening or routine examinations.',

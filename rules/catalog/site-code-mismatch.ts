@@ -46,7 +46,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT descriptors of the excision, shave removal and malignant destruction series (by anatomic site); CPT Mohs micrographic surgery guidelines',
     description:
-      'A site-specific code (excision, shave, malignant destruction, Mohs 17311–17314) on a line whose site the anatomic lexicon places in another site group. Warning only for 17311/17312 on the trunk, arms or legs (allowed when the surgery involves muscle, cartilage, bone, tendon, major nerve or vessel). Sites the lexicon cannot place are never judged.',
+      'A site-specific code (excision, shave, malignant destruction, Mohs) on a line whose site the anatomic lexicon places in another site group. Warning only for 17311/17312 on the trunk, arms or legs (allowed when the surgery involves muscle, cartilage, bone, tendon, major nerve or vessel). Sites the lexicon cannot place are never judged.',
     messages,
   },
   check({ onClaim, siteGroupOf }) {

@@ -3,7 +3,7 @@
  * Source: CPT code set: the skin biopsy codes 11102–11107 are for skin; the lip
  * (40490), the eyelid margin (67810), the nail unit (11755), the penis (54100)
  * and the vulva (56605, 56606 for each further lesion) have their own biopsy codes. The skin of the lip,
- * eyelid or finger is skin (RULES.md 6.4): the word tables are in rules/site-terms.ts.
+ * eyelid or finger is skin (docs/rules.md): the word tables are in rules/site-terms.ts.
  */
 import { SKIN_BIOPSY } from '../codes';
 import { siteSpecificBiopsyOf, type SiteSpecificBiopsy } from '../site-terms';
@@ -20,7 +20,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT code set: biopsy of the lip (40490), eyelid margin (67810), nail unit (11755), penis (54100), vulva (56605, 56606); skin biopsy 11102–11107',
     description:
-      'A skin biopsy line (11102–11107) whose site names the lip vermilion (vermilion) → 40490, the eyelid margin (lid, eyelid or tarsal margin) → 67810, the nail unit (nail bed, matrix, plate or fold, hyponychium, nail unit, subungual) → 11755, the penis (penis, penile, glans, foreskin, prepuce) → 54100 or the vulva (vulva, vulvar, labia majora or minora, clitoris) → 56605 (56606 for each further lesion), matched on whole words. The skin of the lip, eyelid or finger is skin: `upper lip`, `eyelid`, `finger` alone never fire; a site naming two of these places, or none, raises nothing.',
+      'A skin biopsy line whose site names the lip vermilion (vermilion) → 40490, the eyelid margin (lid, eyelid or tarsal margin) → 67810, the nail unit (nail bed, matrix, plate or fold, hyponychium, nail unit, subungual) → 11755, the penis (penis, penile, glans, foreskin, prepuce) → 54100 or the vulva (vulva, vulvar, labia majora or minora, clitoris) → 56605 (56606 for each further lesion), matched on whole words. The skin of the lip, eyelid or finger is skin: `upper lip`, `eyelid`, `finger` alone never fire; a site naming two of these places, or none, raises nothing.',
     messages: {
       wrongCode: {
         message: '{{code}} is a skin biopsy code, but the site is {{place}}, which has a biopsy code of its own: {{codes}}.',

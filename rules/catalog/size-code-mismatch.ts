@@ -30,7 +30,7 @@ export default createRule({
     severity: 'error',
     reference: 'CPT excision (11400–11646), shave removal (11300–11313) and malignant destruction (17260–17286) guidelines; NCCI Policy Manual, ch. III',
     description:
-      'A size-specific code (excision 11400–11446 and 11600–11646, shave 11300–11313, malignant destruction 17260–17286) whose size step disagrees with the line\'s sizeCm (excisions ≤0.5, ≤1.0, ≤2.0, ≤3.0, ≤4.0, larger; shaves ≤0.5, ≤1.0, ≤2.0, larger). No size, no finding. The fix names the right code of the same site group and kind.',
+      'A size-specific code (excision, shave, malignant destruction) whose size step disagrees with the line\'s sizeCm (excisions ≤0.5, ≤1.0, ≤2.0, ≤3.0, ≤4.0, larger; shaves ≤0.5, ≤1.0, ≤2.0, larger). No size, no finding. The fix names the right code of the same site group and kind.',
     messages,
   },
   check({ onClaim }) {

@@ -1,7 +1,7 @@
 /**
  * Who speaks when a catalog rule and an NCCI edit judge the same thing.
  *
- * RULES.md section 4 already judges some code pairs and some unit counts with
+ * The catalog (docs/rules.md) already judges some code pairs and some unit counts with
  * messages that know the dermatology behind them (which lesion, which
  * diagnosis, which add-on). For those, the catalog rule speaks and ncci-ptp /
  * ncci-mue stay silent: whether the catalog rule fires or not (a pair it
@@ -86,7 +86,7 @@ export const PTP_PRECEDENCE: readonly PtpPrecedence[] = [
     a: BIOPSY,
     b: withAddOns(BIOPSY_BUNDLES_INTO),
     pairs: 'a biopsy (11102–11107) with a removal or destruction biopsy-bundled names (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313) or its add-on (11201, 17003, 17312, 17314, 17315)',
-    why: 'biopsy-bundled judges a biopsy with a removal on the biopsy line, separated by a distinct-service modifier on either line; its add-ons follow their primaries (RULES.md: add-on codes are not judged).',
+    why: 'biopsy-bundled judges a biopsy with a removal on the biopsy line, separated by a distinct-service modifier on either line; its add-ons follow their primaries (add-on codes are not judged).',
   },
   {
     owner: 'repair-bundled',

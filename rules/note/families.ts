@@ -1,5 +1,5 @@
 /**
- * The code families the note rules compare documentation with (RULES.md 6.3),
+ * The code families the note rules compare documentation with (docs/note.md),
  * as data: which codes each documented technique is billed with, how to name it
  * in a message, and the intermediate repair that replaces a simple one.
  */

@@ -1,5 +1,5 @@
 /**
- * The note reader for the rules of RULES.md 6.3: the encounter's note read once
+ * The note reader for the note rules (docs/note.md): the encounter's note read once
  * per evaluation, when a rule first asks, and kept with the evaluation's context
  * (an encounter without a note costs nothing). Nothing is kept beyond it.
  */

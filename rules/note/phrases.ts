@@ -1,5 +1,5 @@
 /**
- * The note reader's word lists (RULES.md sections 6.1 and 6.2), as data.
+ * The note reader's word lists (docs/note.md), as data.
  *
  * Phrases match whole words, case-insensitive, punctuation between words
  * ignored ('Steri-Strips' = 'steri strips'), singular and plural alike

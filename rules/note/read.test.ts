@@ -1,5 +1,5 @@
 /**
- * The note reader on its own (RULES.md 6.1–6.2): words and numbers, labels,
+ * The note reader on its own (docs/note.md): words and numbers, labels,
  * blocks and skipped sections, negation, sentences not read, the phrase table
  * phrase by phrase, sizes, counts, Mohs stages, the separate pathologist, and
  * whole templated notes. Every trap 6.1 names has a case here.

@@ -1,5 +1,5 @@
 /**
- * Reads a procedure note (RULES.md section 6.1–6.2) into the facts the rules of
+ * Reads a procedure note (docs/note.md) into the facts the rules of
  * 6.3 judge: procedure blocks with their techniques, closures and sizes, the
  * lesion counts, the Mohs stages and their blocks, and whether a separate
  * pathologist read the Mohs margins.
@@ -47,7 +47,7 @@ export interface NoteBlock {
   readonly excisedDiameters: readonly Measure[];
   readonly margins: readonly Measure[];
   readonly sizes: readonly Measure[];
-  /** Every word of the site (RULES.md 6.1: L → left, case and punctuation ignored) appears in the block. */
+  /** Every word of the site (L → left, case and punctuation ignored) appears in the block. */
   namesSite(site: string | undefined): boolean;
   /** The same with the site's words already made (siteKeys), for tying many blocks to one line. */
   namesSiteWords(keys: readonly string[]): boolean;
@@ -552,7 +552,7 @@ class Reader {
     return blocks;
   }
 
-  /** Excised diameter, margin or lesion size (RULES.md 6.1, Numbers), or nothing. */
+  /** Excised diameter, margin or lesion size (numbers with cm or mm), or nothing. */
   private roleOf(m: Measurement): 'excisedDiameters' | 'margins' | 'sizes' | undefined {
     const { id } = this;
     const s = this.sentenceOf[m.start]!;

@@ -1,5 +1,5 @@
 /**
- * The rules of RULES.md 6.3 on random encounters with note-like notes: they never
+ * The note rules (docs/note.md) on random encounters with note-like notes: they never
  * throw, their findings are schema-valid, at most one per line, and no message or
  * fix ever repeats note text (a marker word planted in every note never comes back).
  */

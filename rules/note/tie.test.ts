@@ -1,5 +1,5 @@
 /**
- * Tying procedure blocks to claim lines (RULES.md 6.1, Sites and Tying), on its own.
+ * Tying procedure blocks to claim lines (docs/note.md), on its own.
  */
 import { describe, expect, it } from 'vitest';
 import type { ClaimLine } from '../context';

@@ -1,5 +1,5 @@
 /**
- * Tying procedure blocks to claim lines (RULES.md 6.1, Sites and Tying).
+ * Tying procedure blocks to claim lines (docs/note.md).
  *
  * A block ties to each line on the claim whose site it names. A block that names
  * no line's site ties to the one line the rule judges when the claim has exactly

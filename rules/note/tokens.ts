@@ -1,7 +1,7 @@
 /**
  * The note's words and numbers, in one pass over its characters (no regular
  * expression), with the punctuation between them kept as flags: what sentences,
- * labels, negation scopes and ranges are made of (RULES.md 6.1).
+ * labels, negation scopes and ranges are made of (docs/note.md).
  *
  * Words are compared by `wordKey`: lower case, a plural written as its singular
  * ('sutures' → 'suture', 'biopsies' → 'biopsy', 'keratoses'/'keratosis' →

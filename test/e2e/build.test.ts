@@ -125,7 +125,7 @@ describe('the built extension', () => {
   it('keeps the content script small', () => {
     const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'));
     const gz = gzipSync(content, { level: 9 }).length;
-    // The goal (issue 14, README "Performance and safety") is 25 KB gzip: met since the drawing code went into the
+    // The goal (issue 14, docs/performance.md) is 25 KB gzip: met since the drawing code went into the
     // paint kit and the fix code into fix-apply.js (~18.6 KB with the note and history readers, the banner check and
     // the fix hooks). The test fails above the goal and prints the figure against it every run. zod and
     // webextension-polyfill stay out of it.

@@ -28,7 +28,7 @@ const PAINT_BUDGET_MS = 5_000;
  * The content script's longest share of one task on a 2,000-line screen. Measured in thread time, so
  * other processes on a shared machine do not count (wall time, where Chrome gives no thread time, is
  * allowed the machine's oversubscription). The goal is 200 ms; this machine measures 180–230 ms at
- * 2,000 lines (one full read per edit, see README "Performance and safety"): the test guards against
+ * 2,000 lines (one full read per edit, see docs/performance.md): the test guards against
  * regressions with twice the goal and prints the figure.
  */
 const TASK_GOAL_MS = 200;

@@ -1,5 +1,5 @@
 /**
- * The worked examples of ../shared/examples (copied to test/fixtures/examples)
+ * The worked examples (test/fixtures/examples)
  * pushed through the command line, as tools/check-examples does: every
  * encounter's findings (rule and line) must equal its `expect`.
  */

@@ -67,7 +67,7 @@ describe('a 3.9 MB site string', () => {
   });
 });
 
-/** What README promises; the cases below are sized from it, so each one also fails when a limit is missing. */
+/** What docs/security.md promises; the cases below are sized from it, so each one also fails when a limit is missing. */
 const EXPECTED = {
   lines: 5000,
   diagnoses: 1000,

@@ -16,7 +16,7 @@ const tableOf = (id: string) => tables[`../../rules/catalog/${id}.cases.ts`]?.de
 const SPEC_IDS = [...readFileSync(new URL('../../docs/spec-rule-ids.txt', import.meta.url), 'utf8').matchAll(/^[a-z0-9-]+$/gm)].map((m) => m[0]);
 
 describe('catalog', () => {
-  it('registers every rule id of RULES.md, once, and nothing else', () => {
+  it('registers every rule id of docs/spec-rule-ids.txt, once, and nothing else', () => {
     expect(RULES.map((r) => r.meta.id).sort()).toEqual([...SPEC_IDS].sort());
   });
   it('names each rule module after its id', () => {

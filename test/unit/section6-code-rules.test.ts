@@ -1,5 +1,5 @@
 /**
- * What the case tables cannot say about the rules of RULES.md 6.4 and 6.5:
+ * What the case tables cannot say about the code, site and global-period rules:
  * addon-distinct-modifier with other PTP tables (none, dated, indicator 9);
  * the word tables matched on whole words; findings that never quote the site;
  * global-period-em on arbitrary histories (never throws, never a wrong day).

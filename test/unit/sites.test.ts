@@ -1,6 +1,6 @@
 /**
  * The anatomic site lexicon against body-map text as EHRs (EMA, athenaNet) and
- * scribes write it. Groups per RULES.md section 3: A trunk/arms/legs; B scalp,
+ * scribes write it. Groups per rules/codes.ts: A trunk/arms/legs; B scalp,
  * neck, hands, feet, genitalia; C face, ears, eyelids, nose, lips, mucous
  * membrane; 'unknown' for disputed terms, two groups, landmarks only, noise.
  */

@@ -115,7 +115,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ message: string; ms
 }
 
 describe('the limits', () => {
-  it('are what README says, with room for a full CMS release (~250 MB of PTP text, ZIPs compressing ~12 times)', () => {
+  it('are what docs/security.md says, with room for a full CMS release (~250 MB of PTP text, ZIPs compressing ~12 times)', () => {
     expect(TABLE_LIMITS).toEqual({
       totalBytes: 1024 * MiB,
       nestedArchiveBytes: 256 * MiB,
