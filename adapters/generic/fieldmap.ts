@@ -151,7 +151,7 @@ function fieldMapSchema(check: SelectorCheck) {
     'an object { name, category? } of CSS selectors',
   );
 
-  /** The visit history: prior services by the same physician (RULES.md section 6.5). */
+  /** The visit history: prior services by the same physician (the encounter's `history`, docs/formats.md). */
   const HistoryMapSchema = strict(
     {
       /** Every prior service row, any order. */

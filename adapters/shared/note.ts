@@ -1,5 +1,5 @@
 /**
- * The visit note and the visit history as the screens show them (RULES.md section 6).
+ * The visit note and the visit history as the screens show them (the encounter's `note` and `history`: docs/formats.md, docs/note.md).
  *
  * The note is read as plain text: a textarea's or input's value, else the element's text with a
  * line break wherever the screen starts a new line (a block element, <br>), as innerText gives it

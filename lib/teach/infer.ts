@@ -619,7 +619,7 @@ export interface HistoryFound {
 }
 
 /**
- * A table of prior services (RULES.md 6.5) outside the procedure and diagnosis rows, by its column
+ * A table of prior services (the encounter's `history`, docs/formats.md) outside the procedure and diagnosis rows, by its column
  * headers ('DOS', 'CPT', 'Modifiers', 'ICD Codes'): its body rows, less a placeholder row whose one
  * cell spans the columns ('No past procedures'), each field by its column header. Found on a screen
  * that lists no prior service too (the rows then come and go with the encounter).

@@ -4,7 +4,7 @@
  * frame of its own; eCW: the progress note's Procedures box, read through the example field map):
  *  - a note typed into the screen is read as it is, reaches the worker, and the tab keeps its
  *    length only;
- *  - the note's rules (RULES.md 6.3) and the history's (6.5) paint their warnings beside the line,
+ *  - the note's rules (docs/note.md) and the history's (docs/rules.md) paint their warnings beside the line,
  *    and follow an edit of the note. Those need the rules themselves: each such test names its rule
  *    and is skipped while the engine does not have it.
  */
@@ -20,7 +20,7 @@ import type { Encounter } from '../../rules/schema';
 
 const cases: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
 const example = (id: string) => cases.find((c) => c.encounter.id === id)!.encounter;
-/** A rule of RULES.md section 6 the engine has (built by another branch): tests of its warnings run only then. */
+/** A note or history rule the engine has (built by another branch): tests of its warnings run only then. */
 const hasRule = (id: string) => RULES_BY_ID.has(id);
 
 /** ex51's visit documented the other way: a shave biopsy, as its code 11102 says. */

@@ -12,7 +12,7 @@
  * encounter's JSON; the rules those fields feed stay silent on claim files.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -26,7 +26,6 @@ import { asClaimCarries, fhirBundle, fhirClaim, NotWritable, write837p, X12_STYL
 interface Case { encounter: Encounter }
 const load = (path: string | URL) => (JSON.parse(readFileSync(path, 'utf8')) as Case[]).map((c) => c.encounter);
 const REPO_EXAMPLES = load(new URL('../fixtures/examples/encounters.json', import.meta.url));
-const SHARED = '/work/shared/examples/encounters.json';
 
 const CHUNK_SIZES = [1, 7, 64, 1 << 20];
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
@@ -94,8 +93,6 @@ function roundTrips(examples: readonly Encounter[], label: string) {
 }
 
 roundTrips(REPO_EXAMPLES, 'test/fixtures/examples');
-// The shared, newer worked examples when this machine has them (the repository's copy above always runs).
-describe.runIf(existsSync(SHARED))('shared worked examples', () => roundTrips(existsSync(SHARED) ? load(SHARED) : [], SHARED));
 
 describe('which examples a claim file cannot hold', () => {
   it('837P: the two with a line without a code (retail items); FHIR: none', () => {

@@ -69,7 +69,7 @@ describe('no finding quotes page text', () => {
     let fired = 0;
     for (const { encounter } of examples) {
       // Rules that tie the note to a line by its site's words go silent when a site holds words the note lacks
-      // (RULES.md 6.1: silence when unsure); every other rule judges the planted encounter as before.
+      // (docs/note.md: silence when unsure); every other rule judges the planted encounter as before.
       const tiesNoteBySite = (rule: string) => rule.startsWith('note-');
       const rules = (e: Encounter) => run(e).filter((f) => !tiesNoteBySite(f.rule)).map((f) => `${f.rule}@${f.line}`).sort();
       const before = rules(encounter);
