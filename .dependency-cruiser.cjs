@@ -34,7 +34,7 @@ module.exports = {
       comment: 'components/ are fed data and callbacks: no messages, no storage, no extension API.',
       severity: 'error',
       from: { path: '^components/' },
-      to: { path: '^(lib/messages|lib/protocol|lib/background/|lib/storage|node_modules/(idb|webextension-polyfill|wxt|@wxt-dev)/)' },
+      to: { path: '^(lib/messages|lib/protocol|lib/background/|lib/storage|node_modules/(idb|webextension-polyfill|wxt|@wxt-dev)/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shipped-code-no-tests-or-scripts',

@@ -4,7 +4,8 @@
  * one-click fix (what it changed and whether the screen took it).
  */
 import { useState } from 'preact/hooks';
-import { FIX_OUTCOME_LABEL, REASON_LABEL, fixActionText, type Dismissal, type FixRecord } from '../lib/background/dismissals';
+import { FIX_OUTCOME_LABEL, REASON_LABEL, fixActionText } from '../lib/dismiss-reasons';
+import type { Dismissal, FixRecord } from '../lib/background/dismissals';
 import { shortTime } from './page-labels';
 
 export interface AuditTableProps {

@@ -7,7 +7,7 @@
  * screen's patient banner, and its refusal is shown here too.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DISMISS_REASONS, REASON_LABEL } from '../lib/background/dismissals';
+import { DISMISS_REASONS, REASON_LABEL } from '../lib/dismiss-reasons';
 import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../lib/comment-check';
 
 export type DismissReason = (typeof DISMISS_REASONS)[number];

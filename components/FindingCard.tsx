@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingView } from '../lib/messages';
-import { REASON_LABEL } from '../lib/background/dismissals';
+import { REASON_LABEL } from '../lib/dismiss-reasons';
 import { shortLabel } from './labels';
 import { SeverityIcon, SeverityWord } from './SeverityIcon';
 import { DismissDialog, type DismissReason } from './DismissDialog';

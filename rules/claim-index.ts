@@ -6,7 +6,7 @@
  * biopsy-bundled, …) go through it to stay linear in the number of lines.
  */
 import { codeGroupId, codeGroupMasks } from './codes';
-import type { ClaimLine } from './context';
+import type { ClaimLine } from './claim-line';
 
 /** A code group (codeSet(...)) or anything that answers has(code). */
 export interface CodeGroup {

@@ -7,23 +7,10 @@ import { normalizeCode, normalizeIcd, normalizeModifier } from './codes';
 import type { SiteAnswer } from './sites';
 import type { IcdCodeSet } from './icd10cm/types';
 import { indexClaim, type ClaimIndex } from './claim-index';
+import type { ClaimLine } from './claim-line';
 
 export type { ClaimIndex };
-
-export interface ClaimLine {
-  /** 0-based index in encounter.lines: where findings are shown. */
-  readonly index: number;
-  /** Trimmed, upper-case code ('' for a retail item). */
-  readonly code: string;
-  /** Trimmed, upper-case modifiers without dashes. */
-  readonly modifiers: ReadonlySet<string>;
-  readonly units: number;
-  /** Dotless, upper-case codes of the diagnoses its pointers name (all of them when it has none). */
-  readonly dx: readonly string[];
-  /** A pointer below 1 or beyond the last diagnosis. */
-  readonly badPointer: boolean;
-  readonly raw: Line;
-}
+export type { ClaimLine };
 
 export interface RuleContext {
   readonly encounter: Encounter;

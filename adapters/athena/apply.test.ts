@@ -10,7 +10,7 @@ import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
-import { snapshotLoader } from '../shared/snapshot-testing';
+import { snapshotLoader } from '../../test/support/snapshot-testing';
 import { athenaAdapter } from './index';
 import { athenaApplier } from './apply';
 

@@ -9,7 +9,7 @@ import { athenaAdapter } from './index';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 import { encounterIdentity } from '../shared/text';
-import { findings, readWorkedExamples, snapshotLoader } from '../shared/snapshot-testing';
+import { findings, readWorkedExamples, snapshotLoader } from '../../test/support/snapshot-testing';
 import { matchesAny } from '../../lib/match-patterns';
 
 interface Case { encounter: Encounter }

@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
-import { snapshotLoader } from '../shared/snapshot-testing';
+import { snapshotLoader } from '../../test/support/snapshot-testing';
 import { emaAdapter } from './index';
 import { emaApplier } from './apply';
 

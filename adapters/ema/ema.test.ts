@@ -14,7 +14,7 @@ import type { Encounter, PayerKind } from '../../rules/schema';
 import type { ReadResult } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
 import { encounterIdentity } from '../shared/text';
-import { findings, readWorkedExamples, snapshotLoader, snapshotUrlOf, syncSelects } from '../shared/snapshot-testing';
+import { findings, readWorkedExamples, snapshotLoader, snapshotUrlOf, syncSelects } from '../../test/support/snapshot-testing';
 import { emaAdapter } from './index';
 import { HOSTILE, SIXTY } from './variants';
 

@@ -1,4 +1,4 @@
-/** Encounters behind the EMA adapter's variant snapshots (adapters/ema/save-variants.ts) and its tests. */
+/** Encounters behind the EMA adapter's variant snapshots (scripts/save-ema-variants.ts) and its tests. */
 
 /** Text that must stay text: markup, script, entities, odd whitespace. */
 export const HOSTILE = {

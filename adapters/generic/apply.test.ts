@@ -10,7 +10,7 @@ import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
-import { snapshotLoader, syncSelects } from '../shared/snapshot-testing';
+import { snapshotLoader, syncSelects } from '../../test/support/snapshot-testing';
 import { createGenericAdapter } from './adapter';
 import { ECW_FIELD_MAP } from './presets';
 import type { FieldMap } from './fieldmap';

@@ -13,7 +13,7 @@ import type { Encounter } from '../../rules/schema';
 import { effectivePayerKind } from '../../rules/index';
 import type { Adapter } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
-import { findings, readWorkedExamples, snapshotLoader, syncSelects } from '../shared/snapshot-testing';
+import { findings, readWorkedExamples, snapshotLoader, syncSelects } from '../../test/support/snapshot-testing';
 import { parseSettingsFile } from '../../lib/settings';
 import { FieldMapSchema, fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
 import { createGenericAdapter, genericAdapterId, previewFieldMap, readWithFieldMap } from './index';

@@ -1,5 +1,5 @@
 /**
- * How a demo screen is saved as a snapshot (scripts/save-snapshots.ts, adapters/ema/save-variants.ts):
+ * How a demo screen is saved as a snapshot (scripts/save-snapshots.ts, scripts/save-ema-variants.ts):
  * the document's HTML with each control's live state written into its attributes, so a snapshot
  * read later without a browser shows what the user saw. A same-origin frame inside it (athenaNet's
  * procedure documentation) is saved the same way, as the frame's srcdoc. Runs in the page (passed

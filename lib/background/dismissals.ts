@@ -8,15 +8,9 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
+import { DISMISS_REASONS, FIX_ACTION_TYPES } from '../dismiss-reasons';
 
-export const DISMISS_REASONS = ['documented-separately', 'payer-policy', 'not-applicable', 'other'] as const;
-export const REASON_LABEL: Record<(typeof DISMISS_REASONS)[number] | 'signed-anyway', string> = {
-  'documented-separately': 'Documented separately',
-  'payer-policy': 'Payer-specific policy',
-  'not-applicable': 'Not applicable to this patient',
-  other: 'Other',
-  'signed-anyway': 'Signed with errors remaining',
-};
+export { DISMISS_REASONS, REASON_LABEL, FIX_ACTION_TYPES, fixActionText, FIX_OUTCOME_LABEL } from '../dismiss-reasons';
 
 export const DismissalSchema = z.object({
   key: z.string(),
@@ -42,8 +36,6 @@ export const DismissalSchema = z.object({
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;
 
-/** The kinds of action a one-click fix takes (rules/schema.ts, SuggestionActionSchema). */
-export const FIX_ACTION_TYPES = ['addModifier', 'removeModifier', 'setUnits', 'replaceCode', 'addLine', 'removeLine', 'billToPatient'] as const;
 const codeLike = (max: number) => z.string().regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only').max(max);
 
 /** One action of a fix as the log keeps it: its kind and its own values (a modifier, a unit count, a code); no line, nothing about the patient. */
@@ -67,28 +59,6 @@ export const FixRecordSchema = z.object({
   at: z.string(),
 });
 export type FixRecord = z.infer<typeof FixRecordSchema>;
-
-/** An action of a fix in words, for the audit table and its CSV ('add modifier 25', 'units 13'). */
-export function fixActionText(a: FixActionRecord): string {
-  switch (a.type) {
-    case 'addModifier':
-      return `add modifier ${a.modifier ?? ''}`.trim();
-    case 'removeModifier':
-      return `remove modifier ${a.modifier ?? ''}`.trim();
-    case 'setUnits':
-      return `units ${a.units ?? ''}`.trim();
-    case 'replaceCode':
-      return `code ${a.code ?? ''}`.trim();
-    case 'addLine':
-      return `add ${a.code ?? 'a line'}${a.units !== undefined ? ` × ${a.units}` : ''}${a.modifiers?.length ? ` ${a.modifiers.join(' ')}` : ''}`;
-    case 'removeLine':
-      return 'remove the line';
-    case 'billToPatient':
-      return 'bill the patient';
-  }
-}
-
-export const FIX_OUTCOME_LABEL: Record<FixRecord['outcome'], string> = { applied: 'Applied', 'not-applied': 'Did not take (left as the EHR showed it)' };
 
 const isFix = (record: Dismissal | FixRecord): record is FixRecord => (record as FixRecord).kind === 'fix';
 

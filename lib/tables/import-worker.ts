@@ -5,7 +5,7 @@
  */
 import { importAndStore, TableImportError, type ImportProgress } from './import';
 import { openTableStore } from './store';
-import type { ImportRequest, ImportReply } from './run-import';
+import type { ImportRequest, ImportReply } from './import-messages';
 
 const post = (reply: ImportReply) => (self as unknown as { postMessage(m: ImportReply): void }).postMessage(reply);
 

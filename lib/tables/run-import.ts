@@ -9,15 +9,7 @@ import type { TableInfo, TableKind } from './types';
 // Vite bundles the worker into its own file (vite/client types: `?worker` modules export a Worker constructor).
 import ImportWorker from './import-worker?worker';
 
-export interface ImportRequest {
-  kind: TableKind;
-  files: NamedBlob[];
-}
-
-export type ImportReply =
-  | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done'; info: TableInfo; ignored: string[] }
-  | { type: 'error'; message: string; expected: boolean };
+import type { ImportRequest, ImportReply } from './import-messages';
 
 export interface ImportOutcome {
   info: TableInfo;

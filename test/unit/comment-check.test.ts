@@ -12,7 +12,7 @@ import type { TabState, ToContent } from '../../lib/messages';
 import { emaAdapter } from '../../adapters/ema/index';
 import { athenaAdapter } from '../../adapters/athena/index';
 import { pickAdapter } from '../../lib/content/pick-adapter';
-import { snapshotLoader } from '../../adapters/shared/snapshot-testing';
+import { snapshotLoader } from '../support/snapshot-testing';
 
 const ema = snapshotLoader(new URL('../../adapters/ema/__snapshots__/', import.meta.url), 'about:blank');
 const athena = snapshotLoader(new URL('../../adapters/athena/__snapshots__/', import.meta.url), 'http://localhost/195900/1/encounter.esp');

@@ -9,7 +9,7 @@
 import { Window } from 'happy-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '../../rules/schema';
-import { findings, readWorkedExamples, snapshotLoader } from '../../adapters/shared/snapshot-testing';
+import { findings, readWorkedExamples, snapshotLoader } from '../support/snapshot-testing';
 import { readWithFieldMap } from '../../adapters/generic/read';
 import { parseFieldMap, type FieldMap } from '../../adapters/generic/fieldmap';
 import { findRow, inferField, inferRows, mapIdentity, resolve } from '../../lib/teach/infer';

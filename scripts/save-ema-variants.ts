@@ -5,17 +5,17 @@
  * scripts/save-snapshots.ts (control state synced into attributes, first line
  * names the URL).
  *
- *   npx tsx adapters/ema/save-variants.ts
+ *   npx tsx scripts/save-ema-variants.ts
  */
 import puppeteer, { type Page } from 'puppeteer-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../../scripts/serve-demo';
-import { screenHtml, snapshotFile } from '../shared/screen-html';
-import { HOSTILE, SIXTY } from './variants';
+import { startDemoServer } from './serve-demo';
+import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
+import { HOSTILE, SIXTY } from '../adapters/ema/variants';
 
-const DIR = new URL('./__snapshots__/', import.meta.url);
+const DIR = new URL('../adapters/ema/__snapshots__/', import.meta.url);
 const visit = (base: string, pid: string, query: string) => `${base}/ema/web/practice/staff#/practice/staff/patient/${pid}/visit?${query}`;
 const encounterQuery = (e: unknown) => `encounter=${encodeURIComponent(JSON.stringify(e))}`;
 
