@@ -23,7 +23,7 @@ interface GroupSpec {
   optional?: string;
 }
 
-export const FIELD_GROUPS: readonly GroupSpec[] = [
+const FIELD_GROUPS: readonly GroupSpec[] = [
   {
     legend: 'Procedure lines',
     hint: 'Rows is every claim line, in order; the other selectors are looked up inside each row.',

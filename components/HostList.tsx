@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { HostPatternSchema } from '../lib/settings';
 
-export interface ExtraHost {
+interface ExtraHost {
   pattern: string;
   /** The browser's host permission for it (undefined while unknown). */
   granted?: boolean;

@@ -7,7 +7,7 @@ import { FindingCard } from './FindingCard';
 import type { DismissReason } from './DismissDialog';
 import { bySeverity, lineCodeText, lineName, SITE_GROUP_NAME } from './page-labels';
 
-export const FILTERS = ['all', 'error', 'warning', 'info', 'dismissed'] as const;
+const FILTERS = ['all', 'error', 'warning', 'info', 'dismissed'] as const;
 export type ReviewFilter = (typeof FILTERS)[number];
 
 const FILTER_LABEL: Record<ReviewFilter, string> = {
@@ -18,7 +18,7 @@ const FILTER_LABEL: Record<ReviewFilter, string> = {
   dismissed: 'Dismissed',
 };
 
-export function applyFilter(findings: readonly FindingView[], filter: ReviewFilter): FindingView[] {
+function applyFilter(findings: readonly FindingView[], filter: ReviewFilter): FindingView[] {
   if (filter === 'all') return [...findings];
   if (filter === 'dismissed') return findings.filter((f) => f.dismissed);
   return findings.filter((f) => !f.dismissed && f.severity === filter);

@@ -5,7 +5,7 @@ import { LEVEL_LABEL } from './page-labels';
 import { SEVERITY_WORD } from './labels';
 import { SeverityIcon } from './SeverityIcon';
 
-export interface RuleRow {
+interface RuleRow {
   id: string;
   summary: string;
   severity: Severity;
@@ -67,7 +67,7 @@ export function RuleSettingsTable({ rules, levels, onChange }: RuleSettingsTable
   );
 }
 
-export interface PresetChoice {
+interface PresetChoice {
   id: string;
   name: string;
   description: string;

@@ -1,7 +1,7 @@
 /** Short labels for the inline pill (the full message is one click away). */
 import type { Severity } from '../rules/schema';
 
-export const SHORT_LABEL: Record<string, string> = {
+const SHORT_LABEL: Record<string, string> = {
   'mod25-missing': 'Modifier 25',
   'mod25-unsupported': 'Mod 25 support',
   'destruction-series': 'Destruction count',

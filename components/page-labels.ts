@@ -13,7 +13,7 @@ export const PAYER_LABEL: Record<PayerKind, string> = {
   unknown: 'Not shown',
 };
 
-export const payerLabel = (kind: string) => PAYER_LABEL[kind as PayerKind] ?? kind;
+const payerLabel = (kind: string) => PAYER_LABEL[kind as PayerKind] ?? kind;
 
 /**
  * The payer as read: the insurer's name as dermlint's tables know it, with the kind it was judged as
@@ -35,8 +35,6 @@ export const LEVEL_LABEL: Record<RuleLevel, string> = {
   warning: 'Warning',
   error: 'Error',
 };
-
-export const SEVERITY_PLURAL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Needs review' };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

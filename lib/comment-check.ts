@@ -13,7 +13,6 @@
  * nested quantifiers, none built from user text.
  */
 
-import type { BannerFacts } from '../adapters/types';
 
 // The banner check runs in the content script: kept in a module of its own, so the page's bundle carries only it.
 export { bannerTokens, containsBannerText } from './banner-check';
@@ -68,4 +67,4 @@ export function identifierProblem(comment: string): CommentProblem | null {
   return null;
 }
 
-export type { BannerFacts };
+export type {};

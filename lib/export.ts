@@ -16,12 +16,12 @@ export function csvCell(value: string | number | undefined | null): string {
 }
 
 /** RFC 4180: CRLF between records, a header row first. */
-export function csvRows(header: readonly string[], rows: readonly (readonly (string | number | undefined | null)[])[]): string {
+function csvRows(header: readonly string[], rows: readonly (readonly (string | number | undefined | null)[])[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The reason a person gave, in words ('Other: <their text>'). */
-export function reasonText(reason: Dismissal['reason'], comment?: string): string {
+function reasonText(reason: Dismissal['reason'], comment?: string): string {
   const label = REASON_LABEL[reason] ?? reason;
   return comment ? `${label}: ${comment}` : label;
 }
@@ -96,7 +96,7 @@ export function auditToCsv(dismissals: readonly Dismissal[], fixes: readonly Fix
 const fixCodes = (f: FixRecord) => f.actions.flatMap((a) => (a.code ? [a.code] : [])).join(' ');
 
 /** 'One-click fix (separateProblem): add modifier 25 — Applied'. */
-export function fixText(f: FixRecord): string {
+function fixText(f: FixRecord): string {
   return `One-click fix${f.messageId ? ` (${f.messageId})` : ''}: ${f.actions.map(fixActionText).join('; ')} — ${FIX_OUTCOME_LABEL[f.outcome]}`;
 }
 

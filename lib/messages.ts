@@ -93,7 +93,7 @@ export const BoundedEncounter = zm.extend(EncounterSchema, {
 
 // ── From the content script (sender: a tab on an enabled EHR host) ─────────
 
-export const EvaluateRequestSchema = z.object({
+const EvaluateRequestSchema = z.object({
   type: z.literal('evaluate'),
   adapter: z.string().max(LIMITS.adapter, longer(LIMITS.adapter)),
   encounter: BoundedEncounter,
@@ -101,7 +101,7 @@ export const EvaluateRequestSchema = z.object({
   refresh: z.boolean().optional(),
 });
 
-export const StatusRequestSchema = z.object({
+const StatusRequestSchema = z.object({
   type: z.literal('status'),
   adapter: z.string().max(LIMITS.adapter, longer(LIMITS.adapter)),
   state: z.enum(['unreadable', 'absent']),
@@ -109,7 +109,7 @@ export const StatusRequestSchema = z.object({
 });
 
 /** The user clicked the EHR's sign control with errors remaining and chose "sign anyway". */
-export const SignedAnywayRequestSchema = z.object({
+const SignedAnywayRequestSchema = z.object({
   type: z.literal('signed-anyway'),
   /** The encounter's identity, as in an evaluation. */
   encounterId: z.string().max(LIMITS.id, longer(LIMITS.id)),
@@ -117,13 +117,13 @@ export const SignedAnywayRequestSchema = z.object({
 });
 
 /** The frame shows an encounter: load the paint kit (the warnings' drawing code) into it (lib/content/paint-kit.ts). */
-export const PaintKitRequestSchema = z.object({ type: z.literal('paint-kit') });
+const PaintKitRequestSchema = z.object({ type: z.literal('paint-kit') });
 
 /** A person opened a warning that offers a one-click fix: load the fix code into this frame (entrypoints/fix-apply.ts). */
-export const FixLoadRequestSchema = z.object({ type: z.literal('fix-load') });
+const FixLoadRequestSchema = z.object({ type: z.literal('fix-load') });
 
 /** A person clicked a one-click fix: for the audit log (rule, message, what it changed, whether the screen took it; no patient data). */
-export const FixRecordRequestSchema = z.object({
+const FixRecordRequestSchema = z.object({
   type: z.literal('fix-record'),
   rule: z.string().max(60, longer(60)),
   messageId: z.string().max(60, longer(60)).optional(),
@@ -132,7 +132,7 @@ export const FixRecordRequestSchema = z.object({
 });
 
 /** The teaching overlay (lib/teach) saves the field map a user taught on this screen. */
-export const TeachSaveRequestSchema = z.object({
+const TeachSaveRequestSchema = z.object({
   type: z.literal('teach-save'),
   /** Checked with FieldMapSchema by the worker (kept unknown here so this file does not pull the map's schema into every page). */
   map: z.unknown(),
@@ -154,14 +154,9 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clear-audit') }),
 ]);
 
-export const RequestSchema = z.union([ContentRequestSchema, PageRequestSchema]);
-
-export type EvaluateRequest = z.infer<typeof EvaluateRequestSchema>;
-export type StatusRequest = z.infer<typeof StatusRequestSchema>;
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 export type FixRecordRequest = z.infer<typeof FixRecordRequestSchema>;
 export type PageRequest = z.infer<typeof PageRequestSchema>;
-export type Request = z.infer<typeof RequestSchema>;
 
 // ── Answers ───────────────────────────────────────────────────────────────
 

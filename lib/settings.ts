@@ -21,7 +21,7 @@ const MAX_EXTRA_HOSTS = 50;
 const MAX_FIELD_MAPS = 20;
 const PresetSchema = z.string().max(40, { error: 'at most 40 characters' });
 
-export const ExtensionSettingsSchema = SettingsSchema.extend({
+const ExtensionSettingsSchema = SettingsSchema.extend({
   /** Paint info (needs review) findings inline too; by default they live in the review list only. */
   showInfoInline: z.boolean({ error: 'expected true or false' }).default(false),
   /** Ask before the EHR's sign / finalize control goes through while errors remain. */

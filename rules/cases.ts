@@ -5,11 +5,11 @@
  */
 import type { Encounter, FindingField, Line, PayerKind, Severity } from './schema';
 
-export interface ValidCase {
+interface ValidCase {
   name: string;
   encounter: Encounter;
 }
-export interface InvalidCase {
+interface InvalidCase {
   name: string;
   encounter: Encounter;
   /** Every finding of this rule, exactly: its line, and its severity when given. */

@@ -9,7 +9,7 @@ import { codeGroupId, codeGroupMasks } from './codes';
 import type { ClaimLine } from './claim-line';
 
 /** A code group (codeSet(...)) or anything that answers has(code). */
-export interface CodeGroup {
+interface CodeGroup {
   has(code: string): boolean;
 }
 

@@ -48,7 +48,7 @@ export function hasAnyModifier(line: ClaimLine, modifiers: readonly string[]): b
   return false;
 }
 
-export function isOnClaim(line: Line, payerKind: PayerKind): boolean {
+function isOnClaim(line: Line, payerKind: PayerKind): boolean {
   const billTo = line.billTo ?? (payerKind === 'self-pay' ? 'patient' : 'insurance');
   return billTo === 'insurance';
 }

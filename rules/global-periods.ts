@@ -9,7 +9,7 @@ import { codeSet, dxGroup, type CodeSet } from './codes';
 
 export type GlobalDays = 10 | 90;
 
-export const GLOBAL_PERIODS: readonly { readonly days: GlobalDays; readonly codes: CodeSet }[] = [
+const GLOBAL_PERIODS: readonly { readonly days: GlobalDays; readonly codes: CodeSet }[] = [
   {
     days: 10,
     codes: codeSet(

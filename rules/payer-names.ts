@@ -92,7 +92,7 @@ export interface PayerNameEntry {
 
 const entries = (phrases: readonly string[], kind: Kind, strength: Strength): PayerNameEntry[] => phrases.map((phrase) => ({ phrase, kind, strength }));
 
-export const PAYER_NAMES: readonly PayerNameEntry[] = [
+const PAYER_NAMES: readonly PayerNameEntry[] = [
   ...entries(MEDICARE_SUPPLEMENT_MARKS, 'medicare', 'supplement'),
   ...entries(MEDICARE_ADVANTAGE_MARKS, 'medicare-advantage', 'mark'),
   ...entries(MEDICAID_MARKS, 'medicaid', 'mark'),

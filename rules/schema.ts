@@ -71,7 +71,7 @@ export const EncounterSchema = z.object(
 );
 
 /** The field of a line (or of the encounter) a finding is about: where the inline warning is painted. */
-export const FINDING_FIELDS = ['code', 'modifiers', 'units', 'site', 'size', 'dx', 'payer'] as const;
+const FINDING_FIELDS = ['code', 'modifiers', 'units', 'site', 'size', 'dx', 'payer'] as const;
 export type FindingField = (typeof FINDING_FIELDS)[number];
 
 const lineIndex = z.int().check(z.nonnegative());
@@ -135,7 +135,6 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Finding = z.infer<typeof FindingSchema>;
 export type SuggestionAction = z.infer<typeof SuggestionActionSchema>;
 export type Suggestion = z.infer<typeof SuggestionSchema>;
-export type Result = z.infer<typeof ResultSchema>;
 
 /** 'lines[2].units' from ['lines', 2, 'units']. */
 export function formatPath(path: readonly PropertyKey[]): string {

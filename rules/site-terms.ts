@@ -25,7 +25,7 @@ export interface SiteSpecificBiopsy {
  * spellings, `subungual`, the Latin singulars, the clitoris) has a case in
  * site-specific-biopsy.cases.ts.
  */
-export const SITE_SPECIFIC_BIOPSIES: readonly SiteSpecificBiopsy[] = [
+const SITE_SPECIFIC_BIOPSIES: readonly SiteSpecificBiopsy[] = [
   { label: 'the lip vermilion', code: '40490', terms: ['vermilion', 'vermillion'] },
   { label: 'the eyelid margin', code: '67810', terms: ['lid margin', 'eyelid margin', 'tarsal margin'] },
   {

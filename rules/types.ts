@@ -16,12 +16,12 @@ export interface MessageSpec {
 }
 
 /** 'a {{x}} b {{y}}' → 'x' | 'y'. */
-export type Placeholders<S> = S extends `${string}{{${infer K}}}${infer Rest}` ? K | Placeholders<Rest> : never;
+type Placeholders<S> = S extends `${string}{{${infer K}}}${infer Rest}` ? K | Placeholders<Rest> : never;
 
 type PlaceholdersOf<M extends MessageSpec> = Placeholders<M['message']> | Placeholders<M['title']> | Placeholders<M['fix']>;
 
 /** The data a message needs: exactly its placeholders (none: no data). */
-export type MessageData<M extends MessageSpec> = [PlaceholdersOf<M>] extends [never]
+type MessageData<M extends MessageSpec> = [PlaceholdersOf<M>] extends [never]
   ? { data?: Record<string, never> }
   : { data: { readonly [K in PlaceholdersOf<M>]: string | number } };
 

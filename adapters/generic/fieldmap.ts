@@ -215,10 +215,6 @@ export const FieldMapSchema = fieldMapSchema(selectorError);
  * the browser runs.
  */
 export const StoredFieldMapSchema = fieldMapSchema(storedSelectorError);
-export const ProceduresMapSchema = FieldMapSchema.shape.procedures;
-export const DiagnosesMapSchema = FieldMapSchema.shape.diagnoses;
-export const PayerMapSchema = FieldMapSchema.shape.payer.unwrap();
-export const HistoryMapSchema = FieldMapSchema.shape.history.unwrap();
 
 export type FieldMap = z.infer<typeof FieldMapSchema>;
 

@@ -3,17 +3,14 @@
  * practice manager wrote (see fieldmap.ts), for EHRs without an adapter of
  * their own. One adapter per field map.
  */
-import type { Adapter } from '../types';
 import type { PayerKind } from '../../rules/schema';
-import { fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
+import { parseFieldMap } from './fieldmap';
 import { readWithFieldMap } from './read';
 import { genericAdapterId, createGenericAdapter } from './adapter';
 
 export { genericAdapterId, createGenericAdapter };
 
-export { FieldMapSchema, parseFieldMap, fieldMapProblems, type FieldMap } from './fieldmap';
 export { readWithFieldMap } from './read';
-export { selectorError } from './selector';
 
 /**
  * What "test on the open tab" shows for one frame: plain data, safe to send in

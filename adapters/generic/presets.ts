@@ -56,8 +56,3 @@ export const ECW_FIELD_MAP: FieldMap = {
   header: '.claim-header',
   signControls: '#btnSubmitClaim',
 };
-
-/** The examples the options page lists, by id. */
-export const FIELD_MAP_PRESETS: readonly { id: string; description: string; map: FieldMap }[] = [
-  { id: 'ecw', description: "eClinicalWorks' claim window (ICD and CPT tables); also reads the demo screen.", map: ECW_FIELD_MAP },
-];

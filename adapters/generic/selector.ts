@@ -48,7 +48,7 @@ function handWrittenError(selector: string): SelectorSyntaxError | null {
  * The browser's own verdict on a selector: null when its parser accepts it, a message when it
  * throws, undefined where there is no document to ask (the worker, node).
  */
-export function browserSelectorError(selector: string): string | null | undefined {
+function browserSelectorError(selector: string): string | null | undefined {
   const doc = (globalThis as { document?: Document }).document;
   if (typeof doc?.createDocumentFragment !== 'function') return undefined;
   try {

@@ -78,7 +78,7 @@ export function noteText(el: Element): string {
 }
 
 /** Words (codes, modifiers) in a cell: split at spaces, commas and semicolons, a leading dash dropped ('-25'). */
-export const words = (raw: string) => raw.split(/[\s,;]+/).map((w) => w.replace(/^-+/, '')).filter(Boolean);
+const words = (raw: string) => raw.split(/[\s,;]+/).map((w) => w.replace(/^-+/, '')).filter(Boolean);
 
 /** 'YYYY-MM-DD' from 'MM/DD/YYYY' or 'YYYY-MM-DD', or null when it is neither or no calendar day. */
 export function isoDay(raw: string): string | null {

@@ -34,13 +34,3 @@ export function payerKindFromText(category: string | null | undefined, _name?: s
   }
   return 'unknown';
 }
-
-/** The label an EHR shows for each kind (the demo screens render it; adapters read it back). */
-export const PAYER_CATEGORY_LABEL: Record<PayerKind, string> = {
-  medicare: 'Medicare',
-  'medicare-advantage': 'Medicare Advantage',
-  medicaid: 'Medicaid',
-  commercial: 'Commercial',
-  'self-pay': 'Self Pay',
-  unknown: '',
-};

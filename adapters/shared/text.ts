@@ -1,6 +1,6 @@
 /** Reading text off someone else's markup: text only, whitespace collapsed. */
 
-export function textOf(el: Element | null | undefined): string {
+function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 

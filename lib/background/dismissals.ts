@@ -10,9 +10,9 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { DISMISS_REASONS, FIX_ACTION_TYPES } from '../dismiss-reasons';
 
-export { DISMISS_REASONS, REASON_LABEL, FIX_ACTION_TYPES, fixActionText, FIX_OUTCOME_LABEL } from '../dismiss-reasons';
+export { DISMISS_REASONS, REASON_LABEL, fixActionText, FIX_OUTCOME_LABEL } from '../dismiss-reasons';
 
-export const DismissalSchema = z.object({
+const DismissalSchema = z.object({
   key: z.string(),
   /** Hash of the encounter's identity (the adapter's id: itself a hash of the EHR's ids). */
   encounter: z.string().max(200),
@@ -46,10 +46,9 @@ export const FixActionRecordSchema = z.strictObject({
   code: codeLike(10).optional(),
   modifiers: z.array(codeLike(4)).max(10).optional(),
 });
-export type FixActionRecord = z.infer<typeof FixActionRecordSchema>;
 
 /** A one-click fix a person clicked: the rule and message it answered, what it changed, and whether the screen took it. */
-export const FixRecordSchema = z.object({
+const FixRecordSchema = z.object({
   key: z.string().max(100),
   kind: z.literal('fix'),
   rule: z.string().max(60),
@@ -107,7 +106,7 @@ export interface DismissalStore {
 }
 
 /** A record's key with its encounter replaced (every key starts with the encounter and '|'). */
-export function rekeyed(d: Dismissal, to: string): Dismissal {
+function rekeyed(d: Dismissal, to: string): Dismissal {
   const fallback = d.messageId === undefined ? `|${d.rule}|${d.code}|${d.subject}` : `|${d.rule}|${d.messageId}|${d.code}|${d.subject}`;
   const rest = d.key.startsWith(`${d.encounter}|`) ? d.key.slice(d.encounter.length) : fallback;
   return { ...d, key: `${to}${rest}`, encounter: to };

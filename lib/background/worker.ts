@@ -38,7 +38,7 @@ export interface Sender {
  * origin (a sandboxed frame), the tab's top frame: the frame lives in that document. Without an
  * origin (older browsers), the frame's own URL.
  */
-export function senderAddress(sender: Sender): string | undefined {
+function senderAddress(sender: Sender): string | undefined {
   const { origin, url } = sender;
   if (origin && origin !== 'null') return `${origin}/`;
   if (origin === undefined && url && /^https?:/i.test(url)) return url;
@@ -454,7 +454,7 @@ function lineView(l: Encounter['lines'][number], payerKind: string): LineView {
 }
 
 /** At most this many sign-anyway records per encounter in a minute (a person signs once; a page's script could click on). */
-export const SIGNOFFS_PER_WINDOW = 3;
+const SIGNOFFS_PER_WINDOW = 3;
 const SIGNOFF_WINDOW_MS = 60_000;
 
 /** YYYY-MM-DD of the computer's own calendar. */

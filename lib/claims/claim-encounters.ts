@@ -10,7 +10,7 @@ import { validEncounter, type ReadEncounter, type Where } from './source';
  * on a line is read as the ABN on file for that line. abn-not-on-file (GA
  * without a notice in the chart) therefore never fires on a claim file.
  */
-export const ABN_ON_FILE_MODIFIERS: ReadonlySet<string> = new Set(['GA', 'GX']);
+const ABN_ON_FILE_MODIFIERS: ReadonlySet<string> = new Set(['GA', 'GX']);
 
 export interface ClaimRead {
   id: string;

@@ -24,8 +24,8 @@ import { describeSource, InputError, INPUT_LIMITS, quoted, type ReadEncounter } 
 /** Claims held back while a Coverage or Organization they reference may still come. */
 const LOOKAHEAD = 1000;
 
-export const ICD10CM_SYSTEMS: readonly string[] = ['http://hl7.org/fhir/sid/icd-10-cm', 'http://hl7.org/fhir/sid/icd-10'];
-export const PROCEDURE_SYSTEMS: readonly string[] = [
+const ICD10CM_SYSTEMS: readonly string[] = ['http://hl7.org/fhir/sid/icd-10-cm', 'http://hl7.org/fhir/sid/icd-10'];
+const PROCEDURE_SYSTEMS: readonly string[] = [
   'http://www.ama-assn.org/go/cpt',
   'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
   'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',

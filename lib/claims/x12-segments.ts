@@ -12,7 +12,7 @@
  * pipe delivers it) and buffer a segment without a terminator without bound.
  */
 
-export interface X12Delimiters {
+interface X12Delimiters {
   element: string;
   component: string;
   /** Undefined when ISA11 is not a separator (the 4010 'U'). */

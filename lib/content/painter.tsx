@@ -25,7 +25,7 @@ import { WARNING_CSS } from '../../components/styles';
 import { clear, findSpot, GAP, leastCovering, obstaclesIn, shownBox, tetherPath, tightBox, type Box } from './placement';
 import { keepRoot } from './roots';
 
-export const LAYER_TAG = 'dermlint-layer';
+const LAYER_TAG = 'dermlint-layer';
 export const WARNING_TAG = 'dermlint-warning';
 
 /** Positioned at the document's origin, zero-sized: the pills scroll with the page for free. */

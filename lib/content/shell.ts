@@ -13,7 +13,7 @@ import type { PaintKit } from './paint-kit';
 import type { FixHooks } from '../../components/InlineWarning';
 import { keepRoot, paintedRoot } from './roots';
 
-export const STATUS_TAG = 'dermlint-status';
+const STATUS_TAG = 'dermlint-status';
 
 export interface Painter {
   /** Show exactly these findings beside their fields. */

@@ -40,6 +40,3 @@ export function lineOf(judged: Pick<Judged, 'encounter'>, finding: Pick<Finding,
 export function codeWithModifiers(line: Line): string {
   return (line.code || '(no code)') + (line.modifiers?.length ? `-${line.modifiers.join('-')}` : '');
 }
-
-/** 'claim' or 'encounter', as the input calls it. */
-export const nounOf = (judged: Pick<Judged, 'source'>) => judged.source.kind;

@@ -67,7 +67,7 @@ interface Source {
 const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
 /** Gives the thread back when it has been busy for a while: the page (or the worker's messages) stay responsive. */
-export function defaultPause(sliceMs = 10): () => Promise<void> {
+function defaultPause(sliceMs = 10): () => Promise<void> {
   let last = performance.now();
   return async () => {
     if (performance.now() - last < sliceMs) return;
@@ -403,7 +403,7 @@ export async function importIcd(files: readonly NamedBlob[], options: ImportOpti
   }
 }
 
-export const IMPORTERS: Record<TableKind, (files: readonly NamedBlob[], options?: ImportOptions) => Promise<ImportedTable>> = {
+const IMPORTERS: Record<TableKind, (files: readonly NamedBlob[], options?: ImportOptions) => Promise<ImportedTable>> = {
   ptp: importPtp,
   mue: importMue,
   icd10cm: importIcd,

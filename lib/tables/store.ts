@@ -22,7 +22,7 @@ export interface TableStore {
   remove(id: TableId): Promise<void>;
 }
 
-export const TABLES_DB = 'dermlint-tables';
+const TABLES_DB = 'dermlint-tables';
 
 export function openTableStore(name = TABLES_DB): TableStore {
   let db: Promise<IDBPDatabase<Schema>> | null = null;

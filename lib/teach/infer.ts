@@ -48,7 +48,7 @@ const CELLISH = new Set(['td', 'th', 'dd', 'dt', 'label', 'option']);
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader', 'option']);
 
 /** Same tag and role, and a stable class in common (or none on either): siblings of one kind. */
-export function sameShape(a: Element, b: Element): boolean {
+function sameShape(a: Element, b: Element): boolean {
   if (a.tagName !== b.tagName || a.getAttribute('role') !== b.getAttribute('role')) return false;
   const ca = stableClasses(a);
   const cb = new Set(stableClasses(b));
@@ -68,7 +68,7 @@ function pathFrom(ancestor: Element, el: Element): Path {
 }
 
 /** The element at the same place in another row, or null when that row has nothing there. */
-export function follow(row: Element, path: Path): Element | null {
+function follow(row: Element, path: Path): Element | null {
   let at: Element | null = row;
   for (const step of path) {
     const kin: Element[] = Array.from(at!.children).filter((c) => sameShape(c, step.el));
@@ -287,7 +287,7 @@ function chipBox(el: Element, row: Element | null): Element | null {
   return null;
 }
 
-export interface ChipField {
+interface ChipField {
   /** The field's box in the clicked row. */
   box: Element;
   /** The chip labels in it (may be none in this row). */
@@ -300,7 +300,7 @@ export interface ChipField {
  * Is this click on a chip, or on the empty search box of a field whose value sits in chips (in this row
  * or, at the same place, in another)? Then the field is read from the chips.
  */
-export function chipField(el: Element, rows: Rows | null): ChipField | null {
+function chipField(el: Element, rows: Rows | null): ChipField | null {
   const row = rows?.row ?? null;
   let chipRoot: Element | null = null;
   for (let a: Element | null = el, i = 0; a && a !== row && i < 4; a = a.parentElement, i++) {
@@ -597,7 +597,7 @@ export function mapIdentity(url: string): { name: string; matches: string[] } {
   return { name: `${u.host}${dir === '/*' ? '' : ` /${first[0]}`} (taught)`.slice(0, 60), matches: [`${u.protocol}//${u.host}${dir}`] };
 }
 
-export type { FieldMap };
+export type {};
 
 // ── The visit history, found by its column headers ──────────────────────────
 

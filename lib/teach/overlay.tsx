@@ -29,7 +29,7 @@ export interface OverlayDeps {
   payerNames?: readonly PayerNameEntry[];
 }
 
-export const TEACH_HOST = 'dermlint-teach';
+const TEACH_HOST = 'dermlint-teach';
 
 const KIND_WORDS: Record<string, string> = {
   medicare: 'Medicare',

@@ -42,7 +42,7 @@ export const QUESTIONS: readonly QuestionSpec[] = [
 
 export type Answers = Partial<Record<Question, Element | 'none'>>;
 
-export interface FieldOutcome {
+interface FieldOutcome {
   /** The user said the screen has no such field. */
   none?: boolean;
   inferred?: Inferred;
@@ -50,7 +50,7 @@ export interface FieldOutcome {
   problem?: string;
 }
 
-export interface AutoOutcome {
+interface AutoOutcome {
   /** Path in the map: 'procedures.lesions', 'dateOfService'. */
   path: string;
   /** The label the screen shows for it. */
@@ -248,7 +248,7 @@ function setPath(map: FieldMap, path: string, value: FieldRef | undefined) {
 
 // ── What the map reads, for the panel ────────────────────────────────────────
 
-export interface PreviewLine {
+interface PreviewLine {
   code: string;
   modifiers: string;
   units: string;

@@ -7,10 +7,9 @@ import { FY2026_NAME, FY2026_TABLE } from './fy2026.generated';
 import { createIcdCodeSet } from './codeset';
 import { fiscalYearRange, type IcdSetInForce } from './fiscal';
 
-export { createIcdCodeSet, decodeIcdTable, IcdTableError, type IcdCodeSetInfo } from './codeset';
+export { createIcdCodeSet, decodeIcdTable, IcdTableError,} from './codeset';
 export { encodeIcdTable, parseIcdCodeFile } from './encode';
 export { fiscalYearOf, fiscalYearRange, icdSetFor, type IcdSetInForce } from './fiscal';
-export type { IcdCodeSet, IcdStatus } from './types';
 
 /** The CMS FY2026 code set, every chapter but external causes (V00–Y99): see ./shipped.ts. */
 export const builtinIcd = createIcdCodeSet(FY2026_NAME, FY2026_TABLE);

@@ -26,7 +26,7 @@ export interface CmsPtpRow {
   rationale: string;
 }
 
-export const ptpLine = (r: CmsPtpRow): string =>
+const ptpLine = (r: CmsPtpRow): string =>
   [r.column1, r.column2, r.before1996 ? '*' : '', r.effective, r.deletion ?? '*', String(r.modifier), r.rationale].join('\t');
 
 /** A whole ccipra part: preamble and rows, CRLF line ends. */
@@ -50,6 +50,6 @@ export interface CmsMueRow {
 const MAI_TEXT = { 1: '1 Line Edit', 2: '2 Date of Service Edit: Policy', 3: '3 Date of Service Edit: Clinical' } as const;
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-export const mueLine = (r: CmsMueRow): string => [r.code, String(r.mue), MAI_TEXT[r.mai], csvCell(r.rationale)].join(',');
+const mueLine = (r: CmsMueRow): string => [r.code, String(r.mue), MAI_TEXT[r.mai], csvCell(r.rationale)].join(',');
 
 export const mueFileText = (rows: readonly CmsMueRow[]): string => MUE_PREAMBLE + rows.map((r) => `${mueLine(r)}\n`).join('');

@@ -10,8 +10,6 @@
  */
 
 export const CODE_INDEX_LIMIT = 620_000;
-/** 2^20 > CODE_INDEX_LIMIT: a pair key is column1 × PAIR_SHIFT + column2, exact in a double. */
-export const PAIR_SHIFT = 1_048_576;
 
 const A = 65;
 const ZERO = 48;

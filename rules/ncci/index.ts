@@ -13,19 +13,12 @@ export { builtinMue, builtinPtp } from './builtin';
 export { PtpTable, PtpTableBuilder, type StoredPtp } from './ptp-table';
 export { MueTable } from './mue-table';
 export { codeIndex, codeOfIndex } from './code-index';
-export { packMue, packPtp, unpackMue, unpackPtp, NcciTableError, type PackedMue, type PackedPtp, type PtpRow } from './encoding';
-export { importNcciFiles, isMueFileName, isPtpFileName, MueCsvParser, NcciFormatError, PtpFileParser, PtpImport, type ImportedNcci, type NcciSourceFile, type ParseProgress } from './parse';
-export { mueFileText, mueLine, ptpFileText, ptpLine, PTP_PREAMBLE, type CmsMueRow, type CmsPtpRow } from './cms-layout';
-export { mueLabel, parseMueFileName, parsePtpFileName, ptpLabel } from './labels';
-export { MUE_PRECEDENCE, PTP_PRECEDENCE, muePrecedenceFor, ptpPrecedenceFor } from './precedence';
-export { NCCI_ASSOCIATED_MODIFIERS } from './modifiers';
-export type { ModifierIndicator, MueAdjudicationIndicator, MueEntry, MueTableLike, PtpEdit, TableLabel } from './types';
-
-/** The tables the NCCI rules read: `tables.ptp`, `tables.mue`. */
-export interface NcciTables {
-  ptp?: PtpTable;
-  mue?: MueTableLike;
-}
+export { packMue, packPtp, unpackMue, unpackPtp, type PackedMue, type PtpRow } from './encoding';
+export { importNcciFiles, isPtpFileName, MueCsvParser, NcciFormatError, PtpImport, type NcciSourceFile,} from './parse';
+export { mueFileText, ptpFileText, PTP_PREAMBLE, type CmsMueRow, type CmsPtpRow } from './cms-layout';
+export {  parsePtpFileName,} from './labels';
+export { MUE_PRECEDENCE, PTP_PRECEDENCE, ptpPrecedenceFor } from './precedence';
+export type {  MueTableLike,} from './types';
 
 let defaults: EngineTables | undefined;
 

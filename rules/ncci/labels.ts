@@ -13,7 +13,7 @@ export interface Quarter {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const quarterStart = (q: Quarter): string => `${q.year}-${pad((q.quarter - 1) * 3 + 1)}-01`;
+const quarterStart = (q: Quarter): string => `${q.year}-${pad((q.quarter - 1) * 3 + 1)}-01`;
 
 export function ptpLabel(q: Quarter | undefined, version?: string): TableLabel {
   if (!q) return { name: 'NCCI PTP (imported)', reference: `CMS NCCI PTP edits, practitioner${version ? ` (v${version})` : ''}` };

@@ -4,7 +4,7 @@
  * Services, ch. I, section E, "Modifiers and Modifier Indicators"). CMS
  * accepts one on either code of the pair.
  */
-export const NCCI_ASSOCIATED_MODIFIERS: ReadonlySet<string> = new Set([
+const NCCI_ASSOCIATED_MODIFIERS: ReadonlySet<string> = new Set([
   // distinct procedural service
   '59', 'XE', 'XS', 'XP', 'XU',
   // anatomic

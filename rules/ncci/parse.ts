@@ -439,7 +439,7 @@ const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), pa
 /** A practitioner PTP part: ccipra-v322r0-f1.txt (a path is fine). */
 export const isPtpFileName = (name: string): boolean => /^ccipra.*\.txt$/i.test(baseName(name));
 /** The practitioner MUE table: MCR_MUE_PractitionerServices_Eff_04-01-2026.csv (not the hospital or DME ones). */
-export const isMueFileName = (name: string): boolean => {
+const isMueFileName = (name: string): boolean => {
   const base = baseName(name);
   return /\.csv$/i.test(base) && /mue/i.test(base) && !/(outpatient|hospital|dme|facility)/i.test(base);
 };

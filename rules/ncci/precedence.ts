@@ -31,7 +31,7 @@ import {
 } from '../codes';
 import type { ClaimLine } from '../context';
 
-export interface CodeTest {
+interface CodeTest {
   has(code: string): boolean;
 }
 

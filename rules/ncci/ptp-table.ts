@@ -14,7 +14,7 @@ import { CODE_INDEX_LIMIT, codeIndex, codeOfIndex } from './code-index';
 import { dayNumber, dayString, type ModifierIndicator, type PtpEdit, type TableLabel } from './types';
 
 /** Records a table can hold: the chain head is 24 bits. */
-export const MAX_PTP_RECORDS = 1 << 24;
+const MAX_PTP_RECORDS = 1 << 24;
 const LOW = 4096; // 12 bits
 
 function hash(c1: number, c2: number): number {

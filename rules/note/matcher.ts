@@ -7,7 +7,7 @@ import type { Tokens } from './tokens';
 import { idOf, phraseKeys, VOCABULARY } from './vocab';
 
 /** '…' in a phrase: up to this many words. */
-export const GAP_WORDS = 5;
+const GAP_WORDS = 5;
 const GAP = -100;
 
 export interface Pattern {

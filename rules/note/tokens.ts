@@ -19,7 +19,7 @@ export const GAP_COMMA = 1;
 /** A ':' that can end a label (not the one of '10:30'). */
 export const GAP_COLON = 2;
 /** '.' followed by whitespace or the end, or ';'. */
-export const GAP_SENTENCE_END = 4;
+const GAP_SENTENCE_END = 4;
 export const GAP_LINE_BREAK = 8;
 /** '-' or a dash ('2-3 mm'). */
 export const GAP_DASH = 16;
@@ -84,7 +84,7 @@ export function surfaceForms(key: string): string[] {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Letters of any script; ASCII punctuation, general punctuation, symbols and emoji are not. */
-export function isLetterCode(c: number): boolean {
+function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c < 0xc0 || c === 0xd7 || c === 0xf7) return false;
   if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, dashes, quotes, arrows, symbols

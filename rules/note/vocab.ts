@@ -41,7 +41,7 @@ function collectWords(): string[] {
 export const VOCABULARY: readonly string[] = collectWords();
 const ID_OF = new Map(VOCABULARY.map((word, id) => [word, id]));
 
-export const TRIE = new WordTrie();
+const TRIE = new WordTrie();
 VOCABULARY.forEach((word, id) => {
   for (const form of surfaceForms(word)) TRIE.add(form, id);
 });
@@ -70,7 +70,7 @@ export function idValues(values: Readonly<Record<string, number>>): Float64Array
   return table;
 }
 
-export const ABBREVIATION_IDS: ReadonlySet<number> = new Set(P.ABBREVIATIONS.map(idOf));
+const ABBREVIATION_IDS: ReadonlySet<number> = new Set(P.ABBREVIATIONS.map(idOf));
 
 /** The note's tokens with vocabulary ids. */
 export function tokenizeNote(text: string) {

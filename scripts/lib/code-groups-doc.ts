@@ -69,7 +69,7 @@ function render(value: unknown): string {
 }
 
 /** The names a rule module imports from one of SOURCES (values only, not types), with the module they come from. */
-export function codeImportsOf(source: string): { name: string; module: Record<string, unknown> }[] {
+function codeImportsOf(source: string): { name: string; module: Record<string, unknown> }[] {
   const names: { name: string; module: Record<string, unknown> }[] = [];
   for (const m of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
     const from = SOURCES.find((s) => s.from.includes(m[2]!));

@@ -13,7 +13,6 @@ import { startDemoServer } from '../../scripts/serve-demo';
 export const STORE_EXTENSION_DIR = resolve('.output/chrome-mv3');
 /** The demo/test build (`npm run build:demo`): the store build plus the local demo server's hosts. The browser tests load it. */
 export const DEMO_EXTENSION_DIR = resolve('.output/chrome-mv3-demo');
-export const EXTENSION_DIR = DEMO_EXTENSION_DIR;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -35,7 +34,7 @@ export async function launch(): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No demo build of the extension: run `npm run build:demo` (wxt build --mode demo) first.');
+  if (!existsSync(join(DEMO_EXTENSION_DIR, 'manifest.json'))) throw new Error('No demo build of the extension: run `npm run build:demo` (wxt build --mode demo) first.');
   const { server, url } = await startDemoServer(0);
   const profile = mkdtempSync(join(tmpdir(), 'dermlint-profile-'));
   const browser = await puppeteer.launch({
@@ -46,7 +45,7 @@ export async function launch(): Promise<Session> {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${DEMO_EXTENSION_DIR}`, `--load-extension=${DEMO_EXTENSION_DIR}`,
     ],
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 90_000 });

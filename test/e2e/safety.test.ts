@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { CHROMIUM, EXTENSION_DIR, badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
+import { CHROMIUM, DEMO_EXTENSION_DIR, badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
 import { onFreshElement, SCREENS, typeInto, type Screen } from './screens';
 import { readExtensionData, until, type ExtensionData } from './extension-data';
 import { clickButton, downloaded, downloadsTo, stopWorker as stopWorkerTarget, tabIdOf, textOf } from './pages';
@@ -419,7 +419,7 @@ describe('hostile messages', () => {
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-        `--disable-extensions-except=${EXTENSION_DIR},${foreignDir}`, `--load-extension=${EXTENSION_DIR},${foreignDir}`,
+        `--disable-extensions-except=${DEMO_EXTENSION_DIR},${foreignDir}`, `--load-extension=${DEMO_EXTENSION_DIR},${foreignDir}`,
       ],
     });
     try {
