@@ -36,7 +36,7 @@ export function AuditTable({ dismissals, fixes = [], ruleSummary, onExport, onCl
 
   const byRule = new Map<string, Record<string, number> & { total: number }>();
   for (const d of dismissals) {
-    const row = byRule.get(d.rule) ?? ({ total: 0 } as Record<string, number> & { total: number });
+    const row = byRule.get(d.rule) ?? ({ total: 0 });
     row.total++;
     row[d.reason] = (row[d.reason] ?? 0) + 1;
     byRule.set(d.rule, row);

@@ -128,7 +128,7 @@ export function CodeTables({ rows, busy, message, onImport, onUndo }: CodeTables
             disabled={busy !== null}
             aria-describedby={`${p.id}-hint`}
             onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
+              const input = e.currentTarget;
               const files = [...(input.files ?? [])];
               input.value = '';
               if (files.length) onImport(p.kind, files);

@@ -133,7 +133,7 @@ export function parseSettingsFile(text: string): { ok: true; value: ExtensionSet
   } catch (e) {
     return { ok: false, error: `not a JSON file: ${(e as Error).message}` };
   }
-  const body = raw && typeof raw === 'object' && 'settings' in raw ? (raw as { settings: unknown }).settings : raw;
+  const body = raw && typeof raw === 'object' && 'settings' in raw ? (raw).settings : raw;
   const parsed = ExtensionSettingsSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -183,7 +183,7 @@ export async function* readZipEntry(blob: Blob, entry: ZipEntry, label = 'the ZI
   const start = entry.offset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
   const end = start + entry.compressedSize;
   if (end > blob.size) throw new ZipError(`${label}: ${entry.name} is cut short (truncated archive)`);
-  let stream: ReadableStream<Uint8Array> = blob.slice(start, end).stream() as ReadableStream<Uint8Array>;
+  let stream: ReadableStream<Uint8Array> = blob.slice(start, end).stream();
   if (entry.method === 8) stream = stream.pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
   const reader = stream.getReader();
   let crc = 0;

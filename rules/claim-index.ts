@@ -89,7 +89,7 @@ class Index implements ClaimIndex {
     const id = codeGroupId(group);
     const masked = id >= 0 && id < this.#groups && (this.#exact[id >> 5]! & (1 << (id & 31))) !== 0;
     if (masked && (this.#present[id >> 5]! & (1 << (id & 31))) === 0) return NO_LINES;
-    const memo = (this.#linesIn ??= new Map());
+    const memo = (this.#linesIn ??= new Map<CodeGroup, readonly ClaimLine[]>());
     let lines = memo.get(group);
     if (lines === undefined) {
       const found: ClaimLine[] = [];
@@ -170,15 +170,15 @@ export class SharedDiagnoses {
     const byDx = new Map<string, Map<string, number>>();
     const positionsOf = (d: string) => {
       let positions = byDx.get(d);
-      if (!positions) byDx.set(d, (positions = new Map()));
+      if (!positions) byDx.set(d, (positions = new Map<string, number>()));
       return positions;
     };
     // Long lists (shared by the lines without pointers) are gathered by list and read once.
     let byList: Map<readonly string[], Map<string, number>> | undefined;
     lines.forEach((line, position) => {
       if (line.dx.length > SHORT_LIST) {
-        let codes = (byList ??= new Map()).get(line.dx);
-        if (!codes) byList.set(line.dx, (codes = new Map()));
+        let codes = (byList ??= new Map<readonly string[], Map<string, number>>()).get(line.dx);
+        if (!codes) byList.set(line.dx, (codes = new Map<string, number>()));
         if (!codes.has(line.code)) codes.set(line.code, position);
         return;
       }

@@ -74,7 +74,7 @@ export function createRule<const Messages extends Record<string, MessageSpec>>(r
   meta: RuleMeta<Messages>;
   check(context: RuleContext): readonly MessageReport<Messages>[];
 }): RuleModule {
-  return rule as unknown as RuleModule;
+  return rule;
 }
 
 /** A template split once into its text and placeholder names: [text, name, text, name, …, text]. */

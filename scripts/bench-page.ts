@@ -206,7 +206,7 @@ function installHelper() {
   }
   function measured(edit: { selector: string; value: string; rule: string; line: number; present: boolean }, timeout: number) {
     return new Promise<{ paint: number; frame: number; frames: number; asked?: number; roundTrip?: number; painting?: number; error?: string }>((resolve) => {
-      const el = document.querySelector(edit.selector) as HTMLInputElement | null;
+      const el = document.querySelector<HTMLInputElement>(edit.selector);
       if (!el) return resolve({ paint: NaN, frame: NaN, frames: NaN, error: `no ${edit.selector}` });
       const target = targetOf(edit);
       let seen = marks().length;
@@ -258,7 +258,7 @@ function installHelper() {
   /** The page's own update: from the edit to its row being re-rendered (the edited control replaced), then the next frame. */
   function own(edit: { selector: string; value: string }, timeout: number) {
     return new Promise<{ paint: number; frame: number; frames: number; error?: string }>((resolve) => {
-      const el = document.querySelector(edit.selector) as HTMLInputElement | null;
+      const el = document.querySelector<HTMLInputElement>(edit.selector);
       if (!el) return resolve({ paint: NaN, frame: NaN, frames: NaN, error: `no ${edit.selector}` });
       let done = false;
       let frames = 0;
@@ -300,7 +300,7 @@ function installHelper() {
           await sleep(opts.gap + jitter());
           out.measured.push(await (mode === 'own' ? own(edit, opts.timeout) : measured(edit, opts.timeout)));
         } else {
-          const el = document.querySelector(edit.selector) as HTMLInputElement | null;
+          const el = document.querySelector<HTMLInputElement>(edit.selector);
           if (!el) throw new Error(`no ${edit.selector}`);
           apply(el, edit.value);
           await sleep(opts.pace);
@@ -450,8 +450,8 @@ async function main() {
       const frameB = await openScreen(pageB, screen, base, false);
       const frameC = pageC ? await openScreen(pageC, screen, base, true) : null;
       const edits = editSequence(screen, toggles, EDITS);
-      const arms: (readonly [Page, Frame, 'measured' | 'own', Lat])[] = [[pageA, frameA, 'measured', latency[screen]!], [pageB, frameB, 'own', ownUpdate[screen]!]];
-      if (pageC && frameC) arms.splice(1, 0, [pageC, frameC, 'measured', baseLatency[screen]!]);
+      const arms: (readonly [Page, Frame, 'measured' | 'own', Lat])[] = [[pageA, frameA, 'measured', latency[screen]], [pageB, frameB, 'own', ownUpdate[screen]]];
+      if (pageC && frameC) arms.splice(1, 0, [pageC, frameC, 'measured', baseLatency[screen]]);
       for (let at = 0; at < edits.length; at += CHUNK) {
         const chunk = edits.slice(at, at + CHUNK);
         for (const [page, frame, mode, into] of arms) {

@@ -98,7 +98,7 @@ async function encounters(): Promise<Encounter[]> {
   for (let i = 0; i < 400; i++) {
     const lines = [{ code: pick(visits), modifiers: pick(modifiers), dx: [1 + Math.floor(random() * 3)] }];
     const n = 5 + Math.floor(random() * 7);
-    for (let k = 0; k < n; k++) lines.push({ code: pick(procedures), modifiers: pick(modifiers), dx: [1 + Math.floor(random() * 3)], ...(random() < 0.3 ? { units: 1 + Math.floor(random() * 4) } : {}) } as (typeof lines)[number]);
+    for (let k = 0; k < n; k++) lines.push({ code: pick(procedures), modifiers: pick(modifiers), dx: [1 + Math.floor(random() * 3)], ...(random() < 0.3 ? { units: 1 + Math.floor(random() * 4) } : {}) });
     out.push({ id: `busy-${i}`, dateOfService: '2026-08-03', payer: { kind: pick(['medicare', 'commercial', 'medicaid'] as const) }, diagnoses: [pick(dx), pick(dx), pick(dx)].map((code) => ({ code })), lines });
   }
   return out;

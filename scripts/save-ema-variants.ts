@@ -33,7 +33,7 @@ function halfRendered() {
   const html = readFileSync(new URL('ex03.html', DIR), 'utf8');
   const rows = [...html.matchAll(/<tr [^>]*data-identifier="procedure-row"[^>]*>/g)];
   const last = rows.at(-1)!;
-  const start = last.index! + last[0].length;
+  const start = last.index + last[0].length;
   const end = html.indexOf('</tr>', start);
   const row = html.slice(start, end);
   const cut = row.slice(0, row.indexOf('<td', row.indexOf('data-identifier="procedure-description"')));
@@ -45,7 +45,7 @@ function unitsText() {
   const html = readFileSync(new URL('ex03.html', DIR), 'utf8');
   const cells = [...html.matchAll(/<td [^>]*data-identifier="procedure-units"[^>]*>/g)];
   const last = cells.at(-1)!;
-  const start = last.index! + last[0].length;
+  const start = last.index + last[0].length;
   const end = html.indexOf('</td>', start);
   const input = html.slice(start, end).replace('type="number"', 'type="text"').replace(/ value="[^"]*"/, ' value="abc"');
   writeFileSync(new URL('variant-units-text.html', DIR), html.slice(0, start) + input + html.slice(end));

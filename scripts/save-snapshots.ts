@@ -24,7 +24,7 @@ const SCREENS: Record<string, (base: string, id: string, n: number) => string> =
   generic: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
 };
 
-const cases: { encounter: { id: string } }[] = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const cases = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8')) as { encounter: { id: string } }[];
 const args = process.argv.slice(2);
 const named = args.filter((a) => a in SCREENS);
 const wanted = named.length ? named : Object.keys(SCREENS);

@@ -16,7 +16,7 @@ import { parseSettings, type Settings } from '../rules/settings';
 import { importNcciFiles, NcciFormatError, withBuiltinNcci, ptpTableOf, mueTableOf } from '../rules/ncci/index';
 import type { EngineTables } from '../rules/context';
 import { builtinIcdInForce, type IcdSetInForce } from '../rules/icd10cm/index';
-import { importIcd, TableImportError, type NamedBlob } from '../lib/tables/import';
+import { importIcd, TableImportError } from '../lib/tables/import';
 import { engineExtrasFrom } from '../lib/tables/engine';
 import { detectFormat, INPUT_FORMATS, type InputFormat } from '../lib/claims/detect';
 import { readJsonEncounters } from '../lib/claims/json-encounters';
@@ -168,12 +168,12 @@ function readArgs(argv: string[]): Args | undefined {
     args.format = 'summary';
   }
   if (values.html !== undefined) {
-    if (!values.html) throw new UsageError(OPTION_HINTS.html!);
+    if (!values.html) throw new UsageError(OPTION_HINTS.html);
     args.html = values.html;
   }
   if (values.only !== undefined) {
     const ids = values.only.split(',').map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0) throw new UsageError(OPTION_HINTS.only!);
+    if (ids.length === 0) throw new UsageError(OPTION_HINTS.only);
     const unknown = ids.filter((id) => !RULES_BY_ID.has(id));
     if (unknown.length) throw new UsageError(`--only: no rule ${unknown.map(terminalSafe).join(', ')} (docs/rules.md lists them)`);
     args.filter.only = new Set(ids);
@@ -254,7 +254,7 @@ async function loadIcd(files: readonly string[]): Promise<IcdSetInForce[] | unde
     }
     let record;
     try {
-      record = await importIcd([Object.assign(blob, { name: file }) as NamedBlob], { pause: async () => {} });
+      record = await importIcd([Object.assign(blob, { name: file })], { pause: async () => {} });
     } catch (e) {
       if (e instanceof TableImportError) throw new InputError(`--icd: ${e.message}`);
       throw e;

@@ -11,7 +11,7 @@
  * A screen takes the encounter to show from ?case=<example id>, ?encounter=<JSON>,
  * or its own editor. Usage: tsx scripts/serve-demo.ts [port]
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,8 @@ export function resolveDemoPath(pathname: string): string | null {
 }
 
 export function startDemoServer(port = 0): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void answer(req, res).catch(() => res.destroy()));
+  async function answer(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const file = resolveDemoPath(url.pathname);
     try {
@@ -52,7 +53,7 @@ export function startDemoServer(port = 0): Promise<{ server: Server; url: string
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     }
-  });
+  }
   return new Promise((done) => {
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
@@ -64,7 +65,7 @@ export function startDemoServer(port = 0): Promise<{ server: Server; url: string
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? 5178);
-  startDemoServer(port).then(({ url }) => {
+  void startDemoServer(port).then(({ url }) => {
     console.log(`demo EHR screens at ${url}/`);
     console.log(`  EMA-style:       ${url}/ema/web/practice/staff#/practice/staff/patient/1001/visit?case=ex01`);
     console.log(`  athenaNet-style: ${url}/195900/1/globalframeset.esp?MAIN=/195900/1/encounter.esp%3Fcase%3Dex01`);

@@ -79,7 +79,7 @@ function set(doc: Document, name: string, value: string | boolean) {
   el.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('change', { bubbles: true }));
 }
 function press(doc: Document, name: string) {
-  const el = doc.getElementsByName(name)[0] as HTMLElement | undefined;
+  const el = doc.getElementsByName(name)[0];
   if (!el) throw new Error(`no control ${name}`);
   el.click();
 }
@@ -552,8 +552,8 @@ describe('dermlint\'s own painted elements are not part of the screen', () => {
 describe('the encounter id', () => {
   /** What the banner shows about the (fake) patient. */
   function banner(doc: Document) {
-    const name = doc.querySelector('.fe_c_patient-banner__name')!.textContent!;
-    const term = (t: string) => [...doc.querySelectorAll('dt')].find((dt) => dt.textContent === t)!.nextElementSibling!.textContent!;
+    const name = doc.querySelector('.fe_c_patient-banner__name')!.textContent;
+    const term = (t: string) => [...doc.querySelectorAll('dt')].find((dt) => dt.textContent === t)!.nextElementSibling!.textContent;
     return { name, last: name.split(',')[0]!.trim(), dob: term('DOB').split(' ')[0]!, mrn: term('MRN').replace('#', '') };
   }
 

@@ -331,7 +331,7 @@ interface ServiceRow {
 
 function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: string): ServiceRow {
   const cells = cellsOf(row);
-  const cell = (c: ServiceColumn): Element | undefined => (cols[c] === undefined ? undefined : cells[cols[c]!]);
+  const cell = (c: ServiceColumn): Element | undefined => (cols[c] === undefined ? undefined : cells[cols[c]]);
   let number: number | null = null;
   let label = where;
   if (cols.line !== undefined) {
@@ -454,7 +454,7 @@ function readHistory(section: Element): PriorService[] {
   for (const row of bodyRows(table)) {
     if (isEmptyState(row)) continue;
     const cells = cellsOf(row);
-    const at = (c: HistoryColumn) => (cols[c] !== undefined && cells[cols[c]!] ? cellValue(cells[cols[c]!]!) : '');
+    const at = (c: HistoryColumn) => (cols[c] !== undefined && cells[cols[c]] ? cellValue(cells[cols[c]]!) : '');
     const service = priorService(at('date'), at('code'), at('modifier'), at('dx'));
     if (typeof service === 'string') fail(`visit history row ${out.length + 1}: ${service}`);
     out.push(service);

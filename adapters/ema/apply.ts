@@ -87,11 +87,11 @@ function canApply(action: SuggestionAction, doc: Document): string | null {
     case 'removeLine': {
       const row = rowOf(doc, action.line);
       if (typeof row === 'string') return row;
-      const button = row.querySelector(APPLY_SEL.removeButton) as HTMLButtonElement | null;
+      const button = row.querySelector<HTMLButtonElement>(APPLY_SEL.removeButton);
       return button && !button.disabled ? null : `procedure row ${action.line + 1} has no remove button (is the note finalized?)`;
     }
     case 'addLine': {
-      const button = doc.querySelector(APPLY_SEL.addButton) as HTMLButtonElement | null;
+      const button = doc.querySelector<HTMLButtonElement>(APPLY_SEL.addButton);
       return pickerInput(doc.querySelector(APPLY_SEL.addPicker)) && button && !button.disabled ? null : 'the procedure picker is not there or locked';
     }
   }
@@ -153,7 +153,7 @@ async function billToPatient(doc: Document, line: number): Promise<ApplyResult> 
 async function removeLine(doc: Document, line: number): Promise<ApplyResult> {
   const row = rowOf(doc, line);
   if (typeof row === 'string') return cannot(row);
-  const button = row.querySelector(APPLY_SEL.removeButton) as HTMLButtonElement | null;
+  const button = row.querySelector<HTMLButtonElement>(APPLY_SEL.removeButton);
   if (!button || button.disabled) return cannot(`procedure row ${line + 1} has no remove button`);
   clickLikeAPerson(button);
   await settled(doc);
@@ -179,7 +179,7 @@ async function addLine(doc: Document, action: Extract<SuggestionAction, { type: 
   const input = pickerInput(doc.querySelector(APPLY_SEL.addPicker));
   if (!input || before < 0) return cannot('the procedure picker is not there or locked');
   await pick(doc, input, action.code);
-  const button = doc.querySelector(APPLY_SEL.addButton) as HTMLButtonElement | null;
+  const button = doc.querySelector<HTMLButtonElement>(APPLY_SEL.addButton);
   if (!button || button.disabled) return cannot('the procedure list has no Add button');
   clickLikeAPerson(button);
   await settled(doc);

@@ -344,7 +344,7 @@ function readLine(row: Element, n: number, columns: () => (Field | undefined)[])
 
 function abn(panel: Element | undefined, rowBoxes: boolean[]): Encounter['abn'] {
   if (!panel) fail('the ABN panel (not on the screen)');
-  const signed = panel.querySelector(SEL.abnSigned) as HTMLInputElement | null;
+  const signed = panel.querySelector<HTMLInputElement>(SEL.abnSigned);
   if (!signed || !isInput(signed)) fail('the ABN signed box');
   if (!signed.checked) return undefined;
   const scope = panel.querySelector(SEL.abnScope);

@@ -114,10 +114,10 @@ describe('generic adapter: "cannot" where the map names no writable control', ()
   it('a map without a bill-to field, and a field read from text', async () => {
     const { doc } = await liveScreen(base([{ code: '99213' }, { code: '11951', category: 'cosmetic' }]));
     const { billTo: _omit, ...procedures } = ECW_FIELD_MAP.procedures;
-    const noBillTo = withFixes({ ...ECW_FIELD_MAP, name: 'no bill-to', procedures } as FieldMap);
+    const noBillTo = withFixes({ ...ECW_FIELD_MAP, name: 'no bill-to', procedures });
     expect(noBillTo.canApply({ type: 'billToPatient', line: 1 }, doc)).toBe('this screen has no bill-to control in its field map');
     // Units read off a cell's text (here the row number): nothing a person could type into.
-    const fromText = withFixes({ ...ECW_FIELD_MAP, name: 'units from text', procedures: { ...ECW_FIELD_MAP.procedures, units: 'td.idx' } } as FieldMap);
+    const fromText = withFixes({ ...ECW_FIELD_MAP, name: 'units from text', procedures: { ...ECW_FIELD_MAP.procedures, units: 'td.idx' } });
     expect(fromText.canApply({ type: 'setUnits', line: 0, units: 2 }, doc)).toBe('the units of row 1 cannot be edited here');
     const before = digest(doc);
     expect(await noBillTo.apply({ type: 'billToPatient', line: 1 }, doc)).toMatchObject({ ok: false, cannot: true });

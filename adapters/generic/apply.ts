@@ -19,7 +19,6 @@ const PATIENT = /^(pat(ient)?|pt|self[\s-]?pay|self|cash|patient pay|patient res
 /** How the reader splits a modifier field holding several ('25 59', 'GA,GZ'). */
 const MODIFIER_SEPARATORS = /[\s,;/\-–]+/;
 
-type Procedures = FieldMap['procedures'];
 type ProcedureField = 'code' | 'modifiers' | 'units' | 'billTo';
 const FIELD_WORD: Record<ProcedureField, string> = { code: 'code', modifiers: 'modifier', units: 'units', billTo: 'bill-to' };
 
@@ -36,7 +35,7 @@ function rowOf(doc: Document, map: FieldMap, line: number): Element | string {
 
 /** The elements a field of the map names in a row, or why there are none. */
 function fieldIn(doc: Document, map: FieldMap, line: number, field: ProcedureField): Element[] | string {
-  const selector: unknown = (map.procedures as Procedures)[field];
+  const selector: unknown = (map.procedures)[field];
   if (typeof selector !== 'string' || !selector) return `the field map names no ${FIELD_WORD[field]} field`;
   const row = rowOf(doc, map, line);
   if (typeof row === 'string') return row;

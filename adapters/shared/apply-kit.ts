@@ -35,7 +35,7 @@ export function screenOrder(actions: readonly SuggestionAction[]): SuggestionAct
 function win(el: Element): Window & typeof globalThis {
   const w = el.ownerDocument.defaultView;
   if (!w) throw new Error('the control is not in a window');
-  return w as Window & typeof globalThis;
+  return w;
 }
 
 export function fire(el: Element, type: string, init: EventInit = {}): void {
@@ -63,6 +63,8 @@ export function isCheckbox(el: Element | null | undefined): el is HTMLInputEleme
 export function setNativeValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
   const w = win(el);
   const proto = el.tagName === 'SELECT' ? w.HTMLSelectElement.prototype : el.tagName === 'TEXTAREA' ? w.HTMLTextAreaElement.prototype : w.HTMLInputElement.prototype;
+  // The prototype's own setter, called on the element (frameworks such as React watch that one): unbound on purpose.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with `el` as `this`
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (setter) setter.call(el, value);
   else el.value = value;
@@ -103,7 +105,7 @@ export function blur(el: Element): void {
 /** A key press on a focused control: keydown, keypress (for Enter), keyup. */
 export function press(el: Element, key: 'Enter' | 'Tab' | 'Backspace' | 'Escape'): void {
   const w = win(el);
-  const init: KeyboardEventInit = { key, code: key, bubbles: true, cancelable: true, ...(key === 'Enter' ? { keyCode: 13, which: 13 } : {}) } as KeyboardEventInit;
+  const init: KeyboardEventInit = { key, code: key, bubbles: true, cancelable: true, ...(key === 'Enter' ? { keyCode: 13, which: 13 } : {}) };
   el.dispatchEvent(new w.KeyboardEvent('keydown', init));
   if (key === 'Enter') el.dispatchEvent(new w.KeyboardEvent('keypress', init));
   el.dispatchEvent(new w.KeyboardEvent('keyup', init));
@@ -135,11 +137,11 @@ export function clickLikeAPerson(el: Element): void {
   const w = win(el);
   const init: MouseEventInit = { bubbles: true, cancelable: true, button: 0, view: w };
   const pointer = typeof w.PointerEvent === 'function' ? w.PointerEvent : w.MouseEvent;
-  el.dispatchEvent(new pointer('pointerdown', { ...init, pointerId: 1, isPrimary: true } as PointerEventInit));
+  el.dispatchEvent(new pointer('pointerdown', { ...init, pointerId: 1, isPrimary: true }));
   const down = new w.MouseEvent('mousedown', init);
   el.dispatchEvent(down);
   if (!down.defaultPrevented) (el as HTMLElement).focus?.({ preventScroll: true });
-  el.dispatchEvent(new pointer('pointerup', { ...init, pointerId: 1, isPrimary: true } as PointerEventInit));
+  el.dispatchEvent(new pointer('pointerup', { ...init, pointerId: 1, isPrimary: true }));
   el.dispatchEvent(new w.MouseEvent('mouseup', init));
   // HTMLElement.click() fires the click and runs the default action (a checkbox toggles and fires input/change).
   (el as HTMLElement).click();

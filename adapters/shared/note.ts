@@ -32,10 +32,19 @@ function walk(root: Element): string {
       const name = n.nodeName;
       if (n.nodeType === 3) line += n.nodeValue!.replace(/\s+/g, ' ');
       else if (n.nodeType !== 1 || SKIP.test(name)) continue;
-      else if (name === 'BR') lines.push(line), (line = '');
+      else if (name === 'BR') {
+        lines.push(line);
+        line = '';
+      }
       else if (isControl(n as Element)) line += (n as HTMLTextAreaElement).value;
-      else if (BLOCK.test(name)) edge(), visit(n as Element), edge();
-      else visit(n as Element), /^T[DH]$/.test(name) && (line += ' ');
+      else if (BLOCK.test(name)) {
+        edge();
+        visit(n as Element);
+        edge();
+      } else {
+        visit(n as Element);
+        if (/^T[DH]$/.test(name)) line += ' ';
+      }
     }
   };
   visit(root);
@@ -68,7 +77,7 @@ export function noteText(el: Element): string {
   kept?.watch.disconnect();
   kept = null;
   const text = tidy(walk(el));
-  const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.MutationObserver;
+  const Observer = (el.ownerDocument.defaultView)?.MutationObserver;
   if (Observer) {
     const entry = { el, text, dirty: false, watch: new Observer(() => (entry.dirty = true)) };
     entry.watch.observe(el, { subtree: true, childList: true, characterData: true });

@@ -110,13 +110,14 @@ export default defineContentScript({
       ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     };
     if (picked) begin();
-    const stop = onSettingsChanged(async () => {
+    const reload = async () => {
       settingsChanged = true;
       fieldMaps = await loadFieldMaps();
       picked = pickAdapter(frameAddress(location), fieldMaps);
       if (watcher) watcher.recheck();
       else if (picked) begin();
-    });
+    };
+    const stop = onSettingsChanged(() => void reload());
     ctx.onInvalidated(() => {
       stop();
       w.__dermlintRunning = false;

@@ -18,7 +18,7 @@ export interface TabRef {
 /** Asks the worker; a missing or malformed answer becomes { ok: false }. */
 export async function ask(request: PageRequest): Promise<PageResponse> {
   try {
-    const reply = (await browser.runtime.sendMessage(request)) as PageResponse | undefined;
+    const reply = await browser.runtime.sendMessage<PageRequest, PageResponse | undefined>(request);
     return reply && typeof reply === 'object' && 'ok' in reply ? reply : { ok: false, error: 'no answer from the extension' };
   } catch (e) {
     return { ok: false, error: (e as Error).message || 'no answer from the extension' };

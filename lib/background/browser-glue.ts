@@ -71,7 +71,7 @@ async function recordStatus(status: Omit<HostScriptsStatus, 'at'>): Promise<void
 async function registerGrantedHosts(): Promise<void> {
   const scripting = (globalThis as { chrome?: { scripting?: ChromeScripting } }).chrome?.scripting;
   if (!scripting) return;
-  let hosts: string[] = [];
+  const hosts: string[] = [];
   try {
     const { settings, unread } = await readStoredSettings();
     if (unread.includes('settings') || unread.includes('extraHosts')) {

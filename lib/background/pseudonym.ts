@@ -29,8 +29,11 @@ export interface KeyStore {
 export function memoryKeyStore(): KeyStore {
   let value: string | undefined;
   return {
-    get: async () => value,
-    set: async (v) => void (value = v),
+    get: () => Promise.resolve(value),
+    set: (v) => {
+      value = v;
+      return Promise.resolve();
+    },
   };
 }
 

@@ -153,7 +153,7 @@ export function createWorker(deps: WorkerDeps) {
 
   function record(tabId: number, frameId: number, errors: number) {
     let frames = errorsByTab.get(tabId);
-    if (!frames) errorsByTab.set(tabId, (frames = new Map()));
+    if (!frames) errorsByTab.set(tabId, (frames = new Map<number, number>()));
     if (errors > 0) frames.set(frameId, errors);
     else frames.delete(frameId);
     let total = 0;
@@ -432,7 +432,10 @@ export function createWorker(deps: WorkerDeps) {
     async forgetTab(tabId: number) {
       errorsByTab.delete(tabId);
       closed.add(tabId);
-      for (const slot of [...arrived.keys()]) if (slot.startsWith(`${tabId}:`)) (arrived.delete(slot), kept.delete(slot));
+      for (const slot of [...arrived.keys()]) if (slot.startsWith(`${tabId}:`)) {
+        arrived.delete(slot);
+        kept.delete(slot);
+      }
       await removeState(tabId);
     },
   };
@@ -475,7 +478,7 @@ function approximateSize(value: unknown, budget = LIMITS.messageBytes + 1): numb
     if (typeof v === 'string') size += v.length + 2;
     else if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) size += 8;
     else if (Array.isArray(v)) { size += 2; for (const x of v) stack.push(x); }
-    else if (typeof v === 'object') { for (const [k, x] of Object.entries(v as object)) { size += k.length + 4; stack.push(x); } }
+    else if (typeof v === 'object') { for (const [k, x] of Object.entries(v)) { size += k.length + 4; stack.push(x); } }
   }
   return size;
 }

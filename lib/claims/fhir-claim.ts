@@ -206,7 +206,7 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
       if (site) line.site = site;
       const serviced = item.servicedDate ?? (isObject(item.servicedPeriod) ? item.servicedPeriod.start : undefined);
       const day = serviced === undefined ? undefined : isoDay(serviced);
-      if (serviced !== undefined && !day) fail(`${at}: the service date ${quoted(String(serviced))} is not a date YYYY-MM-DD`);
+      if (serviced !== undefined && !day) fail(`${at}: the service date ${quoted(typeof serviced === 'string' ? serviced : JSON.stringify(serviced))} is not a date YYYY-MM-DD`);
       lines.push(line);
       lineDates.push(day);
     }
@@ -214,11 +214,11 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
 
     const billable = isObject(resource.billablePeriod) ? resource.billablePeriod.start : undefined;
     const claimDate = billable === undefined ? undefined : isoDay(billable);
-    if (billable !== undefined && !claimDate) fail(`billablePeriod.start ${quoted(String(billable))} is not a date YYYY-MM-DD`);
+    if (billable !== undefined && !claimDate) fail(`billablePeriod.start ${quoted(typeof billable === 'string' ? billable : JSON.stringify(billable))} is not a date YYYY-MM-DD`);
 
     const insurances = arrayOf(resource.insurance).filter(isObject);
     const insurance = insurances.find((i) => i.focal === true) ?? [...insurances].sort((a, b) => Number(a.sequence ?? 0) - Number(b.sequence ?? 0))[0];
-    const claim: ClaimRead = { id: id!, position: claims, payer: { kind: 'unknown' }, diagnoses, lines, lineDates, lineNumbers: items.map((x) => x.sequence) };
+    const claim: ClaimRead = { id: id, position: claims, payer: { kind: 'unknown' }, diagnoses, lines, lineDates, lineNumbers: items.map((x) => x.sequence) };
     if (claimDate) claim.claimDate = claimDate;
     queue.push({ claim, where, insurance, insurer: isObject(resource.insurer) ? resource.insurer : undefined, contained });
   }

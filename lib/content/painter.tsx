@@ -99,7 +99,7 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
     if (on === listening) return;
     listening = on;
     const method = on ? 'addEventListener' : 'removeEventListener';
-    doc[method]('scroll', schedule, { capture: true, passive: true } as AddEventListenerOptions);
+    doc[method]('scroll', schedule, { capture: true, passive: true });
     win[method]('resize', schedule);
     if (on) {
       resizes?.observe(doc.documentElement);

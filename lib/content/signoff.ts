@@ -65,7 +65,7 @@ export function guardSignoff(deps: SignoffDeps) {
       if (control.isConnected) return control;
       const now = deps.controls();
       const same = now.filter((c) => describe(c) === original);
-      return (same.length === 1 ? same[0] : (now[index] && describe(now[index]!) === original ? now[index] : undefined)) as HTMLElement | undefined;
+      return (same.length === 1 ? same[0] : (now[index] && describe(now[index]) === original ? now[index] : undefined)) as HTMLElement | undefined;
     };
     // The prompt holds focus while it is open (see SignoffPrompt); closing it gives focus back to the sign control.
     const closeAndReturn = () => {

@@ -224,10 +224,16 @@ export function watchScreen(deps: WatchDeps) {
     changed();
   };
   function listen(d: Document, on: boolean) {
-    for (const type of ['input', 'change']) (on ? d.addEventListener : d.removeEventListener).call(d, type, onFrameEdit, true);
+    for (const type of ['input', 'change']) {
+      if (on) d.addEventListener(type, onFrameEdit, true);
+      else d.removeEventListener(type, onFrameEdit, true);
+    }
   }
   function follow(docs: Document[]) {
-    for (const d of followed) if (!docs.includes(d)) followed.delete(d), listen(d, false);
+    for (const d of followed) if (!docs.includes(d)) {
+      followed.delete(d);
+      listen(d, false);
+    }
     for (const d of docs) {
       if (followed.has(d)) continue;
       followed.add(d);

@@ -250,7 +250,7 @@ function topFindings(stats: ReportStats, meta: ReportMeta): string {
 
 function rulesUsed(meta: ReportMeta): string {
   const rows = meta.rules
-    .map((r) => `<tr><th scope="row"><code>${escapeHtml(r.id)}</code></th><td>${r.level === 'default' ? SEVERITY_WORD[r.severity] : r.level === 'off' ? 'off' : `${SEVERITY_WORD[r.level as Severity]} (set; default ${SEVERITY_WORD[r.severity]})`}</td><td>${escapeHtml(r.summary)}</td><td>${escapeHtml(r.reference)}</td></tr>`)
+    .map((r) => `<tr><th scope="row"><code>${escapeHtml(r.id)}</code></th><td>${r.level === 'default' ? SEVERITY_WORD[r.severity] : r.level === 'off' ? 'off' : `${SEVERITY_WORD[r.level]} (set; default ${SEVERITY_WORD[r.severity]})`}</td><td>${escapeHtml(r.summary)}</td><td>${escapeHtml(r.reference)}</td></tr>`)
     .join('');
   const tables = meta.tables.map((t) => `<li><strong>${escapeHtml(t.name)}</strong> — ${escapeHtml(t.detail)}</li>`).join('');
   const filters = [meta.filter.only ? `only the rules ${[...meta.filter.only].map(escapeHtml).join(', ')}` : '', meta.filter.minSeverity ? `only findings of severity ${SEVERITY_WORD[meta.filter.minSeverity]} or above` : ''].filter(Boolean);

@@ -48,7 +48,7 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?(p: ImportProgress): void;
   /** Called between chunks; gives the thread back (default: when 10 ms have passed since the last time). */
-  pause?(): Promise<void>;
+  pause?: () => Promise<void>;
   /** The import's time (default: now). */
   now?(): Date;
 }
@@ -124,7 +124,7 @@ async function sourcesOf(files: readonly NamedBlob[], depth = 0, budget = { byte
       if (/\.zip$/i.test(name)) {
         if (depth >= 1) continue;
         const inner = await zipEntryBlob(file, entry, label);
-        out.push(...(await sourcesOf([Object.assign(inner, { name }) as NamedBlob], depth + 1, budget)));
+        out.push(...(await sourcesOf([Object.assign(inner, { name })], depth + 1, budget)));
         continue;
       }
       out.push({ name, size: entry.size, chunks: () => readZipEntry(file, entry, label) });
@@ -324,7 +324,7 @@ export class IcdCodeFileParser {
     for (let i = 0; i + 1 < sorted.length; i++) {
       if (sorted[i + 1]!.startsWith(sorted[i]!)) {
         const header = sorted[i]!;
-        this.#fail(this.#lineOf.get(header)!, `${header} is listed as a code, and so is ${sorted[i + 1]} below it (line ${this.#lineOf.get(sorted[i + 1]!)}): not a list of billable codes`);
+        this.#fail(this.#lineOf.get(header), `${header} is listed as a code, and so is ${sorted[i + 1]} below it (line ${this.#lineOf.get(sorted[i + 1]!)}): not a list of billable codes`);
       }
     }
   }

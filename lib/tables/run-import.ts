@@ -45,7 +45,7 @@ export function importTable(kind: TableKind, files: readonly NamedBlob[], onProg
     worker.onerror = (event) => {
       event.preventDefault();
       // The worker script itself did not run: do the work here instead.
-      finish(() => importOnPage(kind, files, onProgress).then(resolve, reject));
+      finish(() => void importOnPage(kind, files, onProgress).then(resolve, reject));
     };
     worker.postMessage({ kind, files: [...files] } satisfies ImportRequest);
   });

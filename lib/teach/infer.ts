@@ -61,7 +61,7 @@ type Path = { el: Element; index: number }[];
 function pathFrom(ancestor: Element, el: Element): Path {
   const steps: Path = [];
   for (let e: Element | null = el; e && e !== ancestor; e = e.parentElement) {
-    const kin = Array.from(e.parentElement?.children ?? []).filter((c) => sameShape(c, e!));
+    const kin = Array.from(e.parentElement?.children ?? []).filter((c) => sameShape(c, e));
     steps.unshift({ el: e, index: kin.indexOf(e) });
   }
   return steps;
@@ -71,7 +71,7 @@ function pathFrom(ancestor: Element, el: Element): Path {
 function follow(row: Element, path: Path): Element | null {
   let at: Element | null = row;
   for (const step of path) {
-    const kin: Element[] = Array.from(at!.children).filter((c) => sameShape(c, step.el));
+    const kin: Element[] = Array.from(at.children).filter((c) => sameShape(c, step.el));
     at = kin[step.index] ?? null;
     if (!at) return null;
   }
@@ -228,7 +228,7 @@ function positionCandidate(el: Element, row: Element): Candidate | null {
   for (let e: Element | null = el; e && e !== row; e = e.parentElement) {
     const parent: Element | null = e.parentElement;
     if (!parent) return null;
-    const same = Array.from(parent.children).filter((c) => c.localName === e!.localName);
+    const same = Array.from(parent.children).filter((c) => c.localName === e.localName);
     steps.unshift(same.length > 1 ? `${e.localName}:nth-of-type(${same.indexOf(e) + 1})` : e.localName);
   }
   return steps.length ? { ref: `:scope > ${steps.join(' > ')}`, how: 'its place in the row (fragile: change it in options if the screen moves its columns)' } : null;
@@ -453,7 +453,7 @@ function placedPath(el: Element): string | null {
     const compound = `${e.localName}${stableClasses(e).slice(0, 2).map((c) => `.${c}`).join('')}`;
     const parent: Element | null = e.parentElement;
     const alike = parent ? Array.from(parent.children).filter((c) => c.matches(compound)) : [e];
-    const sameTag = parent ? Array.from(parent.children).filter((c) => c.localName === e!.localName) : [e];
+    const sameTag = parent ? Array.from(parent.children).filter((c) => c.localName === e.localName) : [e];
     steps.unshift(alike.length > 1 ? `${compound}:nth-of-type(${sameTag.indexOf(e) + 1})` : compound);
     if (e.localName === 'body' || (!steps[0]!.includes(':nth') && doc.querySelectorAll(steps[0]!).length === 1)) return steps.join(' > ');
   }
@@ -472,7 +472,7 @@ export function inferRows(rows: Rows): { selector: string; how: string } | null 
   // The nearest ancestor with a name of its own, then the parent by tag inside it ('#cptTable tbody').
   for (let a = parent.parentElement; a && a !== doc.documentElement; a = a.parentElement) {
     const aid = a.getAttribute('id');
-    const names = [...(aid && !isGeneratedToken(aid) ? [`#${aid}`] : []), ...stableClasses(a).map((c) => `${a!.localName}.${c}`)];
+    const names = [...(aid && !isGeneratedToken(aid) ? [`#${aid}`] : []), ...stableClasses(a).map((c) => `${a.localName}.${c}`)];
     const unique = names.find((n) => doc.querySelectorAll(n).length === 1);
     if (unique) {
       parentSels.push(`${unique} ${parent.localName}`);

@@ -63,7 +63,7 @@ export function openTeaching(deps: OverlayDeps): () => void {
   return close;
 }
 
-function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; onClose(): void }) {
+function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; onClose: () => void }) {
   const { doc } = deps;
   const [answers, setAnswers] = useState<Answers>({});
   const [current, setCurrent] = useState<Question | 'review'>('code');
@@ -285,7 +285,7 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
           </header>
           {saved ? (
             <p class="saved" role="status">
-              {status!.text}
+              {status.text}
             </p>
           ) : (
             <>

@@ -190,7 +190,7 @@ class LineFindings {
     const report = counted
       ? { line: line.index, field, messageId: `${problem.id}Counted`, data: countedDataOf(problem, counted.data), suggestions: counted.suggestions }
       : { line: line.index, field, messageId: problem.id, data: problem.data, suggestions: problem.suggestions };
-    (this.#found ??= new Map()).set(line.index, report as Report);
+    (this.#found ??= new Map()).set(line.index, report);
   }
 
   flagCount(line: ClaimLine, coded: string): void {

@@ -147,7 +147,7 @@ export class PtpTable implements TableLabel {
   columnTwoOf(c1: number): Int32Array {
     const partners = (this.#partners ??= this.#indexPartners());
     if (c1 < 0 || c1 >= CODE_INDEX_LIMIT) return partners.list.subarray(0, 0);
-    return partners.list.subarray(partners.start[c1]!, partners.start[c1 + 1]!);
+    return partners.list.subarray(partners.start[c1], partners.start[c1 + 1]);
   }
 
   #indexPartners(): { start: Int32Array; list: Int32Array } {
@@ -225,8 +225,8 @@ export class PtpTable implements TableLabel {
   #edit(column1: string, column2: string, r: number): PtpEdit {
     const s = this.#s;
     const edit: { -readonly [K in keyof PtpEdit]: PtpEdit[K] } = { column1, column2, modifier: s.modifier[r] as ModifierIndicator };
-    if (s.effective[r]) edit.effective = dayString(fromOrdinal(s.effective[r]!));
-    if (s.deletion[r]) edit.deletion = dayString(fromOrdinal(s.deletion[r]!));
+    if (s.effective[r]) edit.effective = dayString(fromOrdinal(s.effective[r]));
+    if (s.deletion[r]) edit.deletion = dayString(fromOrdinal(s.deletion[r]));
     const rationale = s.rationales[s.rationale[r]!];
     if (rationale) edit.rationale = rationale;
     return edit;

@@ -35,7 +35,7 @@ export class PhraseMatcher<K> {
   readonly kinds: readonly K[];
   /** The most phrases that start with one word: at most this many matches at a token. */
   readonly maxPerWord: number;
-  private readonly byFirst: (Pattern[] | undefined)[] = new Array(VOCABULARY.length);
+  private readonly byFirst: (Pattern[] | undefined)[] = new Array<Pattern[] | undefined>(VOCABULARY.length);
 
   constructor(entries: Iterable<readonly [K, string]>) {
     const kinds: K[] = [];

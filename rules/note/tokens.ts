@@ -50,7 +50,7 @@ export interface Tokens {
 export function tokenKeys(tokens: Tokens): string[] {
   const keys: string[] = [];
   for (let t = 0; t < tokens.count; t++) {
-    const raw = tokens.text.slice(tokens.start[t]!, tokens.end[t]!);
+    const raw = tokens.text.slice(tokens.start[t], tokens.end[t]);
     keys.push(tokens.id[t] === NUMBER_ID ? raw : raw === '\u00d7' ? 'x' : wordKey(raw.toLowerCase()));
   }
   return keys;

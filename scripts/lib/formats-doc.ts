@@ -15,7 +15,7 @@ type Json = { [key: string]: unknown };
 export interface Output { path: string; text: string }
 
 function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
-  return z.toJSONSchema(schema, { metadata: MEANINGS, io, target: 'draft-2020-12' }) as Json;
+  return z.toJSONSchema(schema, { metadata: MEANINGS, io, target: 'draft-2020-12' });
 }
 
 interface Row { path: string; type: string; required: 'yes' | 'no' | 'one of'; limits: string[]; meaning: string }
@@ -31,7 +31,7 @@ function typeOf(s: Json): string {
   if (Array.isArray(s.type)) return (s.type as string[]).join(' or ');
   if (s.type === 'array') return `array of ${typeOf((s.items ?? {}) as Json)}`;
   if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object') return `object of ${typeOf(s.additionalProperties as Json)}`;
-  return String(s.type ?? 'any');
+  return typeof s.type === 'string' ? s.type : 'any';
 }
 
 function limitsOf(s: Json): string[] {
@@ -52,7 +52,7 @@ function limitsOf(s: Json): string[] {
 
 /** One row per field, depth first; arrays of objects are walked as `name[].field`. */
 function flatten(schema: Json, path = '', required = true, rows: Row[] = []): Row[] {
-  if (path) rows.push({ path, type: typeOf(schema), required: required ? 'yes' : 'no', limits: limitsOf(schema), meaning: String(schema.description ?? '') });
+  if (path) rows.push({ path, type: typeOf(schema), required: required ? 'yes' : 'no', limits: limitsOf(schema), meaning: typeof schema.description === 'string' ? schema.description : '' });
   const items = schema.type === 'array' ? (schema.items as Json | undefined) : undefined;
   const body = items ?? schema;
   const prefix = items ? `${path}[]` : path;
@@ -64,7 +64,7 @@ function flatten(schema: Json, path = '', required = true, rows: Row[] = []): Ro
     for (const variant of body.oneOf as Json[]) {
       const tag = (variant.properties as Record<string, Json> | undefined)?.type?.const;
       const req = new Set((variant.required as string[] | undefined) ?? []);
-      rows.push({ path: `${prefix} (${String(tag)})`, type: `object, \`type\`: \`"${String(tag)}"\``, required: 'one of', limits: [], meaning: String(variant.description ?? '') });
+      rows.push({ path: `${prefix} (${String(tag)})`, type: `object, \`type\`: \`"${String(tag)}"\``, required: 'one of', limits: [], meaning: typeof variant.description === 'string' ? variant.description : '' });
       for (const [key, value] of Object.entries((variant.properties ?? {}) as Record<string, Json>)) {
         if (key === 'type') continue;
         flatten(value, `${prefix} (${String(tag)}).${key}`, req.has(key), rows);

@@ -60,7 +60,7 @@ export function validEncounter(r: Rng, big = false): Record<string, unknown> {
 }
 
 /** Breaks one thing in a valid encounter (a type, a required field, a bound), or adds noise that must be ignored. */
-export function mutate(r: Rng, e: Record<string, unknown>): Record<string, unknown> | unknown {
+export function mutate(r: Rng, e: Record<string, unknown>): unknown {
   const copy = structuredClone(e) as Record<string, unknown> & { lines: Record<string, unknown>[]; diagnoses: Record<string, unknown>[] };
   switch (r.int(0, 9)) {
     case 0: return r.pick(WEIRD);

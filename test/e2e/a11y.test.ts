@@ -196,7 +196,7 @@ beforeAll(async () => {
   // Needs-review (info) findings painted too, so every severity's pill is checked.
   const options = await openExtensionPage(session, 'options.html');
   await options.evaluate(
-    (key: string, value: unknown) => (chrome.storage as unknown as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
+    (key: string, value: unknown) => (chrome.storage as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
     SETTINGS_KEY,
     { ...DEFAULT_EXTENSION_SETTINGS, showInfoInline: true },
   );
@@ -362,9 +362,9 @@ describe('extension pages', () => {
     // The filter is a radio group: arrow keys move it.
     await panel.focus('input[name="review-filter"]:checked');
     await panel.keyboard.press('ArrowRight');
-    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => (r as HTMLInputElement).value)).toBe('error');
+    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => (r).value)).toBe('error');
     await panel.keyboard.press('ArrowLeft');
-    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => (r as HTMLInputElement).value)).toBe('all');
+    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => (r).value)).toBe('all');
 
     // Dismiss a finding without the mouse: Tab to “Dismiss…”, Enter, arrows for the reason, Tab to the submit button.
     const keys = await markControls(panel);

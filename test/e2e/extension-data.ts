@@ -21,7 +21,7 @@ export interface ExtensionData {
 export async function readExtensionData(page: Page): Promise<ExtensionData> {
   if (!page.url().startsWith('chrome-extension://')) throw new Error(`not an extension page: ${page.url()}`);
   return page.evaluate(async () => {
-    const areas = chrome.storage as unknown as Record<'local' | 'session' | 'sync', { get(keys: null): Promise<Record<string, unknown>> }>;
+    const areas = chrome.storage as Record<'local' | 'session' | 'sync', { get(keys: null): Promise<Record<string, unknown>> }>;
     const storage = { local: await areas.local.get(null), session: await areas.session.get(null), sync: await areas.sync.get(null) };
     const idb: Record<string, Record<string, unknown[]>> = {};
     for (const info of await indexedDB.databases()) {
@@ -29,14 +29,14 @@ export async function readExtensionData(page: Page): Promise<ExtensionData> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(info.name!);
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error(`cannot open ${info.name}`));
       });
       const stores: Record<string, unknown[]> = {};
       for (const name of Array.from(db.objectStoreNames)) {
         stores[name] = await new Promise<unknown[]>((resolve, reject) => {
           const all = db.transaction(name, 'readonly').objectStore(name).getAll();
           all.onsuccess = () => resolve(all.result);
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error(`cannot read ${name}`));
         });
       }
       db.close();

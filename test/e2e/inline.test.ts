@@ -144,7 +144,7 @@ for (const screen of SCREENS) {
       await pill.focus();
       await page.keyboard.press('Enter');
       const card = await waitInPainted(frame, '.card');
-      const text = await card!.evaluate((c) => c.textContent);
+      const text = await card.evaluate((c) => c.textContent);
       expect(text).toMatch(/Fix:/);
       expect(text).toMatch(/lesions-lumped/);
       await page.keyboard.press('Escape');

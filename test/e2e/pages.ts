@@ -34,7 +34,7 @@ export async function openExtensionPage(session: Session, path: string, viewport
 export async function buttonByText(where: Page | Frame | ElementHandle, text: string, timeout = 10_000): Promise<ElementHandle<HTMLButtonElement>> {
   const start = Date.now();
   while (Date.now() - start < timeout) {
-    const buttons = (await where.$$('button')) as ElementHandle<HTMLButtonElement>[];
+    const buttons = await where.$$('button');
     for (const b of buttons) {
       const t = await b.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).catch(() => '');
       if (t === text) return b;

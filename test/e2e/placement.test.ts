@@ -177,7 +177,7 @@ beforeAll(async () => {
   session = await launch();
   const options = await openExtensionPage(session, 'options.html');
   await options.evaluate(
-    (key: string, value: unknown) => (chrome.storage as unknown as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
+    (key: string, value: unknown) => (chrome.storage as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
     SETTINGS_KEY,
     { ...DEFAULT_EXTENSION_SETTINGS, fieldMaps: [ECW_FIELD_MAP] },
   );

@@ -16,7 +16,6 @@ import puppeteer, { type Browser, type CDPSession, type Frame, type Page, type T
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
 import { CHROMIUM, DEMO_EXTENSION_DIR, badgeOf, launch, waitForWarnings, warningsIn, type Session } from './harness';
 import { onFreshElement, SCREENS, typeInto, type Screen } from './screens';
 import { readExtensionData, until, type ExtensionData } from './extension-data';
@@ -322,7 +321,7 @@ describe('hostile messages', () => {
     const [state] = (await fromPage(ext, [{ type: 'tab-state', tabId }])) as Reply[];
     key = state!.state!.findings.find((f) => f.line === 0)!.key;
     expect(await fromPage(ext, [{ type: 'dismiss', tabId, key, reason: 'not-applicable' }])).toEqual([{ ok: true }]);
-    await waitForWarnings((await EMA.frame(ehr, 'ex17')) as Frame, ['cosmetic-on-insurance@1'], 15_000);
+    await waitForWarnings((await EMA.frame(ehr, 'ex17')), ['cosmetic-on-insurance@1'], 15_000);
   });
 
   it('a web page cannot message the extension at all (no externally_connectable)', async () => {
@@ -479,7 +478,7 @@ describe('hostile messages', () => {
       await waitForWarnings(await EMA.frame(page, 'ex01'), ['mod25-missing@0'], 15_000);
     } finally {
       await browser.close().catch(() => {});
-      await new Promise<void>((done) => (server as Server).close(() => done()));
+      await new Promise<void>((done) => (server).close(() => done()));
       rmSync(profile, { recursive: true, force: true });
       rmSync(foreignDir, { recursive: true, force: true });
     }
@@ -668,14 +667,14 @@ describe('nothing sensitive at rest', () => {
       let shown = '';
       for (const comment of [`discussed with ${last.toLowerCase()}`, `MRN ${banner.mrn.replace(/^#/, '')}`, `seen ${banner.dob.slice(0, 10)}`]) {
         sensitive.plant('refused comment', comment);
-        await panel.$eval('form.dismiss-form textarea', (t) => ((t as HTMLTextAreaElement).value = ''));
+        await panel.$eval('form.dismiss-form textarea', (t) => ((t).value = ''));
         await panel.type('form.dismiss-form textarea', comment);
         await clickButton(panel, 'Dismiss');
         // Each refusal says something else: wait for the new one.
         shown = await until(() => textOf(panel, 'form.dismiss-form .error-text'), (t) => t.length > 0 && t !== shown, `${screen.name}: “${comment}” refused`);
         refusals.push(shown);
       }
-      await panel.$eval('form.dismiss-form textarea', (t) => ((t as HTMLTextAreaElement).value = ''));
+      await panel.$eval('form.dismiss-form textarea', (t) => ((t).value = ''));
       await panel.type('form.dismiss-form textarea', 'payer letter on file');
       await clickButton(panel, 'Dismiss');
       await panel.waitForSelector('article.finding.is-dismissed', { timeout: 15_000 });

@@ -204,7 +204,7 @@ describe('ICD-10-CM FY2027 imported in options', () => {
     const pill = await waitInPainted(frame, 'button.pill');
     await pill.click();
     const card = await waitInPainted(frame, '.card');
-    expect(await card!.evaluate((c) => c.textContent)).toMatch(/ICD-10-CM FY2027/);
+    expect(await card.evaluate((c) => c.textContent)).toMatch(/ICD-10-CM FY2027/);
 
     ({ frame } = await warningsOf(emaUrl(visit('fy-d', 'L57.01', '2026-10-15')), 'custom'));
     await new Promise((r) => setTimeout(r, 600));

@@ -55,7 +55,7 @@ interface Screen {
   name: string;
   url(id: string): string;
   /** The ten answers: a CSS selector of what the user clicks, or 'none' for "This screen has no such field". */
-  clicks: [string, string | 'none'][];
+  clicks: [string, string][];
   /** Adds modifier 25 to line 1 as a person does. */
   addModifier25(frame: Frame): Promise<void>;
 }

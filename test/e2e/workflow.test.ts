@@ -42,7 +42,7 @@ const MIXED: Encounter = {
     { code: '17000', dx: [1], site: 'left temple', lesions: 1, description: 'Destruction of premalignant lesion (cryo), first' },
     { code: '11102', units: 1, lesions: 3, dx: [2], site: 'left upper back', description: 'Tangential (shave) biopsy, first lesion' },
   ],
-} as Encounter;
+};
 
 const EMA = SCREENS.find((s) => s.name === 'ema')!;
 const ATHENA = SCREENS.find((s) => s.name === 'athena')!;
@@ -288,7 +288,7 @@ describe('dismissing a finding with a reason', () => {
     await expect.poll(async () => (await readPanel(panel)).counts, POLL).toEqual({ Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 });
 
     // The audit log keeps the overridden-then-undone entry: a compliance officer sees the whole history.
-    const audit = options!;
+    const audit = options;
     await audit.bringToFront();
     await audit.reload();
     await expect

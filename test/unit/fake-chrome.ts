@@ -104,7 +104,7 @@ export function fakeChrome(options: { delay?: () => number; sessionQuotaBytes?: 
         scriptCalls.push(`update ${list.map((s) => s.matches?.join(',')).join(';')}`);
         await wait();
         for (const s of list) if (!scripts.has(s.id!)) throw new Error(`Script with ID '${s.id}' does not exist.`);
-        for (const s of list) scripts.set(s.id!, { ...scripts.get(s.id!)!, ...copy(s) } as RegisteredScript);
+        for (const s of list) scripts.set(s.id!, { ...scripts.get(s.id!)!, ...copy(s) });
       },
       async unregisterContentScripts(filter?: { ids?: string[] }) {
         scriptCalls.push(`unregister ${filter?.ids?.join(',') ?? 'all'}`);

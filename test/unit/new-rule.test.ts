@@ -68,7 +68,7 @@ describe('npm run new:rule', () => {
     const rule = catalog.RULES.at(-1)!;
     expect(rule.meta.id).toBe('wart-paring-units');
     expect(Object.keys(rule.meta.messages)).toEqual(['found']);
-    expect(rule.meta.messages.found!.title!.length).toBeLessThanOrEqual(32);
+    expect(rule.meta.messages.found!.title.length).toBeLessThanOrEqual(32);
     const table = ((await import(pathToFileURL(join(root, 'rules/catalog/wart-paring-units.cases.ts')).href)) as { default: CaseTable }).default;
     expect([table.valid.length, table.invalid.length]).toEqual([1, 1]);
     // The failing case is the to-do: the shared tester fails on it until check() reports.

@@ -129,7 +129,7 @@ describe('messages by id', () => {
   });
 
   it.each(RULES.map((r) => [r.meta.id, r] as const))('%s: every message has a sentence, a title and a fix', (_id, rule) => {
-    for (const spec of Object.values(rule.meta.messages) as MessageSpec[]) {
+    for (const spec of Object.values<MessageSpec>(rule.meta.messages)) {
       // A sentence each (a placeholder may end it with its own words).
       expect(spec.message).toMatch(/[.]$/);
       expect(spec.title.length).toBeGreaterThan(3);

@@ -127,7 +127,7 @@ describe('which reference a click becomes', () => {
     [['label', 'name', 'aria'], 'input[data-testid="line-units"]'],
     [['label', 'name', 'aria', 'data'], 'input.units-input'],
     [['label', 'name', 'aria', 'data', 'class'], { label: 'Qty' }],
-  ])('without %j: %j', (drop, ref) => expect(infer(rows(drop as string[]))?.ref).toEqual(ref));
+  ])('without %j: %j', (drop, ref) => expect(infer(rows(drop))?.ref).toEqual(ref));
 
   it('never a generated id, never a row position: with nothing else, the place in the row', () => {
     const doc = page(
