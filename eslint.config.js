@@ -19,6 +19,8 @@ export default tseslint.config(
     rules: {
       // A closure may read a variable that is assigned after it is made (the shell's `fixes`, set when the fix code loads).
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // Prettier decides line breaks (and every statement ends with a semicolon), as eslint-config-prettier also says.
+      'no-unexpected-multiline': 'off',
       // A leading underscore marks a value kept on purpose (a destructured field left out, an unused parameter of a callback).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
