@@ -151,6 +151,9 @@ const NUMBER_SLOT = NUMBER_ID;
 const PROCEDURE_LABELS = P.PROCEDURE_LABELS.map((l) => l.split(' ').flatMap((w) => (w === '#' ? [NUMBER_SLOT] : phraseKeys(w).map(idOf))));
 const SKIP_LABELS = P.SKIP_LABELS.map((l) => phraseKeys(l).map(idOf));
 
+/** Rounded so that 3 mm is 0.3 cm exactly as a physician means it. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
 /** A word's table value (0 when none): ids below zero (unknown words, numbers) have none. */
 const valueOf = (table: Float64Array | Uint8Array, id: number) => (id >= 0 ? table[id]! : 0);
 
@@ -413,13 +416,24 @@ class Reader {
     this.matches[this.matchLength++] = end;
   }
 
-  /** The first match at token t whose kind passes `test`, as a kind index, or -1. */
-  private matchAt(t: number, test: (kind: number) => boolean): number {
+  // The two lookups below take no test function: a closure made per token is what the reader's time went to.
+
+  /** The first match at token t of a count term, as a kind index, or -1. */
+  private countTermAt(t: number): number {
     if (t >= this.n) return -1;
     const first = this.firstMatchAt[t]!;
     if (first < 0) return -1;
-    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (test(this.matches[i]!)) return this.matches[i]!;
+    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (KIND_COUNT[this.matches[i]!] !== undefined) return this.matches[i]!;
     return -1;
+  }
+
+  /** Whether a match of kind `kind` starts at token t. */
+  private hasMatchAt(t: number, kind: number): boolean {
+    if (t >= this.n) return false;
+    const first = this.firstMatchAt[t]!;
+    if (first < 0) return false;
+    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (this.matches[i] === kind) return true;
+    return false;
   }
 
   /** '1.2 cm', '12 mm', '1.2 x 0.8 cm' (the largest), '2-3 mm' and '2 to 3 mm' (one range), '1%'. */
@@ -473,8 +487,6 @@ class Reader {
         continue;
       }
       if (pending !== -Infinity) largest = Number.isNaN(pending) ? NaN : Math.max(largest, pending * lastFactor);
-      // Rounded so that 3 mm is 0.3 cm exactly as a physician means it.
-      const round = (x: number) => Math.round(x * 1e6) / 1e6;
       const measure = range
         ? { lo: round(Math.min(value[t]!, rangeEnd) * lastFactor), hi: round(Math.max(value[t]!, rangeEnd) * lastFactor) }
         : { lo: round(largest), hi: round(largest) };
@@ -606,7 +618,7 @@ class Reader {
         if (this.blockOf[t]! < 0 || this.negated[t] || !Number.isFinite(value) || value < 1) continue;
         for (let p = t + 1; p <= t + NUMBER_CONTEXT_WORDS && p < end; p++) {
           if (this.negated[p]) continue;
-          const k = this.matchAt(p, (kind) => KIND_COUNT[kind] !== undefined);
+          const k = this.countTermAt(p);
           if (k >= 0) {
             found.push({ value, term: KIND_COUNT[k]! });
             break;
@@ -626,17 +638,21 @@ class Reader {
     return facts;
   }
 
+  /** Token k exists and is in token t's sentence. */
+  private sameSentence(t: number, k: number): boolean {
+    return k < this.n && this.sentenceOf[k] === this.sentenceOf[t];
+  }
+
   /** The stage a mention at t names ('stage 2', 'second stage', '2nd stage'), with the token after it; read everywhere. */
   private stageAt(t: number): { stage: number; after: number } | undefined {
     const { id, value, gap } = this;
-    const same = (k: number) => k < this.n && this.sentenceOf[k] === this.sentenceOf[t];
-    if (id[t] === STAGE && same(t + 1)) {
+    if (id[t] === STAGE && this.sameSentence(t, t + 1)) {
       const stage = this.isNumber(t + 1) ? value[t + 1]! : valueOf(NUMBER_WORD_VALUE, id[t + 1]!);
       return Number.isInteger(stage) && stage > 0 ? { stage, after: t + 2 } : undefined;
     }
     const ordinal = valueOf(ORDINAL_VALUE, id[t]!);
-    if (ordinal > 0 && same(t + 1) && id[t + 1] === STAGE) return { stage: ordinal, after: t + 2 };
-    if (this.isNumber(t) && same(t + 2) && gap[t + 1]! & GAP_NONE && valueOf(ORDINAL_SUFFIX, id[t + 1]!) && id[t + 2] === STAGE && Number.isInteger(value[t]!)) {
+    if (ordinal > 0 && this.sameSentence(t, t + 1) && id[t + 1] === STAGE) return { stage: ordinal, after: t + 2 };
+    if (this.isNumber(t) && this.sameSentence(t, t + 2) && gap[t + 1]! & GAP_NONE && valueOf(ORDINAL_SUFFIX, id[t + 1]!) && id[t + 2] === STAGE && Number.isInteger(value[t]!)) {
       return { stage: value[t]!, after: t + 3 };
     }
     return undefined;
@@ -661,7 +677,7 @@ class Reader {
       for (let t = mention.after; t < stop; t++) {
         if (this.sentenceOf[t] !== s && (field < 0 || this.fieldOf[t] !== field)) break;
         const k = this.isNumber(t) ? (this.inMeasure[t] ? NaN : this.value[t]!) : valueOf(NUMBER_WORD_VALUE, this.id[t]!);
-        if (!Number.isInteger(k) || k <= 0 || this.matchAt(t + 1, (kind) => kind === K_BLOCK) < 0) continue;
+        if (!Number.isInteger(k) || k <= 0 || !this.hasMatchAt(t + 1, K_BLOCK)) continue;
         if (blocks !== undefined && blocks !== k) unclear = true;
         blocks = k;
       }
