@@ -14,6 +14,7 @@
  * `namesSite` (a yes or no).
  */
 import { namesAnySite } from '../sites';
+import * as SW from '../site-words';
 import { siteWords } from '../site-words';
 import { PhraseMatcher } from './matcher';
 import * as P from './phrases';
@@ -27,6 +28,8 @@ import { scratchInt32, scratchUint8, scratchUint16 } from './scratch';
 // millions of times, and some module loaders (vitest's) turn imports into getters.
 const { ENDS_SENTENCE, GAP_COLON, GAP_COMMA, GAP_DASH, GAP_LINE_BREAK, GAP_NONE, GAP_PERCENT, NUMBER_ID } = T;
 const { NEGATION_REACH, NUMBER_CONTEXT_WORDS, LABEL_MAX_WORDS } = P;
+const { hasWordKey } = T;
+const { abbreviationAt, isWordChar } = SW;
 
 /** Notes longer than this are not read (no procedure note is; the rules stay silent). */
 export const MAX_NOTE_CHARS = 2_000_000;
@@ -720,7 +723,6 @@ class BlockBuilder implements NoteBlock {
   readonly sizes: Measure[] = [];
   private text = '';
   private ranges: readonly (readonly [number, number])[] = [];
-  private words: Set<string> | undefined;
   private anySite: boolean | undefined;
 
   addTechnique(technique: Technique, sentence: number): void {
@@ -756,9 +758,34 @@ class BlockBuilder implements NoteBlock {
 
   namesSiteWords(keys: readonly string[]): boolean {
     if (keys.length === 0) return false;
-    this.words ??= new Set(this.pieceWords().flatMap((list) => list.map(wordKey)));
-    for (const key of keys) if (!this.words.has(key)) return false;
+    for (const key of keys) if (!this.hasKey(key)) return false;
     return true;
+  }
+
+  private lowered: string[] | undefined;
+
+  /**
+   * Some word of the block, as siteWords splits and writes it (lower case, 'l' →
+   * 'left'), has the key (plurals as singulars). A walk over the characters of the
+   * lower-cased pieces: a set of the block's words made a string per word and cost
+   * more than reading the note.
+   */
+  private hasKey(key: string): boolean {
+    this.lowered ??= this.ranges.map(([a, z]) => this.text.slice(a, z).toLowerCase());
+    for (const piece of this.lowered) {
+      let start = -1;
+      for (let i = 0; i <= piece.length; i++) {
+        if (i < piece.length && isWordChar(piece.charCodeAt(i))) {
+          if (start < 0) start = i;
+          continue;
+        }
+        if (start < 0) continue;
+        const expanded = abbreviationAt(piece, start, i);
+        if (expanded !== undefined ? wordKey(expanded) === key : hasWordKey(piece, start, i, key)) return true;
+        start = -1;
+      }
+    }
+    return false;
   }
 
   namesAnySite(): boolean {

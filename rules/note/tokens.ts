@@ -56,20 +56,55 @@ export function tokenKeys(tokens: Tokens): string[] {
   return keys;
 }
 
-const SHORT_PLURALS: Readonly<Record<string, string>> = { aks: 'ak', sks: 'sk' };
-
 /** A lower-case word as the reader compares it: plurals written as their singular. */
 export function wordKey(lower: string): string {
-  const n = lower.length;
-  if (n < 4) return SHORT_PLURALS[lower] ?? lower;
-  const last = lower.charCodeAt(n - 1);
-  if (last === 101 /* e */ && lower.charCodeAt(n - 2) === 97 /* a */) return lower.slice(0, -1); // verrucae, axillae
-  if (last !== 115 /* s */) return lower;
-  if (lower.endsWith('sis')) return lower.slice(0, -2) + 'e'; // keratosis → keratose
-  if (lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return lower;
-  if (n >= 5 && lower.endsWith('ies')) return lower.slice(0, -3) + 'y'; // biopsies → biopsy
-  if (lower.endsWith('ches') || lower.endsWith('shes') || lower.endsWith('xes') || lower.endsWith('zes')) return lower.slice(0, -2);
-  return lower.slice(0, -1); // sutures, keratoses → keratose, margins
+  const shape = keyShape(lower, 0, lower.length);
+  const kept = shape >> 2;
+  if (kept === lower.length) return lower;
+  const tail = shape & 3;
+  return lower.slice(0, kept) + (tail === KEY_TAIL_E ? 'e' : tail === KEY_TAIL_Y ? 'y' : '');
+}
+
+/** What keyShape says follows the kept characters. */
+export const KEY_TAIL_NONE = 0;
+export const KEY_TAIL_E = 1;
+export const KEY_TAIL_Y = 2;
+
+/**
+ * wordKey of the lower-case word text[s..e) without making a string: how many
+ * of its characters the key keeps (first) times 4, plus the letter added after
+ * them (KEY_TAIL_*). The one definition of the plural rules, for wordKey and for
+ * comparing a note's words with a site's in place.
+ */
+export function keyShape(text: string, s: number, e: number): number {
+  const n = e - s;
+  // 'aks' → 'ak', 'sks' → 'sk'.
+  if (n < 4) return (n === 3 && (endsAt(text, s, e, 'aks') || endsAt(text, s, e, 'sks')) ? 2 : n) << 2;
+  const last = text.charCodeAt(e - 1);
+  if (last === 101 /* e */ && text.charCodeAt(e - 2) === 97 /* a */) return (n - 1) << 2; // verrucae, axillae
+  if (last !== 115 /* s */) return n << 2;
+  if (endsAt(text, s, e, 'sis')) return ((n - 2) << 2) | KEY_TAIL_E; // keratosis → keratose
+  if (endsAt(text, s, e, 'ss') || endsAt(text, s, e, 'us') || endsAt(text, s, e, 'is')) return n << 2;
+  if (n >= 5 && endsAt(text, s, e, 'ies')) return ((n - 3) << 2) | KEY_TAIL_Y; // biopsies → biopsy
+  if (endsAt(text, s, e, 'ches') || endsAt(text, s, e, 'shes') || endsAt(text, s, e, 'xes') || endsAt(text, s, e, 'zes')) return (n - 2) << 2;
+  return (n - 1) << 2; // sutures, keratoses → keratose, margins
+}
+
+/** text[s..e) ends with `suffix`. */
+function endsAt(text: string, s: number, e: number, suffix: string): boolean {
+  return e - s >= suffix.length && text.startsWith(suffix, e - suffix.length);
+}
+
+/** Whether the lower-case word text[s..e) has the key `key` (wordKey(text.slice(s, e)) === key), without making a string. */
+export function hasWordKey(text: string, s: number, e: number, key: string): boolean {
+  const shape = keyShape(text, s, e);
+  const kept = shape >> 2;
+  const tail = shape & 3;
+  if (key.length !== kept + (tail === KEY_TAIL_NONE ? 0 : 1)) return false;
+  for (let i = 0; i < kept; i++) if (text.charCodeAt(s + i) !== key.charCodeAt(i)) return false;
+  if (tail === KEY_TAIL_E) return key.charCodeAt(kept) === 101;
+  if (tail === KEY_TAIL_Y) return key.charCodeAt(kept) === 121;
+  return true;
 }
 
 /** Every surface form whose key is `key` (the inverse of wordKey), for the trie. */
@@ -77,7 +112,7 @@ export function surfaceForms(key: string): string[] {
   const candidates = [key, `${key}s`, `${key}es`, `${key}e`];
   if (key.endsWith('y')) candidates.push(`${key.slice(0, -1)}ies`);
   if (key.endsWith('se')) candidates.push(`${key.slice(0, -2)}sis`);
-  for (const [plural, singular] of Object.entries(SHORT_PLURALS)) if (singular === key) candidates.push(plural);
+  if (key === 'ak' || key === 'sk') candidates.push(`${key}s`);
   return [...new Set(candidates)].filter((form) => wordKey(form) === key);
 }
 
