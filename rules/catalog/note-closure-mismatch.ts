@@ -42,9 +42,10 @@ export default createRule({
     },
   },
   check(context) {
+    const judged = context.claim.filter((line) => REPAIR.has(line.code));
+    if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const judged = context.claim.filter((line) => REPAIR.has(line.code));
     const tied = tieBlocks(reading.blocks, context.claim, judged);
     const reports = [];
     for (const line of judged) {

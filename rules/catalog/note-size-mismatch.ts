@@ -61,12 +61,13 @@ export default createRule({
     messages,
   },
   check(context) {
-    const reading = noteOf(context);
-    if (!reading) return [];
     const judged = context.claim.filter((line) => {
       const sized = sizedCode(line.code);
       return sized !== undefined && (sized.kind === 'shave' || EXCISION_KINDS.includes(sized.kind));
     });
+    if (judged.length === 0) return []; // the note is read only when a line could be judged
+    const reading = noteOf(context);
+    if (!reading) return [];
     const tied = tieBlocks(reading.blocks, context.claim, judged);
     const reports: MessageReport<typeof messages>[] = [];
     for (const line of judged) {

@@ -37,9 +37,10 @@ export default createRule({
     },
   },
   check(context) {
+    const judged = context.claim.filter((line) => techniqueOfCode(line.code) !== undefined);
+    if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const judged = context.claim.filter((line) => techniqueOfCode(line.code) !== undefined);
     const tied = tieBlocks(reading.blocks, context.claim, judged);
     const reports = [];
     for (const line of judged) {

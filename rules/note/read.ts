@@ -315,10 +315,6 @@ class Reader {
     let field = -1;
     let fieldEndsAtLineEnd = false;
     let pieceStart = -1;
-    const closePiece = (end: number) => {
-      if (pieceStart >= 0) (this.pieces[this.blockOf[pieceStart]!] ??= []).push([pieceStart, end]);
-      pieceStart = -1;
-    };
     for (let t = 0; t < this.n; t++) {
       if (t > 0 && gap[t]! & GAP_LINE_BREAK && fieldEndsAtLineEnd) {
         field = -1;
@@ -329,13 +325,13 @@ class Reader {
         const label = this.labels[l]!;
         if (!skip || label.lineStart) {
           if (label.kind === 'procedure') {
-            closePiece(t);
+            pieceStart = this.closePiece(pieceStart, t);
             block = this.blockCount++;
             skip = false;
             field = -1;
             fieldEndsAtLineEnd = false;
           } else if (label.kind === 'skip') {
-            closePiece(t);
+            pieceStart = this.closePiece(pieceStart, t);
             skip = true;
             field = -1;
             fieldEndsAtLineEnd = false;
@@ -351,7 +347,13 @@ class Reader {
       this.fieldOf[t] = skip ? -1 : field;
       if (!skip && pieceStart < 0) pieceStart = t;
     }
-    closePiece(this.n);
+    this.closePiece(pieceStart, this.n);
+  }
+
+  /** Ends the piece begun at token `start` (if any) before token `end`; returns -1, no piece open. No closure: see countTermAt. */
+  private closePiece(start: number, end: number): number {
+    if (start >= 0) (this.pieces[this.blockOf[start]!] ??= []).push([start, end]);
+    return -1;
   }
 
   /** Negators reach the terms that begin within five words, up to a comma or 'but', 'and', 'with', 'using', 'however'. */
@@ -520,11 +522,6 @@ class Reader {
 
   private blockFacts(): NoteBlock[] {
     const builders = new Map<number, BlockBuilder>();
-    const builder = (b: number) => {
-      let found = builders.get(b);
-      if (!found) builders.set(b, (found = new BlockBuilder()));
-      return found;
-    };
 
     for (let i = 0; i < this.matchLength; i += 3) {
       const k = this.matches[i]!;
@@ -534,10 +531,10 @@ class Reader {
       const technique = KIND_TECHNIQUE[k];
       const closure = KIND_CLOSURE[k];
       if (technique) {
-        if (this.readable(t) && !this.inHemostasisField(t)) builder(block).addTechnique(technique, this.sentenceOf[t]!);
+        if (this.readable(t) && !this.inHemostasisField(t)) builderOf(builders, block).addTechnique(technique, this.sentenceOf[t]!);
       } else if (closure) {
-        if (this.readable(t)) builder(block).closures.add(closure);
-        else if (!this.negated[t] && closure !== 'no-repair') builder(block).repairMentionedUnread = true;
+        if (this.readable(t)) builderOf(builders, block).closures.add(closure);
+        else if (!this.negated[t] && closure !== 'no-repair') builderOf(builders, block).repairMentionedUnread = true;
       }
     }
 
@@ -548,10 +545,10 @@ class Reader {
       const s = this.sentenceOf[t]!;
       // 'N mm punch' in a sentence with 'biopsy' or 'biopsied' documents a punch biopsy.
       if (m.end < this.sentenceEnd(s) && this.id[m.end] === PUNCH && this.sentenceFlags[s]! & BIOPSY_WORD && !this.inHemostasisField(t)) {
-        builder(this.blockOf[t]!).addTechnique('punch-biopsy', s);
+        builderOf(builders, this.blockOf[t]!).addTechnique('punch-biopsy', s);
       }
       const role = this.roleOf(m);
-      if (role) builder(this.blockOf[t]!)[role].push(m.measure);
+      if (role) builderOf(builders, this.blockOf[t]!)[role].push(m.measure);
     }
 
     const blocks: NoteBlock[] = [];
@@ -699,6 +696,13 @@ export function siteKeys(site: string): string[] {
   return siteWords(site).map(wordKey);
 }
 
+/** The builder of block b, made when first asked. */
+function builderOf(builders: Map<number, BlockBuilder>, b: number): BlockBuilder {
+  let found = builders.get(b);
+  if (!found) builders.set(b, (found = new BlockBuilder()));
+  return found;
+}
+
 /** Whether ids[from..to) equals one of the patterns. */
 function anySameIds(patterns: readonly (readonly number[])[], ids: Int32Array, from: number, to: number): boolean {
   for (const pattern of patterns) {
@@ -758,11 +762,17 @@ class BlockBuilder implements NoteBlock {
 
   namesSiteWords(keys: readonly string[]): boolean {
     if (keys.length === 0) return false;
-    for (const key of keys) if (!this.hasKey(key)) return false;
+    for (const key of keys) {
+      // Three rules tie the same blocks to the same lines: each word is looked for once per block.
+      let has = this.keyHits.get(key);
+      if (has === undefined) this.keyHits.set(key, (has = this.hasKey(key)));
+      if (!has) return false;
+    }
     return true;
   }
 
   private lowered: string[] | undefined;
+  private readonly keyHits = new Map<string, boolean>();
 
   /**
    * Some word of the block, as siteWords splits and writes it (lower case, 'l' →

@@ -205,27 +205,10 @@ export function tokenize(text: string, trie: WordTrie, abbreviationIds: Readonly
   const n = text.length;
   // At most one token per two characters, plus one ('a b c'): never grown. Reused between notes (scratch.ts).
   const capacity = (n >> 1) + 2;
-  const starts = scratchInt32('token.start', capacity);
-  const ends = scratchInt32('token.end', capacity);
-  const ids = scratchInt32('token.id', capacity);
-  const values = scratchFloat64('token.value', capacity);
-  const gaps = scratchUint16('token.gap', capacity + 1);
+  const out = new TokenWriter(capacity);
+  const ids = out.ids;
   const trieNext = trie.next;
   const trieTerminal = trie.terminal;
-  let count = 0;
-  let gap = 0;
-  let lastEnd = -1;
-
-  const push = (s: number, e: number, id: number, value: number) => {
-    gaps[count] = gap | (s === lastEnd ? GAP_NONE : 0);
-    gap = 0;
-    starts[count] = s;
-    ends[count] = e;
-    ids[count] = id;
-    values[count] = value;
-    count++;
-    lastEnd = e;
-  };
 
   let i = 0;
   while (i < n) {
@@ -257,7 +240,7 @@ export function tokenize(text: string, trie: WordTrie, abbreviationIds: Readonly
         i++;
         while (i < n && isDigit(text.charCodeAt(i))) i++;
       }
-      push(s, i, NUMBER_ID, value);
+      out.push(s, i, NUMBER_ID, value);
       continue;
     }
     if (isLetterCode(c)) {
@@ -283,38 +266,75 @@ export function tokenize(text: string, trie: WordTrie, abbreviationIds: Readonly
           i++;
         }
       }
-      push(s, i, node >= 0 ? trieTerminal[node]! : UNKNOWN_ID, NaN);
+      out.push(s, i, node >= 0 ? trieTerminal[node]! : UNKNOWN_ID, NaN);
       continue;
     }
     if (c === 0xd7) {
       // '×' between dimensions reads as 'x'.
-      push(i, i + 1, trie.idAt(trie.step(0, 120)), NaN);
+      out.push(i, i + 1, trie.idAt(trie.step(0, 120)), NaN);
       i++;
       continue;
     }
-    if (isLineBreakCode(c)) gap |= GAP_LINE_BREAK;
-    else if (c === 59) gap |= GAP_SENTENCE_END;
+    if (isLineBreakCode(c)) out.gap |= GAP_LINE_BREAK;
+    else if (c === 59) out.gap |= GAP_SENTENCE_END;
     else if (c === 46) {
       if (next === -1 || isSpaceCode(next)) {
-        const abbreviation = lastEnd === i && count > 0 && abbreviationIds.has(ids[count - 1]!);
-        if (!abbreviation) gap |= GAP_SENTENCE_END;
+        const abbreviation = out.lastEnd === i && out.count > 0 && abbreviationIds.has(ids[out.count - 1]!);
+        if (!abbreviation) out.gap |= GAP_SENTENCE_END;
       }
-    } else if (c === 44) gap |= GAP_COMMA;
+    } else if (c === 44) out.gap |= GAP_COMMA;
     else if (c === 58) {
-      if (!(i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigit(next))) gap |= GAP_COLON;
-    } else if (isDashCode(c)) gap |= GAP_DASH;
-    else if (c === 37) gap |= GAP_PERCENT;
+      if (!(i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigit(next))) out.gap |= GAP_COLON;
+    } else if (isDashCode(c)) out.gap |= GAP_DASH;
+    else if (c === 37) out.gap |= GAP_PERCENT;
     i++;
   }
-  gaps[count] = gap;
+  return out.finish(text);
+}
 
-  return {
-    text,
-    count,
-    start: starts.subarray(0, count),
-    end: ends.subarray(0, count),
-    id: ids.subarray(0, count),
-    value: values.subarray(0, count),
-    gap: gaps.subarray(0, count + 1),
-  };
+/** The token arrays being filled (reused between notes, scratch.ts). A class: a closure made per note cost more than its tokens. */
+class TokenWriter {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly ids: Int32Array;
+  readonly values: Float64Array;
+  readonly gaps: Uint16Array;
+  count = 0;
+  /** Gap flags seen since the last token. */
+  gap = 0;
+  lastEnd = -1;
+
+  constructor(capacity: number) {
+    this.starts = scratchInt32('token.start', capacity);
+    this.ends = scratchInt32('token.end', capacity);
+    this.ids = scratchInt32('token.id', capacity);
+    this.values = scratchFloat64('token.value', capacity);
+    this.gaps = scratchUint16('token.gap', capacity + 1);
+  }
+
+  push(s: number, e: number, id: number, value: number): void {
+    const count = this.count;
+    this.gaps[count] = this.gap | (s === this.lastEnd ? GAP_NONE : 0);
+    this.gap = 0;
+    this.starts[count] = s;
+    this.ends[count] = e;
+    this.ids[count] = id;
+    this.values[count] = value;
+    this.count = count + 1;
+    this.lastEnd = e;
+  }
+
+  finish(text: string): Tokens {
+    const { count } = this;
+    this.gaps[count] = this.gap;
+    return {
+      text,
+      count,
+      start: this.starts.subarray(0, count),
+      end: this.ends.subarray(0, count),
+      id: this.ids.subarray(0, count),
+      value: this.values.subarray(0, count),
+      gap: this.gaps.subarray(0, count + 1),
+    };
+  }
 }
