@@ -12,13 +12,9 @@ export { tieBlocks } from './tie';
 export * from './families';
 export type { ClosureKind, CountFamily, Technique } from './phrases';
 
-const readings = new WeakMap<RuleContext, NoteReading>();
-
 /** The reading of the encounter's note, or undefined when it has none. */
 export function noteOf(context: RuleContext): NoteReading | undefined {
   const note = context.encounter.note;
   if (typeof note !== 'string' || note.trim() === '') return undefined;
-  let reading = readings.get(context);
-  if (!reading) readings.set(context, (reading = readNote(note)));
-  return reading;
+  return (context.noteReading ??= readNote(note)) as NoteReading;
 }
