@@ -74,13 +74,7 @@ function specOf(rule: RuleModule, messageId: string): MessageSpec {
 /** The words of the specs reported without data: they are the spec's own, rendered once. */
 const withoutData = new WeakMap<MessageSpec, Text>();
 
-const F = process.env;
-const F_NORENDER = !!F.NORENDER, F_SKIPSORT = !!F.SKIPSORT, F_NOFIND = !!F.NOFIND;
-let RENDERS = 0; export const renders = () => RENDERS;
-const CONST = { messageId: 'x', data: undefined, hasData: false, message: 'm', title: 't', fix: 'f' };
 function render(messageId: string, spec: MessageSpec, data: AnyReport['data']): Text {
-  RENDERS++;
-  if (F_NORENDER) return CONST;
   if (data === undefined) {
     let text = withoutData.get(spec);
     if (!text || text.messageId !== messageId) {
@@ -230,7 +224,6 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
             if (byData && data && !known) byData.set(data, text);
           }
         }
-        if (F_NOFIND) continue;
         const finding = new RenderedFinding(
           rule.meta.id,
           level === 'default' ? (report.severity ?? rule.meta.severity) : level,
@@ -249,6 +242,5 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
       continue;
     }
   }
-  if (F_SKIPSORT) return findings;
   return findings.length > 1 ? findings.sort(byLineSeverityRule) : findings;
 }
