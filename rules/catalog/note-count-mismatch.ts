@@ -6,7 +6,7 @@
  * each further 10); RULES.md 6.3. Lines that carry `lesions` are destruction-series'.
  */
 import { DESTRUCTION_COUNTING, DESTRUCTION_FAMILIES, type DestructionCounting } from '../codes';
-import { noteOf, type CountFact, type CountFamily } from '../note/index';
+import { hasNote, noteOf, type CountFact, type CountFamily } from '../note/index';
 import { codingLabel, recodeTo, suggest, type Coded } from '../suggest';
 import { createRule } from '../types';
 
@@ -51,6 +51,7 @@ export default createRule({
     },
   },
   check(context) {
+    if (!hasNote(context)) return [];
     const { claim } = context;
     const linesOf = new Map(DESTRUCTION_FAMILIES.map((f) => [f.id, claim.filter((l) => f.codes.has(l.code))] as const));
     const present = COUNTED.filter((id) => (linesOf.get(id) ?? []).length > 0);

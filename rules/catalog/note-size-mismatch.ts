@@ -6,7 +6,7 @@
  * sizeCm are size-code-mismatch's.
  */
 import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
-import { noteOf, tieBlocks, techniqueOfCode, techniqueAgrees, type Measure, type NoteBlock } from '../note/index';
+import { hasNote, noteOf, tieBlocks, techniqueOfCode, techniqueAgrees, type Measure, type NoteBlock } from '../note/index';
 import type { ClaimLine } from '../context';
 import { replaceCode, suggest } from '../suggest';
 import { createRule, type MessageReport } from '../types';
@@ -61,6 +61,7 @@ export default createRule({
     messages,
   },
   check(context) {
+    if (!hasNote(context)) return [];
     const judged = context.claim.filter((line) => {
       const sized = sizedCode(line.code);
       return sized !== undefined && (sized.kind === 'shave' || EXCISION_KINDS.includes(sized.kind));

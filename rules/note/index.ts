@@ -12,6 +12,12 @@ export { tieBlocks } from './tie';
 export * from './families';
 export type { ClosureKind, CountFamily, Technique } from './phrases';
 
+/** Whether the encounter has a note to read: a rule checks this before it looks for lines to judge, and reads the note only when it has some. */
+export function hasNote(context: RuleContext): boolean {
+  const note = context.encounter.note;
+  return typeof note === 'string' && note.trim() !== '';
+}
+
 /** The reading of the encounter's note, or undefined when it has none. */
 export function noteOf(context: RuleContext): NoteReading | undefined {
   const note = context.encounter.note;
