@@ -610,7 +610,8 @@ class Reader {
       const end = this.sentenceEnd(s);
       // Numbers other than measurements, label numbers, cycles and seconds.
       let numerals = 0;
-      const found: { value: number; term: CountFamily | 'lesions' }[] = [];
+      // Made only for a sentence that counts something: most sentences count nothing.
+      let found: { value: number; term: CountFamily | 'lesions' }[] | undefined;
       for (let t = first; t < end; t++) {
         const value = this.numeralValue(t);
         if (value === undefined || this.countsCycles(t, end)) continue;
@@ -620,11 +621,12 @@ class Reader {
           if (this.negated[p]) continue;
           const k = this.countTermAt(p);
           if (k >= 0) {
-            found.push({ value, term: KIND_COUNT[k]! });
+            (found ??= []).push({ value, term: KIND_COUNT[k]! });
             break;
           }
         }
       }
+      if (!found) continue;
       for (const f of found) {
         facts.push({
           term: f.term,
