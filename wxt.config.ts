@@ -40,7 +40,7 @@ export default defineConfig({
     // smaller than esbuild's minifier. The other entrypoints keep the quicker one.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
-      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, mangle: { toplevel: true } } };
+      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, mangle: { toplevel: true, reserved: ['ehr'] } } };
     },
   },
   // The store build (mode production) runs on the EHR hosts alone; every other mode (the demo/test build

@@ -122,6 +122,13 @@ describe('the built extension', () => {
     expect(all.filter((f) => /fixtures|__snapshots__|\.test\.|examples\.json|encounters\.json/.test(f))).toEqual([]);
   });
 
+  it('defines the name the content script ends with (WXT ends it with the entrypoint\'s name; a minifier that renames it throws in every frame)', () => {
+    const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'), 'latin1');
+    const last = content.trimEnd().split('\n').pop()!;
+    expect(last).toBe('ehr;');
+    expect(content.startsWith('var ehr=')).toBe(true);
+  });
+
   it('keeps the content script small', () => {
     const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/ehr.js'));
     const gz = gzipSync(content, { level: 9 }).length;
