@@ -35,6 +35,12 @@ export interface RuleContext {
    * Ask it rather than walking `claim` again; compare pairs of lines through it.
    */
   readonly onClaim: ClaimIndex;
+  /**
+   * The note's reading, kept by rules/note/index.ts (noteOf) once a rule asks for
+   * it and dropped with the context: a slot here, not a WeakMap keyed by contexts,
+   * whose entries made garbage collection cost more than the reading.
+   */
+  noteReading?: unknown;
 }
 
 /** Optional data tables rules may consult; they arrive through the context, never by I/O. */
@@ -119,6 +125,7 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
     icd: options.icd,
     tables: options.tables ?? {},
     onClaim: indexClaim(claim),
+    noteReading: undefined,
     siteGroupOf(site) {
       if (site === undefined || site.trim() === '') return 'unknown';
       siteCache ??= new Map();

@@ -5,10 +5,19 @@
  * block) and to compare two lines' sites (same-site-distinct-modifier). Linear,
  * no regular expression over the text beyond a fixed character class.
  */
-const ABBREVIATIONS: Readonly<Record<string, string>> = { l: 'left', lt: 'left', r: 'right', rt: 'right', bilat: 'bilateral' };
+// A Map, not an object: a site word is never looked up among Object's own names ('constructor').
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([['l', 'left'], ['lt', 'left'], ['r', 'right'], ['rt', 'right'], ['bilat', 'bilateral']]);
 
-function isWordChar(code: number): boolean {
+/** A character of a site word once the text is in lower case. */
+export function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code > 127;
+}
+
+/** The word siteWords writes for the lower-case word text[s..e) when it is an abbreviation ('lt' → 'left'), or undefined; no string made. */
+export function abbreviationAt(text: string, s: number, e: number): string | undefined {
+  if (e - s > 5) return undefined;
+  for (const [short, long] of ABBREVIATIONS) if (short.length === e - s && text.startsWith(short, s)) return long;
+  return undefined;
 }
 
 /** 'L. nasal ala, Rt-side' → ['left', 'nasal', 'ala', 'right', 'side']. */
@@ -21,7 +30,7 @@ export function siteWords(text: string): string[] {
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
       const word = lower.slice(start, i);
-      words.push(ABBREVIATIONS[word] ?? word);
+      words.push(ABBREVIATIONS.get(word) ?? word);
       start = -1;
     }
   }

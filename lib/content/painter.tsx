@@ -39,13 +39,20 @@ const targets = new WeakMap<Element, Element>();
 /** The EHR element a warning host is painted beside. */
 export const targetOf = (host: Element): Element | undefined => targets.get(host);
 
+function hasArea(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+}
+
 /** The element a finding is about: its field's, else its line's code, else the line; encounter-level ones by the payer, the diagnosis list or the header. */
 function targetFor(f: Finding, anchors: ScreenAnchors): Element | undefined {
   if (f.line !== null) {
     const row = anchors.lines[f.line];
     if (!row) return undefined;
     const field = f.field && f.field !== 'payer' ? f.field : 'code';
-    return anchors.field?.(f.line, field) ?? anchors.field?.(f.line, 'code') ?? row;
+    // A field the screen does not show (EMA's pointer chips of a line with no diagnosis to point at: no height): by the code.
+    const shown = anchors.field?.(f.line, field);
+    return (shown && hasArea(shown) ? shown : undefined) ?? anchors.field?.(f.line, 'code') ?? row;
   }
   if (f.field === 'payer' && anchors.payer) return anchors.payer;
   return (f.field === 'dx' || f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ?? anchors.header ?? anchors.diagnoses;

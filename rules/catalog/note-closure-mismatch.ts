@@ -6,7 +6,7 @@
  * superficial fascia besides the skin (buried dermal sutures alone are not); docs/note.md.
  */
 import { SIMPLE_REPAIR } from '../codes';
-import { noteOf, tieBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
+import { hasNote, noteOf, tieBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
 import { removeLine, replaceCode, suggest } from '../suggest';
 import { createRule } from '../types';
 
@@ -42,9 +42,11 @@ export default createRule({
     },
   },
   check(context) {
+    if (!hasNote(context)) return [];
+    const judged = context.claim.filter((line) => REPAIR.has(line.code));
+    if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const judged = context.claim.filter((line) => REPAIR.has(line.code));
     const tied = tieBlocks(reading.blocks, context.claim, judged);
     const reports = [];
     for (const line of judged) {

@@ -6,7 +6,7 @@
  * each further 10); docs/note.md. Lines that carry `lesions` are destruction-series'.
  */
 import { DESTRUCTION_COUNTING, DESTRUCTION_FAMILIES, type DestructionCounting } from '../codes';
-import { noteOf, type CountFact, type CountFamily } from '../note/index';
+import { hasNote, noteOf, type CountFact, type CountFamily } from '../note/index';
 import { codingLabel, recodeTo, suggest, type Coded } from '../suggest';
 import { createRule } from '../types';
 
@@ -51,11 +51,13 @@ export default createRule({
     },
   },
   check(context) {
-    const reading = noteOf(context);
-    if (!reading) return [];
+    if (!hasNote(context)) return [];
     const { claim } = context;
     const linesOf = new Map(DESTRUCTION_FAMILIES.map((f) => [f.id, claim.filter((l) => f.codes.has(l.code))] as const));
     const present = COUNTED.filter((id) => (linesOf.get(id) ?? []).length > 0);
+    if (present.length === 0) return []; // the note is read only when a line could be judged
+    const reading = noteOf(context);
+    if (!reading) return [];
     const malignant = (linesOf.get('malignant') ?? []).length > 0;
     const reports = [];
     for (const family of present) {

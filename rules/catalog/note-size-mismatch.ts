@@ -6,7 +6,7 @@
  * sizeCm are size-code-mismatch's.
  */
 import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
-import { noteOf, tieBlocks, techniqueOfCode, techniqueAgrees, type Measure, type NoteBlock } from '../note/index';
+import { hasNote, noteOf, tieBlocks, techniqueOfCode, techniqueAgrees, type Measure, type NoteBlock } from '../note/index';
 import type { ClaimLine } from '../context';
 import { replaceCode, suggest } from '../suggest';
 import { createRule, type MessageReport } from '../types';
@@ -61,12 +61,14 @@ export default createRule({
     messages,
   },
   check(context) {
-    const reading = noteOf(context);
-    if (!reading) return [];
+    if (!hasNote(context)) return [];
     const judged = context.claim.filter((line) => {
       const sized = sizedCode(line.code);
       return sized !== undefined && (sized.kind === 'shave' || EXCISION_KINDS.includes(sized.kind));
     });
+    if (judged.length === 0) return []; // the note is read only when a line could be judged
+    const reading = noteOf(context);
+    if (!reading) return [];
     const tied = tieBlocks(reading.blocks, context.claim, judged);
     const reports: MessageReport<typeof messages>[] = [];
     for (const line of judged) {

@@ -5,7 +5,7 @@
  * and drainage and Mohs guidelines; docs/note.md. Tangential biopsy and shave
  * removal are never judged against each other: they differ only in intent.
  */
-import { noteOf, tieBlocks, techniqueOfCode, documentedTechnique, techniqueAgrees, TECHNIQUE_WORDS, FAMILY_WORDS, type DocumentedTechnique, type Technique } from '../note/index';
+import { hasNote, noteOf, tieBlocks, techniqueOfCode, documentedTechnique, techniqueAgrees, TECHNIQUE_WORDS, FAMILY_WORDS, type DocumentedTechnique, type Technique } from '../note/index';
 import { BIOPSY_ADDON, BIOPSY_ADDON_OF } from '../codes';
 import { orphansAnAddOn, replaceCode, suggest } from '../suggest';
 import { createRule } from '../types';
@@ -37,9 +37,11 @@ export default createRule({
     },
   },
   check(context) {
+    if (!hasNote(context)) return [];
+    const judged = context.claim.filter((line) => techniqueOfCode(line.code) !== undefined);
+    if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const judged = context.claim.filter((line) => techniqueOfCode(line.code) !== undefined);
     const tied = tieBlocks(reading.blocks, context.claim, judged);
     const reports = [];
     for (const line of judged) {

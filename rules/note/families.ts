@@ -25,7 +25,8 @@ const TECHNIQUES = Object.keys(TECHNIQUE_CODES) as Technique[];
 
 /** The technique family a code belongs to, or undefined (note-technique-mismatch judges only these codes). */
 export function techniqueOfCode(code: string): Technique | undefined {
-  return TECHNIQUES.find((t) => TECHNIQUE_CODES[t].has(code));
+  for (const t of TECHNIQUES) if (TECHNIQUE_CODES[t].has(code)) return t;
+  return undefined;
 }
 
 /** Tangential biopsy and shave removal are never judged against each other: the difference is intent. */

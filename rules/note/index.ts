@@ -12,13 +12,15 @@ export { tieBlocks } from './tie';
 export * from './families';
 export type { ClosureKind, CountFamily, Technique } from './phrases';
 
-const readings = new WeakMap<RuleContext, NoteReading>();
+/** Whether the encounter has a note to read: a rule checks this before it looks for lines to judge, and reads the note only when it has some. */
+export function hasNote(context: RuleContext): boolean {
+  const note = context.encounter.note;
+  return typeof note === 'string' && note.trim() !== '';
+}
 
 /** The reading of the encounter's note, or undefined when it has none. */
 export function noteOf(context: RuleContext): NoteReading | undefined {
   const note = context.encounter.note;
   if (typeof note !== 'string' || note.trim() === '') return undefined;
-  let reading = readings.get(context);
-  if (!reading) readings.set(context, (reading = readNote(note)));
-  return reading;
+  return (context.noteReading ??= readNote(note)) as NoteReading;
 }

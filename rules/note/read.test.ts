@@ -387,6 +387,23 @@ describe('sites of a block', () => {
     expect(block('Cryotherapy').namesSite(undefined)).toBe(false);
     expect(block('Cryotherapy').namesSite(' , ')).toBe(false);
   });
+  it('singular and plural alike, words compared in place (the same words as siteWords + wordKey)', () => {
+    expect(block('Cryotherapy to the axillae and both hands').namesSite('axilla, hand')).toBe(true);
+    expect(block('Shave removal of seborrheic keratoses, left upper back').namesSite('Left upper backs')).toBe(true);
+    expect(block('Shave removal of lesions of both thighs').namesSite('left thigh')).toBe(false);
+    expect(block('Shave removal of lesions of both thighs').namesSite('thigh')).toBe(true);
+    expect(block('Shave removal of the nose').namesSite('noses')).toBe(true);
+    expect(block('Shave removal of the nose').namesSite('nos')).toBe(false);
+    expect(block('Shave removal of the nostril').namesSite('nose')).toBe(false);
+    expect(block('Shave removal of the cheek, R').namesSite('right cheek')).toBe(true);
+    expect(block('Shave removal of the cheek, Rt').namesSite('r cheek')).toBe(true);
+    expect(block('Shave removal of the cheek, Rt').namesSite('rt cheeks')).toBe(true);
+    // 'rta' is no abbreviation: only the whole word 'rt' is 'right'.
+    expect(block('Shave removal of the cheek, rta').namesSite('right cheek')).toBe(false);
+    // A word is never looked up among Object's own names.
+    expect(block('Shave removal at the constructor site').namesSite('constructor site')).toBe(true);
+    expect(block('Shave removal at the site').namesSite('constructor site')).toBe(false);
+  });
   it('skipped sections do not name sites for the block', () => {
     expect(block('Shave removal.\nHistory: melanoma of the left arm\nTechnique: flush').namesSite('left arm')).toBe(false);
   });

@@ -14,6 +14,7 @@
  * `namesSite` (a yes or no).
  */
 import { namesAnySite } from '../sites';
+import * as SW from '../site-words';
 import { siteWords } from '../site-words';
 import { PhraseMatcher } from './matcher';
 import * as P from './phrases';
@@ -27,6 +28,8 @@ import { scratchInt32, scratchUint8, scratchUint16 } from './scratch';
 // millions of times, and some module loaders (vitest's) turn imports into getters.
 const { ENDS_SENTENCE, GAP_COLON, GAP_COMMA, GAP_DASH, GAP_LINE_BREAK, GAP_NONE, GAP_PERCENT, NUMBER_ID } = T;
 const { NEGATION_REACH, NUMBER_CONTEXT_WORDS, LABEL_MAX_WORDS } = P;
+const { hasWordKey } = T;
+const { abbreviationAt, isWordChar } = SW;
 
 /** Notes longer than this are not read (no procedure note is; the rules stay silent). */
 export const MAX_NOTE_CHARS = 2_000_000;
@@ -150,6 +153,9 @@ const NEGATING_VALUES = P.NEGATING_VALUES.map((v) => phraseKeys(v).map(idOf));
 const NUMBER_SLOT = NUMBER_ID;
 const PROCEDURE_LABELS = P.PROCEDURE_LABELS.map((l) => l.split(' ').flatMap((w) => (w === '#' ? [NUMBER_SLOT] : phraseKeys(w).map(idOf))));
 const SKIP_LABELS = P.SKIP_LABELS.map((l) => phraseKeys(l).map(idOf));
+
+/** Rounded so that 3 mm is 0.3 cm exactly as a physician means it. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** A word's table value (0 when none): ids below zero (unknown words, numbers) have none. */
 const valueOf = (table: Float64Array | Uint8Array, id: number) => (id >= 0 ? table[id]! : 0);
@@ -309,10 +315,6 @@ class Reader {
     let field = -1;
     let fieldEndsAtLineEnd = false;
     let pieceStart = -1;
-    const closePiece = (end: number) => {
-      if (pieceStart >= 0) (this.pieces[this.blockOf[pieceStart]!] ??= []).push([pieceStart, end]);
-      pieceStart = -1;
-    };
     for (let t = 0; t < this.n; t++) {
       if (t > 0 && gap[t]! & GAP_LINE_BREAK && fieldEndsAtLineEnd) {
         field = -1;
@@ -323,13 +325,13 @@ class Reader {
         const label = this.labels[l]!;
         if (!skip || label.lineStart) {
           if (label.kind === 'procedure') {
-            closePiece(t);
+            pieceStart = this.closePiece(pieceStart, t);
             block = this.blockCount++;
             skip = false;
             field = -1;
             fieldEndsAtLineEnd = false;
           } else if (label.kind === 'skip') {
-            closePiece(t);
+            pieceStart = this.closePiece(pieceStart, t);
             skip = true;
             field = -1;
             fieldEndsAtLineEnd = false;
@@ -345,7 +347,13 @@ class Reader {
       this.fieldOf[t] = skip ? -1 : field;
       if (!skip && pieceStart < 0) pieceStart = t;
     }
-    closePiece(this.n);
+    this.closePiece(pieceStart, this.n);
+  }
+
+  /** Ends the piece begun at token `start` (if any) before token `end`; returns -1, no piece open. No closure: see countTermAt. */
+  private closePiece(start: number, end: number): number {
+    if (start >= 0) (this.pieces[this.blockOf[start]!] ??= []).push([start, end]);
+    return -1;
   }
 
   /** Negators reach the terms that begin within five words, up to a comma or 'but', 'and', 'with', 'using', 'however'. */
@@ -413,13 +421,24 @@ class Reader {
     this.matches[this.matchLength++] = end;
   }
 
-  /** The first match at token t whose kind passes `test`, as a kind index, or -1. */
-  private matchAt(t: number, test: (kind: number) => boolean): number {
+  // The two lookups below take no test function: a closure made per token is what the reader's time went to.
+
+  /** The first match at token t of a count term, as a kind index, or -1. */
+  private countTermAt(t: number): number {
     if (t >= this.n) return -1;
     const first = this.firstMatchAt[t]!;
     if (first < 0) return -1;
-    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (test(this.matches[i]!)) return this.matches[i]!;
+    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (KIND_COUNT[this.matches[i]!] !== undefined) return this.matches[i]!;
     return -1;
+  }
+
+  /** Whether a match of kind `kind` starts at token t. */
+  private hasMatchAt(t: number, kind: number): boolean {
+    if (t >= this.n) return false;
+    const first = this.firstMatchAt[t]!;
+    if (first < 0) return false;
+    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (this.matches[i] === kind) return true;
+    return false;
   }
 
   /** '1.2 cm', '12 mm', '1.2 x 0.8 cm' (the largest), '2-3 mm' and '2 to 3 mm' (one range), '1%'. */
@@ -473,8 +492,6 @@ class Reader {
         continue;
       }
       if (pending !== -Infinity) largest = Number.isNaN(pending) ? NaN : Math.max(largest, pending * lastFactor);
-      // Rounded so that 3 mm is 0.3 cm exactly as a physician means it.
-      const round = (x: number) => Math.round(x * 1e6) / 1e6;
       const measure = range
         ? { lo: round(Math.min(value[t]!, rangeEnd) * lastFactor), hi: round(Math.max(value[t]!, rangeEnd) * lastFactor) }
         : { lo: round(largest), hi: round(largest) };
@@ -505,11 +522,6 @@ class Reader {
 
   private blockFacts(): NoteBlock[] {
     const builders = new Map<number, BlockBuilder>();
-    const builder = (b: number) => {
-      let found = builders.get(b);
-      if (!found) builders.set(b, (found = new BlockBuilder()));
-      return found;
-    };
 
     for (let i = 0; i < this.matchLength; i += 3) {
       const k = this.matches[i]!;
@@ -519,10 +531,10 @@ class Reader {
       const technique = KIND_TECHNIQUE[k];
       const closure = KIND_CLOSURE[k];
       if (technique) {
-        if (this.readable(t) && !this.inHemostasisField(t)) builder(block).addTechnique(technique, this.sentenceOf[t]!);
+        if (this.readable(t) && !this.inHemostasisField(t)) builderOf(builders, block).addTechnique(technique, this.sentenceOf[t]!);
       } else if (closure) {
-        if (this.readable(t)) builder(block).closures.add(closure);
-        else if (!this.negated[t] && closure !== 'no-repair') builder(block).repairMentionedUnread = true;
+        if (this.readable(t)) builderOf(builders, block).closures.add(closure);
+        else if (!this.negated[t] && closure !== 'no-repair') builderOf(builders, block).repairMentionedUnread = true;
       }
     }
 
@@ -533,10 +545,10 @@ class Reader {
       const s = this.sentenceOf[t]!;
       // 'N mm punch' in a sentence with 'biopsy' or 'biopsied' documents a punch biopsy.
       if (m.end < this.sentenceEnd(s) && this.id[m.end] === PUNCH && this.sentenceFlags[s]! & BIOPSY_WORD && !this.inHemostasisField(t)) {
-        builder(this.blockOf[t]!).addTechnique('punch-biopsy', s);
+        builderOf(builders, this.blockOf[t]!).addTechnique('punch-biopsy', s);
       }
       const role = this.roleOf(m);
-      if (role) builder(this.blockOf[t]!)[role].push(m.measure);
+      if (role) builderOf(builders, this.blockOf[t]!)[role].push(m.measure);
     }
 
     const blocks: NoteBlock[] = [];
@@ -598,7 +610,8 @@ class Reader {
       const end = this.sentenceEnd(s);
       // Numbers other than measurements, label numbers, cycles and seconds.
       let numerals = 0;
-      const found: { value: number; term: CountFamily | 'lesions' }[] = [];
+      // Made only for a sentence that counts something: most sentences count nothing.
+      let found: { value: number; term: CountFamily | 'lesions' }[] | undefined;
       for (let t = first; t < end; t++) {
         const value = this.numeralValue(t);
         if (value === undefined || this.countsCycles(t, end)) continue;
@@ -606,13 +619,14 @@ class Reader {
         if (this.blockOf[t]! < 0 || this.negated[t] || !Number.isFinite(value) || value < 1) continue;
         for (let p = t + 1; p <= t + NUMBER_CONTEXT_WORDS && p < end; p++) {
           if (this.negated[p]) continue;
-          const k = this.matchAt(p, (kind) => KIND_COUNT[kind] !== undefined);
+          const k = this.countTermAt(p);
           if (k >= 0) {
-            found.push({ value, term: KIND_COUNT[k]! });
+            (found ??= []).push({ value, term: KIND_COUNT[k]! });
             break;
           }
         }
       }
+      if (!found) continue;
       for (const f of found) {
         facts.push({
           term: f.term,
@@ -626,17 +640,21 @@ class Reader {
     return facts;
   }
 
+  /** Token k exists and is in token t's sentence. */
+  private sameSentence(t: number, k: number): boolean {
+    return k < this.n && this.sentenceOf[k] === this.sentenceOf[t];
+  }
+
   /** The stage a mention at t names ('stage 2', 'second stage', '2nd stage'), with the token after it; read everywhere. */
   private stageAt(t: number): { stage: number; after: number } | undefined {
     const { id, value, gap } = this;
-    const same = (k: number) => k < this.n && this.sentenceOf[k] === this.sentenceOf[t];
-    if (id[t] === STAGE && same(t + 1)) {
+    if (id[t] === STAGE && this.sameSentence(t, t + 1)) {
       const stage = this.isNumber(t + 1) ? value[t + 1]! : valueOf(NUMBER_WORD_VALUE, id[t + 1]!);
       return Number.isInteger(stage) && stage > 0 ? { stage, after: t + 2 } : undefined;
     }
     const ordinal = valueOf(ORDINAL_VALUE, id[t]!);
-    if (ordinal > 0 && same(t + 1) && id[t + 1] === STAGE) return { stage: ordinal, after: t + 2 };
-    if (this.isNumber(t) && same(t + 2) && gap[t + 1]! & GAP_NONE && valueOf(ORDINAL_SUFFIX, id[t + 1]!) && id[t + 2] === STAGE && Number.isInteger(value[t]!)) {
+    if (ordinal > 0 && this.sameSentence(t, t + 1) && id[t + 1] === STAGE) return { stage: ordinal, after: t + 2 };
+    if (this.isNumber(t) && this.sameSentence(t, t + 2) && gap[t + 1]! & GAP_NONE && valueOf(ORDINAL_SUFFIX, id[t + 1]!) && id[t + 2] === STAGE && Number.isInteger(value[t]!)) {
       return { stage: value[t]!, after: t + 3 };
     }
     return undefined;
@@ -661,7 +679,7 @@ class Reader {
       for (let t = mention.after; t < stop; t++) {
         if (this.sentenceOf[t] !== s && (field < 0 || this.fieldOf[t] !== field)) break;
         const k = this.isNumber(t) ? (this.inMeasure[t] ? NaN : this.value[t]!) : valueOf(NUMBER_WORD_VALUE, this.id[t]!);
-        if (!Number.isInteger(k) || k <= 0 || this.matchAt(t + 1, (kind) => kind === K_BLOCK) < 0) continue;
+        if (!Number.isInteger(k) || k <= 0 || !this.hasMatchAt(t + 1, K_BLOCK)) continue;
         if (blocks !== undefined && blocks !== k) unclear = true;
         blocks = k;
       }
@@ -678,6 +696,13 @@ class Reader {
 /** A site's words as blocks compare them: siteWords (L → left…), singular or plural alike. */
 export function siteKeys(site: string): string[] {
   return siteWords(site).map(wordKey);
+}
+
+/** The builder of block b, made when first asked. */
+function builderOf(builders: Map<number, BlockBuilder>, b: number): BlockBuilder {
+  let found = builders.get(b);
+  if (!found) builders.set(b, (found = new BlockBuilder()));
+  return found;
 }
 
 /** Whether ids[from..to) equals one of the patterns. */
@@ -704,7 +729,6 @@ class BlockBuilder implements NoteBlock {
   readonly sizes: Measure[] = [];
   private text = '';
   private ranges: readonly (readonly [number, number])[] = [];
-  private words: Set<string> | undefined;
   private anySite: boolean | undefined;
 
   addTechnique(technique: Technique, sentence: number): void {
@@ -740,9 +764,40 @@ class BlockBuilder implements NoteBlock {
 
   namesSiteWords(keys: readonly string[]): boolean {
     if (keys.length === 0) return false;
-    this.words ??= new Set(this.pieceWords().flatMap((list) => list.map(wordKey)));
-    for (const key of keys) if (!this.words.has(key)) return false;
+    for (const key of keys) {
+      // Three rules tie the same blocks to the same lines: each word is looked for once per block.
+      let has = this.keyHits.get(key);
+      if (has === undefined) this.keyHits.set(key, (has = this.hasKey(key)));
+      if (!has) return false;
+    }
     return true;
+  }
+
+  private lowered: string[] | undefined;
+  private readonly keyHits = new Map<string, boolean>();
+
+  /**
+   * Some word of the block, as siteWords splits and writes it (lower case, 'l' →
+   * 'left'), has the key (plurals as singulars). A walk over the characters of the
+   * lower-cased pieces: a set of the block's words made a string per word and cost
+   * more than reading the note.
+   */
+  private hasKey(key: string): boolean {
+    this.lowered ??= this.ranges.map(([a, z]) => this.text.slice(a, z).toLowerCase());
+    for (const piece of this.lowered) {
+      let start = -1;
+      for (let i = 0; i <= piece.length; i++) {
+        if (i < piece.length && isWordChar(piece.charCodeAt(i))) {
+          if (start < 0) start = i;
+          continue;
+        }
+        if (start < 0) continue;
+        const expanded = abbreviationAt(piece, start, i);
+        if (expanded !== undefined ? wordKey(expanded) === key : hasWordKey(piece, start, i, key)) return true;
+        start = -1;
+      }
+    }
+    return false;
   }
 
   namesAnySite(): boolean {

@@ -56,20 +56,55 @@ export function tokenKeys(tokens: Tokens): string[] {
   return keys;
 }
 
-const SHORT_PLURALS: Readonly<Record<string, string>> = { aks: 'ak', sks: 'sk' };
-
 /** A lower-case word as the reader compares it: plurals written as their singular. */
 export function wordKey(lower: string): string {
-  const n = lower.length;
-  if (n < 4) return SHORT_PLURALS[lower] ?? lower;
-  const last = lower.charCodeAt(n - 1);
-  if (last === 101 /* e */ && lower.charCodeAt(n - 2) === 97 /* a */) return lower.slice(0, -1); // verrucae, axillae
-  if (last !== 115 /* s */) return lower;
-  if (lower.endsWith('sis')) return lower.slice(0, -2) + 'e'; // keratosis → keratose
-  if (lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return lower;
-  if (n >= 5 && lower.endsWith('ies')) return lower.slice(0, -3) + 'y'; // biopsies → biopsy
-  if (lower.endsWith('ches') || lower.endsWith('shes') || lower.endsWith('xes') || lower.endsWith('zes')) return lower.slice(0, -2);
-  return lower.slice(0, -1); // sutures, keratoses → keratose, margins
+  const shape = keyShape(lower, 0, lower.length);
+  const kept = shape >> 2;
+  if (kept === lower.length) return lower;
+  const tail = shape & 3;
+  return lower.slice(0, kept) + (tail === KEY_TAIL_E ? 'e' : tail === KEY_TAIL_Y ? 'y' : '');
+}
+
+/** What keyShape says follows the kept characters. */
+export const KEY_TAIL_NONE = 0;
+export const KEY_TAIL_E = 1;
+export const KEY_TAIL_Y = 2;
+
+/**
+ * wordKey of the lower-case word text[s..e) without making a string: how many
+ * of its characters the key keeps (first) times 4, plus the letter added after
+ * them (KEY_TAIL_*). The one definition of the plural rules, for wordKey and for
+ * comparing a note's words with a site's in place.
+ */
+export function keyShape(text: string, s: number, e: number): number {
+  const n = e - s;
+  // 'aks' → 'ak', 'sks' → 'sk'.
+  if (n < 4) return (n === 3 && (endsAt(text, s, e, 'aks') || endsAt(text, s, e, 'sks')) ? 2 : n) << 2;
+  const last = text.charCodeAt(e - 1);
+  if (last === 101 /* e */ && text.charCodeAt(e - 2) === 97 /* a */) return (n - 1) << 2; // verrucae, axillae
+  if (last !== 115 /* s */) return n << 2;
+  if (endsAt(text, s, e, 'sis')) return ((n - 2) << 2) | KEY_TAIL_E; // keratosis → keratose
+  if (endsAt(text, s, e, 'ss') || endsAt(text, s, e, 'us') || endsAt(text, s, e, 'is')) return n << 2;
+  if (n >= 5 && endsAt(text, s, e, 'ies')) return ((n - 3) << 2) | KEY_TAIL_Y; // biopsies → biopsy
+  if (endsAt(text, s, e, 'ches') || endsAt(text, s, e, 'shes') || endsAt(text, s, e, 'xes') || endsAt(text, s, e, 'zes')) return (n - 2) << 2;
+  return (n - 1) << 2; // sutures, keratoses → keratose, margins
+}
+
+/** text[s..e) ends with `suffix`. */
+function endsAt(text: string, s: number, e: number, suffix: string): boolean {
+  return e - s >= suffix.length && text.startsWith(suffix, e - suffix.length);
+}
+
+/** Whether the lower-case word text[s..e) has the key `key` (wordKey(text.slice(s, e)) === key), without making a string. */
+export function hasWordKey(text: string, s: number, e: number, key: string): boolean {
+  const shape = keyShape(text, s, e);
+  const kept = shape >> 2;
+  const tail = shape & 3;
+  if (key.length !== kept + (tail === KEY_TAIL_NONE ? 0 : 1)) return false;
+  for (let i = 0; i < kept; i++) if (text.charCodeAt(s + i) !== key.charCodeAt(i)) return false;
+  if (tail === KEY_TAIL_E) return key.charCodeAt(kept) === 101;
+  if (tail === KEY_TAIL_Y) return key.charCodeAt(kept) === 121;
+  return true;
 }
 
 /** Every surface form whose key is `key` (the inverse of wordKey), for the trie. */
@@ -77,7 +112,7 @@ export function surfaceForms(key: string): string[] {
   const candidates = [key, `${key}s`, `${key}es`, `${key}e`];
   if (key.endsWith('y')) candidates.push(`${key.slice(0, -1)}ies`);
   if (key.endsWith('se')) candidates.push(`${key.slice(0, -2)}sis`);
-  for (const [plural, singular] of Object.entries(SHORT_PLURALS)) if (singular === key) candidates.push(plural);
+  if (key === 'ak' || key === 'sk') candidates.push(`${key}s`);
   return [...new Set(candidates)].filter((form) => wordKey(form) === key);
 }
 
@@ -170,27 +205,10 @@ export function tokenize(text: string, trie: WordTrie, abbreviationIds: Readonly
   const n = text.length;
   // At most one token per two characters, plus one ('a b c'): never grown. Reused between notes (scratch.ts).
   const capacity = (n >> 1) + 2;
-  const starts = scratchInt32('token.start', capacity);
-  const ends = scratchInt32('token.end', capacity);
-  const ids = scratchInt32('token.id', capacity);
-  const values = scratchFloat64('token.value', capacity);
-  const gaps = scratchUint16('token.gap', capacity + 1);
+  const out = new TokenWriter(capacity);
+  const ids = out.ids;
   const trieNext = trie.next;
   const trieTerminal = trie.terminal;
-  let count = 0;
-  let gap = 0;
-  let lastEnd = -1;
-
-  const push = (s: number, e: number, id: number, value: number) => {
-    gaps[count] = gap | (s === lastEnd ? GAP_NONE : 0);
-    gap = 0;
-    starts[count] = s;
-    ends[count] = e;
-    ids[count] = id;
-    values[count] = value;
-    count++;
-    lastEnd = e;
-  };
 
   let i = 0;
   while (i < n) {
@@ -222,7 +240,7 @@ export function tokenize(text: string, trie: WordTrie, abbreviationIds: Readonly
         i++;
         while (i < n && isDigit(text.charCodeAt(i))) i++;
       }
-      push(s, i, NUMBER_ID, value);
+      out.push(s, i, NUMBER_ID, value);
       continue;
     }
     if (isLetterCode(c)) {
@@ -248,38 +266,75 @@ export function tokenize(text: string, trie: WordTrie, abbreviationIds: Readonly
           i++;
         }
       }
-      push(s, i, node >= 0 ? trieTerminal[node]! : UNKNOWN_ID, NaN);
+      out.push(s, i, node >= 0 ? trieTerminal[node]! : UNKNOWN_ID, NaN);
       continue;
     }
     if (c === 0xd7) {
       // '×' between dimensions reads as 'x'.
-      push(i, i + 1, trie.idAt(trie.step(0, 120)), NaN);
+      out.push(i, i + 1, trie.idAt(trie.step(0, 120)), NaN);
       i++;
       continue;
     }
-    if (isLineBreakCode(c)) gap |= GAP_LINE_BREAK;
-    else if (c === 59) gap |= GAP_SENTENCE_END;
+    if (isLineBreakCode(c)) out.gap |= GAP_LINE_BREAK;
+    else if (c === 59) out.gap |= GAP_SENTENCE_END;
     else if (c === 46) {
       if (next === -1 || isSpaceCode(next)) {
-        const abbreviation = lastEnd === i && count > 0 && abbreviationIds.has(ids[count - 1]!);
-        if (!abbreviation) gap |= GAP_SENTENCE_END;
+        const abbreviation = out.lastEnd === i && out.count > 0 && abbreviationIds.has(ids[out.count - 1]!);
+        if (!abbreviation) out.gap |= GAP_SENTENCE_END;
       }
-    } else if (c === 44) gap |= GAP_COMMA;
+    } else if (c === 44) out.gap |= GAP_COMMA;
     else if (c === 58) {
-      if (!(i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigit(next))) gap |= GAP_COLON;
-    } else if (isDashCode(c)) gap |= GAP_DASH;
-    else if (c === 37) gap |= GAP_PERCENT;
+      if (!(i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigit(next))) out.gap |= GAP_COLON;
+    } else if (isDashCode(c)) out.gap |= GAP_DASH;
+    else if (c === 37) out.gap |= GAP_PERCENT;
     i++;
   }
-  gaps[count] = gap;
+  return out.finish(text);
+}
 
-  return {
-    text,
-    count,
-    start: starts.subarray(0, count),
-    end: ends.subarray(0, count),
-    id: ids.subarray(0, count),
-    value: values.subarray(0, count),
-    gap: gaps.subarray(0, count + 1),
-  };
+/** The token arrays being filled (reused between notes, scratch.ts). A class: a closure made per note cost more than its tokens. */
+class TokenWriter {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly ids: Int32Array;
+  readonly values: Float64Array;
+  readonly gaps: Uint16Array;
+  count = 0;
+  /** Gap flags seen since the last token. */
+  gap = 0;
+  lastEnd = -1;
+
+  constructor(capacity: number) {
+    this.starts = scratchInt32('token.start', capacity);
+    this.ends = scratchInt32('token.end', capacity);
+    this.ids = scratchInt32('token.id', capacity);
+    this.values = scratchFloat64('token.value', capacity);
+    this.gaps = scratchUint16('token.gap', capacity + 1);
+  }
+
+  push(s: number, e: number, id: number, value: number): void {
+    const count = this.count;
+    this.gaps[count] = this.gap | (s === this.lastEnd ? GAP_NONE : 0);
+    this.gap = 0;
+    this.starts[count] = s;
+    this.ends[count] = e;
+    this.ids[count] = id;
+    this.values[count] = value;
+    this.count = count + 1;
+    this.lastEnd = e;
+  }
+
+  finish(text: string): Tokens {
+    const { count } = this;
+    this.gaps[count] = this.gap;
+    return {
+      text,
+      count,
+      start: this.starts.subarray(0, count),
+      end: this.ends.subarray(0, count),
+      id: this.ids.subarray(0, count),
+      value: this.values.subarray(0, count),
+      gap: this.gaps.subarray(0, count + 1),
+    };
+  }
 }
