@@ -13,7 +13,7 @@ module.exports = {
       comment: 'rules/ is the pure engine: it imports nothing outside rules/ and no browser or Node API.',
       severity: 'error',
       from: { path: '^rules/', pathNot: TEST_FILE },
-      to: { pathNot: '^rules/|^node_modules/zod/' , dependencyTypesNot: ['type-only'] },
+      to: { pathNot: '^rules/|^node_modules/zod/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'engine-no-node-or-browser',
@@ -34,7 +34,10 @@ module.exports = {
       comment: 'components/ are fed data and callbacks: no messages, no storage, no extension API.',
       severity: 'error',
       from: { path: '^components/' },
-      to: { path: '^(lib/messages|lib/protocol|lib/background/|lib/storage|node_modules/(idb|webextension-polyfill|wxt|@wxt-dev)/)', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^(lib/messages|lib/protocol|lib/background/|lib/storage|node_modules/(idb|webextension-polyfill|wxt|@wxt-dev)/)',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'shipped-code-no-tests-or-scripts',

@@ -3,13 +3,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Names the engine must never reach for: rules/ runs in the worker and on the command line alike (ARCHITECTURE: a pure engine). */
-const NOT_IN_THE_ENGINE = ['process', 'window', 'document', 'chrome', 'browser', 'localStorage', 'navigator'].map((name) => ({
-  name,
-  message: 'rules/ is the pure engine: no Node or browser global; take what you need as an argument.',
-}));
+const NOT_IN_THE_ENGINE = ['process', 'window', 'document', 'chrome', 'browser', 'localStorage', 'navigator'].map(
+  (name) => ({
+    name,
+    message: 'rules/ is the pure engine: no Node or browser global; take what you need as an argument.',
+  }),
+);
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'coverage/**', 'test/fixtures/**/*.js', 'test/fixtures/**/*.jsx', 'rules/**/*.generated.ts'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'demo-output/**',
+      'coverage/**',
+      'test/fixtures/**/*.js',
+      'test/fixtures/**/*.jsx',
+      'rules/**/*.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,7 +35,15 @@ export default tseslint.config(
       // Prettier decides line breaks (and every statement ends with a semicolon), as eslint-config-prettier also says.
       'no-unexpected-multiline': 'off',
       // A leading underscore marks a value kept on purpose (a destructured field left out, an unused parameter of a callback).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {

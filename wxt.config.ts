@@ -11,8 +11,18 @@ import { DEMO_MATCHES, EHR_MATCHES } from './adapters/index';
  */
 function zodWithoutFunctionConstructor(): Plugin {
   const edits = [
-    { file: /[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/, what: 'the allowsEval probe', from: /try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/, to: 'return false;' },
-    { file: /[\\/]zod[\\/]v4[\\/]core[\\/]doc\.js$/, what: 'Doc.compile', from: /compile\(\) \{\s*const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);\s*\}/, to: 'compile() { throw new Error("zod runs jitless in dermlint"); }' },
+    {
+      file: /[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/,
+      what: 'the allowsEval probe',
+      from: /try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/,
+      to: 'return false;',
+    },
+    {
+      file: /[\\/]zod[\\/]v4[\\/]core[\\/]doc\.js$/,
+      what: 'Doc.compile',
+      from: /compile\(\) \{\s*const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);\s*\}/,
+      to: 'compile() { throw new Error("zod runs jitless in dermlint"); }',
+    },
   ];
   return {
     name: 'dermlint:zod-without-function-constructor',
@@ -20,7 +30,8 @@ function zodWithoutFunctionConstructor(): Plugin {
     transform(code, id) {
       const edit = edits.find((e) => e.file.test(id));
       if (!edit) return null;
-      if (!edit.from.test(code)) this.error(`zod's ${edit.what} changed shape: update zodWithoutFunctionConstructor in wxt.config.ts`);
+      if (!edit.from.test(code))
+        this.error(`zod's ${edit.what} changed shape: update zodWithoutFunctionConstructor in wxt.config.ts`);
       return { code: code.replace(edit.from, edit.to), map: null };
     },
   };
@@ -40,7 +51,11 @@ export default defineConfig({
     // smaller than esbuild's minifier. The other entrypoints keep the quicker one.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
-      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, mangle: { toplevel: true, reserved: ['ehr'] } } };
+      config.build = {
+        ...config.build,
+        minify: 'terser',
+        terserOptions: { compress: { passes: 3 }, mangle: { toplevel: true, reserved: ['ehr'] } },
+      };
     },
   },
   // The store build (mode production) runs on the EHR hosts alone; every other mode (the demo/test build
@@ -48,7 +63,8 @@ export default defineConfig({
   // for the code (the content script's matches, the adapters, the worker's sender check).
   manifest: ({ mode }) => ({
     name: 'dermlint',
-    description: 'Catches dermatology coding mistakes on the EHR screen while the chart is still open. Nothing leaves the browser.',
+    description:
+      'Catches dermatology coding mistakes on the EHR screen while the chart is still open. Nothing leaves the browser.',
     // sidePanel: the review list; scripting + activeTab: the options page's "test on the open tab" and extra-host content scripts.
     permissions: ['storage', 'scripting', 'activeTab', 'sidePanel'],
     // The built-in EHR hosts (the content script's own matches): lets the side panel and popup see the tab's
@@ -57,7 +73,8 @@ export default defineConfig({
     // Hosts a user adds in options are asked for one by one at runtime, never all at once.
     optional_host_permissions: mode === 'production' ? ['https://*/*'] : ['https://*/*', ...DEMO_MATCHES],
     content_security_policy: {
-      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
     },
     // Rendered from assets/icon.svg by `npm run icons` (scripts/make-icons.ts); the PNGs are committed in public/icon/.
     icons: ICONS,

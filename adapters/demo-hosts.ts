@@ -11,4 +11,5 @@ export const DEMO_MATCHES: readonly string[] = ['http://localhost/*', 'http://12
 export const DEMO_BUILD: boolean = (import.meta as { env?: { MODE?: string } }).env?.MODE !== 'production';
 
 /** `matches` plus the demo server's, in a build that runs there. */
-export const withDemoHosts = (matches: readonly string[]): readonly string[] => (DEMO_BUILD ? [...matches, ...DEMO_MATCHES] : matches);
+export const withDemoHosts = (matches: readonly string[]): readonly string[] =>
+  DEMO_BUILD ? [...matches, ...DEMO_MATCHES] : matches;

@@ -29,14 +29,22 @@ const SHORT_REASON: Record<(typeof REASONS)[number], string> = {
   'signed-anyway': 'Signed anyway',
 };
 
-export function AuditTable({ dismissals, fixes = [], ruleSummary, onExport, onClear, onRefresh, error }: AuditTableProps) {
+export function AuditTable({
+  dismissals,
+  fixes = [],
+  ruleSummary,
+  onExport,
+  onClear,
+  onRefresh,
+  error,
+}: AuditTableProps) {
   const [confirming, setConfirming] = useState(false);
   if (error) return <p class="notice bad">{error}</p>;
   if (!dismissals) return <p class="muted">Loading the audit log…</p>;
 
   const byRule = new Map<string, Record<string, number> & { total: number }>();
   for (const d of dismissals) {
-    const row = byRule.get(d.rule) ?? ({ total: 0 });
+    const row = byRule.get(d.rule) ?? { total: 0 };
     row.total++;
     row[d.reason] = (row[d.reason] ?? 0) + 1;
     byRule.set(d.rule, row);
@@ -73,7 +81,10 @@ export function AuditTable({ dismissals, fixes = [], ruleSummary, onExport, onCl
         )}
       </div>
       {entries === 0 && (
-        <p class="hint">Nothing yet. When someone dismisses a finding in the review panel, signs with errors remaining, or fixes a finding in one click, it is listed here.</p>
+        <p class="hint">
+          Nothing yet. When someone dismisses a finding in the review panel, signs with errors remaining, or fixes a
+          finding in one click, it is listed here.
+        </p>
       )}
       {dismissals.length > 0 && (
         <>
@@ -84,7 +95,9 @@ export function AuditTable({ dismissals, fixes = [], ruleSummary, onExport, onCl
               <thead>
                 <tr>
                   <th scope="col">Rule</th>
-                  <th scope="col" class="num">Total</th>
+                  <th scope="col" class="num">
+                    Total
+                  </th>
                   {usedReasons.map((r) => (
                     <th scope="col" class="num" key={r}>
                       {SHORT_REASON[r]}
@@ -97,7 +110,11 @@ export function AuditTable({ dismissals, fixes = [], ruleSummary, onExport, onCl
                   <tr key={rule}>
                     <th scope="row" style={{ fontWeight: 400 }}>
                       <code>{rule}</code>
-                      {ruleText(rule) && <span class="hint" style={{ display: 'block' }}>{ruleText(rule)}</span>}
+                      {ruleText(rule) && (
+                        <span class="hint" style={{ display: 'block' }}>
+                          {ruleText(rule)}
+                        </span>
+                      )}
                     </th>
                     <td class="num">
                       <strong>{row.total}</strong>
@@ -169,7 +186,11 @@ export function AuditTable({ dismissals, fixes = [], ruleSummary, onExport, onCl
                     </td>
                     <td>
                       <code>{f.rule}</code>
-                      {f.messageId && <span class="hint" style={{ display: 'block' }}>{f.messageId}</span>}
+                      {f.messageId && (
+                        <span class="hint" style={{ display: 'block' }}>
+                          {f.messageId}
+                        </span>
+                      )}
                     </td>
                     <td>{f.actions.map(fixActionText).join('; ')}</td>
                     <td>{FIX_OUTCOME_LABEL[f.outcome]}</td>

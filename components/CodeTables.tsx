@@ -94,15 +94,25 @@ export function CodeTables({ rows, busy, message, onImport, onUndo }: CodeTables
                 <th scope="row">{r.what}</th>
                 <td>
                   <strong class="table-label">{r.label}</strong>
-                  {r.when && <span class="hint" style="display:block">{r.when}</span>}
+                  {r.when && (
+                    <span class="hint" style="display:block">
+                      {r.when}
+                    </span>
+                  )}
                 </td>
                 <td>{r.size}</td>
                 <td>
-                  <span class={`badge ${r.imported ? 'on' : 'builtin'}`}>{r.imported ? 'Imported' : 'Built in'}</span> <span class="hint">{r.source}</span>
+                  <span class={`badge ${r.imported ? 'on' : 'builtin'}`}>{r.imported ? 'Imported' : 'Built in'}</span>{' '}
+                  <span class="hint">{r.source}</span>
                 </td>
                 <td>
                   {r.undo && (
-                    <button type="button" disabled={busy !== null} onClick={() => onUndo(r.id)} aria-label={`${r.undo}: ${r.label}`}>
+                    <button
+                      type="button"
+                      disabled={busy !== null}
+                      onClick={() => onUndo(r.id)}
+                      aria-label={`${r.undo}: ${r.label}`}
+                    >
                       {r.undo}
                     </button>
                   )}
@@ -115,7 +125,8 @@ export function CodeTables({ rows, busy, message, onImport, onUndo }: CodeTables
 
       <h3>Import CMS’s files</h3>
       <p class="hint">
-        Files are read on this computer and never sent anywhere. A file that is damaged or cut short is refused, naming the line, and the tables in use stay as they were.
+        Files are read on this computer and never sent anywhere. A file that is damaged or cut short is refused, naming
+        the line, and the tables in use stay as they were.
       </p>
       {PICKERS.map((p) => (
         <div class="field" key={p.kind}>
@@ -157,7 +168,12 @@ export function CodeTables({ rows, busy, message, onImport, onUndo }: CodeTables
           </>
         )}
       </div>
-      <p id="tables-status" class={`status${message?.bad ? ' bad' : message ? ' ok' : ''}`} role="status" aria-live="polite">
+      <p
+        id="tables-status"
+        class={`status${message?.bad ? ' bad' : message ? ' ok' : ''}`}
+        role="status"
+        aria-live="polite"
+      >
         {message?.text ?? ''}
       </p>
     </div>

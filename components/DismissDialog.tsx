@@ -97,9 +97,7 @@ export function DismissDialog({ uid, onDismiss, onCancel, busy }: DismissDialogP
         ))}
       </fieldset>
       <div class="field">
-        <label for={`${uid}-comment`}>
-          Comment{reason === 'other' ? ' (required)' : ' (optional)'}
-        </label>
+        <label for={`${uid}-comment`}>Comment{reason === 'other' ? ' (required)' : ' (optional)'}</label>
         <textarea
           id={`${uid}-comment`}
           ref={commentRef}
@@ -111,7 +109,8 @@ export function DismissDialog({ uid, onDismiss, onCancel, busy }: DismissDialogP
           onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
         />
         <span id={`${uid}-comment-hint`} class="hint">
-          Kept in the audit log on this computer and exported with it. Do not enter patient details: no names, record numbers, dates of birth or other numbers of five digits or more.
+          Kept in the audit log on this computer and exported with it. Do not enter patient details: no names, record
+          numbers, dates of birth or other numbers of five digits or more.
         </span>
       </div>
       <p id={`${uid}-problem`} class="error-text" role="alert">

@@ -28,7 +28,12 @@ const FIELD_GROUPS: readonly GroupSpec[] = [
     legend: 'Procedure lines',
     hint: 'Rows is every claim line, in order; the other selectors are looked up inside each row.',
     fields: [
-      { path: 'procedures.rows', label: 'Rows', required: true, hint: 'Every procedure (claim line) row, e.g. #charges tbody tr' },
+      {
+        path: 'procedures.rows',
+        label: 'Rows',
+        required: true,
+        hint: 'Every procedure (claim line) row, e.g. #charges tbody tr',
+      },
       { path: 'procedures.code', label: 'Code', required: true, hint: 'CPT/HCPCS code within a row' },
       { path: 'procedures.modifiers', label: 'Modifiers', hint: 'One or several fields; "25 59", "GA,GZ" both read' },
       { path: 'procedures.units', label: 'Units', hint: 'Left empty: every line is one unit' },
@@ -39,7 +44,11 @@ const FIELD_GROUPS: readonly GroupSpec[] = [
       { path: 'procedures.billTo', label: 'Bill to', hint: 'Checkbox (checked = insurance) or text' },
       { path: 'procedures.category', label: 'Category', hint: 'Service, Cosmetic or Retail' },
       { path: 'procedures.description', label: 'Description' },
-      { path: 'procedures.abn', label: 'ABN for this line', hint: 'Checkbox or yes/no; absent: the ABN covers every line' },
+      {
+        path: 'procedures.abn',
+        label: 'ABN for this line',
+        hint: 'Checkbox or yes/no; absent: the ABN covers every line',
+      },
     ],
   },
   {
@@ -75,19 +84,35 @@ const FIELD_GROUPS: readonly GroupSpec[] = [
     legend: 'Encounter',
     hint: 'Optional fields of the whole encounter.',
     fields: [
-      { path: 'note', label: 'Procedure note', hint: 'The note’s procedure section: a text box, rich text or rendered text. Read in memory only, never stored.' },
+      {
+        path: 'note',
+        label: 'Procedure note',
+        hint: 'The note’s procedure section: a text box, rich text or rendered text. Read in memory only, never stored.',
+      },
       { path: 'abnSigned', label: 'ABN signed', hint: 'Checkbox, or text such as "Signed"' },
       { path: 'dateOfService', label: 'Date of service', hint: 'YYYY-MM-DD or MM/DD/YYYY' },
-      { path: 'encounterKey', label: 'Encounter or claim number', hint: 'Hashed to tell encounters apart. Never a patient name, MRN or birth date.' },
+      {
+        path: 'encounterKey',
+        label: 'Encounter or claim number',
+        hint: 'Hashed to tell encounters apart. Never a patient name, MRN or birth date.',
+      },
       { path: 'note', label: 'Procedure note', hint: 'Read as plain text, in memory only' },
-      { path: 'header', label: 'Encounter header', hint: 'Where encounter-level findings go (default: the diagnosis table)' },
+      {
+        path: 'header',
+        label: 'Encounter header',
+        hint: 'Where encounter-level findings go (default: the diagnosis table)',
+      },
       { path: 'signControls', label: 'Sign / submit controls', hint: 'For the sign-off prompt' },
     ],
   },
 ];
 
 const ALL_PATHS = ['name', 'matches', ...FIELD_GROUPS.flatMap((g) => g.fields.map((f) => f.path))];
-const REQUIRED = new Set(['name', 'matches', ...FIELD_GROUPS.flatMap((g) => g.fields.filter((f) => f.required).map((f) => f.path))]);
+const REQUIRED = new Set([
+  'name',
+  'matches',
+  ...FIELD_GROUPS.flatMap((g) => g.fields.filter((f) => f.required).map((f) => f.path)),
+]);
 /** Optional groups' prefixes ('history.'): left out of the map while all their fields are blank. */
 const OPTIONAL_GROUPS = FIELD_GROUPS.flatMap((g) => (g.optional ? [`${g.optional}.`] : []));
 
@@ -116,7 +141,10 @@ export function mapFromDraft(draft: FieldMapDraft): Record<string, unknown> {
   for (const path of ALL_PATHS) {
     const raw = draft[path] ?? '';
     if (path === 'matches') {
-      out.matches = raw.split('\n').map((s) => s.trim()).filter(Boolean);
+      out.matches = raw
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
       continue;
     }
     const group = OPTIONAL_GROUPS.find((g) => path.startsWith(g));
@@ -164,7 +192,18 @@ export interface FieldMapEditorProps {
   previewError?: string | null;
 }
 
-export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel, onTest, testTarget, testing, preview, previewError }: FieldMapEditorProps) {
+export function FieldMapEditor({
+  initial,
+  editing,
+  takenNames,
+  onSave,
+  onCancel,
+  onTest,
+  testTarget,
+  testing,
+  preview,
+  previewError,
+}: FieldMapEditorProps) {
   const [draft, setDraft] = useState<FieldMapDraft>(() => draftFromMap(initial));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -196,7 +235,8 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
   function input(path: string, spec: { label: string; hint?: string; required?: boolean }, multiline = false) {
     const id = idOf(path);
     const problem = shown(path);
-    const describedBy = [spec.hint ? `${id}-hint` : '', problem ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+    const describedBy =
+      [spec.hint ? `${id}-hint` : '', problem ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
     const common = {
       id,
       value: draft[path] ?? '',
@@ -228,7 +268,11 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
           <input type="text" {...common} />
         ) : (
           // Selectors of 100–200 characters are common: a box that wraps them, as tall as they need, so they can be read whole.
-          <textarea {...common} class="selector" rows={Math.min(5, Math.max(1, Math.ceil((draft[path] ?? '').length / 58)))} />
+          <textarea
+            {...common}
+            class="selector"
+            rows={Math.min(5, Math.max(1, Math.ceil((draft[path] ?? '').length / 58)))}
+          />
         )}
         {spec.hint && (
           <span id={`${id}-hint`} class="hint">
@@ -258,13 +302,18 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
     >
       <h3 id="fm-editor-h">{editing ? `Edit field map “${initial?.name ?? ''}”` : 'New field map'}</h3>
       <p class="hint">
-        CSS selectors of the EHR’s claim screen, or <code>label: Quantity</code> for a field the screen labels “Quantity” (a column header, a
-        <code>&lt;dt&gt;</code>, a <code>&lt;label&gt;</code>), with <code>&gt;&gt; .chip</code> after it for the chips inside that field. Fields marked{' '}
-        <span class="req">*</span> are required. A field’s value is an input’s or select’s value, else the element’s text.
+        CSS selectors of the EHR’s claim screen, or <code>label: Quantity</code> for a field the screen labels
+        “Quantity” (a column header, a<code>&lt;dt&gt;</code>, a <code>&lt;label&gt;</code>), with{' '}
+        <code>&gt;&gt; .chip</code> after it for the chips inside that field. Fields marked <span class="req">*</span>{' '}
+        are required. A field’s value is an input’s or select’s value, else the element’s text.
       </p>
       <div class="fm-grid">
         {input('name', { label: 'Name', required: true, hint: 'e.g. “eClinicalWorks progress note”' })}
-        {input('matches', { label: 'EHR host patterns', required: true, hint: 'One a line, e.g. https://*.ecwcloud.com/*' }, true)}
+        {input(
+          'matches',
+          { label: 'EHR host patterns', required: true, hint: 'One a line, e.g. https://*.ecwcloud.com/*' },
+          true,
+        )}
       </div>
       {FIELD_GROUPS.map((g) => (
         <fieldset class="fm-group" key={g.legend}>
@@ -296,7 +345,8 @@ export function FieldMapEditor({ initial, editing, takenNames, onSave, onCancel,
         </button>
       </div>
       <p id="fm-test-hint" class="hint">
-        The test reads the tab you used last in this window{testTarget ? ` (${testTarget})` : ''} with this form’s map, without saving it.
+        The test reads the tab you used last in this window{testTarget ? ` (${testTarget})` : ''} with this form’s map,
+        without saving it.
       </p>
       <FieldMapPreview report={preview ?? null} error={previewError ?? null} testing={testing} />
     </form>

@@ -32,7 +32,12 @@ export function FieldMapList({ maps, isEnabled, onEdit, onDelete, onEnable, edit
                 ) : (
                   <>
                     <span class="badge off">Not enabled</span>
-                    <button type="button" class="link" onClick={() => onEnable(p)} aria-label={`Enable dermlint on ${p}`}>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => onEnable(p)}
+                      aria-label={`Enable dermlint on ${p}`}
+                    >
                       Enable
                     </button>
                   </>

@@ -58,7 +58,10 @@ export function FieldMapPreview({ report, error, testing }: FieldMapPreviewProps
           </p>
           {report.best.status === 'unreadable' && <p>{report.best.reason}</p>}
           {report.best.status === 'absent' && (
-            <p>Neither the procedure rows nor the diagnosis rows matched anything on this screen. Check the two “Rows” selectors, and that an encounter is open.</p>
+            <p>
+              Neither the procedure rows nor the diagnosis rows matched anything on this screen. Check the two “Rows”
+              selectors, and that an encounter is open.
+            </p>
           )}
           {report.best.status === 'ok' && (
             <>
@@ -96,10 +99,14 @@ export function FieldMapPreview({ report, error, testing }: FieldMapPreviewProps
                     <caption class="visually-hidden">Lines read with this field map</caption>
                     <thead>
                       <tr>
-                        <th scope="col" class="num">#</th>
+                        <th scope="col" class="num">
+                          #
+                        </th>
                         <th scope="col">Code</th>
                         <th scope="col">Modifiers</th>
-                        <th scope="col" class="num">Units</th>
+                        <th scope="col" class="num">
+                          Units
+                        </th>
                         <th scope="col">Pointers</th>
                         <th scope="col">Site</th>
                       </tr>

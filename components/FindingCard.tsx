@@ -98,7 +98,13 @@ export function FindingCard({ finding, uid, onReveal, onDismiss, onUndismiss, bu
           />
         ) : (
           <div class="actions">
-            <button type="button" ref={dismissButton} onClick={() => setAsking(true)} disabled={busy} aria-label={`Dismiss: ${finding.message}`}>
+            <button
+              type="button"
+              ref={dismissButton}
+              onClick={() => setAsking(true)}
+              disabled={busy}
+              aria-label={`Dismiss: ${finding.message}`}
+            >
               Dismiss…
             </button>
           </div>

@@ -36,21 +36,35 @@ export function GeneralSettings({ value, onChange }: GeneralSettingsProps) {
           ))}
         </select>
         <span id="default-payer-hint" class="hint">
-          Used when the EHR screen shows no insurance. Medicare turns on the ABN, JW/JZ and screening-visit rules for such screens.
+          Used when the EHR screen shows no insurance. Medicare turns on the ABN, JW/JZ and screening-visit rules for
+          such screens.
         </span>
       </div>
       <label class="check">
-        <input type="checkbox" checked={value.showInfoInline} onChange={(e) => onChange({ showInfoInline: (e.target as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={value.showInfoInline}
+          onChange={(e) => onChange({ showInfoInline: (e.target as HTMLInputElement).checked })}
+        />
         <span>
           Show needs-review findings inline
-          <span class="hint">Off: they appear only in the review panel, so the EHR screen shows errors and warnings alone.</span>
+          <span class="hint">
+            Off: they appear only in the review panel, so the EHR screen shows errors and warnings alone.
+          </span>
         </span>
       </label>
       <label class="check">
-        <input type="checkbox" checked={value.signoffPrompt} onChange={(e) => onChange({ signoffPrompt: (e.target as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={value.signoffPrompt}
+          onChange={(e) => onChange({ signoffPrompt: (e.target as HTMLInputElement).checked })}
+        />
         <span>
           Ask before sign-off while errors remain
-          <span class="hint">When the EHR’s sign or submit control is used with errors on the screen, dermlint asks first; “sign anyway” is recorded in the audit log.</span>
+          <span class="hint">
+            When the EHR’s sign or submit control is used with errors on the screen, dermlint asks first; “sign anyway”
+            is recorded in the audit log.
+          </span>
         </span>
       </label>
     </div>

@@ -55,7 +55,8 @@ export function HostList({ builtin, extra, onAdd, onRemove, onGrant, message }: 
     if (!pattern) return setProblem('Type the EHR’s host, e.g. ehr.example.com.');
     const error = hostPatternError(pattern);
     if (error) return setProblem(error);
-    if (builtin.includes(pattern) || extra.some((h) => h.pattern === pattern)) return setProblem(`${pattern} is already on the list.`);
+    if (builtin.includes(pattern) || extra.some((h) => h.pattern === pattern))
+      return setProblem(`${pattern} is already on the list.`);
     setProblem(null);
     const typed = input;
     void Promise.resolve(onAdd(pattern)).then(
@@ -97,7 +98,12 @@ export function HostList({ builtin, extra, onAdd, onRemove, onGrant, message }: 
               ) : h.granted ? (
                 <span class="badge on">On</span>
               ) : null}
-              <button type="button" class="danger" onClick={() => onRemove(h.pattern)} aria-label={`Remove ${h.pattern}`}>
+              <button
+                type="button"
+                class="danger"
+                onClick={() => onRemove(h.pattern)}
+                aria-label={`Remove ${h.pattern}`}
+              >
                 Remove
               </button>
             </li>

@@ -48,7 +48,9 @@ export function InlineWarning({ finding, why, uid, openRequest = 0, fix }: Inlin
   /** Per suggestion, once the card is open: null when this screen can carry it out, else why not. */
   const [lacking, setLacking] = useState<(string | null)[]>();
   /** The last fix's outcome ('working' while it runs); a note from an earlier attempt to start with. */
-  const [said, setSaid] = useState<FixOutcome | { status: 'working'; message: string } | undefined>(fix?.note ? { status: 'failed', message: fix.note } : undefined);
+  const [said, setSaid] = useState<FixOutcome | { status: 'working'; message: string } | undefined>(
+    fix?.note ? { status: 'failed', message: fix.note } : undefined,
+  );
   useEffect(() => {
     if (openRequest > 0) setOpen(true);
   }, [openRequest]);
@@ -81,7 +83,9 @@ export function InlineWarning({ finding, why, uid, openRequest = 0, fix }: Inlin
         title={finding.message}
         onClick={(e) => e.isTrusted && setOpen(!open)}
       >
-        <span class="icon" aria-hidden="true">{SEVERITY_ICON[finding.severity]}</span>
+        <span class="icon" aria-hidden="true">
+          {SEVERITY_ICON[finding.severity]}
+        </span>
         <span class="label">{title}</span>
       </button>
       {open && (
@@ -109,7 +113,12 @@ export function InlineWarning({ finding, why, uid, openRequest = 0, fix }: Inlin
                     {lowerFirst(label)} — {lacking[i]}
                   </p>
                 ) : (
-                  <button type="button" class="fixbtn" aria-disabled={said?.status === 'working'} onClick={(e) => void runFix(i, e)}>
+                  <button
+                    type="button"
+                    class="fixbtn"
+                    aria-disabled={said?.status === 'working'}
+                    onClick={(e) => void runFix(i, e)}
+                  >
                     Fix: {lowerFirst(label)}
                   </button>
                 ),

@@ -30,7 +30,8 @@ export function PayerNamesEditor({ entries, onChange }: PayerNamesEditorProps) {
     if (!p) return setProblem('Type a name as your screens show it, e.g. “Blue Advantage”.');
     if (p.length > 100) return setProblem('At most 100 characters.');
     if (!/[a-z0-9]/i.test(p)) return setProblem('A name needs letters or digits.');
-    if (entries.some((x) => x.phrase.toLowerCase() === p.toLowerCase())) return setProblem(`“${p}” is already on your list.`);
+    if (entries.some((x) => x.phrase.toLowerCase() === p.toLowerCase()))
+      return setProblem(`“${p}” is already on your list.`);
     if (entries.length >= MAX) return setProblem(`At most ${MAX} names.`);
     setProblem(null);
     setPhrase('');
@@ -44,9 +45,10 @@ export function PayerNamesEditor({ entries, onChange }: PayerNamesEditorProps) {
     <div class="stack payer-names">
       <h3 id="payer-names-h">Your insurers’ names</h3>
       <p class="hint">
-        When a screen shows an insurer or plan name but no category, dermlint tells Medicare, Medicare Advantage, Medicaid, commercial and self-pay
-        apart from the name. It knows the common carriers, Medicare contractors and state Medicaid programs; add the names it does not know, or that
-        mean something else at your practice. Yours are looked at first.
+        When a screen shows an insurer or plan name but no category, dermlint tells Medicare, Medicare Advantage,
+        Medicaid, commercial and self-pay apart from the name. It knows the common carriers, Medicare contractors and
+        state Medicaid programs; add the names it does not know, or that mean something else at your practice. Yours are
+        looked at first.
       </p>
       {entries.length > 0 ? (
         <table class="payer-table" aria-labelledby="payer-names-h">
@@ -67,7 +69,13 @@ export function PayerNamesEditor({ entries, onChange }: PayerNamesEditorProps) {
                   <select
                     aria-label={`Kind of payer for ${x.phrase}`}
                     value={x.kind}
-                    onChange={(e) => onChange(entries.map((y, j) => (j === i ? { ...y, kind: (e.target as HTMLSelectElement).value as Kind } : y)))}
+                    onChange={(e) =>
+                      onChange(
+                        entries.map((y, j) =>
+                          j === i ? { ...y, kind: (e.target as HTMLSelectElement).value as Kind } : y,
+                        ),
+                      )
+                    }
                   >
                     {KINDS.map((k) => (
                       <option key={k} value={k}>
@@ -77,7 +85,12 @@ export function PayerNamesEditor({ entries, onChange }: PayerNamesEditorProps) {
                   </select>
                 </td>
                 <td>
-                  <button type="button" class="danger" aria-label={`Remove ${x.phrase}`} onClick={() => onChange(entries.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    class="danger"
+                    aria-label={`Remove ${x.phrase}`}
+                    onClick={() => onChange(entries.filter((_, j) => j !== i))}
+                  >
                     Remove
                   </button>
                 </td>
@@ -127,7 +140,15 @@ export function PayerNamesEditor({ entries, onChange }: PayerNamesEditorProps) {
       </span>
       <div class="field">
         <label for="payer-try">Try a name</label>
-        <input id="payer-try" type="text" value={trial} maxLength={300} placeholder="e.g. Cigna Open Access Plus" onInput={(e) => setTrial((e.target as HTMLInputElement).value)} aria-describedby="payer-try-out" />
+        <input
+          id="payer-try"
+          type="text"
+          value={trial}
+          maxLength={300}
+          placeholder="e.g. Cigna Open Access Plus"
+          onInput={(e) => setTrial((e.target as HTMLInputElement).value)}
+          aria-describedby="payer-try-out"
+        />
         <span id="payer-try-out" class="hint" role="status" aria-live="polite">
           {ownKind === null
             ? 'Type an insurer or plan name to see what dermlint reads it as.'

@@ -22,8 +22,18 @@ export interface PopupSummaryProps {
   teachError?: string | null;
 }
 
-export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top = 5, problem, onTeach, teachError }: PopupSummaryProps) {
-  const open: FindingView[] = view.kind === 'ok' ? view.state.findings.filter((f) => !f.dismissed).sort(bySeverity) : [];
+export function PopupSummary({
+  view,
+  onOpenPanel,
+  onOpenOptions,
+  panelError,
+  top = 5,
+  problem,
+  onTeach,
+  teachError,
+}: PopupSummaryProps) {
+  const open: FindingView[] =
+    view.kind === 'ok' ? view.state.findings.filter((f) => !f.dismissed).sort(bySeverity) : [];
   const canOpenPanel = view.kind === 'ok' || view.kind === 'unreadable' || view.kind === 'no-encounter';
   return (
     <main class="popup-main">
@@ -52,7 +62,8 @@ export function PopupSummary({ view, onOpenPanel, onOpenOptions, panelError, top
             <SeverityCounts counts={view.state.counts} />
             {open.length === 0 ? (
               <p class="notice" role="status">
-                Nothing to fix on this encounter{view.state.counts.dismissed ? ` (${view.state.counts.dismissed} dismissed)` : ''}.
+                Nothing to fix on this encounter
+                {view.state.counts.dismissed ? ` (${view.state.counts.dismissed} dismissed)` : ''}.
               </p>
             ) : (
               <section aria-labelledby="top-h">

@@ -67,7 +67,8 @@ function LineHead({ index, line }: { index: number | null; line: LineView | unde
         <>
           <span class="code mono">{line.code || '(no code)'}</span>
           <span class="facts">
-            {line.modifiers.length ? `mod ${line.modifiers.join(' ')}` : 'no modifiers'} · {line.units} {line.units === 1 ? 'unit' : 'units'}
+            {line.modifiers.length ? `mod ${line.modifiers.join(' ')}` : 'no modifiers'} · {line.units}{' '}
+            {line.units === 1 ? 'unit' : 'units'}
             {line.siteGroup ? ` · ${SITE_GROUP_NAME[line.siteGroup]}` : ''}
             {line.billTo === 'patient' ? ' · billed to patient' : ''}
           </span>
@@ -92,7 +93,9 @@ export function ReviewList({ state, filter, onReveal, onDismiss, onUndismiss, bu
   if (shown.length === 0) {
     return (
       <div class="empty" role="status">
-        <strong>{state.findings.length === 0 ? 'Nothing found' : `No ${FILTER_LABEL[filter].toLowerCase()} findings`}</strong>
+        <strong>
+          {state.findings.length === 0 ? 'Nothing found' : `No ${FILTER_LABEL[filter].toLowerCase()} findings`}
+        </strong>
         {state.findings.length === 0
           ? `dermlint checked ${state.lines.length} ${state.lines.length === 1 ? 'line' : 'lines'} and found nothing to flag.`
           : 'Choose “All” to see the rest.'}
@@ -103,7 +106,9 @@ export function ReviewList({ state, filter, onReveal, onDismiss, onUndismiss, bu
   return (
     <div>
       {order.map((line) => {
-        const items = groups.get(line)!.sort((a, b) => Number(Boolean(a.dismissed)) - Number(Boolean(b.dismissed)) || bySeverity(a, b));
+        const items = groups
+          .get(line)!
+          .sort((a, b) => Number(Boolean(a.dismissed)) - Number(Boolean(b.dismissed)) || bySeverity(a, b));
         return (
           <section class="line-group" key={String(line)} aria-labelledby={`line-${line ?? 'enc'}`}>
             <LineHead index={line} line={line === null ? undefined : state.lines[line]} />

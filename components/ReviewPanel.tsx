@@ -44,8 +44,10 @@ export function ReviewPanel(props: ReviewPanelProps) {
             <p class="meta">
               {state.lines.length} {state.lines.length === 1 ? 'line' : 'lines'} · payer {payerText(state)}
               {state.noteChars ? ` · note read: ${state.noteChars} characters` : ''}
-              {state.history ? ` · visit history: ${state.history} prior ${state.history === 1 ? 'service' : 'services'}` : ''} · read{' '}
-              <time dateTime={state.updatedAt}>{shortTime(state.updatedAt)}</time>
+              {state.history
+                ? ` · visit history: ${state.history} prior ${state.history === 1 ? 'service' : 'services'}`
+                : ''}{' '}
+              · read <time dateTime={state.updatedAt}>{shortTime(state.updatedAt)}</time>
             </p>
             {state.stateError && (
               <p class="notice warn" role="alert">
@@ -56,7 +58,12 @@ export function ReviewPanel(props: ReviewPanelProps) {
             <div class="toolbar">
               <ReviewFilterBar state={state} filter={filter} onFilter={onFilter} />
               <div class="row" role="group" aria-label="Export the review list">
-                <button type="button" onClick={props.onExportCsv} disabled={state.findings.length === 0} title="Spreadsheet: rule, severity, line, code, message, fix, reference, dismissal">
+                <button
+                  type="button"
+                  onClick={props.onExportCsv}
+                  disabled={state.findings.length === 0}
+                  title="Spreadsheet: rule, severity, line, code, message, fix, reference, dismissal"
+                >
                   Export CSV
                 </button>
                 <button type="button" onClick={props.onExportJson} title="The command line's JSON format">
@@ -72,7 +79,14 @@ export function ReviewPanel(props: ReviewPanelProps) {
       </header>
       <main class="panel-body">
         {state ? (
-          <ReviewList state={state} filter={filter} onReveal={props.onReveal} onDismiss={props.onDismiss} onUndismiss={props.onUndismiss} busy={props.busy} />
+          <ReviewList
+            state={state}
+            filter={filter}
+            onReveal={props.onReveal}
+            onDismiss={props.onDismiss}
+            onUndismiss={props.onUndismiss}
+            busy={props.busy}
+          />
         ) : (
           <TabStatusNotice view={view as Exclude<TabView, { kind: 'ok' }>} onOpenOptions={props.onOpenOptions} />
         )}

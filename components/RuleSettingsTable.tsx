@@ -50,10 +50,16 @@ export function RuleSettingsTable({ rules, levels, onChange }: RuleSettingsTable
                   <label class="visually-hidden" for={`level-${r.id}`}>
                     Level for {r.id}
                   </label>
-                  <select id={`level-${r.id}`} value={level} onChange={(e) => onChange(r.id, (e.target as HTMLSelectElement).value as RuleLevel)}>
+                  <select
+                    id={`level-${r.id}`}
+                    value={level}
+                    onChange={(e) => onChange(r.id, (e.target as HTMLSelectElement).value as RuleLevel)}
+                  >
                     {RULE_LEVELS.map((l) => (
                       <option key={l} value={l}>
-                        {l === 'default' ? `Default (${SEVERITY_WORD[r.severity].replace('Coding ', '').toLowerCase()})` : LEVEL_LABEL[l]}
+                        {l === 'default'
+                          ? `Default (${SEVERITY_WORD[r.severity].replace('Coding ', '').toLowerCase()})`
+                          : LEVEL_LABEL[l]}
                       </option>
                     ))}
                   </select>

@@ -34,7 +34,8 @@ export function SettingsTransfer({ onExport, onImport, message }: SettingsTransf
         />
       </div>
       <p id="settings-file-hint" class="hint">
-        Rules, payer, toggles, hosts and field maps in one JSON file, to copy to another computer. Imported hosts still need you to allow access.
+        Rules, payer, toggles, hosts and field maps in one JSON file, to copy to another computer. Imported hosts still
+        need you to allow access.
       </p>
       <p class={`status${message?.bad ? ' bad' : message ? ' ok' : ''}`} role="status" aria-live="polite">
         {message?.text ?? ''}

@@ -30,11 +30,18 @@ export function SignoffPrompt({ errors, onReview, onSignAnyway, onClose }: Signo
       }}
     >
       <p id="dl-signoff-text">
-        <span class="icon" aria-hidden="true">✖</span> {errors} coding error{errors === 1 ? '' : 's'} remain{errors === 1 ? 's' : ''}.
+        <span class="icon" aria-hidden="true">
+          ✖
+        </span>{' '}
+        {errors} coding error{errors === 1 ? '' : 's'} remain{errors === 1 ? 's' : ''}.
       </p>
       <div class="actions">
-        <button type="button" class="review" ref={review} onClick={(e) => e.isTrusted && onReview()}>Review</button>
-        <button type="button" class="anyway" onClick={(e) => e.isTrusted && onSignAnyway()}>Sign anyway</button>
+        <button type="button" class="review" ref={review} onClick={(e) => e.isTrusted && onReview()}>
+          Review
+        </button>
+        <button type="button" class="anyway" onClick={(e) => e.isTrusted && onSignAnyway()}>
+          Sign anyway
+        </button>
       </div>
     </div>
   );

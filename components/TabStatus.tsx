@@ -38,7 +38,10 @@ export function TabStatusNotice({ view, onOpenOptions }: TabStatusNoticeProps) {
         return (
           <div class="notice" role="status">
             <h2>Nothing read on this tab</h2>
-            <p>dermlint checks encounters on the EHR hosts it is enabled for, once an encounter’s billing or charge screen is open.</p>
+            <p>
+              dermlint checks encounters on the EHR hosts it is enabled for, once an encounter’s billing or charge
+              screen is open.
+            </p>
             {onOpenOptions && (
               <p class="small">
                 Your EHR not covered?{' '}
@@ -78,7 +81,16 @@ export function TabStatusNotice({ view, onOpenOptions }: TabStatusNoticeProps) {
       return (
         <div class="notice" role="status">
           <h2>No encounter on this screen yet</h2>
-          <p>Open an encounter’s billing or charge screen{view.host ? <> on <code>{view.host}</code></> : null}; dermlint checks it as soon as it appears.</p>
+          <p>
+            Open an encounter’s billing or charge screen
+            {view.host ? (
+              <>
+                {' '}
+                on <code>{view.host}</code>
+              </>
+            ) : null}
+            ; dermlint checks it as soon as it appears.
+          </p>
         </div>
       );
     case 'unreadable':

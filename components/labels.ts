@@ -38,7 +38,11 @@ const SHORT_LABEL: Record<string, string> = {
   'global-period-em': 'Global period',
 };
 
-export const SEVERITY_WORD: Record<Severity, string> = { error: 'Coding error', warning: 'Coding warning', info: 'Needs review' };
+export const SEVERITY_WORD: Record<Severity, string> = {
+  error: 'Coding error',
+  warning: 'Coding warning',
+  info: 'Needs review',
+};
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'i' };
 
 export const shortLabel = (rule: string) => SHORT_LABEL[rule] ?? rule;

@@ -23,9 +23,13 @@ export function payerText(state: { payerKind: string; payerName?: string }): str
   if (state.payerName === undefined) return payerLabel(state.payerKind);
   if (!state.payerName) {
     const unknownName = 'an insurer name not in dermlint’s table';
-    return state.payerKind === 'unknown' ? `${unknownName} (kind not known)` : `${payerLabel(state.payerKind)} (${unknownName})`;
+    return state.payerKind === 'unknown'
+      ? `${unknownName} (kind not known)`
+      : `${payerLabel(state.payerKind)} (${unknownName})`;
   }
-  return state.payerKind === 'unknown' ? `${state.payerName} (kind not known)` : `${state.payerName} (${payerLabel(state.payerKind)})`;
+  return state.payerKind === 'unknown'
+    ? `${state.payerName} (kind not known)`
+    : `${state.payerName} (${payerLabel(state.payerKind)})`;
 }
 
 export const LEVEL_LABEL: Record<RuleLevel, string> = {

@@ -15,7 +15,10 @@ import { TABLES_VERSION_KEY } from '../lib/tables/types';
 export default defineBackground(() => {
   // Code tables imported in options (IndexedDB), loaded on first use and again whenever options says they changed.
   const tableStore = openTableStore();
-  const tables = createTableCache(() => tableStore.all(), (m) => console.warn(`dermlint: ${m}`));
+  const tables = createTableCache(
+    () => tableStore.all(),
+    (m) => console.warn(`dermlint: ${m}`),
+  );
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && TABLES_VERSION_KEY in changes) tables.invalidate();
   });
@@ -56,7 +59,8 @@ export default defineBackground(() => {
     injectFixKit: async (tabId, frameId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/fix-apply.js'] });
     },
-    sendToFrame: (tabId, frameId, message) => void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
+    sendToFrame: (tabId, frameId, message) =>
+      void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
     askFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
     // The drawing code goes into the frame that shows an encounter, in the extension's isolated world (the page never sees it).
     injectPaintKit: async (tabId, frameId) => {
@@ -64,7 +68,9 @@ export default defineBackground(() => {
     },
     broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
   });
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => worker.handle(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    worker.handle(message, sender),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void worker.forgetTab(tabId));
   void syncExtraHostScripts();
   onSettingsChanged(() => void syncExtraHostScripts());

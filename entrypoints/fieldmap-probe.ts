@@ -17,6 +17,13 @@ declare global {
 export default defineUnlistedScript((): ProbeSummary & { host: string } => {
   const draft = window.__dermlintFieldMap;
   delete window.__dermlintFieldMap;
-  if (draft === undefined) return { host: location.host, status: 'unreadable', reason: 'the field map did not reach this frame', lines: [], diagnoses: 0 };
+  if (draft === undefined)
+    return {
+      host: location.host,
+      status: 'unreadable',
+      reason: 'the field map did not reach this frame',
+      lines: [],
+      diagnoses: 0,
+    };
   return { host: location.host, ...previewFieldMap(document, draft) };
 });

@@ -16,16 +16,27 @@ const PAYER_KINDS: unknown[] = ['medicare', 'medicare-advantage', 'medicaid', 'c
 async function teach() {
   // The practice's insurer names, for the preview's payer kind only; stored settings are read field by field
   // elsewhere (lib/settings-store.ts), so here each entry is taken only when it has the shape of one.
-  const stored = (await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}))) as Record<string, { payerNames?: unknown } | undefined>;
+  const stored = (await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}))) as Record<
+    string,
+    { payerNames?: unknown } | undefined
+  >;
   const raw = stored[SETTINGS_KEY]?.payerNames;
   const payerNames = (Array.isArray(raw) ? (raw as ({ phrase?: unknown; kind?: unknown } | null)[]) : []).filter(
-    (e): e is PayerNameEntry => !!e && typeof e.phrase === 'string' && e.phrase.length > 0 && e.phrase.length <= 100 && PAYER_KINDS.includes(e.kind),
+    (e): e is PayerNameEntry =>
+      !!e &&
+      typeof e.phrase === 'string' &&
+      e.phrase.length > 0 &&
+      e.phrase.length <= 100 &&
+      PAYER_KINDS.includes(e.kind),
   );
   openTeaching({
     doc: document,
     payerNames,
     async save(map: FieldMap) {
-      const reply = await browser.runtime.sendMessage<unknown, { ok: true; message: string } | { ok: false; error: string } | undefined>({ type: 'teach-save', map });
+      const reply = await browser.runtime.sendMessage<
+        unknown,
+        { ok: true; message: string } | { ok: false; error: string } | undefined
+      >({ type: 'teach-save', map });
       return reply ?? { ok: false, error: 'no answer from the extension' };
     },
   });

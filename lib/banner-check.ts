@@ -8,7 +8,10 @@ import type { BannerFacts } from '../adapters/types';
 
 /** Words and numbers of a text, lower case: letters and digits of any script. */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**

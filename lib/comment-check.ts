@@ -13,14 +13,14 @@
  * nested quantifiers, none built from user text.
  */
 
-
 // The banner check runs in the content script: kept in a module of its own, so the page's bundle carries only it.
 export { bannerTokens, containsBannerText } from './banner-check';
 
 export type CommentProblem = 'digits' | 'date' | 'banner';
 
 export const COMMENT_PROBLEM_TEXT: Record<CommentProblem, string> = {
-  digits: 'Leave out numbers of five or more digits (an MRN, a phone or account number). The rule and the line’s code are recorded with the dismissal already.',
+  digits:
+    'Leave out numbers of five or more digits (an MRN, a phone or account number). The rule and the line’s code are recorded with the dismissal already.',
   date: 'Leave out dates: a birth date or a visit date identifies the patient.',
   banner: 'Leave out the patient’s name and other details from the patient banner.',
 };

@@ -4,7 +4,15 @@
  * components/ can use them without importing IndexedDB code.
  */
 /** The kinds of action a one-click fix takes (rules/schema.ts, SuggestionActionSchema). */
-export const FIX_ACTION_TYPES = ['addModifier', 'removeModifier', 'setUnits', 'replaceCode', 'addLine', 'removeLine', 'billToPatient'] as const;
+export const FIX_ACTION_TYPES = [
+  'addModifier',
+  'removeModifier',
+  'setUnits',
+  'replaceCode',
+  'addLine',
+  'removeLine',
+  'billToPatient',
+] as const;
 
 /** A fix's action as fixActionText reads it (FixActionRecordSchema in lib/background/dismissals.ts checks the stored ones). */
 interface FixActionWords {
@@ -44,5 +52,7 @@ export function fixActionText(a: FixActionWords): string {
   }
 }
 
-export const FIX_OUTCOME_LABEL: Record<'applied' | 'not-applied', string> = { applied: 'Applied', 'not-applied': 'Did not take (left as the EHR showed it)' };
-
+export const FIX_OUTCOME_LABEL: Record<'applied' | 'not-applied', string> = {
+  applied: 'Applied',
+  'not-applied': 'Did not take (left as the EHR showed it)',
+};

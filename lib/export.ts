@@ -6,7 +6,13 @@
  */
 import type { Finding } from '../rules/schema';
 import type { TabState } from './messages';
-import { FIX_OUTCOME_LABEL, REASON_LABEL, fixActionText, type Dismissal, type FixRecord } from './background/dismissals';
+import {
+  FIX_OUTCOME_LABEL,
+  REASON_LABEL,
+  fixActionText,
+  type Dismissal,
+  type FixRecord,
+} from './background/dismissals';
 
 /** One CSV cell: quoted when it holds a quote, comma or line break; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
 export function csvCell(value: string | number | undefined | null): string {
@@ -16,7 +22,10 @@ export function csvCell(value: string | number | undefined | null): string {
 }
 
 /** RFC 4180: CRLF between records, a header row first. */
-function csvRows(header: readonly string[], rows: readonly (readonly (string | number | undefined | null)[])[]): string {
+function csvRows(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | undefined | null)[])[],
+): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -26,7 +35,19 @@ function reasonText(reason: Dismissal['reason'], comment?: string): string {
   return comment ? `${label}: ${comment}` : label;
 }
 
-export const REVIEW_CSV_HEADER = ['rule', 'severity', 'line', 'code', 'modifiers', 'units', 'message', 'fix', 'reference', 'dismissed_reason', 'dismissed_at'] as const;
+export const REVIEW_CSV_HEADER = [
+  'rule',
+  'severity',
+  'line',
+  'code',
+  'modifiers',
+  'units',
+  'message',
+  'fix',
+  'reference',
+  'dismissed_reason',
+  'dismissed_at',
+] as const;
 
 /**
  * The review list of one encounter as CSV. `line` is the line's number as the
@@ -84,7 +105,9 @@ export function auditToCsv(dismissals: readonly Dismissal[], fixes: readonly Fix
       d.at,
       d.rule,
       d.code,
-      d.reason === 'signed-anyway' ? `${REASON_LABEL['signed-anyway']} (${d.subject})` : reasonText(d.reason, d.comment),
+      d.reason === 'signed-anyway'
+        ? `${REASON_LABEL['signed-anyway']} (${d.subject})`
+        : reasonText(d.reason, d.comment),
       d.undoneAt ?? '',
     ]),
     ...fixes.map((f) => [f.at, f.rule, fixCodes(f), fixText(f), '']),

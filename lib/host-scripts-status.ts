@@ -17,7 +17,8 @@ export interface HostScriptsStatus {
 
 /** The last registration's outcome, if one was recorded. */
 export async function hostScriptsStatus(): Promise<HostScriptsStatus | undefined> {
-  const got = (await browser.storage.local.get(HOST_SCRIPTS_STATUS_KEY))[HOST_SCRIPTS_STATUS_KEY] as HostScriptsStatus | undefined;
+  const got = (await browser.storage.local.get(HOST_SCRIPTS_STATUS_KEY))[HOST_SCRIPTS_STATUS_KEY] as
+    HostScriptsStatus | undefined;
   return got && typeof got === 'object' && typeof got.ok === 'boolean' ? got : undefined;
 }
 

@@ -6,7 +6,14 @@
  */
 import { z } from 'zod';
 import { z as zm } from 'zod/mini';
-import { DiagnosisSchema, EncounterSchema, LineSchema, PriorServiceSchema, type Finding, type Severity } from '../rules/schema';
+import {
+  DiagnosisSchema,
+  EncounterSchema,
+  LineSchema,
+  PriorServiceSchema,
+  type Finding,
+  type Severity,
+} from '../rules/schema';
 import type { SiteGroup } from '../rules/codes';
 import { DISMISS_REASONS, FixActionRecordSchema, type Dismissal, type FixRecord } from './background/dismissals';
 
@@ -45,9 +52,11 @@ const longer = (max: number) => ({ error: `longer than ${count(max)} characters`
 const more = (max: number, what: string) => ({ error: `more than ${count(max)} ${what}` });
 
 /** The engine's string schema with a length bound: its own type error kept. */
-const bounded = <T extends zm.ZodMiniString>(schema: T, max: number = LIMITS.text) => schema.check(zm.maxLength(max, longer(max)));
+const bounded = <T extends zm.ZodMiniString>(schema: T, max: number = LIMITS.text) =>
+  schema.check(zm.maxLength(max, longer(max)));
 /** The same for an optional field. */
-const boundedOptional = <T extends zm.ZodMiniString>(schema: zm.ZodMiniOptional<T>, max: number = LIMITS.text) => zm.optional(bounded(schema.def.innerType, max));
+const boundedOptional = <T extends zm.ZodMiniString>(schema: zm.ZodMiniOptional<T>, max: number = LIMITS.text) =>
+  zm.optional(bounded(schema.def.innerType, max));
 /** A list with its elements and its length bounded; `expected` is the engine schema's type error. */
 function boundedList<E extends zm.ZodMiniType>(element: E, max: number, what: string, expected: string) {
   return zm.array(element, { error: expected }).check(zm.maxLength(max, more(max, what)));
@@ -56,8 +65,22 @@ function boundedList<E extends zm.ZodMiniType>(element: E, max: number, what: st
 const lineShape = LineSchema.shape;
 const BoundedLine = zm.extend(LineSchema, {
   code: bounded(lineShape.code),
-  modifiers: zm.optional(boundedList(bounded(lineShape.modifiers.def.innerType.def.element), LIMITS.modifiers, 'modifiers', 'expected an array of modifier strings')),
-  dx: zm.optional(boundedList(lineShape.dx.def.innerType.def.element, LIMITS.pointers, 'diagnosis pointers', 'expected an array of diagnosis pointers')),
+  modifiers: zm.optional(
+    boundedList(
+      bounded(lineShape.modifiers.def.innerType.def.element),
+      LIMITS.modifiers,
+      'modifiers',
+      'expected an array of modifier strings',
+    ),
+  ),
+  dx: zm.optional(
+    boundedList(
+      lineShape.dx.def.innerType.def.element,
+      LIMITS.pointers,
+      'diagnosis pointers',
+      'expected an array of diagnosis pointers',
+    ),
+  ),
   site: boundedOptional(lineShape.site),
   description: boundedOptional(lineShape.description),
 });
@@ -70,8 +93,22 @@ const BoundedDiagnosis = zm.extend(DiagnosisSchema, {
 const priorShape = PriorServiceSchema.shape;
 const BoundedPriorService = zm.extend(PriorServiceSchema, {
   code: bounded(priorShape.code),
-  modifiers: zm.optional(boundedList(bounded(priorShape.modifiers.def.innerType.def.element), LIMITS.modifiers, 'modifiers', 'expected an array of modifier strings')),
-  dx: zm.optional(boundedList(bounded(priorShape.dx.def.innerType.def.element), LIMITS.pointers, 'diagnoses', 'expected an array of ICD-10-CM code strings')),
+  modifiers: zm.optional(
+    boundedList(
+      bounded(priorShape.modifiers.def.innerType.def.element),
+      LIMITS.modifiers,
+      'modifiers',
+      'expected an array of modifier strings',
+    ),
+  ),
+  dx: zm.optional(
+    boundedList(
+      bounded(priorShape.dx.def.innerType.def.element),
+      LIMITS.pointers,
+      'diagnoses',
+      'expected an array of ICD-10-CM code strings',
+    ),
+  ),
 });
 
 const encounterShape = EncounterSchema.shape;
@@ -82,13 +119,22 @@ export const BoundedEncounter = zm.extend(EncounterSchema, {
   payer: zm.extend(encounterShape.payer, { name: boundedOptional(encounterShape.payer.shape.name) }),
   abn: zm.optional(
     zm.extend(encounterShape.abn.def.innerType, {
-      lines: zm.optional(boundedList(abnShape.lines.def.innerType.def.element, LIMITS.lines, 'line indexes', 'expected an array of line indexes')),
+      lines: zm.optional(
+        boundedList(
+          abnShape.lines.def.innerType.def.element,
+          LIMITS.lines,
+          'line indexes',
+          'expected an array of line indexes',
+        ),
+      ),
     }),
   ),
   lines: boundedList(BoundedLine, LIMITS.lines, 'lines', 'expected an array of lines'),
   diagnoses: boundedList(BoundedDiagnosis, LIMITS.diagnoses, 'diagnoses', 'expected an array of diagnoses'),
   note: boundedOptional(encounterShape.note, LIMITS.note),
-  history: zm.optional(boundedList(BoundedPriorService, LIMITS.history, 'prior services', 'expected an array of prior services')),
+  history: zm.optional(
+    boundedList(BoundedPriorService, LIMITS.history, 'prior services', 'expected an array of prior services'),
+  ),
 });
 
 // ── From the content script (sender: a tab on an enabled EHR host) ─────────
@@ -138,7 +184,15 @@ const TeachSaveRequestSchema = z.object({
   map: z.unknown(),
 });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [EvaluateRequestSchema, StatusRequestSchema, SignedAnywayRequestSchema, PaintKitRequestSchema, FixLoadRequestSchema, FixRecordRequestSchema, TeachSaveRequestSchema]);
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  EvaluateRequestSchema,
+  StatusRequestSchema,
+  SignedAnywayRequestSchema,
+  PaintKitRequestSchema,
+  FixLoadRequestSchema,
+  FixRecordRequestSchema,
+  TeachSaveRequestSchema,
+]);
 
 // ── From extension pages (sender: our own chrome-extension:// page) ───────
 
@@ -147,7 +201,13 @@ const findingKey = z.string().max(LIMITS.key, longer(LIMITS.key));
 
 export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state'), tabId }),
-  z.object({ type: z.literal('dismiss'), tabId, key: findingKey, reason: z.enum(DISMISS_REASONS), comment: z.string().max(LIMITS.comment, longer(LIMITS.comment)).optional() }),
+  z.object({
+    type: z.literal('dismiss'),
+    tabId,
+    key: findingKey,
+    reason: z.enum(DISMISS_REASONS),
+    comment: z.string().max(LIMITS.comment, longer(LIMITS.comment)).optional(),
+  }),
   z.object({ type: z.literal('undismiss'), tabId, key: findingKey }),
   z.object({ type: z.literal('reveal'), tabId, key: findingKey }),
   z.object({ type: z.literal('audit') }),
@@ -162,7 +222,14 @@ export type PageRequest = z.infer<typeof PageRequestSchema>;
 
 export type EvaluateResponse =
   /** `findings`: what to paint (dismissed ones left out); `why`: each rule's summary; `errors`: errors not dismissed. */
-  | { ok: true; findings: Finding[]; showInfoInline: boolean; why: Record<string, string>; errors: number; signoffPrompt: boolean }
+  | {
+      ok: true;
+      findings: Finding[];
+      showInfoInline: boolean;
+      why: Record<string, string>;
+      errors: number;
+      signoffPrompt: boolean;
+    }
   | { ok: false; error: string };
 
 /** A finding as the review list shows it. */
@@ -215,15 +282,15 @@ export interface TabState {
 }
 
 export type PageResponse =
-  | { ok: true; state?: TabState | null; dismissals?: Dismissal[]; fixes?: FixRecord[] }
-  | { ok: false; error: string };
+  { ok: true; state?: TabState | null; dismissals?: Dismissal[]; fixes?: FixRecord[] } | { ok: false; error: string };
 
 /**
  * Worker → content script (tabs.sendMessage). 'comment-check': does this dismissal comment repeat
  * what the patient banner shows? The content script reads the banner then and there and answers
  * CommentCheckAnswer: the banner's text never leaves the page's memory.
  */
-export type ToContent = { type: 'recheck' } | { type: 'reveal'; line: number | null } | { type: 'comment-check'; comment: string };
+export type ToContent =
+  { type: 'recheck' } | { type: 'reveal'; line: number | null } | { type: 'comment-check'; comment: string };
 
 /** `banner`: the screen shows a patient banner the adapter can read; `contains`: the comment repeats one of its words. */
 export interface CommentCheckAnswer {

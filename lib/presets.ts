@@ -15,25 +15,40 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'medicare-heavy',
     name: 'Medicare-heavy',
-    description: 'Most patients on original Medicare: screens without a payer count as Medicare, ABN and JW/JZ rules as errors, medical-necessity reviews shown inline.',
+    description:
+      'Most patients on original Medicare: screens without a payer count as Medicare, ABN and JW/JZ rules as errors, medical-necessity reviews shown inline.',
     apply: (s) => ({
       ...s,
       preset: 'medicare-heavy',
       defaultPayerKind: 'medicare',
       showInfoInline: true,
-      rules: { ...s.rules, ...levels({ 'abn-missing': 'error', 'abn-modifier-missing': 'error', 'abn-not-on-file': 'error', 'drug-waste-modifier': 'error', 'screening-exam-medicare': 'error', 'benign-removal-necessity': 'default' }) },
+      rules: {
+        ...s.rules,
+        ...levels({
+          'abn-missing': 'error',
+          'abn-modifier-missing': 'error',
+          'abn-not-on-file': 'error',
+          'drug-waste-modifier': 'error',
+          'screening-exam-medicare': 'error',
+          'benign-removal-necessity': 'default',
+        }),
+      },
     }),
   },
   {
     id: 'commercial',
     name: 'Commercial',
-    description: 'Mostly commercial plans: screens without a payer count as commercial, payer-specific reviews stay in the review list, modifier 25 support is not shown.',
+    description:
+      'Mostly commercial plans: screens without a payer count as commercial, payer-specific reviews stay in the review list, modifier 25 support is not shown.',
     apply: (s) => ({
       ...s,
       preset: 'commercial',
       defaultPayerKind: 'commercial',
       showInfoInline: false,
-      rules: { ...s.rules, ...levels({ 'mod25-unsupported': 'off', 'benign-removal-necessity': 'default', 'mod57-missing': 'warning' }) },
+      rules: {
+        ...s.rules,
+        ...levels({ 'mod25-unsupported': 'off', 'benign-removal-necessity': 'default', 'mod57-missing': 'warning' }),
+      },
     }),
   },
   {

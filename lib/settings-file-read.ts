@@ -11,7 +11,10 @@ export type SettingsFileText = { ok: true; text: string } | { ok: false; error: 
 
 export async function readSettingsFileText(file: Pick<File, 'name' | 'size' | 'text'>): Promise<SettingsFileText> {
   if (file.size > MAX_SETTINGS_FILE_BYTES) {
-    return { ok: false, error: `${file.name} is larger than 1 MB (${file.size.toLocaleString('en-US')} bytes): a settings file is at most 1 MB (dermlint's own exports are a few KB), so it was not read` };
+    return {
+      ok: false,
+      error: `${file.name} is larger than 1 MB (${file.size.toLocaleString('en-US')} bytes): a settings file is at most 1 MB (dermlint's own exports are a few KB), so it was not read`,
+    };
   }
   try {
     return { ok: true, text: await file.text() };

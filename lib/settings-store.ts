@@ -63,7 +63,10 @@ export const SETTINGS_MIGRATIONS: Record<number, (value: unknown) => Promise<unk
 
 let item: ReturnType<typeof defineSettingsItem> | null = null;
 function defineSettingsItem() {
-  return storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, { version: SETTINGS_VERSION, migrations: SETTINGS_MIGRATIONS });
+  return storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
+  });
 }
 /** Defined on first use, so its migration runs in the context that first needs the settings. */
 const settingsItem = () => (item ??= defineSettingsItem());
@@ -73,7 +76,9 @@ export async function readStoredSettings(): Promise<SettingsReading> {
   const raw = await settingsItem().getValue();
   const reading = readSettings(raw);
   if (reading.problems.length) {
-    const meta = (await settingsItem().getMeta().catch(() => ({}))) as { v?: number };
+    const meta = (await settingsItem()
+      .getMeta()
+      .catch(() => ({}))) as { v?: number };
     await keepAside(raw, typeof meta.v === 'number' ? meta.v : SETTINGS_VERSION, reading.problems).catch(() => {});
   }
   return reading;

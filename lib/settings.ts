@@ -14,7 +14,8 @@ import { formatPath } from '../rules/schema';
 export const HostPatternSchema = z
   .string()
   .regex(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}|http:\/\/(localhost|127\.0\.0\.1))(:\d{1,5})?\/\*$/, {
-    error: "expected a host pattern like 'https://*.example-ehr.com/*' (https, or http on localhost; a port may follow the host)",
+    error:
+      "expected a host pattern like 'https://*.example-ehr.com/*' (https, or http on localhost; a port may follow the host)",
   });
 
 const MAX_EXTRA_HOSTS = 50;
@@ -39,7 +40,9 @@ const ExtensionSettingsSchema = SettingsSchema.extend({
  * browser's parser only (a map was checked strictly when it was typed or imported; one already
  * stored must not block saving an unrelated change).
  */
-export const SavedSettingsSchema = ExtensionSettingsSchema.extend({ fieldMaps: z.array(StoredFieldMapSchema).max(MAX_FIELD_MAPS).default([]) });
+export const SavedSettingsSchema = ExtensionSettingsSchema.extend({
+  fieldMaps: z.array(StoredFieldMapSchema).max(MAX_FIELD_MAPS).default([]),
+});
 
 export type ExtensionSettings = z.infer<typeof ExtensionSettingsSchema>;
 export { SETTINGS_KEY } from './settings-key';
@@ -111,7 +114,11 @@ export function readSettings(stored: unknown): SettingsReading {
       }
     }
   }
-  field('defaultPayerKind', z.enum(PAYER_KINDS, { error: `expected one of ${PAYER_KINDS.join(', ')}` }), (v) => (settings.defaultPayerKind = v));
+  field(
+    'defaultPayerKind',
+    z.enum(PAYER_KINDS, { error: `expected one of ${PAYER_KINDS.join(', ')}` }),
+    (v) => (settings.defaultPayerKind = v),
+  );
   field('showInfoInline', z.boolean({ error: 'expected true or false' }), (v) => (settings.showInfoInline = v));
   field('signoffPrompt', z.boolean({ error: 'expected true or false' }), (v) => (settings.signoffPrompt = v));
   list('extraHosts', HostPatternSchema, MAX_EXTRA_HOSTS, (v) => settings.extraHosts.push(v));
@@ -133,11 +140,14 @@ export function parseSettingsFile(text: string): { ok: true; value: ExtensionSet
   } catch (e) {
     return { ok: false, error: `not a JSON file: ${(e as Error).message}` };
   }
-  const body = raw && typeof raw === 'object' && 'settings' in raw ? (raw).settings : raw;
+  const body = raw && typeof raw === 'object' && 'settings' in raw ? raw.settings : raw;
   const parsed = ExtensionSettingsSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     return { ok: false, error: `${path || 'settings'}: ${issue.message}` };
   }
   return { ok: true, value: parsed.data };

@@ -91,7 +91,11 @@ function decodeName(bytes: Uint8Array, utf8: boolean): string {
  * compressed too well, a nested ZIP too large, or entries too large together,
  * overlapping ones included) is refused here, before anything is inflated.
  */
-export async function readZipDirectory(blob: Blob, label = 'the ZIP file', limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntry[]> {
+export async function readZipDirectory(
+  blob: Blob,
+  label = 'the ZIP file',
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<ZipEntry[]> {
   if (blob.size < EOCD_SIZE) throw new ZipError(`${label} is not a ZIP archive (too short: ${blob.size} bytes)`);
   const tailStart = Math.max(0, blob.size - EOCD_SIZE - MAX_COMMENT);
   const tail = await bytesOf(blob, tailStart, blob.size);
@@ -108,16 +112,20 @@ export async function readZipDirectory(blob: Blob, label = 'the ZIP file', limit
   const count = tail.getUint16(eocd + 10, true);
   const cdSize = tail.getUint32(eocd + 12, true);
   const cdOffset = tail.getUint32(eocd + 16, true);
-  if (disk !== 0 || cdDisk !== 0) throw new ZipError(`${label} is one part of a multi-part archive: give a single ZIP file`);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipError(`${label} is a ZIP64 archive, which dermlint cannot read: unzip it and give the files inside`);
+  if (disk !== 0 || cdDisk !== 0)
+    throw new ZipError(`${label} is one part of a multi-part archive: give a single ZIP file`);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    throw new ZipError(`${label} is a ZIP64 archive, which dermlint cannot read: unzip it and give the files inside`);
   const eocdAt = tailStart + eocd;
-  if (cdOffset + cdSize > eocdAt) throw new ZipError(`${label} is damaged or truncated (its directory lies beyond the end of the file)`);
+  if (cdOffset + cdSize > eocdAt)
+    throw new ZipError(`${label} is damaged or truncated (its directory lies beyond the end of the file)`);
   const cd = await bytesOf(blob, cdOffset, cdOffset + cdSize);
   const entries: ZipEntry[] = [];
   let declared = 0;
   let p = 0;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > cd.byteLength || cd.getUint32(p, true) !== CENTRAL) throw new ZipError(`${label} is damaged: directory entry ${k + 1} of ${count} is unreadable`);
+    if (p + 46 > cd.byteLength || cd.getUint32(p, true) !== CENTRAL)
+      throw new ZipError(`${label} is damaged: directory entry ${k + 1} of ${count} is unreadable`);
     const flags = cd.getUint16(p + 8, true);
     const method = cd.getUint16(p + 10, true);
     const crc32 = cd.getUint32(p + 16, true);
@@ -127,31 +135,50 @@ export async function readZipDirectory(blob: Blob, label = 'the ZIP file', limit
     const extraLength = cd.getUint16(p + 30, true);
     const commentLength = cd.getUint16(p + 32, true);
     const offset = cd.getUint32(p + 42, true);
-    if (p + 46 + nameLength > cd.byteLength) throw new ZipError(`${label} is damaged: directory entry ${k + 1} of ${count} is cut short`);
+    if (p + 46 + nameLength > cd.byteLength)
+      throw new ZipError(`${label} is damaged: directory entry ${k + 1} of ${count} is cut short`);
     const name = decodeName(new Uint8Array(cd.buffer, cd.byteOffset + p + 46, nameLength), (flags & 0x800) !== 0);
     p += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
     if (flags & 1) throw new ZipError(`${label}: ${name} is encrypted`);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipError(`${label}: ${name} is a ZIP64 entry, which dermlint cannot read: unzip the archive and give the files inside`);
-    if (method !== 0 && method !== 8) throw new ZipError(`${label}: ${name} is compressed with method ${method}; only stored and deflated entries can be read`);
-    if (offset + compressedSize > cdOffset) throw new ZipError(`${label}: ${name} lies beyond the end of the file (damaged or truncated archive)`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || offset === 0xffffffff)
+      throw new ZipError(
+        `${label}: ${name} is a ZIP64 entry, which dermlint cannot read: unzip the archive and give the files inside`,
+      );
+    if (method !== 0 && method !== 8)
+      throw new ZipError(
+        `${label}: ${name} is compressed with method ${method}; only stored and deflated entries can be read`,
+      );
+    if (offset + compressedSize > cdOffset)
+      throw new ZipError(`${label}: ${name} lies beyond the end of the file (damaged or truncated archive)`);
     refuseOverLimits(label, name, size, compressedSize, limits);
     declared += size;
     entries.push({ name, method, compressedSize, size, crc32, offset });
   }
   // Entries may overlap (one body listed many times): what counts is what they declare.
-  if (declared > limits.totalBytes) throw new ZipError(`${label}: its entries declare ${formatBytes(declared)} uncompressed in all: over the limit of ${formatLimit(limits.totalBytes)} for one import`);
+  if (declared > limits.totalBytes)
+    throw new ZipError(
+      `${label}: its entries declare ${formatBytes(declared)} uncompressed in all: over the limit of ${formatLimit(limits.totalBytes)} for one import`,
+    );
   return entries;
 }
 
 function refuseOverLimits(label: string, name: string, size: number, compressedSize: number, limits: ZipLimits): void {
-  if (size > limits.totalBytes) throw new ZipError(`${label}: ${name} declares ${formatBytes(size)} uncompressed: over the limit of ${formatLimit(limits.totalBytes)} for one import`);
+  if (size > limits.totalBytes)
+    throw new ZipError(
+      `${label}: ${name} declares ${formatBytes(size)} uncompressed: over the limit of ${formatLimit(limits.totalBytes)} for one import`,
+    );
   if (/\.zip$/i.test(name) && size > limits.nestedArchiveBytes) {
-    throw new ZipError(`${label}: ${name} is a ZIP of ${formatBytes(size)} inside the ZIP: over the limit of ${formatLimit(limits.nestedArchiveBytes)} for a nested archive`);
+    throw new ZipError(
+      `${label}: ${name} is a ZIP of ${formatBytes(size)} inside the ZIP: over the limit of ${formatLimit(limits.nestedArchiveBytes)} for a nested archive`,
+    );
   }
   if (size >= limits.ratioFromBytes && size > compressedSize * limits.ratio) {
-    const times = compressedSize > 0 ? `${Math.round(size / compressedSize).toLocaleString('en-US')} times` : 'without bound';
-    throw new ZipError(`${label}: ${name} would expand ${times} (${formatBytes(size)} from ${formatBytes(compressedSize)}): over the limit of ${limits.ratio} times for a table file (a ZIP bomb?)`);
+    const times =
+      compressedSize > 0 ? `${Math.round(size / compressedSize).toLocaleString('en-US')} times` : 'without bound';
+    throw new ZipError(
+      `${label}: ${name} would expand ${times} (${formatBytes(size)} from ${formatBytes(compressedSize)}): over the limit of ${limits.ratio} times for a table file (a ZIP bomb?)`,
+    );
   }
 }
 
@@ -179,12 +206,16 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
  */
 export async function* readZipEntry(blob: Blob, entry: ZipEntry, label = 'the ZIP file'): AsyncGenerator<Uint8Array> {
   const header = await bytesOf(blob, entry.offset, entry.offset + 30);
-  if (header.byteLength < 30 || header.getUint32(0, true) !== LOCAL) throw new ZipError(`${label}: ${entry.name}: damaged entry header`);
+  if (header.byteLength < 30 || header.getUint32(0, true) !== LOCAL)
+    throw new ZipError(`${label}: ${entry.name}: damaged entry header`);
   const start = entry.offset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
   const end = start + entry.compressedSize;
   if (end > blob.size) throw new ZipError(`${label}: ${entry.name} is cut short (truncated archive)`);
   let stream: ReadableStream<Uint8Array> = blob.slice(start, end).stream();
-  if (entry.method === 8) stream = stream.pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  if (entry.method === 8)
+    stream = stream.pipeThrough(
+      new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+    );
   const reader = stream.getReader();
   let crc = 0;
   let size = 0;
@@ -195,7 +226,9 @@ export async function* readZipEntry(blob: Blob, entry: ZipEntry, label = 'the ZI
       try {
         next = await reader.read();
       } catch (e) {
-        throw new ZipError(`${label}: ${entry.name} is damaged or cut short (${(e as Error).message || 'bad compressed data'})`);
+        throw new ZipError(
+          `${label}: ${entry.name} is damaged or cut short (${(e as Error).message || 'bad compressed data'})`,
+        );
       }
       if (next.done) {
         finished = true;
@@ -203,7 +236,10 @@ export async function* readZipEntry(blob: Blob, entry: ZipEntry, label = 'the ZI
       }
       const chunk = next.value;
       size += chunk.length;
-      if (size > entry.size) throw new ZipError(`${label}: ${entry.name} holds more than the ${entry.size} bytes its directory entry says (damaged archive)`);
+      if (size > entry.size)
+        throw new ZipError(
+          `${label}: ${entry.name} holds more than the ${entry.size} bytes its directory entry says (damaged archive)`,
+        );
       crc = crc32(chunk, crc);
       yield chunk;
     }
@@ -212,7 +248,10 @@ export async function* readZipEntry(blob: Blob, entry: ZipEntry, label = 'the ZI
     if (!finished) void reader.cancel().catch(() => {});
     else reader.releaseLock();
   }
-  if (size !== entry.size) throw new ZipError(`${label}: ${entry.name} ends after ${size} of its ${entry.size} bytes (damaged or truncated archive)`);
+  if (size !== entry.size)
+    throw new ZipError(
+      `${label}: ${entry.name} ends after ${size} of its ${entry.size} bytes (damaged or truncated archive)`,
+    );
   if (crc !== entry.crc32) throw new ZipError(`${label}: ${entry.name} fails its CRC-32 check (damaged archive)`);
 }
 

@@ -197,7 +197,8 @@ export class SharedDiagnoses {
 
   /** The distinct codes of the lines linked to any of `dx`, in the order of the first such line. */
   codesSharing(dx: readonly string[]): readonly string[] {
-    if (this.#lines.length <= FEW_LINES) return [...new Set(this.#lines.filter((m) => m.dx.some((d) => dx.includes(d))).map((m) => m.code))];
+    if (this.#lines.length <= FEW_LINES)
+      return [...new Set(this.#lines.filter((m) => m.dx.some((d) => dx.includes(d))).map((m) => m.code))];
     this.#asked ??= new Map();
     let codes = this.#asked.get(dx);
     if (codes === undefined) {

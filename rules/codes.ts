@@ -210,7 +210,8 @@ function isDigitsAndCapitals(text: string): boolean {
 /** Upper-case, trimmed procedure code. */
 export const normalizeCode = (code: string): string => (isDigitsAndCapitals(code) ? code : code.trim().toUpperCase());
 /** Upper-case modifier without dashes or spaces: '-25 ' → '25'. */
-export const normalizeModifier = (modifier: string): string => (isDigitsAndCapitals(modifier) ? modifier : modifier.replace(/[\s-]/g, '').toUpperCase());
+export const normalizeModifier = (modifier: string): string =>
+  isDigitsAndCapitals(modifier) ? modifier : modifier.replace(/[\s-]/g, '').toUpperCase();
 /** Upper-case ICD-10-CM code without the dot: 'l57.0' → 'L570'. */
 export function normalizeIcd(code: string): string {
   const dot = code.indexOf('.');
@@ -251,17 +252,55 @@ export const MOD25_ALLOWED = codeSet(['99202', '99499'], ['92002', '92014']);
 
 /** Global period 000 or 010, add-ons included. */
 export const MINOR_PROCEDURE = codeSet(
-  '10040', '10060', '10061', '10080', '10120', '10121', '10140', '10160', '11000',
-  ['11055', '11057'], ['11102', '11107'], '11200', '11201', ['11300', '11313'], ['11400', '11446'],
-  ['11600', '11646'], ['11719', '11765'], '11900', '11901', ['12001', '12021'], ['12031', '12057'],
-  ['13100', '13153'], ['17000', '17004'], '17110', '17111', '17250', ['17260', '17286'],
-  ['17311', '17315'], '17340', '17360', '17380', '64612', '64615', '64650', '64653', ['96920', '96922'],
+  '10040',
+  '10060',
+  '10061',
+  '10080',
+  '10120',
+  '10121',
+  '10140',
+  '10160',
+  '11000',
+  ['11055', '11057'],
+  ['11102', '11107'],
+  '11200',
+  '11201',
+  ['11300', '11313'],
+  ['11400', '11446'],
+  ['11600', '11646'],
+  ['11719', '11765'],
+  '11900',
+  '11901',
+  ['12001', '12021'],
+  ['12031', '12057'],
+  ['13100', '13153'],
+  ['17000', '17004'],
+  '17110',
+  '17111',
+  '17250',
+  ['17260', '17286'],
+  ['17311', '17315'],
+  '17340',
+  '17360',
+  '17380',
+  '64612',
+  '64615',
+  '64650',
+  '64653',
+  ['96920', '96922'],
 );
 
 /** Global period 090. */
 export const MAJOR_PROCEDURE = codeSet(
-  ['11450', '11471'], '13160', ['14000', '14061'], '14301', '14302', '14350', ['15100', '15261'],
-  ['15570', '15576'], ['17106', '17108'],
+  ['11450', '11471'],
+  '13160',
+  ['14000', '14061'],
+  '14301',
+  '14302',
+  '14350',
+  ['15100', '15261'],
+  ['15570', '15576'],
+  ['17106', '17108'],
 );
 
 /** Add-on code → the primaries it may follow. */
@@ -297,24 +336,50 @@ export const BIOPSY_PRIMARY = codeSet(...BIOPSY_PRIMARIES_BY_RANK);
 /** Biopsy add-ons, each further lesion. */
 export const BIOPSY_ADDON = codeSet('11103', '11105', '11107');
 /** The add-on of each biopsy technique. */
-export const BIOPSY_ADDON_OF: Readonly<Record<string, string>> = { '11102': '11103', '11104': '11105', '11106': '11107' };
+export const BIOPSY_ADDON_OF: Readonly<Record<string, string>> = {
+  '11102': '11103',
+  '11104': '11105',
+  '11106': '11107',
+};
 /** The technique of each biopsy code. */
 export const BIOPSY_TECHNIQUE: Readonly<Record<string, string>> = {
-  '11102': 'tangential', '11103': 'tangential', '11104': 'punch', '11105': 'punch', '11106': 'incisional', '11107': 'incisional',
+  '11102': 'tangential',
+  '11103': 'tangential',
+  '11104': 'punch',
+  '11105': 'punch',
+  '11106': 'incisional',
+  '11107': 'incisional',
 };
 
 /** Removals and destructions that NCCI pairs with a biopsy primary (biopsy-bundled). */
 export const BIOPSY_BUNDLES_INTO = codeSet(
-  '11200', ['11300', '11313'], ['11400', '11446'], ['11600', '11646'], '17000', '17004', '17110', '17111',
-  ['17260', '17286'], '17311', '17313',
+  '11200',
+  ['11300', '11313'],
+  ['11400', '11446'],
+  ['11600', '11646'],
+  '17000',
+  '17004',
+  '17110',
+  '17111',
+  ['17260', '17286'],
+  '17311',
+  '17313',
 );
 
 /** Simple repair, and the procedures NCCI bundles it into (repair-bundled; Mohs is not among them). */
 export const SIMPLE_REPAIR = codeSet(['12001', '12018']);
 /** The biopsies, removals and destructions NCCI bundles a simple repair into. */
 export const REPAIR_BUNDLES_INTO = codeSet(
-  ['11102', '11107'], '11200', ['11300', '11313'], ['11400', '11446'], ['11600', '11646'], '17000', '17004',
-  '17110', '17111', ['17260', '17286'],
+  ['11102', '11107'],
+  '11200',
+  ['11300', '11313'],
+  ['11400', '11446'],
+  ['11600', '11646'],
+  '17000',
+  '17004',
+  '17110',
+  '17111',
+  ['17260', '17286'],
 );
 
 // ── Destruction ───────────────────────────────────────────────────────────
@@ -332,10 +397,34 @@ export interface DestructionFamily {
 
 /** The destruction and skin-tag families, each with the diagnoses it is for. */
 export const DESTRUCTION_FAMILIES: readonly DestructionFamily[] = [
-  { id: 'premalignant', label: 'premalignant (actinic keratosis)', codes: codeSet('17000', '17003', '17004'), diagnoses: dxGroup('L57.0'), series: '17000/17003/17004 (premalignant lesions)' },
-  { id: 'benign', label: 'benign', codes: codeSet('17110', '17111'), diagnoses: dxGroup('B07', 'B08.1', 'L82.0', 'L82.1', 'L72.0', 'D22', 'D23', 'L81.4'), series: '17110/17111 (benign lesions)' },
-  { id: 'malignant', label: 'malignant', codes: codeSet(['17260', '17286']), diagnoses: dxGroup('C43', 'C44', 'C4A', 'C46.0', 'C49', 'D03', 'D04'), series: '17260–17286 by site and size (malignant lesions)' },
-  { id: 'skin-tag', label: 'skin tag', codes: codeSet('11200', '11201'), diagnoses: dxGroup('L91.8'), series: '11200/11201 (skin tags)' },
+  {
+    id: 'premalignant',
+    label: 'premalignant (actinic keratosis)',
+    codes: codeSet('17000', '17003', '17004'),
+    diagnoses: dxGroup('L57.0'),
+    series: '17000/17003/17004 (premalignant lesions)',
+  },
+  {
+    id: 'benign',
+    label: 'benign',
+    codes: codeSet('17110', '17111'),
+    diagnoses: dxGroup('B07', 'B08.1', 'L82.0', 'L82.1', 'L72.0', 'D22', 'D23', 'L81.4'),
+    series: '17110/17111 (benign lesions)',
+  },
+  {
+    id: 'malignant',
+    label: 'malignant',
+    codes: codeSet(['17260', '17286']),
+    diagnoses: dxGroup('C43', 'C44', 'C4A', 'C46.0', 'C49', 'D03', 'D04'),
+    series: '17260–17286 by site and size (malignant lesions)',
+  },
+  {
+    id: 'skin-tag',
+    label: 'skin tag',
+    codes: codeSet('11200', '11201'),
+    diagnoses: dxGroup('L91.8'),
+    series: '11200/11201 (skin tags)',
+  },
 ];
 
 export function destructionFamilyOfCode(code: string): DestructionFamily | undefined {
@@ -364,7 +453,15 @@ export interface DestructionCounting {
   bulkFrom?: number;
 }
 export const DESTRUCTION_COUNTING: Readonly<Partial<Record<DestructionFamilyId, DestructionCounting>>> = {
-  premalignant: { first: '17000', firstCovers: 1, addOn: '17003', addOnPer: 1, addOnMaxUnits: MAX_17003_UNITS, bulk: '17004', bulkFrom: 15 },
+  premalignant: {
+    first: '17000',
+    firstCovers: 1,
+    addOn: '17003',
+    addOnPer: 1,
+    addOnMaxUnits: MAX_17003_UNITS,
+    bulk: '17004',
+    bulkFrom: 15,
+  },
   benign: { first: '17110', firstCovers: 14, bulk: '17111', bulkFrom: 15 },
   'skin-tag': { first: '11200', firstCovers: 15, addOn: '11201', addOnPer: 10 },
 };
@@ -383,8 +480,12 @@ export const DX_LABELS: readonly (readonly [prefix: string, label: string])[] = 
   ['L91.8', 'skin tag'],
   ['C43', 'melanoma'],
   ['C44', 'skin cancer'],
-  ...['C44.01', 'C44.11', 'C44.21', 'C44.31', 'C44.41', 'C44.51', 'C44.61', 'C44.71', 'C44.81', 'C44.91'].map((p) => [p, 'basal cell carcinoma'] as const),
-  ...['C44.02', 'C44.12', 'C44.22', 'C44.32', 'C44.42', 'C44.52', 'C44.62', 'C44.72', 'C44.82', 'C44.92'].map((p) => [p, 'squamous cell carcinoma'] as const),
+  ...['C44.01', 'C44.11', 'C44.21', 'C44.31', 'C44.41', 'C44.51', 'C44.61', 'C44.71', 'C44.81', 'C44.91'].map(
+    (p) => [p, 'basal cell carcinoma'] as const,
+  ),
+  ...['C44.02', 'C44.12', 'C44.22', 'C44.32', 'C44.42', 'C44.52', 'C44.62', 'C44.72', 'C44.82', 'C44.92'].map(
+    (p) => [p, 'squamous cell carcinoma'] as const,
+  ),
   ['C44.13', 'sebaceous carcinoma'],
   ['C4A', 'Merkel cell carcinoma'],
   ['C46.0', 'Kaposi sarcoma of the skin'],
@@ -394,7 +495,9 @@ export const DX_LABELS: readonly (readonly [prefix: string, label: string])[] = 
 ];
 
 /** DX_LABELS with their prefixes dotless, made once. */
-const DOTLESS_LABELS: readonly (readonly [prefix: string, label: string])[] = DX_LABELS.map(([prefix, label]) => [normalizeIcd(prefix), label] as const);
+const DOTLESS_LABELS: readonly (readonly [prefix: string, label: string])[] = DX_LABELS.map(
+  ([prefix, label]) => [normalizeIcd(prefix), label] as const,
+);
 
 /** The label of a dotless ICD-10-CM code from DX_LABELS, or undefined. */
 export function dxLabel(icd: string): string | undefined {
@@ -424,12 +527,29 @@ export const SCREENING_DX = dxGroup('Z12.83', 'Z00.00', 'Z00.01');
 export const COSMETIC_DX = dxGroup('Z41.1', 'Z41.8', 'Z41.9');
 export const COMMONLY_COSMETIC_BENIGN_DX = dxGroup('L82.1', 'L91.8', 'D22', 'D23', 'L81.4', 'L72.0', 'L72.1', 'D18.01');
 /** Any one linked makes a benign removal medical. */
-export const BENIGN_REMOVAL_INDICATION_DX = dxGroup('L29', 'R58', 'L08', 'L02', 'R52', 'G89', 'D48.5', 'D49.2', 'L82.0');
+export const BENIGN_REMOVAL_INDICATION_DX = dxGroup(
+  'L29',
+  'R58',
+  'L08',
+  'L02',
+  'R52',
+  'G89',
+  'D48.5',
+  'D49.2',
+  'L82.0',
+);
 
 // ── Cosmetic and botulinum toxin ──────────────────────────────────────────
 
 /** Cosmetic services (filler injections, dermabrasion, chemical peels, rhytidectomy, suction lipectomy, electrolysis). */
-export const COSMETIC_CODES = codeSet(['11950', '11954'], ['15780', '15787'], ['15788', '15793'], ['15824', '15829'], ['15876', '15879'], '17380');
+export const COSMETIC_CODES = codeSet(
+  ['11950', '11954'],
+  ['15780', '15787'],
+  ['15788', '15793'],
+  ['15824', '15829'],
+  ['15876', '15879'],
+  '17380',
+);
 /** Chemical peel and dermabrasion: medical with one of MEDICAL_PEEL_DX linked. */
 export const PEEL_OR_DERMABRASION = codeSet(['15780', '15787'], ['15788', '15793']);
 /** Diagnoses that make a peel or dermabrasion medical (actinic keratosis, rhinophyma). */
@@ -440,7 +560,18 @@ export const BOTOX_DRUG = codeSet(['J0585', 'J0588']);
 /** Botulinum toxin: the drugs and the chemodenervation services. */
 export const BOTOX = codeSet(['J0585', 'J0588'], '64612', '64615', '64650', '64653');
 /** Diagnoses payers cover botulinum toxin for (hyperhidrosis, chronic migraine, dystonia, hemifacial spasm). */
-export const BOTOX_COVERED_DX = dxGroup('L74.510', 'L74.511', 'L74.512', 'L74.513', 'L74.519', 'L74.52', 'R61', 'G43.7', 'G24', 'G51.3');
+export const BOTOX_COVERED_DX = dxGroup(
+  'L74.510',
+  'L74.511',
+  'L74.512',
+  'L74.513',
+  'L74.519',
+  'L74.52',
+  'R61',
+  'G43.7',
+  'G24',
+  'G51.3',
+);
 
 /** Removal of a benign lesion (benign-removal-necessity, abn-missing, abn-modifier-missing). */
 export const BENIGN_REMOVAL = codeSet('17110', '17111', '11200', '11201', ['11300', '11313'], ['11400', '11446']);
@@ -478,10 +609,30 @@ export const DISTINCT_SERVICE_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'] as cons
 export const X_MODIFIERS = ['XE', 'XS', 'XP', 'XU'] as const;
 
 /** Modifiers that contradict each other on one line (modifier-conflict), and why. */
-export const MODIFIER_CONFLICTS: readonly { modifier: string; conflictsWith: readonly string[]; why: string; fix: string }[] = [
-  { modifier: 'GA', conflictsWith: ['GZ'], why: 'GA says a signed ABN is on file and GZ says there is none', fix: 'keep GA if the patient signed an ABN for this service, else keep GZ' },
-  { modifier: 'GY', conflictsWith: ['GZ'], why: 'GY says Medicare excludes the service by law and GZ says it is expected to be denied as not medically necessary', fix: 'keep GY for a service excluded by law (such as a cosmetic one), else keep GZ' },
-  { modifier: '59', conflictsWith: X_MODIFIERS, why: 'the X modifiers (XE, XS, XP, XU) replace 59 and are never reported with it', fix: 'keep the one X modifier that says why the service is distinct and remove 59' },
+export const MODIFIER_CONFLICTS: readonly {
+  modifier: string;
+  conflictsWith: readonly string[];
+  why: string;
+  fix: string;
+}[] = [
+  {
+    modifier: 'GA',
+    conflictsWith: ['GZ'],
+    why: 'GA says a signed ABN is on file and GZ says there is none',
+    fix: 'keep GA if the patient signed an ABN for this service, else keep GZ',
+  },
+  {
+    modifier: 'GY',
+    conflictsWith: ['GZ'],
+    why: 'GY says Medicare excludes the service by law and GZ says it is expected to be denied as not medically necessary',
+    fix: 'keep GY for a service excluded by law (such as a cosmetic one), else keep GZ',
+  },
+  {
+    modifier: '59',
+    conflictsWith: X_MODIFIERS,
+    why: 'the X modifiers (XE, XS, XP, XU) replace 59 and are never reported with it',
+    fix: 'keep the one X modifier that says why the service is distinct and remove 59',
+  },
 ];
 
 /** Discarded-drug modifiers for single-dose vials (drug-waste-modifier). */
@@ -541,12 +692,19 @@ export const SIZE_STEPS: Readonly<Record<SizedKind, readonly number[]>> = {
 
 /** Mohs by site: 17311/17312 head, neck, hands, feet, genitalia; 17313/17314 trunk, arms, legs. */
 export const MOHS_SITE_GROUPS: Readonly<Record<string, readonly SiteGroup[]>> = {
-  '17311': ['B', 'C'], '17312': ['B', 'C'], '17313': ['A'], '17314': ['A'],
+  '17311': ['B', 'C'],
+  '17312': ['B', 'C'],
+  '17313': ['A'],
+  '17314': ['A'],
 };
 /** Mohs codes CPT also allows on any site when the surgery directly involves muscle, cartilage, bone, tendon, major nerves or vessels. */
 export const MOHS_ANY_SITE_IF_DEEP = codeSet('17311', '17312');
 
-export interface SizedCode { group: SiteGroup; kind: SizedKind; step: number }
+export interface SizedCode {
+  group: SiteGroup;
+  kind: SizedKind;
+  step: number;
+}
 
 const SIZED_INDEX = new Map<string, SizedCode>();
 for (const group of Object.keys(SITE_SERIES) as SiteGroup[]) {

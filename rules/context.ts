@@ -102,7 +102,14 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
         if (p >= 1 && p <= count) linked.push(diagnoses[p - 1]!);
         else badPointer = true;
       }
-      dx = linked.length < 2 ? linked : linked.length === 2 ? (linked[0] === linked[1] ? [linked[0]!] : linked) : [...new Set(linked)];
+      dx =
+        linked.length < 2
+          ? linked
+          : linked.length === 2
+            ? linked[0] === linked[1]
+              ? [linked[0]!]
+              : linked
+            : [...new Set(linked)];
     }
     claim.push({
       index,

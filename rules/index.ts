@@ -66,7 +66,9 @@ interface Text {
 
 /** The message spec a report names; a report of an id its rule does not declare is the rule's error. */
 function specOf(rule: RuleModule, messageId: string): MessageSpec {
-  const spec: MessageSpec | undefined = Object.hasOwn(rule.meta.messages, messageId) ? rule.meta.messages[messageId] : undefined;
+  const spec: MessageSpec | undefined = Object.hasOwn(rule.meta.messages, messageId)
+    ? rule.meta.messages[messageId]
+    : undefined;
   if (!spec) throw new Error(`${rule.meta.id} reported an unknown message id '${messageId}'`);
   return spec;
 }
@@ -78,7 +80,14 @@ function render(messageId: string, spec: MessageSpec, data: AnyReport['data']): 
   if (data === undefined) {
     let text = withoutData.get(spec);
     if (!text || text.messageId !== messageId) {
-      text = { messageId, data, hasData: false, message: spec.message, title: titleOf(fillMessage(spec.title, undefined)), fix: spec.fix || undefined };
+      text = {
+        messageId,
+        data,
+        hasData: false,
+        message: spec.message,
+        title: titleOf(fillMessage(spec.title, undefined)),
+        fix: spec.fix || undefined,
+      };
       withoutData.set(spec, text);
     }
     return text;
@@ -159,7 +168,15 @@ class RenderedFinding implements Finding {
   declare field?: FindingField | null;
   declare suggestions?: Suggestion[];
 
-  constructor(rule: string, severity: Severity, line: number | null, text: Text, reference: string, field: FindingField | null | undefined, suggestions: Suggestion[] | undefined) {
+  constructor(
+    rule: string,
+    severity: Severity,
+    line: number | null,
+    text: Text,
+    reference: string,
+    field: FindingField | null | undefined,
+    suggestions: Suggestion[] | undefined,
+  ) {
     this.rule = rule;
     this.severity = severity;
     this.line = line;
@@ -189,7 +206,10 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
   const payerKind = effectivePayerKind(encounter, settings);
   // A self-pay encounter sends no claim: nothing to lint.
   if (payerKind === 'self-pay') return [];
-  const icd = options.icd ?? (options.icdSets && icdSetFor(options.icdSets, encounter.dateOfService ?? options.icdAsOf)?.set) ?? builtinIcd;
+  const icd =
+    options.icd ??
+    (options.icdSets && icdSetFor(options.icdSets, encounter.dateOfService ?? options.icdAsOf)?.set) ??
+    builtinIcd;
   const context = createContext(encounter, { payerKind, siteGroupOf, icd, tables: withBuiltinNcci(options.tables) });
   if (context.claim.length === 0) return [];
 

@@ -10,8 +10,12 @@ import { PAYER_KINDS, SEVERITIES } from './kinds';
 export { PAYER_KINDS, SEVERITIES };
 
 // zod/mini: the same schemas at a fraction of the size, so the content script can carry them.
-const positiveInt = z.int({ error: 'expected a positive integer' }).check(z.positive({ error: 'expected a positive integer' }));
-const positiveNumber = z.number({ error: 'expected a positive number' }).check(z.positive({ error: 'expected a positive number' }));
+const positiveInt = z
+  .int({ error: 'expected a positive integer' })
+  .check(z.positive({ error: 'expected a positive integer' }));
+const positiveNumber = z
+  .number({ error: 'expected a positive number' })
+  .check(z.positive({ error: 'expected a positive number' }));
 const text = (what = 'a string') => z.string({ error: `expected ${what}` });
 const integer = (what: string) => z.int({ error: `expected ${what}` });
 
@@ -26,7 +30,9 @@ export const LineSchema = z.object({
   sizeCm: z.optional(positiveNumber),
   lesions: z.optional(positiveInt),
   billTo: z.optional(z.enum(['insurance', 'patient'], { error: "expected 'insurance' or 'patient'" })),
-  category: z.optional(z.enum(['service', 'cosmetic', 'retail'], { error: "expected 'service', 'cosmetic' or 'retail'" })),
+  category: z.optional(
+    z.enum(['service', 'cosmetic', 'retail'], { error: "expected 'service', 'cosmetic' or 'retail'" }),
+  ),
   description: z.optional(text()),
 });
 
@@ -38,7 +44,9 @@ export const DiagnosisSchema = z.object({
 /** A service billed before, as the screen's visit history shows it (global-period-em); dx are ICD-10-CM codes, not pointers. */
 export const PriorServiceSchema = z.object(
   {
-    dateOfService: z.string({ error: 'expected a date YYYY-MM-DD' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' })),
+    dateOfService: z
+      .string({ error: 'expected a date YYYY-MM-DD' })
+      .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' })),
     code: text('a code string'),
     modifiers: z.optional(z.array(text('a modifier string'), { error: 'expected an array of modifier strings' })),
     dx: z.optional(z.array(text('an ICD-10-CM code string'), { error: 'expected an array of ICD-10-CM code strings' })),
@@ -49,13 +57,24 @@ export const PriorServiceSchema = z.object(
 export const EncounterSchema = z.object(
   {
     id: text('an opaque id string'),
-    dateOfService: z.optional(z.string({ error: 'expected a date YYYY-MM-DD' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }))),
-    payer: z.object({ kind: PayerKindSchema, name: z.optional(text()) }, { error: 'expected an object { kind, name? }' }),
+    dateOfService: z.optional(
+      z
+        .string({ error: 'expected a date YYYY-MM-DD' })
+        .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' })),
+    ),
+    payer: z.object(
+      { kind: PayerKindSchema, name: z.optional(text()) },
+      { error: 'expected an object { kind, name? }' },
+    ),
     abn: z.optional(
       z.object(
         {
           signed: z.boolean({ error: 'expected true or false' }),
-          lines: z.optional(z.array(integer('a line index').check(z.nonnegative({ error: 'expected a line index' })), { error: 'expected an array of line indexes' })),
+          lines: z.optional(
+            z.array(integer('a line index').check(z.nonnegative({ error: 'expected a line index' })), {
+              error: 'expected an array of line indexes',
+            }),
+          ),
         },
         { error: 'expected an object { signed, lines? }' },
       ),
@@ -81,10 +100,22 @@ const lineIndex = z.int().check(z.nonnegative());
  * adapter applies it by operating the EHR's own controls, on the user's click only.
  */
 export const SuggestionActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('addModifier'), line: lineIndex, modifier: z.string().check(z.minLength(1), z.maxLength(4)) }),
-  z.object({ type: z.literal('removeModifier'), line: lineIndex, modifier: z.string().check(z.minLength(1), z.maxLength(4)) }),
+  z.object({
+    type: z.literal('addModifier'),
+    line: lineIndex,
+    modifier: z.string().check(z.minLength(1), z.maxLength(4)),
+  }),
+  z.object({
+    type: z.literal('removeModifier'),
+    line: lineIndex,
+    modifier: z.string().check(z.minLength(1), z.maxLength(4)),
+  }),
   z.object({ type: z.literal('setUnits'), line: lineIndex, units: z.int().check(z.positive()) }),
-  z.object({ type: z.literal('replaceCode'), line: lineIndex, code: z.string().check(z.minLength(1), z.maxLength(10)) }),
+  z.object({
+    type: z.literal('replaceCode'),
+    line: lineIndex,
+    code: z.string().check(z.minLength(1), z.maxLength(10)),
+  }),
   z.object({
     type: z.literal('addLine'),
     code: z.string().check(z.minLength(1), z.maxLength(10)),

@@ -13,7 +13,12 @@ export const SettingsSchema = z.object({
   rules: z.record(z.string(), z.enum(RULE_LEVELS, { error: `expected one of ${RULE_LEVELS.join(', ')}` })).default({}),
   /** The practice's own insurer names, looked at before the built-in table when the screen shows a name but no category. */
   payerNames: z
-    .array(z.object({ phrase: z.string().min(1).max(100), kind: z.enum(['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay']) }))
+    .array(
+      z.object({
+        phrase: z.string().min(1).max(100),
+        kind: z.enum(['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay']),
+      }),
+    )
     .max(500)
     .optional(),
   /** Used when the screen shows no payer (payer.kind 'unknown' and a name no table knows). */

@@ -31,24 +31,63 @@ const SITE_SPECIFIC_BIOPSIES: readonly SiteSpecificBiopsy[] = [
   {
     label: 'the nail unit',
     code: '11755',
-    terms: ['nail bed', 'nailbed', 'nail matrix', 'nail plate', 'nail fold', 'nailfold', 'hyponychium', 'nail unit', 'subungual'],
+    terms: [
+      'nail bed',
+      'nailbed',
+      'nail matrix',
+      'nail plate',
+      'nail fold',
+      'nailfold',
+      'hyponychium',
+      'nail unit',
+      'subungual',
+    ],
   },
   { label: 'the penis', code: '54100', terms: ['penis', 'penile', 'glans', 'foreskin', 'prepuce'] },
   {
     label: 'the vulva',
     code: '56605',
     eachAdditional: '56606',
-    terms: ['vulva', 'vulvar', 'vulval', 'labia majora', 'labia minora', 'labium majus', 'labium minus', 'clitoris', 'clitoral'],
+    terms: [
+      'vulva',
+      'vulvar',
+      'vulval',
+      'labia majora',
+      'labia minora',
+      'labium majus',
+      'labium minus',
+      'clitoris',
+      'clitoral',
+    ],
   },
 ];
 
 /** Hands and feet: CPT sends their eccrine-gland chemodenervation to the unlisted code. */
 export const HANDS_AND_FEET_TERMS: readonly string[] = [
-  'palm', 'palmar', 'hand', 'sole', 'plantar', 'foot', 'feet', 'finger', 'fingertip', 'thumb', 'toe', 'heel',
+  'palm',
+  'palmar',
+  'hand',
+  'sole',
+  'plantar',
+  'foot',
+  'feet',
+  'finger',
+  'fingertip',
+  'thumb',
+  'toe',
+  'heel',
 ];
 
 /** The axillae, the one area 64650 is for. */
-export const AXILLA_TERMS: readonly string[] = ['axilla', 'axillae', 'axillary', 'underarm', 'under arm', 'armpit', 'arm pit'];
+export const AXILLA_TERMS: readonly string[] = [
+  'axilla',
+  'axillae',
+  'axillary',
+  'underarm',
+  'under arm',
+  'armpit',
+  'arm pit',
+];
 
 type Term = readonly string[];
 const compiled = new WeakMap<readonly string[], readonly Term[]>();

@@ -13,7 +13,8 @@ describe('siteWords', () => {
 });
 
 describe('sameSite', () => {
-  it('writes laterality out and ignores case and punctuation', () => expect(sameSite('L cheek', 'left cheek.')).toBe(true));
+  it('writes laterality out and ignores case and punctuation', () =>
+    expect(sameSite('L cheek', 'left cheek.')).toBe(true));
   it('keeps laterality apart', () => expect(sameSite('left cheek', 'right cheek')).toBe(false));
   it('a qualifier makes another site', () => expect(sameSite('left cheek', 'left medial cheek')).toBe(false));
   it('no site is never the same site', () => expect(sameSite(undefined, 'left cheek')).toBe(false));

@@ -6,7 +6,13 @@
  * no regular expression over the text beyond a fixed character class.
  */
 // A Map, not an object: a site word is never looked up among Object's own names ('constructor').
-const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([['l', 'left'], ['lt', 'left'], ['r', 'right'], ['rt', 'right'], ['bilat', 'bilateral']]);
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['l', 'left'],
+  ['lt', 'left'],
+  ['r', 'right'],
+  ['rt', 'right'],
+  ['bilat', 'bilateral'],
+]);
 
 /** A character of a site word once the text is in lower case. */
 export function isWordChar(code: number): boolean {

@@ -12,10 +12,26 @@ import type { Suggestion, SuggestionAction } from './schema';
 /** At most this many actions in one suggestion (the schema's limit): beyond, the rule offers none. */
 const MAX_ACTIONS = 20;
 
-export const addModifier = (line: ClaimLine, modifier: string): SuggestionAction => ({ type: 'addModifier', line: line.index, modifier });
-export const removeModifier = (line: ClaimLine, modifier: string): SuggestionAction => ({ type: 'removeModifier', line: line.index, modifier });
-export const setUnits = (line: ClaimLine, units: number): SuggestionAction => ({ type: 'setUnits', line: line.index, units });
-export const replaceCode = (line: ClaimLine, code: string): SuggestionAction => ({ type: 'replaceCode', line: line.index, code });
+export const addModifier = (line: ClaimLine, modifier: string): SuggestionAction => ({
+  type: 'addModifier',
+  line: line.index,
+  modifier,
+});
+export const removeModifier = (line: ClaimLine, modifier: string): SuggestionAction => ({
+  type: 'removeModifier',
+  line: line.index,
+  modifier,
+});
+export const setUnits = (line: ClaimLine, units: number): SuggestionAction => ({
+  type: 'setUnits',
+  line: line.index,
+  units,
+});
+export const replaceCode = (line: ClaimLine, code: string): SuggestionAction => ({
+  type: 'replaceCode',
+  line: line.index,
+  code,
+});
 export const removeLine = (line: ClaimLine): SuggestionAction => ({ type: 'removeLine', line: line.index });
 export const billToPatient = (line: ClaimLine): SuggestionAction => ({ type: 'billToPatient', line: line.index });
 /** A new line of `code` linked to the same diagnoses as `like` (its pointers as written). */
@@ -87,7 +103,8 @@ export function recodeTo(lines: readonly ClaimLine[], expected: readonly Coded[]
 
 /** Primary code → the add-ons that list it (ADDON_PRIMARIES turned round). */
 const ADD_ONS_OF = new Map<string, string[]>();
-for (const [addOn, primaries] of Object.entries(ADDON_PRIMARIES)) for (const p of primaries) ADD_ONS_OF.set(p, [...(ADD_ONS_OF.get(p) ?? []), addOn]);
+for (const [addOn, primaries] of Object.entries(ADDON_PRIMARIES))
+  for (const p of primaries) ADD_ONS_OF.set(p, [...(ADD_ONS_OF.get(p) ?? []), addOn]);
 
 /**
  * Removing or recoding this line would leave an add-on on the claim without any of its primaries

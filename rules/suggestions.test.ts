@@ -19,10 +19,14 @@ describe('applySuggestion', () => {
   it('adds a modifier once, whatever its spelling', () => {
     const once = applySuggestion(base, [{ type: 'addModifier', line: 0, modifier: '25' }]);
     expect(once.lines[0]!.modifiers).toEqual(['25']);
-    expect(applySuggestion(once, [{ type: 'addModifier', line: 0, modifier: '-25' }]).lines[0]!.modifiers).toEqual(['25']);
+    expect(applySuggestion(once, [{ type: 'addModifier', line: 0, modifier: '-25' }]).lines[0]!.modifiers).toEqual([
+      '25',
+    ]);
   });
   it('removes a modifier and drops an empty list', () => {
-    expect(applySuggestion(base, [{ type: 'removeModifier', line: 2, modifier: '59' }]).lines[2]!.modifiers).toBeUndefined();
+    expect(
+      applySuggestion(base, [{ type: 'removeModifier', line: 2, modifier: '59' }]).lines[2]!.modifiers,
+    ).toBeUndefined();
   });
   it('sets units, replaces a code, bills a line to the patient', () => {
     const next = applySuggestion(base, [
@@ -45,7 +49,10 @@ describe('applySuggestion', () => {
   });
   it('leaves the input untouched', () => {
     const copy = structuredClone(base);
-    applySuggestion(base, [{ type: 'addModifier', line: 2, modifier: 'XS' }, { type: 'removeLine', line: 0 }]);
+    applySuggestion(base, [
+      { type: 'addModifier', line: 2, modifier: 'XS' },
+      { type: 'removeLine', line: 0 },
+    ]);
     expect(base).toEqual(copy);
   });
   it('refuses an action on a line that is not there', () => {

@@ -12,7 +12,10 @@ import { normalizeModifier } from './codes';
 import type { Encounter, Line, SuggestionAction } from './schema';
 
 export function applySuggestion(encounter: Encounter, actions: readonly SuggestionAction[]): Encounter {
-  const lines: (Line | null)[] = encounter.lines.map((l) => ({ ...l, ...(l.modifiers ? { modifiers: [...l.modifiers] } : {}) }));
+  const lines: (Line | null)[] = encounter.lines.map((l) => ({
+    ...l,
+    ...(l.modifiers ? { modifiers: [...l.modifiers] } : {}),
+  }));
   const line = (i: number): Line => {
     const l = lines[i];
     if (!l) throw new Error(`no line ${i} to change`);
@@ -68,7 +71,10 @@ export function applySuggestion(encounter: Encounter, actions: readonly Suggesti
   });
   const next: Encounter = { ...encounter, lines: [...kept, ...added] };
   if (encounter.abn?.lines) {
-    next.abn = { ...encounter.abn, lines: encounter.abn.lines.flatMap((i) => (newIndex.has(i) ? [newIndex.get(i)!] : [])) };
+    next.abn = {
+      ...encounter.abn,
+      lines: encounter.abn.lines.flatMap((i) => (newIndex.has(i) ? [newIndex.get(i)!] : [])),
+    };
   }
   return next;
 }

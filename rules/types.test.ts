@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createRule, fillMessage, type MessageReport } from './types';
 
 describe('fillMessage', () => {
-  it('fills every placeholder', () => expect(fillMessage('Use {{code}} × {{n}}, not × {{m}}', { code: '17003', n: 11, m: 12 })).toBe('Use 17003 × 11, not × 12'));
-  it('leaves a placeholder without data as written', () => expect(fillMessage('Add {{m}} to {{em}}', { em: '99213' })).toBe('Add {{m}} to 99213'));
-  it('reads a template without placeholders as it is', () => expect(fillMessage('Add modifier 25', {})).toBe('Add modifier 25'));
+  it('fills every placeholder', () =>
+    expect(fillMessage('Use {{code}} × {{n}}, not × {{m}}', { code: '17003', n: 11, m: 12 })).toBe(
+      'Use 17003 × 11, not × 12',
+    ));
+  it('leaves a placeholder without data as written', () =>
+    expect(fillMessage('Add {{m}} to {{em}}', { em: '99213' })).toBe('Add {{m}} to 99213'));
+  it('reads a template without placeholders as it is', () =>
+    expect(fillMessage('Add modifier 25', {})).toBe('Add modifier 25'));
   it('an unclosed brace is text', () => expect(fillMessage('a {{b', { b: 1 })).toBe('a {{b'));
-  it('an inherited property fills nothing', () => expect(fillMessage('{{constructor}} {{toString}}', { a: 1 })).toBe('{{constructor}} {{toString}}'));
+  it('an inherited property fills nothing', () =>
+    expect(fillMessage('{{constructor}} {{toString}}', { a: 1 })).toBe('{{constructor}} {{toString}}'));
 });
 
 /** Type checks (tsc --noEmit in npm test): a report must name one of its rule's messages and fill exactly its placeholders. */

@@ -18,7 +18,8 @@ export interface MessageSpec {
 /** 'a {{x}} b {{y}}' → 'x' | 'y'. */
 type Placeholders<S> = S extends `${string}{{${infer K}}}${infer Rest}` ? K | Placeholders<Rest> : never;
 
-type PlaceholdersOf<M extends MessageSpec> = Placeholders<M['message']> | Placeholders<M['title']> | Placeholders<M['fix']>;
+type PlaceholdersOf<M extends MessageSpec> =
+  Placeholders<M['message']> | Placeholders<M['title']> | Placeholders<M['fix']>;
 
 /** The data a message needs: exactly its placeholders (none: no data). */
 type MessageData<M extends MessageSpec> = [PlaceholdersOf<M>] extends [never]

@@ -88,7 +88,9 @@ function benchEncounter() {
   return note ? { ...e, note } : e;
 }
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENS: ScreenName[] = argv.includes('--screen') ? [argv[argv.indexOf('--screen') + 1] as ScreenName] : ['ema', 'athena'];
+const SCREENS: ScreenName[] = argv.includes('--screen')
+  ? [argv[argv.indexOf('--screen') + 1] as ScreenName]
+  : ['ema', 'athena'];
 const FRAME_MS = 1000 / 60;
 
 const log = (...args: unknown[]) => {
@@ -113,7 +115,8 @@ function newest(path: string): number {
 
 /** A private copy of another build, to compare against. */
 function baselineCopy(dir: string): string {
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--baseline ${dir}: no manifest.json there (build the other version first)`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`--baseline ${dir}: no manifest.json there (build the other version first)`);
   const copy = mkdtempSync(join(tmpdir(), 'dermlint-bench-base-'));
   cpSync(dir, copy, { recursive: true });
   return copy;
@@ -129,7 +132,9 @@ function ensureBuilt(): string {
   if (i < 0 && (flag('build') || (stale && !flag('no-build')))) {
     log('building the extension (wxt build --mode demo)…');
     try {
-      execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
       const err = e as { stdout?: Buffer; stderr?: Buffer };
       console.error(String(err.stdout ?? ''), String(err.stderr ?? ''));
@@ -146,10 +151,28 @@ function ensureBuilt(): string {
 
 async function launchBrowser(extension: string | null): Promise<{ browser: Browser; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'dermlint-bench-profile-'));
-  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
-  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, userDataDir: profile, enableExtensions: !!extension, args });
-  if (extension) await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profile,
+    enableExtensions: !!extension,
+    args,
+  });
+  if (extension)
+    await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {
+      timeout: 30_000,
+    });
   return { browser, profile };
 }
 
@@ -198,14 +221,26 @@ function installHelper() {
   }
   const marks = () => performance.getEntriesByName('dermlint:painted', 'mark');
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-  const targetOf = (e: { rule: string; line: number }) => `dermlint-warning[data-dermlint-rule="${e.rule}"][data-dermlint-line="${e.line}"]`;
+  const targetOf = (e: { rule: string; line: number }) =>
+    `dermlint-warning[data-dermlint-rule="${e.rule}"][data-dermlint-line="${e.line}"]`;
   function apply(el: HTMLInputElement, value: string) {
     el.value = value;
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
   }
-  function measured(edit: { selector: string; value: string; rule: string; line: number; present: boolean }, timeout: number) {
-    return new Promise<{ paint: number; frame: number; frames: number; asked?: number; roundTrip?: number; painting?: number; error?: string }>((resolve) => {
+  function measured(
+    edit: { selector: string; value: string; rule: string; line: number; present: boolean },
+    timeout: number,
+  ) {
+    return new Promise<{
+      paint: number;
+      frame: number;
+      frames: number;
+      asked?: number;
+      roundTrip?: number;
+      painting?: number;
+      error?: string;
+    }>((resolve) => {
       const el = document.querySelector<HTMLInputElement>(edit.selector);
       if (!el) return resolve({ paint: NaN, frame: NaN, frames: NaN, error: `no ${edit.selector}` });
       const target = targetOf(edit);
@@ -228,9 +263,23 @@ function installHelper() {
         done = true;
         const paint = last.startTime - t0;
         // The last question before this paint, and its answer.
-        const asked = performance.getEntriesByName('dermlint:asked', 'mark').filter((m) => m.startTime >= t0 && m.startTime <= last.startTime).at(-1);
-        const answered = asked && performance.getEntriesByName('dermlint:answered', 'mark').find((m) => m.startTime >= asked.startTime && m.startTime <= last.startTime);
-        const split = asked && answered ? { asked: asked.startTime - t0, roundTrip: answered.startTime - asked.startTime, painting: last.startTime - answered.startTime } : {};
+        const asked = performance
+          .getEntriesByName('dermlint:asked', 'mark')
+          .filter((m) => m.startTime >= t0 && m.startTime <= last.startTime)
+          .at(-1);
+        const answered =
+          asked &&
+          performance
+            .getEntriesByName('dermlint:answered', 'mark')
+            .find((m) => m.startTime >= asked.startTime && m.startTime <= last.startTime);
+        const split =
+          asked && answered
+            ? {
+                asked: asked.startTime - t0,
+                roundTrip: answered.startTime - asked.startTime,
+                painting: last.startTime - answered.startTime,
+              }
+            : {};
         mo.disconnect();
         po.disconnect();
         clearTimeout(timer);
@@ -290,7 +339,11 @@ function installHelper() {
     });
   }
   w.__dlBench = {
-    async sequence(edits: { selector: string; value: string; rule: string; line: number; present: boolean }[], mode: 'measured' | 'own' | 'paced', opts: { gap: number; pace: number; check: boolean; timeout: number }) {
+    async sequence(
+      edits: { selector: string; value: string; rule: string; line: number; present: boolean }[],
+      mode: 'measured' | 'own' | 'paced',
+      opts: { gap: number; pace: number; check: boolean; timeout: number },
+    ) {
       const start = performance.now();
       const out = { measured: [] as unknown[], longTasks: [] as number[], mismatches: 0, elapsed: 0 };
       let seed = 12345;
@@ -324,7 +377,11 @@ function installHelper() {
 const HELPER_SOURCE = `(() => { const __name = (f) => f; (${installHelper.toString()})(); })()`;
 
 interface Helper {
-  sequence(edits: Edit[], mode: 'measured' | 'own' | 'paced', opts: { gap: number; pace: number; check: boolean; timeout: number }): Promise<SequenceResult>;
+  sequence(
+    edits: Edit[],
+    mode: 'measured' | 'own' | 'paced',
+    opts: { gap: number; pace: number; check: boolean; timeout: number },
+  ): Promise<SequenceResult>;
   shows(edit: Pick<Edit, 'rule' | 'line' | 'present'>): boolean;
 }
 
@@ -345,7 +402,13 @@ function editSequence(screen: ScreenName, toggles: number[], n: number): Edit[] 
     const makeBad = !bad.has(line);
     if (makeBad) bad.add(line);
     else bad.delete(line);
-    edits.push({ selector: unitsSelector(screen, line), value: makeBad ? TOGGLE_UNITS.bad : TOGGLE_UNITS.clean, rule: TOGGLE_RULE, line, present: makeBad });
+    edits.push({
+      selector: unitsSelector(screen, line),
+      value: makeBad ? TOGGLE_UNITS.bad : TOGGLE_UNITS.clean,
+      rule: TOGGLE_RULE,
+      line,
+      present: makeBad,
+    });
   }
   return edits;
 }
@@ -436,13 +499,24 @@ async function main() {
 
     // 1. Edit to warning (with the extension), and the page's own update for the same edits (without), in
     //    interleaved chunks so both see the same machine load.
-    const fresh = (): Lat => ({ paint: [], frame: [], frames: [], asked: [], roundTrip: [], painting: [], errors: 0, longTasks: [] });
+    const fresh = (): Lat => ({
+      paint: [],
+      frame: [],
+      frames: [],
+      asked: [],
+      roundTrip: [],
+      painting: [],
+      errors: 0,
+      longTasks: [],
+    });
     const latency: Record<string, Lat> = {};
     const ownUpdate: Record<string, Lat> = {};
     const baseLatency: Record<string, Lat> = {};
     const CHUNK = 2 * toggles.length;
     for (const screen of SCREENS) {
-      log(`${screen}: ${EDITS} measured edits on a ${LINES}-line encounter with a ${NOTE}-character note, with the extension${pageC ? ', with the baseline build' : ''} and (page's own update) without…`);
+      log(
+        `${screen}: ${EDITS} measured edits on a ${LINES}-line encounter with a ${NOTE}-character note, with the extension${pageC ? ', with the baseline build' : ''} and (page's own update) without…`,
+      );
       latency[screen] = fresh();
       ownUpdate[screen] = fresh();
       baseLatency[screen] = fresh();
@@ -450,13 +524,21 @@ async function main() {
       const frameB = await openScreen(pageB, screen, base, false);
       const frameC = pageC ? await openScreen(pageC, screen, base, true) : null;
       const edits = editSequence(screen, toggles, EDITS);
-      const arms: (readonly [Page, Frame, 'measured' | 'own', Lat])[] = [[pageA, frameA, 'measured', latency[screen]], [pageB, frameB, 'own', ownUpdate[screen]]];
+      const arms: (readonly [Page, Frame, 'measured' | 'own', Lat])[] = [
+        [pageA, frameA, 'measured', latency[screen]],
+        [pageB, frameB, 'own', ownUpdate[screen]],
+      ];
       if (pageC && frameC) arms.splice(1, 0, [pageC, frameC, 'measured', baseLatency[screen]]);
       for (let at = 0; at < edits.length; at += CHUNK) {
         const chunk = edits.slice(at, at + CHUNK);
         for (const [page, frame, mode, into] of arms) {
           await page.bringToFront();
-          const r = await frame.evaluate((e, m, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, m, o), chunk, mode, { gap: 60, pace: 0, check: true, timeout: 10_000 });
+          const r = await frame.evaluate(
+            (e, m, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, m, o),
+            chunk,
+            mode,
+            { gap: 60, pace: 0, check: true, timeout: 10_000 },
+          );
           into.paint.push(...r.measured.map((m) => m.paint));
           into.frame.push(...r.measured.map((m) => m.frame));
           into.frames.push(...r.measured.map((m) => m.frames));
@@ -480,20 +562,33 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const screen of SCREENS) {
         // Which arm goes first turns round by round.
-        const order: [boolean, Page, CDPSession, Cost['with']][] = [[true, pageA, cdpA, cost[screen]!.with], [false, pageB, cdpB, []]];
+        const order: [boolean, Page, CDPSession, Cost['with']][] = [
+          [true, pageA, cdpA, cost[screen]!.with],
+          [false, pageB, cdpB, []],
+        ];
         if (pageC && cdpC) order.splice(1, 0, [true, pageC, cdpC, baseCost[screen]!.with]);
         for (let k = 0; k < round % order.length; k++) order.push(order.shift()!);
         for (const [ext, page, cdp, into] of order) {
-          log(`${screen}: round ${round + 1}/${ROUNDS}, ${page === pageC ? 'with the baseline build of' : ext ? 'with' : 'without'} the extension, ${PACED_EDITS} paced edits…`);
+          log(
+            `${screen}: round ${round + 1}/${ROUNDS}, ${page === pageC ? 'with the baseline build of' : ext ? 'with' : 'without'} the extension, ${PACED_EDITS} paced edits…`,
+          );
           await page.bringToFront();
           const frame = await openScreen(page, screen, base, ext);
           const edits = editSequence(screen, toggles, PACED_EDITS);
           const before = await metrics(cdp);
-          const r = await frame.evaluate((e, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, 'paced', o), edits, { gap: 0, pace: PACE_MS, check: ext, timeout: 0 });
+          const r = await frame.evaluate(
+            (e, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, 'paced', o),
+            edits,
+            { gap: 0, pace: PACE_MS, check: ext, timeout: 0 },
+          );
           // Let the last judgement land (with the extension) before reading the counters.
           await new Promise((res) => setTimeout(res, 300));
           const after = await metrics(cdp);
-          const entry = { script: (after.ScriptDuration! - before.ScriptDuration!) * 1000, task: (after.TaskDuration! - before.TaskDuration!) * 1000, longTasks: r.longTasks };
+          const entry = {
+            script: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
+            task: (after.TaskDuration! - before.TaskDuration!) * 1000,
+            longTasks: r.longTasks,
+          };
           if (ext) into.push({ ...entry, mismatches: r.mismatches });
           else {
             cost[screen]!.without.push(entry);
@@ -513,33 +608,59 @@ async function main() {
     let k = 0;
     for (let i = 0; i < COLD; i++) {
       await new Promise((r) => setTimeout(r, 400));
-      const w = await frame.evaluate((e, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, 'measured', o), [coldEdits[k++]!], { gap: 0, pace: 0, check: true, timeout: 15_000 });
+      const w = await frame.evaluate(
+        (e, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, 'measured', o),
+        [coldEdits[k++]!],
+        { gap: 0, pace: 0, check: true, timeout: 15_000 },
+      );
       warm.push(w.measured[0]!.paint);
-      const target = await withExt.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
+      const target = await withExt.browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+        { timeout: 30_000 },
+      );
       const worker = await target.worker();
       await worker!.close();
       await serviceWorkerGone(withExt.browser);
       await new Promise((r) => setTimeout(r, 400));
-      const c = await frame.evaluate((e, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, 'measured', o), [coldEdits[k++]!], { gap: 0, pace: 0, check: true, timeout: 15_000 });
+      const c = await frame.evaluate(
+        (e, o) => (window as unknown as { __dlBench: Helper }).__dlBench.sequence(e, 'measured', o),
+        [coldEdits[k++]!],
+        { gap: 0, pace: 0, check: true, timeout: 15_000 },
+      );
       cold.push(c.measured[0]!.paint);
     }
 
     // ---------------------------------------------------------------- figures
-    for (const screen of SCREENS) results[screen] = screenFigures(screen, latency[screen]!, ownUpdate[screen]!, cost[screen]!, toggles);
+    for (const screen of SCREENS)
+      results[screen] = screenFigures(screen, latency[screen]!, ownUpdate[screen]!, cost[screen]!, toggles);
     if (pageC) {
       const compared: Record<string, unknown> = {};
-      for (const screen of SCREENS) compared[screen] = screenFigures(screen, baseLatency[screen]!, ownUpdate[screen]!, baseCost[screen]!, toggles);
+      for (const screen of SCREENS)
+        compared[screen] = screenFigures(screen, baseLatency[screen]!, ownUpdate[screen]!, baseCost[screen]!, toggles);
       results.baseline = { dir: BASELINE, ...compared };
     }
     results.contentScript = { rawKB: round(size.raw / 1024), gzipKB: round(size.gzip / 1024), goalKB: 25 };
-    results.worker = { coldMs: round(median(cold)), warmMs: round(median(warm)), ratio: round(median(cold) / median(warm), 2), cold: cold.map((x) => round(x)), warm: warm.map((x) => round(x)) };
-    results.setup = { lines: LINES, noteChars: benchNote(NOTE).length, chromium: (await withExt.browser.version()), cpus: (await import('node:os')).cpus().length, load: (await import('node:os')).loadavg().map((x) => round(x, 2)) };
+    results.worker = {
+      coldMs: round(median(cold)),
+      warmMs: round(median(warm)),
+      ratio: round(median(cold) / median(warm), 2),
+      cold: cold.map((x) => round(x)),
+      warm: warm.map((x) => round(x)),
+    };
+    results.setup = {
+      lines: LINES,
+      noteChars: benchNote(NOTE).length,
+      chromium: await withExt.browser.version(),
+      cpus: (await import('node:os')).cpus().length,
+      load: (await import('node:os')).loadavg().map((x) => round(x, 2)),
+    };
   } finally {
     await withExt.browser.close().catch(() => {});
     await without.browser.close().catch(() => {});
     await baseExt?.browser.close().catch(() => {});
     server.close();
-    for (const dir of [withExt.profile, without.profile, extension, baseExt?.profile, baselineExt]) if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [withExt.profile, without.profile, extension, baseExt?.profile, baselineExt])
+      if (dir) rmSync(dir, { recursive: true, force: true });
   }
 
   const outFile = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined;
@@ -552,8 +673,20 @@ async function main() {
   if (results.baseline) printComparison(results);
 }
 
-type Lat = { paint: number[]; frame: number[]; frames: number[]; asked: number[]; roundTrip: number[]; painting: number[]; errors: number; longTasks: number[] };
-type Cost = { with: { script: number; task: number; longTasks: number[]; mismatches: number }[]; without: { script: number; task: number; longTasks: number[] }[] };
+type Lat = {
+  paint: number[];
+  frame: number[];
+  frames: number[];
+  asked: number[];
+  roundTrip: number[];
+  painting: number[];
+  errors: number;
+  longTasks: number[];
+};
+type Cost = {
+  with: { script: number; task: number; longTasks: number[]; mismatches: number }[];
+  without: { script: number; task: number; longTasks: number[] }[];
+};
 
 /** One screen's figures: latencies of the measured edits (l, the page's own update o) and the paced rounds' cost (c). */
 function screenFigures(screen: ScreenName, l: Lat, o: Lat, c: Cost, toggles: number[]) {
@@ -562,10 +695,27 @@ function screenFigures(screen: ScreenName, l: Lat, o: Lat, c: Cost, toggles: num
   return {
     edits: l.paint.length,
     timeouts: l.errors,
-    editToPaintedMs: { p50: round(median(l.paint)), p95: round(quantile(l.paint, 0.95)), max: round(Math.max(...l.paint.filter(Number.isFinite))) },
-    editToNextFrameMs: { p50: round(median(l.frame)), p95: round(quantile(l.frame, 0.95)), max: round(Math.max(...l.frame.filter(Number.isFinite))) },
-    pageOwnUpdateMs: { p50: round(median(o.paint)), p95: round(quantile(o.paint, 0.95)), nextFrameP50: round(median(o.frame)), nextFrameP95: round(quantile(o.frame, 0.95)), timeouts: o.errors },
-    addedByDermlintMs: { p50: round(median(l.paint) - median(o.paint)), p95: round(quantile(l.paint, 0.95) - quantile(o.paint, 0.95)) },
+    editToPaintedMs: {
+      p50: round(median(l.paint)),
+      p95: round(quantile(l.paint, 0.95)),
+      max: round(Math.max(...l.paint.filter(Number.isFinite))),
+    },
+    editToNextFrameMs: {
+      p50: round(median(l.frame)),
+      p95: round(quantile(l.frame, 0.95)),
+      max: round(Math.max(...l.frame.filter(Number.isFinite))),
+    },
+    pageOwnUpdateMs: {
+      p50: round(median(o.paint)),
+      p95: round(quantile(o.paint, 0.95)),
+      nextFrameP50: round(median(o.frame)),
+      nextFrameP95: round(quantile(o.frame, 0.95)),
+      timeouts: o.errors,
+    },
+    addedByDermlintMs: {
+      p50: round(median(l.paint) - median(o.paint)),
+      p95: round(quantile(l.paint, 0.95) - quantile(o.paint, 0.95)),
+    },
     // Medians of each step, and p95s: where an edit's time goes (content script read, worker, paint).
     breakdownMs: {
       asked: { p50: round(median(l.asked)), p95: round(quantile(l.asked, 0.95)) },
@@ -574,18 +724,39 @@ function screenFigures(screen: ScreenName, l: Lat, o: Lat, c: Cost, toggles: num
     },
     inFirstFrame: round(l.frames.filter((f) => f === 1).length / l.frames.length, 3),
     framesP95: round(quantile(l.frames, 0.95), 1),
-    longTasksWhileMeasuring: { count: l.longTasks.length, maxMs: round(Math.max(0, ...l.longTasks)), without: o.longTasks.length, withoutMaxMs: round(Math.max(0, ...o.longTasks)) },
+    longTasksWhileMeasuring: {
+      count: l.longTasks.length,
+      maxMs: round(Math.max(0, ...l.longTasks)),
+      without: o.longTasks.length,
+      withoutMaxMs: round(Math.max(0, ...o.longTasks)),
+    },
     pacedEdits: editSequence(screen, toggles, PACED_EDITS).length,
     rounds: ROUNDS,
     longTasks: {
-      with: { count: sum(c.with.map((x) => x.longTasks.length)), maxMs: round(Math.max(0, ...c.with.flatMap((x) => x.longTasks))) },
-      without: { count: sum(c.without.map((x) => x.longTasks.length)), maxMs: round(Math.max(0, ...c.without.flatMap((x) => x.longTasks))) },
+      with: {
+        count: sum(c.with.map((x) => x.longTasks.length)),
+        maxMs: round(Math.max(0, ...c.with.flatMap((x) => x.longTasks))),
+      },
+      without: {
+        count: sum(c.without.map((x) => x.longTasks.length)),
+        maxMs: round(Math.max(0, ...c.without.flatMap((x) => x.longTasks))),
+      },
     },
     scriptMs: { with: c.with.map((x) => round(x.script)), without: c.without.map((x) => round(x.script)) },
     taskMs: { with: c.with.map((x) => round(x.task)), without: c.without.map((x) => round(x.task)) },
-    scriptRatio: { median: round(median(ratios), 3), total: round(sum(c.with.map((x) => x.script)) / sum(c.without.map((x) => x.script)), 3) },
-    taskRatio: { median: round(median(taskRatios), 3), total: round(sum(c.with.map((x) => x.task)) / sum(c.without.map((x) => x.task)), 3) },
-    extensionScriptMsPerEdit: round((sum(c.with.map((x) => x.script)) - sum(c.without.map((x) => x.script))) / (c.with.length * editSequence(screen, toggles, PACED_EDITS).length), 2),
+    scriptRatio: {
+      median: round(median(ratios), 3),
+      total: round(sum(c.with.map((x) => x.script)) / sum(c.without.map((x) => x.script)), 3),
+    },
+    taskRatio: {
+      median: round(median(taskRatios), 3),
+      total: round(sum(c.with.map((x) => x.task)) / sum(c.without.map((x) => x.task)), 3),
+    },
+    extensionScriptMsPerEdit: round(
+      (sum(c.with.map((x) => x.script)) - sum(c.without.map((x) => x.script))) /
+        (c.with.length * editSequence(screen, toggles, PACED_EDITS).length),
+      2,
+    ),
     pacedMismatches: sum(c.with.map((x) => x.mismatches)),
   };
 }
@@ -593,14 +764,22 @@ function screenFigures(screen: ScreenName, l: Lat, o: Lat, c: Cost, toggles: num
 /** This build against --baseline, figure by figure, with the change in percent (and whether it is within 10 %). */
 function printComparison(r: Record<string, unknown>) {
   const b = r.baseline as { dir: string } & Record<string, ScreenFigures>;
-  const rows: [string, ...string[]][] = [['figure (ms unless said)', ...SCREENS.flatMap((sc) => [`${sc} baseline`, `${sc} this`, 'change'])]];
-  const pct = (now: number, was: number) => (Number.isFinite(now) && Number.isFinite(was) && was !== 0 ? `${now >= was ? '+' : ''}${(((now - was) / was) * 100).toFixed(1)} %` : '—');
+  const rows: [string, ...string[]][] = [
+    ['figure (ms unless said)', ...SCREENS.flatMap((sc) => [`${sc} baseline`, `${sc} this`, 'change'])],
+  ];
+  const pct = (now: number, was: number) =>
+    Number.isFinite(now) && Number.isFinite(was) && was !== 0
+      ? `${now >= was ? '+' : ''}${(((now - was) / was) * 100).toFixed(1)} %`
+      : '—';
   const figure = (label: string, pick: (f: ScreenFigures) => number) =>
-    rows.push([label, ...SCREENS.flatMap((sc) => {
-      const was = pick(b[sc]!);
-      const now = pick(r[sc] as ScreenFigures);
-      return [String(was), String(now), pct(now, was)];
-    })]);
+    rows.push([
+      label,
+      ...SCREENS.flatMap((sc) => {
+        const was = pick(b[sc]!);
+        const now = pick(r[sc] as ScreenFigures);
+        return [String(was), String(now), pct(now, was)];
+      }),
+    ]);
   figure('edit → painted p50', (f) => f.editToPaintedMs.p50);
   figure('edit → painted p95', (f) => f.editToPaintedMs.p95);
   figure('edit → question sent (wait + read) p50', (f) => f.breakdownMs.asked.p50);
@@ -613,26 +792,34 @@ function printComparison(r: Record<string, unknown>) {
   figure('long tasks > 50 ms, paced rounds (count)', (f) => f.longTasks.with.count);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\nThis build against the baseline build (${b.dir}), same run, same ${(r.setup as { noteChars: number }).noteChars}-character note on the screen:\n`);
+  console.log(
+    `\nThis build against the baseline build (${b.dir}), same run, same ${(r.setup as { noteChars: number }).noteChars}-character note on the screen:\n`,
+  );
   console.log(line(rows[0]!));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows.slice(1)) console.log(line(row));
 }
 
 type ScreenFigures = {
-  edits: number; timeouts: number;
+  edits: number;
+  timeouts: number;
   editToPaintedMs: { p50: number; p95: number; max: number };
   editToNextFrameMs: { p50: number; p95: number; max: number };
   breakdownMs: Record<'asked' | 'roundTrip' | 'painting', { p50: number; p95: number }>;
   pageOwnUpdateMs: { p50: number; p95: number; nextFrameP50: number; nextFrameP95: number; timeouts: number };
   addedByDermlintMs: { p50: number; p95: number };
-  inFirstFrame: number; framesP95: number;
+  inFirstFrame: number;
+  framesP95: number;
   longTasksWhileMeasuring: { count: number; maxMs: number; without: number; withoutMaxMs: number };
-  pacedEdits: number; rounds: number;
+  pacedEdits: number;
+  rounds: number;
   longTasks: { with: { count: number; maxMs: number }; without: { count: number; maxMs: number } };
-  scriptRatio: { median: number; total: number }; taskRatio: { median: number; total: number };
-  scriptMs: { with: number[]; without: number[] }; taskMs: { with: number[]; without: number[] };
-  extensionScriptMsPerEdit: number; pacedMismatches: number;
+  scriptRatio: { median: number; total: number };
+  taskRatio: { median: number; total: number };
+  scriptMs: { with: number[]; without: number[] };
+  taskMs: { with: number[]; without: number[] };
+  extensionScriptMsPerEdit: number;
+  pacedMismatches: number;
 };
 
 function printTable(r: Record<string, unknown>) {
@@ -644,31 +831,141 @@ function printTable(r: Record<string, unknown>) {
   const ok = (b: boolean) => (b ? 'met' : 'MISSED');
   const rows: [string, string, string, string, string][] = [
     ['figure', 'EMA', 'athena', 'goal', ''],
-    [`edit → painted, p50 / p95 / max (ms, ${ema.edits} + ${ath.edits} edits)`, `${ema.editToPaintedMs.p50} / ${ema.editToPaintedMs.p95} / ${ema.editToPaintedMs.max}`, `${ath.editToPaintedMs.p50} / ${ath.editToPaintedMs.p95} / ${ath.editToPaintedMs.max}`, 'p95 ≤ 16.7', ok(ema.editToPaintedMs.p95 <= FRAME_MS && ath.editToPaintedMs.p95 <= FRAME_MS)],
-    ['edit → next frame after paint, p50 / p95 / max (ms)', `${ema.editToNextFrameMs.p50} / ${ema.editToNextFrameMs.p95} / ${ema.editToNextFrameMs.max}`, `${ath.editToNextFrameMs.p50} / ${ath.editToNextFrameMs.p95} / ${ath.editToNextFrameMs.max}`, '', ''],
-    ['the page\'s own update without dermlint: edit → row re-rendered, p50 / p95 (ms)', `${ema.pageOwnUpdateMs.p50} / ${ema.pageOwnUpdateMs.p95}`, `${ath.pageOwnUpdateMs.p50} / ${ath.pageOwnUpdateMs.p95}`, '', ''],
-    ['added by dermlint (painted − own update), p50 / p95 (ms)', `${ema.addedByDermlintMs.p50} / ${ema.addedByDermlintMs.p95}`, `${ath.addedByDermlintMs.p50} / ${ath.addedByDermlintMs.p95}`, '', ''],
-    ['  of which: edit → question to the worker sent (wait + read), p50 / p95 (ms)', `${ema.breakdownMs.asked.p50} / ${ema.breakdownMs.asked.p95}`, `${ath.breakdownMs.asked.p50} / ${ath.breakdownMs.asked.p95}`, '', ''],
-    ['  of which: the worker\'s round trip (message, engine, answer), p50 / p95 (ms)', `${ema.breakdownMs.roundTrip.p50} / ${ema.breakdownMs.roundTrip.p95}`, `${ath.breakdownMs.roundTrip.p50} / ${ath.breakdownMs.roundTrip.p95}`, '', ''],
-    ['  of which: answer → painted, p50 / p95 (ms)', `${ema.breakdownMs.painting.p50} / ${ema.breakdownMs.painting.p95}`, `${ath.breakdownMs.painting.p50} / ${ath.breakdownMs.painting.p95}`, '', ''],
-    ['warning shown in the first frame after the edit', `${(ema.inFirstFrame * 100).toFixed(1)} % (p95 ${ema.framesP95} fr)`, `${(ath.inFirstFrame * 100).toFixed(1)} % (p95 ${ath.framesP95} fr)`, '', ''],
-    ['edits that timed out (10 s)', String(ema.timeouts), String(ath.timeouts), '0', ok(ema.timeouts + ath.timeouts === 0)],
-    [`long tasks > 50 ms, ${ema.rounds} × ${ema.pacedEdits} paced edits: with / without`, `${ema.longTasks.with.count} / ${ema.longTasks.without.count} (max ${ema.longTasks.with.maxMs} / ${ema.longTasks.without.maxMs} ms)`, `${ath.longTasks.with.count} / ${ath.longTasks.without.count} (max ${ath.longTasks.with.maxMs} / ${ath.longTasks.without.maxMs} ms)`, 'added 0', ok(ema.longTasks.with.count <= ema.longTasks.without.count && ath.longTasks.with.count <= ath.longTasks.without.count)],
-    ['long tasks > 50 ms during the measured edits: with / without', `${ema.longTasksWhileMeasuring.count} / ${ema.longTasksWhileMeasuring.without} (max ${ema.longTasksWhileMeasuring.maxMs} / ${ema.longTasksWhileMeasuring.withoutMaxMs} ms)`, `${ath.longTasksWhileMeasuring.count} / ${ath.longTasksWhileMeasuring.without} (max ${ath.longTasksWhileMeasuring.maxMs} / ${ath.longTasksWhileMeasuring.withoutMaxMs} ms)`, '', ''],
-    ['page scripting time with / without, median of rounds (total)', `${ema.scriptRatio.median} (${ema.scriptRatio.total})`, `${ath.scriptRatio.median} (${ath.scriptRatio.total})`, '≤ 1.05', ok(ema.scriptRatio.median <= 1.05 && ath.scriptRatio.median <= 1.05)],
-    ['page main-thread task time with / without, median (total)', `${ema.taskRatio.median} (${ema.taskRatio.total})`, `${ath.taskRatio.median} (${ath.taskRatio.total})`, '', ''],
-    ['scripting added per edit (ms, thread time)', String(ema.extensionScriptMsPerEdit), String(ath.extensionScriptMsPerEdit), '', ''],
-    ['page scripting per round, with | without (ms)', `${ema.scriptMs.with.join(' ')} | ${ema.scriptMs.without.join(' ')}`, `${ath.scriptMs.with.join(' ')} | ${ath.scriptMs.without.join(' ')}`, '', ''],
-    ['content script (content-scripts/ehr.js)', `${cs.rawKB} KB, ${cs.gzipKB} KB gzip`, '', '≤ 25 KB gzip', ok(cs.gzipKB <= 25)],
-    ['worker: edit → painted, cold (stopped) / warm, median (ms)', `${w.coldMs} / ${w.warmMs} (× ${w.ratio})`, '', '', ''],
+    [
+      `edit → painted, p50 / p95 / max (ms, ${ema.edits} + ${ath.edits} edits)`,
+      `${ema.editToPaintedMs.p50} / ${ema.editToPaintedMs.p95} / ${ema.editToPaintedMs.max}`,
+      `${ath.editToPaintedMs.p50} / ${ath.editToPaintedMs.p95} / ${ath.editToPaintedMs.max}`,
+      'p95 ≤ 16.7',
+      ok(ema.editToPaintedMs.p95 <= FRAME_MS && ath.editToPaintedMs.p95 <= FRAME_MS),
+    ],
+    [
+      'edit → next frame after paint, p50 / p95 / max (ms)',
+      `${ema.editToNextFrameMs.p50} / ${ema.editToNextFrameMs.p95} / ${ema.editToNextFrameMs.max}`,
+      `${ath.editToNextFrameMs.p50} / ${ath.editToNextFrameMs.p95} / ${ath.editToNextFrameMs.max}`,
+      '',
+      '',
+    ],
+    [
+      "the page's own update without dermlint: edit → row re-rendered, p50 / p95 (ms)",
+      `${ema.pageOwnUpdateMs.p50} / ${ema.pageOwnUpdateMs.p95}`,
+      `${ath.pageOwnUpdateMs.p50} / ${ath.pageOwnUpdateMs.p95}`,
+      '',
+      '',
+    ],
+    [
+      'added by dermlint (painted − own update), p50 / p95 (ms)',
+      `${ema.addedByDermlintMs.p50} / ${ema.addedByDermlintMs.p95}`,
+      `${ath.addedByDermlintMs.p50} / ${ath.addedByDermlintMs.p95}`,
+      '',
+      '',
+    ],
+    [
+      '  of which: edit → question to the worker sent (wait + read), p50 / p95 (ms)',
+      `${ema.breakdownMs.asked.p50} / ${ema.breakdownMs.asked.p95}`,
+      `${ath.breakdownMs.asked.p50} / ${ath.breakdownMs.asked.p95}`,
+      '',
+      '',
+    ],
+    [
+      "  of which: the worker's round trip (message, engine, answer), p50 / p95 (ms)",
+      `${ema.breakdownMs.roundTrip.p50} / ${ema.breakdownMs.roundTrip.p95}`,
+      `${ath.breakdownMs.roundTrip.p50} / ${ath.breakdownMs.roundTrip.p95}`,
+      '',
+      '',
+    ],
+    [
+      '  of which: answer → painted, p50 / p95 (ms)',
+      `${ema.breakdownMs.painting.p50} / ${ema.breakdownMs.painting.p95}`,
+      `${ath.breakdownMs.painting.p50} / ${ath.breakdownMs.painting.p95}`,
+      '',
+      '',
+    ],
+    [
+      'warning shown in the first frame after the edit',
+      `${(ema.inFirstFrame * 100).toFixed(1)} % (p95 ${ema.framesP95} fr)`,
+      `${(ath.inFirstFrame * 100).toFixed(1)} % (p95 ${ath.framesP95} fr)`,
+      '',
+      '',
+    ],
+    [
+      'edits that timed out (10 s)',
+      String(ema.timeouts),
+      String(ath.timeouts),
+      '0',
+      ok(ema.timeouts + ath.timeouts === 0),
+    ],
+    [
+      `long tasks > 50 ms, ${ema.rounds} × ${ema.pacedEdits} paced edits: with / without`,
+      `${ema.longTasks.with.count} / ${ema.longTasks.without.count} (max ${ema.longTasks.with.maxMs} / ${ema.longTasks.without.maxMs} ms)`,
+      `${ath.longTasks.with.count} / ${ath.longTasks.without.count} (max ${ath.longTasks.with.maxMs} / ${ath.longTasks.without.maxMs} ms)`,
+      'added 0',
+      ok(
+        ema.longTasks.with.count <= ema.longTasks.without.count &&
+          ath.longTasks.with.count <= ath.longTasks.without.count,
+      ),
+    ],
+    [
+      'long tasks > 50 ms during the measured edits: with / without',
+      `${ema.longTasksWhileMeasuring.count} / ${ema.longTasksWhileMeasuring.without} (max ${ema.longTasksWhileMeasuring.maxMs} / ${ema.longTasksWhileMeasuring.withoutMaxMs} ms)`,
+      `${ath.longTasksWhileMeasuring.count} / ${ath.longTasksWhileMeasuring.without} (max ${ath.longTasksWhileMeasuring.maxMs} / ${ath.longTasksWhileMeasuring.withoutMaxMs} ms)`,
+      '',
+      '',
+    ],
+    [
+      'page scripting time with / without, median of rounds (total)',
+      `${ema.scriptRatio.median} (${ema.scriptRatio.total})`,
+      `${ath.scriptRatio.median} (${ath.scriptRatio.total})`,
+      '≤ 1.05',
+      ok(ema.scriptRatio.median <= 1.05 && ath.scriptRatio.median <= 1.05),
+    ],
+    [
+      'page main-thread task time with / without, median (total)',
+      `${ema.taskRatio.median} (${ema.taskRatio.total})`,
+      `${ath.taskRatio.median} (${ath.taskRatio.total})`,
+      '',
+      '',
+    ],
+    [
+      'scripting added per edit (ms, thread time)',
+      String(ema.extensionScriptMsPerEdit),
+      String(ath.extensionScriptMsPerEdit),
+      '',
+      '',
+    ],
+    [
+      'page scripting per round, with | without (ms)',
+      `${ema.scriptMs.with.join(' ')} | ${ema.scriptMs.without.join(' ')}`,
+      `${ath.scriptMs.with.join(' ')} | ${ath.scriptMs.without.join(' ')}`,
+      '',
+      '',
+    ],
+    [
+      'content script (content-scripts/ehr.js)',
+      `${cs.rawKB} KB, ${cs.gzipKB} KB gzip`,
+      '',
+      '≤ 25 KB gzip',
+      ok(cs.gzipKB <= 25),
+    ],
+    [
+      'worker: edit → painted, cold (stopped) / warm, median (ms)',
+      `${w.coldMs} / ${w.warmMs} (× ${w.ratio})`,
+      '',
+      '',
+      '',
+    ],
   ];
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(line(rows[0]!));
   console.log(`|${widths.map((w2) => '-'.repeat(w2 + 2)).join('|')}|`);
   for (const row of rows.slice(1)) console.log(line(row));
-  console.log(`\n${s.lines}-line encounter with a ${(s as { noteChars?: number }).noteChars ?? 0}-character procedure note; ${s.chromium}; ${s.cpus} CPUs, load ${s.load.join(' ')}. Paced sequences: one edit every ${PACE_MS} ms; ScriptDuration/TaskDuration in thread time.`)
-  if (ema.pacedMismatches + ath.pacedMismatches > 0) console.log(`note: ${ema.pacedMismatches + ath.pacedMismatches} paced edits were not yet judged ${PACE_MS} ms later (machine load)`);
+  console.log(
+    `\n${s.lines}-line encounter with a ${(s as { noteChars?: number }).noteChars ?? 0}-character procedure note; ${s.chromium}; ${s.cpus} CPUs, load ${s.load.join(' ')}. Paced sequences: one edit every ${PACE_MS} ms; ScriptDuration/TaskDuration in thread time.`,
+  );
+  if (ema.pacedMismatches + ath.pacedMismatches > 0)
+    console.log(
+      `note: ${ema.pacedMismatches + ath.pacedMismatches} paced edits were not yet judged ${PACE_MS} ms later (machine load)`,
+    );
 }
 
 await main();

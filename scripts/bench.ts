@@ -33,14 +33,32 @@
  *   (--engine: parts A and B only; --examples: another JSON array of encounters for part A;
  *   --max-lines: part B's longest encounter, 100,000 by default)
  */
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../rules/index';
 import { parseEncounter, type Encounter } from '../rules/schema';
 import type { CaseTable } from '../rules/cases';
-import { builtinMue, builtinPtp, codeIndex, codeOfIndex, importNcciFiles, PTP_PREAMBLE, PtpTableBuilder, type PtpTable } from '../rules/ncci/index';
+import {
+  builtinMue,
+  builtinPtp,
+  codeIndex,
+  codeOfIndex,
+  importNcciFiles,
+  PTP_PREAMBLE,
+  PtpTableBuilder,
+  type PtpTable,
+} from '../rules/ncci/index';
 import type { EngineTables } from '../rules/context';
 import { openAsBlob } from 'node:fs';
 import { importPtp, type NamedBlob } from '../lib/tables/import';
@@ -73,14 +91,17 @@ const random = () => {
 };
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 1048576, 1)} MB`;
 
 // ── Realistic encounters ───────────────────────────────────────────────────
 
 async function encounters(): Promise<Encounter[]> {
   const out: Encounter[] = [];
-  const examples = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8')) as { encounter: unknown }[];
+  const examples = JSON.parse(
+    readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+  ) as { encounter: unknown }[];
   for (const c of examples) {
     const p = parseEncounter(c.encounter);
     if (p.ok) out.push(p.value);
@@ -91,15 +112,68 @@ async function encounters(): Promise<Encounter[]> {
     for (const c of [...table.valid, ...table.invalid]) out.push(c.encounter);
   }
   // Busy claims: a visit and 5–11 procedure lines of the codes a dermatology practice bills.
-  const procedures = ['11102', '11103', '11104', '11105', '11106', '11200', '11201', '11300', '11301', '11305', '11310', '11400', '11402', '11440', '11600', '11602', '11640', '12001', '12002', '12032', '13132', '14040', '17000', '17003', '17004', '17110', '17111', '17260', '17262', '17281', '17311', '17312', '17313', '88305', '88312', '11900', '11901', '96372', 'J0585', '64612'];
+  const procedures = [
+    '11102',
+    '11103',
+    '11104',
+    '11105',
+    '11106',
+    '11200',
+    '11201',
+    '11300',
+    '11301',
+    '11305',
+    '11310',
+    '11400',
+    '11402',
+    '11440',
+    '11600',
+    '11602',
+    '11640',
+    '12001',
+    '12002',
+    '12032',
+    '13132',
+    '14040',
+    '17000',
+    '17003',
+    '17004',
+    '17110',
+    '17111',
+    '17260',
+    '17262',
+    '17281',
+    '17311',
+    '17312',
+    '17313',
+    '88305',
+    '88312',
+    '11900',
+    '11901',
+    '96372',
+    'J0585',
+    '64612',
+  ];
   const visits = ['99212', '99213', '99214', '99203', '99204'];
   const modifiers = [[], [], [], ['XS'], ['59'], ['RT'], ['25'], ['GA']];
   const dx = ['L57.0', 'L82.1', 'L82.0', 'D48.5', 'C44.311', 'C44.612', 'B07.8', 'L91.8', 'D22.5', 'L40.0'];
   for (let i = 0; i < 400; i++) {
     const lines = [{ code: pick(visits), modifiers: pick(modifiers), dx: [1 + Math.floor(random() * 3)] }];
     const n = 5 + Math.floor(random() * 7);
-    for (let k = 0; k < n; k++) lines.push({ code: pick(procedures), modifiers: pick(modifiers), dx: [1 + Math.floor(random() * 3)], ...(random() < 0.3 ? { units: 1 + Math.floor(random() * 4) } : {}) });
-    out.push({ id: `busy-${i}`, dateOfService: '2026-08-03', payer: { kind: pick(['medicare', 'commercial', 'medicaid'] as const) }, diagnoses: [pick(dx), pick(dx), pick(dx)].map((code) => ({ code })), lines });
+    for (let k = 0; k < n; k++)
+      lines.push({
+        code: pick(procedures),
+        modifiers: pick(modifiers),
+        dx: [1 + Math.floor(random() * 3)],
+        ...(random() < 0.3 ? { units: 1 + Math.floor(random() * 4) } : {}),
+      });
+    out.push({
+      id: `busy-${i}`,
+      dateOfService: '2026-08-03',
+      payer: { kind: pick(['medicare', 'commercial', 'medicaid'] as const) },
+      diagnoses: [pick(dx), pick(dx), pick(dx)].map((code) => ({ code })),
+      lines,
+    });
   }
   return out;
 }
@@ -125,9 +199,12 @@ async function noteReader(): Promise<{ read?: (note: string) => unknown; says: s
   if (!existsSync(NOTE_READER_MODULE)) return { says: 'rules/note/index.ts is not in this build' };
   const module = (await import(NOTE_READER_MODULE.href)) as Record<string, unknown>;
   const read = module[NOTE_READER_EXPORT];
-  if (typeof read === 'function') return { read: read as (note: string) => unknown, says: `rules/note/index.ts ${NOTE_READER_EXPORT}(note)` };
+  if (typeof read === 'function')
+    return { read: read as (note: string) => unknown, says: `rules/note/index.ts ${NOTE_READER_EXPORT}(note)` };
   const functions = Object.keys(module).filter((k) => typeof module[k] === 'function');
-  return { says: `rules/note/index.ts exports no ${NOTE_READER_EXPORT}() (it exports ${functions.join(', ') || 'no function'}): set NOTE_READER_EXPORT in scripts/bench.ts` };
+  return {
+    says: `rules/note/index.ts exports no ${NOTE_READER_EXPORT}() (it exports ${functions.join(', ') || 'no function'}): set NOTE_READER_EXPORT in scripts/bench.ts`,
+  };
 }
 
 /**
@@ -143,7 +220,11 @@ async function shippedEngine(): Promise<{ run?: typeof run; says: string }> {
       configFile: false,
       logLevel: 'silent',
       build: {
-        lib: { entry: new URL('../rules/index.ts', import.meta.url).pathname, formats: ['es'], fileName: () => 'engine.mjs' },
+        lib: {
+          entry: new URL('../rules/index.ts', import.meta.url).pathname,
+          formats: ['es'],
+          fileName: () => 'engine.mjs',
+        },
         outDir: dir,
         minify: 'esbuild',
         reportCompressedSize: false,
@@ -197,19 +278,61 @@ async function engineBesideParsing(): Promise<void> {
   );
 
   const measures: { name: string; items: number; work: () => void }[] = [
-    { name: 'parse', items: n, work: () => { for (const t of texts) JSON.parse(t); } },
-    { name: 'parseBare', items: n, work: () => { for (const t of textsWithoutNotes) JSON.parse(t); } },
-    { name: 'zod', items: n, work: () => { for (const o of objects) parseEncounter(o); } },
-    { name: 'engine', items: n, work: () => { for (const e of withNotes) run(e); } },
-    { name: 'engineBare', items: n, work: () => { for (const e of withoutNotes) run(e); } },
+    {
+      name: 'parse',
+      items: n,
+      work: () => {
+        for (const t of texts) JSON.parse(t);
+      },
+    },
+    {
+      name: 'parseBare',
+      items: n,
+      work: () => {
+        for (const t of textsWithoutNotes) JSON.parse(t);
+      },
+    },
+    {
+      name: 'zod',
+      items: n,
+      work: () => {
+        for (const o of objects) parseEncounter(o);
+      },
+    },
+    {
+      name: 'engine',
+      items: n,
+      work: () => {
+        for (const e of withNotes) run(e);
+      },
+    },
+    {
+      name: 'engineBare',
+      items: n,
+      work: () => {
+        for (const e of withoutNotes) run(e);
+      },
+    },
   ];
   if (shipped.run) {
     const runShipped = shipped.run;
-    measures.push({ name: 'shipped', items: n, work: () => { for (const e of withNotes) runShipped(e); } });
+    measures.push({
+      name: 'shipped',
+      items: n,
+      work: () => {
+        for (const e of withNotes) runShipped(e);
+      },
+    });
   }
   if (reader.read) {
     const read = reader.read;
-    measures.push({ name: 'noteReader', items: Math.max(1, notes.length), work: () => { for (const note of notes) read(note); } });
+    measures.push({
+      name: 'noteReader',
+      items: Math.max(1, notes.length),
+      work: () => {
+        for (const note of notes) read(note);
+      },
+    });
   }
   for (let w = 0; w < 3; w++) for (const m of measures) cpuMicros(m.items, m.work, 100); // warm every path
   const samples = new Map<string, number[]>(measures.map((m) => [m.name, []]));
@@ -229,26 +352,56 @@ async function engineBesideParsing(): Promise<void> {
   const perSecond = (name: string) => 1e6 / us(name);
   const parse = us('parse');
   const row = (label: string, micro: number, versus?: string) =>
-    console.log(`  ${label.padEnd(58)} ${fmt(micro, 2).padStart(8)} µs  ${fmt(1e6 / micro).padStart(10)} /s${versus ? `  ${versus}` : ''}`);
+    console.log(
+      `  ${label.padEnd(58)} ${fmt(micro, 2).padStart(8)} µs  ${fmt(1e6 / micro).padStart(10)} /s${versus ? `  ${versus}` : ''}`,
+    );
   console.log(`  ${''.padEnd(58)} ${'per encounter'.padStart(11)}  ${'encounters/s'.padStart(12)}`);
   row("JSON.parse of the encounter's JSON text", parse, '× 1.00');
-  row('zod: parseEncounter (validation of the parsed object)', us('zod'), `× ${(us('zod') / parse).toFixed(2)} of JSON.parse`);
-  row(`engine: run(), ${RULES.length} rules, encounters with their notes`, us('engine'), `× ${median(ratioSamples).toFixed(2)} of JSON.parse (per round: ${ratioSamples.map((x) => x.toFixed(2)).join(' ')})`);
+  row(
+    'zod: parseEncounter (validation of the parsed object)',
+    us('zod'),
+    `× ${(us('zod') / parse).toFixed(2)} of JSON.parse`,
+  );
+  row(
+    `engine: run(), ${RULES.length} rules, encounters with their notes`,
+    us('engine'),
+    `× ${median(ratioSamples).toFixed(2)} of JSON.parse (per round: ${ratioSamples.map((x) => x.toFixed(2)).join(' ')})`,
+  );
   row('JSON.parse of the encounter without its note', us('parseBare'), '× 1.00');
-  row('engine: run(), the same encounters with the notes removed', us('engineBare'), `× ${median(bareRatioSamples).toFixed(2)} of JSON.parse without the note`);
-  console.log(`  the notes add ${fmt(us('engine') - us('engineBare'), 2)} µs per encounter to the engine (${fmt(((us('engine') - us('engineBare')) / us('engineBare')) * 100, 1)} %)`);
-  if (shipped.run) row(`engine as the extension ships it (${shipped.says}), with the notes`, us('shipped'), `× ${median(shippedRatioSamples).toFixed(2)} of JSON.parse`);
+  row(
+    'engine: run(), the same encounters with the notes removed',
+    us('engineBare'),
+    `× ${median(bareRatioSamples).toFixed(2)} of JSON.parse without the note`,
+  );
+  console.log(
+    `  the notes add ${fmt(us('engine') - us('engineBare'), 2)} µs per encounter to the engine (${fmt(((us('engine') - us('engineBare')) / us('engineBare')) * 100, 1)} %)`,
+  );
+  if (shipped.run)
+    row(
+      `engine as the extension ships it (${shipped.says}), with the notes`,
+      us('shipped'),
+      `× ${median(shippedRatioSamples).toFixed(2)} of JSON.parse`,
+    );
   else console.log(`  engine as the extension ships it: ${shipped.says}`);
-  if (reader.read) row(`note reader: ${reader.says}, per note`, us('noteReader'), `× ${(us('noteReader') / parse).toFixed(2)} of JSON.parse of one encounter`);
+  if (reader.read)
+    row(
+      `note reader: ${reader.says}, per note`,
+      us('noteReader'),
+      `× ${(us('noteReader') / parse).toFixed(2)} of JSON.parse of one encounter`,
+    );
   else console.log(`  note reader: not measured — ${reader.says}`);
   console.log('  goals (the encounters with their notes):');
   const goals = (label: string, name: string, ratios: number[]) => {
     const rate = perSecond(name);
     const ratio = median(ratios);
-    console.log(`    ${label}: ≥ ${fmt(GOALS.rate)} encounters/s:  ${fmt(rate).padStart(9)}   ${verdict(rate >= GOALS.rate)}${rate >= GOALS.rate ? '' : ` by ${fmt(GOALS.rate - rate)} /s`}`);
+    console.log(
+      `    ${label}: ≥ ${fmt(GOALS.rate)} encounters/s:  ${fmt(rate).padStart(9)}   ${verdict(rate >= GOALS.rate)}${rate >= GOALS.rate ? '' : ` by ${fmt(GOALS.rate - rate)} /s`}`,
+    );
     console.log(
       `    ${label}: engine ÷ JSON.parse ≤ ${GOALS.ratio.toFixed(1)}:  ${ratio.toFixed(2).padStart(9)}   ${verdict(ratio <= GOALS.ratio)}` +
-        (ratio <= GOALS.ratio ? '' : ` by ${(ratio - GOALS.ratio).toFixed(2)} (${fmt(us(name) - parse * GOALS.ratio, 2)} µs per encounter over)`),
+        (ratio <= GOALS.ratio
+          ? ''
+          : ` by ${(ratio - GOALS.ratio).toFixed(2)} (${fmt(us(name) - parse * GOALS.ratio, 2)} µs per encounter over)`),
     );
   };
   goals('engine under tsx    ', 'engine', ratioSamples);
@@ -260,8 +413,12 @@ async function engineBesideParsing(): Promise<void> {
 
 function longEncounters(): void {
   const sizes = [1_000, GOALS.longLines, 10_000, GOALS.hugeLines].filter((n) => n <= MAX_LINES);
-  console.log(`B. One long encounter (scripts/lib/long-encounter.ts: a busy dermatology mix, every rule with lines to judge), per evaluation after a warm-up:`);
-  console.log(`  ${'lines'.padStart(8)}  ${'CPU ms'.padStart(9)}  ${'wall ms'.padStart(9)}  ${'findings'.padStart(9)}  ${'µs a line'.padStart(9)}`);
+  console.log(
+    `B. One long encounter (scripts/lib/long-encounter.ts: a busy dermatology mix, every rule with lines to judge), per evaluation after a warm-up:`,
+  );
+  console.log(
+    `  ${'lines'.padStart(8)}  ${'CPU ms'.padStart(9)}  ${'wall ms'.padStart(9)}  ${'findings'.padStart(9)}  ${'µs a line'.padStart(9)}`,
+  );
   const results = new Map<number, number>();
   for (const size of sizes) {
     const encounter = longEncounter(size);
@@ -281,14 +438,23 @@ function longEncounters(): void {
     }
     const ms = median(cpu);
     results.set(size, ms);
-    console.log(`  ${fmt(size).padStart(8)}  ${fmt(ms, 1).padStart(9)}  ${fmt(median(wall), 1).padStart(9)}  ${fmt(findings).padStart(9)}  ${fmt((ms * 1000) / size, 2).padStart(9)}   (median of ${runs})`);
+    console.log(
+      `  ${fmt(size).padStart(8)}  ${fmt(ms, 1).padStart(9)}  ${fmt(median(wall), 1).padStart(9)}  ${fmt(findings).padStart(9)}  ${fmt((ms * 1000) / size, 2).padStart(9)}   (median of ${runs})`,
+    );
   }
   console.log('  goals (CPU time):');
-  for (const [lines, goal] of [[GOALS.longLines, GOALS.longMs], [GOALS.hugeLines, GOALS.hugeMs]] as const) {
+  for (const [lines, goal] of [
+    [GOALS.longLines, GOALS.longMs],
+    [GOALS.hugeLines, GOALS.hugeMs],
+  ] as const) {
     const ms = results.get(lines);
     const label = `${fmt(lines)} lines < ${fmt(goal)} ms:`.padEnd(26);
-    if (ms === undefined) console.log(`    ${label} not measured (--max-lines ${fmt(MAX_LINES)}): MISSED unless measured`);
-    else console.log(`    ${label} ${fmt(ms, 1).padStart(8)} ms   ${verdict(ms < goal)}${ms < goal ? '' : ` by ${fmt(ms - goal, 1)} ms`}`);
+    if (ms === undefined)
+      console.log(`    ${label} not measured (--max-lines ${fmt(MAX_LINES)}): MISSED unless measured`);
+    else
+      console.log(
+        `    ${label} ${fmt(ms, 1).padStart(8)} ms   ${verdict(ms < goal)}${ms < goal ? '' : ` by ${fmt(ms - goal, 1)} ms`}`,
+      );
   }
   console.log();
 }
@@ -309,11 +475,19 @@ const RATIONALES = [
 function randomCode(): number {
   const r = random();
   if (r < 0.85) return 10000 + Math.floor(random() * 89999);
-  if (r < 0.95) return codeIndex(`${pick(['G', 'J', 'A', 'C', 'Q'])}${String(Math.floor(random() * 10000)).padStart(4, '0')}`);
+  if (r < 0.95)
+    return codeIndex(`${pick(['G', 'J', 'A', 'C', 'Q'])}${String(Math.floor(random() * 10000)).padStart(4, '0')}`);
   return codeIndex(`${String(Math.floor(random() * 1000)).padStart(4, '0')}${pick(['T', 'U', 'F'])}`);
 }
 
-interface SynthRow { c1: number; c2: number; modifier: 0 | 1 | 9; effective: number; deletion: number; rationale: string }
+interface SynthRow {
+  c1: number;
+  c2: number;
+  modifier: 0 | 1 | 9;
+  effective: number;
+  deletion: number;
+  rationale: string;
+}
 
 /** ~pairs active pairs: the built-in subset plus random ones; a fifth of the pairs also carry an older, deleted window. */
 function* synthRows(pairs: number): Generator<SynthRow> {
@@ -331,16 +505,33 @@ function* synthRows(pairs: number): Generator<SynthRow> {
     if (c1 === c2 || seen.has(key)) continue;
     seen.add(key);
     const modifier = random() < 0.14 ? 0 : 1;
-    if (random() < 0.2) yield { c1, c2, modifier: 1 - modifier as 0 | 1, effective: 20100101, deletion: 20151231, rationale: pick(RATIONALES) };
-    if (random() < 0.03) yield { c1, c2, modifier: 9, effective: 20160101, deletion: 20160101, rationale: pick(RATIONALES) };
-    yield { c1, c2, modifier, effective: 20160101 + Math.floor(random() * 10) * 10000, deletion: 0, rationale: pick(RATIONALES) };
+    if (random() < 0.2)
+      yield {
+        c1,
+        c2,
+        modifier: (1 - modifier) as 0 | 1,
+        effective: 20100101,
+        deletion: 20151231,
+        rationale: pick(RATIONALES),
+      };
+    if (random() < 0.03)
+      yield { c1, c2, modifier: 9, effective: 20160101, deletion: 20160101, rationale: pick(RATIONALES) };
+    yield {
+      c1,
+      c2,
+      modifier,
+      effective: 20160101 + Math.floor(random() * 10) * 10000,
+      deletion: 0,
+      rationale: pick(RATIONALES),
+    };
   }
 }
 
 function fullTable(pairs: number): { table: PtpTable; ms: number } {
   const t0 = performance.now();
   const b = new PtpTableBuilder(pairs);
-  for (const r of synthRows(pairs)) if (r.modifier !== 9) b.add(r.c1, r.c2, r.modifier, r.effective, r.deletion, r.rationale);
+  for (const r of synthRows(pairs))
+    if (r.modifier !== 9) b.add(r.c1, r.c2, r.modifier, r.effective, r.deletion, r.rationale);
   const table = b.build({ name: 'NCCI PTP 2026 Q3', reference: 'synthetic full-size table', asOf: '2026-07-01' });
   return { table, ms: performance.now() - t0 };
 }
@@ -399,18 +590,26 @@ async function writePtpFiles(dir: string, pairs: number): Promise<{ rows: number
 }
 
 async function main() {
-  console.log(`dermlint bench — node ${process.version}, ${ROUNDS} rounds, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
+  console.log(
+    `dermlint bench — node ${process.version}, ${ROUNDS} rounds, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${cpus().length} CPUs\n`,
+  );
   await engineBesideParsing();
   longEncounters();
   if (ENGINE_ONLY) return;
   console.log('NCCI tables:');
   const batch = await encounters();
   const lines = batch.reduce((s, e) => s + e.lines.length, 0);
-  console.log(`encounters: ${batch.length} (worked examples, case tables, 400 busy claims), ${fmt(lines / batch.length, 1)} lines on average`);
+  console.log(
+    `encounters: ${batch.length} (worked examples, case tables, 400 busy claims), ${fmt(lines / batch.length, 1)} lines on average`,
+  );
 
   const builtin = builtinPtp();
   const full = fullTable(FULL_PAIRS);
-  console.log(`built-in PTP table: ${fmt(builtin.pairs)} pairs; synthetic full table: ${fmt(full.table.pairs)} pairs, ${fmt(full.table.edits)} records, built in ${fmt(full.ms)} ms, ${mb(full.table.bytes)} of typed arrays (built-in: ${mb(builtin.bytes)})\n`);
+  console.log(
+    `built-in PTP table: ${fmt(builtin.pairs)} pairs; synthetic full table: ${fmt(full.table.pairs)} pairs, ${fmt(full.table.edits)} records, built in ${fmt(full.ms)} ms, ${mb(full.table.bytes)} of typed arrays (built-in: ${mb(builtin.bytes)})\n`,
+  );
   const fullTables: EngineTables = { ptp: full.table, mue: builtinMue() };
 
   // 1. The engine, alternating tables round by round (ABBA order against drift).
@@ -436,10 +635,15 @@ async function main() {
   console.log(`  full / built-in, median:      ${median(ratios).toFixed(2)}\n`);
 
   // 2. Lookups.
-  const builtinPairs: [number, number][] = [...builtin.records()].slice(0, 20000).map((e) => [codeIndex(e.column1), codeIndex(e.column2)]);
+  const builtinPairs: [number, number][] = [...builtin.records()]
+    .slice(0, 20000)
+    .map((e) => [codeIndex(e.column1), codeIndex(e.column2)]);
   const misses: [number, number][] = Array.from({ length: 20000 }, () => [randomCode(), randomCode()]);
   console.log('PTP lookup (CPU ns per pair, median of rounds):');
-  const la: number[] = [], lb: number[] = [], ma: number[] = [], mbs: number[] = [];
+  const la: number[] = [],
+    lb: number[] = [],
+    ma: number[] = [],
+    mbs: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     la.push(lookupNs(builtin, builtinPairs));
     lb.push(lookupNs(full.table, builtinPairs));
@@ -454,8 +658,14 @@ async function main() {
   try {
     const t0 = performance.now();
     const written = await writePtpFiles(dir, FULL_PAIRS);
-    console.log(`CMS-layout PTP files: 4 parts, ${fmt(written.rows)} rows, ${mb(written.bytes)}, written in ${fmt(performance.now() - t0)} ms`);
-    const files = readdirSync(dir).map((name) => ({ name: join(dir, name), read: () => createReadStream(join(dir, name), { encoding: 'latin1', highWaterMark: 1 << 20 }) as AsyncIterable<string> }));
+    console.log(
+      `CMS-layout PTP files: 4 parts, ${fmt(written.rows)} rows, ${mb(written.bytes)}, written in ${fmt(performance.now() - t0)} ms`,
+    );
+    const files = readdirSync(dir).map((name) => ({
+      name: join(dir, name),
+      read: () =>
+        createReadStream(join(dir, name), { encoding: 'latin1', highWaterMark: 1 << 20 }) as AsyncIterable<string>,
+    }));
     const times: number[] = [];
     const wall: number[] = [];
     let table: PtpTable | undefined;
@@ -468,8 +678,12 @@ async function main() {
       wall.push(performance.now() - t1);
     }
     const ms = median(times);
-    console.log(`parse (scrub --ncci): CPU ${times.map((t) => fmt(t)).join(' / ')} ms (wall ${wall.map((t) => fmt(t)).join(' / ')} ms); median CPU ${fmt(ms)} ms = ${fmt((written.rows / ms) * 1000)} rows/s, ${fmt((written.bytes / 1048576 / ms) * 1000, 1)} MB/s`);
-    console.log(`  → ${table!.name}, ${fmt(table!.pairs)} pairs, ${fmt(table!.edits)} records kept (indicator 9 rows dropped)`);
+    console.log(
+      `parse (scrub --ncci): CPU ${times.map((t) => fmt(t)).join(' / ')} ms (wall ${wall.map((t) => fmt(t)).join(' / ')} ms); median CPU ${fmt(ms)} ms = ${fmt((written.rows / ms) * 1000)} rows/s, ${fmt((written.bytes / 1048576 / ms) * 1000, 1)} MB/s`,
+    );
+    console.log(
+      `  → ${table!.name}, ${fmt(table!.pairs)} pairs, ${fmt(table!.edits)} records kept (indicator 9 rows dropped)`,
+    );
     table = undefined;
     await importLikeTheBrowser(dir);
   } finally {
@@ -492,7 +706,9 @@ async function importLikeTheBrowser(dir: string): Promise<void> {
     const t2 = performance.now();
     const loaded = StoredPtpTable.fromStored(clone);
     const t3 = performance.now();
-    console.log(`import as in options' worker (${what}): wall ${fmt(t1 - t0)} ms, CPU ${fmt(c1 - c0)} ms → ${info.label}, ${fmt(info.rows)} pairs; stored form ${mb(loaded.bytes)}, structured clone ${fmt(t2 - t1)} ms, loaded back in ${fmt(t3 - t2)} ms`);
+    console.log(
+      `import as in options' worker (${what}): wall ${fmt(t1 - t0)} ms, CPU ${fmt(c1 - c0)} ms → ${info.label}, ${fmt(info.rows)} pairs; stored form ${mb(loaded.bytes)}, structured clone ${fmt(t2 - t1)} ms, loaded back in ${fmt(t3 - t2)} ms`,
+    );
   };
   await timed('4 text files', files);
   files.length = 0;

@@ -32,13 +32,16 @@ const mue = packMue(BUILTIN_MUE_LABEL, mueRows);
 const ptpTable = unpackPtp(ptp);
 for (const row of ptpRows) {
   const edit = ptpTable.find(row.column1, row.column2);
-  if (!edit || edit.modifier !== row.modifier || (edit.rationale ?? '') !== (row.rationale ?? '')) fail(`the packed PTP table does not decode to its input (${row.column1}/${row.column2})`);
+  if (!edit || edit.modifier !== row.modifier || (edit.rationale ?? '') !== (row.rationale ?? ''))
+    fail(`the packed PTP table does not decode to its input (${row.column1}/${row.column2})`);
 }
-if (ptpTable.edits !== ptpRows.length) fail(`the packed PTP table holds ${ptpTable.edits} edits for ${ptpRows.length} rows`);
+if (ptpTable.edits !== ptpRows.length)
+  fail(`the packed PTP table holds ${ptpTable.edits} edits for ${ptpRows.length} rows`);
 const mueTable = unpackMue(mue);
 for (const row of mueRows) {
   const e = mueTable.get(row.code);
-  if (!e || e.mue !== row.mue || e.mai !== row.mai || e.rationale !== row.rationale) fail(`the packed MUE table does not decode to its input (${row.code})`);
+  if (!e || e.mue !== row.mue || e.mai !== row.mai || e.rationale !== row.rationale)
+    fail(`the packed MUE table does not decode to its input (${row.code})`);
 }
 if (mueTable.size !== mueRows.length) fail('the packed MUE table has duplicate codes');
 
@@ -57,8 +60,11 @@ const raw = Buffer.byteLength(module);
 const gzip = gzipSync(module, { level: 9 }).length;
 const modifier0 = ptpRows.filter((r) => r.modifier === 0).length;
 console.log(`${NCCI_MODULE}: ${BUILTIN_PTP_LABEL.name}, ${BUILTIN_MUE_LABEL.name}`);
-console.log(`  PTP edits:  ${ptpRows.length} (${modifier0} with modifier indicator 0, ${ptpRows.length - modifier0} with 1)${ptp.dated ? ', dated' : ', no dates'}`);
+console.log(
+  `  PTP edits:  ${ptpRows.length} (${modifier0} with modifier indicator 0, ${ptpRows.length - modifier0} with 1)${ptp.dated ? ', dated' : ', no dates'}`,
+);
 console.log(`  MUE rows:   ${mueRows.length}`);
 console.log(`  size raw:   ${raw} bytes (${kb(raw)}; budget ${kb(NCCI_TABLE_BUDGET.raw)})`);
 console.log(`  size gzip:  ${gzip} bytes (${kb(gzip)}; budget ${kb(NCCI_TABLE_BUDGET.gzip)})`);
-if (raw > NCCI_TABLE_BUDGET.raw || gzip > NCCI_TABLE_BUDGET.gzip) fail('over budget: ship fewer codes, or raise NCCI_TABLE_BUDGET in rules/ncci/shipped.ts with a reason');
+if (raw > NCCI_TABLE_BUDGET.raw || gzip > NCCI_TABLE_BUDGET.gzip)
+  fail('over budget: ship fewer codes, or raise NCCI_TABLE_BUDGET in rules/ncci/shipped.ts with a reason');

@@ -14,7 +14,14 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { encodeIcdTable, parseIcdCodeFile } from '../rules/icd10cm/encode';
 import { decodeIcdTable } from '../rules/icd10cm/codeset';
-import { ICD_TABLE_BUDGET, ICD_TABLE_MODULE, ICD_TABLE_NAME, ICD_TABLE_SOURCE, SHIPPED_RANGES, shippedCategory } from '../rules/icd10cm/shipped';
+import {
+  ICD_TABLE_BUDGET,
+  ICD_TABLE_MODULE,
+  ICD_TABLE_NAME,
+  ICD_TABLE_SOURCE,
+  SHIPPED_RANGES,
+  shippedCategory,
+} from '../rules/icd10cm/shipped';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -48,6 +55,8 @@ console.log(`  categories shipped: ${categories.size} of ${new Set(all.map((c) =
 console.log(`  size raw:           ${raw} bytes (${kb(raw)}; budget ${kb(ICD_TABLE_BUDGET.raw)})`);
 console.log(`  size gzip:          ${gzip} bytes (${kb(gzip)}; budget ${kb(ICD_TABLE_BUDGET.gzip)})`);
 if (raw > ICD_TABLE_BUDGET.raw || gzip > ICD_TABLE_BUDGET.gzip) {
-  console.error('build-tables: over budget: ship fewer chapters in rules/icd10cm/shipped.ts, or raise ICD_TABLE_BUDGET there with a reason');
+  console.error(
+    'build-tables: over budget: ship fewer chapters in rules/icd10cm/shipped.ts, or raise ICD_TABLE_BUDGET there with a reason',
+  );
   process.exit(1);
 }

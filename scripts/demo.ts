@@ -26,7 +26,9 @@ import { buildDemoScreens } from './build-demo-screens';
 const args = process.argv.slice(2);
 // By default a few worked examples with different mistakes, first a note that contradicts its code; --case picks one.
 const NOTE_CASE = 'ex51';
-const caseIds = args.includes('--case') ? [args[args.indexOf('--case') + 1]!] : [NOTE_CASE, 'ex01', 'ex10', 'ex16', 'ex37'];
+const caseIds = args.includes('--case')
+  ? [args[args.indexOf('--case') + 1]!]
+  : [NOTE_CASE, 'ex01', 'ex10', 'ex16', 'ex37'];
 const headless = args.includes('--headless') || !process.env.DISPLAY;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The demo/test build (wxt build --mode demo): the store build does not run on the local demo server.
@@ -37,11 +39,20 @@ function ensureChromium() {
   const root = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (root && hasApt && !process.env.CHROMIUM_PATH) {
-    console.log('Chromium is missing: installing Debian\'s (apt-get install chromium)…');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium'], { stdio: 'inherit' });
+    console.log("Chromium is missing: installing Debian's (apt-get install chromium)…");
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium',
+      ],
+      { stdio: 'inherit' },
+    );
     if (existsSync(CHROMIUM)) return;
   }
-  console.error(`dermlint demo needs Chromium at ${CHROMIUM}.\nInstall Debian's:  sudo apt-get update && sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium or Chrome binary.`);
+  console.error(
+    `dermlint demo needs Chromium at ${CHROMIUM}.\nInstall Debian's:  sudo apt-get update && sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium or Chrome binary.`,
+  );
   process.exit(1);
 }
 
@@ -57,7 +68,9 @@ async function readyFrame(page: Page, id: string): Promise<Frame> {
 
 ensureChromium();
 console.log('Building the extension…');
-const build = spawnSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], { encoding: 'utf8' });
+const build = spawnSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'demo'], {
+  encoding: 'utf8',
+});
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
@@ -79,20 +92,40 @@ const browser = await puppeteer.launch({
   enableExtensions: true,
   // Tall enough that the athenaNet-style page shows its procedure documentation below the Billing tab.
   defaultViewport: headless ? { width: 1400, height: 1500 } : null,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${EXT}`,
+    `--load-extension=${EXT}`,
+  ],
 });
 // The eCW-style screen has no adapter of its own: give the fresh profile the example field map for it.
-const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 60_000 });
+const workerTarget = await browser.waitForTarget(
+  (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+  { timeout: 60_000 },
+);
 await (await workerTarget.worker())!.evaluate(
-  (key: string, settings: unknown) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: settings }),
+  (key: string, settings: unknown) =>
+    (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+    ).chrome.storage.local.set({ [key]: settings }),
   SETTINGS_KEY,
   { ...DEFAULT_EXTENSION_SETTINGS, fieldMaps: [ECW_FIELD_MAP] },
 );
 console.log(`Demo EHR screens at ${url}/ (any worked example: --case ex01 … ex91)`);
 if (caseIds.includes(NOTE_CASE)) {
-  console.log(`${NOTE_CASE}: the procedure note documents a punch biopsy (Procedure: Punch biopsy; a 4 mm punch) while line 1 bills 11102, the tangential biopsy: note-technique-mismatch belongs on that line.`);
+  console.log(
+    `${NOTE_CASE}: the procedure note documents a punch biopsy (Procedure: Punch biopsy; a 4 mm punch) while line 1 bills 11102, the tangential biopsy: note-technique-mismatch belongs on that line.`,
+  );
 }
-console.log(`  To teach dermlint a screen it does not know: open ${url}/cedar/index.html?case=ex45,\n  click the dermlint button in the toolbar and choose “Teach dermlint this screen”.`);
+console.log(
+  `  To teach dermlint a screen it does not know: open ${url}/cedar/index.html?case=ex45,\n  click the dermlint button in the toolbar and choose “Teach dermlint this screen”.`,
+);
 for (const caseId of caseIds) {
   for (const [name, address] of Object.entries(screens(caseId))) {
     const page = await browser.newPage();
@@ -120,7 +153,9 @@ if (headless) {
   await browser.close();
   server.close();
   rmSync(profile, { recursive: true, force: true });
-  console.log('\nNo display here, so the demo ran headless. Open the screenshots, or run with a display (e.g. xvfb-run) to edit the screens yourself.');
+  console.log(
+    '\nNo display here, so the demo ran headless. Open the screenshots, or run with a display (e.g. xvfb-run) to edit the screens yourself.',
+  );
 } else {
   console.log('\nEdit the picklist in the browser window: warnings follow. Close the window to stop.');
   browser.on('disconnected', () => {

@@ -21,8 +21,14 @@ for (let done = 0, part = 0; done < count; done += chunk, part++) {
   process.stderr.write(`\r${totals.total.toLocaleString('en-US')} / ${count.toLocaleString('en-US')}`);
 }
 process.stderr.write('\n');
-console.log(`fuzz: ${totals.total.toLocaleString('en-US')} encounters (seed ${seed}) in ${(totals.ms / 1000).toFixed(1)} s`);
-console.log(`  valid, judged:            ${totals.valid.toLocaleString('en-US')} (${totals.findings.toLocaleString('en-US')} findings)`);
-console.log(`  invalid, rejected:        ${totals.rejected.toLocaleString('en-US')} (without a message: ${totals.rejectedWithoutMessage})`);
+console.log(
+  `fuzz: ${totals.total.toLocaleString('en-US')} encounters (seed ${seed}) in ${(totals.ms / 1000).toFixed(1)} s`,
+);
+console.log(
+  `  valid, judged:            ${totals.valid.toLocaleString('en-US')} (${totals.findings.toLocaleString('en-US')} findings)`,
+);
+console.log(
+  `  invalid, rejected:        ${totals.rejected.toLocaleString('en-US')} (without a message: ${totals.rejectedWithoutMessage})`,
+);
 console.log(`  crashes:                  ${totals.crashes}${firstCrash ? ` — first: ${firstCrash}` : ''}`);
 process.exit(totals.crashes || totals.rejectedWithoutMessage ? 1 : 0);

@@ -16,8 +16,12 @@ import { formatOutputs, type Output } from './lib/formats-doc';
 import { codeGroupLines } from './lib/code-groups-doc';
 
 function describeEncounter(e: Encounter): string {
-  const rows = [`payer: ${e.payer.kind}${e.abn ? `; ABN ${e.abn.signed ? 'signed' : 'not signed'}${e.abn.lines ? ` for lines ${e.abn.lines.join(', ')}` : ''}` : ''}`];
-  rows.push(`diagnoses: ${e.diagnoses.length ? e.diagnoses.map((d, i) => `${i + 1}. ${d.code}`).join(', ') : '(none)'}`);
+  const rows = [
+    `payer: ${e.payer.kind}${e.abn ? `; ABN ${e.abn.signed ? 'signed' : 'not signed'}${e.abn.lines ? ` for lines ${e.abn.lines.join(', ')}` : ''}` : ''}`,
+  ];
+  rows.push(
+    `diagnoses: ${e.diagnoses.length ? e.diagnoses.map((d, i) => `${i + 1}. ${d.code}`).join(', ') : '(none)'}`,
+  );
   e.lines.forEach((l, i) => {
     const parts = [`line ${i}: ${l.code || '(no code)'}${l.modifiers?.length ? '-' + l.modifiers.join('-') : ''}`];
     if (l.units !== undefined) parts.push(`×${l.units}`);
@@ -31,7 +35,9 @@ function describeEncounter(e: Encounter): string {
   });
   if (e.history?.length) {
     rows.push(`date of service: ${e.dateOfService ?? '(none)'}`);
-    rows.push(`history: ${e.history.map((h) => `${h.dateOfService} ${h.code}${h.modifiers?.length ? '-' + h.modifiers.join('-') : ''}${h.dx?.length ? ` (${h.dx.join(', ')})` : ''}`).join('; ')}`);
+    rows.push(
+      `history: ${e.history.map((h) => `${h.dateOfService} ${h.code}${h.modifiers?.length ? '-' + h.modifiers.join('-') : ''}${h.dx?.length ? ` (${h.dx.join(', ')})` : ''}`).join('; ')}`,
+    );
   }
   if (e.note) rows.push(...`note: ${e.note}`.split('\n').map((l, i) => (i === 0 ? l : `      ${l}`)));
   return rows.map((r) => `    ${r}`).join('\n');
@@ -39,9 +45,17 @@ function describeEncounter(e: Encounter): string {
 
 async function generate(): Promise<string> {
   const tables = new Map<string, CaseTable>();
-  for (const rule of RULES) tables.set(rule.meta.id, ((await import(`../rules/catalog/${rule.meta.id}.cases.ts`)) as { default: CaseTable }).default);
+  for (const rule of RULES)
+    tables.set(
+      rule.meta.id,
+      ((await import(`../rules/catalog/${rule.meta.id}.cases.ts`)) as { default: CaseTable }).default,
+    );
   /** Rules whose failing cases get a one-click fix. */
-  const fixable = new Set(RULES.map((r) => r.meta.id).filter((id) => tables.get(id)!.invalid.some((c) => run(c.encounter).some((f) => f.rule === id && f.suggestions?.length))));
+  const fixable = new Set(
+    RULES.map((r) => r.meta.id).filter((id) =>
+      tables.get(id)!.invalid.some((c) => run(c.encounter).some((f) => f.rule === id && f.suggestions?.length)),
+    ),
+  );
   const out: string[] = [
     '# dermlint rules',
     '',
@@ -49,11 +63,14 @@ async function generate(): Promise<string> {
     '',
     `${RULES.length} rules. Severity: **error** — will be denied or is non-compliant; **warning** — likely wrong; **info** — needs review, listed in the review panel, never painted inline by default. Every rule can be set to off / info / warning / error in settings (\`--config\` on the command line).`,
     '',
-    'Each finding names its rule and message id; the inline warning shows the message\'s title (at most 32 characters, saying what to do), and the full message, fix, why and reference on click. Where the fix is mechanical and determined, the finding carries one-click fixes (CDS Hooks-shaped suggestions: add or remove a modifier, set units, replace a code, add or remove a line, bill the patient); where two fixes are plausible it offers both, and where the choice rests on the note, none.',
+    "Each finding names its rule and message id; the inline warning shows the message's title (at most 32 characters, saying what to do), and the full message, fix, why and reference on click. Where the fix is mechanical and determined, the finding carries one-click fixes (CDS Hooks-shaped suggestions: add or remove a modifier, set units, replace a code, add or remove a line, bill the patient); where two fixes are plausible it offers both, and where the choice rests on the note, none.",
     '',
     '| rule | severity | summary | one-click fix |',
     '|---|---|---|---|',
-    ...RULES.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} | ${fixable.has(r.meta.id) ? 'yes' : 'no'} |`),
+    ...RULES.map(
+      (r) =>
+        `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} | ${fixable.has(r.meta.id) ? 'yes' : 'no'} |`,
+    ),
     '',
   ];
   for (const rule of RULES) {
@@ -62,7 +79,16 @@ async function generate(): Promise<string> {
     const bad = table.invalid[0]!;
     const good = table.valid[0]!;
     const said = run(bad.encounter).filter((f) => f.rule === id);
-    out.push(`## ${id}`, '', `**${severity}** · ${summary}`, '', `**When it fires.** ${description}`, '', `**Reference.** ${reference}`, '');
+    out.push(
+      `## ${id}`,
+      '',
+      `**${severity}** · ${summary}`,
+      '',
+      `**When it fires.** ${description}`,
+      '',
+      `**Reference.** ${reference}`,
+      '',
+    );
     const groups = codeGroupLines(readFileSync(new URL(`../rules/catalog/${id}.ts`, import.meta.url), 'utf8'));
     if (groups.length) out.push('**Codes** (from [rules/codes.ts](../rules/codes.ts)):', '', ...groups, '');
     // Each message id: the title the inline warning shows, and the one-click fixes its failing cases get.
@@ -77,16 +103,33 @@ async function generate(): Promise<string> {
     out.push('| message id | title shown inline | one-click fix |', '|---|---|---|');
     for (const [messageId, spec] of Object.entries(rule.meta.messages)) {
       const labels = fixesOf.get(messageId) ?? [];
-      const fix = labels.length ? `yes — e.g. ${labels.slice(0, 2).map((l) => `“${l}”`).join(', ')}` : 'no: the fix needs a person';
+      const fix = labels.length
+        ? `yes — e.g. ${labels
+            .slice(0, 2)
+            .map((l) => `“${l}”`)
+            .join(', ')}`
+        : 'no: the fix needs a person';
       out.push(`| \`${messageId}\` | \`${spec.title}\` | ${fix} |`);
     }
     out.push('');
     out.push(`**Fails** — ${bad.name}:`, '', describeEncounter(bad.encounter), '');
     for (const f of said) {
-      const oneClick = f.suggestions?.length ? ` *One click:* ${f.suggestions.map((x) => `“${x.label}”`).join(', ')}` : '';
-      out.push(`  - ${f.line === null ? 'encounter' : `line ${f.line}`}, ${f.severity}, \`${f.messageId}\` «${f.title}»: ${f.message}${f.fix ? ` *Fix:* ${f.fix}` : ''}${oneClick}`);
+      const oneClick = f.suggestions?.length
+        ? ` *One click:* ${f.suggestions.map((x) => `“${x.label}”`).join(', ')}`
+        : '';
+      out.push(
+        `  - ${f.line === null ? 'encounter' : `line ${f.line}`}, ${f.severity}, \`${f.messageId}\` «${f.title}»: ${f.message}${f.fix ? ` *Fix:* ${f.fix}` : ''}${oneClick}`,
+      );
     }
-    out.push('', `**Passes** — ${good.name}:`, '', describeEncounter(good.encounter), '', `Source: [rules/catalog/${id}.ts](../rules/catalog/${id}.ts), cases: [${id}.cases.ts](../rules/catalog/${id}.cases.ts) (${table.invalid.length} failing, ${table.valid.length} passing).`, '');
+    out.push(
+      '',
+      `**Passes** — ${good.name}:`,
+      '',
+      describeEncounter(good.encounter),
+      '',
+      `Source: [rules/catalog/${id}.ts](../rules/catalog/${id}.ts), cases: [${id}.cases.ts](../rules/catalog/${id}.cases.ts) (${table.invalid.length} failing, ${table.valid.length} passing).`,
+      '',
+    );
   }
   return out.join('\n');
 }
@@ -95,10 +138,16 @@ const outputs: Output[] = [{ path: 'docs/rules.md', text: await generate() }, ..
 const root = new URL('../', import.meta.url);
 if (process.argv.includes('--check')) {
   const stale = outputs.filter(({ path, text }) => {
-    try { return readFileSync(new URL(path, root), 'utf8') !== text; } catch { return true; /* missing counts as stale */ }
+    try {
+      return readFileSync(new URL(path, root), 'utf8') !== text;
+    } catch {
+      return true; /* missing counts as stale */
+    }
   });
   if (stale.length) {
-    console.error(`${stale.map((o) => o.path).join(', ')} ${stale.length === 1 ? 'is' : 'are'} not current: run \`npm run docs\` and commit ${stale.length === 1 ? 'it' : 'them'}.`);
+    console.error(
+      `${stale.map((o) => o.path).join(', ')} ${stale.length === 1 ? 'is' : 'are'} not current: run \`npm run docs\` and commit ${stale.length === 1 ? 'it' : 'them'}.`,
+    );
     process.exit(1);
   }
   console.log(`${outputs.map((o) => o.path).join(', ')} are current.`);

@@ -79,7 +79,8 @@ export function registered(index: string, id: string): string {
   const lastImport = lines.findLastIndex((l) => /^import \w+ from '\.\/[a-z0-9-]+';$/.test(l));
   const start = lines.findIndex((l) => l.startsWith('export const RULES'));
   const end = start < 0 ? -1 : lines.findIndex((l, i) => i > start && l === '];');
-  if (lastImport < 0 || start < 0 || end < 0) throw new NewRuleError('rules/catalog/index.ts: cannot find the rule imports and the RULES list');
+  if (lastImport < 0 || start < 0 || end < 0)
+    throw new NewRuleError('rules/catalog/index.ts: cannot find the rule imports and the RULES list');
   lines.splice(end, 0, `  ${name},`);
   lines.splice(lastImport + 1, 0, `import ${name} from './${id}';`);
   return lines.join('\n');
@@ -88,7 +89,9 @@ export function registered(index: string, id: string): string {
 /** Writes the rule, its case table and its registration under `root`; returns the files touched, relative to it. */
 export function newRule(id: string, root: string): string[] {
   if (!RULE_ID.test(id) || id.length > MAX_ID_LENGTH) {
-    throw new NewRuleError(`"${id.slice(0, 80)}" is not a rule id: lower-case words of letters and digits joined by hyphens, starting with a letter (e.g. mod25-missing), at most ${MAX_ID_LENGTH} characters`);
+    throw new NewRuleError(
+      `"${id.slice(0, 80)}" is not a rule id: lower-case words of letters and digits joined by hyphens, starting with a letter (e.g. mod25-missing), at most ${MAX_ID_LENGTH} characters`,
+    );
   }
   const catalog = join(root, 'rules', 'catalog');
   const indexPath = join(catalog, 'index.ts');
@@ -96,10 +99,16 @@ export function newRule(id: string, root: string): string[] {
   const index = readFileSync(indexPath, 'utf8');
   const ids = readFileSync(idsPath, 'utf8');
   const name = camelCaseOf(id);
-  if (existsSync(join(catalog, `${id}.ts`)) || existsSync(join(catalog, `${id}.cases.ts`)) || index.includes(`'./${id}'`) || ids.split('\n').includes(id)) {
+  if (
+    existsSync(join(catalog, `${id}.ts`)) ||
+    existsSync(join(catalog, `${id}.cases.ts`)) ||
+    index.includes(`'./${id}'`) ||
+    ids.split('\n').includes(id)
+  ) {
     throw new NewRuleError(`${id} already exists`);
   }
-  if (index.split(/[^A-Za-z0-9_$]+/).includes(name)) throw new NewRuleError(`${id}: the name ${name} is already taken in rules/catalog/index.ts`);
+  if (index.split(/[^A-Za-z0-9_$]+/).includes(name))
+    throw new NewRuleError(`${id}: the name ${name} is already taken in rules/catalog/index.ts`);
 
   const next = registered(index, id);
   writeFileSync(join(catalog, `${id}.ts`), ruleSource(id), { flag: 'wx' });
@@ -119,7 +128,9 @@ function main(argv: string[]): number {
   }
   try {
     const touched = newRule(rest[0]!, root);
-    console.log(`${touched.join('\n')}\n\nNext: write check() and the case table (npx vitest run test/unit/rules.test.ts fails until the failing case is found), then npm run docs.`);
+    console.log(
+      `${touched.join('\n')}\n\nNext: write check() and the case table (npx vitest run test/unit/rules.test.ts fails until the failing case is found), then npm run docs.`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof NewRuleError) {
@@ -130,4 +141,5 @@ function main(argv: string[]): number {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exit(main(process.argv.slice(2)));
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href)
+  process.exit(main(process.argv.slice(2)));

@@ -16,7 +16,8 @@ import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
 import { HOSTILE, SIXTY } from '../adapters/ema/variants';
 
 const DIR = new URL('../adapters/ema/__snapshots__/', import.meta.url);
-const visit = (base: string, pid: string, query: string) => `${base}/ema/web/practice/staff#/practice/staff/patient/${pid}/visit?${query}`;
+const visit = (base: string, pid: string, query: string) =>
+  `${base}/ema/web/practice/staff#/practice/staff/patient/${pid}/visit?${query}`;
 const encounterQuery = (e: unknown) => `encounter=${encodeURIComponent(JSON.stringify(e))}`;
 
 async function ready(page: Page, id: string) {
@@ -47,7 +48,10 @@ function unitsText() {
   const last = cells.at(-1)!;
   const start = last.index + last[0].length;
   const end = html.indexOf('</td>', start);
-  const input = html.slice(start, end).replace('type="number"', 'type="text"').replace(/ value="[^"]*"/, ' value="abc"');
+  const input = html
+    .slice(start, end)
+    .replace('type="number"', 'type="text"')
+    .replace(/ value="[^"]*"/, ' value="abc"');
   writeFileSync(new URL('variant-units-text.html', DIR), html.slice(0, start) + input + html.slice(end));
 }
 
@@ -57,7 +61,15 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   userDataDir: profile,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -65,7 +77,8 @@ try {
 
   await page.goto(visit(url, '5001', encounterQuery(HOSTILE)));
   await ready(page, 'custom');
-  if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)) throw new Error('the demo screen ran markup from the encounter');
+  if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned))
+    throw new Error('the demo screen ran markup from the encounter');
   await save(page, 'variant-hostile-text', url);
 
   await page.goto(visit(url, '5002', encounterQuery(SIXTY)));
@@ -79,11 +92,15 @@ try {
   await page.waitForSelector('modal-container[role="dialog"] [data-identifier="finalize-confirm"]');
   await save(page, 'variant-finalize-modal', url);
   await page.click('[data-identifier="finalize-confirm"]');
-  await page.waitForFunction(() => document.querySelector('[data-identifier="note-status"]')?.textContent === 'Finalized');
+  await page.waitForFunction(
+    () => document.querySelector('[data-identifier="note-status"]')?.textContent === 'Finalized',
+  );
   await save(page, 'variant-finalized', url);
 
   // The same app on another route: no visit open.
-  await page.evaluate(() => { location.hash = '#/practice/staff/patient/list'; });
+  await page.evaluate(() => {
+    location.hash = '#/practice/staff/patient/list';
+  });
   await page.waitForSelector('[data-identifier="patient-list-grid"] a[data-identifier="open-visit"]');
   await save(page, 'variant-patient-list', url);
 

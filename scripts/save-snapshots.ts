@@ -20,20 +20,26 @@ import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
 
 const SCREENS: Record<string, (base: string, id: string, n: number) => string> = {
   ema: (base, id, n) => `${base}/ema/web/practice/staff#/practice/staff/patient/${4100 + n}/visit?case=${id}`,
-  athena: (base, id) => `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
+  athena: (base, id) =>
+    `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
   generic: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
 };
 
-const cases = JSON.parse(readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8')) as { encounter: { id: string } }[];
+const cases = JSON.parse(
+  readFileSync(new URL('../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+) as { encounter: { id: string } }[];
 const args = process.argv.slice(2);
 const named = args.filter((a) => a in SCREENS);
 const wanted = named.length ? named : Object.keys(SCREENS);
 /** 'ex07' or 'ex51-ex91' → does the case id fall in it. */
-const picks = args.filter((a) => !(a in SCREENS)).map((a) => {
-  const [from, to = from] = a.split('-') as [string, string?];
-  if (!/^ex\d+$/.test(from) || !/^ex\d+$/.test(to)) throw new Error(`not a screen or a case: ${a}`);
-  return (id: string) => /^ex\d+$/.test(id) && Number(id.slice(2)) >= Number(from.slice(2)) && Number(id.slice(2)) <= Number(to.slice(2));
-});
+const picks = args
+  .filter((a) => !(a in SCREENS))
+  .map((a) => {
+    const [from, to = from] = a.split('-') as [string, string?];
+    if (!/^ex\d+$/.test(from) || !/^ex\d+$/.test(to)) throw new Error(`not a screen or a case: ${a}`);
+    return (id: string) =>
+      /^ex\d+$/.test(id) && Number(id.slice(2)) >= Number(from.slice(2)) && Number(id.slice(2)) <= Number(to.slice(2));
+  });
 const chosen = (id: string) => picks.length === 0 || picks.some((p) => p(id));
 
 async function readyFrame(frames: () => Frame[], id: string, timeout = 10_000): Promise<Frame> {
@@ -54,7 +60,15 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   userDataDir: profile,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   for (const ehr of wanted) {

@@ -4,7 +4,19 @@
  * the readers are lib/claims/, the reports lib/report/, this file only wires
  * them to files, standard input and output, and exit codes.
  */
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, openAsBlob, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  openAsBlob,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
@@ -32,7 +44,8 @@ import { htmlDocumentEnd, htmlDocumentStart, htmlRowsOf, type ReportMeta } from 
 const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-const USAGE = 'usage: npm run --silent scrub -- <file|-> [--from json|837|fhir] [--format text|json|csv] [--html FILE] [--only RULE,…] [--min-severity error|warning|info] [--config FILE] [--ncci DIR] [--icd FILE]…';
+const USAGE =
+  'usage: npm run --silent scrub -- <file|-> [--from json|837|fhir] [--format text|json|csv] [--html FILE] [--only RULE,…] [--min-severity error|warning|info] [--config FILE] [--ncci DIR] [--icd FILE]…';
 
 const HELP = `scrub — checks dermatology claims and encounters against dermlint's coding rules
 (the rules the browser extension applies on the EHR screen; docs/rules.md lists them).
@@ -148,21 +161,28 @@ function readArgs(argv: string[]): Args | undefined {
   } catch (e) {
     const err = e as Error & { code?: string };
     const option = /'(?:-\w, )?--([a-z-]+)/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && OPTION_HINTS[option]) throw new UsageError(OPTION_HINTS[option]);
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${terminalSafe(/'([^']*)'/.exec(err.message)?.[1] ?? err.message)}\n${USAGE}`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && OPTION_HINTS[option])
+      throw new UsageError(OPTION_HINTS[option]);
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(
+        `unknown option ${terminalSafe(/'([^']*)'/.exec(err.message)?.[1] ?? err.message)}\n${USAGE}`,
+      );
     throw new UsageError(`${err.message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) return undefined;
   if (positionals.length === 0) throw new UsageError(`no input given\n${USAGE}`);
-  if (positionals.length > 1) throw new UsageError(`one input at a time (got ${positionals.map(terminalSafe).join(' and ')})`);
+  if (positionals.length > 1)
+    throw new UsageError(`one input at a time (got ${positionals.map(terminalSafe).join(' and ')})`);
   const args: Args = { path: positionals[0]!, format: 'text', filter: {}, icd: values.icd ?? [] };
   if (values.from !== undefined) {
-    if (!(INPUT_FORMATS as readonly string[]).includes(values.from)) throw new UsageError(`${OPTION_HINTS.from}, not ${terminalSafe(values.from)}`);
+    if (!(INPUT_FORMATS as readonly string[]).includes(values.from))
+      throw new UsageError(`${OPTION_HINTS.from}, not ${terminalSafe(values.from)}`);
     args.from = values.from as InputFormat;
   }
   if (values.format !== undefined) {
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`${OPTION_HINTS.format}, not ${terminalSafe(values.format)}`);
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format))
+      throw new UsageError(`${OPTION_HINTS.format}, not ${terminalSafe(values.format)}`);
     args.format = values.format as OutputFormat;
   } else if (values.html !== undefined) {
     args.format = 'summary';
@@ -172,15 +192,20 @@ function readArgs(argv: string[]): Args | undefined {
     args.html = values.html;
   }
   if (values.only !== undefined) {
-    const ids = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+    const ids = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (ids.length === 0) throw new UsageError(OPTION_HINTS.only);
     const unknown = ids.filter((id) => !RULES_BY_ID.has(id));
-    if (unknown.length) throw new UsageError(`--only: no rule ${unknown.map(terminalSafe).join(', ')} (docs/rules.md lists them)`);
+    if (unknown.length)
+      throw new UsageError(`--only: no rule ${unknown.map(terminalSafe).join(', ')} (docs/rules.md lists them)`);
     args.filter.only = new Set(ids);
   }
   const min = values['min-severity'];
   if (min !== undefined) {
-    if (!(SEVERITIES as readonly string[]).includes(min)) throw new UsageError(`${OPTION_HINTS['min-severity']}, not ${terminalSafe(min)}`);
+    if (!(SEVERITIES as readonly string[]).includes(min))
+      throw new UsageError(`${OPTION_HINTS['min-severity']}, not ${terminalSafe(min)}`);
     args.filter.minSeverity = min as Severity;
   }
   if (values.config !== undefined) args.config = values.config;
@@ -211,10 +236,16 @@ async function loadNcci(dir: string | undefined): Promise<EngineTables | undefin
   try {
     names = readdirSync(dir);
   } catch (e) {
-    throw new UsageError(`--ncci ${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message}`);
+    throw new UsageError(
+      `--ncci ${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message}`,
+    );
   }
   // CMS's files are Windows-1252 (a ® in the AMA notice); every field read is ASCII.
-  const files = names.map((name) => ({ name: join(dir, name), read: () => createReadStream(join(dir, name), { encoding: 'latin1', highWaterMark: 1 << 20 }) as AsyncIterable<string> }));
+  const files = names.map((name) => ({
+    name: join(dir, name),
+    read: () =>
+      createReadStream(join(dir, name), { encoding: 'latin1', highWaterMark: 1 << 20 }) as AsyncIterable<string>,
+  }));
   let imported;
   try {
     imported = await importNcciFiles(files);
@@ -223,10 +254,14 @@ async function loadNcci(dir: string | undefined): Promise<EngineTables | undefin
     throw new UsageError(`--ncci ${dir}: ${(e as Error).message}`);
   }
   if (!imported.ptp && !imported.mue) {
-    throw new UsageError(`--ncci ${dir}: no practitioner PTP files (ccipra-v…-f1.txt to f4.txt) or MUE table (MCR_MUE_PractitionerServices_….csv) there${names.some((n) => /\.zip$/i.test(n)) ? "; unzip CMS's downloads first" : ''}`);
+    throw new UsageError(
+      `--ncci ${dir}: no practitioner PTP files (ccipra-v…-f1.txt to f4.txt) or MUE table (MCR_MUE_PractitionerServices_….csv) there${names.some((n) => /\.zip$/i.test(n)) ? "; unzip CMS's downloads first" : ''}`,
+    );
   }
-  if (!imported.ptp) process.stderr.write(`scrub: --ncci ${dir}: no practitioner PTP files; the built-in PTP subset stays in use\n`);
-  if (!imported.mue) process.stderr.write(`scrub: --ncci ${dir}: no practitioner MUE table; the built-in MUE subset stays in use\n`);
+  if (!imported.ptp)
+    process.stderr.write(`scrub: --ncci ${dir}: no practitioner PTP files; the built-in PTP subset stays in use\n`);
+  if (!imported.mue)
+    process.stderr.write(`scrub: --ncci ${dir}: no practitioner MUE table; the built-in MUE subset stays in use\n`);
   const tables: EngineTables = {};
   if (imported.ptp) tables.ptp = imported.ptp;
   if (imported.mue) tables.mue = imported.mue;
@@ -250,7 +285,9 @@ async function loadIcd(files: readonly string[]): Promise<IcdSetInForce[] | unde
       blob = await openAsBlob(file);
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`--icd ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      throw new UsageError(
+        `--icd ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
     }
     let record;
     try {
@@ -260,7 +297,8 @@ async function loadIcd(files: readonly string[]): Promise<IcdSetInForce[] | unde
       throw e;
     }
     const before = fromFile.get(record.info.id);
-    if (before !== undefined) throw new UsageError(`--icd ${before} and --icd ${file} are both ${record.info.label}: give one file per year`);
+    if (before !== undefined)
+      throw new UsageError(`--icd ${before} and --icd ${file} are both ${record.info.label}: give one file per year`);
     fromFile.set(record.info.id, file);
     records.push(record);
   }
@@ -281,7 +319,13 @@ async function* textChunks(path: string): AsyncGenerator<string> {
     for await (const chunk of stream) yield chunk as string;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new UsageError(err.code === 'ENOENT' ? `${path}: no such file` : err.code === 'EISDIR' ? `${path}: a folder, not a file` : `${path}: ${err.message}`);
+    throw new UsageError(
+      err.code === 'ENOENT'
+        ? `${path}: no such file`
+        : err.code === 'EISDIR'
+          ? `${path}: a folder, not a file`
+          : `${path}: ${err.message}`,
+    );
   } finally {
     if (path !== '-') (stream as ReturnType<typeof createReadStream>).destroy();
   }
@@ -322,8 +366,15 @@ function readerFor(format: InputFormat): (chunks: AsyncIterable<string>) => Asyn
   return format === '837' ? readX12Claims : format === 'fhir' ? readFhirClaims : readJsonEncounters;
 }
 
-function reportMeta(args: Args, format: InputFormat, settings: Settings | undefined, tables: EngineTables | undefined, icdSets: readonly IcdSetInForce[] | undefined): ReportMeta {
-  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+function reportMeta(
+  args: Args,
+  format: InputFormat,
+  settings: Settings | undefined,
+  tables: EngineTables | undefined,
+  icdSets: readonly IcdSetInForce[] | undefined,
+): ReportMeta {
+  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
   const all = withBuiltinNcci(tables);
   const ptp = ptpTableOf(all);
   const mue = mueTableOf(all);
@@ -333,7 +384,13 @@ function reportMeta(args: Args, format: InputFormat, settings: Settings | undefi
     input: { name: args.path === '-' ? 'standard input' : basename(args.path), format },
     generatedAt: new Date().toISOString(),
     filter: args.filter,
-    rules: RULES.map((r) => ({ id: r.meta.id, summary: r.meta.summary, severity: r.meta.severity, level: settings?.rules[r.meta.id] ?? 'default', reference: r.meta.reference })),
+    rules: RULES.map((r) => ({
+      id: r.meta.id,
+      summary: r.meta.summary,
+      severity: r.meta.severity,
+      level: settings?.rules[r.meta.id] ?? 'default',
+      reference: r.meta.reference,
+    })),
     tables: [
       ...icd.map((s) => ({ name: s.set.name, detail: `in force ${s.from} to ${s.to}` })),
       ...(ptp ? [{ name: ptp.name, detail: ptp.reference }] : []),
@@ -368,7 +425,8 @@ async function main(): Promise<number> {
         // no such folder
       }
       if (!folder) throw new UsageError(`--html ${args.html}: no folder ${dirname(args.html)} to write it in`);
-      if (existsSync(args.html) && statSync(args.html).isDirectory()) throw new UsageError(`--html ${args.html}: a folder; give the file to write`);
+      if (existsSync(args.html) && statSync(args.html).isDirectory())
+        throw new UsageError(`--html ${args.html}: a folder; give the file to write`);
     }
     const detected = await detectFormat(textChunks(args.path));
     const format = args.from ?? detected.format ?? 'json';
@@ -378,9 +436,14 @@ async function main(): Promise<number> {
     if (args.format === 'json') await out.write('[');
     if (args.format === 'csv') await out.write(csvStart());
     for await (const { encounter, source } of readerFor(format)(detected.chunks)) {
-      const judged: Judged = { encounter, source, findings: filterFindings(run(encounter, { settings, tables, ...icd }), args.filter) };
+      const judged: Judged = {
+        encounter,
+        source,
+        findings: filterFindings(run(encounter, { settings, tables, ...icd }), args.filter),
+      };
       stats.add(judged);
-      if (args.format === 'json') await out.write((count ? ',\n' : '\n') + JSON.stringify({ id: encounter.id, findings: judged.findings }));
+      if (args.format === 'json')
+        await out.write((count ? ',\n' : '\n') + JSON.stringify({ id: encounter.id, findings: judged.findings }));
       else if (args.format === 'text') await out.write(formatJudged(judged, color));
       else if (args.format === 'csv') await out.write(csvRowsOf(judged));
       if (rows && judged.findings.length) await rows.write(htmlRowsOf(judged));

@@ -34,7 +34,7 @@ export function resolveDemoPath(pathname: string): string | null {
   if (/^\/ema\/web\/practice\/staff\/?$/.test(pathname)) return join(ROOT, 'ema', 'index.html');
   const athena = pathname.match(/^\/\d+\/\d+\/([A-Za-z0-9_-]+)\.esp$/);
   if (athena) return join(ROOT, 'athena', `${athena[1]}.html`);
-  if (pathname === '/' ) return join(ROOT, 'index.html');
+  if (pathname === '/') return join(ROOT, 'index.html');
   const file = normalize(join(ROOT, decodeURIComponent(pathname)));
   return file.startsWith(ROOT) ? file : null;
 }
@@ -47,7 +47,10 @@ export function startDemoServer(port = 0): Promise<{ server: Server; url: string
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not found');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -70,6 +73,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(`  EMA-style:       ${url}/ema/web/practice/staff#/practice/staff/patient/1001/visit?case=ex01`);
     console.log(`  athenaNet-style: ${url}/195900/1/globalframeset.esp?MAIN=/195900/1/encounter.esp%3Fcase%3Dex01`);
     console.log(`  eClinicalWorks-style (generic adapter): ${url}/ecw/mobiledoc/jsp/webemr/index.html?case=ex01`);
-    console.log(`  Cedar Health, React + Mantine (generic adapter; run npm run build:demo-screens first): ${url}/cedar/index.html?case=ex01`);
+    console.log(
+      `  Cedar Health, React + Mantine (generic adapter; run npm run build:demo-screens first): ${url}/cedar/index.html?case=ex01`,
+    );
   });
 }

@@ -26,7 +26,9 @@ async function settle(window: Window) {
 async function liveScreen(encounter: Encounter): Promise<{ doc: Document; window: Window }> {
   const window = scriptWindow(`${DEMO}encounter.esp?encounter=${encodeURIComponent(JSON.stringify(encounter))}`);
   (window as unknown as { fetch: () => Promise<never> }).fetch = () => Promise.reject(new Error('offline'));
-  window.document.write(readFileSync(new URL('encounter.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''));
+  window.document.write(
+    readFileSync(new URL('encounter.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''),
+  );
   window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
   window.eval(readFileSync(new URL('encounter.js', SCREEN_DIR), 'utf8'));
   await settle(window);
@@ -52,7 +54,10 @@ function read(doc: Document): Encounter {
   return r.encounter;
 }
 
-const base = (lines: Encounter['lines'], payer: Encounter['payer'] = { kind: 'commercial', name: 'Aetna' }): Encounter => ({
+const base = (
+  lines: Encounter['lines'],
+  payer: Encounter['payer'] = { kind: 'commercial', name: 'Aetna' },
+): Encounter => ({
   id: 'fix-test',
   dateOfService: '2026-03-02',
   payer,
@@ -71,7 +76,12 @@ async function applied(doc: Document, action: SuggestionAction) {
 
 describe('athenaNet: every action kind through the Billing tab’s own controls', () => {
   it('addModifier: the first empty Modifier box', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213', dx: [2] }, { code: '17110', modifiers: ['59'], dx: [1] }]));
+    const { doc } = await liveScreen(
+      base([
+        { code: '99213', dx: [2] },
+        { code: '17110', modifiers: ['59'], dx: [1] },
+      ]),
+    );
     expect(await applied(doc, { type: 'addModifier', line: 0, modifier: '25' })).toEqual({ ok: true });
     expect(form(doc, 1).mods).toEqual(['25']);
     expect(read(doc).lines[0]!.modifiers).toEqual(['25']);
@@ -87,7 +97,12 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
   });
 
   it('setUnits: the Units box', async () => {
-    const { doc } = await liveScreen(base([{ code: '17000', units: 1 }, { code: '17003', units: 15 }]));
+    const { doc } = await liveScreen(
+      base([
+        { code: '17000', units: 1 },
+        { code: '17003', units: 15 },
+      ]),
+    );
     expect(await applied(doc, { type: 'setUnits', line: 1, units: 13 })).toEqual({ ok: true });
     expect(form(doc, 2).units).toBe('13');
     expect(read(doc).lines[1]!.units).toBe(13);
@@ -110,13 +125,17 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
 
   it('addLine: the "Add service" box and Add, then units, modifiers and pointers on the new line', async () => {
     const { doc } = await liveScreen(base([{ code: '17003', units: 3, dx: [1] }]));
-    expect(await applied(doc, { type: 'addLine', code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] })).toEqual({ ok: true });
+    expect(await applied(doc, { type: 'addLine', code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] })).toEqual({
+      ok: true,
+    });
     expect(form(doc, 2)).toMatchObject({ code: '17000', mods: ['59'], units: '1', ptr: '1, 2' });
     expect(read(doc).lines[1]).toMatchObject({ code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] });
   });
 
   it('removeLine: the row’s remove button (the lines after it are renumbered)', async () => {
-    const { doc } = await liveScreen(base([{ code: '11102', units: 3 }, { code: '11103', units: 2 }, { code: '99213' }]));
+    const { doc } = await liveScreen(
+      base([{ code: '11102', units: 3 }, { code: '11103', units: 2 }, { code: '99213' }]),
+    );
     expect(await applied(doc, { type: 'removeLine', line: 1 })).toEqual({ ok: true });
     expect(read(doc).lines.map((l) => l.code)).toEqual(['11102', '99213']);
     expect(form(doc, 2).code).toBe('99213');
@@ -125,11 +144,17 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
 
 describe('athenaNet: a line without the control answers "cannot" and is left alone', () => {
   it('four modifiers in use: no box for a fifth', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213', modifiers: ['GA', 'GY', 'GZ', 'KX'] }], { kind: 'medicare' }));
+    const { doc } = await liveScreen(
+      base([{ code: '99213', modifiers: ['GA', 'GY', 'GZ', 'KX'] }], { kind: 'medicare' }),
+    );
     const action: SuggestionAction = { type: 'addModifier', line: 0, modifier: '25' };
     expect(athenaApplier.canApply(action, doc)).toBe('all modifier boxes of service line 1 are in use');
     const before = rev(doc);
-    expect(await athenaApplier.apply(action, doc)).toEqual({ ok: false, cannot: true, reason: 'all modifier boxes of service line 1 are in use' });
+    expect(await athenaApplier.apply(action, doc)).toEqual({
+      ok: false,
+      cannot: true,
+      reason: 'all modifier boxes of service line 1 are in use',
+    });
     expect(rev(doc)).toBe(before);
     expect(form(doc, 1).mods).toEqual(['GA', 'GY', 'GZ', 'KX']);
   });
@@ -137,8 +162,13 @@ describe('athenaNet: a line without the control answers "cannot" and is left alo
   it('no Bill? box on a line (a screen that shows none) and no such line', async () => {
     const { doc } = await liveScreen(base([{ code: '99213' }]));
     (doc.getElementsByName('BILL_1')[0] as HTMLInputElement).disabled = true;
-    expect(athenaApplier.canApply({ type: 'billToPatient', line: 0 }, doc)).toBe('the Bill? box of service line 1 cannot be changed');
-    expect(await athenaApplier.apply({ type: 'billToPatient', line: 0 }, doc)).toMatchObject({ ok: false, cannot: true });
+    expect(athenaApplier.canApply({ type: 'billToPatient', line: 0 }, doc)).toBe(
+      'the Bill? box of service line 1 cannot be changed',
+    );
+    expect(await athenaApplier.apply({ type: 'billToPatient', line: 0 }, doc)).toMatchObject({
+      ok: false,
+      cannot: true,
+    });
     expect(athenaApplier.canApply({ type: 'removeLine', line: 4 }, doc)).toBe('there is no service line 5');
   });
 });

@@ -9,11 +9,27 @@
  */
 import type { SuggestionAction } from '../../rules/schema';
 import type { Applier, ApplyResult } from '../types';
-import { APPLIED, cannot, clickLikeAPerson, failed, isCheckbox, isWritable, norm, settled, typeValue } from '../shared/apply-kit';
+import {
+  APPLIED,
+  cannot,
+  clickLikeAPerson,
+  failed,
+  isCheckbox,
+  isWritable,
+  norm,
+  settled,
+  typeValue,
+} from '../shared/apply-kit';
 import { athenaAdapter, labelledControl, serviceCells } from './index';
 import { APPLY_TEXT, OWN_TAG_PREFIX, SEL, type ServiceColumn } from './selectors';
 
-const COLUMN_WORD: Partial<Record<ServiceColumn, string>> = { code: 'Procedure Code', modifier: 'Modifier', units: 'Units', dx: 'ICD-10', bill: 'Bill?' };
+const COLUMN_WORD: Partial<Record<ServiceColumn, string>> = {
+  code: 'Procedure Code',
+  modifier: 'Modifier',
+  units: 'Units',
+  dx: 'ICD-10',
+  bill: 'Bill?',
+};
 
 function notOurs(el: Element): boolean {
   for (let n: Element | null = el; n; n = n.parentElement) if (n.nodeName.startsWith(OWN_TAG_PREFIX)) return false;
@@ -22,7 +38,8 @@ function notOurs(el: Element): boolean {
 
 function lines(doc: Document): { rows: Element[] } | string {
   const read = athenaAdapter.read(doc);
-  if (read.status !== 'ok') return read.status === 'absent' ? 'the Billing tab is no longer on the screen' : read.reason;
+  if (read.status !== 'ok')
+    return read.status === 'absent' ? 'the Billing tab is no longer on the screen' : read.reason;
   return { rows: read.anchors.lines };
 }
 
@@ -36,7 +53,9 @@ function cellOf(doc: Document, line: number, column: ServiceColumn): Element | s
 }
 
 function textBoxes(cell: Element): HTMLInputElement[] {
-  return [...cell.querySelectorAll(SEL.textInput)].filter((el): el is HTMLInputElement => el.tagName === 'INPUT' && notOurs(el));
+  return [...cell.querySelectorAll(SEL.textInput)].filter(
+    (el): el is HTMLInputElement => el.tagName === 'INPUT' && notOurs(el),
+  );
 }
 
 function textBox(doc: Document, line: number, column: ServiceColumn): HTMLInputElement | string {
@@ -49,7 +68,8 @@ function textBox(doc: Document, line: number, column: ServiceColumn): HTMLInputE
 function billBox(doc: Document, line: number): HTMLInputElement | string {
   const cell = cellOf(doc, line, 'bill');
   if (typeof cell === 'string') return cell;
-  const box = [...cell.querySelectorAll(SEL.checkbox)].find((b) => notOurs(b) && isCheckbox(b) && !b.disabled) as HTMLInputElement | undefined;
+  const box = [...cell.querySelectorAll(SEL.checkbox)].find((b) => notOurs(b) && isCheckbox(b) && !b.disabled) as
+    HTMLInputElement | undefined;
   return box ?? `the Bill? box of service line ${line + 1} cannot be changed`;
 }
 
@@ -72,7 +92,10 @@ function addControls(doc: Document): { box: HTMLInputElement; button: HTMLElemen
   if (!isWritable(box) || box.tagName !== 'INPUT') return 'the Billing tab has no "Add service" box';
   // The Add button sits beside the box, in the same entry row.
   for (let scope = box.parentElement, up = 0; scope && up < 3; scope = scope.parentElement, up++) {
-    const button = [...scope.querySelectorAll(SEL.button)].find((b) => notOurs(b) && APPLY_TEXT.addButton.test((b.textContent ?? '').trim()) && !(b as HTMLButtonElement).disabled);
+    const button = [...scope.querySelectorAll(SEL.button)].find(
+      (b) =>
+        notOurs(b) && APPLY_TEXT.addButton.test((b.textContent ?? '').trim()) && !(b as HTMLButtonElement).disabled,
+    );
     if (button) return { box: box as HTMLInputElement, button: button as HTMLElement };
   }
   return 'the "Add service" box has no Add button';
@@ -86,7 +109,9 @@ function canApply(action: SuggestionAction, doc: Document): string | null {
       if (typeof cell === 'string') return cell;
       const boxes = textBoxes(cell).filter(isWritable);
       if (boxes.some((b) => norm(b.value) === norm(action.modifier))) return null;
-      return boxes.some((b) => !b.value.trim()) ? null : `all modifier boxes of service line ${action.line + 1} are in use`;
+      return boxes.some((b) => !b.value.trim())
+        ? null
+        : `all modifier boxes of service line ${action.line + 1} are in use`;
     }
     case 'removeModifier':
       return why(cellOf(doc, action.line, 'modifier'));
@@ -160,7 +185,8 @@ async function addLine(doc: Document, action: Extract<SuggestionAction, { type: 
   clickLikeAPerson(controls.button);
   await settled(doc);
   const after = lines(doc);
-  if (typeof after === 'string' || after.rows.length !== before.rows.length + 1) return failed(`${action.code} was not added`);
+  if (typeof after === 'string' || after.rows.length !== before.rows.length + 1)
+    return failed(`${action.code} was not added`);
   const line = before.rows.length;
   const steps: (() => Promise<ApplyResult>)[] = [];
   if (action.units !== undefined) steps.push(() => setText(doc, line, 'units', String(action.units)));

@@ -12,7 +12,9 @@ import { encounterIdentity } from '../shared/text';
 import { findings, readWorkedExamples, snapshotLoader } from '../../test/support/snapshot-testing';
 import { matchesAny } from '../../lib/match-patterns';
 
-interface Case { encounter: Encounter }
+interface Case {
+  encounter: Encounter;
+}
 const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
 const SCREEN_DIR = new URL('../../test/fixtures/ehr/athena/', import.meta.url);
@@ -26,8 +28,12 @@ function liveScreen(encounter: unknown): { doc: Document; window: Window } {
   const window = scriptWindow(url);
   // Same-origin /examples.json only (the screen looks descriptions up there); nothing else is reachable.
   (window as unknown as { fetch: (u: string) => Promise<unknown> }).fetch = (u: string) =>
-    u === '/examples.json' ? Promise.resolve({ ok: true, status: 200, json: async () => CASES }) : Promise.reject(new Error('offline'));
-  window.document.write(readFileSync(new URL('encounter.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''));
+    u === '/examples.json'
+      ? Promise.resolve({ ok: true, status: 200, json: async () => CASES })
+      : Promise.reject(new Error('offline'));
+  window.document.write(
+    readFileSync(new URL('encounter.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''),
+  );
   // The page's scripts in the order its HTML loads them: the shared DOM builder first.
   window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
   window.eval(readFileSync(new URL('encounter.js', SCREEN_DIR), 'utf8'));
@@ -118,54 +124,62 @@ describe('round trip of every worked example through its snapshot', () => {
     expect(savedIds()).toEqual(CASES.map((c) => c.encounter.id).sort());
   });
 
-  it.each(CASES.map((c) => [c.encounter.id, c.encounter] as const))('%s: same findings, lines, diagnoses and payer', (id, original) => {
-    const { encounter, anchors } = readOk(snapshot(id));
-    expect(encounter.note).toBe(original.note);
-    expect(encounter.history).toEqual(original.history);
-    expect(findings(encounter)).toEqual(findings(original));
-    const got = shown(encounter);
-    const want = shown(original);
-    expect(got.lines).toEqual(want.lines);
-    expect(got.diagnoses).toEqual(want.diagnoses);
-    expect(encounter.payer.kind).toBe(original.payer.kind);
-    expect(got.payer).toEqual(want.payer);
-    expect(got.abn).toEqual(want.abn);
-    expect(encounter.dateOfService).toBe(original.dateOfService);
-    // anchors: lines[i] is the row showing line i + 1
-    expect(anchors.lines).toHaveLength(original.lines.length);
-    anchors.lines.forEach((row, i) => {
-      expect(row.tagName).toBe('TR');
-      expect(row.querySelector('td')?.textContent?.trim()).toBe(String(i + 1));
-    });
-    expect(anchors.diagnoses?.querySelector('h3')?.textContent).toMatch(/^Diagnoses/);
-    expect(anchors.header?.textContent).toContain('Appointment Summary');
-  });
+  it.each(CASES.map((c) => [c.encounter.id, c.encounter] as const))(
+    '%s: same findings, lines, diagnoses and payer',
+    (id, original) => {
+      const { encounter, anchors } = readOk(snapshot(id));
+      expect(encounter.note).toBe(original.note);
+      expect(encounter.history).toEqual(original.history);
+      expect(findings(encounter)).toEqual(findings(original));
+      const got = shown(encounter);
+      const want = shown(original);
+      expect(got.lines).toEqual(want.lines);
+      expect(got.diagnoses).toEqual(want.diagnoses);
+      expect(encounter.payer.kind).toBe(original.payer.kind);
+      expect(got.payer).toEqual(want.payer);
+      expect(got.abn).toEqual(want.abn);
+      expect(encounter.dateOfService).toBe(original.dateOfService);
+      // anchors: lines[i] is the row showing line i + 1
+      expect(anchors.lines).toHaveLength(original.lines.length);
+      anchors.lines.forEach((row, i) => {
+        expect(row.tagName).toBe('TR');
+        expect(row.querySelector('td')?.textContent?.trim()).toBe(String(i + 1));
+      });
+      expect(anchors.diagnoses?.querySelector('h3')?.textContent).toMatch(/^Diagnoses/);
+      expect(anchors.header?.textContent).toContain('Appointment Summary');
+    },
+  );
 });
 
 describe('anchors: the element of each field of each line, where warnings are painted', () => {
   const INPUTS = { code: 'Procedure code', units: 'Units', site: 'Site', size: 'Size in cm' } as const;
-  it.each(CASES.map((c) => [c.encounter.id] as const))('%s: code, modifiers, units, site, size, ICD-10 pointers, diagnoses and payer', (id) => {
-    const { encounter, anchors } = readOk(snapshot(id));
-    encounter.lines.forEach((_, i) => {
-      const row = anchors.lines[i]!;
-      for (const [field, label] of Object.entries(INPUTS) as [keyof typeof INPUTS, string][]) {
-        const el = anchors.field!(i, field);
-        expect(el?.getAttribute('aria-label'), `${id} line ${i} ${field}`).toBe(`${label}, line ${i + 1}`);
-        expect(row.contains(el!)).toBe(true);
-      }
-      // The modifier boxes and the ICD-10 cell (chips and pointer field): their cells.
-      const mods = anchors.field!(i, 'modifiers')!;
-      expect(mods.tagName).toBe('TD');
-      expect([...mods.querySelectorAll('input')].map((m) => m.getAttribute('aria-label'))).toEqual([1, 2, 3, 4].map((n) => `Modifier ${n}, line ${i + 1}`));
-      const dx = anchors.field!(i, 'dx')!;
-      expect(dx.tagName).toBe('TD');
-      expect(dx.querySelector('input')?.getAttribute('aria-label')).toBe(`Diagnosis pointers, line ${i + 1}`);
-      expect(row.contains(dx)).toBe(true);
-    });
-    expect(anchors.field!(encounter.lines.length, 'code')).toBeUndefined();
-    expect(anchors.payer?.tagName).toBe('DD');
-    expect(anchors.payer?.textContent).toContain(encounter.payer.name ?? '');
-  });
+  it.each(CASES.map((c) => [c.encounter.id] as const))(
+    '%s: code, modifiers, units, site, size, ICD-10 pointers, diagnoses and payer',
+    (id) => {
+      const { encounter, anchors } = readOk(snapshot(id));
+      encounter.lines.forEach((_, i) => {
+        const row = anchors.lines[i]!;
+        for (const [field, label] of Object.entries(INPUTS) as [keyof typeof INPUTS, string][]) {
+          const el = anchors.field!(i, field);
+          expect(el?.getAttribute('aria-label'), `${id} line ${i} ${field}`).toBe(`${label}, line ${i + 1}`);
+          expect(row.contains(el!)).toBe(true);
+        }
+        // The modifier boxes and the ICD-10 cell (chips and pointer field): their cells.
+        const mods = anchors.field!(i, 'modifiers')!;
+        expect(mods.tagName).toBe('TD');
+        expect([...mods.querySelectorAll('input')].map((m) => m.getAttribute('aria-label'))).toEqual(
+          [1, 2, 3, 4].map((n) => `Modifier ${n}, line ${i + 1}`),
+        );
+        const dx = anchors.field!(i, 'dx')!;
+        expect(dx.tagName).toBe('TD');
+        expect(dx.querySelector('input')?.getAttribute('aria-label')).toBe(`Diagnosis pointers, line ${i + 1}`);
+        expect(row.contains(dx)).toBe(true);
+      });
+      expect(anchors.field!(encounter.lines.length, 'code')).toBeUndefined();
+      expect(anchors.payer?.tagName).toBe('DD');
+      expect(anchors.payer?.textContent).toContain(encounter.payer.name ?? '');
+    },
+  );
 });
 
 describe('the live demo screen', () => {
@@ -176,7 +190,10 @@ describe('the live demo screen', () => {
     expect(shown(encounter)).toEqual(shown(FULL));
     expect(findings(encounter)).toEqual(findings(FULL));
     // grouped on screen, yet in claim order for the adapter
-    const groups = [...doc.querySelectorAll('[data-group]')].map((g) => [g.getAttribute('data-group'), [...g.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent)]);
+    const groups = [...doc.querySelectorAll('[data-group]')].map((g) => [
+      g.getAttribute('data-group'),
+      [...g.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent),
+    ]);
     expect(groups).toEqual([
       ['EM', ['1']],
       ['ORDERS', ['7', '9']],
@@ -249,7 +266,16 @@ describe('the live demo screen', () => {
     set(doc, 'BILL_2', false);
     await settle(window);
     e = readOk(doc).encounter;
-    expect(e.lines[1]).toEqual({ ...ex01.lines[1], units: 1, site: 'left index finger', lesions: 15, sizeCm: 0.6, dx: [1, 4], category: 'cosmetic', billTo: 'patient' });
+    expect(e.lines[1]).toEqual({
+      ...ex01.lines[1],
+      units: 1,
+      site: 'left index finger',
+      lesions: 15,
+      sizeCm: 0.6,
+      dx: [1, 4],
+      category: 'cosmetic',
+      billTo: 'patient',
+    });
     expect(doc.querySelector('.fe_c_pill--error')?.textContent).toContain('4');
 
     // add a service by code: it lands in its group with the next line number
@@ -297,7 +323,9 @@ describe('the live demo screen', () => {
     const { doc, window } = liveScreen(FULL);
     const units = doc.getElementsByName('UNITS_1')[0] as HTMLInputElement;
     units.value = '3';
-    units.dispatchEvent(new (window as unknown as typeof globalThis).KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    units.dispatchEvent(
+      new (window as unknown as typeof globalThis).KeyboardEvent('keydown', { key: 'Enter', bubbles: true }),
+    );
     await settle(window);
     expect(readOk(doc).encounter.lines[0]!.units).toBe(3);
   });
@@ -312,7 +340,12 @@ describe('the live demo screen', () => {
     const { doc, window } = liveScreen(FULL);
     press(doc, 'TAB_SIGNOFF');
     await settle(window);
-    expect(doc.querySelector('[role="tabpanel"][aria-labelledby] section')?.closest('[role="tabpanel"]')?.hasAttribute('hidden')).toBe(true);
+    expect(
+      doc
+        .querySelector('[role="tabpanel"][aria-labelledby] section')
+        ?.closest('[role="tabpanel"]')
+        ?.hasAttribute('hidden'),
+    ).toBe(true);
     expect(shown(readOk(doc).encounter)).toEqual(shown(FULL));
   });
 
@@ -323,13 +356,21 @@ describe('the live demo screen', () => {
       payer: { kind: 'commercial', name: '<b>Acme</b> & "Co" <script>window.__pwned=1</script>' },
       diagnoses: [{ code: 'L57.0', description: '</td><td><img src=x onerror="window.__pwned=2">' }],
       lines: [
-        { code: '17000', dx: [1], site: '<script>window.__pwned=3</script>', lesions: 1, description: '<img src=x onerror="window.__pwned=4"> & <i>more</i>' },
+        {
+          code: '17000',
+          dx: [1],
+          site: '<script>window.__pwned=3</script>',
+          lesions: 1,
+          description: '<img src=x onerror="window.__pwned=4"> & <i>more</i>',
+        },
       ],
     };
     const { doc, window } = liveScreen(hostile);
     const { encounter } = readOk(doc);
     expect(shown(encounter)).toEqual(shown(hostile));
-    expect(doc.querySelector('#encounter-root img, #encounter-root script, #encounter-root b, #encounter-root i')).toBeNull();
+    expect(
+      doc.querySelector('#encounter-root img, #encounter-root script, #encounter-root b, #encounter-root i'),
+    ).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     // and the same from the saved markup (text escaped in the HTML)
     const again = loadHtml('<!doctype html>\n' + doc.documentElement.outerHTML, doc.URL);
@@ -345,7 +386,8 @@ describe('the live demo screen', () => {
 
 describe('the procedure documentation (its own frame) and the visit history', () => {
   const frameOf = (doc: Document) => doc.querySelector('iframe[name="frProcNote"]') as HTMLIFrameElement;
-  const noteBox = (doc: Document) => frameOf(doc).contentDocument!.getElementsByName('PROCNOTE')[0] as HTMLTextAreaElement;
+  const noteBox = (doc: Document) =>
+    frameOf(doc).contentDocument!.getElementsByName('PROCNOTE')[0] as HTMLTextAreaElement;
 
   it('the note is read from the frame, whose document the result names so that its edits are followed', () => {
     const result = readOk(snapshot('ex53'));
@@ -397,7 +439,9 @@ describe('the procedure documentation (its own frame) and the visit history', ()
     const box = noteBox(doc);
     box.value = ex51.note!.replace('Punch biopsy', 'Shave biopsy');
     expect(readOk(doc).encounter.note!.split('\n')[0]).toBe('Procedure: Shave biopsy');
-    box.dispatchEvent(new (frameOf(doc).contentWindow as unknown as typeof globalThis).Event('change', { bubbles: true }));
+    box.dispatchEvent(
+      new (frameOf(doc).contentWindow as unknown as typeof globalThis).Event('change', { bubbles: true }),
+    );
     await settle(window);
     expect(doc.querySelector('.fe_c_section--procnote [role="status"]')?.textContent).toBe('Draft saved');
     expect(noteBox(doc)).toBe(box); // the frame is not rebuilt by the page's re-render
@@ -422,9 +466,27 @@ describe('the procedure documentation (its own frame) and the visit history', ()
   });
 
   it.each<[string, (doc: Document) => void, string]>([
-    ['a history date that is not a date', (d) => { historyCells(d)[1]![0]!.textContent = '2026/06/03'; }, "could not read: visit history row 2: date ('2026/06/03')"],
-    ['a history code with a space', (d) => { historyCells(d)[0]![1]!.textContent = '116 02'; }, "could not read: visit history row 1: code ('116 02')"],
-    ['a history table without its date column', (d) => { historySection(d).querySelector('th')!.textContent = 'When'; }, 'could not read: the Visit History section has no table with Date of Service and Procedure Code columns'],
+    [
+      'a history date that is not a date',
+      (d) => {
+        historyCells(d)[1]![0]!.textContent = '2026/06/03';
+      },
+      "could not read: visit history row 2: date ('2026/06/03')",
+    ],
+    [
+      'a history code with a space',
+      (d) => {
+        historyCells(d)[0]![1]!.textContent = '116 02';
+      },
+      "could not read: visit history row 1: code ('116 02')",
+    ],
+    [
+      'a history table without its date column',
+      (d) => {
+        historySection(d).querySelector('th')!.textContent = 'When';
+      },
+      'could not read: the Visit History section has no table with Date of Service and Procedure Code columns',
+    ],
   ])('%s', (_what, edit, reason) => {
     const doc = snapshot('ex85');
     edit(doc);
@@ -432,17 +494,25 @@ describe('the procedure documentation (its own frame) and the visit history', ()
   });
 });
 const historySection = (doc: Document) => doc.querySelector('.fe_c_section--history')!;
-const historyCells = (doc: Document) => [...historySection(doc).querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')]);
+const historyCells = (doc: Document) =>
+  [...historySection(doc).querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')]);
 
 describe('other frames and pages are absent', () => {
-  it.each(['globalframeset', 'globalnav', 'globaliframe', 'framecontent', 'schedulenav', 'status', 'shim', 'blank', 'encounter'])(
-    '%s.esp (as served, scripts not run)',
-    (page) => {
-      const doc = loadHtml(readFileSync(new URL(`${page}.html`, SCREEN_DIR), 'utf8'), `${DEMO}${page}.esp`);
-      expect(athenaAdapter.read(doc)).toEqual({ status: 'absent' });
-      expect(athenaAdapter.signControls!(doc)).toEqual([]);
-    },
-  );
+  it.each([
+    'globalframeset',
+    'globalnav',
+    'globaliframe',
+    'framecontent',
+    'schedulenav',
+    'status',
+    'shim',
+    'blank',
+    'encounter',
+  ])('%s.esp (as served, scripts not run)', (page) => {
+    const doc = loadHtml(readFileSync(new URL(`${page}.html`, SCREEN_DIR), 'utf8'), `${DEMO}${page}.esp`);
+    expect(athenaAdapter.read(doc)).toEqual({ status: 'absent' });
+    expect(athenaAdapter.signControls!(doc)).toEqual([]);
+  });
 
   it.each([
     ['a non-.esp page of the demo server', 'http://localhost/ema/web/practice/staff'],
@@ -461,18 +531,25 @@ describe('other frames and pages are absent', () => {
     expect(athenaAdapter.read(snapshot('ex01', url)).status).toBe('ok');
   });
 
-  it('the other EHRs\' saved screens are absent', () => {
+  it("the other EHRs' saved screens are absent", () => {
     for (const ehr of ['ema', 'generic']) {
       const dir = new URL(`../${ehr}/__snapshots__/`, import.meta.url);
       if (!existsSync(dir)) continue;
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
-        expect(athenaAdapter.read(loadHtml(readFileSync(new URL(f, dir), 'utf8'))), `${ehr}/${f}`).toEqual({ status: 'absent' });
+        expect(athenaAdapter.read(loadHtml(readFileSync(new URL(f, dir), 'utf8'))), `${ehr}/${f}`).toEqual({
+          status: 'absent',
+        });
       }
     }
   }, 60_000);
 
   it('matches the real hosts and the demo server', () => {
-    for (const url of ['https://athenanet.athenahealth.com/195900/1/globalframeset.esp', 'https://preview.athenahealth.com/1/2/x.esp', 'http://localhost:5178/195900/1/encounter.esp', 'http://127.0.0.1:5178/195900/1/encounter.esp']) {
+    for (const url of [
+      'https://athenanet.athenahealth.com/195900/1/globalframeset.esp',
+      'https://preview.athenahealth.com/1/2/x.esp',
+      'http://localhost:5178/195900/1/encounter.esp',
+      'http://127.0.0.1:5178/195900/1/encounter.esp',
+    ]) {
       expect(matchesAny(athenaAdapter.matches, url), url).toBe(true);
     }
     expect(matchesAny(athenaAdapter.matches, 'https://www.athenahealth.com/')).toBe(false);
@@ -485,27 +562,124 @@ describe('a Billing tab that cannot be read says why', () => {
     edit(doc);
     return athenaAdapter.read(doc);
   };
-  const section = (doc: Document, title: string) => [...doc.querySelectorAll('section')].find((s) => s.querySelector('h3')?.textContent?.startsWith(title))!;
+  const section = (doc: Document, title: string) =>
+    [...doc.querySelectorAll('section')].find((s) => s.querySelector('h3')?.textContent?.startsWith(title))!;
   const byName = (doc: Document, name: string) => doc.getElementsByName(name)[0] as HTMLInputElement;
 
   it.each<[string, (doc: Document) => void, RegExp]>([
     ['half-rendered: no Services section yet', (d) => section(d, 'Services').remove(), /no Services section/],
     ['half-rendered: no Diagnoses section yet', (d) => section(d, 'Diagnoses').remove(), /no Diagnoses section/],
-    ['half-rendered: Services heading without its tables', (d) => section(d, 'Services').querySelectorAll('table').forEach((t) => t.remove()), /no table with a Procedure Code column/],
-    ['half-rendered: a row still missing its cells', (d) => { const row = byName(d, 'UNITS_2').closest('tr')!; while (row.children.length > 3) row.lastElementChild!.remove(); }, /service line 2: the row has no Modifier cell/],
-    ['a Services table without a Units column', (d) => { for (const th of d.querySelectorAll('th')) if (th.textContent === 'Units') th.textContent = 'Qty'; }, /no Units column/],
-    ['units that are not a number', (d) => { byName(d, 'UNITS_2').value = 'abc'; }, /service line 2: units 'abc' is not a positive whole number/],
-    ['zero units', (d) => { byName(d, 'UNITS_1').value = '0'; }, /units '0'/],
-    ['a lesion count that is not a number', (d) => { byName(d, 'LESIONS_2').value = 'many'; }, /lesion count 'many'/],
-    ['a size that is not in cm', (d) => { byName(d, 'SIZE_2').value = '3 inches'; }, /size '3 inches'/],
-    ['pointers that are not numbers', (d) => { byName(d, 'DXPTR_2').value = 'B07.8'; }, /diagnosis pointers 'B07.8'/],
-    ['two rows with the same line number', (d) => { byName(d, 'UNITS_2').closest('tr')!.querySelector('td')!.textContent = '1'; }, /line numbers are not 1 to/],
-    ['a Bill? cell without its checkbox', (d) => byName(d, 'BILL_1').remove(), /service line 1: the Bill\? cell has no checkbox/],
-    ['an unknown category', (d) => { const s = d.getElementsByName('CATEGORY_1')[0] as HTMLSelectElement; s.appendChild(Object.assign(d.createElement('option'), { value: 'gift' })); s.value = 'gift'; }, /category 'gift'/],
-    ['a date of service that is not a date', (d) => { [...d.querySelectorAll('dt')].find((t) => t.textContent === 'Date of Service')!.nextElementSibling!.textContent = '13/45'; }, /date of service '13\/45'/],
-    ['no encounter ID', (d) => { [...d.querySelectorAll('dt')].find((t) => t.textContent === 'Encounter ID')!.parentElement!.remove(); }, /no encounter ID/],
-    ['diagnosis rows out of order', (d) => { const body = section(d, 'Diagnoses').querySelector('tbody')!; body.appendChild(body.firstElementChild!); }, /diagnosis 1: its row is numbered '2'/],
-    ['ABN lines that are not line numbers', (d) => { (d.getElementsByName('ABNSCOPE')[0] as HTMLSelectElement).value = 'LINES'; byName(d, 'ABNLINES').value = 'first'; }, /ABN: line numbers 'first'/],
+    [
+      'half-rendered: Services heading without its tables',
+      (d) =>
+        section(d, 'Services')
+          .querySelectorAll('table')
+          .forEach((t) => t.remove()),
+      /no table with a Procedure Code column/,
+    ],
+    [
+      'half-rendered: a row still missing its cells',
+      (d) => {
+        const row = byName(d, 'UNITS_2').closest('tr')!;
+        while (row.children.length > 3) row.lastElementChild!.remove();
+      },
+      /service line 2: the row has no Modifier cell/,
+    ],
+    [
+      'a Services table without a Units column',
+      (d) => {
+        for (const th of d.querySelectorAll('th')) if (th.textContent === 'Units') th.textContent = 'Qty';
+      },
+      /no Units column/,
+    ],
+    [
+      'units that are not a number',
+      (d) => {
+        byName(d, 'UNITS_2').value = 'abc';
+      },
+      /service line 2: units 'abc' is not a positive whole number/,
+    ],
+    [
+      'zero units',
+      (d) => {
+        byName(d, 'UNITS_1').value = '0';
+      },
+      /units '0'/,
+    ],
+    [
+      'a lesion count that is not a number',
+      (d) => {
+        byName(d, 'LESIONS_2').value = 'many';
+      },
+      /lesion count 'many'/,
+    ],
+    [
+      'a size that is not in cm',
+      (d) => {
+        byName(d, 'SIZE_2').value = '3 inches';
+      },
+      /size '3 inches'/,
+    ],
+    [
+      'pointers that are not numbers',
+      (d) => {
+        byName(d, 'DXPTR_2').value = 'B07.8';
+      },
+      /diagnosis pointers 'B07.8'/,
+    ],
+    [
+      'two rows with the same line number',
+      (d) => {
+        byName(d, 'UNITS_2').closest('tr')!.querySelector('td')!.textContent = '1';
+      },
+      /line numbers are not 1 to/,
+    ],
+    [
+      'a Bill? cell without its checkbox',
+      (d) => byName(d, 'BILL_1').remove(),
+      /service line 1: the Bill\? cell has no checkbox/,
+    ],
+    [
+      'an unknown category',
+      (d) => {
+        const s = d.getElementsByName('CATEGORY_1')[0] as HTMLSelectElement;
+        s.appendChild(Object.assign(d.createElement('option'), { value: 'gift' }));
+        s.value = 'gift';
+      },
+      /category 'gift'/,
+    ],
+    [
+      'a date of service that is not a date',
+      (d) => {
+        [...d.querySelectorAll('dt')].find(
+          (t) => t.textContent === 'Date of Service',
+        )!.nextElementSibling!.textContent = '13/45';
+      },
+      /date of service '13\/45'/,
+    ],
+    [
+      'no encounter ID',
+      (d) => {
+        [...d.querySelectorAll('dt')].find((t) => t.textContent === 'Encounter ID')!.parentElement!.remove();
+      },
+      /no encounter ID/,
+    ],
+    [
+      'diagnosis rows out of order',
+      (d) => {
+        const body = section(d, 'Diagnoses').querySelector('tbody')!;
+        body.appendChild(body.firstElementChild!);
+      },
+      /diagnosis 1: its row is numbered '2'/,
+    ],
+    [
+      'ABN lines that are not line numbers',
+      (d) => {
+        (d.getElementsByName('ABNSCOPE')[0] as HTMLSelectElement).value = 'LINES';
+        byName(d, 'ABNLINES').value = 'first';
+      },
+      /ABN: line numbers 'first'/,
+    ],
   ])('%s', (_what, edit, reason) => {
     const result = variant(edit);
     expect(result.status).toBe('unreadable');
@@ -515,18 +689,22 @@ describe('a Billing tab that cannot be read says why', () => {
 
   it('an empty Billing panel (still loading) is absent, not an alarm', () => {
     const doc = snapshot('ex01');
-    const panel = doc.getElementById(doc.querySelector('[role="tab"][name="TAB_BILLING"]')!.getAttribute('aria-controls')!)!;
+    const panel = doc.getElementById(
+      doc.querySelector('[role="tab"][name="TAB_BILLING"]')!.getAttribute('aria-controls')!,
+    )!;
     panel.textContent = 'Loading…';
     expect(athenaAdapter.read(doc)).toEqual({ status: 'absent' });
   });
 
   it('quotes at most 60 characters of a bad value', () => {
-    const result = variant((d) => { byName(d, 'UNITS_1').value = 'x'.repeat(500); });
+    const result = variant((d) => {
+      byName(d, 'UNITS_1').value = 'x'.repeat(500);
+    });
     expect(result.status === 'unreadable' && result.reason.length).toBeLessThan(160);
   });
 });
 
-describe('dermlint\'s own painted elements are not part of the screen', () => {
+describe("dermlint's own painted elements are not part of the screen", () => {
   it('reads the same with warnings painted into every row and section', () => {
     const doc = snapshot('ex13');
     const before = readOk(doc);
@@ -539,7 +717,10 @@ describe('dermlint\'s own painted elements are not part of the screen', () => {
       line.append(w, box);
       into.appendChild(line);
     };
-    before.anchors.lines.forEach((row) => { paint(row.querySelector('td')!); row.querySelectorAll('td').forEach(paint); });
+    before.anchors.lines.forEach((row) => {
+      paint(row.querySelector('td')!);
+      row.querySelectorAll('td').forEach(paint);
+    });
     paint(before.anchors.diagnoses!);
     paint(before.anchors.header!);
     doc.querySelectorAll('dd, th, h3').forEach(paint);
@@ -553,30 +734,46 @@ describe('the encounter id', () => {
   /** What the banner shows about the (fake) patient. */
   function banner(doc: Document) {
     const name = doc.querySelector('.fe_c_patient-banner__name')!.textContent;
-    const term = (t: string) => [...doc.querySelectorAll('dt')].find((dt) => dt.textContent === t)!.nextElementSibling!.textContent;
-    return { name, last: name.split(',')[0]!.trim(), dob: term('DOB').split(' ')[0]!, mrn: term('MRN').replace('#', '') };
+    const term = (t: string) =>
+      [...doc.querySelectorAll('dt')].find((dt) => dt.textContent === t)!.nextElementSibling!.textContent;
+    return {
+      name,
+      last: name.split(',')[0]!.trim(),
+      dob: term('DOB').split(' ')[0]!,
+      mrn: term('MRN').replace('#', ''),
+    };
   }
 
-  it.each(CASES.map((c) => c.encounter.id))('%s: practice and encounter id (the worker keeps a keyed pseudonym of them), nothing of name, DOB or MRN', (id) => {
-    const doc = snapshot(id);
-    const { encounter } = readOk(doc);
-    expect(encounter.id).toBe(encounterIdentity('athena', '195900', id));
-    const p = banner(doc);
-    const json = JSON.stringify(encounter);
-    for (const secret of [p.name, p.last, p.dob, p.mrn]) expect(json).not.toContain(secret);
-  });
+  it.each(CASES.map((c) => c.encounter.id))(
+    '%s: practice and encounter id (the worker keeps a keyed pseudonym of them), nothing of name, DOB or MRN',
+    (id) => {
+      const doc = snapshot(id);
+      const { encounter } = readOk(doc);
+      expect(encounter.id).toBe(encounterIdentity('athena', '195900', id));
+      const p = banner(doc);
+      const json = JSON.stringify(encounter);
+      for (const secret of [p.name, p.last, p.dob, p.mrn]) expect(json).not.toContain(secret);
+    },
+  );
 
-  it('does not change when the banner\'s name, DOB or MRN change (they are never read)', () => {
+  it("does not change when the banner's name, DOB or MRN change (they are never read)", () => {
     const doc = snapshot('ex07');
     const before = readOk(doc).encounter;
     doc.querySelector('.fe_c_patient-banner__name')!.textContent = 'SOMEONE, ELSE';
-    for (const dt of doc.querySelectorAll('dt')) if (dt.textContent === 'DOB' || dt.textContent === 'MRN') dt.nextElementSibling!.textContent = '#000000 01/01/1900';
+    for (const dt of doc.querySelectorAll('dt'))
+      if (dt.textContent === 'DOB' || dt.textContent === 'MRN')
+        dt.nextElementSibling!.textContent = '#000000 01/01/1900';
     expect(readOk(doc).encounter).toEqual(before);
   });
 
   it('comes from the URL when athena puts the encounter there', () => {
-    expect(readOk(snapshot('ex01', 'https://preview.athenahealth.com/1959/2/ax/encounter/4321/summary')).encounter.id).toBe(encounterIdentity('athena', '1959', '4321'));
-    expect(readOk(snapshot('ex01', 'https://athenanet.athenahealth.com/195900/1/encounter.esp?ENCOUNTERID=98765')).encounter.id).toBe(encounterIdentity('athena', '195900', '98765'));
+    expect(
+      readOk(snapshot('ex01', 'https://preview.athenahealth.com/1959/2/ax/encounter/4321/summary')).encounter.id,
+    ).toBe(encounterIdentity('athena', '1959', '4321'));
+    expect(
+      readOk(snapshot('ex01', 'https://athenanet.athenahealth.com/195900/1/encounter.esp?ENCOUNTERID=98765')).encounter
+        .id,
+    ).toBe(encounterIdentity('athena', '195900', '98765'));
     expect(readOk(snapshot('ex02')).encounter.id).not.toBe(readOk(snapshot('ex01')).encounter.id);
   });
 });

@@ -267,7 +267,8 @@ function labelled(labels: readonly Element[], re: RegExp): Element | null {
 
 /** The element with this id, when only one has it: with two, which one a label names is a guess. */
 function uniqueById(doc: Document, id: string, what: string): Element | null {
-  const selector = typeof CSS !== 'undefined' && CSS.escape ? `#${CSS.escape(id)}` : `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
+  const selector =
+    typeof CSS !== 'undefined' && CSS.escape ? `#${CSS.escape(id)}` : `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
   const all = doc.querySelectorAll(selector);
   if (all.length > 1) fail(`the control labelled ${q(what)}: ${all.length} elements share its id`);
   return all[0] ?? null;
@@ -278,7 +279,11 @@ function uniqueById(doc: Document, id: string, what: string): Element | null {
 function readPayer(doc: Document): Encounter['payer'] {
   const dd = termValue(doc, TEXT.insuranceTerm);
   if (!dd) return { kind: 'unknown' };
-  const category = [...dd.querySelectorAll(SEL.badge)].filter((b) => !insideOurs(b, dd)).map((b) => text(b)).join(' ').trim();
+  const category = [...dd.querySelectorAll(SEL.badge)]
+    .filter((b) => !insideOurs(b, dd))
+    .map((b) => text(b))
+    .join(' ')
+    .trim();
   const name = textWithout(dd, SEL.badge);
   const kind = payerKindFromText(category, name);
   return name ? { kind, name } : { kind };
@@ -293,14 +298,18 @@ function readEncounterId(doc: Document, scope: Element): string {
   }
   const practice = url?.pathname.match(PRACTICE_PATH)?.[1] ?? '';
   let encounter = url?.pathname.match(ENCOUNTER_PATH)?.[1] ?? '';
-  if (!encounter && url) for (const [k, v] of url.searchParams) if (ENCOUNTER_PARAM.test(k) && v.trim()) encounter = v.trim();
-  if (!encounter) encounter = text(termValue(scope, TEXT.encounterIdTerm)) || text(termValue(doc, TEXT.encounterIdTerm));
+  if (!encounter && url)
+    for (const [k, v] of url.searchParams) if (ENCOUNTER_PARAM.test(k) && v.trim()) encounter = v.trim();
+  if (!encounter)
+    encounter = text(termValue(scope, TEXT.encounterIdTerm)) || text(termValue(doc, TEXT.encounterIdTerm));
   if (!encounter) fail('the Billing tab shows no encounter ID');
   return encounterIdentity('athena', practice, encounter);
 }
 
 function readDiagnoses(section: Element): Diagnosis[] {
-  const table = [...section.querySelectorAll(SEL.table)].find((t) => columnsOf(t, DIAGNOSIS_COLUMNS).code !== undefined);
+  const table = [...section.querySelectorAll(SEL.table)].find(
+    (t) => columnsOf(t, DIAGNOSIS_COLUMNS).code !== undefined,
+  );
   if (!table) fail('the Diagnoses section has no table with an ICD-10 column');
   const cols: Columns<DiagnosisColumn> = columnsOf(table, DIAGNOSIS_COLUMNS);
   const out: Diagnosis[] = [];
@@ -315,7 +324,8 @@ function readDiagnoses(section: Element): Diagnosis[] {
       if (shown !== String(k)) fail(`diagnosis ${k}: its row is numbered ${q(shown)}, not ${k}`);
     }
     const code = cellValue(codeCell);
-    const description = cols.description !== undefined && cells[cols.description] ? cellValue(cells[cols.description]!) : '';
+    const description =
+      cols.description !== undefined && cells[cols.description] ? cellValue(cells[cols.description]!) : '';
     out.push(description ? { code, description } : { code });
   }
   return out;
@@ -336,7 +346,8 @@ function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: strin
   let label = where;
   if (cols.line !== undefined) {
     const shown = text(cell('line'));
-    if (!/^\d+$/.test(shown) || Number(shown) <= 0) fail(`${where}: line number ${q(shown)} is not a positive whole number`);
+    if (!/^\d+$/.test(shown) || Number(shown) <= 0)
+      fail(`${where}: line number ${q(shown)} is not a positive whole number`);
     number = Number(shown);
     label = `service line ${number}`;
   }
@@ -415,12 +426,23 @@ export function labelledControl(scope: Element, re: RegExp): Element | null {
 }
 
 const COLUMN_NAMES: Record<ServiceColumn, string> = {
-  line: 'Line #', code: 'Procedure Code', description: 'Description', modifier: 'Modifier', dx: 'ICD-10', units: 'Units',
-  site: 'Site', size: 'Size', lesions: 'Lesions', category: 'Category', bill: 'Bill?',
+  line: 'Line #',
+  code: 'Procedure Code',
+  description: 'Description',
+  modifier: 'Modifier',
+  dx: 'ICD-10',
+  units: 'Units',
+  site: 'Site',
+  size: 'Size',
+  lesions: 'Lesions',
+  category: 'Category',
+  bill: 'Bill?',
 };
 
 function readServices(section: Element): ServiceRow[] {
-  const tables = [...section.querySelectorAll(SEL.table)].map((table) => ({ table, cols: columnsOf(table, SERVICE_COLUMNS) })).filter((t) => t.cols.code !== undefined);
+  const tables = [...section.querySelectorAll(SEL.table)]
+    .map((table) => ({ table, cols: columnsOf(table, SERVICE_COLUMNS) }))
+    .filter((t) => t.cols.code !== undefined);
   if (tables.length === 0) fail('the Services section has no table with a Procedure Code column');
   const rows: ServiceRow[] = [];
   let numbered = 0;
@@ -438,7 +460,8 @@ function readServices(section: Element): ServiceRow[] {
   if (numbered === 0) return rows; // no line numbers shown: the claim order is the screen order
   const sorted = [...rows].sort((a, b) => a.number! - b.number!);
   sorted.forEach((r, i) => {
-    if (r.number !== i + 1) fail(`service line numbers are not 1 to ${rows.length} (found ${q(sorted.map((s) => s.number).join(', '))})`);
+    if (r.number !== i + 1)
+      fail(`service line numbers are not 1 to ${rows.length} (found ${q(sorted.map((s) => s.number).join(', '))})`);
   });
   return sorted;
 }
@@ -490,7 +513,10 @@ function readAbn(scope: Element): Encounter['abn'] {
   let selected = false;
   if (scopeControl) {
     const value = controlValue(scopeControl);
-    const option = scopeControl.nodeName === 'SELECT' ? (scopeControl as HTMLSelectElement).options[(scopeControl as HTMLSelectElement).selectedIndex] : null;
+    const option =
+      scopeControl.nodeName === 'SELECT'
+        ? (scopeControl as HTMLSelectElement).options[(scopeControl as HTMLSelectElement).selectedIndex]
+        : null;
     selected = TEXT.abnScopeSelected.test(value) || (option ? TEXT.abnScopeSelected.test(text(option)) : false);
   }
   let lines: number[] | undefined;
@@ -498,7 +524,8 @@ function readAbn(scope: Element): Encounter['abn'] {
     const linesControl = labelled(labels, TEXT.abnLines);
     const raw = linesControl ? controlValue(linesControl) : '';
     const parts = raw.split(/[\s,;]+/).filter(Boolean);
-    for (const p of parts) if (!/^\d+$/.test(p) || Number(p) <= 0) fail(`ABN: line numbers ${q(raw)} are not line numbers`);
+    for (const p of parts)
+      if (!/^\d+$/.test(p) || Number(p) <= 0) fail(`ABN: line numbers ${q(raw)} are not line numbers`);
     lines = parts.map((p) => Number(p) - 1);
   }
   if (signedBox.checked) return lines ? { signed: true, lines } : { signed: true };
@@ -508,7 +535,14 @@ function readAbn(scope: Element): Encounter['abn'] {
 // ------------------------------------------------------------------ anchors
 
 /** The Services column of each field a warning can be about. */
-const ANCHOR_COLUMNS: Record<LineField, ServiceColumn> = { code: 'code', modifiers: 'modifier', units: 'units', site: 'site', size: 'size', dx: 'dx' };
+const ANCHOR_COLUMNS: Record<LineField, ServiceColumn> = {
+  code: 'code',
+  modifiers: 'modifier',
+  units: 'units',
+  site: 'site',
+  size: 'size',
+  dx: 'dx',
+};
 
 /**
  * Where the painter finds each field of a service line, asked for lines with findings only: the
@@ -573,12 +607,22 @@ function read(doc: Document): ReadResult {
     if (history.length) candidate.history = history;
     const problem = checkEncounter(candidate);
     if (problem) fail(`the encounter read off the Billing tab is not valid (${problem})`);
-    const anchors: ScreenAnchors = { lines: services.map((s) => s.row), field: fieldAnchors(services), diagnoses: dxSection, header };
+    const anchors: ScreenAnchors = {
+      lines: services.map((s) => s.row),
+      field: fieldAnchors(services),
+      diagnoses: dxSection,
+      header,
+    };
     if (payerEl) anchors.payer = payerEl;
-    return note.frame ? { status: 'ok', encounter: candidate, anchors, documents: [note.frame] } : { status: 'ok', encounter: candidate, anchors };
+    return note.frame
+      ? { status: 'ok', encounter: candidate, anchors, documents: [note.frame] }
+      : { status: 'ok', encounter: candidate, anchors };
   } catch (e) {
     if (e instanceof Unreadable) return unreadableResult(`could not read: ${e.message}`);
-    return { status: 'unreadable', reason: `could not read the Billing tab (${e instanceof Error ? e.message : String(e)})` };
+    return {
+      status: 'unreadable',
+      reason: `could not read the Billing tab (${e instanceof Error ? e.message : String(e)})`,
+    };
   }
 }
 

@@ -16,7 +16,10 @@ export const DEMO_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
 export const DEMO_PATH = /\.esp$/i;
 
 /** The real hosts; the demo server's are added in a demo/test build only (adapters/demo-hosts.ts). */
-export const MATCHES: readonly string[] = ['https://athenanet.athenahealth.com/*', 'https://preview.athenahealth.com/*'];
+export const MATCHES: readonly string[] = [
+  'https://athenanet.athenahealth.com/*',
+  'https://preview.athenahealth.com/*',
+];
 
 /** `/{practiceid}/{n}/…` */
 export const PRACTICE_PATH = /^\/(\d+)\//;
@@ -36,7 +39,8 @@ export const SEL = {
   bodyRows: 'tbody tr',
   /** A control that holds a value the user entered. */
   control: 'input:not([type="hidden"]):not([type="button"]):not([type="submit"]):not([type="file"]), select, textarea',
-  textInput: 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not([type="file"]), textarea',
+  textInput:
+    'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not([type="file"]), textarea',
   checkbox: 'input[type="checkbox"]',
   select: 'select',
   /** The term of a label/value pair (Appointment Summary, patient banner). */
@@ -81,7 +85,8 @@ export const TEXT = {
   signControl: /^(sign[\s-]?off|sign|sign (and|&) close|save (and|&) go to charge entry)$/i,
 } as const;
 
-export type ServiceColumn = 'line' | 'code' | 'description' | 'modifier' | 'dx' | 'units' | 'site' | 'size' | 'lesions' | 'category' | 'bill';
+export type ServiceColumn =
+  'line' | 'code' | 'description' | 'modifier' | 'dx' | 'units' | 'site' | 'size' | 'lesions' | 'category' | 'bill';
 
 /** Service table column headers. */
 export const SERVICE_COLUMNS: Record<ServiceColumn, RegExp> = {
@@ -108,7 +113,6 @@ export const HISTORY_COLUMNS: Record<HistoryColumn, RegExp> = {
 
 /** A service table is a table with a "Procedure Code" column; these must be there too. */
 export const REQUIRED_SERVICE_COLUMNS: readonly ServiceColumn[] = ['code', 'modifier', 'dx', 'units', 'bill'];
-
 
 export type DiagnosisColumn = 'number' | 'code' | 'description';
 export const DIAGNOSIS_COLUMNS: Record<DiagnosisColumn, RegExp> = {

@@ -25,8 +25,11 @@ async function settle(window: Window) {
 async function liveScreen(encounter: Encounter): Promise<{ doc: Document; window: Window; model(): Encounter }> {
   const route = `/practice/staff/patient/4242/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
   const window = scriptWindow(`http://localhost/ema/web/practice/staff#${route}`);
-  (window as unknown as { fetch: () => Promise<unknown> }).fetch = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve([]) });
-  window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''));
+  (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
+    Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve([]) });
+  window.document.write(
+    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''),
+  );
   window.eval(readFileSync(new URL('catalog.js', SCREEN_DIR), 'utf8'));
   window.eval(readFileSync(new URL('app.js', SCREEN_DIR), 'utf8'));
   await settle(window);
@@ -40,11 +43,17 @@ function read(doc: Document): Encounter {
   return r.encounter;
 }
 
-const base = (lines: Encounter['lines'], payer: Encounter['payer'] = { kind: 'commercial', name: 'Aetna' }): Encounter => ({
+const base = (
+  lines: Encounter['lines'],
+  payer: Encounter['payer'] = { kind: 'commercial', name: 'Aetna' },
+): Encounter => ({
   id: 'fix-test',
   dateOfService: '2026-03-02',
   payer,
-  diagnoses: [{ code: 'L57.0', description: 'Actinic keratosis' }, { code: 'L82.1', description: 'Other seborrheic keratosis' }],
+  diagnoses: [
+    { code: 'L57.0', description: 'Actinic keratosis' },
+    { code: 'L82.1', description: 'Other seborrheic keratosis' },
+  ],
   lines,
 });
 
@@ -55,7 +64,12 @@ async function applied(doc: Document, action: SuggestionAction) {
 
 describe('EMA: every action kind through the screen’s own controls', () => {
   it('addModifier: types 25 into the modifier picker and presses Enter', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }]));
+    const { doc, model } = await liveScreen(
+      base([
+        { code: '99213', dx: [2] },
+        { code: '17110', dx: [1] },
+      ]),
+    );
     expect(await applied(doc, { type: 'addModifier', line: 0, modifier: '25' })).toEqual({ ok: true });
     expect(model().lines[0]!.modifiers).toEqual(['25']);
     expect(read(doc).lines[0]!.modifiers).toEqual(['25']);
@@ -76,7 +90,12 @@ describe('EMA: every action kind through the screen’s own controls', () => {
   });
 
   it('setUnits: the units box, committed on change', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '17000', units: 1 }, { code: '17003', units: 15 }]));
+    const { doc, model } = await liveScreen(
+      base([
+        { code: '17000', units: 1 },
+        { code: '17003', units: 15 },
+      ]),
+    );
     expect(await applied(doc, { type: 'setUnits', line: 1, units: 13 })).toEqual({ ok: true });
     expect(model().lines[1]!.units).toBe(13);
     expect(read(doc).lines[1]!.units).toBe(13);
@@ -90,7 +109,9 @@ describe('EMA: every action kind through the screen’s own controls', () => {
   });
 
   it('billToPatient: the bill-to select', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '99213' }, { code: '', category: 'retail', billTo: 'insurance' }]));
+    const { doc, model } = await liveScreen(
+      base([{ code: '99213' }, { code: '', category: 'retail', billTo: 'insurance' }]),
+    );
     expect(model().lines[1]!.billTo).toBe('insurance');
     expect(await applied(doc, { type: 'billToPatient', line: 1 })).toEqual({ ok: true });
     expect(model().lines[1]!.billTo).toBe('patient');
@@ -100,14 +121,18 @@ describe('EMA: every action kind through the screen’s own controls', () => {
 
   it('addLine: the add bar’s picker and Add, then units, modifiers and pointers on the new row', async () => {
     const { doc, model } = await liveScreen(base([{ code: '17003', units: 3, dx: [1] }]));
-    expect(await applied(doc, { type: 'addLine', code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] })).toEqual({ ok: true });
+    expect(await applied(doc, { type: 'addLine', code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] })).toEqual({
+      ok: true,
+    });
     const line = model().lines[1]!;
     expect(line).toMatchObject({ code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] });
     expect(read(doc).lines.map((l) => l.code)).toEqual(['17003', '17000']);
   });
 
   it('removeLine: the row’s remove button', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '11102', units: 3 }, { code: '11103', units: 2 }, { code: '99213' }]));
+    const { doc, model } = await liveScreen(
+      base([{ code: '11102', units: 3 }, { code: '11103', units: 2 }, { code: '99213' }]),
+    );
     expect(await applied(doc, { type: 'removeLine', line: 1 })).toEqual({ ok: true });
     expect(model().lines.map((l) => l.code)).toEqual(['11102', '99213']);
     expect(read(doc).lines.map((l) => l.code)).toEqual(['11102', '99213']);
@@ -148,6 +173,10 @@ describe('EMA: a screen without the control answers "cannot" and is left alone',
   it('a line that is not on the screen', async () => {
     const { doc } = await liveScreen(base([{ code: '99213' }]));
     expect(emaApplier.canApply({ type: 'setUnits', line: 3, units: 2 }, doc)).toBe('there is no procedure row 4');
-    expect(await emaApplier.apply({ type: 'setUnits', line: 3, units: 2 }, doc)).toEqual({ ok: false, cannot: true, reason: 'there is no procedure row 4' });
+    expect(await emaApplier.apply({ type: 'setUnits', line: 3, units: 2 }, doc)).toEqual({
+      ok: false,
+      cannot: true,
+      reason: 'there is no procedure row 4',
+    });
   });
 });

@@ -9,7 +9,20 @@
 import type { SuggestionAction } from '../../rules/schema';
 import type { Applier, ApplyResult } from '../types';
 import {
-  APPLIED, cannot, chooseOption, clickLikeAPerson, failed, fire, focus, blur, isWritable, norm, press, setNativeValue, settled, typeValue,
+  APPLIED,
+  cannot,
+  chooseOption,
+  clickLikeAPerson,
+  failed,
+  fire,
+  focus,
+  blur,
+  isWritable,
+  norm,
+  press,
+  setNativeValue,
+  settled,
+  typeValue,
 } from '../shared/apply-kit';
 import { procedureCells, readEma } from './index';
 import { APPLY_SEL, BILL_TO_TEXT, SEL, type Field } from './selectors';
@@ -71,28 +84,38 @@ function canApply(action: SuggestionAction, doc: Document): string | null {
     case 'replaceCode': {
       const cell = cellOf(doc, action.line, action.type === 'replaceCode' ? 'code' : 'modifiers');
       if (typeof cell === 'string') return cell;
-      return pickerInput(cell) ? null : `the ${action.type === 'replaceCode' ? 'code' : 'modifier'} picker of row ${action.line + 1} is locked`;
+      return pickerInput(cell)
+        ? null
+        : `the ${action.type === 'replaceCode' ? 'code' : 'modifier'} picker of row ${action.line + 1} is locked`;
     }
     case 'setUnits': {
       const cell = cellOf(doc, action.line, 'units');
       if (typeof cell === 'string') return cell;
-      return isWritable(cell.querySelector(APPLY_SEL.control)) ? null : `the units of row ${action.line + 1} are locked`;
+      return isWritable(cell.querySelector(APPLY_SEL.control))
+        ? null
+        : `the units of row ${action.line + 1} are locked`;
     }
     case 'billToPatient': {
       const cell = cellOf(doc, action.line, 'billTo');
       if (typeof cell === 'string') return 'this screen has no bill-to control';
       const select = cell.querySelector('select');
-      return select && isWritable(select) && patientOption(select) ? null : `the bill-to of row ${action.line + 1} cannot be set to the patient`;
+      return select && isWritable(select) && patientOption(select)
+        ? null
+        : `the bill-to of row ${action.line + 1} cannot be set to the patient`;
     }
     case 'removeLine': {
       const row = rowOf(doc, action.line);
       if (typeof row === 'string') return row;
       const button = row.querySelector<HTMLButtonElement>(APPLY_SEL.removeButton);
-      return button && !button.disabled ? null : `procedure row ${action.line + 1} has no remove button (is the note finalized?)`;
+      return button && !button.disabled
+        ? null
+        : `procedure row ${action.line + 1} has no remove button (is the note finalized?)`;
     }
     case 'addLine': {
       const button = doc.querySelector<HTMLButtonElement>(APPLY_SEL.addButton);
-      return pickerInput(doc.querySelector(APPLY_SEL.addPicker)) && button && !button.disabled ? null : 'the procedure picker is not there or locked';
+      return pickerInput(doc.querySelector(APPLY_SEL.addPicker)) && button && !button.disabled
+        ? null
+        : 'the procedure picker is not there or locked';
     }
   }
 }
@@ -112,7 +135,8 @@ async function removeModifier(doc: Document, line: number, modifier: string): Pr
   if (typeof cell === 'string') return cannot(cell);
   const chosen = chosenValues(cell).find((v) => v.label === norm(modifier));
   if (!chosen) return APPLIED;
-  if (!chosen.remove || !pickerInput(cell)) return cannot(`modifier ${modifier} of row ${line + 1} cannot be removed here`);
+  if (!chosen.remove || !pickerInput(cell))
+    return cannot(`modifier ${modifier} of row ${line + 1} cannot be removed here`);
   clickLikeAPerson(chosen.remove);
   await settled(doc);
   return APPLIED;
@@ -142,7 +166,8 @@ async function billToPatient(doc: Document, line: number): Promise<ApplyResult> 
   if (typeof cell === 'string') return cannot('this screen has no bill-to control');
   const select = cell.querySelector('select');
   const option = select ? patientOption(select) : undefined;
-  if (!select || !option || !isWritable(select)) return cannot(`the bill-to of row ${line + 1} cannot be set to the patient`);
+  if (!select || !option || !isWritable(select))
+    return cannot(`the bill-to of row ${line + 1} cannot be set to the patient`);
   if (select.selectedIndex !== option.index) {
     chooseOption(select, option);
     await settled(doc);
@@ -165,7 +190,9 @@ async function pressPointers(doc: Document, line: number, pointers: readonly num
   for (const n of pointers) {
     const cell = cellOf(doc, line, 'pointers');
     if (typeof cell === 'string') return failed(cell);
-    const chip = Array.from(cell.querySelectorAll(SEL.pointerChip)).find((c) => (c.querySelector(SEL.pointerNumber)?.textContent ?? '').trim() === String(n));
+    const chip = Array.from(cell.querySelectorAll(SEL.pointerChip)).find(
+      (c) => (c.querySelector(SEL.pointerNumber)?.textContent ?? '').trim() === String(n),
+    );
     if (!chip) return failed(`row ${line + 1} has no pointer to diagnosis ${n}`);
     if (chip.getAttribute('aria-pressed') === 'true') continue;
     clickLikeAPerson(chip);

@@ -14,11 +14,21 @@ import type { Encounter, PayerKind } from '../../rules/schema';
 import type { ReadResult } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
 import { encounterIdentity } from '../shared/text';
-import { findings, readWorkedExamples, snapshotLoader, snapshotUrlOf, syncSelects } from '../../test/support/snapshot-testing';
+import {
+  findings,
+  readWorkedExamples,
+  snapshotLoader,
+  snapshotUrlOf,
+  syncSelects,
+} from '../../test/support/snapshot-testing';
 import { emaAdapter } from './index';
 import { HOSTILE, SIXTY } from './variants';
 
-interface Case { encounter: Encounter; expect: { rule: string; line: number | null }[]; note?: string }
+interface Case {
+  encounter: Encounter;
+  expect: { rule: string; line: number | null }[];
+  note?: string;
+}
 const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
 const SCREEN_DIR = new URL('../../test/fixtures/ehr/ema/', import.meta.url);
@@ -71,7 +81,9 @@ async function liveScreen(route: string, examples: unknown = []): Promise<{ doc:
   const window = scriptWindow(`${SCREEN_URL}#${route}`);
   (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
     Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(clone(examples)) });
-  window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''));
+  window.document.write(
+    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''),
+  );
   window.eval(readFileSync(new URL('catalog.js', SCREEN_DIR), 'utf8'));
   window.eval(readFileSync(new URL('app.js', SCREEN_DIR), 'utf8'));
   await settle(window);
@@ -108,13 +120,17 @@ async function click(window: Window, el: Element | null | undefined) {
   await settle(window);
 }
 const rows = (doc: Document) => [...doc.querySelectorAll('tr[data-identifier="procedure-row"]')];
-const cell = (doc: Document, row: number, field: string) => rows(doc)[row]?.querySelector(`[data-identifier="procedure-${field}"]`);
+const cell = (doc: Document, row: number, field: string) =>
+  rows(doc)[row]?.querySelector(`[data-identifier="procedure-${field}"]`);
 
 // ------------------------------------------------------------------ tests
 
 describe('round trip: every worked example, saved from the demo screen, reads back the same', () => {
   it.each(CASES.map((c) => [c.encounter.id, c] as const))('%s', (id, c) => {
-    expect(existsSync(new URL(`${id}.html`, SNAPSHOTS)), `adapters/ema/__snapshots__/${id}.html (npx tsx scripts/save-snapshots.ts ema)`).toBe(true);
+    expect(
+      existsSync(new URL(`${id}.html`, SNAPSHOTS)),
+      `adapters/ema/__snapshots__/${id}.html (npx tsx scripts/save-snapshots.ts ema)`,
+    ).toBe(true);
     const doc = snapshot(id);
     const { encounter, anchors } = ok(emaAdapter.read(doc));
     expect(findings(encounter)).toEqual(findings(c.encounter));
@@ -143,7 +159,11 @@ describe('round trip: every worked example, saved from the demo screen, reads ba
     ]);
     expect(ok(emaAdapter.read(snapshot('ex23'))).encounter.abn).toEqual({ signed: true, lines: [0] });
     expect(ok(emaAdapter.read(snapshot('ex25'))).encounter.abn).toEqual({ signed: true });
-    expect(ok(emaAdapter.read(snapshot('ex33'))).encounter.lines[0]).toMatchObject({ code: '11602', sizeCm: 2.4, site: 'mid upper back' });
+    expect(ok(emaAdapter.read(snapshot('ex33'))).encounter.lines[0]).toMatchObject({
+      code: '11602',
+      sizeCm: 2.4,
+      site: 'mid upper back',
+    });
     const e45 = ok(emaAdapter.read(snapshot('ex45'))).encounter;
     expect(e45.diagnoses.map((d) => d.description ?? null)).toContain(null); // a diagnosis without a description stays without one
   });
@@ -151,34 +171,38 @@ describe('round trip: every worked example, saved from the demo screen, reads ba
 
 describe('anchors: the element of each field of each line, where warnings are painted', () => {
   const LABELS = { code: 'Code', modifiers: 'Modifiers', units: 'Units', site: 'Site', size: 'Size in cm' } as const;
-  it.each(CASES.map((c) => [c.encounter.id] as const))('%s: code, modifiers, units, site, size, pointers, diagnoses and payer', (id) => {
-    const doc = snapshot(id);
-    const { encounter, anchors } = ok(emaAdapter.read(doc));
-    expect(anchors.field).toBeTypeOf('function');
-    encounter.lines.forEach((_, i) => {
-      const row = anchors.lines[i]!;
-      for (const [field, label] of Object.entries(LABELS) as [keyof typeof LABELS, string][]) {
-        const el = anchors.field!(i, field)!;
-        // The picker's box (ng-select) or the input itself, inside this row's own cell.
-        expect(el, `${id} line ${i} ${field}`).toBeTruthy();
-        expect(row.contains(el)).toBe(true);
-        const input = el.matches('input') ? el : el.querySelector('input');
-        expect(input?.getAttribute('aria-label')).toBe(`${label} row ${i + 1}`);
-        expect(el.matches('.ng-select-container, input')).toBe(true);
-      }
-      const dx = anchors.field!(i, 'dx')!;
-      expect(dx.getAttribute('aria-label')).toBe(`Diagnosis pointers row ${i + 1}`);
-      expect(row.contains(dx)).toBe(true);
-    });
-    expect(anchors.field!(encounter.lines.length, 'units')).toBeUndefined();
-    expect(anchors.diagnoses?.getAttribute('data-identifier')).toBe('diagnosis-list');
-    expect(anchors.payer?.getAttribute('data-identifier')).toBe('insurance-plan-name');
-    expect(anchors.payer?.textContent?.trim()).toBe(encounter.payer.name ?? '');
-  });
+  it.each(CASES.map((c) => [c.encounter.id] as const))(
+    '%s: code, modifiers, units, site, size, pointers, diagnoses and payer',
+    (id) => {
+      const doc = snapshot(id);
+      const { encounter, anchors } = ok(emaAdapter.read(doc));
+      expect(anchors.field).toBeTypeOf('function');
+      encounter.lines.forEach((_, i) => {
+        const row = anchors.lines[i]!;
+        for (const [field, label] of Object.entries(LABELS) as [keyof typeof LABELS, string][]) {
+          const el = anchors.field!(i, field)!;
+          // The picker's box (ng-select) or the input itself, inside this row's own cell.
+          expect(el, `${id} line ${i} ${field}`).toBeTruthy();
+          expect(row.contains(el)).toBe(true);
+          const input = el.matches('input') ? el : el.querySelector('input');
+          expect(input?.getAttribute('aria-label')).toBe(`${label} row ${i + 1}`);
+          expect(el.matches('.ng-select-container, input')).toBe(true);
+        }
+        const dx = anchors.field!(i, 'dx')!;
+        expect(dx.getAttribute('aria-label')).toBe(`Diagnosis pointers row ${i + 1}`);
+        expect(row.contains(dx)).toBe(true);
+      });
+      expect(anchors.field!(encounter.lines.length, 'units')).toBeUndefined();
+      expect(anchors.diagnoses?.getAttribute('data-identifier')).toBe('diagnosis-list');
+      expect(anchors.payer?.getAttribute('data-identifier')).toBe('insurance-plan-name');
+      expect(anchors.payer?.textContent?.trim()).toBe(encounter.payer.name ?? '');
+    },
+  );
 
   it('follows the cells by their column header when a row has no cell hooks', () => {
     const doc = snapshot('ex01');
-    for (const cell of doc.querySelectorAll('tr[data-identifier="procedure-row"] td[data-identifier]')) cell.removeAttribute('data-identifier');
+    for (const cell of doc.querySelectorAll('tr[data-identifier="procedure-row"] td[data-identifier]'))
+      cell.removeAttribute('data-identifier');
     const { anchors } = ok(emaAdapter.read(doc));
     expect(anchors.field!(0, 'units')?.getAttribute('aria-label')).toBe('Units row 1');
     expect(anchors.field!(0, 'modifiers')?.querySelector('input')?.getAttribute('aria-label')).toBe('Modifiers row 1');
@@ -195,9 +219,14 @@ describe('snapshots a person reaches by using the screen', () => {
   });
 
   it('signControls: the Finalize button, and the confirm button while the modal is open', () => {
-    expect(emaAdapter.signControls!(snapshot('ex01')).map((b) => b.getAttribute('data-identifier'))).toEqual(['finalize-note']);
+    expect(emaAdapter.signControls!(snapshot('ex01')).map((b) => b.getAttribute('data-identifier'))).toEqual([
+      'finalize-note',
+    ]);
     const modal = snapshot('variant-finalize-modal');
-    expect(emaAdapter.signControls!(modal).map((b) => b.getAttribute('data-identifier'))).toEqual(['finalize-note', 'finalize-confirm']);
+    expect(emaAdapter.signControls!(modal).map((b) => b.getAttribute('data-identifier'))).toEqual([
+      'finalize-note',
+      'finalize-confirm',
+    ]);
     expect(emaAdapter.signControls!(snapshot('variant-not-ema'))).toEqual([]);
   });
 
@@ -240,21 +269,98 @@ describe('unreadable: the screen is there but a field cannot be read', () => {
   });
 
   const damage: [string, (doc: Document) => void, RegExp][] = [
-    ['units 1.5', (d) => cell(d, 1, 'units')!.querySelector('input')!.setAttribute('value', '1.5'), /^could not read: units of procedure row 2 \('1\.5'\)$/],
-    ['units 0', (d) => ((cell(d, 1, 'units')!.querySelector('input') as HTMLInputElement).value = '0'), /^could not read: units of procedure row 2 \('0'\)$/],
-    ['lesion count -2', (d) => ((cell(d, 2, 'lesions')!.querySelector('input') as HTMLInputElement).value = '-2'), /^could not read: lesion count of procedure row 3 \('-2'\)$/],
-    ['size "big"', (d) => { const c = cell(d, 1, 'size')!; c.innerHTML = '<span>big</span>'; }, /^could not read: size of procedure row 2 \('big'\)$/],
-    ['a code with spaces', (d) => { cell(d, 0, 'code')!.querySelector('.ng-value-label')!.textContent = '99 213'; }, /^could not read: code of procedure row 1 \('99 213'\)$/],
-    ['a code cell without its picker', (d) => { cell(d, 0, 'code')!.innerHTML = ''; }, /^could not read: code of procedure row 1 \(the picker is not rendered\)$/],
-    ['an unknown bill-to', (d) => { const s = cell(d, 0, 'bill-to')!.querySelector('select')!; s.innerHTML = '<option selected>Workers comp</option>'; syncSelects(d); }, /^could not read: bill-to of procedure row 1 \('Workers comp'\)$/],
-    ['an unknown item type', (d) => { const s = cell(d, 0, 'category')!.querySelector('select')!; s.innerHTML = '<option selected>Bundle</option>'; syncSelects(d); }, /^could not read: item type of procedure row 1 \('Bundle'\)$/],
-    ['a pointer chip reading "x"', (d) => { cell(d, 2, 'pointers')!.querySelector('.ptr-n')!.textContent = 'x'; }, /^could not read: diagnosis pointers of procedure row 3 \('x'\)$/],
-    ['a bad date of service', (d) => ((d.querySelector('[data-identifier="visit-date"]') as HTMLInputElement).value = '13/40/2026'), /^could not read: date of service \('13\/40\/2026'\)$/],
-    ['no ABN panel', (d) => d.querySelector('[data-identifier="abn-panel"]')!.remove(), /^could not read: the ABN panel \(not on the screen\)$/],
-    ['no diagnosis list', (d) => d.querySelector('[data-identifier="diagnosis-list"]')!.remove(), /^could not read: the diagnosis list/],
-    ['no procedure list', (d) => d.querySelector('[data-identifier="procedure-list"]')!.remove(), /^could not read: the procedure list/],
-    ['no patient banner', (d) => d.querySelector('[data-identifier="patient-banner"]')!.remove(), /^could not read: the insurance \(the patient banner is not on the screen\)$/],
-    ['a diagnosis chip without its code', (d) => d.querySelector('[data-identifier="diagnosis-code"]')!.remove(), /^could not read: code of diagnosis 1$/],
+    [
+      'units 1.5',
+      (d) => cell(d, 1, 'units')!.querySelector('input')!.setAttribute('value', '1.5'),
+      /^could not read: units of procedure row 2 \('1\.5'\)$/,
+    ],
+    [
+      'units 0',
+      (d) => ((cell(d, 1, 'units')!.querySelector('input') as HTMLInputElement).value = '0'),
+      /^could not read: units of procedure row 2 \('0'\)$/,
+    ],
+    [
+      'lesion count -2',
+      (d) => ((cell(d, 2, 'lesions')!.querySelector('input') as HTMLInputElement).value = '-2'),
+      /^could not read: lesion count of procedure row 3 \('-2'\)$/,
+    ],
+    [
+      'size "big"',
+      (d) => {
+        const c = cell(d, 1, 'size')!;
+        c.innerHTML = '<span>big</span>';
+      },
+      /^could not read: size of procedure row 2 \('big'\)$/,
+    ],
+    [
+      'a code with spaces',
+      (d) => {
+        cell(d, 0, 'code')!.querySelector('.ng-value-label')!.textContent = '99 213';
+      },
+      /^could not read: code of procedure row 1 \('99 213'\)$/,
+    ],
+    [
+      'a code cell without its picker',
+      (d) => {
+        cell(d, 0, 'code')!.innerHTML = '';
+      },
+      /^could not read: code of procedure row 1 \(the picker is not rendered\)$/,
+    ],
+    [
+      'an unknown bill-to',
+      (d) => {
+        const s = cell(d, 0, 'bill-to')!.querySelector('select')!;
+        s.innerHTML = '<option selected>Workers comp</option>';
+        syncSelects(d);
+      },
+      /^could not read: bill-to of procedure row 1 \('Workers comp'\)$/,
+    ],
+    [
+      'an unknown item type',
+      (d) => {
+        const s = cell(d, 0, 'category')!.querySelector('select')!;
+        s.innerHTML = '<option selected>Bundle</option>';
+        syncSelects(d);
+      },
+      /^could not read: item type of procedure row 1 \('Bundle'\)$/,
+    ],
+    [
+      'a pointer chip reading "x"',
+      (d) => {
+        cell(d, 2, 'pointers')!.querySelector('.ptr-n')!.textContent = 'x';
+      },
+      /^could not read: diagnosis pointers of procedure row 3 \('x'\)$/,
+    ],
+    [
+      'a bad date of service',
+      (d) => ((d.querySelector('[data-identifier="visit-date"]') as HTMLInputElement).value = '13/40/2026'),
+      /^could not read: date of service \('13\/40\/2026'\)$/,
+    ],
+    [
+      'no ABN panel',
+      (d) => d.querySelector('[data-identifier="abn-panel"]')!.remove(),
+      /^could not read: the ABN panel \(not on the screen\)$/,
+    ],
+    [
+      'no diagnosis list',
+      (d) => d.querySelector('[data-identifier="diagnosis-list"]')!.remove(),
+      /^could not read: the diagnosis list/,
+    ],
+    [
+      'no procedure list',
+      (d) => d.querySelector('[data-identifier="procedure-list"]')!.remove(),
+      /^could not read: the procedure list/,
+    ],
+    [
+      'no patient banner',
+      (d) => d.querySelector('[data-identifier="patient-banner"]')!.remove(),
+      /^could not read: the insurance \(the patient banner is not on the screen\)$/,
+    ],
+    [
+      'a diagnosis chip without its code',
+      (d) => d.querySelector('[data-identifier="diagnosis-code"]')!.remove(),
+      /^could not read: code of diagnosis 1$/,
+    ],
   ];
   it.each(damage)('%s', (_what, mutate, reason) => {
     const doc = snapshot('ex03');
@@ -265,16 +371,27 @@ describe('unreadable: the screen is there but a field cannot be read', () => {
   });
 
   it('two procedure notes, or two visit histories: which one is this visit’s is a guess', () => {
-    for (const [part, name] of [['procedure-note-editor', 'procedure note'], ['visit-history', 'visit history']]) {
+    for (const [part, name] of [
+      ['procedure-note-editor', 'procedure note'],
+      ['visit-history', 'visit history'],
+    ]) {
       const doc = snapshot('ex85');
       const n = doc.querySelector(`[data-identifier="${part}"]`)!;
       n.after(n.cloneNode(true));
-      expect(emaAdapter.read(doc)).toEqual({ status: 'unreadable', reason: `could not read: the ${name} (it is on the screen twice)` });
+      expect(emaAdapter.read(doc)).toEqual({
+        status: 'unreadable',
+        reason: `could not read: the ${name} (it is on the screen twice)`,
+      });
     }
   });
 
   it.each([
-    ['a date that is not one', 'history-date', '31/06/2026', "could not read: date ('31/06/2026') of visit history row 2"],
+    [
+      'a date that is not one',
+      'history-date',
+      '31/06/2026',
+      "could not read: date ('31/06/2026') of visit history row 2",
+    ],
     ['an empty date', 'history-date', '', "could not read: date ('') of visit history row 2"],
     ['a code with a space', 'history-code', '88 305', "could not read: code ('88 305') of visit history row 2"],
   ])('visit history: %s', (_what, field, value, reason) => {
@@ -285,8 +402,12 @@ describe('unreadable: the screen is there but a field cannot be read', () => {
 
   it('no patient or visit id in the route or the visit tabs', () => {
     const doc = snapshot('ex03', `${SCREEN_URL}#/practice/staff/home`);
-    for (const a of doc.querySelectorAll('[data-identifier="visit-header"] a')) a.setAttribute('href', '#/practice/staff/financials');
-    expect(emaAdapter.read(doc)).toEqual({ status: 'unreadable', reason: 'could not read: the patient and visit ids of this visit (route or visit tab)' });
+    for (const a of doc.querySelectorAll('[data-identifier="visit-header"] a'))
+      a.setAttribute('href', '#/practice/staff/financials');
+    expect(emaAdapter.read(doc)).toEqual({
+      status: 'unreadable',
+      reason: 'could not read: the patient and visit ids of this visit (route or visit tab)',
+    });
   });
 });
 
@@ -296,8 +417,12 @@ describe('absent: not an EMA visit screen', () => {
   });
 
   it('an EMA visit served on another path of the demo host (the athenaNet-style screen shares localhost)', () => {
-    expect(emaAdapter.read(snapshot('ex03', 'http://localhost:5178/195900/1/encounter.esp?case=ex03'))).toEqual({ status: 'absent' });
-    expect(emaAdapter.read(snapshot('ex03', 'https://example.com/ema/web/practice/staff'))).toEqual({ status: 'absent' });
+    expect(emaAdapter.read(snapshot('ex03', 'http://localhost:5178/195900/1/encounter.esp?case=ex03'))).toEqual({
+      status: 'absent',
+    });
+    expect(emaAdapter.read(snapshot('ex03', 'https://example.com/ema/web/practice/staff'))).toEqual({
+      status: 'absent',
+    });
   });
 
   it('the athenaNet-style snapshots, if saved', () => {
@@ -313,10 +438,19 @@ describe('absent: not an EMA visit screen', () => {
   });
 
   it('matches the real hosts and the demo server, and nothing else', () => {
-    for (const url of ['https://acme.ema.md/ema/web/practice/staff#/practice/staff/patient/1/visit', 'https://derm.modmedapp.com/ema/web/practice/staff', 'http://localhost:5178/ema/web/practice/staff', 'http://127.0.0.1:5178/ema/web/practice/staff']) {
+    for (const url of [
+      'https://acme.ema.md/ema/web/practice/staff#/practice/staff/patient/1/visit',
+      'https://derm.modmedapp.com/ema/web/practice/staff',
+      'http://localhost:5178/ema/web/practice/staff',
+      'http://127.0.0.1:5178/ema/web/practice/staff',
+    ]) {
       expect(matchesAny(emaAdapter.matches, url), url).toBe(true);
     }
-    for (const url of ['https://ema.md.evil.com/', 'https://www.modmed.com/', 'https://athenanet.athenahealth.com/1/1/globalframeset.esp']) {
+    for (const url of [
+      'https://ema.md.evil.com/',
+      'https://www.modmed.com/',
+      'https://athenanet.athenahealth.com/1/1/globalframeset.esp',
+    ]) {
       expect(matchesAny(emaAdapter.matches, url), url).toBe(false);
     }
   });
@@ -338,7 +472,12 @@ describe('what a field holds is read as text', () => {
   it("the extension's own painted elements inside the screen are not read", () => {
     const doc = snapshot('ex03');
     const before = ok(emaAdapter.read(doc)).encounter;
-    for (const target of [(rows(doc)[0] as HTMLTableRowElement).cells[0]!, cell(doc, 1, 'description')!, doc.querySelector('[data-identifier="diagnosis-list"]')!, doc.querySelector('[data-identifier="visit-header"]')!]) {
+    for (const target of [
+      (rows(doc)[0] as HTMLTableRowElement).cells[0]!,
+      cell(doc, 1, 'description')!,
+      doc.querySelector('[data-identifier="diagnosis-list"]')!,
+      doc.querySelector('[data-identifier="visit-header"]')!,
+    ]) {
       const painted = doc.createElement('dermlint-line');
       painted.innerHTML = '<dermlint-warning>mod25-missing: add 25</dermlint-warning>';
       target.appendChild(painted);
@@ -352,14 +491,18 @@ describe('the encounter id', () => {
     const doc = snapshot('ex03');
     const { encounter } = ok(emaAdapter.read(doc));
     const pid = urlOf(snapshotHtml('ex03')).match(/patient\/(\d+)\//)![1]!;
-    const vid = doc.querySelector('[data-identifier="visit-tab"]')!.getAttribute('href')!.match(/visit\/(\d+)/)![1]!;
+    const vid = doc
+      .querySelector('[data-identifier="visit-tab"]')!
+      .getAttribute('href')!
+      .match(/visit\/(\d+)/)![1]!;
     expect(encounter.id).toBe(encounterIdentity('ema', pid, vid));
     const banner = doc.querySelector('[data-identifier="patient-banner"]')!;
     const name = banner.querySelector('[data-identifier="patient-name"]')!.textContent!;
     const dob = banner.querySelector('[data-identifier="patient-dob"]')!.textContent!;
     const mrn = banner.querySelector('[data-identifier="patient-mrn"]')!.textContent!;
     const all = JSON.stringify(encounter);
-    for (const secret of [name, ...name.split(/,\s*/), dob, mrn, mrn.replace(/\D/g, '')]) expect(all).not.toContain(secret);
+    for (const secret of [name, ...name.split(/,\s*/), dob, mrn, mrn.replace(/\D/g, '')])
+      expect(all).not.toContain(secret);
   });
 
   it('does not change when the name, DOB and MRN change or disappear (they are never read)', () => {
@@ -368,14 +511,19 @@ describe('the encounter id', () => {
     doc.querySelector('[data-identifier="patient-name"]')!.textContent = 'OTHER, Person';
     doc.querySelector('[data-identifier="patient-mrn"]')!.textContent = 'ZZ999';
     expect(ok(emaAdapter.read(doc)).encounter).toEqual(before);
-    for (const id of ['patient-name', 'patient-dob', 'patient-mrn']) doc.querySelector(`[data-identifier="${id}"]`)!.remove();
+    for (const id of ['patient-name', 'patient-dob', 'patient-mrn'])
+      doc.querySelector(`[data-identifier="${id}"]`)!.remove();
     expect(ok(emaAdapter.read(doc)).encounter).toEqual(before);
   });
 
   it('differs between visits and patients; the route wins over the tabs; the real hosts work', () => {
     const a = ok(emaAdapter.read(snapshot('ex03', `${SCREEN_URL}#/practice/staff/patient/1/visit/10`))).encounter.id;
     const b = ok(emaAdapter.read(snapshot('ex03', `${SCREEN_URL}#/practice/staff/patient/1/visit/11`))).encounter.id;
-    const c = ok(emaAdapter.read(snapshot('ex03', `https://acme.ema.md/ema/web/practice/staff#/practice/staff/patient/2/visit/10`))).encounter.id;
+    const c = ok(
+      emaAdapter.read(
+        snapshot('ex03', `https://acme.ema.md/ema/web/practice/staff#/practice/staff/patient/2/visit/10`),
+      ),
+    ).encounter.id;
     expect(new Set([a, b, c]).size).toBe(3);
     expect(a).toBe(encounterIdentity('ema', '1', '10'));
     // A document without an address (parsed, saved): the ids come from the visit tab's router link.
@@ -392,7 +540,9 @@ describe('the procedure note and the visit history', () => {
     const editor = snapshot('ex56').querySelector('[data-identifier="procedure-note-editor"]')!;
     expect(editor.getAttribute('contenteditable')).toBe('true');
     expect(editor.querySelector('b')?.textContent).toBe('Procedure:');
-    expect(ok(emaAdapter.read(snapshot('ex87'))).encounter.history).toEqual(CASES.find((c) => c.encounter.id === 'ex87')!.encounter.history);
+    expect(ok(emaAdapter.read(snapshot('ex87'))).encounter.history).toEqual(
+      CASES.find((c) => c.encounter.id === 'ex87')!.encounter.history,
+    );
   });
 
   it('an empty note and an empty history are absent, as in the original encounter', () => {
@@ -437,13 +587,20 @@ describe('the live demo screen, edited as a person would', () => {
     added.textContent = 'Hemostasis: aluminum chloride';
     line.after(added);
     first.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
-    expect(ok(emaAdapter.read(doc)).encounter.note!.split('\n').slice(0, 2)).toEqual(['Procedure: Shave biopsy', 'Hemostasis: aluminum chloride']);
+    expect(ok(emaAdapter.read(doc)).encounter.note!.split('\n').slice(0, 2)).toEqual([
+      'Procedure: Shave biopsy',
+      'Hemostasis: aluminum chloride',
+    ]);
     // Leaving the editor: the panel is rebuilt from the model, and reads the same.
     first.dispatchEvent(new window.FocusEvent('blur') as unknown as Event);
     await settle(window);
     expect(editor()).not.toBe(first);
     const note = ok(emaAdapter.read(doc)).encounter.note!;
-    expect(note.split('\n').slice(0, 3)).toEqual(['Procedure: Shave biopsy', 'Hemostasis: aluminum chloride', 'Location: left upper back']);
+    expect(note.split('\n').slice(0, 3)).toEqual([
+      'Procedure: Shave biopsy',
+      'Hemostasis: aluminum chloride',
+      'Location: left upper back',
+    ]);
     expect((window as unknown as { EMA_DEMO: { toEncounter(): Encounter } }).EMA_DEMO.toEncounter().note).toBe(note);
     // Other edits leave the note as it is.
     await edit(window, cell(doc, 0, 'units')!.querySelector('input'), '2');
@@ -455,7 +612,9 @@ describe('the live demo screen, edited as a person would', () => {
     const { doc, window } = await liveScreen(visitRoute('81', ex51));
     await click(window, doc.querySelector('[data-identifier="finalize-note"]'));
     await click(window, doc.querySelector('[data-identifier="finalize-confirm"]'));
-    expect(doc.querySelector('[data-identifier="procedure-note-editor"]')!.getAttribute('contenteditable')).toBe('false');
+    expect(doc.querySelector('[data-identifier="procedure-note-editor"]')!.getAttribute('contenteditable')).toBe(
+      'false',
+    );
     expect(ok(emaAdapter.read(doc)).encounter.note).toBe(ex51.note);
   });
 
@@ -463,11 +622,17 @@ describe('the live demo screen, edited as a person would', () => {
     const hostile = {
       ...base,
       note: 'Procedure: <img src=x onerror="window.__pwned=1"> shave\n<script>window.__pwned=2</script>\nSite: </div><b>left</b>',
-      history: [{ dateOfService: '2026-01-02', code: '<b>11102</b>', modifiers: ['<i>59</i>'], dx: ['<script>x</script>'] }],
+      history: [
+        { dateOfService: '2026-01-02', code: '<b>11102</b>', modifiers: ['<i>59</i>'], dx: ['<script>x</script>'] },
+      ],
     };
     const { doc, window } = await liveScreen(visitRoute('82', hostile));
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
-    expect(doc.querySelector('[data-identifier="visit-note"] img, [data-identifier="visit-note"] script, [data-identifier="visit-history"] i')).toBeNull();
+    expect(
+      doc.querySelector(
+        '[data-identifier="visit-note"] img, [data-identifier="visit-note"] script, [data-identifier="visit-history"] i',
+      ),
+    ).toBeNull();
     const e = ok(emaAdapter.read(doc)).encounter;
     expect(e.note).toBe(hostile.note);
     expect(e.history).toEqual(hostile.history);
@@ -482,7 +647,9 @@ describe('the live demo screen, edited as a person would', () => {
   it('renders ?case= from /examples.json', async () => {
     const { doc } = await liveScreen('/practice/staff/patient/4101/visit?case=ex41', CASES);
     expect(doc.documentElement.dataset.demoReady).toBe('ex41');
-    expect(findings(ok(emaAdapter.read(doc)).encounter)).toEqual(findings(CASES.find((c) => c.encounter.id === 'ex41')!.encounter));
+    expect(findings(ok(emaAdapter.read(doc)).encounter)).toEqual(
+      findings(CASES.find((c) => c.encounter.id === 'ex41')!.encounter),
+    );
   });
 
   it('units, modifiers, site, size, lesion count, pointers, bill-to and item type: rows are rebuilt, the adapter follows', async () => {
@@ -526,7 +693,10 @@ describe('the live demo screen, edited as a person would', () => {
     expect(e.diagnoses.map((d) => d.code)).toEqual(['L57.0', 'L40.0']);
     expect(e.lines[0]!.dx).toEqual([1, 2]);
     await edit(window, doc.querySelectorAll('[data-identifier="diagnosis-code"]')[1], 'L30.9');
-    expect(ok(emaAdapter.read(doc)).encounter.diagnoses[1]).toEqual({ code: 'L30.9', description: 'Dermatitis, unspecified' });
+    expect(ok(emaAdapter.read(doc)).encounter.diagnoses[1]).toEqual({
+      code: 'L30.9',
+      description: 'Dermatitis, unspecified',
+    });
     await click(window, doc.querySelector('[data-identifier="diagnosis-remove"]'));
     e = ok(emaAdapter.read(doc)).encounter;
     expect(e.diagnoses.map((d) => d.code)).toEqual(['L30.9']);
@@ -559,7 +729,10 @@ describe('the live demo screen, edited as a person would', () => {
     const { doc, window } = await liveScreen(visitRoute('77', base, '555'));
     expect(ok(emaAdapter.read(doc)).encounter.id).toBe(encounterIdentity('ema', '77', '555'));
     await click(window, doc.querySelector('[data-identifier="finalize-note"]'));
-    expect(emaAdapter.signControls!(doc).map((b) => b.getAttribute('data-identifier'))).toEqual(['finalize-note', 'finalize-confirm']);
+    expect(emaAdapter.signControls!(doc).map((b) => b.getAttribute('data-identifier'))).toEqual([
+      'finalize-note',
+      'finalize-confirm',
+    ]);
     await click(window, doc.querySelector('[data-identifier="finalize-confirm"]'));
     expect(doc.querySelector('[data-identifier="note-status"]')!.textContent).toBe('Finalized');
     expect(ok(emaAdapter.read(doc)).encounter.lines).toHaveLength(3);

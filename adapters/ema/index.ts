@@ -64,7 +64,8 @@ let painted: Element[] = [];
 function text(el: Element | null | undefined): string {
   if (!el) return '';
   let raw: string;
-  if (painted.length === 0 || el.firstElementChild === null || !painted.some((p) => el.contains(p))) raw = el.textContent ?? '';
+  if (painted.length === 0 || el.firstElementChild === null || !painted.some((p) => el.contains(p)))
+    raw = el.textContent ?? '';
   else {
     raw = '';
     const walk = (n: Node) => {
@@ -190,7 +191,8 @@ function positiveInt(raw: string, what: string): number | undefined {
 function numberCell(cell: Element, what: string): string {
   const holder = cell.querySelector(SEL.valueHolder);
   const value = single(cell, what, holder);
-  if (!value && holder && isInput(holder) && holder.type === 'number' && holder.validity?.badInput) fail(`${what} ('not a number')`);
+  if (!value && holder && isInput(holder) && holder.type === 'number' && holder.validity?.badInput)
+    fail(`${what} ('not a number')`);
   return value;
 }
 
@@ -208,7 +210,8 @@ function payer(doc: Document, visitBanner: Element | undefined): Encounter['paye
   if (!area) {
     // Fallback: the block labelled "Primary Ins…".
     const labels = banner.querySelectorAll(SEL.bannerLabels);
-    for (let i = 0; i < labels.length && !area; i++) if (/^primary ins/i.test(text(labels[i]))) area = labels[i]!.parentElement;
+    for (let i = 0; i < labels.length && !area; i++)
+      if (/^primary ins/i.test(text(labels[i]))) area = labels[i]!.parentElement;
   }
   if (!area) fail('the insurance in the patient banner');
   const name = text(area.querySelector(SEL.insurancePlan));
@@ -254,7 +257,8 @@ function rowCells(row: Element, n: number, columns: () => (Field | undefined)[])
     const first = cells[field];
     if (!first) cells[field] = c;
     // Two cells carrying the same hook: which one holds the value is a guess, and we do not guess.
-    else if (ident && first.hasAttribute('data-identifier')) fail(`${FIELD_NAMES[field]} of procedure row ${n} (two cells are marked as it)`);
+    else if (ident && first.hasAttribute('data-identifier'))
+      fail(`${FIELD_NAMES[field]} of procedure row ${n} (two cells are marked as it)`);
   }
   return cells;
 }
@@ -358,14 +362,24 @@ function abn(panel: Element | undefined, rowBoxes: boolean[]): Encounter['abn'] 
 // ------------------------------------------------------------------ anchors
 
 /** The superbill cell of each field a warning can be about. */
-const ANCHOR_CELLS: Record<LineField, Field> = { code: 'code', modifiers: 'modifiers', units: 'units', site: 'site', size: 'size', dx: 'pointers' };
+const ANCHOR_CELLS: Record<LineField, Field> = {
+  code: 'code',
+  modifiers: 'modifiers',
+  units: 'units',
+  site: 'site',
+  size: 'size',
+  dx: 'pointers',
+};
 
 /**
  * Where the painter finds each field of a row, asked for lines with findings only: the cell's
  * picker or control (the pointers' chip group), else the cell; undefined when the row changed so
  * that its cells can no longer be told apart.
  */
-function fieldAnchors(rows: readonly Element[], columns: () => (Field | undefined)[]): NonNullable<ScreenAnchors['field']> {
+function fieldAnchors(
+  rows: readonly Element[],
+  columns: () => (Field | undefined)[],
+): NonNullable<ScreenAnchors['field']> {
   return (line, field) => {
     const row = rows[line];
     if (!row) return undefined;
@@ -384,8 +398,13 @@ function fieldAnchors(rows: readonly Element[], columns: () => (Field | undefine
 
 const KEY_PARTS = ['banner', 'header', 'diagnosisList', 'procedureTable', 'abnPanel', 'note', 'historyList'] as const;
 const KEY_PART_NAMES: Record<(typeof KEY_PARTS)[number], string> = {
-  banner: 'patient banner', header: 'visit header', diagnosisList: 'diagnosis list', procedureTable: 'procedure list', abnPanel: 'ABN panel',
-  note: 'procedure note', historyList: 'visit history',
+  banner: 'patient banner',
+  header: 'visit header',
+  diagnosisList: 'diagnosis list',
+  procedureTable: 'procedure list',
+  abnPanel: 'ABN panel',
+  note: 'procedure note',
+  historyList: 'visit history',
 };
 
 /** The visit history's prior services, in the order shown. */
@@ -395,7 +414,12 @@ function history(list: Element): PriorService[] {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const cell = (sel: string) => text(row.querySelector(sel));
-    const service = priorService(cell(SEL.historyDate), cell(SEL.historyCode), cell(SEL.historyModifiers), cell(SEL.historyDx));
+    const service = priorService(
+      cell(SEL.historyDate),
+      cell(SEL.historyCode),
+      cell(SEL.historyModifiers),
+      cell(SEL.historyDx),
+    );
     if (typeof service === 'string') fail(`${service} of visit history row ${i + 1}`);
     out.push(service);
   }
@@ -469,7 +493,8 @@ export function readEma(doc: Document): ReadResult {
 
     const problem = checkEncounter(encounter as unknown as Encounter);
     if (problem) fail(problem);
-    const payerEl = parts.banner?.querySelector(SEL.insurancePlan) ?? parts.banner?.querySelector(SEL.insurance) ?? undefined;
+    const payerEl =
+      parts.banner?.querySelector(SEL.insurancePlan) ?? parts.banner?.querySelector(SEL.insurance) ?? undefined;
     const anchors: ScreenAnchors = { lines: rowEls, field: fieldAnchors(rowEls, columnsOf), diagnoses: dxList, header };
     if (payerEl) anchors.payer = payerEl;
     return { status: 'ok', encounter: encounter as unknown as Encounter, anchors };

@@ -98,7 +98,18 @@ export const APPLY_SEL = {
 } as const;
 
 /** A superbill field and its cell: the cell's data-identifier, else its column header's label. */
-export type Field = 'code' | 'description' | 'modifiers' | 'units' | 'site' | 'size' | 'lesions' | 'pointers' | 'billTo' | 'category' | 'abn';
+export type Field =
+  | 'code'
+  | 'description'
+  | 'modifiers'
+  | 'units'
+  | 'site'
+  | 'size'
+  | 'lesions'
+  | 'pointers'
+  | 'billTo'
+  | 'category'
+  | 'abn';
 
 export const CELL_IDENTIFIERS: Record<string, Field> = {
   'procedure-code': 'code',
@@ -129,7 +140,17 @@ export const COLUMN_LABELS: [RegExp, Field][] = [
 ];
 
 /** Fields every row must show: a row without one of them is not fully rendered. */
-export const REQUIRED_FIELDS: readonly Field[] = ['code', 'modifiers', 'units', 'site', 'size', 'lesions', 'pointers', 'billTo', 'category'];
+export const REQUIRED_FIELDS: readonly Field[] = [
+  'code',
+  'modifiers',
+  'units',
+  'site',
+  'size',
+  'lesions',
+  'pointers',
+  'billTo',
+  'category',
+];
 
 /** Human names for messages ("could not read: units of procedure row 3 ('abc')"). */
 export const FIELD_NAMES: Record<Field, string> = {

@@ -7,7 +7,13 @@ export const HOSTILE = {
   payer: { kind: 'commercial', name: '<img src=x onerror="window.__pwned=1">Acme PPO' },
   diagnoses: [{ code: 'L57.0', description: '<script>window.__pwned=2</script>Actinic keratosis &amp; more' }],
   lines: [
-    { code: '17000', dx: [1], site: '<svg onload="window.__pwned=3">left cheek', lesions: 1, description: '<b>Destruction</b> </td></tr><tr><td>99999' },
+    {
+      code: '17000',
+      dx: [1],
+      site: '<svg onload="window.__pwned=3">left cheek',
+      lesions: 1,
+      description: '<b>Destruction</b> </td></tr><tr><td>99999',
+    },
   ],
 };
 
@@ -17,7 +23,11 @@ export const SIXTY = {
   dateOfService: '2026-01-02',
   payer: { kind: 'medicare', name: 'Medicare Part B' },
   abn: { signed: true, lines: [1, 3] },
-  diagnoses: [{ code: 'L57.0', description: 'Actinic keratosis' }, { code: 'L82.1', description: 'Other seborrheic keratosis' }, { code: 'B07.8' }],
+  diagnoses: [
+    { code: 'L57.0', description: 'Actinic keratosis' },
+    { code: 'L82.1', description: 'Other seborrheic keratosis' },
+    { code: 'B07.8' },
+  ],
   lines: Array.from({ length: 60 }, (_, i) => ({
     code: ['17000', '17110', '11102', '99213'][i % 4]!,
     ...(i % 3 ? { modifiers: ['59'] } : {}),
@@ -29,4 +39,3 @@ export const SIXTY = {
     description: `Line ${i + 1}`,
   })),
 };
-

@@ -22,4 +22,3 @@ export function createGenericAdapter(map: FieldMap): Adapter {
     signControls: (doc) => signControlsWithFieldMap(doc, map),
   };
 }
-

@@ -29,9 +29,13 @@ async function settle(window: Window) {
 }
 
 async function liveScreen(encounter: Encounter): Promise<{ doc: Document; window: Window }> {
-  const window = scriptWindow(`http://localhost/ecw/mobiledoc/jsp/webemr/index.html?encounter=${encodeURIComponent(JSON.stringify(encounter))}`);
+  const window = scriptWindow(
+    `http://localhost/ecw/mobiledoc/jsp/webemr/index.html?encounter=${encodeURIComponent(JSON.stringify(encounter))}`,
+  );
   (window as unknown as { fetch: () => Promise<never> }).fetch = () => Promise.reject(new Error('offline'));
-  window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''));
+  window.document.write(
+    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''),
+  );
   window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
   window.eval(readFileSync(new URL('claim.js', SCREEN_DIR), 'utf8'));
   await settle(window);
@@ -44,7 +48,12 @@ const digest = (doc: Document) => Number((doc.querySelector('.digest')?.textCont
 function row(doc: Document, i: number) {
   const tr = doc.querySelectorAll('#cptTable tbody tr[ng-repeat]')[i]!;
   const v = (f: string) => (tr.querySelector(`[data-fieldname="${f}"]`) as HTMLInputElement).value;
-  return { code: v('claimCPTCode'), mods: [1, 2, 3, 4].map((j) => v(`ClaimCPTMOD${j}`)).filter(Boolean), units: v('ClaimCPTUnits'), billTo: v('ClaimCPTBillTo') };
+  return {
+    code: v('claimCPTCode'),
+    mods: [1, 2, 3, 4].map((j) => v(`ClaimCPTMOD${j}`)).filter(Boolean),
+    units: v('ClaimCPTUnits'),
+    billTo: v('ClaimCPTBillTo'),
+  };
 }
 
 function read(doc: Document, adapter = ecw): Encounter {
@@ -54,7 +63,11 @@ function read(doc: Document, adapter = ecw): Encounter {
 }
 
 const base = (lines: Encounter['lines']): Encounter => ({
-  id: 'fix-test', dateOfService: '2026-03-02', payer: { kind: 'commercial', name: 'Aetna' }, diagnoses: [{ code: 'L57.0' }, { code: 'L82.1' }], lines,
+  id: 'fix-test',
+  dateOfService: '2026-03-02',
+  payer: { kind: 'commercial', name: 'Aetna' },
+  diagnoses: [{ code: 'L57.0' }, { code: 'L82.1' }],
+  lines,
 });
 
 async function applied(doc: Document, action: SuggestionAction, adapter = ecw) {
@@ -68,7 +81,12 @@ async function applied(doc: Document, action: SuggestionAction, adapter = ecw) {
 
 describe('generic adapter (eCW map): writable controls named by the map', () => {
   it('addModifier: the first empty modifier box', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }]));
+    const { doc } = await liveScreen(
+      base([
+        { code: '99213', dx: [2] },
+        { code: '17110', dx: [1] },
+      ]),
+    );
     expect(await applied(doc, { type: 'addModifier', line: 0, modifier: '25' })).toEqual({ ok: true });
     expect(row(doc, 0).mods).toEqual(['25']);
     expect(read(doc).lines[0]!.modifiers).toEqual(['25']);
@@ -87,7 +105,10 @@ describe('generic adapter (eCW map): writable controls named by the map', () => 
     expect(row(doc, 1).units).toBe('13');
     expect(await applied(doc, { type: 'replaceCode', line: 0, code: '17004' })).toEqual({ ok: true });
     expect(row(doc, 0).code).toBe('17004');
-    expect(read(doc).lines.map((l) => [l.code, l.units])).toEqual([['17004', 1], ['17003', 13]]);
+    expect(read(doc).lines.map((l) => [l.code, l.units])).toEqual([
+      ['17004', 1],
+      ['17003', 13],
+    ]);
   });
 
   it('billToPatient: the bill-to select', async () => {
@@ -103,9 +124,16 @@ describe('generic adapter: "cannot" where the map names no writable control', ()
   it('adding and removing lines (a map names no add-row or remove control)', async () => {
     const { doc } = await liveScreen(base([{ code: '17003', units: 3 }]));
     const before = digest(doc);
-    for (const action of [{ type: 'addLine', code: '17000' }, { type: 'removeLine', line: 0 }] as SuggestionAction[]) {
+    for (const action of [
+      { type: 'addLine', code: '17000' },
+      { type: 'removeLine', line: 0 },
+    ] as SuggestionAction[]) {
       expect(ecw.canApply(action, doc)).toBe('the field map names no control to add or remove lines');
-      expect(await ecw.apply(action, doc)).toEqual({ ok: false, cannot: true, reason: 'the field map names no control to add or remove lines' });
+      expect(await ecw.apply(action, doc)).toEqual({
+        ok: false,
+        cannot: true,
+        reason: 'the field map names no control to add or remove lines',
+      });
     }
     expect(digest(doc)).toBe(before);
     expect(read(doc).lines.map((l) => l.code)).toEqual(['17003']);
@@ -115,10 +143,18 @@ describe('generic adapter: "cannot" where the map names no writable control', ()
     const { doc } = await liveScreen(base([{ code: '99213' }, { code: '11951', category: 'cosmetic' }]));
     const { billTo: _omit, ...procedures } = ECW_FIELD_MAP.procedures;
     const noBillTo = withFixes({ ...ECW_FIELD_MAP, name: 'no bill-to', procedures });
-    expect(noBillTo.canApply({ type: 'billToPatient', line: 1 }, doc)).toBe('this screen has no bill-to control in its field map');
+    expect(noBillTo.canApply({ type: 'billToPatient', line: 1 }, doc)).toBe(
+      'this screen has no bill-to control in its field map',
+    );
     // Units read off a cell's text (here the row number): nothing a person could type into.
-    const fromText = withFixes({ ...ECW_FIELD_MAP, name: 'units from text', procedures: { ...ECW_FIELD_MAP.procedures, units: 'td.idx' } });
-    expect(fromText.canApply({ type: 'setUnits', line: 0, units: 2 }, doc)).toBe('the units of row 1 cannot be edited here');
+    const fromText = withFixes({
+      ...ECW_FIELD_MAP,
+      name: 'units from text',
+      procedures: { ...ECW_FIELD_MAP.procedures, units: 'td.idx' },
+    });
+    expect(fromText.canApply({ type: 'setUnits', line: 0, units: 2 }, doc)).toBe(
+      'the units of row 1 cannot be edited here',
+    );
     const before = digest(doc);
     expect(await noBillTo.apply({ type: 'billToPatient', line: 1 }, doc)).toMatchObject({ ok: false, cannot: true });
     expect(digest(doc)).toBe(before);

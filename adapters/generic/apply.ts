@@ -9,7 +9,15 @@
 import type { SuggestionAction } from '../../rules/schema';
 import type { Applier, ApplyResult } from '../types';
 import {
-  APPLIED, cannot, chooseOption, clickLikeAPerson, isCheckbox, isWritable, norm, settled, typeValue,
+  APPLIED,
+  cannot,
+  chooseOption,
+  clickLikeAPerson,
+  isCheckbox,
+  isWritable,
+  norm,
+  settled,
+  typeValue,
 } from '../shared/apply-kit';
 import type { FieldMap } from './fieldmap';
 import { readWithFieldMap } from './read';
@@ -20,7 +28,12 @@ const PATIENT = /^(pat(ient)?|pt|self[\s-]?pay|self|cash|patient pay|patient res
 const MODIFIER_SEPARATORS = /[\s,;/\-–]+/;
 
 type ProcedureField = 'code' | 'modifiers' | 'units' | 'billTo';
-const FIELD_WORD: Record<ProcedureField, string> = { code: 'code', modifiers: 'modifier', units: 'units', billTo: 'bill-to' };
+const FIELD_WORD: Record<ProcedureField, string> = {
+  code: 'code',
+  modifiers: 'modifier',
+  units: 'units',
+  billTo: 'bill-to',
+};
 
 /** Our own painted elements (shadow hosts named DERMLINT-…) are never the EHR's controls. */
 const ours = (el: Element) => el.nodeName.startsWith('DERMLINT-');
@@ -35,7 +48,7 @@ function rowOf(doc: Document, map: FieldMap, line: number): Element | string {
 
 /** The elements a field of the map names in a row, or why there are none. */
 function fieldIn(doc: Document, map: FieldMap, line: number, field: ProcedureField): Element[] | string {
-  const selector: unknown = (map.procedures)[field];
+  const selector: unknown = map.procedures[field];
   if (typeof selector !== 'string' || !selector) return `the field map names no ${FIELD_WORD[field]} field`;
   const row = rowOf(doc, map, line);
   if (typeof row === 'string') return row;
@@ -51,11 +64,14 @@ function fieldIn(doc: Document, map: FieldMap, line: number, field: ProcedureFie
 const tokens = (el: Element): string[] =>
   ((el as HTMLInputElement).value ?? el.textContent ?? '').split(MODIFIER_SEPARATORS).map(norm).filter(Boolean);
 
-const isTextBox = (el: Element): el is HTMLInputElement | HTMLTextAreaElement => isWritable(el) && el.tagName !== 'SELECT';
+const isTextBox = (el: Element): el is HTMLInputElement | HTMLTextAreaElement =>
+  isWritable(el) && el.tagName !== 'SELECT';
 
 function optionFor(select: Element, test: (text: string) => boolean): HTMLOptionElement | undefined {
   if (select.tagName !== 'SELECT' || !isWritable(select)) return undefined;
-  return [...(select as HTMLSelectElement).options].find((o) => test(o.value.trim()) || test((o.textContent ?? '').trim()));
+  return [...(select as HTMLSelectElement).options].find(
+    (o) => test(o.value.trim()) || test((o.textContent ?? '').trim()),
+  );
 }
 
 /** The step that would carry the action out, or why there is none (nothing touched yet). */
@@ -83,7 +99,14 @@ function plan(action: SuggestionAction, doc: Document, map: FieldMap): (() => vo
       const want = norm(action.modifier);
       const holder = els.find((el) => tokens(el).includes(want));
       if (!holder) return NOTHING;
-      if (isTextBox(holder)) return () => typeValue(holder, tokens(holder).filter((t) => t !== want).join(' '));
+      if (isTextBox(holder))
+        return () =>
+          typeValue(
+            holder,
+            tokens(holder)
+              .filter((t) => t !== want)
+              .join(' '),
+          );
       const empty = optionFor(holder, (t) => t === '');
       if (empty) return () => chooseOption(holder as HTMLSelectElement, empty);
       return `modifier ${action.modifier} of row ${action.line + 1} is not in a field that can be edited`;
@@ -102,11 +125,17 @@ function plan(action: SuggestionAction, doc: Document, map: FieldMap): (() => vo
     }
     case 'billToPatient': {
       const els = fieldIn(doc, map, action.line, 'billTo');
-      if (typeof els === 'string') return els === 'the field map names no bill-to field' ? 'this screen has no bill-to control in its field map' : els;
+      if (typeof els === 'string')
+        return els === 'the field map names no bill-to field'
+          ? 'this screen has no bill-to control in its field map'
+          : els;
       const el = els[0]!;
       if (isCheckbox(el) && !el.disabled) return el.checked ? () => clickLikeAPerson(el) : NOTHING;
       const option = optionFor(el, (t) => PATIENT.test(t));
-      if (option) return (el as HTMLSelectElement).selectedIndex === option.index ? NOTHING : () => chooseOption(el as HTMLSelectElement, option);
+      if (option)
+        return (el as HTMLSelectElement).selectedIndex === option.index
+          ? NOTHING
+          : () => chooseOption(el as HTMLSelectElement, option);
       if (isTextBox(el)) return PATIENT.test(el.value.trim()) ? NOTHING : () => typeValue(el, 'Patient');
       return `the bill-to of row ${action.line + 1} cannot be set to the patient here`;
     }

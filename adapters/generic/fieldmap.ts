@@ -28,7 +28,10 @@ type SelectorCheck = (selector: string) => string | null;
  */
 function cssSelector(what: string, check: SelectorCheck) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `missing: the CSS selector of ${what}` : `expected a CSS selector (of ${what})`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `missing: the CSS selector of ${what}` : `expected a CSS selector (of ${what})`,
+    })
     .trim()
     .min(1, { error: `empty: expected the CSS selector of ${what}` })
     .max(1000, { error: 'a selector longer than 1000 characters' })
@@ -56,7 +59,8 @@ function selector(what: string, check: SelectorCheck) {
     const take = <T>(schema: z.ZodType<T>, value: unknown, path: string[]): T | undefined => {
       const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data;
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [...path, ...issue.path] as string[] });
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [...path, ...issue.path] as string[] });
       return undefined;
     };
     if (input === undefined || typeof input === 'string') return take(css, input, []) ?? z.NEVER;
@@ -64,7 +68,10 @@ function selector(what: string, check: SelectorCheck) {
       const fields = input as Record<string, unknown>;
       const unknown = Object.keys(fields).filter((k) => k !== 'label' && k !== 'selector');
       if (unknown.length) {
-        ctx.addIssue({ code: 'custom', message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}`,
+        });
         return z.NEVER;
       }
       if (fields.label === undefined) return take(css, fields.selector, ['selector']) ?? z.NEVER;
@@ -73,7 +80,10 @@ function selector(what: string, check: SelectorCheck) {
       if (label === undefined || (fields.selector !== undefined && within === undefined)) return z.NEVER;
       return within === undefined ? { label } : { label, selector: within };
     }
-    ctx.addIssue({ code: 'custom', message: `expected a CSS selector of ${what}, or { label: '…' } (the text the screen labels it with)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a CSS selector of ${what}, or { label: '…' } (the text the screen labels it with)`,
+    });
     return z.NEVER;
   });
 }
@@ -170,12 +180,19 @@ function fieldMapSchema(check: SelectorCheck) {
   return strict(
     {
       name: z
-        .string({ error: (issue) => (issue.input === undefined ? 'missing: a name for this field map' : 'expected a name') })
+        .string({
+          error: (issue) => (issue.input === undefined ? 'missing: a name for this field map' : 'expected a name'),
+        })
         .trim()
         .min(1, { error: 'empty: give the field map a name' })
         .max(60, { error: 'at most 60 characters' }),
       matches: z
-        .array(MatchPatternSchema, { error: (issue) => (issue.input === undefined ? "missing: the EHR's host patterns, e.g. ['https://*.ecwcloud.com/*']" : 'expected a list of match patterns') })
+        .array(MatchPatternSchema, {
+          error: (issue) =>
+            issue.input === undefined
+              ? "missing: the EHR's host patterns, e.g. ['https://*.ecwcloud.com/*']"
+              : 'expected a list of match patterns',
+        })
         .min(1, { error: "expected at least one match pattern, e.g. 'https://*.ecwcloud.com/*'" })
         .max(20, { error: 'at most 20 match patterns' }),
       procedures: ProceduresMapSchema,

@@ -39,19 +39,29 @@ export interface FieldMapProbe {
  */
 export function previewFieldMap(doc: Document, draft: unknown): FieldMapProbe {
   const parsed = parseFieldMap(draft);
-  if (!parsed.ok) return { status: 'unreadable', reason: `the field map is not valid: ${parsed.error}`, lines: [], diagnoses: 0 };
+  if (!parsed.ok)
+    return { status: 'unreadable', reason: `the field map is not valid: ${parsed.error}`, lines: [], diagnoses: 0 };
   let result: ReturnType<typeof readWithFieldMap>;
   try {
     result = readWithFieldMap(doc, parsed.value);
   } catch (e) {
-    result = { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
+    result = {
+      status: 'unreadable',
+      reason: `the screen changed in a way dermlint does not know (${(e as Error).message})`,
+    };
   }
   if (result.status === 'absent') return { status: 'absent', lines: [], diagnoses: 0 };
   if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason, lines: [], diagnoses: 0 };
   const e = result.encounter;
   const probe: FieldMapProbe = {
     status: 'ok',
-    lines: e.lines.map((l) => ({ code: l.code, modifiers: l.modifiers ?? [], units: l.units ?? 1, pointers: l.dx ?? [], ...(l.site ? { site: l.site } : {}) })),
+    lines: e.lines.map((l) => ({
+      code: l.code,
+      modifiers: l.modifiers ?? [],
+      units: l.units ?? 1,
+      pointers: l.dx ?? [],
+      ...(l.site ? { site: l.site } : {}),
+    })),
     diagnoses: e.diagnoses.length,
     payerKind: e.payer.kind,
   };

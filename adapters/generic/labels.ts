@@ -8,7 +8,11 @@
  */
 
 export const labelText = (text: string | null | undefined) =>
-  (text ?? '').replace(/\s+/g, ' ').trim().replace(/[\s:*]+$/, '').toLowerCase();
+  (text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s:*]+$/, '')
+    .toLowerCase();
 
 /** Where a labelled field is: the element holding its value, and the box around label and value (for chips in it). */
 export interface Labelled {
@@ -57,7 +61,10 @@ function fieldOf(head: Element, row: Element | null): Labelled | null {
 export function labelled(scope: ParentNode, label: string): Labelled | null {
   const want = labelText(label);
   const find = (root: ParentNode | null | undefined) =>
-    root && Array.from(root.querySelectorAll('label,dt,th,[role=columnheader],[role=rowheader]')).find((h) => labelText(h.textContent) === want);
+    root &&
+    Array.from(root.querySelectorAll('label,dt,th,[role=columnheader],[role=rowheader]')).find(
+      (h) => labelText(h.textContent) === want,
+    );
   // A row is an element (no `instanceof`: it fails across windows); the document is not.
   const row = (scope as Element).closest ? (scope as Element) : null;
   const head = find(scope) ?? find(row?.closest('table,[role=grid],[role=table]'));

@@ -29,7 +29,9 @@ function queryAll(scope: ParentNode, ref: FieldRef | undefined, field: Field): E
       found = !at ? [] : ref.selector ? at.box.querySelectorAll(ref.selector) : [at.value];
     }
   } catch {
-    throw new Unreadable(`the field map's ${field} selector is not valid CSS here ('${typeof ref === 'string' ? ref : ref!.selector}')`);
+    throw new Unreadable(
+      `the field map's ${field} selector is not valid CSS here ('${typeof ref === 'string' ? ref : ref!.selector}')`,
+    );
   }
   // Our own painted elements (shadow hosts named DERMLINT-…) are never part of the screen.
   return Array.from(found).filter((el) => !el.nodeName.startsWith('DERMLINT-'));
@@ -109,7 +111,8 @@ function pointersOf(elements: Element[], where: string, diagnoses: Diagnosis[]):
       if (/^\d+$/.test(token)) {
         // A claim has at most 12 diagnosis pointers (CMS-1500 box 21 A–L); a bigger number is some other field.
         const n = Number(token);
-        if (n < 1 || n > 12) fail('pointers', where, raw, `${screenValue(token, 20)} is not a diagnosis pointer (1 to 12)`);
+        if (n < 1 || n > 12)
+          fail('pointers', where, raw, `${screenValue(token, 20)} is not a diagnosis pointer (1 to 12)`);
         out.push(n);
       }
       // CMS-1500 box 24E letters: A → 1 … L → 12, alone or run together ('AB').
@@ -129,8 +132,18 @@ function billToOf(el: Element, where: string): Line['billTo'] {
   const raw = valueOf(el);
   const t = raw.toLowerCase();
   if (!t) return undefined;
-  if (/^(ins(urance)?|primary( insurance)?|secondary( insurance)?|payer|claim|yes|y|true|bill( insurance)?|billable)$/.test(t)) return 'insurance';
-  if (/^(pat(ient)?|pt|self[\s-]?pay|self|cash|no|n|false|do not bill|don'?t bill|no bill|patient pay|patient responsibility)$/.test(t)) return 'patient';
+  if (
+    /^(ins(urance)?|primary( insurance)?|secondary( insurance)?|payer|claim|yes|y|true|bill( insurance)?|billable)$/.test(
+      t,
+    )
+  )
+    return 'insurance';
+  if (
+    /^(pat(ient)?|pt|self[\s-]?pay|self|cash|no|n|false|do not bill|don'?t bill|no bill|patient pay|patient responsibility)$/.test(
+      t,
+    )
+  )
+    return 'patient';
   return fail('bill-to', where, raw, "expected 'Insurance' or 'Patient'");
 }
 
@@ -145,7 +158,9 @@ function categoryOf(el: Element, where: string): Line['category'] {
 }
 
 function dateOf(raw: string): string | undefined {
-  return raw.trim() ? (isoDay(raw) ?? fail('date of service', 'the encounter', raw, 'expected a date MM/DD/YYYY or YYYY-MM-DD')) : undefined;
+  return raw.trim()
+    ? (isoDay(raw) ?? fail('date of service', 'the encounter', raw, 'expected a date MM/DD/YYYY or YYYY-MM-DD'))
+    : undefined;
 }
 
 /** The page's path, without query or fragment (they may carry patient ids). */
@@ -164,7 +179,9 @@ function readDiagnoses(doc: Document, map: FieldMap): { diagnoses: Diagnosis[]; 
     const raw = valueOf(queryFirst(row, map.diagnoses.code, 'diagnoses.code'));
     if (!raw) return null;
     const { code, rest } = icdCode(raw, where);
-    const described = map.diagnoses.description ? valueOf(queryFirst(row, map.diagnoses.description, 'diagnoses.description')) : rest ?? '';
+    const described = map.diagnoses.description
+      ? valueOf(queryFirst(row, map.diagnoses.description, 'diagnoses.description'))
+      : (rest ?? '');
     const d: Diagnosis = { code };
     if (described) d.description = described;
     return d;
@@ -198,7 +215,8 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const covered: boolean[] = [];
   rowElements.forEach((row, i) => {
     const where = `row ${i + 1}`;
-    const field = (sel: FieldRef | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `procedures.${name}`)) : '');
+    const field = (sel: FieldRef | undefined, name: string) =>
+      sel ? valueOf(queryFirst(row, sel, `procedures.${name}`)) : '';
     const rawCode = field(p.code, 'code');
     const modifierEls = queryAll(row, p.modifiers, 'procedures.modifiers');
     const pointerEls = queryAll(row, p.pointers, 'procedures.pointers');
@@ -209,8 +227,15 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
     const rawDescription = field(p.description, 'description');
     const rawCategory = field(p.category, 'category');
     const hasContent =
-      rawCode || rawUnits || rawSite || rawSize || rawLesions || rawDescription || rawCategory ||
-      modifierEls.some((el) => valueOf(el)) || pointerEls.some((el) => valueOf(el));
+      rawCode ||
+      rawUnits ||
+      rawSite ||
+      rawSize ||
+      rawLesions ||
+      rawDescription ||
+      rawCategory ||
+      modifierEls.some((el) => valueOf(el)) ||
+      pointerEls.some((el) => valueOf(el));
     // An empty row is the EHR's entry row, not a line.
     if (!hasContent) return;
 
@@ -246,7 +271,9 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const payerNameEl = queryFirst(doc, map.payer?.name, 'payer.name');
   const payerName = payerNameEl ? valueOf(payerNameEl) : '';
   const payerCategoryEl = queryFirst(doc, map.payer?.category, 'payer.category');
-  const payer: Encounter['payer'] = { kind: payerKindFromText(payerCategoryEl ? valueOf(payerCategoryEl) : '', payerName) };
+  const payer: Encounter['payer'] = {
+    kind: payerKindFromText(payerCategoryEl ? valueOf(payerCategoryEl) : '', payerName),
+  };
   if (payerName) payer.name = payerName;
 
   // ABN: signed from its control (or, without one, from any line marked covered); coverage per line when mapped.
@@ -278,8 +305,14 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const h = map.history;
   const history: PriorService[] = [];
   for (const [i, row] of (h ? queryAll(doc, h.rows, 'history.rows') : []).entries()) {
-    const field = (sel: FieldRef | undefined, name: string) => (sel ? valueOf(queryFirst(row, sel, `history.${name}`)) : '');
-    const service = priorService(field(h!.date, 'date'), field(h!.code, 'code'), field(h!.modifiers, 'modifiers'), field(h!.dx, 'dx'));
+    const field = (sel: FieldRef | undefined, name: string) =>
+      sel ? valueOf(queryFirst(row, sel, `history.${name}`)) : '';
+    const service = priorService(
+      field(h!.date, 'date'),
+      field(h!.code, 'code'),
+      field(h!.modifiers, 'modifiers'),
+      field(h!.dx, 'dx'),
+    );
     if (typeof service === 'string') throw new Unreadable(`could not read: ${service} of history row ${i + 1}`);
     history.push(service);
   }
@@ -290,7 +323,8 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   const screen: ScreenAnchors = { lines: anchors, field: fieldAnchors(anchors, p) };
   if (payerNameEl) screen.payer = payerNameEl;
   const dxAnchor = dxRows[0] ?? dxRowElements[0];
-  const diagnosesAnchor = dxAnchor?.closest('table, ul, ol, [role="grid"], [role="table"]') ?? dxAnchor?.parentElement ?? undefined;
+  const diagnosesAnchor =
+    dxAnchor?.closest('table, ul, ol, [role="grid"], [role="table"]') ?? dxAnchor?.parentElement ?? undefined;
   if (diagnosesAnchor) screen.diagnoses = diagnosesAnchor;
   const header = queryFirst(doc, map.header, 'header') ?? payerNameEl?.parentElement ?? undefined;
   if (header) screen.header = header;
@@ -303,7 +337,14 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
  * else the last; several pointer fields: the first.
  */
 function fieldAnchors(rows: readonly Element[], p: FieldMap['procedures']): NonNullable<ScreenAnchors['field']> {
-  const selectors: Record<LineField, FieldRef | undefined> = { code: p.code, modifiers: p.modifiers, units: p.units, site: p.site, size: p.size, dx: p.pointers };
+  const selectors: Record<LineField, FieldRef | undefined> = {
+    code: p.code,
+    modifiers: p.modifiers,
+    units: p.units,
+    site: p.site,
+    size: p.size,
+    dx: p.pointers,
+  };
   return (line, field) => {
     const row = rows[line];
     const selector = selectors[field];

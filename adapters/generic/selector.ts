@@ -13,22 +13,69 @@
 
 /** Pseudo-classes taking no argument. */
 const PLAIN_PSEUDO = new Set([
-  'active', 'any-link', 'autofill', 'checked', 'default', 'defined', 'disabled', 'empty', 'enabled',
-  'first-child', 'first-of-type', 'focus', 'focus-visible', 'focus-within', 'fullscreen', 'hover',
-  'in-range', 'indeterminate', 'invalid', 'last-child', 'last-of-type', 'link', 'modal', 'only-child',
-  'only-of-type', 'open', 'optional', 'out-of-range', 'placeholder-shown', 'popover-open', 'read-only',
-  'read-write', 'required', 'root', 'scope', 'target', 'user-invalid', 'user-valid', 'valid', 'visited',
+  'active',
+  'any-link',
+  'autofill',
+  'checked',
+  'default',
+  'defined',
+  'disabled',
+  'empty',
+  'enabled',
+  'first-child',
+  'first-of-type',
+  'focus',
+  'focus-visible',
+  'focus-within',
+  'fullscreen',
+  'hover',
+  'in-range',
+  'indeterminate',
+  'invalid',
+  'last-child',
+  'last-of-type',
+  'link',
+  'modal',
+  'only-child',
+  'only-of-type',
+  'open',
+  'optional',
+  'out-of-range',
+  'placeholder-shown',
+  'popover-open',
+  'read-only',
+  'read-write',
+  'required',
+  'root',
+  'scope',
+  'target',
+  'user-invalid',
+  'user-valid',
+  'valid',
+  'visited',
 ]);
 /** Pseudo-classes taking a selector list (:has takes relative selectors). */
 const LIST_PSEUDO = new Set(['not', 'is', 'where', 'has']);
 const NTH_PSEUDO = new Set(['nth-child', 'nth-last-child', 'nth-of-type', 'nth-last-of-type']);
 /** :state() is custom elements' own states (Chrome 125+). */
 const IDENT_PSEUDO = new Set(['lang', 'dir', 'state']);
-const PSEUDO_ELEMENTS = new Set(['before', 'after', 'first-line', 'first-letter', 'marker', 'placeholder', 'selection', 'backdrop']);
+const PSEUDO_ELEMENTS = new Set([
+  'before',
+  'after',
+  'first-line',
+  'first-letter',
+  'marker',
+  'placeholder',
+  'selection',
+  'backdrop',
+]);
 
 class SelectorSyntaxError extends Error {
   /** An unclosed bracket, parenthesis or string at the end: a browser closes it silently. */
-  constructor(message: string, readonly unclosed = false) {
+  constructor(
+    message: string,
+    readonly unclosed = false,
+  ) {
     super(message);
   }
 }
@@ -200,8 +247,9 @@ class Parser {
       this.i++;
       this.ws();
       // :is() and :where() take a forgiving list: empty is allowed.
-      if ((name === 'is' || name === 'where') && this.peek() === ')') { /* empty */ }
-      else if (LIST_PSEUDO.has(name)) this.selectorList(name === 'has');
+      if ((name === 'is' || name === 'where') && this.peek() === ')') {
+        /* empty */
+      } else if (LIST_PSEUDO.has(name)) this.selectorList(name === 'has');
       else if (NTH_PSEUDO.has(name)) this.nth();
       else if (IDENT_PSEUDO.has(name)) {
         if (!this.startsIdent()) this.fail(`:${name}() expects a word`);

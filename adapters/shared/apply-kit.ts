@@ -28,7 +28,9 @@ export const failed = (reason: string): ApplyResult => ({ ok: false, cannot: fal
 export function screenOrder(actions: readonly SuggestionAction[]): SuggestionAction[] {
   const edits = actions.filter((a) => a.type !== 'addLine' && a.type !== 'removeLine');
   const adds = actions.filter((a) => a.type === 'addLine');
-  const removes = actions.filter((a): a is Extract<SuggestionAction, { type: 'removeLine' }> => a.type === 'removeLine');
+  const removes = actions.filter(
+    (a): a is Extract<SuggestionAction, { type: 'removeLine' }> => a.type === 'removeLine',
+  );
   return [...edits, ...adds, ...[...removes].sort((a, b) => b.line - a.line)];
 }
 
@@ -43,7 +45,9 @@ export function fire(el: Element, type: string, init: EventInit = {}): void {
 }
 
 /** Whether a person could type into or choose in this control now. */
-export function isWritable(el: Element | null | undefined): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
+export function isWritable(
+  el: Element | null | undefined,
+): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
   if (!el) return false;
   const tag = el.tagName;
   if (tag === 'SELECT') return !(el as HTMLSelectElement).disabled;
@@ -62,7 +66,12 @@ export function isCheckbox(el: Element | null | undefined): el is HTMLInputEleme
 /** The value through the element's own prototype setter, as the browser does for typing (frameworks see it). */
 export function setNativeValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
   const w = win(el);
-  const proto = el.tagName === 'SELECT' ? w.HTMLSelectElement.prototype : el.tagName === 'TEXTAREA' ? w.HTMLTextAreaElement.prototype : w.HTMLInputElement.prototype;
+  const proto =
+    el.tagName === 'SELECT'
+      ? w.HTMLSelectElement.prototype
+      : el.tagName === 'TEXTAREA'
+        ? w.HTMLTextAreaElement.prototype
+        : w.HTMLInputElement.prototype;
   // The prototype's own setter, called on the element (frameworks such as React watch that one): unbound on purpose.
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with `el` as `this`
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
@@ -105,14 +114,24 @@ export function blur(el: Element): void {
 /** A key press on a focused control: keydown, keypress (for Enter), keyup. */
 export function press(el: Element, key: 'Enter' | 'Tab' | 'Backspace' | 'Escape'): void {
   const w = win(el);
-  const init: KeyboardEventInit = { key, code: key, bubbles: true, cancelable: true, ...(key === 'Enter' ? { keyCode: 13, which: 13 } : {}) };
+  const init: KeyboardEventInit = {
+    key,
+    code: key,
+    bubbles: true,
+    cancelable: true,
+    ...(key === 'Enter' ? { keyCode: 13, which: 13 } : {}),
+  };
   el.dispatchEvent(new w.KeyboardEvent('keydown', init));
   if (key === 'Enter') el.dispatchEvent(new w.KeyboardEvent('keypress', init));
   el.dispatchEvent(new w.KeyboardEvent('keyup', init));
 }
 
 /** Types a whole value into a text control and commits it: focus, value, input, change, then blur. */
-export function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string, opts: { enter?: boolean; blur?: boolean } = {}): void {
+export function typeValue(
+  el: HTMLInputElement | HTMLTextAreaElement,
+  value: string,
+  opts: { enter?: boolean; blur?: boolean } = {},
+): void {
   focus(el);
   setNativeValue(el, value);
   fire(el, 'input');

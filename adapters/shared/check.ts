@@ -17,27 +17,32 @@ const isPositiveNumber = (v: unknown) => typeof v === 'number' && Number.isFinit
 /** null when the encounter is valid, else "field.path: what was expected" (as `parseEncounter` says it). */
 export function checkEncounter(e: Encounter): string | null {
   if (!isString(e.id)) return 'id: expected an opaque id string';
-  if (e.dateOfService !== undefined && !(isString(e.dateOfService) && DATE.test(e.dateOfService))) return 'dateOfService: expected a date YYYY-MM-DD';
-  if (!(PAYER_KINDS as readonly unknown[]).includes(e.payer?.kind)) return `payer.kind: expected one of ${PAYER_KINDS.join(', ')}`;
+  if (e.dateOfService !== undefined && !(isString(e.dateOfService) && DATE.test(e.dateOfService)))
+    return 'dateOfService: expected a date YYYY-MM-DD';
+  if (!(PAYER_KINDS as readonly unknown[]).includes(e.payer?.kind))
+    return `payer.kind: expected one of ${PAYER_KINDS.join(', ')}`;
   if (e.payer.name !== undefined && !isString(e.payer.name)) return 'payer.name: expected a string';
   if (e.abn !== undefined) {
     if (typeof e.abn.signed !== 'boolean') return 'abn.signed: expected true or false';
     const lines = e.abn.lines;
     if (lines !== undefined) {
-      for (let i = 0; i < lines.length; i++) if (!(isInt(lines[i]) && lines[i]! >= 0)) return `abn.lines[${i}]: expected a line index`;
+      for (let i = 0; i < lines.length; i++)
+        if (!(isInt(lines[i]) && lines[i]! >= 0)) return `abn.lines[${i}]: expected a line index`;
     }
   }
   for (let i = 0; i < e.diagnoses.length; i++) {
     const d = e.diagnoses[i]!;
     if (!isString(d.code)) return `diagnoses[${i}].code: expected an ICD-10-CM code string`;
-    if (d.description !== undefined && !isString(d.description)) return `diagnoses[${i}].description: expected a string`;
+    if (d.description !== undefined && !isString(d.description))
+      return `diagnoses[${i}].description: expected a string`;
   }
   for (let i = 0; i < e.lines.length; i++) {
     const l = e.lines[i]!;
     const at = `lines[${i}]`;
     if (!isString(l.code)) return `${at}.code: expected a code string (empty for a retail item)`;
     if (l.modifiers !== undefined) {
-      for (let j = 0; j < l.modifiers.length; j++) if (!isString(l.modifiers[j])) return `${at}.modifiers[${j}]: expected a modifier string`;
+      for (let j = 0; j < l.modifiers.length; j++)
+        if (!isString(l.modifiers[j])) return `${at}.modifiers[${j}]: expected a modifier string`;
     }
     if (l.units !== undefined && !isPositiveInt(l.units)) return `${at}.units: expected a positive integer`;
     if (l.dx !== undefined) {
@@ -46,15 +51,18 @@ export function checkEncounter(e: Encounter): string | null {
     if (l.site !== undefined && !isString(l.site)) return `${at}.site: expected a string`;
     if (l.sizeCm !== undefined && !isPositiveNumber(l.sizeCm)) return `${at}.sizeCm: expected a positive number`;
     if (l.lesions !== undefined && !isPositiveInt(l.lesions)) return `${at}.lesions: expected a positive integer`;
-    if (l.billTo !== undefined && l.billTo !== 'insurance' && l.billTo !== 'patient') return `${at}.billTo: expected 'insurance' or 'patient'`;
-    if (l.category !== undefined && l.category !== 'service' && l.category !== 'cosmetic' && l.category !== 'retail') return `${at}.category: expected 'service', 'cosmetic' or 'retail'`;
+    if (l.billTo !== undefined && l.billTo !== 'insurance' && l.billTo !== 'patient')
+      return `${at}.billTo: expected 'insurance' or 'patient'`;
+    if (l.category !== undefined && l.category !== 'service' && l.category !== 'cosmetic' && l.category !== 'retail')
+      return `${at}.category: expected 'service', 'cosmetic' or 'retail'`;
     if (l.description !== undefined && !isString(l.description)) return `${at}.description: expected a string`;
   }
   if (e.note !== undefined && !isString(e.note)) return 'note: expected the note as a string';
   const notString = (list: unknown[] | undefined) => list?.findIndex((x) => !isString(x)) ?? -1;
   for (const [i, h] of (e.history ?? []).entries()) {
     const at = `history[${i}]`;
-    if (!(isString(h.dateOfService) && DATE.test(h.dateOfService))) return `${at}.dateOfService: expected a date YYYY-MM-DD`;
+    if (!(isString(h.dateOfService) && DATE.test(h.dateOfService)))
+      return `${at}.dateOfService: expected a date YYYY-MM-DD`;
     if (!isString(h.code)) return `${at}.code: expected a code string`;
     let j = notString(h.modifiers);
     if (j >= 0) return `${at}.modifiers[${j}]: expected a modifier string`;

@@ -35,8 +35,7 @@ function walk(root: Element): string {
       else if (name === 'BR') {
         lines.push(line);
         line = '';
-      }
-      else if (isControl(n as Element)) line += (n as HTMLTextAreaElement).value;
+      } else if (isControl(n as Element)) line += (n as HTMLTextAreaElement).value;
       else if (BLOCK.test(name)) {
         edge();
         visit(n as Element);
@@ -54,7 +53,10 @@ function walk(root: Element): string {
 
 /** Lines trimmed, inner whitespace of each line single spaces, no blank lines at either end. */
 function tidy(raw: string): string {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim());
   let first = 0;
   let end = lines.length;
   while (first < end && !lines[first]) first++;
@@ -77,7 +79,7 @@ export function noteText(el: Element): string {
   kept?.watch.disconnect();
   kept = null;
   const text = tidy(walk(el));
-  const Observer = (el.ownerDocument.defaultView)?.MutationObserver;
+  const Observer = el.ownerDocument.defaultView?.MutationObserver;
   if (Observer) {
     const entry = { el, text, dirty: false, watch: new Observer(() => (entry.dirty = true)) };
     entry.watch.observe(el, { subtree: true, childList: true, characterData: true });
@@ -87,7 +89,11 @@ export function noteText(el: Element): string {
 }
 
 /** Words (codes, modifiers) in a cell: split at spaces, commas and semicolons, a leading dash dropped ('-25'). */
-const words = (raw: string) => raw.split(/[\s,;]+/).map((w) => w.replace(/^-+/, '')).filter(Boolean);
+const words = (raw: string) =>
+  raw
+    .split(/[\s,;]+/)
+    .map((w) => w.replace(/^-+/, ''))
+    .filter(Boolean);
 
 /** 'YYYY-MM-DD' from 'MM/DD/YYYY' or 'YYYY-MM-DD', or null when it is neither or no calendar day. */
 export function isoDay(raw: string): string | null {

@@ -29,7 +29,8 @@ export function encounterIdentity(...parts: string[]): string {
 /** A short, stable id of a configuration (a field map's name), FNV-1a 64-bit as two 32-bit halves. Not for patient data. */
 export function hashId(...parts: string[]): string {
   const s = parts.join('\u0000');
-  let h1 = 0x811c9dc5, h2 = 0xcbf29ce4;
+  let h1 = 0x811c9dc5,
+    h2 = 0xcbf29ce4;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
@@ -60,7 +61,9 @@ export function withoutScreenValues(note: string): string {
  */
 export function unreadableResult(note: string): { status: 'unreadable'; reason: string; withoutValues?: string } {
   const plain = note.replace(/[\u2068\u2069]/g, '');
-  return plain === note ? { status: 'unreadable', reason: note } : { status: 'unreadable', reason: plain, withoutValues: withoutScreenValues(note) };
+  return plain === note
+    ? { status: 'unreadable', reason: note }
+    : { status: 'unreadable', reason: plain, withoutValues: withoutScreenValues(note) };
 }
 
 /** A positive number from text like '1.4 cm', '1.4cm', '14 mm'; undefined when absent or unreadable. */

@@ -44,11 +44,16 @@ export default defineContentScript({
       const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
       // Performance marks (no data) for `npm run bench:page`, only on a page that asks for them: they would
       // otherwise pile up in the EHR's performance timeline over a long session.
-      const mark = (name: string) => document.documentElement.hasAttribute('data-dermlint-bench') && performance.mark(name);
+      const mark = (name: string) =>
+        document.documentElement.hasAttribute('data-dermlint-bench') && performance.mark(name);
       let fixes: ReturnType<typeof createFixes> | undefined;
       // The warnings are drawn by the paint kit, which the worker loads into this frame once it shows an encounter;
       // their open cards offer the one-click fixes (the fix code is another script, loaded when such a card opens).
-      const painter = createShell(document, { now: kitHere, load: () => send({ type: 'paint-kit' }), fixes: (finding) => fixes?.(finding) });
+      const painter = createShell(document, {
+        now: kitHere,
+        load: () => send({ type: 'paint-kit' }),
+        fixes: (finding) => fixes?.(finding),
+      });
       const screen = (watcher = watchScreen({
         adapter,
         doc: document,
@@ -58,13 +63,23 @@ export default defineContentScript({
           settingsChanged = false;
           // Lets `npm run bench:page` split an edit's latency into read, worker round trip and paint.
           mark('dermlint:asked');
-          return (send({ type: 'evaluate', adapter: adapter.id, encounter, ...(refresh ? { refresh } : {}) }) as Promise<EvaluateResponse>).finally(() =>
-            mark('dermlint:answered'),
-          );
+          return (
+            send({
+              type: 'evaluate',
+              adapter: adapter.id,
+              encounter,
+              ...(refresh ? { refresh } : {}),
+            }) as Promise<EvaluateResponse>
+          ).finally(() => mark('dermlint:answered'));
         },
         // The note painted on the screen may quote what the screen shows; the worker's copy never does.
         reportStatus: (state, reason) =>
-          void send({ type: 'status', adapter: adapter.id, state, ...(reason !== undefined ? { reason: withoutScreenValues(reason) } : {}) }).catch(() => {}),
+          void send({
+            type: 'status',
+            adapter: adapter.id,
+            state,
+            ...(reason !== undefined ? { reason: withoutScreenValues(reason) } : {}),
+          }).catch(() => {}),
         signal: ctx.signal,
         onPainted: () => mark('dermlint:painted'),
       }));
@@ -90,7 +105,8 @@ export default defineContentScript({
         encounter: screen.encounterId,
         signature: () => `${screen.encounterId()}|${screen.errorLines().join(',')}`,
         enabled: screen.signoffPrompt,
-        onSignedAnyway: (errors, encounterId) => void send({ type: 'signed-anyway', encounterId, errors }).catch(() => {}),
+        onSignedAnyway: (errors, encounterId) =>
+          void send({ type: 'signed-anyway', encounterId, errors }).catch(() => {}),
         onReview: () => reveal(screen.errorLines()[0] ?? null),
         signal: ctx.signal,
         kit: kitHere,
@@ -103,7 +119,10 @@ export default defineContentScript({
         else if (m?.type === 'comment-check' && typeof m.comment === 'string') {
           // The banner is read now, in memory, for this one answer: only a yes or no leaves the page.
           const facts = adapter.patientBanner?.(document);
-          sendResponse({ banner: facts !== undefined, contains: facts ? containsBannerText(m.comment, bannerTokens(facts)) : false });
+          sendResponse({
+            banner: facts !== undefined,
+            contains: facts ? containsBannerText(m.comment, bannerTokens(facts)) : false,
+          });
         }
       };
       browser.runtime.onMessage.addListener(onMessage);

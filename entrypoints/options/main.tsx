@@ -10,7 +10,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import browser from 'webextension-polyfill';
 import '../../assets/pages.css';
 import { SavedSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
-import { forgetSetAsideSettings, loadSettings, onSettingsChanged, saveSettings, setAsideSettings, type SetAsideSettings } from '../../lib/settings-store';
+import {
+  forgetSetAsideSettings,
+  loadSettings,
+  onSettingsChanged,
+  saveSettings,
+  setAsideSettings,
+  type SetAsideSettings,
+} from '../../lib/settings-store';
 import { PRESETS } from '../../lib/presets';
 import { RULES } from '../../rules/catalog/index';
 import { BUILTIN_MATCHES } from '../../adapters/index';
@@ -47,12 +54,20 @@ const SECTIONS = [
   ['backup', 'Import / export'],
 ] as const;
 
-const RULE_ROWS = RULES.map((r) => ({ id: r.meta.id, summary: r.meta.summary, severity: r.meta.severity, reference: r.meta.reference }));
+const RULE_ROWS = RULES.map((r) => ({
+  id: r.meta.id,
+  summary: r.meta.summary,
+  severity: r.meta.severity,
+  reference: r.meta.reference,
+}));
 const RULE_SUMMARY: Record<string, string> = Object.fromEntries(RULE_ROWS.map((r) => [r.id, r.summary]));
 
 /** A URL a match pattern covers, to ask whether the enabled hosts cover it too ('https://*.x.com/*' → 'https://a.x.com/'). */
 function sampleUrl(pattern: string): string {
-  return pattern.replace(/^\*:\/\//, 'https://').replace(/:\/\/\*\./, '://a.').replace(/\*/g, '');
+  return pattern
+    .replace(/^\*:\/\//, 'https://')
+    .replace(/:\/\/\*\./, '://a.')
+    .replace(/\*/g, '');
 }
 
 /** Host patterns a field map's match pattern needs ('*://' and paths become a host pattern). */
@@ -105,8 +120,13 @@ async function probe(map: FieldMap): Promise<ProbeReport> {
         },
         args: [map],
       });
-      const results = await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['/fieldmap-probe.js'] });
-      const frames = results.map((r) => r.result as (ProbeSummary & { host: string }) | undefined).filter((r): r is ProbeSummary & { host: string } => !!r && typeof r === 'object');
+      const results = await browser.scripting.executeScript({
+        target: { tabId: tab.id, allFrames: true },
+        files: ['/fieldmap-probe.js'],
+      });
+      const frames = results
+        .map((r) => r.result as (ProbeSummary & { host: string }) | undefined)
+        .filter((r): r is ProbeSummary & { host: string } => !!r && typeof r === 'object');
       if (frames.length === 0) throw new Error('the screen gave no answer');
       const best = [...frames].sort((a, b) => RANK[a.status] - RANK[b.status])[0]!;
       const top = frames.find((f) => f.host) ?? best;
@@ -131,7 +151,9 @@ function Options() {
   const [dismissals, setDismissals] = useState<Dismissal[] | null>(null);
   const [fixes, setFixes] = useState<FixRecord[]>([]);
   const [auditError, setAuditError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<{ index: number | null; initial?: Partial<FieldMap>; nonce: number } | null>(null);
+  const [editing, setEditing] = useState<{ index: number | null; initial?: Partial<FieldMap>; nonce: number } | null>(
+    null,
+  );
   const [fmMessage, setFmMessage] = useState<Message>(null);
   const [testing, setTesting] = useState(false);
   const [preview, setPreview] = useState<ProbeReport | null>(null);
@@ -166,7 +188,11 @@ function Options() {
 
   // Which tab "Test on the open tab" would read, kept current so the click knows at once whether to ask for access.
   useEffect(() => {
-    const refresh = () => void candidateTabs().then((tabs) => setTarget(tabs[0] ?? null), () => setTarget(null));
+    const refresh = () =>
+      void candidateTabs().then(
+        (tabs) => setTarget(tabs[0] ?? null),
+        () => setTarget(null),
+      );
     refresh();
     const onRemoved = () => refresh();
     browser.tabs.onActivated.addListener(refresh);
@@ -276,7 +302,9 @@ function Options() {
     browser.permissions.request({ origins: [pattern] }).then(
       (ok) => {
         setGranted((g) => ({ ...g, [pattern]: ok }));
-        setHostMessage(ok ? { text: `Access to ${pattern} allowed.` } : { text: `Access to ${pattern} was not allowed.`, bad: true });
+        setHostMessage(
+          ok ? { text: `Access to ${pattern} allowed.` } : { text: `Access to ${pattern} was not allowed.`, bad: true },
+        );
       },
       (e: Error) => setHostMessage({ text: `The browser refused ${pattern}: ${e.message}`, bad: true }),
     );
@@ -294,7 +322,9 @@ function Options() {
     // prompts only during a user gesture), then read the tab.
     const origins = target?.url
       ? []
-      : [...new Set(map.matches.map(hostPatternFor))].filter((p) => !hostPatternError(p) && !matchesAny(BUILTIN_MATCHES, sampleUrl(p)));
+      : [...new Set(map.matches.map(hostPatternFor))].filter(
+          (p) => !hostPatternError(p) && !matchesAny(BUILTIN_MATCHES, sampleUrl(p)),
+        );
     const asked = origins.length ? browser.permissions.request({ origins }) : Promise.resolve(true);
     setTesting(true);
     setPreviewError(null);
@@ -302,7 +332,10 @@ function Options() {
     void asked
       .then(
         (ok) => {
-          if (!ok) throw new Error(`Access to ${origins.join(', ')} was not allowed (the browser’s prompt was refused or closed), so the tab could not be read.`);
+          if (!ok)
+            throw new Error(
+              `Access to ${origins.join(', ')} was not allowed (the browser’s prompt was refused or closed), so the tab could not be read.`,
+            );
         },
         (e: Error) => {
           throw new Error(`The browser refused access to ${origins.join(', ')}: ${e.message}`);
@@ -332,7 +365,11 @@ function Options() {
     }
   }
 
-  const general: GeneralSettingsValue = { defaultPayerKind: s.defaultPayerKind, showInfoInline: s.showInfoInline, signoffPrompt: s.signoffPrompt };
+  const general: GeneralSettingsValue = {
+    defaultPayerKind: s.defaultPayerKind,
+    showInfoInline: s.showInfoInline,
+    signoffPrompt: s.signoffPrompt,
+  };
 
   return (
     <>
@@ -385,14 +422,26 @@ function Options() {
             <h2 id="aside-h">Some stored settings could not be read</h2>
             <p>dermlint kept every setting it could read and set the rest aside, unchanged:</p>
             <ul>
-              {aside.flatMap((entry) => entry.problems).slice(0, 10).map((problem, i) => (
-                <li key={i}>
-                  <code>{problem}</code>
-                </li>
-              ))}
+              {aside
+                .flatMap((entry) => entry.problems)
+                .slice(0, 10)
+                .map((problem, i) => (
+                  <li key={i}>
+                    <code>{problem}</code>
+                  </li>
+                ))}
             </ul>
             <div class="row">
-              <button type="button" onClick={() => downloadText(exportFileName('settings-set-aside', 'json'), JSON.stringify(aside, null, 2), 'application/json')}>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(
+                    exportFileName('settings-set-aside', 'json'),
+                    JSON.stringify(aside, null, 2),
+                    'application/json',
+                  )
+                }
+              >
                 Download the set-aside copy
               </button>
               <button type="button" onClick={() => void forgetSetAsideSettings().then(() => setAside([]))}>
@@ -414,7 +463,10 @@ function Options() {
 
         <section id="rules" class="card" aria-labelledby="rules-h">
           <h2 id="rules-h">Rules</h2>
-          <p class="hint">A payer profile sets several rules at once; each rule can then be turned off, or its findings shown as needs review, warning or error.</p>
+          <p class="hint">
+            A payer profile sets several rules at once; each rule can then be turned off, or its findings shown as needs
+            review, warning or error.
+          </p>
           <PresetPicker
             presets={PRESETS}
             current={s.preset}
@@ -440,7 +492,10 @@ function Options() {
 
         <section id="hosts" class="card" aria-labelledby="hosts-h">
           <h2 id="hosts-h">Enabled EHR hosts</h2>
-          <p class="hint">dermlint reads screens only on these hosts. Add your EHR’s host if it is not built in; the browser asks you to allow it.</p>
+          <p class="hint">
+            dermlint reads screens only on these hosts. Add your EHR’s host if it is not built in; the browser asks you
+            to allow it.
+          </p>
           <HostList
             builtin={BUILTIN_MATCHES}
             extra={s.extraHosts.map((pattern) => ({ pattern, granted: granted[pattern] }))}
@@ -451,7 +506,8 @@ function Options() {
           />
           {hostScripts && !hostScripts.ok && (
             <p class="notice bad" role="alert">
-              dermlint could not start on the added hosts: {hostScripts.error}. It tries again whenever the hosts or their access change.
+              dermlint could not start on the added hosts: {hostScripts.error}. It tries again whenever the hosts or
+              their access change.
             </p>
           )}
         </section>
@@ -459,12 +515,14 @@ function Options() {
         <section id="fieldmaps" class="card" aria-labelledby="fieldmaps-h">
           <h2 id="fieldmaps-h">Field maps (other EHRs)</h2>
           <p class="hint">
-            For an EHR dermlint has no reader of its own for: show dermlint where its claim screen keeps each part of an encounter. The easiest way is to teach
-            it by clicking: open a claim with two lines or more in another tab, then press “Teach dermlint a screen…” (or use the dermlint button in the
-            toolbar on that tab). Power users can write CSS selectors instead.
+            For an EHR dermlint has no reader of its own for: show dermlint where its claim screen keeps each part of an
+            encounter. The easiest way is to teach it by clicking: open a claim with two lines or more in another tab,
+            then press “Teach dermlint a screen…” (or use the dermlint button in the toolbar on that tab). Power users
+            can write CSS selectors instead.
           </p>
           <p id="fm-teach-hint" class="hint">
-            Teaching opens on the tab you used last in this window{target ? ` (${hostOf(target.url) ?? 'a tab dermlint has no access to yet'})` : ''}.
+            Teaching opens on the tab you used last in this window
+            {target ? ` (${hostOf(target.url) ?? 'a tab dermlint has no access to yet'})` : ''}.
           </p>
           <FieldMapList
             maps={s.fieldMaps}
@@ -497,11 +555,17 @@ function Options() {
                 onClick={() => {
                   // Inside the click: the browser asks for the host's access only during it.
                   setFmMessage(null);
-                  if (!target) return setFmMessage({ text: 'Open the EHR’s claim screen in a tab of this window first.', bad: true });
+                  if (!target)
+                    return setFmMessage({
+                      text: 'Open the EHR’s claim screen in a tab of this window first.',
+                      bad: true,
+                    });
                   const tab = target;
                   void teachTab(tab).then((why) => {
                     if (why) return setFmMessage({ text: why, bad: true });
-                    setFmMessage({ text: `Teaching started on ${hostOf(tab.url) ?? 'the tab'}: click the fields there, then Save.` });
+                    setFmMessage({
+                      text: `Teaching started on ${hostOf(tab.url) ?? 'the tab'}: click the fields there, then Save.`,
+                    });
                     void browser.tabs.update(tab.id, { active: true }).catch(() => {});
                   });
                 }}
@@ -540,7 +604,9 @@ function Options() {
                 setPreviewError(null);
               }}
               onTest={testMap}
-              testTarget={target ? (hostOf(target.url) ?? 'a tab dermlint has no access to yet') : 'no other tab in this window'}
+              testTarget={
+                target ? (hostOf(target.url) ?? 'a tab dermlint has no access to yet') : 'no other tab in this window'
+              }
               testing={testing}
               preview={preview}
               previewError={previewError}
@@ -550,20 +616,28 @@ function Options() {
 
         <section id="tables" class="card" aria-labelledby="tables-h">
           <h2 id="tables-h">Code tables</h2>
-          <p class="hint">The NCCI edits and the ICD-10-CM code sets the rules check against. dermlint ships a dermatology subset of the NCCI tables and the FY2026 code set; import CMS’s own files each quarter (NCCI) or year (ICD-10-CM).</p>
+          <p class="hint">
+            The NCCI edits and the ICD-10-CM code sets the rules check against. dermlint ships a dermatology subset of
+            the NCCI tables and the FY2026 code set; import CMS’s own files each quarter (NCCI) or year (ICD-10-CM).
+          </p>
           <CodeTablesSection />
         </section>
 
         <section id="audit" class="card" aria-labelledby="audit-h">
           <h2 id="audit-h">Audit log</h2>
-          <p class="hint">Every dismissed finding, every sign-off with errors remaining and every one-click fix: rule, code, reason or change, and when. Kept on this computer only; no patient details.</p>
+          <p class="hint">
+            Every dismissed finding, every sign-off with errors remaining and every one-click fix: rule, code, reason or
+            change, and when. Kept on this computer only; no patient details.
+          </p>
           <AuditTable
             dismissals={dismissals}
             fixes={fixes}
             error={auditError}
             ruleSummary={RULE_SUMMARY}
             onRefresh={() => void loadAudit()}
-            onExport={() => dismissals && downloadText(exportFileName('audit', 'csv'), auditToCsv(dismissals, fixes), 'text/csv')}
+            onExport={() =>
+              dismissals && downloadText(exportFileName('audit', 'csv'), auditToCsv(dismissals, fixes), 'text/csv')
+            }
             onClear={async () => {
               const reply = await ask({ type: 'clear-audit' });
               if (!reply.ok) setAuditError(`The audit log was not cleared: ${reply.error}`);
@@ -598,7 +672,9 @@ function Options() {
                 const missing = v.extraHosts.filter((h) => !now[h]).length;
                 setTransferMessage({
                   text: `Imported ${file.name}: ${count(Object.keys(v.rules).length, 'rule level')}, ${count(v.extraHosts.length, 'host')}, ${count(v.fieldMaps.length, 'field map')}.${
-                    missing ? ` ${missing} ${missing === 1 ? 'host needs' : 'hosts need'} access: use “Grant access” under Enabled EHR hosts.` : ''
+                    missing
+                      ? ` ${missing} ${missing === 1 ? 'host needs' : 'hosts need'} access: use “Grant access” under Enabled EHR hosts.`
+                      : ''
                   }`,
                 });
               }

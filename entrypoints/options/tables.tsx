@@ -22,14 +22,17 @@ const WHAT: Record<TableKind, string> = {
 
 /** 1,728,585 → '1.7 M'; 15,095 → '15,095'. */
 export function formatCount(n: number, unit: 'pairs' | 'codes'): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M ${unit}` : `${n.toLocaleString('en-US')} ${n === 1 ? unit.slice(0, -1) : unit}`;
+  return n >= 1_000_000
+    ? `${(n / 1_000_000).toFixed(1)} M ${unit}`
+    : `${n.toLocaleString('en-US')} ${n === 1 ? unit.slice(0, -1) : unit}`;
 }
 
 const when = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 };
-const fileList = (files: readonly string[]) => (files.length > 2 ? `${files[0]} … ${files[files.length - 1]}` : files.join(', '));
+const fileList = (files: readonly string[]) =>
+  files.length > 2 ? `${files[0]} … ${files[files.length - 1]}` : files.join(', ');
 const inForce = (from?: string, to?: string) => (from && to ? `in force ${from} to ${to}` : undefined);
 
 function importedRow(info: TableInfo, undo: string): TableRow {
@@ -71,7 +74,8 @@ export function tableRows(infos: readonly TableInfo[], icdCodes: () => number): 
   }
   const icd = infos.filter((i) => i.kind === 'icd10cm').sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1));
   if (!icd.some((i) => i.from === BUILTIN_TABLES.icd10cm.from)) rows.push(builtinRow('icd10cm', icdCodes));
-  for (const info of icd) rows.push(importedRow(info, info.from === BUILTIN_TABLES.icd10cm.from ? 'Restore built-in' : 'Remove'));
+  for (const info of icd)
+    rows.push(importedRow(info, info.from === BUILTIN_TABLES.icd10cm.from ? 'Restore built-in' : 'Remove'));
   return rows;
 }
 
@@ -108,7 +112,9 @@ export function CodeTablesSection() {
     setMessage(null);
     setBusy({ kind, what: `Reading ${files[0]!.name}`, done: 0, total: 1, rows: 0 });
     try {
-      const { info, ignored } = await importTable(kind, files, (p) => setBusy({ kind, what: `Reading ${p.file}`, done: p.done, total: p.total, rows: p.rows }));
+      const { info, ignored } = await importTable(kind, files, (p) =>
+        setBusy({ kind, what: `Reading ${p.file}`, done: p.done, total: p.total, rows: p.rows }),
+      );
       await announceChange();
       await refresh();
       setMessage({
@@ -130,13 +136,30 @@ export function CodeTablesSection() {
       await store.remove(id);
       await announceChange();
       await refresh();
-      const builtin = info.kind === 'icd10cm' ? (info.from === BUILTIN_TABLES.icd10cm.from ? BUILTIN_TABLES.icd10cm : null) : BUILTIN_TABLES[info.kind];
-      setMessage({ text: builtin ? `Removed ${info.label}: the built-in ${builtin.label} is in use again.` : `Removed ${info.label}.` });
+      const builtin =
+        info.kind === 'icd10cm'
+          ? info.from === BUILTIN_TABLES.icd10cm.from
+            ? BUILTIN_TABLES.icd10cm
+            : null
+          : BUILTIN_TABLES[info.kind];
+      setMessage({
+        text: builtin
+          ? `Removed ${info.label}: the built-in ${builtin.label} is in use again.`
+          : `Removed ${info.label}.`,
+      });
     } catch (e) {
       setMessage({ text: `Not removed: ${(e as Error).message}`, bad: true });
     }
   }
 
   if (infos === null) return <p role="status">Loading code tables…</p>;
-  return <CodeTables rows={tableRows(infos, icdCodes)} busy={busy} message={message} onImport={(k, f) => void onImport(k, f)} onUndo={(id) => void onUndo(id)} />;
+  return (
+    <CodeTables
+      rows={tableRows(infos, icdCodes)}
+      busy={busy}
+      message={message}
+      onImport={(k, f) => void onImport(k, f)}
+      onUndo={(id) => void onUndo(id)}
+    />
+  );
 }

@@ -22,7 +22,12 @@ function Popup() {
 
   useEffect(() => {
     void hostScriptsStatus().then(
-      (status) => setProblem(status && !status.ok ? `dermlint could not start on the hosts you added: ${status.error ?? 'unknown error'}.` : null),
+      (status) =>
+        setProblem(
+          status && !status.ok
+            ? `dermlint could not start on the hosts you added: ${status.error ?? 'unknown error'}.`
+            : null,
+        ),
       () => undefined,
     );
   }, []);
@@ -65,7 +70,9 @@ function Popup() {
           ? () => {
               // Inside the click: the browser asks for the host's access only during it (teachTab asks before anything else).
               setTeachError(null);
-              void teachTab({ id: tab.id!, ...(tab.url ? { url: tab.url } : {}) }).then((why) => (why ? setTeachError(why) : window.close()));
+              void teachTab({ id: tab.id!, ...(tab.url ? { url: tab.url } : {}) }).then((why) =>
+                why ? setTeachError(why) : window.close(),
+              );
             }
           : undefined
       }

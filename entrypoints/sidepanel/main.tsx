@@ -98,10 +98,18 @@ function SidePanel() {
       busy={busy}
       onReveal={async (f) => {
         const reply = await ask({ type: 'reveal', tabId: tabId(), key: f.key });
-        setStatus(reply.ok ? { text: `Showing ${f.line === null ? 'the diagnosis list' : `line ${f.line + 1}`} on the screen.` } : { text: reply.error, bad: true });
+        setStatus(
+          reply.ok
+            ? { text: `Showing ${f.line === null ? 'the diagnosis list' : `line ${f.line + 1}`} on the screen.` }
+            : { text: reply.error, bad: true },
+        );
       }}
       onDismiss={(f, reason, comment) =>
-        act(f, { type: 'dismiss', tabId: tabId(), key: f.key, reason, ...(comment ? { comment } : {}) }, `Dismissed (${REASON_LABEL[reason]}). “Undo dismissal” brings it back.`)
+        act(
+          f,
+          { type: 'dismiss', tabId: tabId(), key: f.key, reason, ...(comment ? { comment } : {}) },
+          `Dismissed (${REASON_LABEL[reason]}). “Undo dismissal” brings it back.`,
+        )
       }
       onUndismiss={(f) => void act(f, { type: 'undismiss', tabId: tabId(), key: f.key }, 'Dismissal undone.')}
       onExportCsv={() => {
@@ -112,7 +120,11 @@ function SidePanel() {
       onExportJson={async () => {
         if (!state) return;
         // The file names the encounter by a pseudonym of its own (a fresh key per export), linkable to nothing else.
-        downloadText(exportFileName('review', 'json'), toJson(state, await exportPseudonym(state.encounterId)), 'application/json');
+        downloadText(
+          exportFileName('review', 'json'),
+          toJson(state, await exportPseudonym(state.encounterId)),
+          'application/json',
+        );
         setStatus({ text: `Exported ${state.findings.length} findings as JSON.` });
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}

@@ -19,7 +19,9 @@ export interface TabRef {
 export async function ask(request: PageRequest): Promise<PageResponse> {
   try {
     const reply = await browser.runtime.sendMessage<PageRequest, PageResponse | undefined>(request);
-    return reply && typeof reply === 'object' && 'ok' in reply ? reply : { ok: false, error: 'no answer from the extension' };
+    return reply && typeof reply === 'object' && 'ok' in reply
+      ? reply
+      : { ok: false, error: 'no answer from the extension' };
   } catch (e) {
     return { ok: false, error: (e as Error).message || 'no answer from the extension' };
   }
@@ -59,7 +61,9 @@ export async function loadTabView(tab: TabRef | undefined): Promise<TabView> {
   const host = hostOf(tab.url);
   if (!tab.url) return { kind: 'not-enabled' };
   const { extraHosts } = await loadSettings();
-  return matchesAny([...BUILTIN_MATCHES, ...extraHosts], tab.url) ? { kind: 'no-encounter', host } : { kind: 'not-enabled', host };
+  return matchesAny([...BUILTIN_MATCHES, ...extraHosts], tab.url)
+    ? { kind: 'no-encounter', host }
+    : { kind: 'not-enabled', host };
 }
 
 /** Calls `listener` when the worker says this tab's state changed. */

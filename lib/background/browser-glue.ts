@@ -53,10 +53,12 @@ export function serialized(task: () => Promise<void>): () => Promise<void> {
       running = task().finally(() => (running = null));
       return running;
     }
-    next ??= running.catch(() => {}).then(() => {
-      next = null;
-      return request();
-    });
+    next ??= running
+      .catch(() => {})
+      .then(() => {
+        next = null;
+        return request();
+      });
     return next;
   };
   return request;
@@ -64,7 +66,13 @@ export function serialized(task: () => Promise<void>): () => Promise<void> {
 
 async function recordStatus(status: Omit<HostScriptsStatus, 'at'>): Promise<void> {
   const previous = await hostScriptsStatus();
-  if (previous && previous.ok === status.ok && previous.error === status.error && JSON.stringify(previous.hosts) === JSON.stringify(status.hosts)) return;
+  if (
+    previous &&
+    previous.ok === status.ok &&
+    previous.error === status.error &&
+    JSON.stringify(previous.hosts) === JSON.stringify(status.hosts)
+  )
+    return;
   await browser.storage.local.set({ [HOST_SCRIPTS_STATUS_KEY]: { ...status, at: new Date().toISOString() } });
 }
 
@@ -76,14 +84,25 @@ async function registerGrantedHosts(): Promise<void> {
     const { settings, unread } = await readStoredSettings();
     if (unread.includes('settings') || unread.includes('extraHosts')) {
       // Never act on defaults standing in for hosts we could not read: the registration stays as it was.
-      await recordStatus({ ok: false, hosts: [], error: 'the list of added hosts could not be read (see Options); the content script stays registered as it was' });
+      await recordStatus({
+        ok: false,
+        hosts: [],
+        error: 'the list of added hosts could not be read (see Options); the content script stays registered as it was',
+      });
       return;
     }
     for (const origin of settings.extraHosts) {
       if (await browser.permissions.contains({ origins: [origin] })) hosts.push(origin);
     }
     const existing = await scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] });
-    const script = { id: EXTRA_SCRIPT_ID, matches: hosts, js: ['content-scripts/ehr.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true };
+    const script = {
+      id: EXTRA_SCRIPT_ID,
+      matches: hosts,
+      js: ['content-scripts/ehr.js'],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    };
     if (hosts.length === 0) {
       if (existing.length) await scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] });
     } else if (existing.length) {

@@ -36,7 +36,11 @@ const DismissalSchema = z.object({
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;
 
-const codeLike = (max: number) => z.string().regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only').max(max);
+const codeLike = (max: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only')
+    .max(max);
 
 /** One action of a fix as the log keeps it: its kind and its own values (a modifier, a unit count, a code); no line, nothing about the patient. */
 export const FixActionRecordSchema = z.strictObject({
@@ -107,7 +111,10 @@ export interface DismissalStore {
 
 /** A record's key with its encounter replaced (every key starts with the encounter and '|'). */
 function rekeyed(d: Dismissal, to: string): Dismissal {
-  const fallback = d.messageId === undefined ? `|${d.rule}|${d.code}|${d.subject}` : `|${d.rule}|${d.messageId}|${d.code}|${d.subject}`;
+  const fallback =
+    d.messageId === undefined
+      ? `|${d.rule}|${d.code}|${d.subject}`
+      : `|${d.rule}|${d.messageId}|${d.code}|${d.subject}`;
   const rest = d.key.startsWith(`${d.encounter}|`) ? d.key.slice(d.encounter.length) : fallback;
   return { ...d, key: `${to}${rest}`, encounter: to };
 }
@@ -143,7 +150,9 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
       await tx.done;
     },
     async forEncounter(encounter) {
-      return (await (await get()).getAllFromIndex('dismissals', 'byEncounter', encounter)).filter((d): d is Dismissal => !isFix(d) && !d.undoneAt);
+      return (await (await get()).getAllFromIndex('dismissals', 'byEncounter', encounter)).filter(
+        (d): d is Dismissal => !isFix(d) && !d.undoneAt,
+      );
     },
     async all() {
       return (await (await get()).getAllFromIndex('dismissals', 'byAt')).filter((d): d is Dismissal => !isFix(d));
@@ -198,7 +207,8 @@ export function openDismissalStore(name = 'dermlint'): DismissalStore {
  */
 export function cachedDismissals(store: DismissalStore, capacity = 32): DismissalStore {
   const byEncounter = new Map<string, Promise<Dismissal[]>>();
-  const forget = (encounter?: string) => (encounter === undefined ? byEncounter.clear() : byEncounter.delete(encounter));
+  const forget = (encounter?: string) =>
+    encounter === undefined ? byEncounter.clear() : byEncounter.delete(encounter);
   return {
     async put(d) {
       forget(d.encounter);

@@ -42,7 +42,13 @@ export async function migrateLegacyDismissals(store: DismissalStore, pseudonyms:
     const key = d.undoneAt && d.rule !== 'signoff' ? `${base}|undone|${d.undoneAt}` : base;
     const { comment: _comment, ...rest } = d;
     remove.push(d.key);
-    put.push({ ...rest, key, encounter, code, ...(d.comment !== undefined ? { comment: badComment ? REMOVED_COMMENT : d.comment } : {}) });
+    put.push({
+      ...rest,
+      key,
+      encounter,
+      code,
+      ...(d.comment !== undefined ? { comment: badComment ? REMOVED_COMMENT : d.comment } : {}),
+    });
   }
   await store.upgrade(LEGACY_UPGRADE, remove, put);
 }

@@ -77,7 +77,11 @@ export function createPseudonyms(store: KeyStore): Pseudonyms {
   }
 
   async function mac(purpose: string, text: string): Promise<string> {
-    const signature = await crypto.subtle.sign('HMAC', await installKey(), new TextEncoder().encode(`${purpose}\u0000${text}`));
+    const signature = await crypto.subtle.sign(
+      'HMAC',
+      await installKey(),
+      new TextEncoder().encode(`${purpose}\u0000${text}`),
+    );
     return toHex(new Uint8Array(signature, 0, MAC_BYTES));
   }
 
@@ -107,7 +111,13 @@ export function createPseudonyms(store: KeyStore): Pseudonyms {
  * file names no encounter that anything else (another export, this install's records) can name.
  */
 export async function exportPseudonym(id: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(KEY_BYTES)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    crypto.getRandomValues(new Uint8Array(KEY_BYTES)),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const signature = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(id));
   return `x.${toHex(new Uint8Array(signature, 0, MAC_BYTES))}`;
 }
@@ -117,7 +127,8 @@ export async function exportPseudonym(id: string): Promise<string> {
  * Kept only to find records made before the change (migrateLegacyDismissals); never stored.
  */
 export function legacyEncounterId(identity: string): string {
-  let h1 = 0x811c9dc5, h2 = 0xcbf29ce4;
+  let h1 = 0x811c9dc5,
+    h2 = 0xcbf29ce4;
   for (let i = 0; i < identity.length; i++) {
     const c = identity.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;

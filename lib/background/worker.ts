@@ -4,15 +4,31 @@
  * the user's settings, keep each tab's review state and badge count, and record
  * dismissals and sign-off choices.
  */
-import { effectivePayerKind, findingSubject, run, RULES_BY_ID, type RuleModule, type RunOptions } from '../../rules/index';
+import {
+  effectivePayerKind,
+  findingSubject,
+  run,
+  RULES_BY_ID,
+  type RuleModule,
+  type RunOptions,
+} from '../../rules/index';
 import { knownPayerName } from '../../rules/payer-names';
 import type { Encounter, Finding } from '../../rules/schema';
 import { normalizeCode, normalizeModifier, quotableCode } from '../../rules/codes';
 import { siteGroupOf } from '../../rules/sites';
 import { withoutScreenValues } from '../../adapters/shared/text';
 import {
-  ContentRequestSchema, LIMITS, PageRequestSchema,
-  type Broadcast, type CommentCheckAnswer, type EvaluateResponse, type FindingView, type LineView, type PageResponse, type TabState, type ToContent,
+  ContentRequestSchema,
+  LIMITS,
+  PageRequestSchema,
+  type Broadcast,
+  type CommentCheckAnswer,
+  type EvaluateResponse,
+  type FindingView,
+  type LineView,
+  type PageResponse,
+  type TabState,
+  type ToContent,
 } from '../messages';
 import type { ExtensionSettings } from '../settings';
 import { matchesAny } from '../match-patterns';
@@ -54,7 +70,11 @@ export interface WorkerDeps {
   setBadge(tabId: number, errors: number): void;
   dismissals?: DismissalStore;
   /** Tab states survive a worker restart here (storage.session: memory only, never disk). */
-  stateStore?: { get(tabId: number): Promise<TabState | undefined>; set(state: TabState): Promise<void>; remove(tabId: number): Promise<void> };
+  stateStore?: {
+    get(tabId: number): Promise<TabState | undefined>;
+    set(state: TabState): Promise<void>;
+    remove(tabId: number): Promise<void>;
+  };
   sendToFrame?(tabId: number, frameId: number, message: ToContent): void;
   /** Asks one frame's content script and waits for its answer (the dismissal-comment check). */
   askFrame?(tabId: number, frameId: number, message: ToContent): Promise<unknown>;
@@ -65,7 +85,10 @@ export interface WorkerDeps {
   /** Loads the one-click fix code into a frame (scripting.executeScript of fix-apply.js). */
   injectFixKit?(tabId: number, frameId: number): Promise<void>;
   /** Saves a field map taught on the sender's screen (lib/teach/save.ts); resolves to what the user is told. */
-  saveTaughtMap?(map: unknown, senderUrl: string): Promise<{ ok: true; message: string } | { ok: false; error: string }>;
+  saveTaughtMap?(
+    map: unknown,
+    senderUrl: string,
+  ): Promise<{ ok: true; message: string } | { ok: false; error: string }>;
   /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
   /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
@@ -82,7 +105,10 @@ export type Reply = EvaluateResponse | PageResponse | { ok: true } | { ok: true;
  * code, or for an encounter-level finding a hash of its message id and data (which diagnosis).
  * `legacyKey`: the key a dismissal made before message ids has for it (message-id-keys.ts).
  */
-export function keyFindings(encounter: Encounter, findings: Finding[]): { finding: Finding; code: string; subject: string; key: string; legacyKey: string }[] {
+export function keyFindings(
+  encounter: Encounter,
+  findings: Finding[],
+): { finding: Finding; code: string; subject: string; key: string; legacyKey: string }[] {
   const seen = new Map<string, number>();
   const nth = (of: string) => {
     const n = (seen.get(of) ?? 0) + 1;
@@ -93,7 +119,9 @@ export function keyFindings(encounter: Encounter, findings: Finding[]): { findin
     const code = finding.line === null ? '' : quotableCode(normalizeCode(encounter.lines[finding.line]?.code ?? ''));
     const messageId = finding.messageId ?? '';
     const encounterLevel = finding.line === null;
-    const subject = encounterLevel ? shortHash(findingSubject(messageId, finding.data)) : nth(`${finding.rule}|${messageId}|${code}`);
+    const subject = encounterLevel
+      ? shortHash(findingSubject(messageId, finding.data))
+      : nth(`${finding.rule}|${messageId}|${code}`);
     const legacySubject = encounterLevel ? shortHash(finding.message) : nth(`legacy|${finding.rule}|${code}`);
     return {
       finding,
@@ -134,7 +162,9 @@ export function createWorker(deps: WorkerDeps) {
       .then(() => migrateMessageIdKeys(store))
       .catch((e) => {
         migrated = null;
-        console.warn(`dermlint: could not move dismissals to keyed pseudonyms and message ids yet: ${(e as Error)?.message ?? e}`);
+        console.warn(
+          `dermlint: could not move dismissals to keyed pseudonyms and message ids yet: ${(e as Error)?.message ?? e}`,
+        );
       });
     return migrated;
   }
@@ -184,7 +214,10 @@ export function createWorker(deps: WorkerDeps) {
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       if (states.get(state.tabId) === state) {
-        states.set(state.tabId, { ...state, stateError: `the review state of this tab could not be saved (${why}); it is lost if the browser stops dermlint's worker, until the next edit` });
+        states.set(state.tabId, {
+          ...state,
+          stateError: `the review state of this tab could not be saved (${why}); it is lost if the browser stops dermlint's worker, until the next edit`,
+        });
       }
       await persist(() => deps.stateStore?.remove(state.tabId)).catch(() => {});
     }
@@ -195,7 +228,13 @@ export function createWorker(deps: WorkerDeps) {
     return persist(() => deps.stateStore?.remove(tabId)).catch(() => {});
   }
 
-  async function evaluate(seen: Encounter, adapter: string, tabId: number, frameId: number, refresh = false): Promise<EvaluateResponse> {
+  async function evaluate(
+    seen: Encounter,
+    adapter: string,
+    tabId: number,
+    frameId: number,
+    refresh = false,
+  ): Promise<EvaluateResponse> {
     const slot = `${tabId}:${frameId}`;
     const arrival = (arrived.get(slot) ?? 0) + 1;
     arrived.set(slot, arrival);
@@ -207,14 +246,26 @@ export function createWorker(deps: WorkerDeps) {
       Promise.resolve(deps.dismissals?.forEncounter(encounter.id)).catch(() => undefined),
     ]);
     // An encounter without a date of service is judged with the ICD-10-CM set in force today (the engine reads no clock).
-    const findings = run(encounter, { settings, ...(extra ?? {}), icdAsOf: localDay(now()), ...(deps.rules ? { rules: deps.rules } : {}) });
+    const findings = run(encounter, {
+      settings,
+      ...(extra ?? {}),
+      icdAsOf: localDay(now()),
+      ...(deps.rules ? { rules: deps.rules } : {}),
+    });
     const dismissed = new Map<string, Dismissal>();
     for (const d of dismissals ?? []) dismissed.set(d.key, d);
     const views: FindingView[] = keyFindings(encounter, findings).map(({ finding, key, legacyKey }) => {
       // A dismissal made before message ids holds too; the finding then goes by that record's key (undo finds it).
       const d = dismissed.get(key) ?? dismissed.get(legacyKey);
-      const view: FindingView = { ...finding, key: d?.key ?? key, why: RULES_BY_ID.get(finding.rule)?.meta.summary ?? '' };
-      if (d) view.dismissed = d.comment ? { reason: d.reason, comment: d.comment, at: d.at } : { reason: d.reason, at: d.at };
+      const view: FindingView = {
+        ...finding,
+        key: d?.key ?? key,
+        why: RULES_BY_ID.get(finding.rule)?.meta.summary ?? '',
+      };
+      if (d)
+        view.dismissed = d.comment
+          ? { reason: d.reason, comment: d.comment, at: d.at }
+          : { reason: d.reason, at: d.at };
       return view;
     });
     const live = views.filter((v) => !v.dismissed);
@@ -229,34 +280,40 @@ export function createWorker(deps: WorkerDeps) {
     const payerKind = effectivePayerKind(encounter, settings);
     // The review state (side panel, popup) is written before the page gets its answer: a worker stopped
     // in between leaves the page without an answer (it asks again), never an answer without its state.
-    if (newest) await saveState({
-      tabId,
-      frameId,
-      adapter,
-      status: 'ok',
-      encounterId: encounter.id,
-      payerKind,
-      // The insurer's name only as dermlint's tables know it (their phrases, found in the name), never the text as shown.
-      ...(encounter.payer.name?.trim() ? { payerName: knownPayerName(encounter.payer.name, settings.payerNames) } : {}),
-      lines: encounter.lines.map((l) => lineView(l, payerKind)),
-      // The note and the history are judged in memory and never kept: their size, at most.
-      ...(encounter.note ? { noteChars: encounter.note.length } : {}),
-      ...(encounter.history?.length ? { history: encounter.history.length } : {}),
-      findings: views,
-      counts: {
-        error: errors,
-        warning: live.filter((f) => f.severity === 'warning').length,
-        info: live.filter((f) => f.severity === 'info').length,
-        dismissed: views.length - live.length,
-      },
-      updatedAt: now().toISOString(),
-    });
+    if (newest)
+      await saveState({
+        tabId,
+        frameId,
+        adapter,
+        status: 'ok',
+        encounterId: encounter.id,
+        payerKind,
+        // The insurer's name only as dermlint's tables know it (their phrases, found in the name), never the text as shown.
+        ...(encounter.payer.name?.trim()
+          ? { payerName: knownPayerName(encounter.payer.name, settings.payerNames) }
+          : {}),
+        lines: encounter.lines.map((l) => lineView(l, payerKind)),
+        // The note and the history are judged in memory and never kept: their size, at most.
+        ...(encounter.note ? { noteChars: encounter.note.length } : {}),
+        ...(encounter.history?.length ? { history: encounter.history.length } : {}),
+        findings: views,
+        counts: {
+          error: errors,
+          warning: live.filter((f) => f.severity === 'warning').length,
+          info: live.filter((f) => f.severity === 'info').length,
+          dismissed: views.length - live.length,
+        },
+        updatedAt: now().toISOString(),
+      });
     const why: Record<string, string> = {};
     for (const f of live) why[f.rule] ??= f.why;
     return {
       ok: true,
       // The inline pill shows a finding's title; a rule that has none yet gets its short label here, so the page carries no table of them.
-      findings: live.map(({ key: _k, why: _w, dismissed: _d, ...f }) => ({ ...f, title: f.title ?? shortLabel(f.rule) })),
+      findings: live.map(({ key: _k, why: _w, dismissed: _d, ...f }) => ({
+        ...f,
+        title: f.title ?? shortLabel(f.rule),
+      })),
       showInfoInline: settings.showInfoInline,
       why,
       errors,
@@ -264,7 +321,10 @@ export function createWorker(deps: WorkerDeps) {
     };
   }
 
-  async function handleContent(message: unknown, sender: Sender & { tab: { id: number }; url: string }): Promise<Reply> {
+  async function handleContent(
+    message: unknown,
+    sender: Sender & { tab: { id: number }; url: string },
+  ): Promise<Reply> {
     const address = senderAddress(sender);
     if (!address || !matchesAny(await deps.allowedPatterns(), address)) {
       return { ok: false, error: 'rejected: sender page is not an enabled EHR host' };
@@ -274,7 +334,8 @@ export function createWorker(deps: WorkerDeps) {
     const request = parsed.data;
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
-    if (request.type === 'evaluate') return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
+    if (request.type === 'evaluate')
+      return evaluate(request.encounter, request.adapter, tabId, frameId, request.refresh);
     if (request.type === 'paint-kit') {
       if (!deps.injectPaintKit) return { ok: false, error: 'the paint kit is not available here' };
       await deps.injectPaintKit(tabId, frameId);
@@ -302,13 +363,19 @@ export function createWorker(deps: WorkerDeps) {
     if (request.type === 'teach-save') {
       // The teaching overlay runs in the tab's top frame only; the map must cover that page (lib/teach/save.ts).
       if (frameId !== 0) return { ok: false, error: 'rejected: a field map is taught in the top frame only' };
-      return deps.saveTaughtMap ? deps.saveTaughtMap(request.map, sender.url) : { ok: false, error: 'saving is not available here' };
+      return deps.saveTaughtMap
+        ? deps.saveTaughtMap(request.map, sender.url)
+        : { ok: false, error: 'saving is not available here' };
     }
     if (request.type === 'signed-anyway') {
       const encounterId = await pseudonymOf(request.encounterId);
       const at = now().toISOString();
       const recent = (signoffs.get(encounterId) ?? []).filter((t) => now().getTime() - t < SIGNOFF_WINDOW_MS);
-      if (recent.length >= SIGNOFFS_PER_WINDOW) return { ok: false, error: `rejected: more than ${SIGNOFFS_PER_WINDOW} sign-anyway records for one encounter in a minute` };
+      if (recent.length >= SIGNOFFS_PER_WINDOW)
+        return {
+          ok: false,
+          error: `rejected: more than ${SIGNOFFS_PER_WINDOW} sign-anyway records for one encounter in a minute`,
+        };
       signoffs.set(encounterId, [...recent, now().getTime()]);
       if (signoffs.size > 500) signoffs.delete(signoffs.keys().next().value!);
       await deps.dismissals?.put({
@@ -330,13 +397,34 @@ export function createWorker(deps: WorkerDeps) {
     // Another frame's evaluation may have landed while storage was read: the newest state decides.
     const previous = states.get(tabId) ?? stored;
     if (previous && previous.frameId === frameId) {
-      if (request.state === 'unreadable') await saveState({ ...previous, status: 'unreadable', reason: request.reason, findings: [], counts: { error: 0, warning: 0, info: 0, dismissed: 0 }, lines: [], updatedAt: now().toISOString() });
+      if (request.state === 'unreadable')
+        await saveState({
+          ...previous,
+          status: 'unreadable',
+          reason: request.reason,
+          findings: [],
+          counts: { error: 0, warning: 0, info: 0, dismissed: 0 },
+          lines: [],
+          updatedAt: now().toISOString(),
+        });
       else {
         await removeState(tabId);
         deps.broadcast?.({ type: 'tab-state-changed', tabId });
       }
     } else if (request.state === 'unreadable') {
-      await saveState({ tabId, frameId, adapter: request.adapter, status: 'unreadable', reason: request.reason, encounterId: '', payerKind: 'unknown', lines: [], findings: [], counts: { error: 0, warning: 0, info: 0, dismissed: 0 }, updatedAt: now().toISOString() });
+      await saveState({
+        tabId,
+        frameId,
+        adapter: request.adapter,
+        status: 'unreadable',
+        reason: request.reason,
+        encounterId: '',
+        payerKind: 'unknown',
+        lines: [],
+        findings: [],
+        counts: { error: 0, warning: 0, info: 0, dismissed: 0 },
+        updatedAt: now().toISOString(),
+      });
     }
     return { ok: true };
   }
@@ -350,12 +438,17 @@ export function createWorker(deps: WorkerDeps) {
         return { ok: true, state: (await stateOf(request.tabId)) ?? null };
       case 'audit':
         await dismissalsReady();
-        return { ok: true, dismissals: (await deps.dismissals?.all()) ?? [], fixes: (await deps.dismissals?.fixes?.()) ?? [] };
+        return {
+          ok: true,
+          dismissals: (await deps.dismissals?.all()) ?? [],
+          fixes: (await deps.dismissals?.fixes?.()) ?? [],
+        };
       case 'clear-audit': {
         await dismissalsReady();
         await deps.dismissals?.clear();
         // Findings dismissed on open screens are live again: those screens ask again and repaint.
-        for (const state of states.values()) if (state.status === 'ok') deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });
+        for (const state of states.values())
+          if (state.status === 'ok') deps.sendToFrame?.(state.tabId, state.frameId, { type: 'recheck' });
         return { ok: true };
       }
       case 'reveal': {
@@ -369,7 +462,8 @@ export function createWorker(deps: WorkerDeps) {
       case 'undismiss': {
         const state = await stateOf(request.tabId);
         const finding = state?.findings.find((f) => f.key === request.key);
-        if (!state || !finding || !deps.dismissals) return { ok: false, error: 'that finding is no longer on the screen' };
+        if (!state || !finding || !deps.dismissals)
+          return { ok: false, error: 'that finding is no longer on the screen' };
         if (request.type === 'dismiss') {
           const refused = request.comment ? await commentRefusal(request.comment, state.tabId, state.frameId) : null;
           if (refused) return { ok: false, error: refused };
@@ -404,8 +498,11 @@ export function createWorker(deps: WorkerDeps) {
   async function commentRefusal(comment: string, tabId: number, frameId: number): Promise<string | null> {
     const problem = identifierProblem(comment);
     if (problem) return `Comment not kept: ${COMMENT_PROBLEM_TEXT[problem]}`;
-    const answer = (await Promise.resolve(deps.askFrame?.(tabId, frameId, { type: 'comment-check', comment })).catch(() => undefined)) as CommentCheckAnswer | undefined;
-    if (!answer || typeof answer.contains !== 'boolean') return 'Comment not kept: the screen did not answer whether it names the patient. Try again, or dismiss without a comment.';
+    const answer = (await Promise.resolve(deps.askFrame?.(tabId, frameId, { type: 'comment-check', comment })).catch(
+      () => undefined,
+    )) as CommentCheckAnswer | undefined;
+    if (!answer || typeof answer.contains !== 'boolean')
+      return 'Comment not kept: the screen did not answer whether it names the patient. Try again, or dismiss without a comment.';
     return answer.contains ? `Comment not kept: ${COMMENT_PROBLEM_TEXT.banner}` : null;
   }
 
@@ -432,10 +529,11 @@ export function createWorker(deps: WorkerDeps) {
     async forgetTab(tabId: number) {
       errorsByTab.delete(tabId);
       closed.add(tabId);
-      for (const slot of [...arrived.keys()]) if (slot.startsWith(`${tabId}:`)) {
-        arrived.delete(slot);
-        kept.delete(slot);
-      }
+      for (const slot of [...arrived.keys()])
+        if (slot.startsWith(`${tabId}:`)) {
+          arrived.delete(slot);
+          kept.delete(slot);
+        }
       await removeState(tabId);
     },
   };
@@ -466,7 +564,10 @@ function localDay(d: Date): string {
 }
 
 function rejected(issue: { path: PropertyKey[]; message: string } | undefined): { ok: false; error: string } {
-  return { ok: false, error: `rejected: ${issue?.path.map(String).join('.') || 'message'}: ${issue?.message ?? 'malformed'}` };
+  return {
+    ok: false,
+    error: `rejected: ${issue?.path.map(String).join('.') || 'message'}: ${issue?.message ?? 'malformed'}`,
+  };
 }
 
 /** A cheap upper bound of a message's JSON size, without serializing a huge object twice. */
@@ -477,8 +578,15 @@ function approximateSize(value: unknown, budget = LIMITS.messageBytes + 1): numb
     const v = stack.pop();
     if (typeof v === 'string') size += v.length + 2;
     else if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) size += 8;
-    else if (Array.isArray(v)) { size += 2; for (const x of v) stack.push(x); }
-    else if (typeof v === 'object') { for (const [k, x] of Object.entries(v)) { size += k.length + 4; stack.push(x); } }
+    else if (Array.isArray(v)) {
+      size += 2;
+      for (const x of v) stack.push(x);
+    } else if (typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        size += k.length + 4;
+        stack.push(x);
+      }
+    }
   }
   return size;
 }

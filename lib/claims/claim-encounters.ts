@@ -44,11 +44,21 @@ export function encountersOfClaim(claim: ClaimRead, where: Where): ReadEncounter
   const split = byDate.size > 1;
   return [...byDate].map(([date, indexes]) => {
     const lines = indexes.map((i) => claim.lines[i]!);
-    const abnLines = lines.flatMap((line, i) => (line.modifiers?.some((m) => ABN_ON_FILE_MODIFIERS.has(m.trim().toUpperCase())) ? [i] : []));
-    const encounter: Encounter = { id: split ? `${claim.id}/${date ?? 'no date'}` : claim.id, payer: claim.payer, diagnoses: claim.diagnoses, lines };
+    const abnLines = lines.flatMap((line, i) =>
+      line.modifiers?.some((m) => ABN_ON_FILE_MODIFIERS.has(m.trim().toUpperCase())) ? [i] : [],
+    );
+    const encounter: Encounter = {
+      id: split ? `${claim.id}/${date ?? 'no date'}` : claim.id,
+      payer: claim.payer,
+      diagnoses: claim.diagnoses,
+      lines,
+    };
     if (date) encounter.dateOfService = date;
     if (abnLines.length) encounter.abn = { signed: true, lines: abnLines };
-    return { encounter: validEncounter(encounter, where), source: { kind: 'claim', position: claim.position, lineNumbers: indexes.map((i) => claim.lineNumbers[i]!) } };
+    return {
+      encounter: validEncounter(encounter, where),
+      source: { kind: 'claim', position: claim.position, lineNumbers: indexes.map((i) => claim.lineNumbers[i]!) },
+    };
   });
 }
 

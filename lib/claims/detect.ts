@@ -59,7 +59,11 @@ export async function detectFormat(input: AsyncIterable<string>): Promise<Detect
  */
 export function formatOf(text: string, complete: boolean): InputFormat | undefined {
   let i = 0;
-  while (i < text.length && (text[i] === '\uFEFF' || text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
+  while (
+    i < text.length &&
+    (text[i] === '\uFEFF' || text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')
+  )
+    i++;
   if (i === text.length) return complete ? 'json' : undefined;
   const first = text[i]!;
   if (first !== '{' && first !== '[') {

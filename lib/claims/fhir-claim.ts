@@ -38,9 +38,17 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 const arrayOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const stringOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-interface Coding { system?: string; code?: string; display?: string }
+interface Coding {
+  system?: string;
+  code?: string;
+  display?: string;
+}
 const codingsOf = (concept: unknown): Coding[] =>
-  isObject(concept) ? arrayOf(concept.coding).filter(isObject).map((c) => ({ system: stringOf(c.system), code: stringOf(c.code), display: stringOf(c.display) })) : [];
+  isObject(concept)
+    ? arrayOf(concept.coding)
+        .filter(isObject)
+        .map((c) => ({ system: stringOf(c.system), code: stringOf(c.code), display: stringOf(c.display) }))
+    : [];
 const textOf = (concept: unknown): string | undefined => (isObject(concept) ? stringOf(concept.text) : undefined);
 
 /** What a Coverage or Organization found in the input says about the payer. */
@@ -61,7 +69,12 @@ function kindOfCoverageType(type: unknown): PayerKind | undefined {
       if (k) return k;
     }
   }
-  return known(payerKindOfText(textOf(type))) ?? codingsOf(type).map((c) => known(payerKindOfText(c.display))).find(Boolean);
+  return (
+    known(payerKindOfText(textOf(type))) ??
+    codingsOf(type)
+      .map((c) => known(payerKindOfText(c.display)))
+      .find(Boolean)
+  );
 }
 
 function factsOf(resource: Json): PayerFacts | undefined {
@@ -105,7 +118,10 @@ interface PendingClaim {
   contained: Map<string, Json>;
 }
 
-export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = INPUT_LIMITS): AsyncGenerator<ReadEncounter> {
+export async function* readFhirClaims(
+  chunks: AsyncIterable<string>,
+  limits = INPUT_LIMITS,
+): AsyncGenerator<ReadEncounter> {
   const index = new Map<string, PayerFacts>();
   const queue: PendingClaim[] = [];
   let claims = 0;
@@ -124,7 +140,8 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
     }
     return undefined;
   };
-  const waitsFor = (pending: PendingClaim, ref: unknown) => isObject(ref) && typeof ref.reference === 'string' && resolve(pending, ref) === undefined;
+  const waitsFor = (pending: PendingClaim, ref: unknown) =>
+    isObject(ref) && typeof ref.reference === 'string' && resolve(pending, ref) === undefined;
   const ready = (p: PendingClaim) => !waitsFor(p, p.insurance?.coverage) && !waitsFor(p, p.insurer);
 
   const payerOf = (p: PendingClaim): Encounter['payer'] => {
@@ -132,10 +149,11 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
     const coverage = resolve(p, coverageRef);
     const insurer = resolve(p, p.insurer);
     const displayOf = (ref: unknown) => (isObject(ref) ? stringOf(ref.display) : undefined);
-    const payorName = coverage?.payor ? displayOf(coverage.payor) ?? resolve(p, coverage.payor)?.name : undefined;
+    const payorName = coverage?.payor ? (displayOf(coverage.payor) ?? resolve(p, coverage.payor)?.name) : undefined;
     const name = displayOf(p.insurer) ?? insurer?.name ?? payorName;
     const known = (k: PayerKind | undefined) => (k && k !== 'unknown' ? k : undefined);
-    const kind = coverage?.kind ?? known(payerKindOfText(displayOf(coverageRef))) ?? known(payerKindOfText(name)) ?? 'unknown';
+    const kind =
+      coverage?.kind ?? known(payerKindOfText(displayOf(coverageRef))) ?? known(payerKindOfText(name)) ?? 'unknown';
     return name ? { kind, name } : { kind };
   };
 
@@ -149,7 +167,10 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
 
   function readClaim(resource: Json): void {
     claims++;
-    const identifier = arrayOf(resource.identifier).filter(isObject).map((i) => stringOf(i.value)).find(Boolean);
+    const identifier = arrayOf(resource.identifier)
+      .filter(isObject)
+      .map((i) => stringOf(i.value))
+      .find(Boolean);
     const id = identifier ?? stringOf(resource.id);
     const position = claims;
     const where = () => describeSource('claim', position, id);
@@ -163,42 +184,59 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
 
     // Diagnoses in sequence order; an item's diagnosisSequence names them by sequence.
     const rawDiagnoses = arrayOf(resource.diagnosis).filter(isObject);
-    if (rawDiagnoses.length > limits.diagnoses) fail(`${rawDiagnoses.length} diagnoses; an encounter may have at most ${limits.diagnoses} (as in the extension)`);
-    const sortedDiagnoses = rawDiagnoses.map((d, i) => ({ d, sequence: typeof d.sequence === 'number' ? d.sequence : i + 1 })).sort((a, b) => a.sequence - b.sequence);
+    if (rawDiagnoses.length > limits.diagnoses)
+      fail(`${rawDiagnoses.length} diagnoses; an encounter may have at most ${limits.diagnoses} (as in the extension)`);
+    const sortedDiagnoses = rawDiagnoses
+      .map((d, i) => ({ d, sequence: typeof d.sequence === 'number' ? d.sequence : i + 1 }))
+      .sort((a, b) => a.sequence - b.sequence);
     const pointerOf = new Map<number, number>();
     const diagnoses: Diagnosis[] = sortedDiagnoses.map(({ d, sequence }, i) => {
       if (pointerOf.has(sequence)) fail(`two diagnoses have sequence ${sequence}`);
       pointerOf.set(sequence, i + 1);
       const codings = codingsOf(d.diagnosisCodeableConcept);
-      const coding = codings.find((c) => c.system && ICD10CM_SYSTEMS.includes(c.system) && c.code) ?? codings.find((c) => c.code);
-      if (!coding?.code) fail(`diagnosis ${sequence} has no ICD-10-CM code (${isObject(d.diagnosisReference) ? 'a diagnosisReference to a Condition is not followed' : 'text alone names no code'})`);
+      const coding =
+        codings.find((c) => c.system && ICD10CM_SYSTEMS.includes(c.system) && c.code) ?? codings.find((c) => c.code);
+      if (!coding?.code)
+        fail(
+          `diagnosis ${sequence} has no ICD-10-CM code (${isObject(d.diagnosisReference) ? 'a diagnosisReference to a Condition is not followed' : 'text alone names no code'})`,
+        );
       return { code: coding!.code! };
     });
 
     const rawItems = arrayOf(resource.item).filter(isObject);
-    if (rawItems.length > limits.lines) fail(`${rawItems.length} items; an encounter may have at most ${limits.lines} lines (as in the extension)`);
-    const items = rawItems.map((item, i) => ({ item, sequence: typeof item.sequence === 'number' ? item.sequence : i + 1 })).sort((a, b) => a.sequence - b.sequence);
+    if (rawItems.length > limits.lines)
+      fail(`${rawItems.length} items; an encounter may have at most ${limits.lines} lines (as in the extension)`);
+    const items = rawItems
+      .map((item, i) => ({ item, sequence: typeof item.sequence === 'number' ? item.sequence : i + 1 }))
+      .sort((a, b) => a.sequence - b.sequence);
     const lines: Line[] = [];
     const lineDates: (string | undefined)[] = [];
     for (const { item, sequence } of items) {
       const at = `item ${sequence}`;
       if (!isObject(item.productOrService)) fail(`${at} has no productOrService`);
       const codings = codingsOf(item.productOrService);
-      const coding = codings.find((c) => c.system && PROCEDURE_SYSTEMS.includes(c.system) && c.code) ?? codings.find((c) => c.code);
+      const coding =
+        codings.find((c) => c.system && PROCEDURE_SYSTEMS.includes(c.system) && c.code) ?? codings.find((c) => c.code);
       // An item named only in text (a retail product, a cosmetic service) is a line without a code.
       const line: Line = { code: coding?.code ?? '' };
-      const modifiers = arrayOf(item.modifier).map((m) => codingsOf(m).find((c) => c.code)?.code ?? textOf(m)).filter((m): m is string => Boolean(m));
+      const modifiers = arrayOf(item.modifier)
+        .map((m) => codingsOf(m).find((c) => c.code)?.code ?? textOf(m))
+        .filter((m): m is string => Boolean(m));
       if (modifiers.length) line.modifiers = modifiers;
       if (item.quantity !== undefined) {
         const value = isObject(item.quantity) ? item.quantity.value : undefined;
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`${at}: quantity ${quoted(JSON.stringify(value ?? null))} is not a whole number of units of 1 or more`);
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+          fail(`${at}: quantity ${quoted(JSON.stringify(value ?? null))} is not a whole number of units of 1 or more`);
         line.units = value as number;
       }
       const sequences = arrayOf(item.diagnosisSequence);
       if (sequences.length) {
         line.dx = sequences.map((s) => {
           const pointer = typeof s === 'number' ? pointerOf.get(s) : undefined;
-          if (pointer === undefined) fail(`${at}: diagnosisSequence ${quoted(JSON.stringify(s))} names no diagnosis of the claim (it has ${diagnoses.length})`);
+          if (pointer === undefined)
+            fail(
+              `${at}: diagnosisSequence ${quoted(JSON.stringify(s))} names no diagnosis of the claim (it has ${diagnoses.length})`,
+            );
           return pointer!;
         });
       }
@@ -206,7 +244,10 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
       if (site) line.site = site;
       const serviced = item.servicedDate ?? (isObject(item.servicedPeriod) ? item.servicedPeriod.start : undefined);
       const day = serviced === undefined ? undefined : isoDay(serviced);
-      if (serviced !== undefined && !day) fail(`${at}: the service date ${quoted(typeof serviced === 'string' ? serviced : JSON.stringify(serviced))} is not a date YYYY-MM-DD`);
+      if (serviced !== undefined && !day)
+        fail(
+          `${at}: the service date ${quoted(typeof serviced === 'string' ? serviced : JSON.stringify(serviced))} is not a date YYYY-MM-DD`,
+        );
       lines.push(line);
       lineDates.push(day);
     }
@@ -214,17 +255,37 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
 
     const billable = isObject(resource.billablePeriod) ? resource.billablePeriod.start : undefined;
     const claimDate = billable === undefined ? undefined : isoDay(billable);
-    if (billable !== undefined && !claimDate) fail(`billablePeriod.start ${quoted(typeof billable === 'string' ? billable : JSON.stringify(billable))} is not a date YYYY-MM-DD`);
+    if (billable !== undefined && !claimDate)
+      fail(
+        `billablePeriod.start ${quoted(typeof billable === 'string' ? billable : JSON.stringify(billable))} is not a date YYYY-MM-DD`,
+      );
 
     const insurances = arrayOf(resource.insurance).filter(isObject);
-    const insurance = insurances.find((i) => i.focal === true) ?? [...insurances].sort((a, b) => Number(a.sequence ?? 0) - Number(b.sequence ?? 0))[0];
-    const claim: ClaimRead = { id: id, position: claims, payer: { kind: 'unknown' }, diagnoses, lines, lineDates, lineNumbers: items.map((x) => x.sequence) };
+    const insurance =
+      insurances.find((i) => i.focal === true) ??
+      [...insurances].sort((a, b) => Number(a.sequence ?? 0) - Number(b.sequence ?? 0))[0];
+    const claim: ClaimRead = {
+      id: id,
+      position: claims,
+      payer: { kind: 'unknown' },
+      diagnoses,
+      lines,
+      lineDates,
+      lineNumbers: items.map((x) => x.sequence),
+    };
     if (claimDate) claim.claimDate = claimDate;
-    queue.push({ claim, where, insurance, insurer: isObject(resource.insurer) ? resource.insurer : undefined, contained });
+    queue.push({
+      claim,
+      where,
+      insurance,
+      insurer: isObject(resource.insurer) ? resource.insurer : undefined,
+      contained,
+    });
   }
 
   function take(resource: unknown, fullUrl: unknown, from: string): void {
-    if (!isObject(resource) || typeof resource.resourceType !== 'string') throw new InputError(`${from}: not a FHIR resource (no resourceType)`);
+    if (!isObject(resource) || typeof resource.resourceType !== 'string')
+      throw new InputError(`${from}: not a FHIR resource (no resourceType)`);
     if (resource.resourceType === 'Claim') return readClaim(resource);
     if (resource.resourceType === 'Bundle') {
       arrayOf(resource.entry).forEach((e, i) => {
@@ -243,7 +304,8 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
   const finishDocument = () => {
     if (Object.keys(props).length) {
       if (props.resourceType !== 'Bundle') take(props, undefined, `resource ${doc} of the input`);
-      else if (props.entry !== undefined && !Array.isArray(props.entry)) throw new InputError(`resource ${doc} of the input: the Bundle's entry is not an array`);
+      else if (props.entry !== undefined && !Array.isArray(props.entry))
+        throw new InputError(`resource ${doc} of the input: the Bundle's entry is not an array`);
     }
     props = {};
     propBytes = 0;
@@ -257,7 +319,11 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
   };
 
   try {
-    for await (const piece of jsonPieces(chunks, { maxPieceBytes: limits.encounterBytes, streamProperty: 'entry', multipleDocuments: true })) {
+    for await (const piece of jsonPieces(chunks, {
+      maxPieceBytes: limits.encounterBytes,
+      streamProperty: 'entry',
+      multipleDocuments: true,
+    })) {
       if (piece.doc !== doc) {
         finishDocument();
         doc = piece.doc;
@@ -270,20 +336,36 @@ export async function* readFhirClaims(chunks: AsyncIterable<string>, limits = IN
         if (entry.resource !== undefined) take(entry.resource, entry.fullUrl, what);
       } else if (piece.kind === 'property') {
         propBytes += piece.text.length;
-        if (propBytes > limits.encounterBytes) throw new InputError(`resource ${doc} of the input: more than ${limits.encounterBytes} bytes of JSON in one resource (a Bundle's entries aside)`);
+        if (propBytes > limits.encounterBytes)
+          throw new InputError(
+            `resource ${doc} of the input: more than ${limits.encounterBytes} bytes of JSON in one resource (a Bundle's entries aside)`,
+          );
         props[piece.key!] = parse(piece, `resource ${doc} of the input, property ${quoted(piece.key!)}`);
       } else if (piece.kind === 'element') {
-        take(parse(piece, `resource ${piece.position} of the input`), undefined, `resource ${piece.position} of the input`);
+        take(
+          parse(piece, `resource ${piece.position} of the input`),
+          undefined,
+          `resource ${piece.position} of the input`,
+        );
       } else {
-        throw new InputError(`resource ${doc} of the input: not a FHIR resource (a ${quoted(piece.text.slice(0, 20))} where a JSON object belongs)`);
+        throw new InputError(
+          `resource ${doc} of the input: not a FHIR resource (a ${quoted(piece.text.slice(0, 20))} where a JSON object belongs)`,
+        );
       }
       yield* release(false);
     }
     finishDocument();
   } catch (e) {
     if (e instanceof JsonPieceTooLargeError) {
-      const what = e.kind === 'entry' ? `entry ${e.position} of the Bundle` : e.kind === 'element' ? `resource ${e.position} of the input` : `resource ${doc} of the input`;
-      throw new InputError(`${what}: more than ${e.limit} bytes of JSON; a claim may have at most that (as in the extension)`);
+      const what =
+        e.kind === 'entry'
+          ? `entry ${e.position} of the Bundle`
+          : e.kind === 'element'
+            ? `resource ${e.position} of the input`
+            : `resource ${doc} of the input`;
+      throw new InputError(
+        `${what}: more than ${e.limit} bytes of JSON; a claim may have at most that (as in the extension)`,
+      );
     }
     if (e instanceof JsonSyntaxError) throw new InputError(`not valid JSON: ${e.message}`);
     throw e;

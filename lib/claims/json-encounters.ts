@@ -5,7 +5,10 @@
 import { jsonPieces, JsonPieceTooLargeError, JsonSyntaxError } from './json-stream';
 import { checkCounts, describeSource, InputError, INPUT_LIMITS, validEncounter, type ReadEncounter } from './source';
 
-export async function* readJsonEncounters(chunks: AsyncIterable<string>, limits = INPUT_LIMITS): AsyncGenerator<ReadEncounter> {
+export async function* readJsonEncounters(
+  chunks: AsyncIterable<string>,
+  limits = INPUT_LIMITS,
+): AsyncGenerator<ReadEncounter> {
   let position = 0;
   try {
     for await (const piece of jsonPieces(chunks, { maxPieceBytes: limits.encounterBytes })) {
@@ -24,7 +27,9 @@ export async function* readJsonEncounters(chunks: AsyncIterable<string>, limits 
     }
   } catch (e) {
     if (e instanceof JsonPieceTooLargeError) {
-      throw new InputError(`encounter ${e.position} in the input: more than ${e.limit} bytes of JSON; an encounter may have at most that (as in the extension)`);
+      throw new InputError(
+        `encounter ${e.position} in the input: more than ${e.limit} bytes of JSON; an encounter may have at most that (as in the extension)`,
+      );
     }
     if (e instanceof JsonSyntaxError) throw new InputError(`not valid JSON: ${e.message}`);
     throw e;

@@ -66,9 +66,13 @@ const enum At {
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-const show = (c: number) => (c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+const show = (c: number) =>
+  c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 
-export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonStreamOptions): AsyncGenerator<JsonPiece> {
+export async function* jsonPieces(
+  chunks: AsyncIterable<string>,
+  options: JsonStreamOptions,
+): AsyncGenerator<JsonPiece> {
   const { maxPieceBytes, streamProperty, multipleDocuments = false } = options;
   const counts = { element: 0, document: 0, entry: 0, property: 0 };
   let at = At.Start as At;
@@ -112,11 +116,14 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
     last = { kind: pieceKind, position };
     const text = parts.length === 1 ? parts[0]! : parts.join('');
     parts = [];
-    return pieceKey === undefined ? { kind: pieceKind, position, doc, text } : { kind: pieceKind, position, doc, key: pieceKey, text };
+    return pieceKey === undefined
+      ? { kind: pieceKind, position, doc, text }
+      : { kind: pieceKind, position, doc, key: pieceKey, text };
   };
   // Where the scan is, for a syntax error: after the last piece read.
   let last: { kind: JsonPiece['kind']; position: number } | undefined;
-  const syntax = (message: string) => new JsonSyntaxError(last ? `${message} (after ${last.kind} ${last.position})` : message);
+  const syntax = (message: string) =>
+    new JsonSyntaxError(last ? `${message} (after ${last.kind} ${last.position})` : message);
   const tooLarge = () => new JsonPieceTooLargeError(pieceKind, counts[pieceKind] + 1, maxPieceBytes);
 
   for await (const chunk of chunks) {
@@ -136,13 +143,21 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
             else if (c === 0x5c) escaped = true;
             else if (c === 0x22) {
               inString = false;
-              if (depth === 0) { i++; done = true; break; }
+              if (depth === 0) {
+                i++;
+                done = true;
+                break;
+              }
             }
             continue;
           }
           if (primitive) {
             // A number, true, false or null ends at the first character that cannot be part of it.
-            if (c === 0x2c || c === 0x5d || c === 0x7d || isSpace(c)) { bytes--; done = true; break; }
+            if (c === 0x2c || c === 0x5d || c === 0x7d || isSpace(c)) {
+              bytes--;
+              done = true;
+              break;
+            }
             continue;
           }
           if (c === 0x22) inString = true;
@@ -150,7 +165,11 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
           else if (c === 0x7d || c === 0x5d) {
             depth--;
             if (depth < 0) throw syntax(`unexpected ${show(c)}`);
-            if (depth === 0) { i++; done = true; break; }
+            if (depth === 0) {
+              i++;
+              done = true;
+              break;
+            }
           } else if (depth === 0 && i === from && parts.length === 0) {
             if (c === 0x2c || c === 0x3a) throw syntax(`unexpected ${show(c)}`);
             primitive = true;
@@ -172,7 +191,8 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
           else if (k === 0x22) break;
         }
         keyRaw.push(chunk.slice(from, i));
-        if (keyRaw.reduce((s, p) => s + p.length, 0) > MAX_KEY_CHARS) throw syntax(`a property name longer than ${MAX_KEY_CHARS} characters`);
+        if (keyRaw.reduce((s, p) => s + p.length, 0) > MAX_KEY_CHARS)
+          throw syntax(`a property name longer than ${MAX_KEY_CHARS} characters`);
         if (i < n) {
           try {
             key = JSON.parse(`"${keyRaw.join('')}"`) as string;
@@ -191,7 +211,8 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
       switch (at) {
         case At.Start:
         case At.AfterDocument:
-          if (at === At.AfterDocument && !multipleDocuments) throw syntax(`unexpected ${show(c)} after the end of the JSON document`);
+          if (at === At.AfterDocument && !multipleDocuments)
+            throw syntax(`unexpected ${show(c)} after the end of the JSON document`);
           doc++;
           if (c === 0x5b) {
             at = At.ArrayBeforeValue;
@@ -213,7 +234,10 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
           } else if (c === 0x2c) {
             throw syntax(sawElement ? 'two commas in a row in the array' : 'a comma before the first element');
           } else {
-            startPiece(at === At.ArrayBeforeValue ? 'element' : 'entry', at === At.ArrayBeforeValue ? At.ArrayAfterValue : At.EntryAfterValue);
+            startPiece(
+              at === At.ArrayBeforeValue ? 'element' : 'entry',
+              at === At.ArrayBeforeValue ? At.ArrayAfterValue : At.EntryAfterValue,
+            );
             sawElement = true;
             i--;
           }
@@ -275,9 +299,17 @@ export async function* jsonPieces(chunks: AsyncIterable<string>, options: JsonSt
       yield finishPiece();
       return;
     }
-    throw new JsonSyntaxError(`the input ends inside ${pieceKind} ${counts[pieceKind] + 1}${inString ? ' (inside a string)' : ''}: truncated?`);
+    throw new JsonSyntaxError(
+      `the input ends inside ${pieceKind} ${counts[pieceKind] + 1}${inString ? ' (inside a string)' : ''}: truncated?`,
+    );
   }
   if (!sawAnything) throw syntax('the input is empty');
-  if (at === At.ArrayBeforeValue || at === At.ArrayAfterValue || at === At.EntryBeforeValue || at === At.EntryAfterValue) throw syntax('the input ends before the closing ]: truncated?');
+  if (
+    at === At.ArrayBeforeValue ||
+    at === At.ArrayAfterValue ||
+    at === At.EntryBeforeValue ||
+    at === At.EntryAfterValue
+  )
+    throw syntax('the input ends before the closing ]: truncated?');
   if (at !== At.AfterDocument) throw syntax('the input ends before the closing }: truncated?');
 }

@@ -49,7 +49,7 @@ export const SBR09_PAYER_KINDS: Readonly<Record<string, PayerCode>> = {
 
 /** SBR09 → payer kind; missing or a code not in the list → 'unknown'. */
 export function payerKindOfSbr09(code: string | undefined): PayerKind {
-  return (code !== undefined && Object.hasOwn(SBR09_PAYER_KINDS, code) ? SBR09_PAYER_KINDS[code]!.kind : 'unknown');
+  return code !== undefined && Object.hasOwn(SBR09_PAYER_KINDS, code) ? SBR09_PAYER_KINDS[code]!.kind : 'unknown';
 }
 
 /** FHIR Coverage.type codings dermlint reads; any other system is read through its text or display. */
@@ -93,8 +93,17 @@ export function payerKindOfSopt(code: string): PayerKind | undefined {
  * Advantage?) and stays unknown; so does a plan's brand name.
  */
 export const PAYER_KIND_WORDS: readonly { words: RegExp; kind: PayerKind; says: string }[] = [
-  { words: /\bmedicare\s+advantage\b|\bmedicare\s+part\s+c\b|\bmedicare\s+(?:hmo|ppo|pffs|msa)\b|\bmapd\b/i, kind: 'medicare-advantage', says: 'Medicare Advantage, Medicare Part C, Medicare HMO/PPO/PFFS/MSA, MAPD' },
-  { words: /\bmedicare\s+part\s+[ab]\b|\boriginal\s+medicare\b|\bmedicare\s+(?:fee[\s-]+for[\s-]+service|ffs)\b|\btraditional\s+medicare\b/i, kind: 'medicare', says: 'Medicare Part A or B, Original or Traditional Medicare, Medicare fee-for-service/FFS' },
+  {
+    words: /\bmedicare\s+advantage\b|\bmedicare\s+part\s+c\b|\bmedicare\s+(?:hmo|ppo|pffs|msa)\b|\bmapd\b/i,
+    kind: 'medicare-advantage',
+    says: 'Medicare Advantage, Medicare Part C, Medicare HMO/PPO/PFFS/MSA, MAPD',
+  },
+  {
+    words:
+      /\bmedicare\s+part\s+[ab]\b|\boriginal\s+medicare\b|\bmedicare\s+(?:fee[\s-]+for[\s-]+service|ffs)\b|\btraditional\s+medicare\b/i,
+    kind: 'medicare',
+    says: 'Medicare Part A or B, Original or Traditional Medicare, Medicare fee-for-service/FFS',
+  },
   { words: /\bmedicaid\b|\bmedi-cal\b/i, kind: 'medicaid', says: 'Medicaid, Medi-Cal' },
   { words: /\bself[\s-]*pay(?:ing)?\b|\buninsured\b/i, kind: 'self-pay', says: 'self-pay, uninsured' },
   { words: /\bcommercial\b/i, kind: 'commercial', says: 'commercial' },

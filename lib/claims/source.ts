@@ -43,7 +43,10 @@ export const INPUT_LIMITS = {
  */
 export function quoted(text: string): string {
   const cut = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** 'encounter 3 in the input ("enc-7")', 'claim 12 in the input ("PCN0012")', 'encounter 2 in the input (no id)'. */
@@ -58,10 +61,14 @@ const named = (where: Where) => (typeof where === 'string' ? where : where());
 /** The lines and diagnoses caps, checked before the schema walks a huge array. */
 export function checkCounts(value: { lines?: unknown; diagnoses?: unknown }, where: Where): void {
   if (Array.isArray(value.lines) && value.lines.length > INPUT_LIMITS.lines) {
-    throw new InputError(`${named(where)}: ${value.lines.length} lines; an encounter may have at most ${INPUT_LIMITS.lines} (as in the extension)`);
+    throw new InputError(
+      `${named(where)}: ${value.lines.length} lines; an encounter may have at most ${INPUT_LIMITS.lines} (as in the extension)`,
+    );
   }
   if (Array.isArray(value.diagnoses) && value.diagnoses.length > INPUT_LIMITS.diagnoses) {
-    throw new InputError(`${named(where)}: ${value.diagnoses.length} diagnoses; an encounter may have at most ${INPUT_LIMITS.diagnoses} (as in the extension)`);
+    throw new InputError(
+      `${named(where)}: ${value.diagnoses.length} diagnoses; an encounter may have at most ${INPUT_LIMITS.diagnoses} (as in the extension)`,
+    );
   }
 }
 

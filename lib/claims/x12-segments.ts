@@ -67,15 +67,28 @@ function readIsa(text: string, number: number): X12Delimiters {
   const repetition = text[82]!;
   const seen = new Set([element, component, segment]);
   if (seen.size < 3 || /[A-Za-z0-9 ]/.test(element + component + segment)) {
-    throw new X12SyntaxError(`segment ${number} (ISA): its separators (element "${printable(element)}", component "${printable(component)}", segment "${printable(segment)}") are not three distinct punctuation characters`, number, 'ISA');
+    throw new X12SyntaxError(
+      `segment ${number} (ISA): its separators (element "${printable(element)}", component "${printable(component)}", segment "${printable(segment)}") are not three distinct punctuation characters`,
+      number,
+      'ISA',
+    );
   }
-  return { element, component, repetition: /[A-Za-z0-9 ]/.test(repetition) || seen.has(repetition) ? undefined : repetition, segment };
+  return {
+    element,
+    component,
+    repetition: /[A-Za-z0-9 ]/.test(repetition) || seen.has(repetition) ? undefined : repetition,
+    segment,
+  };
 }
 
-const printable = (c: string) => (c >= ' ' && c <= '~' ? c : `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+const printable = (c: string) =>
+  c >= ' ' && c <= '~' ? c : `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The segments each chunk completes, as one array per chunk (one await per chunk, not per segment). */
-export async function* x12Segments(chunks: AsyncIterable<string>, options: X12ReadOptions): AsyncGenerator<X12Segment[]> {
+export async function* x12Segments(
+  chunks: AsyncIterable<string>,
+  options: X12ReadOptions,
+): AsyncGenerator<X12Segment[]> {
   let buffer = '';
   let delimiters: X12Delimiters | undefined;
   let number = 0;
@@ -95,7 +108,14 @@ export async function* x12Segments(chunks: AsyncIterable<string>, options: X12Re
     try {
       for (;;) {
         // Line breaks (and a leading byte-order mark) between segments are not part of them.
-        while (pos < buffer.length && (isLineBreak(buffer[pos]!) || (number === 0 && buffer[pos] === '\uFEFF') || (needIsa && buffer[pos] === ' ')) && buffer[pos] !== delimiters?.segment) pos++;
+        while (
+          pos < buffer.length &&
+          (isLineBreak(buffer[pos]!) ||
+            (number === 0 && buffer[pos] === '\uFEFF') ||
+            (needIsa && buffer[pos] === ' ')) &&
+          buffer[pos] !== delimiters?.segment
+        )
+          pos++;
         if (pos >= buffer.length) break;
         if (needIsa) {
           if (buffer.length - pos < ISA_LENGTH) break;
@@ -123,7 +143,10 @@ export async function* x12Segments(chunks: AsyncIterable<string>, options: X12Re
         const elements = text.split(delimiters!.element);
         const tag = elements[0]!;
         if (!/^[A-Z][A-Z0-9]{1,2}$/.test(tag)) {
-          throw new X12SyntaxError(`segment ${number}: "${[...tag.slice(0, 20)].map(printable).join('')}" is not a segment name (a broken segment or a stray terminator)`, number);
+          throw new X12SyntaxError(
+            `segment ${number}: "${[...tag.slice(0, 20)].map(printable).join('')}" is not a segment name (a broken segment or a stray terminator)`,
+            number,
+          );
         }
         batch.push({ tag, elements, number, delimiters: delimiters! });
         if (tag === 'IEA') needIsa = true;
@@ -141,7 +164,9 @@ export async function* x12Segments(chunks: AsyncIterable<string>, options: X12Re
     const shown = [...rest.slice(0, 20)].map(printable).join('');
     if (needIsa && !rest.startsWith('ISA')) {
       throw new X12SyntaxError(
-        number === 0 ? `the input does not start with an ISA segment (it starts "${shown}"): not an X12 file` : `segment ${number + 1}: after IEA, expected a new interchange (ISA) or the end of the file, found "${shown}"`,
+        number === 0
+          ? `the input does not start with an ISA segment (it starts "${shown}"): not an X12 file`
+          : `segment ${number + 1}: after IEA, expected a new interchange (ISA) or the end of the file, found "${shown}"`,
         number + 1,
       );
     }

@@ -16,7 +16,13 @@ export function createFixes(c: FixContext & { loadKit(): Promise<unknown> }) {
   const kit = (): Promise<FixKit | undefined> =>
     scope[FIX_KIT_GLOBAL]
       ? Promise.resolve(scope[FIX_KIT_GLOBAL])
-      : (loading ??= c.loadKit().then(() => scope[FIX_KIT_GLOBAL], () => undefined).then((k) => ((loading = k ? loading : null), k)));
+      : (loading ??= c
+          .loadKit()
+          .then(
+            () => scope[FIX_KIT_GLOBAL],
+            () => undefined,
+          )
+          .then((k) => ((loading = k ? loading : null), k)));
   return (f: Finding): FixHooks | undefined =>
     f.suggestions?.length
       ? {

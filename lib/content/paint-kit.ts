@@ -20,4 +20,5 @@ export interface PaintKit {
 export const PAINT_KIT_GLOBAL = '__dermlintPaintKit';
 
 /** The kit, once it is in this frame. */
-export const kitHere = (): PaintKit | undefined => (globalThis as unknown as Record<string, PaintKit | undefined>)[PAINT_KIT_GLOBAL];
+export const kitHere = (): PaintKit | undefined =>
+  (globalThis as unknown as Record<string, PaintKit | undefined>)[PAINT_KIT_GLOBAL];

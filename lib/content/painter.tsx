@@ -22,14 +22,25 @@ import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
 import { InlineWarning, type FixHooks } from '../../components/InlineWarning';
 import { WARNING_CSS } from '../../components/styles';
-import { clear, findSpot, GAP, leastCovering, obstaclesIn, shownBox, tetherPath, tightBox, type Box } from './placement';
+import {
+  clear,
+  findSpot,
+  GAP,
+  leastCovering,
+  obstaclesIn,
+  shownBox,
+  tetherPath,
+  tightBox,
+  type Box,
+} from './placement';
 import { keepRoot } from './roots';
 
 const LAYER_TAG = 'dermlint-layer';
 export const WARNING_TAG = 'dermlint-warning';
 
 /** Positioned at the document's origin, zero-sized: the pills scroll with the page for free. */
-const LAYER_STYLE = 'all:initial;display:block;position:absolute;left:0;top:0;width:0;height:0;z-index:2147482000;pointer-events:none';
+const LAYER_STYLE =
+  'all:initial;display:block;position:absolute;left:0;top:0;width:0;height:0;z-index:2147482000;pointer-events:none';
 /** How far (scored px, see placement.ts) a pill may sit from its field on the first, narrow search. */
 const NEAR = 40;
 
@@ -55,7 +66,11 @@ function targetFor(f: Finding, anchors: ScreenAnchors): Element | undefined {
     return (shown && hasArea(shown) ? shown : undefined) ?? anchors.field?.(f.line, 'code') ?? row;
   }
   if (f.field === 'payer' && anchors.payer) return anchors.payer;
-  return (f.field === 'dx' || f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ?? anchors.header ?? anchors.diagnoses;
+  return (
+    (f.field === 'dx' || f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ??
+    anchors.header ??
+    anchors.diagnoses
+  );
 }
 
 interface Painted {
@@ -150,7 +165,8 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
     let openRequest = 0;
     // Preact renders text nodes: page or finding strings are never parsed as HTML.
     const fix = fixes?.(f);
-    const draw = () => render(<InlineWarning finding={f} why={why} uid={id} openRequest={openRequest} fix={fix} />, mount);
+    const draw = () =>
+      render(<InlineWarning finding={f} why={why} uid={id} openRequest={openRequest} fix={fix} />, mount);
     const p: Painted = { host, root, target, mark, tether, open: () => ((openRequest += 1), draw()) };
     targets.set(host, target);
     keepRoot(host, root);
@@ -207,12 +223,25 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
         away: p.target.isConnected ? p.target.getBoundingClientRect() : null,
       };
     });
-    const signature = JSON.stringify([view, origin.left, origin.top, seen.map((s) => [s.field, s.w, s.h, s.card?.width, s.card?.height])]);
+    const signature = JSON.stringify([
+      view,
+      origin.left,
+      origin.top,
+      seen.map((s) => [s.field, s.w, s.h, s.card?.width, s.card?.height]),
+    ]);
     const pills = seen.filter((s) => s.field);
     if (signature === lastSeen && pills.length) {
       // Nothing of ours moved: only something new drawn under a pill would make it move.
       const at: Box[] = pills.map((s) => s.p.host.getBoundingClientRect());
-      const region = at.reduce((u, b) => ({ left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) }), at[0]!);
+      const region = at.reduce(
+        (u, b) => ({
+          left: Math.min(u.left, b.left),
+          top: Math.min(u.top, b.top),
+          right: Math.max(u.right, b.right),
+          bottom: Math.max(u.bottom, b.bottom),
+        }),
+        at[0]!,
+      );
       const there = obstaclesIn(doc, region);
       if (at.every((b) => clear(b, there, 0))) return;
     }
@@ -240,9 +269,17 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
       if (p.offset) {
         // The last spot again, if it is still free, in view and close to the field.
         const [ox, oy] = p.offset;
-        const again = { left: field.left + ox, top: field.top + oy, right: field.left + ox + w, bottom: field.top + oy + h };
-        const inside = again.left >= view.left && again.right <= view.right && again.top >= view.top && again.bottom <= view.bottom;
-        const gap = Math.max(0, again.left - field.right, field.left - again.right) + Math.max(0, again.top - field.bottom, field.top - again.bottom);
+        const again = {
+          left: field.left + ox,
+          top: field.top + oy,
+          right: field.left + ox + w,
+          bottom: field.top + oy + h,
+        };
+        const inside =
+          again.left >= view.left && again.right <= view.right && again.top >= view.top && again.bottom <= view.bottom;
+        const gap =
+          Math.max(0, again.left - field.right, field.left - again.right) +
+          Math.max(0, again.top - field.bottom, field.top - again.bottom);
         if (inside && gap <= NEAR && clear(again, obstacles)) spot = again;
       }
       spot ??= findSpot(w, h, field, obstacles, view, NEAR);
@@ -265,7 +302,8 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
       const barShown = field.bottom - field.top < 48 && clear(bar, obstacles, 0);
       if (barShown) obstacles.push(bar);
       // A line from a pill that could not sit right next to its field.
-      const far = (a: Box, b: Box) => Math.max(0, a.left - b.right, b.left - a.right) + Math.max(0, a.top - b.bottom, b.top - a.bottom) > GAP * 3;
+      const far = (a: Box, b: Box) =>
+        Math.max(0, a.left - b.right, b.left - a.right) + Math.max(0, a.top - b.bottom, b.top - a.bottom) > GAP * 3;
       let line = far(spot, field) ? tetherPath(spot, field, obstacles) : [];
       let cardAt: Box | null = null;
       if (s.card) {
@@ -273,15 +311,28 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
         const pill = spot;
         const cw = Math.ceil(s.card.width);
         const ch = Math.ceil(s.card.height);
-        cardAt = findSpot(cw, ch, pill, obstacles.concat(field), view, Infinity, [], 0.1) ?? leastCovering(cw, ch, pill, [field, pill], obstacles, view);
+        cardAt =
+          findSpot(cw, ch, pill, obstacles.concat(field), view, Infinity, [], 0.1) ??
+          leastCovering(cw, ch, pill, [field, pill], obstacles, view);
         if (far(cardAt, pill)) line = line.concat(NaN, NaN, tetherPath(cardAt, pill, obstacles, false));
       }
       move(spot.left, spot.top, true);
       writes.push(() => {
         const rel = (v: number, o: number) => `${Math.round(v - o)}px`;
-        p.mark.style.cssText = barShown ? `left:${rel(bar.left, spot.left)};top:${rel(bar.top, spot.top)};width:${Math.round(bar.right - bar.left)}px` : 'display:none';
+        p.mark.style.cssText = barShown
+          ? `left:${rel(bar.left, spot.left)};top:${rel(bar.top, spot.top)};width:${Math.round(bar.right - bar.left)}px`
+          : 'display:none';
         // One path: the field's line, then (after a break) the open card's.
-        p.tether.setAttribute('d', line.map((v, i) => (i % 2 ? '' : isNaN(v) ? '' : i && !isNaN(line[i - 2]!) ? 'L' : 'M') + (isNaN(v) ? '' : Math.round(v - (i % 2 ? spot.top : spot.left)))).join(' '));
+        p.tether.setAttribute(
+          'd',
+          line
+            .map(
+              (v, i) =>
+                (i % 2 ? '' : isNaN(v) ? '' : i && !isNaN(line[i - 2]!) ? 'L' : 'M') +
+                (isNaN(v) ? '' : Math.round(v - (i % 2 ? spot.top : spot.left))),
+            )
+            .join(' '),
+        );
         if (cardAt) {
           p.host.style.setProperty('--dl-cx', rel(cardAt.left, spot.left));
           p.host.style.setProperty('--dl-cy', rel(cardAt.top, spot.top));
@@ -336,11 +387,12 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
     },
     /** Opens the card of a line's (null: the encounter's) first warning. */
     open(line: number | null) {
-      ordered.find((p) => p.host.getAttribute('data-dermlint-line') === (line === null ? 'encounter' : String(line)))?.open();
+      ordered
+        .find((p) => p.host.getAttribute('data-dermlint-line') === (line === null ? 'encounter' : String(line)))
+        ?.open();
     },
     get count() {
       return painted.size;
     },
   };
 }
-

@@ -16,7 +16,12 @@ import { matchesAny } from '../match-patterns';
  * origin (a sandboxed frame) its top frame's. Chrome injected the content script by the same
  * origin (match_origin_as_fallback), and the worker judges the frame by it too.
  */
-export function frameAddress(loc: { href: string; protocol: string; origin: string; ancestorOrigins?: ArrayLike<string> }): string {
+export function frameAddress(loc: {
+  href: string;
+  protocol: string;
+  origin: string;
+  ancestorOrigins?: ArrayLike<string>;
+}): string {
   if (/^(https?|file):$/.test(loc.protocol)) return loc.href;
   if (loc.origin && loc.origin !== 'null') return `${loc.origin}/`;
   const ancestors = loc.ancestorOrigins;

@@ -23,8 +23,10 @@ export interface Box {
 import { isOurs } from './roots';
 
 /** Drawn by the EHR as a box a person reads or operates: never covered, not looked into. */
-const BOXED = /^(INPUT|SELECT|TEXTAREA|BUTTON|IMG|svg|CANVAS|VIDEO|AUDIO|IFRAME|FRAME|OBJECT|EMBED|PROGRESS|METER|PICTURE)$/;
-const ROLES = /^(button|checkbox|radio|combobox|link|switch|slider|spinbutton|textbox|searchbox|listbox|option|tab|menuitem\w*)$/;
+const BOXED =
+  /^(INPUT|SELECT|TEXTAREA|BUTTON|IMG|svg|CANVAS|VIDEO|AUDIO|IFRAME|FRAME|OBJECT|EMBED|PROGRESS|METER|PICTURE)$/;
+const ROLES =
+  /^(button|checkbox|radio|combobox|link|switch|slider|spinbutton|textbox|searchbox|listbox|option|tab|menuitem\w*)$/;
 /** Never drawn. */
 const UNDRAWN = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|HEAD|TITLE|META|LINK)$/;
 /** How far outside the region an element's box may be and still hold something drawn inside it (menus, overflowing text). */
@@ -78,7 +80,12 @@ export function obstaclesIn(doc: Document, region: Box): Box[] {
         add(r);
         continue;
       }
-      if (r.width || r.height ? r.bottom < region.top - REACH || r.top > region.bottom + REACH : getComputedStyle(el).display === 'none') continue;
+      if (
+        r.width || r.height
+          ? r.bottom < region.top - REACH || r.top > region.bottom + REACH
+          : getComputedStyle(el).display === 'none'
+      )
+        continue;
       walk(el);
       if (el.shadowRoot) walk(el.shadowRoot);
     }
@@ -91,7 +98,10 @@ export function obstaclesIn(doc: Document, region: Box): Box[] {
 export function shownBox(el: Element, view: Box): DOMRect | null {
   if (!el.isConnected) return null;
   const r = el.getBoundingClientRect();
-  return Math.min(r.right, view.right) - Math.max(r.left, view.left) >= 1 && Math.min(r.bottom, view.bottom) - Math.max(r.top, view.top) >= 1 ? r : null;
+  return Math.min(r.right, view.right) - Math.max(r.left, view.left) >= 1 &&
+    Math.min(r.bottom, view.bottom) - Math.max(r.top, view.top) >= 1
+    ? r
+    : null;
 }
 
 /** A list's or section's own box can be far wider than what it shows: the box around its children. */
@@ -102,7 +112,14 @@ export function tightBox(el: Element, box: DOMRect): Box {
     if (isOurs(c)) continue;
     const r = c.getBoundingClientRect();
     if (!r.width || !r.height) continue;
-    t = t ? { left: Math.min(t.left, r.left), top: Math.min(t.top, r.top), right: Math.max(t.right, r.right), bottom: Math.max(t.bottom, r.bottom) } : r;
+    t = t
+      ? {
+          left: Math.min(t.left, r.left),
+          top: Math.min(t.top, r.top),
+          right: Math.max(t.right, r.right),
+          bottom: Math.max(t.bottom, r.bottom),
+        }
+      : r;
   }
   return t ?? box;
 }
@@ -110,7 +127,8 @@ export function tightBox(el: Element, box: DOMRect): Box {
 /** The gap (px) kept between a warning and its field, the EHR's content and other warnings. */
 export const GAP = 4;
 
-export const clear = (b: Box, obstacles: readonly Box[], gap = GAP): boolean => !obstacles.some((o) => meets(b, o, gap));
+export const clear = (b: Box, obstacles: readonly Box[], gap = GAP): boolean =>
+  !obstacles.some((o) => meets(b, o, gap));
 
 /**
  * How good a spot is: its distance to the field, plus 6 px to the left of it
@@ -123,7 +141,13 @@ function score(x: number, y: number, w: number, h: number, t: Box, align: number
   const dy = Math.max(0, y - t.bottom, t.top - y - h);
   // Centred on a field; at the top of a list or section taller than the pill.
   const level = t.top + Math.min(0, (t.bottom - t.top - h) / 2);
-  return Math.hypot(dx, dy) + (dy > 0 ? 10 : x + w <= t.left ? 6 : 0) + Math.abs(y - level) / 100 + Math.abs(x + w - t.right) / 1000 + align * Math.abs(x - t.left);
+  return (
+    Math.hypot(dx, dy) +
+    (dy > 0 ? 10 : x + w <= t.left ? 6 : 0) +
+    Math.abs(y - level) / 100 +
+    Math.abs(x + w - t.right) / 1000 +
+    align * Math.abs(x - t.left)
+  );
 }
 
 /**
@@ -134,14 +158,25 @@ function score(x: number, y: number, w: number, h: number, t: Box, align: number
  * `align`: per px that the spot's left edge is off the target's (an open
  * card under its pill rather than anywhere along the band).
  */
-export function findSpot(w: number, h: number, target: Box, obstacles: readonly Box[], bounds: Box, within = Infinity, rings: readonly Box[] = [], align = 0, gap = GAP): Box | null {
+export function findSpot(
+  w: number,
+  h: number,
+  target: Box,
+  obstacles: readonly Box[],
+  bounds: Box,
+  within = Infinity,
+  rings: readonly Box[] = [],
+  align = 0,
+  gap = GAP,
+): Box | null {
   if (w > bounds.right - bounds.left || h > bounds.bottom - bounds.top) return null;
   const lo = target.top - within - h - gap;
   const hi = target.bottom + within + h + gap;
   const near = obstacles.filter((o) => o.bottom > lo && o.top < hi).sort((a, b) => a.left - b.left);
   const tops = new Set<number>();
   // Whole pixels, rounded away from what they keep clear of.
-  const addTop = (y: number) => void tops.add(Math.min(Math.max(y, Math.ceil(bounds.top)), Math.floor(bounds.bottom - h)));
+  const addTop = (y: number) =>
+    void tops.add(Math.min(Math.max(y, Math.ceil(bounds.top)), Math.floor(bounds.bottom - h)));
   addTop(Math.round((target.top + target.bottom - h) / 2));
   addTop(Math.round(target.top));
   addTop(Math.round(target.bottom - h));
@@ -158,7 +193,12 @@ export function findSpot(w: number, h: number, target: Box, obstacles: readonly 
       a = Math.ceil(a);
       b = Math.floor(b);
       if (b - a < w) return;
-      for (const want of [target.right + gap, target.left - gap - w, (target.left + target.right - w) / 2, target.left]) {
+      for (const want of [
+        target.right + gap,
+        target.left - gap - w,
+        (target.left + target.right - w) / 2,
+        target.left,
+      ]) {
         const x = Math.min(Math.max(Math.round(want), a), b - w);
         // 30 px more for each of the field's containers (cell, row, table, panel…) the spot is outside of.
         let out = rings.findIndex((r) => r.left <= x && r.top <= y && r.right >= x + w && r.bottom >= y + h);
@@ -185,20 +225,38 @@ export function findSpot(w: number, h: number, target: Box, obstacles: readonly 
  * controls and images (a px² of them counts as much as 1/20 px farther away),
  * and never over the boxes in `keep` (the pill, its field).
  */
-export function leastCovering(w: number, h: number, pill: Box, keep: readonly Box[], obstacles: readonly Box[], bounds: Box): Box {
+export function leastCovering(
+  w: number,
+  h: number,
+  pill: Box,
+  keep: readonly Box[],
+  obstacles: readonly Box[],
+  bounds: Box,
+): Box {
   const fit = (x: number, y: number): Box => {
     const left = Math.round(Math.max(bounds.left, Math.min(x, bounds.right - w)));
     const top = Math.round(Math.max(bounds.top, Math.min(y, bounds.bottom - h)));
     return { left, top, right: left + w, bottom: top + h };
   };
-  const candidates = [fit(pill.left, pill.bottom + GAP), fit(pill.left, pill.top - GAP - h), fit(pill.right + GAP, pill.top), fit(pill.left - GAP - w, pill.top)];
-  for (let y = bounds.top; y < bounds.bottom - h + 24; y += 24) for (let x = bounds.left; x < bounds.right - w + 24; x += 24) candidates.push(fit(x, y));
+  const candidates = [
+    fit(pill.left, pill.bottom + GAP),
+    fit(pill.left, pill.top - GAP - h),
+    fit(pill.right + GAP, pill.top),
+    fit(pill.left - GAP - w, pill.top),
+  ];
+  for (let y = bounds.top; y < bounds.bottom - h + 24; y += 24)
+    for (let x = bounds.left; x < bounds.right - w + 24; x += 24) candidates.push(fit(x, y));
   let best = candidates[0]!;
   let least = Infinity;
   for (const c of candidates) {
     if (keep.some((k) => meets(c, k))) continue;
-    let cost = 20 * (Math.max(0, c.left - pill.right, pill.left - c.right) + Math.max(0, c.top - pill.bottom, pill.top - c.bottom));
-    for (const o of obstacles) cost += Math.max(0, Math.min(c.right, o.right) - Math.max(c.left, o.left)) * Math.max(0, Math.min(c.bottom, o.bottom) - Math.max(c.top, o.top));
+    let cost =
+      20 *
+      (Math.max(0, c.left - pill.right, pill.left - c.right) + Math.max(0, c.top - pill.bottom, pill.top - c.bottom));
+    for (const o of obstacles)
+      cost +=
+        Math.max(0, Math.min(c.right, o.right) - Math.max(c.left, o.left)) *
+        Math.max(0, Math.min(c.bottom, o.bottom) - Math.max(c.top, o.top));
     if (cost < least) [least, best] = [cost, c];
   }
   return best;
@@ -206,7 +264,12 @@ export function leastCovering(w: number, h: number, pill: Box, keep: readonly Bo
 
 /** Does the segment from (x1, y1) to (x2, y2), across or down, pass clear of every obstacle (by 1 px)? */
 function open(x1: number, y1: number, x2: number, y2: number, obstacles: readonly Box[]): boolean {
-  const b = { left: Math.min(x1, x2) - 1, top: Math.min(y1, y2) - 1, right: Math.max(x1, x2) + 1, bottom: Math.max(y1, y2) + 1 };
+  const b = {
+    left: Math.min(x1, x2) - 1,
+    top: Math.min(y1, y2) - 1,
+    right: Math.max(x1, x2) + 1,
+    bottom: Math.max(y1, y2) + 1,
+  };
   return !obstacles.some((o) => meets(b, o, -0.5));
 }
 
@@ -229,7 +292,9 @@ export function tetherPath(pill: Box, field: Box, all: readonly Box[], straight 
   const lo = Math.max(pill.left, field.left) + 2;
   const hi = Math.min(pill.right, field.right) - 2;
   for (let x = lo; x <= hi; x += 2) xs.push(x);
-  for (const x of xs.sort((a, b) => Math.abs(a - (field.left + field.right) / 2) - Math.abs(b - (field.left + field.right) / 2))) {
+  for (const x of xs.sort(
+    (a, b) => Math.abs(a - (field.left + field.right) / 2) - Math.abs(b - (field.left + field.right) / 2),
+  )) {
     if (open(x, py, x, fyEdge, obstacles)) return [x, py, x, fyEdge];
   }
   // A column to one side of the field, the nearest free one between the field and the pill's far side.
@@ -238,7 +303,11 @@ export function tetherPath(pill: Box, field: Box, all: readonly Box[], straight 
   const to = right ? pill.right - 2 : pill.left + 2;
   for (let x = from; right ? x <= to : x >= to; x += right ? 2 : -2) {
     const into = x > pill.left && x < pill.right ? x : right ? pill.left : pill.right;
-    if (open(right ? field.right : field.left, fy, x, fy, obstacles) && open(x, fy, x, py, obstacles) && open(x, py, into, py, obstacles))
+    if (
+      open(right ? field.right : field.left, fy, x, fy, obstacles) &&
+      open(x, fy, x, py, obstacles) &&
+      open(x, py, into, py, obstacles)
+    )
       return [right ? field.right : field.left, fy, x, fy, x, py, into, py];
   }
   if (!straight) return [];

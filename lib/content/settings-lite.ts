@@ -13,7 +13,15 @@ export async function loadFieldMaps(): Promise<FieldMap[]> {
   try {
     const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { fieldMaps?: unknown } | undefined;
     const maps = stored?.fieldMaps;
-    return Array.isArray(maps) ? maps.filter((m): m is FieldMap => !!m && typeof m === 'object' && Array.isArray((m as FieldMap).matches) && typeof (m as FieldMap).name === 'string') : [];
+    return Array.isArray(maps)
+      ? maps.filter(
+          (m): m is FieldMap =>
+            !!m &&
+            typeof m === 'object' &&
+            Array.isArray((m as FieldMap).matches) &&
+            typeof (m as FieldMap).name === 'string',
+        )
+      : [];
   } catch {
     return [];
   }

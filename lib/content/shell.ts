@@ -67,7 +67,8 @@ export function createShell(
       if (real()) return painter!.paint(findings, anchors, why);
       waiting = findings.length ? [findings, anchors, why] : null;
       // The kit was asked for and did not come: say so rather than wait.
-      if (waiting && loading && !kit.now()) void loading.then(() => waiting && ((waiting = null), shell.showStatus(NO_KIT)));
+      if (waiting && loading && !kit.now())
+        void loading.then(() => waiting && ((waiting = null), shell.showStatus(NO_KIT)));
       else if (waiting) void prepare();
     },
     intact: () => !waiting && (painter?.intact() ?? true),

@@ -57,7 +57,8 @@ export function guardSignoff(deps: SignoffDeps) {
     // then the control the user clicked is gone, and its counterpart on the page now is the one to use.
     const index = deps.controls().indexOf(control);
     const encounter = deps.encounter();
-    const describe = (el: Element) => `${el.tagName}|${el.getAttribute('name') ?? ''}|${el.getAttribute('data-identifier') ?? ''}|${(el.textContent ?? '').trim()}`;
+    const describe = (el: Element) =>
+      `${el.tagName}|${el.getAttribute('name') ?? ''}|${el.getAttribute('data-identifier') ?? ''}|${(el.textContent ?? '').trim()}`;
     const original = describe(control);
     const current = (): HTMLElement | undefined => {
       // The EHR moved on to another encounter (single-page navigation): its sign control is not the one asked about.
@@ -65,7 +66,9 @@ export function guardSignoff(deps: SignoffDeps) {
       if (control.isConnected) return control;
       const now = deps.controls();
       const same = now.filter((c) => describe(c) === original);
-      return (same.length === 1 ? same[0] : (now[index] && describe(now[index]) === original ? now[index] : undefined)) as HTMLElement | undefined;
+      return (
+        same.length === 1 ? same[0] : now[index] && describe(now[index]) === original ? now[index] : undefined
+      ) as HTMLElement | undefined;
     };
     // The prompt holds focus while it is open (see SignoffPrompt); closing it gives focus back to the sign control.
     const closeAndReturn = () => {

@@ -75,7 +75,10 @@ export function watchScreen(deps: WatchDeps) {
     try {
       result = adapter.read(doc);
     } catch (e) {
-      result = { status: 'unreadable', reason: `the screen changed in a way dermlint does not know (${(e as Error).message})` };
+      result = {
+        status: 'unreadable',
+        reason: `the screen changed in a way dermlint does not know (${(e as Error).message})`,
+      };
     }
     lastRead = { result, key: result.status === 'ok' ? JSON.stringify(result.encounter) : null };
     if (result.status === 'ok') follow(result.documents ?? []);
@@ -99,7 +102,11 @@ export function watchScreen(deps: WatchDeps) {
         if (result.status === 'unreadable') painter.showStatus(`dermlint could not read this screen: ${result.reason}`);
         // A frame that never showed an encounter stays silent towards the worker.
         // What the worker keeps (tab state, popup, side panel) never quotes the screen: the note without its values.
-        if (lastState !== null || result.status === 'unreadable') deps.reportStatus(result.status, result.status === 'unreadable' ? (result.withoutValues ?? result.reason) : undefined);
+        if (lastState !== null || result.status === 'unreadable')
+          deps.reportStatus(
+            result.status,
+            result.status === 'unreadable' ? (result.withoutValues ?? result.reason) : undefined,
+          );
       }
       lastState = result.status;
       return;
@@ -230,10 +237,11 @@ export function watchScreen(deps: WatchDeps) {
     }
   }
   function follow(docs: Document[]) {
-    for (const d of followed) if (!docs.includes(d)) {
-      followed.delete(d);
-      listen(d, false);
-    }
+    for (const d of followed)
+      if (!docs.includes(d)) {
+        followed.delete(d);
+        listen(d, false);
+      }
     for (const d of docs) {
       if (followed.has(d)) continue;
       followed.add(d);
@@ -322,7 +330,13 @@ export function watchScreen(deps: WatchDeps) {
   };
 }
 
-const OBSERVED: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'checked', 'selected', 'class', 'data-value', 'hidden'] };
+const OBSERVED: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['value', 'checked', 'selected', 'class', 'data-value', 'hidden'],
+};
 
 function isRelevant(r: MutationRecord): boolean {
   // Changes inside or of our own elements are not the EHR's.

@@ -31,7 +31,12 @@ export function forAudit(a: SuggestionAction): FixRecordRequest['actions'][numbe
     case 'replaceCode':
       return { type: a.type, code: a.code };
     case 'addLine':
-      return { type: a.type, code: a.code, ...(a.units !== undefined ? { units: a.units } : {}), ...(a.modifiers?.length ? { modifiers: a.modifiers } : {}) };
+      return {
+        type: a.type,
+        code: a.code,
+        ...(a.units !== undefined ? { units: a.units } : {}),
+        ...(a.modifiers?.length ? { modifiers: a.modifiers } : {}),
+      };
     default:
       return { type: a.type };
   }
@@ -39,7 +44,9 @@ export function forAudit(a: SuggestionAction): FixRecordRequest['actions'][numbe
 
 function readNow(c: FixContext): { key: string | null; encounter?: Encounter; reason: string } {
   const r = c.adapter.read(c.doc);
-  return r.status === 'ok' ? { key: JSON.stringify(r.encounter), encounter: r.encounter, reason: '' } : { key: null, reason: r.status === 'unreadable' ? r.reason : 'the screen is gone' };
+  return r.status === 'ok'
+    ? { key: JSON.stringify(r.encounter), encounter: r.encounter, reason: '' }
+    : { key: null, reason: r.status === 'unreadable' ? r.reason : 'the screen is gone' };
 }
 
 export function createFixKit(): FixKit {
@@ -51,13 +58,25 @@ export function createFixKit(): FixKit {
   async function attempt(c: FixContext, f: Finding, actions: readonly SuggestionAction[]): Promise<FixOutcome> {
     const before = readNow(c);
     if (!before.encounter) return { status: 'failed', message: `${BY_HAND} (${before.reason})` };
-    if (before.key !== c.watcher.judgedKey()) return { status: 'failed', message: 'The screen changed since dermlint checked it: nothing was changed. Look at this warning again.' };
+    if (before.key !== c.watcher.judgedKey())
+      return {
+        status: 'failed',
+        message: 'The screen changed since dermlint checked it: nothing was changed. Look at this warning again.',
+      };
     const applier = applierFor(c.adapter.id, c.fieldMaps());
     if (!applier) return { status: 'by-hand', message: `Fix by hand: ${NONE}.` };
     const result = await carryOut(applier, c.doc, before.encounter, () => c.adapter.read(c.doc), actions);
-    if (result.outcome === 'not-applied' && result.untouched) return { status: 'by-hand', message: `Fix by hand: ${result.reason}.` };
-    c.record({ rule: f.rule, ...(f.messageId ? { messageId: f.messageId } : {}), actions: actions.map(forAudit), outcome: result.outcome });
-    return result.outcome === 'applied' ? { status: 'applied', message: 'Applied.' } : { status: 'failed', message: `${BY_HAND} (${result.reason}.)` };
+    if (result.outcome === 'not-applied' && result.untouched)
+      return { status: 'by-hand', message: `Fix by hand: ${result.reason}.` };
+    c.record({
+      rule: f.rule,
+      ...(f.messageId ? { messageId: f.messageId } : {}),
+      actions: actions.map(forAudit),
+      outcome: result.outcome,
+    });
+    return result.outcome === 'applied'
+      ? { status: 'applied', message: 'Applied.' }
+      : { status: 'failed', message: `${BY_HAND} (${result.reason}.)` };
   }
 
   return {
@@ -83,7 +102,8 @@ export function createFixKit(): FixKit {
       } catch {
         // outcome stays: could not apply
       } finally {
-        if (outcome.status === 'failed' || outcome.status === 'by-hand') notes.set(noteKey(f), { text: outcome.message, key: readNow(c).key });
+        if (outcome.status === 'failed' || outcome.status === 'by-hand')
+          notes.set(noteKey(f), { text: outcome.message, key: readNow(c).key });
         else notes.delete(noteKey(f));
         busy = false;
         await c.watcher.release();

@@ -26,7 +26,13 @@ export function cannotApply(applier: Applier, actions: readonly SuggestionAction
   return null;
 }
 
-export async function carryOut(applier: Applier, doc: Document, before: Encounter, read: () => ReadResult, actions: readonly SuggestionAction[]): Promise<FixResult> {
+export async function carryOut(
+  applier: Applier,
+  doc: Document,
+  before: Encounter,
+  read: () => ReadResult,
+  actions: readonly SuggestionAction[],
+): Promise<FixResult> {
   const lacking = cannotApply(applier, actions, doc);
   if (lacking) return { outcome: 'not-applied', reason: lacking, untouched: true };
   let stepFailed: string | undefined;
@@ -35,7 +41,10 @@ export async function carryOut(applier: Applier, doc: Document, before: Encounte
     try {
       done = await applier.apply(action, doc);
     } catch (e) {
-      done = { ok: false as const, reason: `the screen changed under the fix (${e instanceof Error ? e.message : String(e)})` };
+      done = {
+        ok: false as const,
+        reason: `the screen changed under the fix (${e instanceof Error ? e.message : String(e)})`,
+      };
     }
     if (!done.ok) {
       stepFailed = done.reason;

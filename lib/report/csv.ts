@@ -6,7 +6,18 @@
 import { csvCell } from '../export';
 import { lineNumberOf, lineOf, type Judged } from './judged';
 
-const FINDINGS_CSV_HEADER = ['id', 'rule', 'severity', 'line', 'code', 'modifiers', 'units', 'message', 'fix', 'reference'] as const;
+const FINDINGS_CSV_HEADER = [
+  'id',
+  'rule',
+  'severity',
+  'line',
+  'code',
+  'modifiers',
+  'units',
+  'message',
+  'fix',
+  'reference',
+] as const;
 
 const row = (cells: readonly (string | number | undefined)[]) => cells.map(csvCell).join(',') + '\r\n';
 

@@ -35,7 +35,11 @@ export function escapeHtml(text: string | number): string {
 }
 
 const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'needs review' };
-const FORMAT_NAME = { json: 'dermlint encounter JSON', '837': 'X12 837P (005010X222A1)', fhir: 'FHIR R4 Claim' } as const;
+const FORMAT_NAME = {
+  json: 'dermlint encounter JSON',
+  '837': 'X12 837P (005010X222A1)',
+  fhir: 'FHIR R4 Claim',
+} as const;
 const TOP_RULES = 10;
 const TOP_FIXES = 3;
 
@@ -171,14 +175,18 @@ function ruleChart(stats: ReportStats): string {
     let x = labelWidth;
     const parts = (['error', 'warning', 'info'] as const).map((sev) => {
       const w = (r[sev] / max) * barWidth;
-      const rect = r[sev] ? `<rect x="${x.toFixed(1)}" y="${y + 4}" width="${Math.max(w, 1.5).toFixed(1)}" height="${rowHeight - 10}" class="bar-${sev}"/>` : '';
+      const rect = r[sev]
+        ? `<rect x="${x.toFixed(1)}" y="${y + 4}" width="${Math.max(w, 1.5).toFixed(1)}" height="${rowHeight - 10}" class="bar-${sev}"/>`
+        : '';
       x += w;
       return rect;
     });
     const total = r.error + r.warning + r.info;
     return `<text x="${labelWidth - 8}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeHtml(r.rule)}</text>${parts.join('')}<text x="${(x + 6).toFixed(1)}" y="${y + rowHeight / 2 + 4}">${total.toLocaleString('en-US')}</text>`;
   });
-  const describe = rules.map((r) => `${r.rule}: ${r.error} errors, ${r.warning} warnings, ${r.info} to review`).join('; ');
+  const describe = rules
+    .map((r) => `${r.rule}: ${r.error} errors, ${r.warning} warnings, ${r.info} to review`)
+    .join('; ');
   return (
     `<svg viewBox="0 0 ${labelWidth + barWidth + 60} ${height}" role="img" aria-labelledby="chart-title chart-desc">` +
     `<title id="chart-title">Findings by rule and severity</title><desc id="chart-desc">${escapeHtml(describe)}</desc>${bars.join('')}</svg>` +
@@ -200,7 +208,10 @@ function shareBar(stats: ReportStats): string {
     [clean, 'clean'],
   ].map(([n, color]) => {
     const w = ((n as number) / total) * width;
-    const rect = (n as number) > 0 ? `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="22" class="bar-${color as string}"/>` : '';
+    const rect =
+      (n as number) > 0
+        ? `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="22" class="bar-${color as string}"/>`
+        : '';
     x += w;
     return rect;
   });
@@ -219,7 +230,10 @@ function countsTable(stats: ReportStats): string {
   if (rules.length === 0) return '';
   const noun = stats.noun;
   const rows = rules
-    .map((r) => `<tr><th scope="row"><code>${escapeHtml(r.rule)}</code></th><td class="num">${r.error}</td><td class="num">${r.warning}</td><td class="num">${r.info}</td><td class="num">${r.encounters}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row"><code>${escapeHtml(r.rule)}</code></th><td class="num">${r.error}</td><td class="num">${r.warning}</td><td class="num">${r.info}</td><td class="num">${r.encounters}</td></tr>`,
+    )
     .join('');
   const s = stats.severities;
   return (
@@ -234,7 +248,13 @@ function topFindings(stats: ReportStats, meta: ReportMeta): string {
   if (rules.length === 0) return '<p>Nothing to fix.</p>';
   const summaries = new Map(meta.rules.map((r) => [r.id, r.summary]));
   const items = rules.map((r) => {
-    const counts = [r.error ? plural(r.error, 'error') : '', r.warning ? plural(r.warning, 'warning') : '', r.info ? `${r.info.toLocaleString('en-US')} to review` : ''].filter(Boolean).join(', ');
+    const counts = [
+      r.error ? plural(r.error, 'error') : '',
+      r.warning ? plural(r.warning, 'warning') : '',
+      r.info ? `${r.info.toLocaleString('en-US')} to review` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     const fixes = ReportStats.topFixes(r, TOP_FIXES);
     const fixList = fixes.length
       ? `<p>Most frequent fixes:</p><ul>${fixes.map(([fix, n]) => `<li>${escapeHtml(fix)} <span class="muted">(${plural(n, 'time')})</span></li>`).join('')}</ul>`
@@ -250,10 +270,18 @@ function topFindings(stats: ReportStats, meta: ReportMeta): string {
 
 function rulesUsed(meta: ReportMeta): string {
   const rows = meta.rules
-    .map((r) => `<tr><th scope="row"><code>${escapeHtml(r.id)}</code></th><td>${r.level === 'default' ? SEVERITY_WORD[r.severity] : r.level === 'off' ? 'off' : `${SEVERITY_WORD[r.level]} (set; default ${SEVERITY_WORD[r.severity]})`}</td><td>${escapeHtml(r.summary)}</td><td>${escapeHtml(r.reference)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row"><code>${escapeHtml(r.id)}</code></th><td>${r.level === 'default' ? SEVERITY_WORD[r.severity] : r.level === 'off' ? 'off' : `${SEVERITY_WORD[r.level]} (set; default ${SEVERITY_WORD[r.severity]})`}</td><td>${escapeHtml(r.summary)}</td><td>${escapeHtml(r.reference)}</td></tr>`,
+    )
     .join('');
-  const tables = meta.tables.map((t) => `<li><strong>${escapeHtml(t.name)}</strong> — ${escapeHtml(t.detail)}</li>`).join('');
-  const filters = [meta.filter.only ? `only the rules ${[...meta.filter.only].map(escapeHtml).join(', ')}` : '', meta.filter.minSeverity ? `only findings of severity ${SEVERITY_WORD[meta.filter.minSeverity]} or above` : ''].filter(Boolean);
+  const tables = meta.tables
+    .map((t) => `<li><strong>${escapeHtml(t.name)}</strong> — ${escapeHtml(t.detail)}</li>`)
+    .join('');
+  const filters = [
+    meta.filter.only ? `only the rules ${[...meta.filter.only].map(escapeHtml).join(', ')}` : '',
+    meta.filter.minSeverity ? `only findings of severity ${SEVERITY_WORD[meta.filter.minSeverity]} or above` : '',
+  ].filter(Boolean);
   return (
     `<p>dermlint ${escapeHtml(meta.version)}. ${filters.length ? `This report shows ${filters.join(' and ')}.` : 'Every finding is shown.'}</p>` +
     `<h3>Code tables</h3><ul>${tables}</ul>` +

@@ -54,13 +54,18 @@ export class ReportStats {
     for (const f of judged.findings) {
       this.severities[f.severity]++;
       let totals = this.rules.get(f.rule);
-      if (!totals) this.rules.set(f.rule, (totals = { rule: f.rule, error: 0, warning: 0, info: 0, encounters: 0, fixes: new Map(), otherFixes: 0 }));
+      if (!totals)
+        this.rules.set(
+          f.rule,
+          (totals = { rule: f.rule, error: 0, warning: 0, info: 0, encounters: 0, fixes: new Map(), otherFixes: 0 }),
+        );
       totals[f.severity]++;
       if (!seen.has(f.rule)) {
         seen.add(f.rule);
         totals.encounters++;
       }
-      if (f.fix && (totals.fixes.has(f.fix) || totals.fixes.size < FIXES_KEPT)) totals.fixes.set(f.fix, (totals.fixes.get(f.fix) ?? 0) + 1);
+      if (f.fix && (totals.fixes.has(f.fix) || totals.fixes.size < FIXES_KEPT))
+        totals.fixes.set(f.fix, (totals.fixes.get(f.fix) ?? 0) + 1);
       else totals.otherFixes++;
     }
   }
@@ -71,7 +76,9 @@ export class ReportStats {
 
   /** Rules by findings, errors first: most errors, then most warnings, then most to review, then id. */
   byRule(): RuleTotals[] {
-    return [...this.rules.values()].sort((a, b) => b.error - a.error || b.warning - a.warning || b.info - a.info || (a.rule < b.rule ? -1 : 1));
+    return [...this.rules.values()].sort(
+      (a, b) => b.error - a.error || b.warning - a.warning || b.info - a.info || (a.rule < b.rule ? -1 : 1),
+    );
   }
 
   /** A rule's most frequent fixes, most frequent first. */
@@ -80,7 +87,8 @@ export class ReportStats {
   }
 }
 
-export const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+export const plural = (n: number, word: string, many = `${word}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 
 /** '25%' of a part in a whole; '0%' for an empty whole. */
 export function percent(part: number, whole: number): string {

@@ -25,12 +25,16 @@ export function formatJudged(judged: Judged, color = false): string {
   if (judged.findings.length === 0) return '';
   const { encounter, source } = judged;
   const paint = (sev: Severity, s: string) => (color ? `${COLOR[sev]}${s}\x1b[0m` : s);
-  const about = [encounter.dateOfService, encounter.payer.kind === 'unknown' ? undefined : encounter.payer.kind].filter(Boolean).join(', ');
+  const about = [encounter.dateOfService, encounter.payer.kind === 'unknown' ? undefined : encounter.payer.kind]
+    .filter(Boolean)
+    .join(', ');
   const out = [`${source.kind} ${terminalSafe(encounter.id)}${about ? ` (${about})` : ''}`];
   for (const f of judged.findings) {
     const line = lineOf(judged, f);
     const number = lineNumberOf(judged, f);
-    const where = line ? `line ${number} ${terminalSafe(codeWithModifiers(line))}${line.dx?.length ? ` dx ${line.dx.join(',')}` : ''}` : source.kind;
+    const where = line
+      ? `line ${number} ${terminalSafe(codeWithModifiers(line))}${line.dx?.length ? ` dx ${line.dx.join(',')}` : ''}`
+      : source.kind;
     out.push(`  ${where.padEnd(28)} ${paint(f.severity, MARK[f.severity].padEnd(9))}  ${f.rule}`);
     out.push(`      ${terminalSafe(f.message)}`);
     if (f.fix) out.push(`      fix: ${terminalSafe(f.fix)}`);
@@ -43,13 +47,21 @@ export function formatSummary(stats: ReportStats): string {
   const { severities } = stats;
   const head =
     `${plural(stats.encounters, stats.noun)} checked, ${stats.withFindings.toLocaleString('en-US')} with findings` +
-    (stats.encounters ? ` (${stats.withErrors.toLocaleString('en-US')} with errors, ${percent(stats.withErrors, stats.encounters)})` : '') +
+    (stats.encounters
+      ? ` (${stats.withErrors.toLocaleString('en-US')} with errors, ${percent(stats.withErrors, stats.encounters)})`
+      : '') +
     `: ${plural(severities.error, 'error')}, ${plural(severities.warning, 'warning')}, ${severities.info.toLocaleString('en-US')} to review\n`;
   const rules = stats.byRule();
   if (rules.length === 0) return head;
   const width = Math.max(...rules.map((r) => r.rule.length));
   const rows = rules.map((r) => {
-    const counts = [r.error ? plural(r.error, 'error') : '', r.warning ? plural(r.warning, 'warning') : '', r.info ? `${r.info.toLocaleString('en-US')} to review` : ''].filter(Boolean).join(', ');
+    const counts = [
+      r.error ? plural(r.error, 'error') : '',
+      r.warning ? plural(r.warning, 'warning') : '',
+      r.info ? `${r.info.toLocaleString('en-US')} to review` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     return `  ${r.rule.padEnd(width)}  ${counts.padEnd(24)}  in ${plural(r.encounters, stats.noun)}`;
   });
   return `${head}by rule:\n${rows.join('\n')}\n`;

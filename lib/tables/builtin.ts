@@ -17,8 +17,22 @@ export interface BuiltinTable {
 const period = (name: string) => /(\d{4} Q\d)$/.exec(name)?.[1] ?? '';
 
 export const BUILTIN_TABLES: { ptp: BuiltinTable; mue: BuiltinTable; icd10cm: BuiltinTable } = {
-  ptp: { label: BUILTIN_PTP.label.name, period: period(BUILTIN_PTP.label.name), reference: BUILTIN_PTP.label.reference, rows: BUILTIN_PTP.rows, unit: 'pairs', scope: 'dermatology subset' },
-  mue: { label: BUILTIN_MUE.label.name, period: period(BUILTIN_MUE.label.name), reference: BUILTIN_MUE.label.reference, rows: BUILTIN_MUE.rows, unit: 'codes', scope: 'dermatology subset' },
+  ptp: {
+    label: BUILTIN_PTP.label.name,
+    period: period(BUILTIN_PTP.label.name),
+    reference: BUILTIN_PTP.label.reference,
+    rows: BUILTIN_PTP.rows,
+    unit: 'pairs',
+    scope: 'dermatology subset',
+  },
+  mue: {
+    label: BUILTIN_MUE.label.name,
+    period: period(BUILTIN_MUE.label.name),
+    reference: BUILTIN_MUE.label.reference,
+    rows: BUILTIN_MUE.rows,
+    unit: 'codes',
+    scope: 'dermatology subset',
+  },
   icd10cm: {
     label: FY2026_NAME,
     period: `FY${BUILTIN_ICD_FISCAL_YEAR}`,

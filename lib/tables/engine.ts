@@ -14,14 +14,18 @@ export interface EngineExtras {
   icdSets: IcdSetInForce[];
 }
 
-export function engineExtrasFrom(records: readonly { info: TableInfo; payload: TablePayload }[], warn: (message: string) => void = () => {}): EngineExtras {
+export function engineExtrasFrom(
+  records: readonly { info: TableInfo; payload: TablePayload }[],
+  warn: (message: string) => void = () => {},
+): EngineExtras {
   const tables: EngineTables = {};
   const imported: IcdSetInForce[] = [];
   for (const { info, payload } of records) {
     try {
       if (info.kind === 'ptp' && payload.ptp) tables.ptp = PtpTable.fromStored(payload.ptp);
       else if (info.kind === 'mue' && payload.mue) tables.mue = unpackMue(payload.mue);
-      else if (info.kind === 'icd10cm' && payload.icd && info.from && info.to) imported.push({ set: createIcdCodeSet(info.label, payload.icd), from: info.from, to: info.to });
+      else if (info.kind === 'icd10cm' && payload.icd && info.from && info.to)
+        imported.push({ set: createIcdCodeSet(info.label, payload.icd), from: info.from, to: info.to });
       else warn(`${info.label}: stored without its table; the built-in one stays in use`);
     } catch (e) {
       warn(`${info.label}: could not be loaded (${(e as Error).message}); the built-in one stays in use`);
@@ -33,7 +37,10 @@ export function engineExtrasFrom(records: readonly { info: TableInfo; payload: T
 }
 
 /** The worker's copy: loaded on first use, dropped when the options page says the tables changed. */
-export function createTableCache(load: () => Promise<readonly { info: TableInfo; payload: TablePayload }[]>, warn?: (message: string) => void) {
+export function createTableCache(
+  load: () => Promise<readonly { info: TableInfo; payload: TablePayload }[]>,
+  warn?: (message: string) => void,
+) {
   let current: Promise<EngineExtras> | undefined;
   return {
     get(): Promise<EngineExtras> {

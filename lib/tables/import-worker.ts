@@ -23,6 +23,13 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const result = await importAndStore(kind, files, openTableStore(), { onProgress, pause: async () => {} });
     post({ type: 'done', info: result.info, ignored: result.ignored });
   } catch (e) {
-    post({ type: 'error', message: e instanceof TableImportError ? e.message : `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}`, expected: e instanceof TableImportError });
+    post({
+      type: 'error',
+      message:
+        e instanceof TableImportError
+          ? e.message
+          : `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}`,
+      expected: e instanceof TableImportError,
+    });
   }
 };

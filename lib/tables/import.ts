@@ -106,7 +106,10 @@ async function sourcesOf(files: readonly NamedBlob[], depth = 0, budget = { byte
   const spend = (bytes: number, label: string) => {
     budget.bytes += bytes;
     if (budget.bytes > TABLE_LIMITS.totalBytes) {
-      throw new TableImportError(`${label}: the files given hold ${formatBytes(budget.bytes)} uncompressed: over the limit of ${formatLimit(TABLE_LIMITS.totalBytes)} for one import`, label);
+      throw new TableImportError(
+        `${label}: the files given hold ${formatBytes(budget.bytes)} uncompressed: over the limit of ${formatLimit(TABLE_LIMITS.totalBytes)} for one import`,
+        label,
+      );
     }
   };
   for (const file of files) {
@@ -118,7 +121,10 @@ async function sourcesOf(files: readonly NamedBlob[], depth = 0, budget = { byte
     }
     const label = file.name;
     const entries = await readZipDirectory(file, label, TABLE_LIMITS);
-    spend(entries.reduce((n, e) => n + e.size, 0), label);
+    spend(
+      entries.reduce((n, e) => n + e.size, 0),
+      label,
+    );
     for (const entry of entries) {
       const name = baseName(entry.name);
       if (/\.zip$/i.test(name)) {
@@ -182,7 +188,9 @@ const stamp = (options: ImportOptions) => (options.now ? options.now() : new Dat
 export async function importPtp(files: readonly NamedBlob[], options: ImportOptions = {}): Promise<ImportedTable> {
   try {
     const sources = await sourcesOf(files);
-    const parts = sources.filter((s) => isPtpFileName(s.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const parts = sources
+      .filter((s) => isPtpFileName(s.name))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const ignored = sources.filter((s) => !parts.includes(s)).map((s) => s.name);
     if (parts.length === 0) {
       throw new TableImportError(
@@ -241,10 +249,15 @@ export async function importMue(files: readonly NamedBlob[], options: ImportOpti
           : `No MUE table (a .csv file) among ${list(sources.map((s) => s.name))}: CMS names it MCR_MUE_PractitionerServices_Eff_10-01-2026.csv.`,
       );
     }
-    if (practitioner.length > 1) throw new TableImportError(`Two MUE tables given (${list(practitioner.map((s) => s.name))}): give one.`);
+    if (practitioner.length > 1)
+      throw new TableImportError(`Two MUE tables given (${list(practitioner.map((s) => s.name))}): give one.`);
     const source = practitioner[0]!;
     const parser = new MueCsvParser(source.name);
-    await feed([source], () => ({ push: (t) => parser.push(t), end: () => parser.end(), rows: () => parser.progress.rows }), options);
+    await feed(
+      [source],
+      () => ({ push: (t) => parser.push(t), end: () => parser.end(), rows: () => parser.progress.rows }),
+      options,
+    );
     const table = parser.finish();
     const label = { name: table.name, reference: table.reference, ...(table.asOf ? { asOf: table.asOf } : {}) };
     const period = /^NCCI MUE (\d{4} Q\d)$/.exec(table.name)?.[1];
@@ -312,19 +325,26 @@ export class IcdCodeFileParser {
     const last = this.#lines.end();
     if (last) this.#read(last.text, last.line, true);
     const lines = this.#lines.lines;
-    if (this.codes.length === 0) this.#fail(lines || undefined, 'no codes: not an ICD-10-CM codes file (one code a line, then its description)');
+    if (this.codes.length === 0)
+      this.#fail(lines || undefined, 'no codes: not an ICD-10-CM codes file (one code a line, then its description)');
     const seen = new Set(this.codes.map((c) => c[0]));
     // Every chapter's first letter; U (special purposes) exists from FY2021. NCHS lists U last or near it: a cut file misses some.
     const missing = [...LETTERS].filter((l) => !seen.has(l) && (l !== 'U' || this.fiscalYear >= 2021));
     if (missing.length > 0) {
-      this.#fail(lines, `the file ends here with no codes starting ${missing.join(', ')}: truncated, or not the complete codes file`);
+      this.#fail(
+        lines,
+        `the file ends here with no codes starting ${missing.join(', ')}: truncated, or not the complete codes file`,
+      );
     }
     // A billable code never has billable codes below it (L57 and L57.0): the first longer one sorts right after it.
     const sorted = [...this.codes].sort();
     for (let i = 0; i + 1 < sorted.length; i++) {
       if (sorted[i + 1]!.startsWith(sorted[i]!)) {
         const header = sorted[i]!;
-        this.#fail(this.#lineOf.get(header), `${header} is listed as a code, and so is ${sorted[i + 1]} below it (line ${this.#lineOf.get(sorted[i + 1]!)}): not a list of billable codes`);
+        this.#fail(
+          this.#lineOf.get(header),
+          `${header} is listed as a code, and so is ${sorted[i + 1]} below it (line ${this.#lineOf.get(sorted[i + 1]!)}): not a list of billable codes`,
+        );
       }
     }
   }
@@ -335,8 +355,16 @@ export class IcdCodeFileParser {
     const cut = last ? ' (the file ends inside this line: truncated?)' : '';
     const field = m?.[1] ?? text.trim();
     const code = field.replace(/\./g, '').toUpperCase();
-    if (!CODE_SHAPE.test(code)) this.#fail(line, `${JSON.stringify(field.slice(0, 40))} is not an ICD-10-CM code (expected a code, spaces or a tab, then its description)${cut}`);
-    if (!m?.[2]) this.#fail(line, `${field} has no description after it${cut || ' (expected a code, spaces or a tab, then its description)'}`);
+    if (!CODE_SHAPE.test(code))
+      this.#fail(
+        line,
+        `${JSON.stringify(field.slice(0, 40))} is not an ICD-10-CM code (expected a code, spaces or a tab, then its description)${cut}`,
+      );
+    if (!m?.[2])
+      this.#fail(
+        line,
+        `${field} has no description after it${cut || ' (expected a code, spaces or a tab, then its description)'}`,
+      );
     const before = this.#lineOf.get(code);
     if (before !== undefined) this.#fail(line, `${field} is listed twice (also on line ${before})`);
     this.#lineOf.set(code, line);
@@ -356,16 +384,28 @@ export async function importIcd(files: readonly NamedBlob[], options: ImportOpti
     const named = text.filter((s) => /icd-?10-?cm[-_ ]?codes[-_ ]?(april[-_ ]?)?\d{4}\.txt$/i.test(s.name));
     const candidates = named.length > 0 ? named : text;
     if (candidates.length === 0) {
-      throw new TableImportError(`No ICD-10-CM codes file (a .txt file) among ${list(sources.map((s) => s.name))}: CMS names it icd10cm-codes-2027.txt (or icd10cm_codes_2027.txt).`);
+      throw new TableImportError(
+        `No ICD-10-CM codes file (a .txt file) among ${list(sources.map((s) => s.name))}: CMS names it icd10cm-codes-2027.txt (or icd10cm_codes_2027.txt).`,
+      );
     }
-    if (candidates.length > 1) throw new TableImportError(`Several ICD-10-CM code files given (${list(candidates.map((s) => s.name))}): give one year's codes file.`);
+    if (candidates.length > 1)
+      throw new TableImportError(
+        `Several ICD-10-CM code files given (${list(candidates.map((s) => s.name))}): give one year's codes file.`,
+      );
     const source = candidates[0]!;
     const fiscalYear = fiscalYearOfFileName(source.name);
     if (fiscalYear === undefined) {
-      throw new TableImportError(`${source.name}: the file name does not say its fiscal year; CMS names it icd10cm-codes-2027.txt (FY2027, in force from 2026-10-01). Rename it so.`, source.name);
+      throw new TableImportError(
+        `${source.name}: the file name does not say its fiscal year; CMS names it icd10cm-codes-2027.txt (FY2027, in force from 2026-10-01). Rename it so.`,
+        source.name,
+      );
     }
     const parser = new IcdCodeFileParser(source.name, fiscalYear);
-    await feed([source], () => ({ push: (t) => parser.push(t), end: () => parser.end(), rows: () => parser.rows }), options);
+    await feed(
+      [source],
+      () => ({ push: (t) => parser.push(t), end: () => parser.end(), rows: () => parser.rows }),
+      options,
+    );
     let data: string;
     try {
       data = encodeIcdTable(parser.codes);

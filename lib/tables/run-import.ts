@@ -25,7 +25,11 @@ function startWorker(): Worker | null {
 }
 
 /** Resolves once the table is stored; rejects with TableImportError (its message names the file and line) when nothing changed. */
-export function importTable(kind: TableKind, files: readonly NamedBlob[], onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+export function importTable(
+  kind: TableKind,
+  files: readonly NamedBlob[],
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportOutcome> {
   const worker = startWorker();
   if (!worker) return importOnPage(kind, files, onProgress);
   return new Promise<ImportOutcome>((resolve, reject) => {
@@ -51,7 +55,11 @@ export function importTable(kind: TableKind, files: readonly NamedBlob[], onProg
   });
 }
 
-async function importOnPage(kind: TableKind, files: readonly NamedBlob[], onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+async function importOnPage(
+  kind: TableKind,
+  files: readonly NamedBlob[],
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportOutcome> {
   const result = await importAndStore(kind, files, openTableStore(), onProgress ? { onProgress } : {});
   return { info: result.info, ignored: result.ignored };
 }

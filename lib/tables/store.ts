@@ -45,7 +45,11 @@ export function openTableStore(name = TABLES_DB): TableStore {
     async all() {
       const d = await get();
       const tx = d.transaction(['info', 'data'], 'readonly');
-      const [infos, payloads] = await Promise.all([tx.objectStore('info').getAll(), tx.objectStore('data').getAll(), tx.done]);
+      const [infos, payloads] = await Promise.all([
+        tx.objectStore('info').getAll(),
+        tx.objectStore('data').getAll(),
+        tx.done,
+      ]);
       const byId = new Map(payloads.map((p) => [p.id, p]));
       return infos.flatMap((info) => {
         const payload = byId.get(info.id);

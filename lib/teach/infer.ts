@@ -22,7 +22,15 @@ import { finder } from '@medv/finder';
 import { labelled, labelText } from '../../adapters/generic/labels';
 import type { FieldMap, FieldRef } from '../../adapters/generic/fieldmap';
 import { valueOf } from '../../adapters/shared/text';
-import { cssString, isChipClass, isChipish, isGeneratedToken, isStableClass, isStableValue, stableClasses } from './tokens';
+import {
+  cssString,
+  isChipClass,
+  isChipish,
+  isGeneratedToken,
+  isStableClass,
+  isStableValue,
+  stableClasses,
+} from './tokens';
 
 /** What a reference selects within a scope, as the generic reader resolves it (our own elements left out). */
 export function resolve(scope: ParentNode, ref: FieldRef): Element[] {
@@ -40,7 +48,11 @@ export function resolve(scope: ParentNode, ref: FieldRef): Element[] {
 }
 
 export const describeRef = (ref: FieldRef): string =>
-  typeof ref === 'string' ? ref : ref.selector ? `the ${ref.selector} in the field labelled “${ref.label}”` : `the field labelled “${ref.label}”`;
+  typeof ref === 'string'
+    ? ref
+    : ref.selector
+      ? `the ${ref.selector} in the field labelled “${ref.label}”`
+      : `the field labelled “${ref.label}”`;
 
 // ── Shapes and rows ─────────────────────────────────────────────────────────
 
@@ -89,7 +101,8 @@ export interface Rows {
   guessed: boolean;
 }
 
-const isCellish = (el: Element) => CELLISH.has(el.localName) || CELL_ROLES.has(el.getAttribute('role') ?? '') || isChipish(el);
+const isCellish = (el: Element) =>
+  CELLISH.has(el.localName) || CELL_ROLES.has(el.getAttribute('role') ?? '') || isChipish(el);
 
 /** The repeating row around a clicked field: the nearest ancestor repeated among its siblings with the same shape. */
 export function findRow(el: Element): Rows | null {
@@ -113,10 +126,23 @@ interface Candidate {
   how: string;
 }
 
-const TEST_ID_ATTRS = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa', 'data-automation-id', 'data-field', 'data-fieldname', 'data-field-name', 'data-name'];
+const TEST_ID_ATTRS = [
+  'data-testid',
+  'data-test-id',
+  'data-test',
+  'data-cy',
+  'data-qa',
+  'data-automation-id',
+  'data-field',
+  'data-fieldname',
+  'data-field-name',
+  'data-name',
+];
 /** data-* attributes that carry a value or a position, never an identity. */
-const DATA_NOT_NAMES = /^data-(value|id|key|index|idx|row|col|pos|position|order|count|size|variant|state|with-.*|no-.*|type|multiline|line-clamp|patient.*|mrn|dob|reactid|react-.*|v-.*|ng-.*|radix-.*|headlessui-.*|mantine-.*|floating-.*|demo.*)$/i;
-const CONTROL = 'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="combobox"], [role="textbox"]';
+const DATA_NOT_NAMES =
+  /^data-(value|id|key|index|idx|row|col|pos|position|order|count|size|variant|state|with-.*|no-.*|type|multiline|line-clamp|patient.*|mrn|dob|reactid|react-.*|v-.*|ng-.*|radix-.*|headlessui-.*|mantine-.*|floating-.*|demo.*)$/i;
+const CONTROL =
+  'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="combobox"], [role="textbox"]';
 
 /** An element's own value or text, which no selector may quote (patient data never goes into a map). */
 const ownText = (el: Element) => valueOf(el).slice(0, 200);
@@ -129,7 +155,12 @@ function controlLabel(el: Element): string | null {
   if (id) label = Array.from(doc.querySelectorAll('label[for]')).find((l) => l.getAttribute('for') === id) ?? null;
   label ??= el.closest('label');
   const text = label ? labelText(label.textContent) : '';
-  return text && text.length <= 60 ? (label!.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[\s:*]+$/, '') : null;
+  return text && text.length <= 60
+    ? (label!.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\s:*]+$/, '')
+    : null;
 }
 
 /** The label the screen shows for the cell or <dd> holding `el`: its column header, its <dt>, or its row header. */
@@ -147,8 +178,12 @@ function shownLabel(el: Element, scope: ParentNode): string | null {
     const grid = cell.closest('table, [role="grid"], [role="table"]');
     if (grid && row) {
       let col = 0;
-      for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) col += (c as HTMLTableCellElement).colSpan || 1;
-      for (const head of Array.from(grid.querySelectorAll('thead tr, [role="row"]:has(> [role="columnheader"])')).slice(0, 1)) {
+      for (let c = cell.previousElementSibling; c; c = c.previousElementSibling)
+        col += (c as HTMLTableCellElement).colSpan || 1;
+      for (const head of Array.from(grid.querySelectorAll('thead tr, [role="row"]:has(> [role="columnheader"])')).slice(
+        0,
+        1,
+      )) {
         let at = 0;
         for (let c = head.firstElementChild; c; c = c.nextElementSibling) {
           if (at === col) candidates.push(c);
@@ -158,7 +193,10 @@ function shownLabel(el: Element, scope: ParentNode): string | null {
     }
   }
   for (const head of candidates) {
-    const text = (head?.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[\s:*]+$/, '');
+    const text = (head?.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[\s:*]+$/, '');
     if (text && text.length <= 60 && labelled(scope, text)?.box === cell) return text;
   }
   return null;
@@ -167,7 +205,9 @@ function shownLabel(el: Element, scope: ParentNode): string | null {
 /** A short selector for an element by tag and stable classes / type, for use inside a labelled field's box. */
 function simpleCompound(el: Element): string[] {
   const tag = el.localName;
-  const out = stableClasses(el).slice(0, 3).map((c) => `.${c}`);
+  const out = stableClasses(el)
+    .slice(0, 3)
+    .map((c) => `.${c}`);
   const type = el.getAttribute('type');
   if (type && isStableValue(type)) out.push(`${tag}[type=${cssString(type)}]`);
   out.push(tag);
@@ -185,7 +225,9 @@ function attributeCandidates(el: Element, multi: boolean): Candidate[] {
     // 'ClaimCPTMOD1', 'Units, line 3': the part before the number names the field on every row (and all of a field's boxes).
     const prefix = value.replace(/\d{1,2}$/, '');
     const numbered = prefix !== value && /[A-Za-z]{3}/.test(prefix);
-    const shared: Candidate | null = numbered ? { ref: `${tag}[${name}^=${cssString(prefix)}]`, how: `its ${words} (“${prefix}…”)` } : null;
+    const shared: Candidate | null = numbered
+      ? { ref: `${tag}[${name}^=${cssString(prefix)}]`, how: `its ${words} (“${prefix}…”)` }
+      : null;
     if (shared && multi) out.push(shared, exact);
     else out.push(exact, ...(shared ? [shared] : []));
   };
@@ -194,7 +236,10 @@ function attributeCandidates(el: Element, multi: boolean): Candidate[] {
   const aria = el.getAttribute('aria-label');
   if (aria) add('aria-label', aria, 'label (aria-label)');
   const attrs = Array.from(el.attributes);
-  for (const a of [...TEST_ID_ATTRS.flatMap((n) => attrs.filter((x) => x.name === n)), ...attrs.filter((x) => x.name.startsWith('data-') && !TEST_ID_ATTRS.includes(x.name))]) {
+  for (const a of [
+    ...TEST_ID_ATTRS.flatMap((n) => attrs.filter((x) => x.name === n)),
+    ...attrs.filter((x) => x.name.startsWith('data-') && !TEST_ID_ATTRS.includes(x.name)),
+  ]) {
     if (DATA_NOT_NAMES.test(a.name) || isGeneratedToken(a.value.replace(/[\s,.]/g, '_'))) continue;
     add(a.name, a.value, a.name);
   }
@@ -206,7 +251,13 @@ const FINDER_OPTIONS = {
   idName: (id: string) => !isGeneratedToken(id),
   className: isStableClass,
   attr: (name: string, value: string) =>
-    (name === 'name' || name === 'role' || name === 'aria-label' || TEST_ID_ATTRS.includes(name) || name.startsWith('data-')) && !DATA_NOT_NAMES.test(name) && isStableValue(value),
+    (name === 'name' ||
+      name === 'role' ||
+      name === 'aria-label' ||
+      TEST_ID_ATTRS.includes(name) ||
+      name.startsWith('data-')) &&
+    !DATA_NOT_NAMES.test(name) &&
+    isStableValue(value),
   seedMinLength: 1,
   optimizedMinLength: 1,
   timeoutMs: 300,
@@ -231,7 +282,12 @@ function positionCandidate(el: Element, row: Element): Candidate | null {
     const same = Array.from(parent.children).filter((c) => c.localName === e.localName);
     steps.unshift(same.length > 1 ? `${e.localName}:nth-of-type(${same.indexOf(e) + 1})` : e.localName);
   }
-  return steps.length ? { ref: `:scope > ${steps.join(' > ')}`, how: 'its place in the row (fragile: change it in options if the screen moves its columns)' } : null;
+  return steps.length
+    ? {
+        ref: `:scope > ${steps.join(' > ')}`,
+        how: 'its place in the row (fragile: change it in options if the screen moves its columns)',
+      }
+    : null;
 }
 
 function candidatesFor(el: Element, scope: ParentNode, multi: boolean): Candidate[] {
@@ -244,16 +300,26 @@ function candidatesFor(el: Element, scope: ParentNode, multi: boolean): Candidat
   if (scope === doc && id && !isGeneratedToken(id)) out.push({ ref: `#${id}`, how: `its id “${id}”` });
   for (const c of stableClasses(el).slice(0, 4)) out.push({ ref: `${el.localName}.${c}`, how: `its class “${c}”` });
   const classes = stableClasses(el);
-  if (classes.length >= 2) out.push({ ref: `${el.localName}.${classes.slice(0, 3).join('.')}`, how: `its classes “${classes.slice(0, 3).join(' ')}”` });
+  if (classes.length >= 2)
+    out.push({
+      ref: `${el.localName}.${classes.slice(0, 3).join('.')}`,
+      how: `its classes “${classes.slice(0, 3).join(' ')}”`,
+    });
   const shown = shownLabel(el, scope);
   if (shown) {
     out.push({ ref: { label: shown }, how: `the label “${shown}” the screen shows for it` });
-    for (const sel of simpleCompound(el)) out.push({ ref: { label: shown, selector: sel }, how: `the label “${shown}” the screen shows for it` });
+    for (const sel of simpleCompound(el))
+      out.push({ ref: { label: shown, selector: sel }, how: `the label “${shown}” the screen shows for it` });
   }
   const type = el.getAttribute('type');
-  if (type && isStableValue(type)) out.push({ ref: `${el.localName}[type=${cssString(type)}]`, how: `its type “${type}”` });
+  if (type && isStableValue(type))
+    out.push({ ref: `${el.localName}[type=${cssString(type)}]`, how: `its type “${type}”` });
   const placeholder = el.getAttribute('placeholder');
-  if (placeholder && isStableValue(placeholder, ownText(el))) out.push({ ref: `${el.localName}[placeholder=${cssString(placeholder)}]`, how: `its placeholder “${placeholder}”` });
+  if (placeholder && isStableValue(placeholder, ownText(el)))
+    out.push({
+      ref: `${el.localName}[placeholder=${cssString(placeholder)}]`,
+      how: `its placeholder “${placeholder}”`,
+    });
   const root = scope === doc ? doc.documentElement : (scope as Element);
   const found = finderCandidate(el, root);
   if (found) out.push(found);
@@ -276,7 +342,9 @@ function chipLabels(box: Element): Element[] {
 function chipBox(el: Element, row: Element | null): Element | null {
   let own: Element | null = el.matches(CONTROL) ? el : null;
   for (let a: Element | null = el; a && a !== row; a = a.parentElement) {
-    const controls = Array.from(a.querySelectorAll(CONTROL)).filter((c) => c.getAttribute('type') !== 'hidden' && c.getAttribute('aria-hidden') !== 'true');
+    const controls = Array.from(a.querySelectorAll(CONTROL)).filter(
+      (c) => c.getAttribute('type') !== 'hidden' && c.getAttribute('aria-hidden') !== 'true',
+    );
     if (a.matches(CONTROL)) controls.push(a);
     // The first control met is the field's own (its search box); another one is another field.
     if (!own && controls.length === 1) own = controls[0]!;
@@ -324,7 +392,9 @@ function chipField(el: Element, rows: Rows | null): ChipField | null {
       if (sample) break;
     }
   }
-  const chipClass = sample ? (Array.from(sample.classList).find((c) => isStableClass(c) && isChipClass(c)) ?? stableClasses(sample)[0]) : undefined;
+  const chipClass = sample
+    ? (Array.from(sample.classList).find((c) => isStableClass(c) && isChipClass(c)) ?? stableClasses(sample)[0])
+    : undefined;
   return chipClass ? { box, chips, chipClass } : null;
 }
 
@@ -333,12 +403,17 @@ function chipCandidates(field: ChipField, scope: ParentNode): Candidate[] {
   const out: Candidate[] = [];
   const control = field.box.querySelector(CONTROL);
   const label = control ? controlLabel(control) : null;
-  if (label) out.push({ ref: { label, selector: chipSel }, how: `the chips (${chipSel}) of the field labelled “${label}”` });
+  if (label)
+    out.push({ ref: { label, selector: chipSel }, how: `the chips (${chipSel}) of the field labelled “${label}”` });
   const shown = shownLabel(control ?? field.box, scope);
   if (shown) out.push({ ref: { label: shown, selector: chipSel }, how: `the chips (${chipSel}) under “${shown}”` });
   // The field's box by a stable name of its own, then the chips in it.
   for (const a of control ? attributeCandidates(control, false) : []) {
-    if (typeof a.ref === 'string') out.push({ ref: `:scope :has(> ${a.ref}) ${chipSel}, :scope :has(> * > ${a.ref}) ${chipSel}`, how: `the chips (${chipSel}) beside the box with ${a.how}` });
+    if (typeof a.ref === 'string')
+      out.push({
+        ref: `:scope :has(> ${a.ref}) ${chipSel}, :scope :has(> * > ${a.ref}) ${chipSel}`,
+        how: `the chips (${chipSel}) beside the box with ${a.how}`,
+      });
   }
   out.push({ ref: chipSel, how: `the chips (${chipSel})` });
   return out;
@@ -362,11 +437,21 @@ interface Fit {
   everywhere: number;
 }
 
-function fit(ref: FieldRef, target: Element, targets: Element[], scopes: ParentNode[], here: ParentNode, multi: boolean, exclude: ReadonlySet<Element>): Fit | null {
+function fit(
+  ref: FieldRef,
+  target: Element,
+  targets: Element[],
+  scopes: ParentNode[],
+  here: ParentNode,
+  multi: boolean,
+  exclude: ReadonlySet<Element>,
+): Fit | null {
   const inHere = resolve(here, ref);
   if (multi ? !targets.every((t) => inHere.includes(t)) : inHere.length !== 1 || inHere[0] !== target) return null;
   let everywhere = 0;
-  const looksLike = (e: Element) => e.localName === target.localName && (isChipish(target) ? isChipish(e) : e.getAttribute('type') === target.getAttribute('type'));
+  const looksLike = (e: Element) =>
+    e.localName === target.localName &&
+    (isChipish(target) ? isChipish(e) : e.getAttribute('type') === target.getAttribute('type'));
   for (const scope of scopes) {
     const got = scope === here ? inHere : resolve(scope, ref);
     if (got.some((e) => exclude.has(e))) return null;
@@ -385,7 +470,11 @@ function fit(ref: FieldRef, target: Element, targets: Element[], scopes: ParentN
  * The best reference for a clicked field within its row (`rows`) or on the whole screen (`rows` null).
  * `exclude`: what other fields already read (a modifiers selector must not also take the code's chip).
  */
-export function inferField(target: Element, rows: Rows | null, opts: { multi?: boolean; exclude?: ReadonlySet<Element> } = {}): Inferred | null {
+export function inferField(
+  target: Element,
+  rows: Rows | null,
+  opts: { multi?: boolean; exclude?: ReadonlySet<Element> } = {},
+): Inferred | null {
   const multi = !!opts.multi;
   const exclude = opts.exclude ?? new Set<Element>();
   const doc = target.ownerDocument;
@@ -402,7 +491,10 @@ export function inferField(target: Element, rows: Rows | null, opts: { multi?: b
   const first = targets[0] ?? target;
   let best: { c: Candidate; f: Fit } | null = null;
   for (const c of candidates) {
-    const f = chip && targets.length === 0 ? fitEmpty(c.ref, scopes, exclude) : fit(c.ref, first, targets, scopes, here, multi, exclude);
+    const f =
+      chip && targets.length === 0
+        ? fitEmpty(c.ref, scopes, exclude)
+        : fit(c.ref, first, targets, scopes, here, multi, exclude);
     if (!f) continue;
     // The first candidate (most preferred) that reads the field on every row wins; else the one that reads it on most.
     if (f.everywhere === scopes.length) {
@@ -450,12 +542,16 @@ function placedPath(el: Element): string | null {
       steps.unshift(`#${id}`);
       return steps.join(' > ');
     }
-    const compound = `${e.localName}${stableClasses(e).slice(0, 2).map((c) => `.${c}`).join('')}`;
+    const compound = `${e.localName}${stableClasses(e)
+      .slice(0, 2)
+      .map((c) => `.${c}`)
+      .join('')}`;
     const parent: Element | null = e.parentElement;
     const alike = parent ? Array.from(parent.children).filter((c) => c.matches(compound)) : [e];
     const sameTag = parent ? Array.from(parent.children).filter((c) => c.localName === e.localName) : [e];
     steps.unshift(alike.length > 1 ? `${compound}:nth-of-type(${sameTag.indexOf(e) + 1})` : compound);
-    if (e.localName === 'body' || (!steps[0]!.includes(':nth') && doc.querySelectorAll(steps[0]!).length === 1)) return steps.join(' > ');
+    if (e.localName === 'body' || (!steps[0]!.includes(':nth') && doc.querySelectorAll(steps[0]!).length === 1))
+      return steps.join(' > ');
   }
   return steps.length ? steps.join(' > ') : null;
 }
@@ -472,7 +568,10 @@ export function inferRows(rows: Rows): { selector: string; how: string } | null 
   // The nearest ancestor with a name of its own, then the parent by tag inside it ('#cptTable tbody').
   for (let a = parent.parentElement; a && a !== doc.documentElement; a = a.parentElement) {
     const aid = a.getAttribute('id');
-    const names = [...(aid && !isGeneratedToken(aid) ? [`#${aid}`] : []), ...stableClasses(a).map((c) => `${a.localName}.${c}`)];
+    const names = [
+      ...(aid && !isGeneratedToken(aid) ? [`#${aid}`] : []),
+      ...stableClasses(a).map((c) => `${a.localName}.${c}`),
+    ];
     const unique = names.find((n) => doc.querySelectorAll(n).length === 1);
     if (unique) {
       parentSels.push(`${unique} ${parent.localName}`);
@@ -485,10 +584,18 @@ export function inferRows(rows: Rows): { selector: string; how: string } | null 
   if (placed) parentSels.push(placed);
   const compounds: string[] = [];
   for (const a of Array.from(row.attributes)) {
-    if (a.name === 'class' || a.name === 'style' || a.name === 'id' || DATA_NOT_NAMES.test(a.name) || /^aria-/.test(a.name)) continue;
+    if (
+      a.name === 'class' ||
+      a.name === 'style' ||
+      a.name === 'id' ||
+      DATA_NOT_NAMES.test(a.name) ||
+      /^aria-/.test(a.name)
+    )
+      continue;
     if (rows.rows.every((r) => r.hasAttribute(a.name))) compounds.push(`${row.localName}[${a.name}]`);
   }
-  for (const c of stableClasses(row)) if (rows.rows.every((r) => r.classList.contains(c))) compounds.push(`${row.localName}.${c}`);
+  for (const c of stableClasses(row))
+    if (rows.rows.every((r) => r.classList.contains(c))) compounds.push(`${row.localName}.${c}`);
   compounds.push(row.localName);
   const want = new Set(rows.rows);
   const allowed = new Set(kin);
@@ -523,7 +630,10 @@ const ROW_WORDS: [AutoRowField, RegExp][] = [
 const DOC_WORDS: [AutoDocField, RegExp][] = [
   ['abnSigned', /^(abn signed|abn on file|abn)$/],
   ['dateOfService', /^(service date|date of service|dos|visit date|encounter date)$/],
-  ['encounterKey', /^(encounter|encounter #|encounter id|encounter no\.?|encounter number|claim #|claim id|claim no\.?|claim number|visit #|visit id)$/],
+  [
+    'encounterKey',
+    /^(encounter|encounter #|encounter id|encounter no\.?|encounter number|claim #|claim id|claim no\.?|claim number|visit #|visit id)$/,
+  ],
 ];
 
 export interface AutoField<K extends string> {
@@ -535,7 +645,10 @@ export interface AutoField<K extends string> {
 function labelsNear(scope: ParentNode): string[] {
   const out = new Set<string>();
   for (const h of Array.from(scope.querySelectorAll('label, dt, th, [role="columnheader"], [role="rowheader"]'))) {
-    const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[\s:*]+$/, '');
+    const text = (h.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[\s:*]+$/, '');
     if (text && text.length <= 40) out.add(text);
   }
   return [...out];
@@ -558,7 +671,11 @@ export function autoRowFields(rows: Rows, taken: ReadonlySet<Element>, diagnoses
 }
 
 /** Whole-screen fields the screen labels with known words ('Service Date', 'ABN signed', 'Encounter ID'). */
-export function autoDocFields(doc: Document, taken: ReadonlySet<Element>, avoid: readonly Element[]): AutoField<AutoDocField>[] {
+export function autoDocFields(
+  doc: Document,
+  taken: ReadonlySet<Element>,
+  avoid: readonly Element[],
+): AutoField<AutoDocField>[] {
   const labels = labelsNear(doc);
   const out: AutoField<AutoDocField>[] = [];
   for (const [field, words] of DOC_WORDS) {
@@ -577,11 +694,16 @@ export function autoDocFields(doc: Document, taken: ReadonlySet<Element>, avoid:
 }
 
 /** Next to the clicked insurance name, its category (financial class), when the screen shows one that says a kind. */
-export function payerCategoryNear(nameEl: Element, isCategory: (text: string) => boolean, taken: ReadonlySet<Element>): Inferred | null {
+export function payerCategoryNear(
+  nameEl: Element,
+  isCategory: (text: string) => boolean,
+  taken: ReadonlySet<Element>,
+): Inferred | null {
   let scope: Element | null = nameEl.parentElement;
   for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
     for (const leaf of Array.from(scope.querySelectorAll('*'))) {
-      if (leaf === nameEl || leaf.contains(nameEl) || nameEl.contains(leaf) || leaf.children.length || taken.has(leaf)) continue;
+      if (leaf === nameEl || leaf.contains(nameEl) || nameEl.contains(leaf) || leaf.children.length || taken.has(leaf))
+        continue;
       const text = valueOf(leaf);
       if (text && text.length <= 40 && isCategory(text)) return inferField(leaf, null, { exclude: taken });
     }
@@ -594,7 +716,10 @@ export function mapIdentity(url: string): { name: string; matches: string[] } {
   const u = new URL(url);
   const first = u.pathname.split('/').filter(Boolean);
   const dir = first.length >= 2 ? `/${first[0]}/*` : '/*';
-  return { name: `${u.host}${dir === '/*' ? '' : ` /${first[0]}`} (taught)`.slice(0, 60), matches: [`${u.protocol}//${u.host}${dir}`] };
+  return {
+    name: `${u.host}${dir === '/*' ? '' : ` /${first[0]}`} (taught)`.slice(0, 60),
+    matches: [`${u.protocol}//${u.host}${dir}`],
+  };
 }
 
 export type {};
@@ -630,13 +755,19 @@ export function historyTable(doc: Document, avoid: readonly Element[]): HistoryF
     const heads = Array.from(table.querySelectorAll(':scope > thead th, :scope > thead [role="columnheader"]'));
     const found: Partial<Record<HistoryField, string>> = {};
     for (const h of heads) {
-      const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[\s:*]+$/, '');
+      const text = (h.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\s:*]+$/, '');
       const field = HISTORY_WORDS.find(([, words]) => words.test(labelText(text)))?.[0];
       if (field && !found[field]) found[field] = text;
     }
     if (!found.date || !found.code) continue;
     const id = table.getAttribute('id');
-    const names = [...(id && !isGeneratedToken(id) ? [`#${id}`] : []), ...stableClasses(table).map((c) => `table.${c}`)].filter((n) => SIMPLE_NAME.test(n));
+    const names = [
+      ...(id && !isGeneratedToken(id) ? [`#${id}`] : []),
+      ...stableClasses(table).map((c) => `table.${c}`),
+    ].filter((n) => SIMPLE_NAME.test(n));
     const name = names.find((n) => doc.querySelectorAll(n).length === 1);
     if (!name) continue;
     const map: HistoryFound['map'] = {
@@ -646,7 +777,14 @@ export function historyTable(doc: Document, avoid: readonly Element[]): HistoryF
     };
     if (found.modifiers) map.modifiers = { label: found.modifiers };
     if (found.dx) map.dx = { label: found.dx };
-    return { map, label: `Visit history (${heads.map((h) => (h.textContent ?? '').trim()).filter(Boolean).join(', ')})`, table };
+    return {
+      map,
+      label: `Visit history (${heads
+        .map((h) => (h.textContent ?? '').trim())
+        .filter(Boolean)
+        .join(', ')})`,
+      table,
+    };
   }
   return null;
 }

@@ -79,7 +79,10 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
   const picking = current !== 'review';
 
   const teaching: Teaching = useMemo(() => teach(doc, answers), [answers, tick]);
-  const preview: Preview | null = useMemo(() => (teaching.map ? previewMap(doc, teaching.map) : null), [teaching, tick]);
+  const preview: Preview | null = useMemo(
+    () => (teaching.map ? previewMap(doc, teaching.map) : null),
+    [teaching, tick],
+  );
   const mapName = name ?? teaching.map?.name ?? '';
 
   // The screen changes under us (the EHR re-renders, the user edits in review): read again, at most every 250 ms.
@@ -134,7 +137,17 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
     const key = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && e.isTrusted) onClose();
     };
-    const blocked = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'auxclick', 'contextmenu', 'touchstart', 'submit'];
+    const blocked = [
+      'mousedown',
+      'mouseup',
+      'pointerdown',
+      'pointerup',
+      'dblclick',
+      'auxclick',
+      'contextmenu',
+      'touchstart',
+      'submit',
+    ];
     for (const type of blocked) win.addEventListener(type, block, true);
     win.addEventListener('click', click, true);
     win.addEventListener('pointermove', move, true);
@@ -177,12 +190,16 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
         const rect = el.getBoundingClientRect();
         if (rect.width || rect.height) out.push({ key, rect, label, kind });
       };
-      for (const rows of [teaching.procedureRows, teaching.diagnosisRows]) rows?.rows.forEach((r, i) => add(r, '', 'row', `row-${i}-${rows === teaching.procedureRows}`));
+      for (const rows of [teaching.procedureRows, teaching.diagnosisRows])
+        rows?.rows.forEach((r, i) => add(r, '', 'row', `row-${i}-${rows === teaching.procedureRows}`));
       QUESTIONS.forEach((q, i) => {
         const f = teaching.fields[q.id];
-        f?.inferred?.elements.forEach((el, j) => add(el, j === 0 ? `${i + 1} ${q.name}` : '', 'chosen', `${q.id}-${j}`));
+        f?.inferred?.elements.forEach((el, j) =>
+          add(el, j === 0 ? `${i + 1} ${q.name}` : '', 'chosen', `${q.id}-${j}`),
+        );
       });
-      for (const a of teaching.auto) a.inferred.elements.slice(0, 1).forEach((el) => add(el, `${a.label} (found)`, 'found', a.path));
+      for (const a of teaching.auto)
+        a.inferred.elements.slice(0, 1).forEach((el) => add(el, `${a.label} (found)`, 'found', a.path));
       const q = QUESTIONS.find((x) => x.id === current);
       if (hover && picking && q) add(hover, `${q.name}?`, 'hover', 'hover');
       setBoxes(out);
@@ -206,7 +223,8 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
   }
 
   const q = QUESTIONS.find((x) => x.id === current);
-  const payerKind = preview?.payerName !== undefined ? payerKindFromName(preview.payerName, deps.payerNames) : undefined;
+  const payerKind =
+    preview?.payerName !== undefined ? payerKindFromName(preview.payerName, deps.payerNames) : undefined;
   const categoryKind = teaching.map?.payer?.category ? payerKindFromText(categoryText(doc, teaching)) : 'unknown';
   const saved = !!status && !status.bad;
   const stateOf = (x: Question) => {
@@ -215,10 +233,22 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
   };
   const howOf = (x: Question) => {
     const f = teaching.fields[x];
-    return f?.none ? 'no such field' : f?.problem ? f.problem : f?.inferred ? `by ${f.inferred.how}${f.inferred.note ? ` (${f.inferred.note})` : ''}` : 'not yet';
+    return f?.none
+      ? 'no such field'
+      : f?.problem
+        ? f.problem
+        : f?.inferred
+          ? `by ${f.inferred.how}${f.inferred.note ? ` (${f.inferred.note})` : ''}`
+          : 'not yet';
   };
   const closeButton = (
-    <button type="button" class="ghost" onClick={(e) => e.isTrusted && onClose()} aria-label="Close without saving" title="Close without saving (Esc)">
+    <button
+      type="button"
+      class="ghost"
+      onClick={(e) => e.isTrusted && onClose()}
+      aria-label="Close without saving"
+      title="Close without saving (Esc)"
+    >
       ✕
     </button>
   );
@@ -228,7 +258,16 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
       <style>{OVERLAY_CSS}</style>
       {!saved &&
         boxes.map((b) => (
-          <div key={b.key} class={`box ${b.kind}`} style={{ left: `${b.rect.left - 2}px`, top: `${b.rect.top - 2}px`, width: `${b.rect.width + 4}px`, height: `${b.rect.height + 4}px` }}>
+          <div
+            key={b.key}
+            class={`box ${b.kind}`}
+            style={{
+              left: `${b.rect.left - 2}px`,
+              top: `${b.rect.top - 2}px`,
+              width: `${b.rect.width + 4}px`,
+              height: `${b.rect.height + 4}px`,
+            }}
+          >
             {b.label && <span class="tag">{b.label}</span>}
           </div>
         ))}
@@ -237,7 +276,9 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
         // (all but its own buttons) and fades while the pointer is on what lies under it.
         <section ref={bar} class={`bar${peek ? ' peek' : ''}`} role="dialog" aria-label="Teach dermlint this screen">
           <div class="bar-main">
-            <span class="mark" aria-hidden="true">d</span>
+            <span class="mark" aria-hidden="true">
+              d
+            </span>
             <div class="ask" aria-live="polite">
               <p class="step">
                 Teach dermlint this screen · step {QUESTIONS.indexOf(q) + 1} of {QUESTIONS.length}
@@ -246,7 +287,12 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
               <p class="hint">{q.hint}</p>
             </div>
             <div class="bar-actions">
-              <button type="button" onClick={(e) => e.isTrusted && answer('none')} disabled={q.required} title={q.required ? 'dermlint needs this one' : undefined}>
+              <button
+                type="button"
+                onClick={(e) => e.isTrusted && answer('none')}
+                disabled={q.required}
+                title={q.required ? 'dermlint needs this one' : undefined}
+              >
                 This screen has no such field
               </button>
               {Object.keys(answers).length >= QUESTIONS.length && (
@@ -276,9 +322,17 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
       ) : (
         <section class={`panel${left ? ' left' : ''}`} role="dialog" aria-label="Teach dermlint this screen">
           <header>
-            <span class="mark" aria-hidden="true">d</span>
+            <span class="mark" aria-hidden="true">
+              d
+            </span>
             <h1>{saved ? 'dermlint learned this screen' : 'Check what dermlint reads, then save'}</h1>
-            <button type="button" class="ghost" onClick={(e) => e.isTrusted && setLeft((l) => !l)} title="Move this panel to the other side" aria-label="Move this panel to the other side">
+            <button
+              type="button"
+              class="ghost"
+              onClick={(e) => e.isTrusted && setLeft((l) => !l)}
+              title="Move this panel to the other side"
+              aria-label="Move this panel to the other side"
+            >
               ⇄
             </button>
             {closeButton}
@@ -292,7 +346,11 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
               <ol class="steps">
                 {QUESTIONS.map((x, i) => (
                   <li key={x.id} class={stateOf(x.id)}>
-                    <button type="button" onClick={(e) => e.isTrusted && (setCurrent(x.id), setStatus(null))} aria-label={`Redo ${x.name}`}>
+                    <button
+                      type="button"
+                      onClick={(e) => e.isTrusted && (setCurrent(x.id), setStatus(null))}
+                      aria-label={`Redo ${x.name}`}
+                    >
                       <span class="num">{i + 1}</span>
                       <span class="what">
                         <b>{x.name}</b>
@@ -303,7 +361,11 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
                   </li>
                 ))}
               </ol>
-              {teaching.auto.length > 0 && <p class="found">Also found by the labels the screen shows: {teaching.auto.map((a) => a.label).join(', ')}.</p>}
+              {teaching.auto.length > 0 && (
+                <p class="found">
+                  Also found by the labels the screen shows: {teaching.auto.map((a) => a.label).join(', ')}.
+                </p>
+              )}
               {teaching.problems.map((p) => (
                 <p class="problem" key={p}>
                   {p}
@@ -351,9 +413,17 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
                         : `${preview.payerName || '(empty)'} → ${KIND_WORDS[categoryKind !== 'unknown' ? categoryKind : (payerKind ?? 'unknown')]}`}
                     </dd>
                     <dt>Note</dt>
-                    <dd>{preview.noteChars === undefined ? 'not on this screen' : `${preview.noteChars} characters`}</dd>
+                    <dd>
+                      {preview.noteChars === undefined ? 'not on this screen' : `${preview.noteChars} characters`}
+                    </dd>
                     <dt>Sign button</dt>
-                    <dd>{preview.signControls === undefined ? 'not on this screen' : preview.signControls ? 'found' : 'not found now'}</dd>
+                    <dd>
+                      {preview.signControls === undefined
+                        ? 'not on this screen'
+                        : preview.signControls
+                          ? 'found'
+                          : 'not found now'}
+                    </dd>
                   </dl>
                   {preview.warnings.map((w) => (
                     <p class="warn" key={w}>
@@ -372,7 +442,11 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
                 >
                   <label>
                     Name
-                    <input value={mapName} maxLength={60} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+                    <input
+                      value={mapName}
+                      maxLength={60}
+                      onInput={(e) => setName((e.target as HTMLInputElement).value)}
+                    />
                   </label>
                   <button type="submit" class="primary" disabled={saving}>
                     {saving ? 'Saving…' : 'Save'}
@@ -384,7 +458,10 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
                   {status.text}
                 </p>
               )}
-              <p class="fine">dermlint keeps only where each field is (like “the Units column”), never what the screen shows about the patient.</p>
+              <p class="fine">
+                dermlint keeps only where each field is (like “the Units column”), never what the screen shows about the
+                patient.
+              </p>
             </>
           )}
         </section>

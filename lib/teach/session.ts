@@ -10,8 +10,18 @@ import { readWithFieldMap } from '../../adapters/generic/read';
 import { payerKindFromText } from '../../adapters/shared/payer';
 import { valueOf } from '../../adapters/shared/text';
 import {
-  autoDocFields, autoRowFields, describeRef, findRow, historyTable, inferField, inferRows, mapIdentity, payerCategoryNear, resolve,
-  type Inferred, type Rows,
+  autoDocFields,
+  autoRowFields,
+  describeRef,
+  findRow,
+  historyTable,
+  inferField,
+  inferRows,
+  mapIdentity,
+  payerCategoryNear,
+  resolve,
+  type Inferred,
+  type Rows,
 } from './infer';
 
 export type Question = 'code' | 'modifiers' | 'units' | 'site' | 'size' | 'pointers' | 'dx' | 'payer' | 'note' | 'sign';
@@ -28,16 +38,53 @@ export interface QuestionSpec {
 }
 
 export const QUESTIONS: readonly QuestionSpec[] = [
-  { id: 'code', name: 'Procedure code', ask: 'Click a procedure code (CPT or HCPCS) on any line', hint: 'For example 17110 or 99213. dermlint finds the other lines from this one.', required: true },
-  { id: 'modifiers', name: 'Modifiers', ask: 'Click a modifier on a line (or the empty modifier box)', hint: 'For example 25 or 59. One click is enough when a line has several.' },
+  {
+    id: 'code',
+    name: 'Procedure code',
+    ask: 'Click a procedure code (CPT or HCPCS) on any line',
+    hint: 'For example 17110 or 99213. dermlint finds the other lines from this one.',
+    required: true,
+  },
+  {
+    id: 'modifiers',
+    name: 'Modifiers',
+    ask: 'Click a modifier on a line (or the empty modifier box)',
+    hint: 'For example 25 or 59. One click is enough when a line has several.',
+  },
   { id: 'units', name: 'Units', ask: 'Click the units (quantity) of a line', hint: 'Often 1.' },
   { id: 'site', name: 'Site', ask: 'Click the body site of a line', hint: 'For example “left forearm”.' },
   { id: 'size', name: 'Size', ask: 'Click the lesion size of a line', hint: 'For example 1.2 (cm).' },
-  { id: 'pointers', name: 'Diagnosis pointers', ask: 'Click the diagnosis pointer of a line', hint: 'Which diagnosis the line is for: 1, A, or an ICD-10 code.' },
-  { id: 'dx', name: 'Diagnosis code', ask: 'Click a diagnosis code (ICD-10) in the diagnosis list', hint: 'For example L57.0.', required: true },
-  { id: 'payer', name: 'Payer', ask: 'Click the insurance (payer) name', hint: 'For example “Medicare Part B” or “Cigna Open Access Plus”.' },
-  { id: 'note', name: 'Note', ask: 'Click the procedure note', hint: 'The text of the visit note that documents the procedures.' },
-  { id: 'sign', name: 'Sign button', ask: 'Click the button that signs, finalizes or submits the claim', hint: 'dermlint does not press it while you teach.' },
+  {
+    id: 'pointers',
+    name: 'Diagnosis pointers',
+    ask: 'Click the diagnosis pointer of a line',
+    hint: 'Which diagnosis the line is for: 1, A, or an ICD-10 code.',
+  },
+  {
+    id: 'dx',
+    name: 'Diagnosis code',
+    ask: 'Click a diagnosis code (ICD-10) in the diagnosis list',
+    hint: 'For example L57.0.',
+    required: true,
+  },
+  {
+    id: 'payer',
+    name: 'Payer',
+    ask: 'Click the insurance (payer) name',
+    hint: 'For example “Medicare Part B” or “Cigna Open Access Plus”.',
+  },
+  {
+    id: 'note',
+    name: 'Note',
+    ask: 'Click the procedure note',
+    hint: 'The text of the visit note that documents the procedures.',
+  },
+  {
+    id: 'sign',
+    name: 'Sign button',
+    ask: 'Click the button that signs, finalizes or submits the claim',
+    hint: 'dermlint does not press it while you teach.',
+  },
 ];
 
 export type Answers = Partial<Record<Question, Element | 'none'>>;
@@ -71,7 +118,12 @@ export interface Teaching {
 }
 
 const ROW_FIELD: Partial<Record<Question, 'code' | 'modifiers' | 'units' | 'site' | 'size' | 'pointers'>> = {
-  code: 'code', modifiers: 'modifiers', units: 'units', site: 'site', size: 'size', pointers: 'pointers',
+  code: 'code',
+  modifiers: 'modifiers',
+  units: 'units',
+  site: 'site',
+  size: 'size',
+  pointers: 'pointers',
 };
 const MULTI = new Set<Question>(['modifiers', 'pointers']);
 
@@ -94,7 +146,8 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
   let procedureRows: Rows | undefined;
   if (code && code !== 'none') {
     procedureRows = findRow(code) ?? undefined;
-    if (!procedureRows) fields.code = { problem: 'dermlint found no line around this code: click a code inside the list of procedures' };
+    if (!procedureRows)
+      fields.code = { problem: 'dermlint found no line around this code: click a code inside the list of procedures' };
   }
   const procScopes = procedureRows?.rows ?? [];
 
@@ -186,17 +239,27 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
   }
   // The visit history (prior services), by its column headers: set on the map apart from the single fields below.
   const history = historyTable(doc, [...(procedureRows?.rows ?? []), ...(diagnosisRows?.rows ?? [])]);
-  if (history) auto.push({ path: 'history', label: history.label, inferred: { ref: history.map.rows, how: 'its column headers', elements: [history.table] } });
+  if (history)
+    auto.push({
+      path: 'history',
+      label: history.label,
+      inferred: { ref: history.map.rows, how: 'its column headers', elements: [history.table] },
+    });
 
-  for (const q of QUESTIONS) if (q.required && (answers[q.id] === 'none' || fields[q.id]?.problem)) {
-    problems.push(`${q.name}: ${fields[q.id]?.problem ?? 'dermlint cannot check a claim without it'}.`);
-  }
+  for (const q of QUESTIONS)
+    if (q.required && (answers[q.id] === 'none' || fields[q.id]?.problem)) {
+      problems.push(`${q.name}: ${fields[q.id]?.problem ?? 'dermlint cannot check a claim without it'}.`);
+    }
 
   let map: FieldMap | null = null;
   const procRowsSel = procedureRows && inferRows(procedureRows);
   const dxRowsSel = diagnosisRows && inferRows(diagnosisRows);
-  if (procedureRows && !procRowsSel) problems.push('Procedure lines: dermlint could not name the lines in a way that finds them all; add a line and try again, or edit the map in options.');
-  if (diagnosisRows && !dxRowsSel) problems.push('Diagnoses: dermlint could not name the diagnosis rows in a way that finds them all.');
+  if (procedureRows && !procRowsSel)
+    problems.push(
+      'Procedure lines: dermlint could not name the lines in a way that finds them all; add a line and try again, or edit the map in options.',
+    );
+  if (diagnosisRows && !dxRowsSel)
+    problems.push('Diagnoses: dermlint could not name the diagnosis rows in a way that finds them all.');
   const ref = (q: Question) => fields[q]?.inferred?.ref;
   if (procRowsSel && dxRowsSel && ref('code') && ref('dx')) {
     const identity = mapIdentity(url);
@@ -205,7 +268,12 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
       const r = ref(q);
       if (r) procedures[ROW_FIELD[q]!] = r;
     }
-    map = { name: identity.name, matches: identity.matches, procedures, diagnoses: { rows: dxRowsSel.selector, code: ref('dx')! } };
+    map = {
+      name: identity.name,
+      matches: identity.matches,
+      procedures,
+      diagnoses: { rows: dxRowsSel.selector, code: ref('dx')! },
+    };
     if (ref('payer')) map.payer = { name: ref('payer')! };
     if (ref('note')) map.note = ref('note')!;
     if (ref('sign')) map.signControls = ref('sign')!;
@@ -228,10 +296,17 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
     }
     if (history) {
       if (reads({ ...map, history: history.map })) map.history = history.map;
-      else auto.splice(auto.findIndex((a) => a.path === 'history'), 1);
+      else
+        auto.splice(
+          auto.findIndex((a) => a.path === 'history'),
+          1,
+        );
     }
   }
-  if (procedureRows?.guessed) problems.push('Only one procedure line is on the screen: dermlint guessed where lines begin and end. Teach it on an encounter with two lines or more to be sure.');
+  if (procedureRows?.guessed)
+    problems.push(
+      'Only one procedure line is on the screen: dermlint guessed where lines begin and end. Teach it on an encounter with two lines or more to be sure.',
+    );
   const result: Teaching = { fields, auto, map, problems };
   if (procedureRows) result.procedureRows = procedureRows;
   if (diagnosisRows) result.diagnosisRows = diagnosisRows;
@@ -240,7 +315,10 @@ export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching 
 
 function setPath(map: FieldMap, path: string, value: FieldRef | undefined) {
   const [a, b] = path.split('.') as [string, string | undefined];
-  const target = (b ? ((map as unknown as Record<string, Record<string, unknown>>)[a] ??= {}) : map) as Record<string, unknown>;
+  const target = (b ? ((map as unknown as Record<string, Record<string, unknown>>)[a] ??= {}) : map) as Record<
+    string,
+    unknown
+  >;
   const key = b ?? a;
   if (value === undefined) delete target[key];
   else target[key] = value;
@@ -270,13 +348,24 @@ export interface Preview {
 }
 
 const ROW_COLUMNS: [keyof PreviewLine, string][] = [
-  ['code', 'Procedure code'], ['modifiers', 'Modifiers'], ['units', 'Units'], ['site', 'Site'], ['size', 'Size'], ['pointers', 'Diagnosis pointers'],
+  ['code', 'Procedure code'],
+  ['modifiers', 'Modifiers'],
+  ['units', 'Units'],
+  ['site', 'Site'],
+  ['size', 'Size'],
+  ['pointers', 'Diagnosis pointers'],
 ];
 
 /** What the map reads on the screen now, line by line, as the review panel would show it, and the fields that read empty everywhere. */
 export function previewMap(doc: Document, map: FieldMap): Preview {
   const rows = resolve(doc, map.procedures.rows);
-  const raw = (row: ParentNode, ref: FieldRef | undefined) => (ref ? resolve(row, ref).map((e) => valueOf(e)).filter(Boolean).join(' ') : '');
+  const raw = (row: ParentNode, ref: FieldRef | undefined) =>
+    ref
+      ? resolve(row, ref)
+          .map((e) => valueOf(e))
+          .filter(Boolean)
+          .join(' ')
+      : '';
   const lines = rows
     .map((row) => ({
       code: raw(row, map.procedures.code),
@@ -298,7 +387,9 @@ export function previewMap(doc: Document, map: FieldMap): Preview {
       }
     }
   }
-  const diagnoses = resolve(doc, map.diagnoses.rows).map((row) => raw(row, map.diagnoses.code)).filter(Boolean);
+  const diagnoses = resolve(doc, map.diagnoses.rows)
+    .map((row) => raw(row, map.diagnoses.code))
+    .filter(Boolean);
   const read = readWithFieldMap(doc, map);
   const preview: Preview = { status: read.status, lines, diagnoses, warnings };
   if (read.status === 'unreadable') preview.reason = read.reason;

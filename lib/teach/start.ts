@@ -20,7 +20,9 @@ export interface TeachTarget {
 /** Starts teaching on the tab; resolves to what went wrong (shown where the user clicked), or null. Call it inside the click. */
 export function teachTab(tab: TeachTarget): Promise<string | null> {
   if (!tab.url || !/^https?:/.test(tab.url)) {
-    return Promise.resolve('dermlint cannot see this tab’s address. Open the EHR’s claim screen, click the dermlint button in the toolbar on it, and choose “Teach dermlint this screen” there.');
+    return Promise.resolve(
+      'dermlint cannot see this tab’s address. Open the EHR’s claim screen, click the dermlint button in the toolbar on it, and choose “Teach dermlint this screen” there.',
+    );
   }
   const pattern = toHostPattern(tab.url);
   const host = new URL(tab.url).host;
@@ -30,10 +32,12 @@ export function teachTab(tab: TeachTarget): Promise<string | null> {
   const asked = builtin ? Promise.resolve(true) : browser.permissions.request({ origins: [pattern] });
   return asked.then(
     async (ok) => {
-      if (!ok) return `Access to ${host} was not allowed (the browser’s prompt was refused or closed), so dermlint cannot learn this screen. Nothing was changed.`;
+      if (!ok)
+        return `Access to ${host} was not allowed (the browser’s prompt was refused or closed), so dermlint cannot learn this screen. Nothing was changed.`;
       if (!builtin) {
         const settings = await loadSettings();
-        if (!settings.extraHosts.includes(pattern)) await saveSettings({ ...settings, extraHosts: [...settings.extraHosts, pattern] });
+        if (!settings.extraHosts.includes(pattern))
+          await saveSettings({ ...settings, extraHosts: [...settings.extraHosts, pattern] });
       }
       try {
         await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/teach.js'] });

@@ -60,7 +60,10 @@ export const cssString = (value: string) => `"${value.replace(/["\\]/g, '\\$&').
 const CHIP_WORDS = new Set(['chip', 'chips', 'pill', 'pills', 'tag', 'tags', 'token', 'tokens', 'multivalue', 'badge']);
 
 export function isChipClass(name: string): boolean {
-  const words = name.split(/[-_]+/).flatMap((part) => part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((w) => w.toLowerCase());
+  const words = name
+    .split(/[-_]+/)
+    .flatMap((part) => part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? [])
+    .map((w) => w.toLowerCase());
   for (let i = 0; i < words.length; i++) {
     if (CHIP_WORDS.has(words[i]!)) return true;
     if (words[i] === 'multi' && words[i + 1] === 'value') return true;

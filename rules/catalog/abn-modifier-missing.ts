@@ -16,12 +16,14 @@ const messages = {
     fix: 'Replace GZ with GA on {{code}}.',
   },
   gy: {
-    message: 'The patient signed an ABN for {{code}}, but the line carries GY without GX, so the voluntary notice is not reported.',
+    message:
+      'The patient signed an ABN for {{code}}, but the line carries GY without GX, so the voluntary notice is not reported.',
     title: 'ABN signed: add GX (keep GY)',
     fix: 'Append GX to {{code}} (keep GY) to report the voluntary ABN.',
   },
   none: {
-    message: 'The patient signed an ABN for {{code}} ({{dx}}), but the line lacks GA, so the patient cannot be billed if Medicare denies it.',
+    message:
+      'The patient signed an ABN for {{code}} ({{dx}}), but the line lacks GA, so the patient cannot be billed if Medicare denies it.',
     title: 'ABN signed: add GA',
     fix: 'Append GA to {{code}}.',
   },
@@ -31,10 +33,29 @@ function describe(line: ClaimLine): MessageReport<typeof messages> {
   const at = line.index;
   const code = line.code;
   if (line.modifiers.has('GZ')) {
-    return { line: at, field: 'modifiers', messageId: 'gz', data: { code }, suggestions: suggest(`Replace GZ with GA on ${code}`, removeModifier(line, 'GZ'), addModifier(line, 'GA')) };
+    return {
+      line: at,
+      field: 'modifiers',
+      messageId: 'gz',
+      data: { code },
+      suggestions: suggest(`Replace GZ with GA on ${code}`, removeModifier(line, 'GZ'), addModifier(line, 'GA')),
+    };
   }
-  if (line.modifiers.has('GY')) return { line: at, field: 'modifiers', messageId: 'gy', data: { code }, suggestions: suggest(`Add GX to ${code}`, addModifier(line, 'GX')) };
-  return { line: at, field: 'modifiers', messageId: 'none', data: { code, dx: line.dx.map(displayIcd).join(', ') }, suggestions: suggest(`Add GA to ${code}`, addModifier(line, 'GA')) };
+  if (line.modifiers.has('GY'))
+    return {
+      line: at,
+      field: 'modifiers',
+      messageId: 'gy',
+      data: { code },
+      suggestions: suggest(`Add GX to ${code}`, addModifier(line, 'GX')),
+    };
+  return {
+    line: at,
+    field: 'modifiers',
+    messageId: 'none',
+    data: { code, dx: line.dx.map(displayIcd).join(', ') },
+    suggestions: suggest(`Add GA to ${code}`, addModifier(line, 'GA')),
+  };
 }
 
 export default createRule({
@@ -51,7 +72,10 @@ export default createRule({
     if (payerKind !== 'medicare' || !onClaim.has(BENIGN_REMOVAL)) return [];
     return onClaim
       .linesIn(BENIGN_REMOVAL)
-      .filter((l) => isQuestionableBenignRemoval(l.code, l.dx) && abnOnFile(l) && !l.modifiers.has('GA') && !l.modifiers.has('GX'))
+      .filter(
+        (l) =>
+          isQuestionableBenignRemoval(l.code, l.dx) && abnOnFile(l) && !l.modifiers.has('GA') && !l.modifiers.has('GX'),
+      )
       .map(describe);
   },
 });

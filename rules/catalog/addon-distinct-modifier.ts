@@ -14,7 +14,8 @@ import { dayNumber } from '../ncci/types';
 import { removeModifier, suggest } from '../suggest';
 import { createRule } from '../types';
 
-const list = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const list = (items: readonly string[]) =>
+  items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 const NOISE =
   '{{addOn}} carries {{modifiers}}, but it is an add-on paid with its primary {{primary}}, and no {{table}} edit bundles it into another code on the claim: the modifier separates nothing and invites review.';
@@ -22,13 +23,19 @@ const NOISE =
 export default createRule({
   meta: {
     id: 'addon-distinct-modifier',
-    summary: 'A distinct-service modifier on an add-on code (17003, 17312, 17314, 17315) that separates it from nothing.',
+    summary:
+      'A distinct-service modifier on an add-on code (17003, 17312, 17314, 17315) that separates it from nothing.',
     severity: 'warning',
-    reference: 'CPT add-on codes; NCCI Policy Manual for Medicare Services, ch. I (modifier 59 and XE, XS, XP, XU); CMS NCCI PTP edits, practitioner',
+    reference:
+      'CPT add-on codes; NCCI Policy Manual for Medicare Services, ch. I (modifier 59 and XE, XS, XP, XU); CMS NCCI PTP edits, practitioner',
     description:
       'A distinct-service modifier on one of the add-ons below while one of its primaries is on the claim, and the NCCI PTP table in use (in force on the dateOfService when dated) pairs the add-on, as column 2, with no other code on the claim (17110 or 17111 beside 17003 is such a pair: there the modifier is what NCCI asks for). Without a PTP table the rule cannot tell, and stays silent.',
     messages: {
-      noise: { message: NOISE, title: 'Remove {{modifiers}} from {{addOn}}', fix: 'Remove {{modifiers}} from {{addOn}}.' },
+      noise: {
+        message: NOISE,
+        title: 'Remove {{modifiers}} from {{addOn}}',
+        fix: 'Remove {{modifiers}} from {{addOn}}.',
+      },
       /** The add-on is column 1 of an edit with another code: the modifier may belong on that one. */
       noiseMove: {
         message: NOISE,
@@ -66,10 +73,26 @@ export default createRule({
           line: line.index,
           field: 'modifiers' as const,
           messageId: 'noiseMove' as const,
-          data: { addOn: data.addOn, modifiers: data.modifiers, primary, table: data.table, column2: list(column2), thatCode: column2.length > 1 ? 'those codes' : 'that code' },
+          data: {
+            addOn: data.addOn,
+            modifiers: data.modifiers,
+            primary,
+            table: data.table,
+            column2: list(column2),
+            thatCode: column2.length > 1 ? 'those codes' : 'that code',
+          },
         });
       } else {
-        reports.push({ line: line.index, field: 'modifiers' as const, messageId: 'noise' as const, data, suggestions: suggest(`Remove ${list(modifiers)} from ${line.code}`, modifiers.map((m) => removeModifier(line, m))) });
+        reports.push({
+          line: line.index,
+          field: 'modifiers' as const,
+          messageId: 'noise' as const,
+          data,
+          suggestions: suggest(
+            `Remove ${list(modifiers)} from ${line.code}`,
+            modifiers.map((m) => removeModifier(line, m)),
+          ),
+        });
       }
     }
     return reports;

@@ -4,7 +4,14 @@
  * primary procedure); CPT biopsy guidelines (one primary for the highest-ranked
  * technique, add-ons for the rest); NCCI Policy Manual ch. I (add-on codes).
  */
-import { ADDON_PRIMARIES, BIOPSY_ADDON, BIOPSY_ADDON_OF, BIOPSY_PRIMARIES_BY_RANK, BIOPSY_TECHNIQUE, codeSet } from '../codes';
+import {
+  ADDON_PRIMARIES,
+  BIOPSY_ADDON,
+  BIOPSY_ADDON_OF,
+  BIOPSY_PRIMARIES_BY_RANK,
+  BIOPSY_TECHNIQUE,
+  codeSet,
+} from '../codes';
 import type { ClaimIndex, ClaimLine } from '../context';
 import type { Suggestion, SuggestionAction } from '../schema';
 import { addLineLike, replaceCode, setUnits, suggest } from '../suggest';
@@ -26,7 +33,12 @@ function primarySuggestions(addon: ClaimLine, primary: string, also: readonly Su
   const recoded =
     units === 1
       ? suggest(`Change ${addon.code} to ${primary}`, replaceCode(addon, primary), also)
-      : suggest(`Bill ${primary} + ${addon.code} ×${units - 1}`, setUnits(addon, units - 1), addLineLike(addon, primary), also);
+      : suggest(
+          `Bill ${primary} + ${addon.code} ×${units - 1}`,
+          setUnits(addon, units - 1),
+          addLineLike(addon, primary),
+          also,
+        );
   return [...added, ...recoded];
 }
 
@@ -55,7 +67,11 @@ export default createRule({
     description:
       'An add-on code whose primaries are all absent from the claim. For biopsies: 11105 needs a punch or incisional primary, 11107 an incisional one.',
     messages: {
-      noPrimary: { message: NO_PRIMARY, title: 'Add primary {{primaries}}', fix: 'Report the first service with {{primaries}} and only the additional ones with {{addon}}.' },
+      noPrimary: {
+        message: NO_PRIMARY,
+        title: 'Add primary {{primaries}}',
+        fix: 'Report the first service with {{primaries}} and only the additional ones with {{addon}}.',
+      },
       noBiopsyPrimary: {
         message: NO_PRIMARY,
         title: 'Bill the first biopsy as {{primary}}',
@@ -87,15 +103,52 @@ export default createRule({
           const lowerAddon = BIOPSY_ADDON_OF[lower]!;
           // Clear only when that is the one other primary billed.
           const others = BIOPSY_PRIMARIES_BY_RANK.filter((p) => p !== lower && onClaim.linesOf(p).length > 0);
-          const suggestions = others.length === 0 ? primarySuggestions(line, ownPrimary, onClaim.linesOf(lower).map((l) => replaceCode(l, lowerAddon))) : [];
-          reports.push({ line: at, field: 'code' as const, messageId: 'biopsyOutranked' as const, data: { addon: line.code, primaries: noPrimary.primaries, technique, primary: ownPrimary, lower, lowerAddon }, suggestions });
+          const suggestions =
+            others.length === 0
+              ? primarySuggestions(
+                  line,
+                  ownPrimary,
+                  onClaim.linesOf(lower).map((l) => replaceCode(l, lowerAddon)),
+                )
+              : [];
+          reports.push({
+            line: at,
+            field: 'code' as const,
+            messageId: 'biopsyOutranked' as const,
+            data: {
+              addon: line.code,
+              primaries: noPrimary.primaries,
+              technique,
+              primary: ownPrimary,
+              lower,
+              lowerAddon,
+            },
+            suggestions,
+          });
         } else {
-          reports.push({ line: at, field: 'code' as const, messageId: 'noBiopsyPrimary' as const, data: { addon: line.code, primaries: noPrimary.primaries, technique, primary: ownPrimary }, suggestions: primarySuggestions(line, ownPrimary) });
+          reports.push({
+            line: at,
+            field: 'code' as const,
+            messageId: 'noBiopsyPrimary' as const,
+            data: { addon: line.code, primaries: noPrimary.primaries, technique, primary: ownPrimary },
+            suggestions: primarySuggestions(line, ownPrimary),
+          });
         }
         continue;
       }
-      const clear = primaries.length === 1 && !(siblingsOf.get(line.code) ?? siblingsOf.set(line.code, siblingPrimaryBilled(onClaim, line.code, primaries[0]!)).get(line.code)!);
-      reports.push({ line: at, field: 'code' as const, messageId: 'noPrimary' as const, data: noPrimary, suggestions: clear ? primarySuggestions(line, primaries[0]!) : [] });
+      const clear =
+        primaries.length === 1 &&
+        !(
+          siblingsOf.get(line.code) ??
+          siblingsOf.set(line.code, siblingPrimaryBilled(onClaim, line.code, primaries[0]!)).get(line.code)!
+        );
+      reports.push({
+        line: at,
+        field: 'code' as const,
+        messageId: 'noPrimary' as const,
+        data: noPrimary,
+        suggestions: clear ? primarySuggestions(line, primaries[0]!) : [],
+      });
     }
     return reports;
   },

@@ -18,12 +18,14 @@ export default createRule({
     id: 'biopsy-bundled',
     summary: 'A biopsy is billed with a lesion removal or destruction and nothing separates them.',
     severity: 'warning',
-    reference: 'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; NCCI PTP edits',
+    reference:
+      'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; NCCI PTP edits',
     description:
       'A biopsy primary on a claim that also removes or destroys a lesion, when some such removal line is not separated from the biopsy: neither line of the pair carries a distinct-service modifier.',
     messages: {
       bundled: {
-        message: '{{biopsy}} is billed with {{removals}} without a distinct-service modifier, so the payer will bundle the biopsy into the removal.',
+        message:
+          '{{biopsy}} is billed with {{removals}} without a distinct-service modifier, so the payer will bundle the biopsy into the removal.',
         title: 'Biopsy bundled: add XS or drop',
         fix: 'If {{biopsy}} sampled a different lesion than the one removed, append XS (or 59) to {{biopsy}}; if it sampled the lesion that was then removed, delete {{biopsy}}.',
       },
@@ -37,19 +39,21 @@ export default createRule({
     const removals = [...new Set(unseparated.map((r) => r.code))].join(', ');
     // Biopsies of one code share their words (the engine renders them once).
     const dataOf = new Map<string, { biopsy: string; removals: string }>();
-    return onClaim
-      .linesIn(BIOPSY_PRIMARY)
-      .filter((biopsy) => !distinct(biopsy))
-      // Another lesion or the same one: the person knows at once, so both fixes are offered.
-      .map((biopsy) => ({
-        line: biopsy.index,
-        field: 'modifiers' as const,
-        messageId: 'bundled' as const,
-        data: dataOf.get(biopsy.code) ?? dataOf.set(biopsy.code, { biopsy: biopsy.code, removals }).get(biopsy.code)!,
-        suggestions: [
-          ...suggest(`Add XS to ${biopsy.code}`, addModifier(biopsy, 'XS')),
-          ...(orphansAnAddOn(biopsy, onClaim) ? [] : suggest(`Remove ${biopsy.code}`, removeLine(biopsy))),
-        ],
-      }));
+    return (
+      onClaim
+        .linesIn(BIOPSY_PRIMARY)
+        .filter((biopsy) => !distinct(biopsy))
+        // Another lesion or the same one: the person knows at once, so both fixes are offered.
+        .map((biopsy) => ({
+          line: biopsy.index,
+          field: 'modifiers' as const,
+          messageId: 'bundled' as const,
+          data: dataOf.get(biopsy.code) ?? dataOf.set(biopsy.code, { biopsy: biopsy.code, removals }).get(biopsy.code)!,
+          suggestions: [
+            ...suggest(`Add XS to ${biopsy.code}`, addModifier(biopsy, 'XS')),
+            ...(orphansAnAddOn(biopsy, onClaim) ? [] : suggest(`Remove ${biopsy.code}`, removeLine(biopsy))),
+          ],
+        }))
+    );
   },
 });

@@ -11,12 +11,14 @@ import { createRule, type MessageReport } from '../types';
 
 const messages = {
   notPrimary: {
-    message: 'Only one biopsy primary code is reported per session: {{primary}} ({{primaryTechnique}}) is the primary here, so {{code}} should be an add-on.',
+    message:
+      'Only one biopsy primary code is reported per session: {{primary}} ({{primaryTechnique}}) is the primary here, so {{code}} should be an add-on.',
     title: 'Use {{addon}}, not {{code}}',
     fix: 'Report {{billed}} as {{asAddon}} ({{technique}}, each additional).',
   },
   repeatedPrimary: {
-    message: '{{code}} is reported {{units}} times, but a biopsy primary code is reported once per session; the other biopsies take the add-on.',
+    message:
+      '{{code}} is reported {{units}} times, but a biopsy primary code is reported once per session; the other biopsies take the add-on.',
     title: '{{code}} ×1 + {{addon}} ×{{others}}',
     fix: 'Report {{code}} once and the other {{others}} as {{addon}} × {{others}} ({{technique}}, each additional).',
   },
@@ -35,14 +37,23 @@ function asAddon(line: ClaimLine, primary: string): MessageReport<typeof message
     billed: times(line.code, line.units),
     asAddon: times(addon, line.units),
   };
-  return { line: line.index, field: 'code', messageId: 'notPrimary', data, suggestions: suggest(`Change ${line.code} to ${addon}`, replaceCode(line, addon)) };
+  return {
+    line: line.index,
+    field: 'code',
+    messageId: 'notPrimary',
+    data,
+    suggestions: suggest(`Change ${line.code} to ${addon}`, replaceCode(line, addon)),
+  };
 }
 
 /** One unit of the primary and the rest on its add-on; not when the line documents more lesions than one unit (lesions-lumped would object). */
 function once(line: ClaimLine): MessageReport<typeof messages> {
   const addon = BIOPSY_ADDON_OF[line.code]!;
   const others = line.units - 1;
-  const suggestions = (line.raw.lesions ?? 1) > 1 ? [] : suggest(`${line.code} ×1 + ${addon} ×${others}`, setUnits(line, 1), addLineLike(line, addon, others));
+  const suggestions =
+    (line.raw.lesions ?? 1) > 1
+      ? []
+      : suggest(`${line.code} ×1 + ${addon} ×${others}`, setUnits(line, 1), addLineLike(line, addon, others));
   const data = { code: line.code, units: line.units, others, addon, technique: BIOPSY_TECHNIQUE[line.code]! };
   return { line: line.index, field: 'units', messageId: 'repeatedPrimary', data, suggestions };
 }

@@ -52,7 +52,12 @@ export default createRule({
       const dxText = placed.map((d) => named(d.icd));
       const series = [...new Set(placed.map((d) => d.family.series))].join(' or ');
       // No one-click fix: the code or the diagnosis may be the wrong one, and the series' code depends on the count.
-      reports.push({ line: line.index, field: 'code' as const, messageId: 'wrongFamily' as const, data: { code: line.code, family: own.label, dx: dxText.join(' and '), series } });
+      reports.push({
+        line: line.index,
+        field: 'code' as const,
+        messageId: 'wrongFamily' as const,
+        data: { code: line.code, family: own.label, dx: dxText.join(' and '), series },
+      });
     }
     return reports;
   },

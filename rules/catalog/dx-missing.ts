@@ -11,10 +11,12 @@ import type { ClaimLine } from '../context';
 import { quotableCode } from '../codes';
 import { createRule } from '../types';
 
-const list = (numbers: readonly number[]) => (numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`);
+const list = (numbers: readonly number[]) =>
+  numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 const diagnosisWord = (numbers: readonly number[]) => (numbers.length === 1 ? 'diagnosis' : 'diagnoses');
 const pointerWord = (numbers: readonly number[]) => (numbers.length === 1 ? 'pointer' : 'pointers');
-const range = (count: number) => (count === 1 ? 'diagnosis 1' : count === 2 ? 'diagnosis 1 or 2' : `one of diagnoses 1 to ${count}`);
+const range = (count: number) =>
+  count === 1 ? 'diagnosis 1' : count === 2 ? 'diagnosis 1 or 2' : `one of diagnoses 1 to ${count}`;
 
 const BEYOND = '{{name}} points to {{which}}, but the encounter lists {{count}}.';
 const BELOW_ONE = '{{name}} points to {{which}}, but diagnoses are numbered from 1.';
@@ -44,7 +46,11 @@ export default createRule({
         title: 'Enter the diagnosis',
         fix: 'Enter the diagnosis the note documents for {{inSentence}} and point the line to it.',
       },
-      beyondRemove: { message: BEYOND, title: REMOVE_TITLE, fix: 'Remove {{pointers}} from {{inSentence}}, or enter the {{meant}} meant to name.' },
+      beyondRemove: {
+        message: BEYOND,
+        title: REMOVE_TITLE,
+        fix: 'Remove {{pointers}} from {{inSentence}}, or enter the {{meant}} meant to name.',
+      },
       beyondRepoint: { message: BEYOND, title: REPOINT_TITLE, fix: REPOINT },
       belowOneRemove: { message: BELOW_ONE, title: REMOVE_TITLE, fix: REMOVE },
       belowOneRepoint: { message: BELOW_ONE, title: REPOINT_TITLE, fix: REPOINT },
@@ -60,7 +66,12 @@ export default createRule({
       const name = nameOf(line);
       const at = line.index;
       if (count === 0) {
-        reports.push({ line: at, field: 'dx' as const, messageId: 'noDiagnoses' as const, data: { name, inSentence: inSentence(name) } });
+        reports.push({
+          line: at,
+          field: 'dx' as const,
+          messageId: 'noDiagnoses' as const,
+          data: { name, inSentence: inSentence(name) },
+        });
         continue;
       }
       if (!line.badPointer) continue;
@@ -75,20 +86,50 @@ export default createRule({
         const meant = `${diagnosisWord(bad)} ${bad.length === 1 ? 'it was' : 'they were'}`;
         reports.push(
           good
-            ? { line: at, field: 'dx' as const, messageId: 'beyondRemove' as const, data: { name, inSentence: sentence, which, count, pointers: named, meant } }
-            : { line: at, field: 'dx' as const, messageId: 'beyondRepoint' as const, data: { name, inSentence: sentence, which, count, range: range(count) } },
+            ? {
+                line: at,
+                field: 'dx' as const,
+                messageId: 'beyondRemove' as const,
+                data: { name, inSentence: sentence, which, count, pointers: named, meant },
+              }
+            : {
+                line: at,
+                field: 'dx' as const,
+                messageId: 'beyondRepoint' as const,
+                data: { name, inSentence: sentence, which, count, range: range(count) },
+              },
         );
       } else if (low.length === bad.length) {
         reports.push(
           good
-            ? { line: at, field: 'dx' as const, messageId: 'belowOneRemove' as const, data: { name, inSentence: sentence, which, pointers: named } }
-            : { line: at, field: 'dx' as const, messageId: 'belowOneRepoint' as const, data: { name, inSentence: sentence, which, range: range(count) } },
+            ? {
+                line: at,
+                field: 'dx' as const,
+                messageId: 'belowOneRemove' as const,
+                data: { name, inSentence: sentence, which, pointers: named },
+              }
+            : {
+                line: at,
+                field: 'dx' as const,
+                messageId: 'belowOneRepoint' as const,
+                data: { name, inSentence: sentence, which, range: range(count) },
+              },
         );
       } else {
         reports.push(
           good
-            ? { line: at, field: 'dx' as const, messageId: 'outOfRangeRemove' as const, data: { name, inSentence: sentence, which, count, pointers: named } }
-            : { line: at, field: 'dx' as const, messageId: 'outOfRangeRepoint' as const, data: { name, inSentence: sentence, which, count, range: range(count) } },
+            ? {
+                line: at,
+                field: 'dx' as const,
+                messageId: 'outOfRangeRemove' as const,
+                data: { name, inSentence: sentence, which, count, pointers: named },
+              }
+            : {
+                line: at,
+                field: 'dx' as const,
+                messageId: 'outOfRangeRepoint' as const,
+                data: { name, inSentence: sentence, which, count, range: range(count) },
+              },
         );
       }
     }

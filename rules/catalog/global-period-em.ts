@@ -21,7 +21,8 @@ import type { PriorService, Suggestion } from '../schema';
 import { addModifier, removeModifier, replaceCode, suggest } from '../suggest';
 import { createRule, type MessageReport } from '../types';
 
-const list = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const list = (items: readonly string[]) =>
+  items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const dxList = (dx: readonly string[]) => list(dx.map(displayIcd));
 
 /** A history service whose global period holds the date of service. */
@@ -47,22 +48,26 @@ const POST_OPERATIVE_TITLE = 'Post-op: bill {{postOp}}, not {{em}}';
 
 const messages = {
   unrelated: {
-    message: '{{em}} is {{period}}, for a problem unrelated to it ({{dx}}), without modifier {{m24}}: the payer will fold it into the surgical package.',
+    message:
+      '{{em}} is {{period}}, for a problem unrelated to it ({{dx}}), without modifier {{m24}}: the payer will fold it into the surgical package.',
     title: 'Add modifier {{m24}}',
     fix: 'Append {{m24}} to {{em}}: the note must show the problem is unrelated to the procedure.',
   },
   postOperative: {
-    message: '{{em}} is {{period}}, for {{dx}}: post-operative care is part of the surgical package and is not paid on its own.',
+    message:
+      '{{em}} is {{period}}, for {{dx}}: post-operative care is part of the surgical package and is not paid on its own.',
     title: POST_OPERATIVE_TITLE,
     fix: POST_OPERATIVE_FIX,
   },
   postOperative24: {
-    message: '{{em}} carries {{m24}} for an unrelated problem, but it is {{period}} and its diagnoses are post-operative ({{dx}}): post-operative care is part of the surgical package.',
+    message:
+      '{{em}} carries {{m24}} for an unrelated problem, but it is {{period}} and its diagnoses are post-operative ({{dx}}): post-operative care is part of the surgical package.',
     title: POST_OPERATIVE_TITLE,
     fix: POST_OPERATIVE_FIX,
   },
   sameDiagnosis24: {
-    message: "{{em}} carries {{m24}} for an unrelated problem, but it is {{period}} and treats that procedure's diagnoses ({{dx}}).",
+    message:
+      "{{em}} carries {{m24}} for an unrelated problem, but it is {{period}} and treats that procedure's diagnoses ({{dx}}).",
     title: 'Keep {{m24}} only for a new lesion',
     fix: 'If this visit is for a new lesion with the same diagnosis, document it as such and keep {{m24}}; otherwise it is post-operative care: record {{postOp}} and bill nothing instead of {{em}}.',
   },
@@ -86,7 +91,9 @@ function openPeriods(history: readonly PriorService[], dateOfService: string | u
 function as99024(em: ClaimLine): Suggestion[] {
   const recode = replaceCode(em, POST_OPERATIVE_VISIT);
   const label = `Change ${em.code} to ${POST_OPERATIVE_VISIT}`;
-  return em.modifiers.has(UNRELATED_VISIT_MODIFIER) ? suggest(label, recode, removeModifier(em, UNRELATED_VISIT_MODIFIER)) : suggest(label, recode);
+  return em.modifiers.has(UNRELATED_VISIT_MODIFIER)
+    ? suggest(label, recode, removeModifier(em, UNRELATED_VISIT_MODIFIER))
+    : suggest(label, recode);
 }
 
 function judge(em: ClaimLine, periods: readonly OpenPeriod[]): MessageReport<typeof messages> | undefined {
@@ -106,24 +113,56 @@ function judge(em: ClaimLine, periods: readonly OpenPeriod[]): MessageReport<typ
   if (!em.modifiers.has(UNRELATED_VISIT_MODIFIER)) {
     const everyDxListed = periods.every((p) => p.dx.length > 0);
     if (everyDxListed && !dx.some(related)) {
-      return { line, field: 'modifiers', messageId: 'unrelated', data: { em: emCode, period, dx: said, m24 }, suggestions: suggest(`Add ${UNRELATED_VISIT_MODIFIER} to ${em.code}`, addModifier(em, UNRELATED_VISIT_MODIFIER)) };
+      return {
+        line,
+        field: 'modifiers',
+        messageId: 'unrelated',
+        data: { em: emCode, period, dx: said, m24 },
+        suggestions: suggest(
+          `Add ${UNRELATED_VISIT_MODIFIER} to ${em.code}`,
+          addModifier(em, UNRELATED_VISIT_MODIFIER),
+        ),
+      };
     }
-    if (dx.every(related)) return { line, field: 'code', messageId: 'postOperative', data: { em: emCode, period, dx: said, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024(em) };
+    if (dx.every(related))
+      return {
+        line,
+        field: 'code',
+        messageId: 'postOperative',
+        data: { em: emCode, period, dx: said, postOp: POST_OPERATIVE_VISIT },
+        suggestions: as99024(em),
+      };
     return undefined;
   }
-  if (dx.every(postOperative)) return { line, field: 'code', messageId: 'postOperative24', data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT }, suggestions: as99024(em) };
-  if (dx.every(related)) return { line, field: 'modifiers', severity: 'warning', messageId: 'sameDiagnosis24', data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT } };
+  if (dx.every(postOperative))
+    return {
+      line,
+      field: 'code',
+      messageId: 'postOperative24',
+      data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT },
+      suggestions: as99024(em),
+    };
+  if (dx.every(related))
+    return {
+      line,
+      field: 'modifiers',
+      severity: 'warning',
+      messageId: 'sameDiagnosis24',
+      data: { em: emCode, period, dx: said, m24, postOp: POST_OPERATIVE_VISIT },
+    };
   return undefined;
 }
 
 export default createRule({
   meta: {
     id: 'global-period-em',
-    summary: 'A visit falls inside the global period of an earlier procedure, and its modifier does not match what it treats.',
+    summary:
+      'A visit falls inside the global period of an earlier procedure, and its modifier does not match what it treats.',
     severity: 'error',
-    reference: 'Medicare Claims Processing Manual, ch. 12, §40 (global surgery), modifier 24; CMS physician fee schedule global days; CPT 99024',
+    reference:
+      'Medicare Claims Processing Manual, ch. 12, §40 (global surgery), modifier 24; CMS physician fee schedule global days; CPT 99024',
     description:
-      'An E/M on the claim whose dateOfService is day 1 to 10 (or 90) after a `history` service with a 10- or 90-day global period, both dates known (the procedure\'s own day is day 0, not judged). Without 24, 25 or 57: an error when every such service lists its `dx` and none of the E/M\'s diagnoses is among them or post-operative (T81, L76, Z48): add 24; an error when all of them are (post-operative care: 99024, bill nothing). With 24 (and not 25 or 57): an error when its diagnoses are all post-operative; a warning when they are all among the procedure\'s and the post-operative ones but not all post-operative (24 is for an unrelated problem, or a new lesion documented as such). Silent with 25 or 57, without linked diagnoses, or when its diagnoses are partly related.',
+      "An E/M on the claim whose dateOfService is day 1 to 10 (or 90) after a `history` service with a 10- or 90-day global period, both dates known (the procedure's own day is day 0, not judged). Without 24, 25 or 57: an error when every such service lists its `dx` and none of the E/M's diagnoses is among them or post-operative (T81, L76, Z48): add 24; an error when all of them are (post-operative care: 99024, bill nothing). With 24 (and not 25 or 57): an error when its diagnoses are all post-operative; a warning when they are all among the procedure's and the post-operative ones but not all post-operative (24 is for an unrelated problem, or a new lesion documented as such). Silent with 25 or 57, without linked diagnoses, or when its diagnoses are partly related.",
     messages,
   },
   check({ claim, encounter }) {

@@ -23,18 +23,25 @@ const list = (dx: readonly string[]) => dx.map(displayIcd).join(', ');
 const kindOf = (dx: readonly string[]) => {
   const generalized = dx.some((d) => d.startsWith('R61'));
   const secondary = dx.some((d) => !d.startsWith('R61'));
-  return generalized && secondary ? 'secondary focal and generalized hyperhidrosis' : generalized ? 'generalized hyperhidrosis' : 'secondary focal hyperhidrosis';
+  return generalized && secondary
+    ? 'secondary focal and generalized hyperhidrosis'
+    : generalized
+      ? 'generalized hyperhidrosis'
+      : 'secondary focal hyperhidrosis';
 };
 
-const NOT_PRIMARY_FOCAL = '{{code}} is linked to {{kind}} ({{dx}}) and no primary focal hyperhidrosis, the diagnosis payer policies cover chemodenervation for.';
+const NOT_PRIMARY_FOCAL =
+  '{{code}} is linked to {{kind}} ({{dx}}) and no primary focal hyperhidrosis, the diagnosis payer policies cover chemodenervation for.';
 const NOT_PRIMARY_FOCAL_TITLE = 'Link primary focal dx if noted';
 
 export default createRule({
   meta: {
     id: 'hyperhidrosis-diagnosis',
-    summary: 'Eccrine-gland chemodenervation is linked to a hyperhidrosis diagnosis that payers do not cover, or one of another area.',
+    summary:
+      'Eccrine-gland chemodenervation is linked to a hyperhidrosis diagnosis that payers do not cover, or one of another area.',
     severity: 'warning',
-    reference: 'Payer botulinum toxin policies (e.g. Medicare LCDs for botulinum toxins): primary focal hyperhidrosis; ICD-10-CM L74.510–L74.519, L74.52, R61',
+    reference:
+      'Payer botulinum toxin policies (e.g. Medicare LCDs for botulinum toxins): primary focal hyperhidrosis; ICD-10-CM L74.510–L74.519, L74.52, R61',
     description:
       '64650 or 64653 whose linked diagnoses include secondary focal or generalized hyperhidrosis and no primary focal hyperhidrosis. Or 64650 (axillae) linked only to primary focal hyperhidrosis of the face, palms or soles, or 64653 (other areas) linked only to axillary hyperhidrosis.',
     messages: {
@@ -49,12 +56,14 @@ export default createRule({
         fix: "If the note documents primary focal hyperhidrosis of the axillae, link L74.510 to {{code}}; otherwise expect a denial and check the payer's policy.",
       },
       axillaeOtherDx: {
-        message: '{{axillary}} treats the axillae, but its diagnoses are primary focal hyperhidrosis of the face, palms or soles ({{dx}}), which does not match the area.',
+        message:
+          '{{axillary}} treats the axillae, but its diagnoses are primary focal hyperhidrosis of the face, palms or soles ({{dx}}), which does not match the area.',
         title: 'Link L74.510, or use {{other}}',
         fix: 'Link L74.510 if the axillae were treated; if another area was, report it with {{other}} (the hands and feet with 64999).',
       },
       otherAreaAxillaryDx: {
-        message: '{{other}} treats an area other than the axillae, but its only diagnosis is axillary hyperhidrosis (L74.510), which does not match the area.',
+        message:
+          '{{other}} treats an area other than the axillae, but its only diagnosis is axillary hyperhidrosis (L74.510), which does not match the area.',
         title: "Link the area's dx, or use {{axillary}}",
         fix: 'Link the primary focal hyperhidrosis code of the area treated (L74.511 face, L74.519 other areas), or report the axillae with {{axillary}}.',
       },
@@ -68,12 +77,31 @@ export default createRule({
       if (!ECCRINE_CHEMODENERVATION.has(line.code) || line.dx.length === 0) continue;
       const other = line.dx.filter((d) => OTHER_HYPERHIDROSIS_DX.has(d));
       if (other.length > 0 && !line.dx.some((d) => PRIMARY_FOCAL_HYPERHIDROSIS_DX.has(d))) {
-        const messageId = line.code === AXILLARY_CHEMODENERVATION ? ('notPrimaryFocalAxillae' as const) : ('notPrimaryFocal' as const);
-        reports.push({ line: line.index, field: 'dx' as const, messageId, data: { code: line.code, kind: kindOf(other), dx: list(other) } });
-      } else if (line.code === AXILLARY_CHEMODENERVATION && line.dx.every((d) => FACE_PALM_SOLE_HYPERHIDROSIS_DX.has(d))) {
-        reports.push({ line: line.index, field: 'dx' as const, messageId: 'axillaeOtherDx' as const, data: { axillary: codes.axillary, other: codes.other, dx: list(line.dx) } });
+        const messageId =
+          line.code === AXILLARY_CHEMODENERVATION ? ('notPrimaryFocalAxillae' as const) : ('notPrimaryFocal' as const);
+        reports.push({
+          line: line.index,
+          field: 'dx' as const,
+          messageId,
+          data: { code: line.code, kind: kindOf(other), dx: list(other) },
+        });
+      } else if (
+        line.code === AXILLARY_CHEMODENERVATION &&
+        line.dx.every((d) => FACE_PALM_SOLE_HYPERHIDROSIS_DX.has(d))
+      ) {
+        reports.push({
+          line: line.index,
+          field: 'dx' as const,
+          messageId: 'axillaeOtherDx' as const,
+          data: { axillary: codes.axillary, other: codes.other, dx: list(line.dx) },
+        });
       } else if (line.code === OTHER_AREA_CHEMODENERVATION && line.dx.every((d) => AXILLARY_HYPERHIDROSIS_DX.has(d))) {
-        reports.push({ line: line.index, field: 'dx' as const, messageId: 'otherAreaAxillaryDx' as const, data: codes });
+        reports.push({
+          line: line.index,
+          field: 'dx' as const,
+          messageId: 'otherAreaAxillaryDx' as const,
+          data: codes,
+        });
       }
     }
     return reports;

@@ -16,7 +16,8 @@ export default createRule({
     id: 'lesions-lumped',
     summary: 'A per-lesion code documents more lesions than units.',
     severity: 'error',
-    reference: 'CPT biopsy (11102–11107), shave removal (11300–11313) and malignant destruction (17260–17286) guidelines',
+    reference:
+      'CPT biopsy (11102–11107), shave removal (11300–11313) and malignant destruction (17260–17286) guidelines',
     description:
       'A line of a per-lesion code (biopsy, shave, malignant destruction) whose documented lesions exceed its units. No lesion count, no finding; excisions are not judged.',
     messages: {
@@ -25,7 +26,11 @@ export default createRule({
         title: '{{code}} ×1 + {{addon}} ×{{others}}',
         fix: 'Report {{code}} once and the other {{biopsies}} as {{addon}} × {{others}}.',
       },
-      biopsyAddon: { message: LUMPED, title: 'Bill {{code}} ×{{lesions}}', fix: 'Report {{code}} × {{lesions}}, one unit per additional biopsy.' },
+      biopsyAddon: {
+        message: LUMPED,
+        title: 'Bill {{code}} ×{{lesions}}',
+        fix: 'Report {{code}} × {{lesions}}, one unit per additional biopsy.',
+      },
       bySiteAndSize: {
         message: LUMPED,
         title: 'Bill each lesion on its own line',
@@ -51,11 +56,30 @@ export default createRule({
             line: at,
             field: 'units' as const,
             messageId: 'biopsyPrimary' as const,
-            data: { code: l.code, lesions, units, addon: BIOPSY_ADDON_OF[l.code]!, others, biopsies: others === 1 ? '1 biopsy' : `${others} biopsies` },
+            data: {
+              code: l.code,
+              lesions,
+              units,
+              addon: BIOPSY_ADDON_OF[l.code]!,
+              others,
+              biopsies: others === 1 ? '1 biopsy' : `${others} biopsies`,
+            },
           };
         }
-        if (BIOPSY_ADDON.has(l.code)) return { line: at, field: 'units' as const, messageId: 'biopsyAddon' as const, data: { code: l.code, lesions, units }, suggestions: suggest(`Bill ${l.code} ×${lesions}`, setUnits(l, lesions)) };
-        return { line: at, field: 'units' as const, messageId: 'bySiteAndSize' as const, data: { code: l.code, lesions, units, what: kind === 'shave' ? 'shaved' : 'destroyed' } };
+        if (BIOPSY_ADDON.has(l.code))
+          return {
+            line: at,
+            field: 'units' as const,
+            messageId: 'biopsyAddon' as const,
+            data: { code: l.code, lesions, units },
+            suggestions: suggest(`Bill ${l.code} ×${lesions}`, setUnits(l, lesions)),
+          };
+        return {
+          line: at,
+          field: 'units' as const,
+          messageId: 'bySiteAndSize' as const,
+          data: { code: l.code, lesions, units, what: kind === 'shave' ? 'shaved' : 'destroyed' },
+        };
       });
   },
 });

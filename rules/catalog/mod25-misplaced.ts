@@ -19,7 +19,9 @@ const CPT_DIGITS = /^\d{5}$/;
 function notEmSuggestions(line: ClaimLine, ems: readonly ClaimLine[]): Suggestion[] {
   const remove = suggest(`Remove 25 from ${line.code}`, removeModifier(line, '25'));
   const em = ems.length === 1 && !ems[0]!.modifiers.has('25') ? ems[0]! : undefined;
-  return em ? [...suggest(`Move 25 to ${em.code}`, removeModifier(line, '25'), addModifier(em, '25')), ...remove] : remove;
+  return em
+    ? [...suggest(`Move 25 to ${em.code}`, removeModifier(line, '25'), addModifier(em, '25')), ...remove]
+    : remove;
 }
 
 export default createRule({
@@ -48,10 +50,24 @@ export default createRule({
     for (const line of claim) {
       if (!line.modifiers.has('25')) continue;
       if (CPT_DIGITS.test(line.code) && !MOD25_ALLOWED.has(line.code)) {
-        reports.push({ line: line.index, field: 'modifiers' as const, severity: 'error' as const, messageId: 'notEm' as const, data: { code: line.code }, suggestions: notEmSuggestions(line, onClaim.linesIn(EM)) });
+        reports.push({
+          line: line.index,
+          field: 'modifiers' as const,
+          severity: 'error' as const,
+          messageId: 'notEm' as const,
+          data: { code: line.code },
+          suggestions: notEmSuggestions(line, onClaim.linesIn(EM)),
+        });
       } else if (EM.has(line.code) && claim.length === 1) {
         const suggestions = suggest(`Remove 25 from ${line.code}`, removeModifier(line, '25'));
-        reports.push({ line: line.index, field: 'modifiers' as const, severity: 'warning' as const, messageId: 'alone' as const, data: { em: line.code }, suggestions });
+        reports.push({
+          line: line.index,
+          field: 'modifiers' as const,
+          severity: 'warning' as const,
+          messageId: 'alone' as const,
+          data: { em: line.code },
+          suggestions,
+        });
       }
     }
     return reports;

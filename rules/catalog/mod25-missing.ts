@@ -13,15 +13,17 @@ export default createRule({
     severity: 'error',
     reference: 'NCCI Policy Manual, ch. I, E/M services; CPT modifier 25',
     description:
-      'An E/M line and a minor procedure (global 000/010) are on the claim and the E/M carries no 25 (57 stands in only when a major procedure is on the claim too). Error when one of the E/M\'s diagnoses is linked to no minor procedure (a separate problem); warning otherwise.',
+      "An E/M line and a minor procedure (global 000/010) are on the claim and the E/M carries no 25 (57 stands in only when a major procedure is on the claim too). Error when one of the E/M's diagnoses is linked to no minor procedure (a separate problem); warning otherwise.",
     messages: {
       separateProblem: {
-        message: '{{em}} is billed with a minor procedure but lacks modifier 25, and it addresses a problem no procedure covers.',
+        message:
+          '{{em}} is billed with a minor procedure but lacks modifier 25, and it addresses a problem no procedure covers.',
         title: 'Add modifier 25',
         fix: 'Add modifier 25 to {{em}}.',
       },
       sameProblem: {
-        message: '{{em}} is billed with a minor procedure but lacks modifier 25; as coded, the visit only led to the procedure.',
+        message:
+          '{{em}} is billed with a minor procedure but lacks modifier 25; as coded, the visit only led to the procedure.',
         title: 'Add 25 if separate, else drop',
         fix: 'Add modifier 25 to {{em}} only if the note documents a separately identifiable service; otherwise remove {{em}}.',
       },
@@ -35,10 +37,25 @@ export default createRule({
     const procedureDx = diagnosesOf(onClaim.linesIn(MINOR_PROCEDURE));
     return lacking.map((em) => {
       const separate = em.dx.some((d) => !procedureDx.has(d));
-      const add25 = [{ label: `Add 25 to ${em.code}`, actions: [{ type: 'addModifier' as const, line: em.index, modifier: '25' }] }];
+      const add25 = [
+        { label: `Add 25 to ${em.code}`, actions: [{ type: 'addModifier' as const, line: em.index, modifier: '25' }] },
+      ];
       return separate
-        ? { line: em.index, field: 'modifiers' as const, severity: 'error' as const, messageId: 'separateProblem' as const, data: { em: em.code }, suggestions: add25 }
-        : { line: em.index, field: 'modifiers' as const, severity: 'warning' as const, messageId: 'sameProblem' as const, data: { em: em.code } };
+        ? {
+            line: em.index,
+            field: 'modifiers' as const,
+            severity: 'error' as const,
+            messageId: 'separateProblem' as const,
+            data: { em: em.code },
+            suggestions: add25,
+          }
+        : {
+            line: em.index,
+            field: 'modifiers' as const,
+            severity: 'warning' as const,
+            messageId: 'sameProblem' as const,
+            data: { em: em.code },
+          };
     });
   },
 });

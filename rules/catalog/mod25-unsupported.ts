@@ -9,7 +9,8 @@ import { displayIcd, EM, MINOR_PROCEDURE } from '../codes';
 import { diagnosesOf, SharedDiagnoses } from '../claim-index';
 import { createRule } from '../types';
 
-const andList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const andList = (items: readonly string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export default createRule({
   meta: {
@@ -21,7 +22,8 @@ export default createRule({
       'An E/M line carries 25 and has at least one linked diagnosis, a minor procedure is on the claim, and every diagnosis of the E/M is also a diagnosis of a minor procedure. Needs review: the same diagnosis is allowed when the note documents a visit beyond the decision to do the procedure.',
     messages: {
       sameDiagnoses: {
-        message: '{{em}}-25 addresses only {{dx}}, also treated by {{procedures}}; make sure the note shows a separate service.',
+        message:
+          '{{em}}-25 addresses only {{dx}}, also treated by {{procedures}}; make sure the note shows a separate service.',
         title: 'Confirm a separate visit in note',
         fix: 'Keep {{em}}-25 only if the note documents a significant, separately identifiable evaluation (and link any separate problem to {{em}}); otherwise remove {{em}}.',
       },

@@ -23,11 +23,24 @@ function conflictsWithout(line: ClaimLine, removed: readonly string[]): boolean 
  * no other conflict is left on the line. GY against GZ is the person's call (excluded by law, or not
  * necessary): no one-click fix.
  */
-function fixesFor(line: ClaimLine, modifier: string, other: readonly string[], abnOnFile: boolean): { id: 'abnOnFile' | 'noAbn' | 'gyOrGz' | 'xAnd59'; suggestions: Suggestion[] } {
+function fixesFor(
+  line: ClaimLine,
+  modifier: string,
+  other: readonly string[],
+  abnOnFile: boolean,
+): { id: 'abnOnFile' | 'noAbn' | 'gyOrGz' | 'xAnd59'; suggestions: Suggestion[] } {
   const from = quotableCode(line.code) ? ` from ${line.code}` : '';
   const dropping = (ms: readonly string[]) =>
-    conflictsWithout(line, ms) ? [] : suggest(`Remove ${ms.join(' and ')}${from}`, ms.map((m) => removeModifier(line, m)));
-  if (modifier === 'GA') return abnOnFile ? { id: 'abnOnFile', suggestions: dropping(other) } : { id: 'noAbn', suggestions: dropping(['GA']) };
+    conflictsWithout(line, ms)
+      ? []
+      : suggest(
+          `Remove ${ms.join(' and ')}${from}`,
+          ms.map((m) => removeModifier(line, m)),
+        );
+  if (modifier === 'GA')
+    return abnOnFile
+      ? { id: 'abnOnFile', suggestions: dropping(other) }
+      : { id: 'noAbn', suggestions: dropping(['GA']) };
   if (modifier === 'GY') return { id: 'gyOrGz', suggestions: [] };
   return { id: 'xAnd59', suggestions: dropping(['59']) };
 }
@@ -37,14 +50,31 @@ export default createRule({
     id: 'modifier-conflict',
     summary: 'A line carries modifiers that contradict each other (GA with GZ, GY with GZ, 59 with an X modifier).',
     severity: 'error',
-    reference: 'Medicare Claims Processing Manual, ch. 30, §50 (ABN modifiers); CMS guidance on modifiers XE, XS, XP, XU',
+    reference:
+      'Medicare Claims Processing Manual, ch. 30, §50 (ABN modifiers); CMS guidance on modifiers XE, XS, XP, XU',
     description:
       'A line whose modifiers contradict each other: GA with GZ, GY with GZ, or 59 with any of XE, XS, XP, XU. CMS returns such lines as unprocessable.',
     messages: {
-      abnOnFile: { message: CONFLICT, title: 'ABN on file: remove GZ', fix: 'An ABN is on file for this line: keep GA and remove GZ.' },
-      noAbn: { message: CONFLICT, title: 'No ABN on file: remove GA', fix: 'No signed ABN covers this line: keep GZ and remove GA.' },
-      gyOrGz: { message: CONFLICT, title: 'Keep GY or GZ, not both', fix: 'Keep GY for a service excluded by law (such as a cosmetic one), else keep GZ.' },
-      xAnd59: { message: CONFLICT, title: 'Remove 59, keep {{b}}', fix: 'Keep the one X modifier that says why the service is distinct and remove 59.' },
+      abnOnFile: {
+        message: CONFLICT,
+        title: 'ABN on file: remove GZ',
+        fix: 'An ABN is on file for this line: keep GA and remove GZ.',
+      },
+      noAbn: {
+        message: CONFLICT,
+        title: 'No ABN on file: remove GA',
+        fix: 'No signed ABN covers this line: keep GZ and remove GA.',
+      },
+      gyOrGz: {
+        message: CONFLICT,
+        title: 'Keep GY or GZ, not both',
+        fix: 'Keep GY for a service excluded by law (such as a cosmetic one), else keep GZ.',
+      },
+      xAnd59: {
+        message: CONFLICT,
+        title: 'Remove 59, keep {{b}}',
+        fix: 'Keep the one X modifier that says why the service is distinct and remove 59.',
+      },
     },
   },
   check({ claim, abnOnFile }) {
@@ -57,7 +87,12 @@ export default createRule({
         if (other.length === 0) continue;
         // GA against GZ: the chart tells which one is true.
         const { id, suggestions } = fixesFor(line, rule.modifier, other, rule.modifier === 'GA' && abnOnFile(line));
-        const data = { line: quotableCode(line.code) || 'This line', a: rule.modifier, b: other.join(' and '), why: rule.why };
+        const data = {
+          line: quotableCode(line.code) || 'This line',
+          a: rule.modifier,
+          b: other.join(' and '),
+          why: rule.why,
+        };
         reports.push({ line: line.index, field: 'modifiers' as const, messageId: id, data, suggestions });
         break; // one finding per line
       }

@@ -12,7 +12,8 @@ export default createRule({
     id: 'mohs-diagnosis',
     summary: 'A Mohs surgery line has no malignant diagnosis linked.',
     severity: 'error',
-    reference: 'CPT Mohs micrographic surgery guidelines; Medicare LCDs for Mohs micrographic surgery (covered indications)',
+    reference:
+      'CPT Mohs micrographic surgery guidelines; Medicare LCDs for Mohs micrographic surgery (covered indications)',
     description:
       'A Mohs line whose linked diagnoses include no skin, lip or genital cancer. Silent on a line with no diagnosis linked (dx-missing speaks).',
     messages: {
@@ -28,6 +29,11 @@ export default createRule({
     return onClaim
       .linesIn(MOHS)
       .filter((l) => l.dx.length > 0 && !l.dx.some((d) => SURGICAL_MALIGNANT_DX.has(d)))
-      .map((l) => ({ line: l.index, field: 'dx' as const, messageId: 'noCancer' as const, data: { code: l.code, dx: l.dx.map(displayIcd).join(', ') } }));
+      .map((l) => ({
+        line: l.index,
+        field: 'dx' as const,
+        messageId: 'noCancer' as const,
+        data: { code: l.code, dx: l.dx.map(displayIcd).join(', ') },
+      }));
   },
 });

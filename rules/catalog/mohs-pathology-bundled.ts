@@ -15,12 +15,14 @@ export default createRule({
     id: 'mohs-pathology-bundled',
     summary: 'Surgical pathology is billed with Mohs surgery without a distinct-service modifier.',
     severity: 'warning',
-    reference: 'CPT Mohs micrographic surgery guidelines; NCCI Policy Manual, ch. III (integumentary system), Mohs micrographic surgery',
+    reference:
+      'CPT Mohs micrographic surgery guidelines; NCCI Policy Manual, ch. III (integumentary system), Mohs micrographic surgery',
     description:
       'Surgical pathology on a claim with Mohs, when the pathology line carries no distinct-service modifier (a modifier on the Mohs line does not count: NCCI wants it on the pathology).',
     messages: {
       bundled: {
-        message: "{{pathology}} is billed with Mohs surgery ({{mohs}}), which already includes the surgeon's own pathology.",
+        message:
+          "{{pathology}} is billed with Mohs surgery ({{mohs}}), which already includes the surgeon's own pathology.",
         title: 'Mohs path bundled: drop or 59',
         fix: 'Delete {{pathology}} if it examined the Mohs specimen; if it examined a separate diagnostic biopsy, append 59 (or XS) to {{pathology}}.',
       },
@@ -30,17 +32,22 @@ export default createRule({
     if (!onClaim.has(MOHS) || !onClaim.has(SURGICAL_PATHOLOGY)) return [];
     const mohs = [...new Set(onClaim.linesIn(MOHS).map((l) => l.code))];
     const separateMeant = onClaim.linesIn(MOHS).some((l) => hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS));
-    return onClaim
-      .linesIn(SURGICAL_PATHOLOGY)
-      .filter((l) => !hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS))
-      // The Mohs specimen or a separate biopsy: the person knows at once, so both fixes are offered — unless a Mohs
-      // line carries a distinct-service modifier: then the coder meant a separate service, and the modifier belongs here.
-      .map((l) => ({
-        line: l.index,
-        field: 'modifiers' as const,
-        messageId: 'bundled' as const,
-        data: { pathology: l.code, mohs: mohs.join(', ') },
-        suggestions: [...(separateMeant ? [] : suggest(`Remove ${l.code}`, removeLine(l))), ...suggest(`Add 59 to ${l.code}`, addModifier(l, '59'))],
-      }));
+    return (
+      onClaim
+        .linesIn(SURGICAL_PATHOLOGY)
+        .filter((l) => !hasAnyModifier(l, DISTINCT_SERVICE_MODIFIERS))
+        // The Mohs specimen or a separate biopsy: the person knows at once, so both fixes are offered — unless a Mohs
+        // line carries a distinct-service modifier: then the coder meant a separate service, and the modifier belongs here.
+        .map((l) => ({
+          line: l.index,
+          field: 'modifiers' as const,
+          messageId: 'bundled' as const,
+          data: { pathology: l.code, mohs: mohs.join(', ') },
+          suggestions: [
+            ...(separateMeant ? [] : suggest(`Remove ${l.code}`, removeLine(l))),
+            ...suggest(`Add 59 to ${l.code}`, addModifier(l, '59')),
+          ],
+        }))
+    );
   },
 });

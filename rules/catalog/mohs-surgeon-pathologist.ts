@@ -16,10 +16,11 @@ export default createRule({
     severity: 'error',
     reference: 'CPT Mohs micrographic surgery guidelines (one physician as surgeon and pathologist)',
     description:
-      'A Mohs line on the claim and a sentence of the note naming a pathologist or dermatopathologist, not negated, with frozen sections or margins, and naming neither the surgeon (the Mohs surgeon\'s own attestation) nor a biopsy (the referring biopsy\'s reader). Shown on the first Mohs line. Silent when another sentence documents the surgeon reading them.',
+      "A Mohs line on the claim and a sentence of the note naming a pathologist or dermatopathologist, not negated, with frozen sections or margins, and naming neither the surgeon (the Mohs surgeon's own attestation) nor a biopsy (the referring biopsy's reader). Shown on the first Mohs line. Silent when another sentence documents the surgeon reading them.",
     messages: {
       separate: {
-        message: 'The note documents a pathologist other than the surgeon reading the frozen sections or margins, but {{code}} requires one physician acting as both surgeon and pathologist.',
+        message:
+          'The note documents a pathologist other than the surgeon reading the frozen sections or margins, but {{code}} requires one physician acting as both surgeon and pathologist.',
         title: 'Pathologist read it: not Mohs',
         fix: 'Bill an excision by the final excised diameter instead of the Mohs codes; the pathologist bills the frozen sections. If the Mohs surgeon read them, correct the note.',
       },
@@ -31,6 +32,8 @@ export default createRule({
     const reading = noteOf(context);
     if (!reading || !reading.separatePathologist || reading.surgeonRead) return [];
     // No one-click fix: the excision code needs the excised diameter, and the note may be what is wrong.
-    return [{ line: mohs[0]!.index, field: 'code' as const, messageId: 'separate' as const, data: { code: mohs[0]!.code } }];
+    return [
+      { line: mohs[0]!.index, field: 'code' as const, messageId: 'separate' as const, data: { code: mohs[0]!.code } },
+    ];
   },
 });

@@ -30,8 +30,10 @@ import { createRule, type MessageReport } from '../types';
 
 const PER_DAY = '{{table}}: {{code}} adds up to {{units}} units on this date of service, above its MUE of {{mue}}.';
 const PER_DAY_ONE_LINE = '{{table}}: {{code}} is billed ×{{units}}, above its MUE of {{mue}} per date of service.';
-const FIX_POLICY = 'Report at most {{mue}} of {{code}} for the day: the limit is CMS policy (MAI 2), and units above it are not paid.';
-const FIX_CLINICAL = 'Report at most {{mue}} of {{code}} for the day unless the note documents more; units above it are denied and paid only on appeal with the records (MAI 3).';
+const FIX_POLICY =
+  'Report at most {{mue}} of {{code}} for the day: the limit is CMS policy (MAI 2), and units above it are not paid.';
+const FIX_CLINICAL =
+  'Report at most {{mue}} of {{code}} for the day unless the note documents more; units above it are denied and paid only on appeal with the records (MAI 3).';
 const POLICY_TITLE = 'Max {{mue}} of {{code}} a day';
 const CLINICAL_TITLE = 'Max {{mue}} of {{code}} unless noted';
 
@@ -60,10 +62,18 @@ type Report = MessageReport<typeof messages>;
  * the one line of a code whose limit is CMS policy (MAI 2) keeps the units that are paid. A per-line limit
  * may mean units belong on another line, a clinical one may be documented, an MUE of 0 may be another code.
  */
-function reportOn(line: ClaimLine, entry: MueEntry, units: number, lines: number, table: MueTableLike, onlyLine: boolean): Report {
+function reportOn(
+  line: ClaimLine,
+  entry: MueEntry,
+  units: number,
+  lines: number,
+  table: MueTableLike,
+  onlyLine: boolean,
+): Report {
   const at = line.index;
   const reference = table.reference;
-  if (entry.mue === 0) return { line: at, field: 'code', reference, messageId: 'none', data: { table: table.name, code: entry.code } };
+  if (entry.mue === 0)
+    return { line: at, field: 'code', reference, messageId: 'none', data: { table: table.name, code: entry.code } };
   const data = { table: table.name, code: entry.code, units, mue: entry.mue };
   if (entry.mai === 1) return { line: at, field: 'units', reference, messageId: 'perLine', data };
   if (entry.mai === 2) {
@@ -71,7 +81,13 @@ function reportOn(line: ClaimLine, entry: MueEntry, units: number, lines: number
     const suggestions = onlyLine ? suggest(`Bill ${entry.code} ×${entry.mue}`, setUnits(line, entry.mue)) : [];
     return { line: at, field: 'units', reference, messageId: 'perDayOneLinePolicy', data, suggestions };
   }
-  return { line: at, field: 'units', reference, messageId: lines > 1 ? 'perDayClinical' : 'perDayOneLineClinical', data };
+  return {
+    line: at,
+    field: 'units',
+    reference,
+    messageId: lines > 1 ? 'perDayClinical' : 'perDayOneLineClinical',
+    data,
+  };
 }
 
 export default createRule({
@@ -81,7 +97,7 @@ export default createRule({
     severity: 'error',
     reference: 'CMS MUE, practitioner services; NCCI Policy Manual for Medicare Services, ch. I',
     description:
-      'The units of a code exceed its MUE in the table in use: per line for MUE adjudication indicator 1, summed over the claim\'s lines of the code for indicators 2 and 3 (shown on the line where the sum crosses the limit). An MUE of 0 (Medicare pays no units) is judged only for original Medicare and not on a line with GA, GZ, GX or GY. Silent for the units the catalog judges (rules/ncci/precedence.ts): 17000, 17003, 17004, 17110, 17111, 11200, 11201 (destruction-series) and 11102, 11104, 11106 (biopsy-primary).',
+      "The units of a code exceed its MUE in the table in use: per line for MUE adjudication indicator 1, summed over the claim's lines of the code for indicators 2 and 3 (shown on the line where the sum crosses the limit). An MUE of 0 (Medicare pays no units) is judged only for original Medicare and not on a line with GA, GZ, GX or GY. Silent for the units the catalog judges (rules/ncci/precedence.ts): 17000, 17003, 17004, 17110, 17111, 11200, 11201 (destruction-series) and 11102, 11104, 11106 (biopsy-primary).",
     messages,
   },
   check({ claim, tables, payerKind, onClaim }) {

@@ -38,19 +38,23 @@ import type { Suggestion } from '../schema';
 import { addModifier, orphansAnAddOn, removeLine } from '../suggest';
 import { createRule, type MessageReport } from '../types';
 
-const list = (codes: readonly string[]) => (codes.length <= 2 ? codes.join(' and ') : `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`);
+const list = (codes: readonly string[]) =>
+  codes.length <= 2 ? codes.join(' and ') : `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`;
 
-const FIX_MODIFIER = 'Append XS to {{column2}} if it treated a separate lesion or site (XE for a separate session); otherwise remove {{column2}}.';
+const FIX_MODIFIER =
+  'Append XS to {{column2}} if it treated a separate lesion or site (XE for a separate session); otherwise remove {{column2}}.';
 const MODIFIER_TITLE = 'Add XS if separate, else remove';
 
 const messages = {
   bundled: {
-    message: '{{table}}: {{column2}} is bundled into {{column1}}, and is paid only with a modifier that marks a separate service.',
+    message:
+      '{{table}}: {{column2}} is bundled into {{column1}}, and is paid only with a modifier that marks a separate service.',
     title: MODIFIER_TITLE,
     fix: FIX_MODIFIER,
   },
   mutuallyExclusive: {
-    message: '{{table}}: {{column2}} and {{column1}} are mutually exclusive, and {{column2}} is paid only with a modifier that marks a separate service.',
+    message:
+      '{{table}}: {{column2}} and {{column1}} are mutually exclusive, and {{column2}} is paid only with a modifier that marks a separate service.',
     title: MODIFIER_TITLE,
     fix: FIX_MODIFIER,
   },
@@ -135,16 +139,39 @@ function textOf(table: PtpTable, column2: string, hits: Hit[]): Text {
   const never = found.filter((h) => h.modifier === 0);
   const data = { table: table.name, column2, column1: list((never.length ? never : found).map((h) => h.column1)) };
   if (never.length > 0) return { severity: 'error', messageId: 'never', data };
-  return { severity: 'warning', messageId: found.every((h) => h.mutuallyExclusive) ? 'mutuallyExclusive' : 'bundled', data };
+  return {
+    severity: 'warning',
+    messageId: found.every((h) => h.mutuallyExclusive) ? 'mutuallyExclusive' : 'bundled',
+    data,
+  };
 }
 
 /** Indicator 0: remove the column-2 line. Indicator 1: a separate lesion (XS) or not (remove) — the person knows at once, so both. */
 function reportOf(line: ClaimLine, text: Text, reference: string, onClaim: ClaimIndex): MessageReport<typeof messages> {
   // Written out (one array per line, no spreads): a busy claim has thousands of these.
-  const remove: Suggestion | undefined = orphansAnAddOn(line, onClaim) ? undefined : { label: `Remove ${line.code}`, actions: [removeLine(line)] };
-  if (text.messageId === 'never') return { line: line.index, field: 'code', severity: text.severity, messageId: 'never', data: text.data, suggestions: remove ? [remove] : [], reference };
+  const remove: Suggestion | undefined = orphansAnAddOn(line, onClaim)
+    ? undefined
+    : { label: `Remove ${line.code}`, actions: [removeLine(line)] };
+  if (text.messageId === 'never')
+    return {
+      line: line.index,
+      field: 'code',
+      severity: text.severity,
+      messageId: 'never',
+      data: text.data,
+      suggestions: remove ? [remove] : [],
+      reference,
+    };
   const separate: Suggestion = { label: `Add XS to ${line.code}`, actions: [addModifier(line, 'XS')] };
-  return { line: line.index, field: 'modifiers', severity: text.severity, messageId: text.messageId, data: text.data, suggestions: remove ? [separate, remove] : [separate], reference };
+  return {
+    line: line.index,
+    field: 'modifiers',
+    severity: text.severity,
+    messageId: text.messageId,
+    data: text.data,
+    suggestions: remove ? [separate, remove] : [separate],
+    reference,
+  };
 }
 
 export default createRule({
@@ -174,7 +201,8 @@ export default createRule({
       const precedence = ptpPrecedenceOfCodes(column1.code, column2.code);
       if (precedence === 'all') continue;
       // Indicator 1: an NCCI-associated modifier on either line bypasses the edit.
-      const candidates = modifier === 1 ? (column1.plain ??= column1.lines.filter((l) => !ncciModifierOf(l.modifiers))) : column1.lines;
+      const candidates =
+        modifier === 1 ? (column1.plain ??= column1.lines.filter((l) => !ncciModifierOf(l.modifiers))) : column1.lines;
       if (candidates.length === 0) continue;
       const mutuallyExclusive = /mutually.exclusive/i.test(table.rationaleOf(record) ?? '');
       if (precedence === undefined) {

@@ -17,7 +17,6 @@ const intermediateWords = (simple: string) => {
   return `${codes[0]} (scalp, axillae, trunk, arms, legs) or ${codes[1]} (neck, hands, feet, genitalia), the intermediate repair of the same length`;
 };
 
-
 const REPAIRS: readonly ClosureKind[] = ['sutures', 'layered', 'tissue-adhesive'];
 
 export default createRule({
@@ -30,12 +29,14 @@ export default createRule({
       'On a repair line: the closure documented in its tied procedure blocks is only adhesive strips, hemostasis or second-intention healing (no sutures, staples or tissue adhesive), so there is no reportable repair; or a simple repair whose documented closure is layered (an intermediate repair). Silent when the note names no closure for the line, or names sutures in a sentence it does not read (planned, past).',
     messages: {
       noRepair: {
-        message: '{{code}} bills a wound repair, but the note documents no sutures, staples or tissue adhesive: only adhesive strips, hemostasis or healing by second intention, which are part of the procedure.',
+        message:
+          '{{code}} bills a wound repair, but the note documents no sutures, staples or tissue adhesive: only adhesive strips, hemostasis or healing by second intention, which are part of the procedure.',
         title: 'No repair in note: remove {{code}}',
         fix: 'Remove {{code}}, or document the repair if the wound was sutured, stapled or glued.',
       },
       layered: {
-        message: '{{code}} is a simple repair, but the note documents a layered closure, which is an intermediate repair.',
+        message:
+          '{{code}} is a simple repair, but the note documents a layered closure, which is an intermediate repair.',
         title: 'Layered: use intermediate repair',
         fix: 'Report {{intermediate}} instead of {{code}}.',
       },
@@ -55,12 +56,25 @@ export default createRule({
       const repaired = REPAIRS.some((kind) => closures.has(kind));
       const repairHinted = blocks.some((b) => b.repairMentionedUnread);
       if (!repaired && closures.has('no-repair') && !repairHinted) {
-        reports.push({ line: line.index, field: 'code' as const, messageId: 'noRepair' as const, data: { code: line.code }, suggestions: suggest(`Remove ${line.code}`, removeLine(line)) });
+        reports.push({
+          line: line.index,
+          field: 'code' as const,
+          messageId: 'noRepair' as const,
+          data: { code: line.code },
+          suggestions: suggest(`Remove ${line.code}`, removeLine(line)),
+        });
       } else if (SIMPLE_REPAIR.has(line.code) && closures.has('layered')) {
         // One intermediate code for the face; the trunk-and-limbs codes split by site between two: no one click there.
         const codes = INTERMEDIATE_FOR_SIMPLE[line.code];
-        const suggestions = codes?.length === 1 ? suggest(`Change ${line.code} to ${codes[0]}`, replaceCode(line, codes[0]!)) : [];
-        reports.push({ line: line.index, field: 'code' as const, messageId: 'layered' as const, data: { code: line.code, intermediate: intermediateWords(line.code) }, suggestions });
+        const suggestions =
+          codes?.length === 1 ? suggest(`Change ${line.code} to ${codes[0]}`, replaceCode(line, codes[0]!)) : [];
+        reports.push({
+          line: line.index,
+          field: 'code' as const,
+          messageId: 'layered' as const,
+          data: { code: line.code, intermediate: intermediateWords(line.code) },
+          suggestions,
+        });
       }
     }
     return reports;

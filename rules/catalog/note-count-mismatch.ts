@@ -12,7 +12,8 @@ import { createRule } from '../types';
 
 /** The codes a lesion count calls for (the counting of destruction-series). */
 function codingFor(counting: DestructionCounting, lesions: number): Coded[] {
-  if (counting.bulk && counting.bulkFrom !== undefined && lesions >= counting.bulkFrom) return [{ code: counting.bulk, units: 1 }];
+  if (counting.bulk && counting.bulkFrom !== undefined && lesions >= counting.bulkFrom)
+    return [{ code: counting.bulk, units: 1 }];
   const coded = [{ code: counting.first, units: 1 }];
   if (counting.addOn && lesions > counting.firstCovers) {
     coded.push({ code: counting.addOn, units: Math.ceil((lesions - counting.firstCovers) / (counting.addOnPer ?? 1)) });
@@ -28,20 +29,21 @@ const NOUNS: Readonly<Record<CountFamily, readonly [one: string, many: string]>>
 const counted = (family: CountFamily, n: number) => `${n} ${NOUNS[family][n === 1 ? 0 : 1]}`;
 const list = (coded: readonly Coded[], joiner: string) => coded.map((c) => `${c.code} ×${c.units}`).join(joiner);
 
-
 const COUNTED: readonly CountFamily[] = ['premalignant', 'benign', 'skin-tag'];
 
 /** Whether a count's sentence says the family was destroyed (for skin tags, also removed). */
-const inItsSentence = (family: CountFamily, fact: CountFact) => fact.destruction || (family === 'skin-tag' && fact.skinTagRemoval);
+const inItsSentence = (family: CountFamily, fact: CountFact) =>
+  fact.destruction || (family === 'skin-tag' && fact.skinTagRemoval);
 
 export default createRule({
   meta: {
     id: 'note-count-mismatch',
     summary: 'The lesion count in the procedure note disagrees with the destruction or skin-tag codes.',
     severity: 'warning',
-    reference: 'CPT guidelines, destruction of premalignant (17000–17004) and benign (17110–17111) lesions, removal of skin tags (11200–11201)',
+    reference:
+      'CPT guidelines, destruction of premalignant (17000–17004) and benign (17110–17111) lesions, removal of skin tags (11200–11201)',
     description:
-      'A destruction family (premalignant, benign, skin tag) on the claim with no lesions on any of its lines, and exactly one count documented for it (a number before actinic keratoses, AKs, warts, verrucae, seborrheic keratoses, SKs, skin tags or acrochordons, or lesions when the family is the only one on the claim, in a sentence that destroys or removes them) that disagrees with its codes by the counting of destruction-series. Silent when the count\'s sentence holds another number (measurements, cycles and seconds aside) or a word such as several, more or other, or when the family has two counts.',
+      "A destruction family (premalignant, benign, skin tag) on the claim with no lesions on any of its lines, and exactly one count documented for it (a number before actinic keratoses, AKs, warts, verrucae, seborrheic keratoses, SKs, skin tags or acrochordons, or lesions when the family is the only one on the claim, in a sentence that destroys or removes them) that disagrees with its codes by the counting of destruction-series. Silent when the count's sentence holds another number (measurements, cycles and seconds aside) or a word such as several, more or other, or when the family has two counts.",
     messages: {
       count: {
         message: 'The note documents {{counted}} treated, but the codes billed ({{billed}}) do not count that many.',
@@ -65,9 +67,16 @@ export default createRule({
       const counting = DESTRUCTION_COUNTING[family]!;
       if (lines.some((l) => l.raw.lesions !== undefined)) continue;
       // An add-on without its primary is addon-without-primary's; the count is not judged (as destruction-series).
-      if (counting.addOn && lines.some((l) => l.code === counting.addOn) && !lines.some((l) => l.code === counting.first)) continue;
+      if (
+        counting.addOn &&
+        lines.some((l) => l.code === counting.addOn) &&
+        !lines.some((l) => l.code === counting.first)
+      )
+        continue;
       const lesionsCountHere = present.length === 1 && !malignant;
-      const facts = reading.counts.filter((f) => (f.term === family || (f.term === 'lesions' && lesionsCountHere)) && inItsSentence(family, f));
+      const facts = reading.counts.filter(
+        (f) => (f.term === family || (f.term === 'lesions' && lesionsCountHere)) && inItsSentence(family, f),
+      );
       if (facts.length !== 1 || !facts[0]!.clear) continue;
       const n = facts[0]!.value;
       const right = codingFor(counting, n);
@@ -81,7 +90,12 @@ export default createRule({
         line: lines[0]!.index,
         field: 'units' as const,
         messageId: 'count' as const,
-        data: { counted: counted(family, n), billed: list(billedList, ' + '), right: list(right, ' and '), bill: codingLabel(right) },
+        data: {
+          counted: counted(family, n),
+          billed: list(billedList, ' + '),
+          right: list(right, ' and '),
+          bill: codingLabel(right),
+        },
         suggestions: suggest(`Bill ${codingLabel(right)}`, recodeTo(lines, right)),
       });
     }

@@ -6,29 +6,48 @@
  * sizeCm are size-code-mismatch's.
  */
 import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
-import { hasNote, noteOf, tieBlocks, techniqueOfCode, techniqueAgrees, type Measure, type NoteBlock } from '../note/index';
+import {
+  hasNote,
+  noteOf,
+  tieBlocks,
+  techniqueOfCode,
+  techniqueAgrees,
+  type Measure,
+  type NoteBlock,
+} from '../note/index';
 import type { ClaimLine } from '../context';
 import { replaceCode, suggest } from '../suggest';
 import { createRule, type MessageReport } from '../types';
 
-const cm = (m: Measure) => (m.lo === m.hi ? `${Number(m.lo.toFixed(2))} cm` : `${Number(m.lo.toFixed(2))}–${Number(m.hi.toFixed(2))} cm`);
+const cm = (m: Measure) =>
+  m.lo === m.hi ? `${Number(m.lo.toFixed(2))} cm` : `${Number(m.lo.toFixed(2))}–${Number(m.hi.toFixed(2))} cm`;
 
 const FIX = 'Report {{right}} instead of {{code}}, or correct the size in the note if it is wrong.';
 const TITLE = 'Note size: use {{right}}';
 
 const messages = {
-  excised: { message: 'The note documents an excised diameter of {{size}}, which is {{right}}, not {{code}}.', title: TITLE, fix: FIX },
+  excised: {
+    message: 'The note documents an excised diameter of {{size}}, which is {{right}}, not {{code}}.',
+    title: TITLE,
+    fix: FIX,
+  },
   withMargins: {
-    message: 'The note documents a {{lesion}} lesion with {{margin}} margins, an excised diameter of {{size}}, which is {{right}}, not {{code}}.',
+    message:
+      'The note documents a {{lesion}} lesion with {{margin}} margins, an excised diameter of {{size}}, which is {{right}}, not {{code}}.',
     title: TITLE,
     fix: FIX,
   },
   atLeast: {
-    message: 'The note documents a {{lesion}} lesion and no margin, so the excised diameter is at least {{lesion}}: {{right}} or larger, not {{code}}.',
+    message:
+      'The note documents a {{lesion}} lesion and no margin, so the excised diameter is at least {{lesion}}: {{right}} or larger, not {{code}}.',
     title: 'Note size: {{right}} or larger',
     fix: 'Report the code of the excised diameter (lesion plus twice the narrowest margin), {{right}} or larger, instead of {{code}}.',
   },
-  shave: { message: 'The note documents a {{lesion}} lesion, which is shave removal {{right}}, not {{code}}.', title: TITLE, fix: FIX },
+  shave: {
+    message: 'The note documents a {{lesion}} lesion, which is shave removal {{right}}, not {{code}}.',
+    title: TITLE,
+    fix: FIX,
+  },
 } as const;
 
 /** The size the note documents names one code: one click (the other fix is the note's). */
@@ -41,7 +60,9 @@ function agreed(measures: readonly Measure[]): Measure | 'unclear' | undefined {
   if (measures.length === 0) return undefined;
   const first = measures[0]!;
   if (measures.some((m) => !Number.isFinite(m.lo) || !Number.isFinite(m.hi) || m.lo <= 0)) return 'unclear';
-  return measures.every((m) => Math.abs(m.lo - first.lo) < 1e-9 && Math.abs(m.hi - first.hi) < 1e-9) ? first : 'unclear';
+  return measures.every((m) => Math.abs(m.lo - first.lo) < 1e-9 && Math.abs(m.hi - first.hi) < 1e-9)
+    ? first
+    : 'unclear';
 }
 
 /** The size step of a measure, or undefined when a range straddles two steps. */
@@ -84,7 +105,13 @@ export default createRule({
         if (!lesion || lesion === 'unclear') continue;
         const s = stepOf(kind, lesion);
         if (s === undefined || s === step) continue;
-        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'shave', data: { code: line.code, lesion: cm(lesion), right: codeFor(s) } });
+        reports.push({
+          line: line.index,
+          field: 'code' as const,
+          suggestions: recode(line, codeFor(s)),
+          messageId: 'shave',
+          data: { code: line.code, lesion: cm(lesion), right: codeFor(s) },
+        });
         continue;
       }
       const excised = agreed(blocks.flatMap((b) => b.excisedDiameters));
@@ -92,7 +119,13 @@ export default createRule({
       if (excised) {
         const s = stepOf(kind, excised);
         if (s === undefined || s === step) continue;
-        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'excised', data: { code: line.code, size: cm(excised), right: codeFor(s) } });
+        reports.push({
+          line: line.index,
+          field: 'code' as const,
+          suggestions: recode(line, codeFor(s)),
+          messageId: 'excised',
+          data: { code: line.code, size: cm(excised), right: codeFor(s) },
+        });
         continue;
       }
       if (!lesion || lesion === 'unclear') continue;
@@ -103,15 +136,32 @@ export default createRule({
         const size = { lo: round(lesion.lo + 2 * narrowest), hi: round(lesion.hi + 2 * narrowest) };
         const s = stepOf(kind, size);
         if (s === undefined || s === step) continue;
-        const data = { code: line.code, lesion: cm(lesion), margin: `${Number(narrowest.toFixed(2))} cm`, size: cm(size), right: codeFor(s) };
-        reports.push({ line: line.index, field: 'code' as const, suggestions: recode(line, codeFor(s)), messageId: 'withMargins', data });
+        const data = {
+          code: line.code,
+          lesion: cm(lesion),
+          margin: `${Number(narrowest.toFixed(2))} cm`,
+          size: cm(size),
+          right: codeFor(s),
+        };
+        reports.push({
+          line: line.index,
+          field: 'code' as const,
+          suggestions: recode(line, codeFor(s)),
+          messageId: 'withMargins',
+          data,
+        });
         continue;
       }
       // No margin documented: the margins can only make it larger, so only a smaller step is wrong.
       const s = sizeStep(kind, lesion.lo);
       if (step >= s) continue;
       // "Or larger": the margins the note leaves out decide the code: no one click.
-      reports.push({ line: line.index, field: 'code', messageId: 'atLeast', data: { code: line.code, lesion: cm(lesion), right: codeFor(s) } });
+      reports.push({
+        line: line.index,
+        field: 'code',
+        messageId: 'atLeast',
+        data: { code: line.code, lesion: cm(lesion), right: codeFor(s) },
+      });
     }
     return reports;
   },

@@ -5,13 +5,28 @@
  * and drainage and Mohs guidelines; docs/note.md. Tangential biopsy and shave
  * removal are never judged against each other: they differ only in intent.
  */
-import { hasNote, noteOf, tieBlocks, techniqueOfCode, documentedTechnique, techniqueAgrees, TECHNIQUE_WORDS, FAMILY_WORDS, type DocumentedTechnique, type Technique } from '../note/index';
+import {
+  hasNote,
+  noteOf,
+  tieBlocks,
+  techniqueOfCode,
+  documentedTechnique,
+  techniqueAgrees,
+  TECHNIQUE_WORDS,
+  FAMILY_WORDS,
+  type DocumentedTechnique,
+  type Technique,
+} from '../note/index';
 import { BIOPSY_ADDON, BIOPSY_ADDON_OF } from '../codes';
 import { orphansAnAddOn, replaceCode, suggest } from '../suggest';
 import { createRule } from '../types';
 
 /** The biopsy primary of each biopsy technique: one biopsy technique for another is a determined recode. */
-const BIOPSY_PRIMARY_OF: Partial<Record<DocumentedTechnique, string>> = { 'tangential-biopsy': '11102', 'punch-biopsy': '11104', 'incisional-biopsy': '11106' };
+const BIOPSY_PRIMARY_OF: Partial<Record<DocumentedTechnique, string>> = {
+  'tangential-biopsy': '11102',
+  'punch-biopsy': '11104',
+  'incisional-biopsy': '11106',
+};
 
 /** A biopsy billed as another biopsy technique: the same role (primary or add-on) of the documented one. Other families need site, size or count. */
 function documentedCode(code: string, family: Technique, documented: DocumentedTechnique): string | undefined {
@@ -25,7 +40,8 @@ export default createRule({
     id: 'note-technique-mismatch',
     summary: 'The procedure note documents a technique of another code family than the line bills.',
     severity: 'warning',
-    reference: 'CPT guidelines for biopsy (11102–11107), shave removal, excision, destruction, incision and drainage and Mohs surgery',
+    reference:
+      'CPT guidelines for biopsy (11102–11107), shave removal, excision, destruction, incision and drainage and Mohs surgery',
     description:
       'A line of a technique family (tangential, punch or incisional biopsy, shave removal, excision, destruction, incision and drainage, Mohs) whose tied procedure blocks document exactly one technique, of another family. Tangential biopsy and shave removal are never judged against each other. Silent when the note names no technique for the line, two techniques, or one block speaks for two lines.',
     messages: {
@@ -55,8 +71,17 @@ export default createRule({
         line: line.index,
         field: 'code' as const,
         messageId: 'mismatch' as const,
-        data: { name: words.name, codes: words.codes, code: line.code, family: FAMILY_WORDS[family], report: words.report },
-        suggestions: right && !orphansAnAddOn(line, context.onClaim) ? suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) : [],
+        data: {
+          name: words.name,
+          codes: words.codes,
+          code: line.code,
+          family: FAMILY_WORDS[family],
+          report: words.report,
+        },
+        suggestions:
+          right && !orphansAnAddOn(line, context.onClaim)
+            ? suggest(`Change ${line.code} to ${right}`, replaceCode(line, right))
+            : [],
       });
     }
     return reports;

@@ -17,7 +17,8 @@ export default createRule({
     id: 'repair-bundled',
     summary: 'A simple repair is billed with a biopsy, removal or destruction it is included in.',
     severity: 'warning',
-    reference: 'CPT integumentary guidelines (simple repair included); NCCI Policy Manual, ch. III (integumentary system), repair; NCCI PTP edits',
+    reference:
+      'CPT integumentary guidelines (simple repair included); NCCI Policy Manual, ch. III (integumentary system), repair; NCCI PTP edits',
     description:
       'A simple repair on a claim with a biopsy, removal or destruction it is bundled into (not Mohs), when some such procedure line is not separated from the repair: neither line of the pair carries a distinct-service modifier.',
     messages: {
@@ -36,16 +37,22 @@ export default createRule({
     const procedures = [...new Set(unseparated.map((p) => p.code))].join(', ');
     // Repairs of one code share their words (the engine renders them once).
     const dataOf = new Map<string, { repair: string; procedures: string }>();
-    return onClaim
-      .linesIn(SIMPLE_REPAIR)
-      .filter((repair) => !distinct(repair))
-      // The same wound or another: the person knows at once, so both fixes are offered.
-      .map((repair) => ({
-        line: repair.index,
-        field: 'modifiers' as const,
-        messageId: 'bundled' as const,
-        data: dataOf.get(repair.code) ?? dataOf.set(repair.code, { repair: repair.code, procedures }).get(repair.code)!,
-        suggestions: [...suggest(`Remove ${repair.code}`, removeLine(repair)), ...suggest(`Add XS to ${repair.code}`, addModifier(repair, 'XS'))],
-      }));
+    return (
+      onClaim
+        .linesIn(SIMPLE_REPAIR)
+        .filter((repair) => !distinct(repair))
+        // The same wound or another: the person knows at once, so both fixes are offered.
+        .map((repair) => ({
+          line: repair.index,
+          field: 'modifiers' as const,
+          messageId: 'bundled' as const,
+          data:
+            dataOf.get(repair.code) ?? dataOf.set(repair.code, { repair: repair.code, procedures }).get(repair.code)!,
+          suggestions: [
+            ...suggest(`Remove ${repair.code}`, removeLine(repair)),
+            ...suggest(`Add XS to ${repair.code}`, addModifier(repair, 'XS')),
+          ],
+        }))
+    );
   },
 });

@@ -12,19 +12,22 @@ import { hasAnyModifier, type ClaimLine } from '../context';
 import { siteKey } from '../site-words';
 import { createRule } from '../types';
 
-const list = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const list = (items: readonly string[]) =>
+  items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export default createRule({
   meta: {
     id: 'same-site-distinct-modifier',
     summary: 'A biopsy carries a distinct-service modifier, but a removal or destruction is billed for the same site.',
     severity: 'info',
-    reference: 'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; modifiers 59 and XS',
+    reference:
+      'NCCI Policy Manual, ch. III (integumentary system), biopsy with removal of the same lesion; modifiers 59 and XS',
     description:
       'A biopsy primary carrying a distinct-service modifier, and a removal or destruction line that biopsy-bundled pairs with it (not Mohs, where a same-day diagnostic biopsy may carry 59) at the same site: equal after writing L/R out and ignoring case and punctuation, laterality and qualifiers included (`left cheek` and `left medial cheek` are not the same site). Needs review: a second lesion at that site keeps the modifier.',
     messages: {
       sameSite: {
-        message: '{{biopsy}} carries {{modifiers}} as a separate lesion, but {{removals}} on the same site is billed too: if both are the same lesion, the biopsy is part of the removal.',
+        message:
+          '{{biopsy}} carries {{modifiers}} as a separate lesion, but {{removals}} on the same site is billed too: if both are the same lesion, the biopsy is part of the removal.',
         title: 'Confirm a separate lesion',
         fix: 'Keep {{modifiers}} on {{biopsy}} only if the note documents a separate lesion; if the biopsied lesion is the one removed, delete {{biopsy}}.',
       },
@@ -51,7 +54,12 @@ export default createRule({
       if (!same) continue;
       const modifiers = DISTINCT_SERVICE_MODIFIERS.filter((m) => biopsy.modifiers.has(m));
       const codes = [...new Set(same.map((r) => r.code))];
-      reports.push({ line: biopsy.index, field: 'modifiers' as const, messageId: 'sameSite' as const, data: { biopsy: biopsy.code, modifiers: list(modifiers), removals: list(codes) } });
+      reports.push({
+        line: biopsy.index,
+        field: 'modifiers' as const,
+        messageId: 'sameSite' as const,
+        data: { biopsy: biopsy.code, modifiers: list(modifiers), removals: list(codes) },
+      });
     }
     return reports;
   },

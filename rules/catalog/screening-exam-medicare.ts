@@ -13,12 +13,14 @@ export default createRule({
     id: 'screening-exam-medicare',
     summary: 'An E/M billed to original Medicare with only screening diagnoses.',
     severity: 'error',
-    reference: 'Social Security Act §1862(a)(7); Medicare Claims Processing Manual, ch. 1 (GY) and ch. 30 (ABN modifiers)',
+    reference:
+      'Social Security Act §1862(a)(7); Medicare Claims Processing Manual, ch. 1 (GY) and ch. 30 (ABN modifiers)',
     description:
       'Original Medicare only: an E/M line whose linked diagnoses are all screening diagnoses and that carries no ABN modifier.',
     messages: {
       screeningOnly: {
-        message: '{{em}} is linked only to screening ({{dx}}), and Medicare does not cover skin cancer screening or routine examinations.',
+        message:
+          '{{em}} is linked only to screening ({{dx}}), and Medicare does not cover skin cancer screening or routine examinations.',
         title: 'Link a problem, or GY + bill pt',
         fix: 'Link the problem the visit addressed (a lesion, a symptom, a history of skin cancer) to {{em}}; if it was a screening only, bill the patient and append GY.',
       },
@@ -29,6 +31,11 @@ export default createRule({
     return onClaim
       .linesIn(EM)
       .filter((l) => l.dx.length > 0 && l.dx.every((d) => SCREENING_DX.has(d)) && !hasAnyModifier(l, ABN_MODIFIERS))
-      .map((l) => ({ line: l.index, field: 'dx' as const, messageId: 'screeningOnly' as const, data: { em: l.code, dx: l.dx.map(displayIcd).join(', ') } }));
+      .map((l) => ({
+        line: l.index,
+        field: 'dx' as const,
+        messageId: 'screeningOnly' as const,
+        data: { em: l.code, dx: l.dx.map(displayIcd).join(', ') },
+      }));
   },
 });

@@ -10,7 +10,15 @@
  * included, and messages reach the review list and its exports).
  */
 import {
-  ADDON_PRIMARIES, codeSet, MOHS_ANY_SITE_IF_DEEP, MOHS_SITE_GROUPS, SITE_GROUP_LABEL, SITE_SERIES, siteGroupsOfCode, sizedCode, type SiteGroup,
+  ADDON_PRIMARIES,
+  codeSet,
+  MOHS_ANY_SITE_IF_DEEP,
+  MOHS_SITE_GROUPS,
+  SITE_GROUP_LABEL,
+  SITE_SERIES,
+  siteGroupsOfCode,
+  sizedCode,
+  type SiteGroup,
 } from '../codes';
 import type { Suggestion, SuggestionAction } from '../schema';
 import { replaceCode, suggest } from '../suggest';
@@ -19,7 +27,11 @@ import { createRule, type MessageReport } from '../types';
 const WRONG_SITE = '{{code}} is for the {{fits}}, but the site is on the {{group}}.';
 
 const messages = {
-  wrongSite: { message: WRONG_SITE, title: 'Use {{right}} for this site', fix: 'Use {{right}} ({{group}}) for this site.' },
+  wrongSite: {
+    message: WRONG_SITE,
+    title: 'Use {{right}} for this site',
+    fix: 'Use {{right}} ({{group}}) for this site.',
+  },
   deepMohs: {
     message: WRONG_SITE,
     title: 'Use {{right}} unless it was deep',
@@ -36,7 +48,9 @@ const SITE_SPECIFIC = codeSet(
 /** The Mohs code of the same role (first stage or additional stage) that fits a site group. */
 function mohsCounterpart(code: string, group: SiteGroup): string | undefined {
   const isAddon = code in ADDON_PRIMARIES;
-  return Object.keys(MOHS_SITE_GROUPS).find((c) => MOHS_SITE_GROUPS[c]!.includes(group) && c in ADDON_PRIMARIES === isAddon);
+  return Object.keys(MOHS_SITE_GROUPS).find(
+    (c) => MOHS_SITE_GROUPS[c]!.includes(group) && c in ADDON_PRIMARIES === isAddon,
+  );
 }
 
 export default createRule({
@@ -44,7 +58,8 @@ export default createRule({
     id: 'site-code-mismatch',
     summary: 'A site-specific excision, shave, destruction or Mohs code does not fit the documented site.',
     severity: 'error',
-    reference: 'CPT descriptors of the excision, shave removal and malignant destruction series (by anatomic site); CPT Mohs micrographic surgery guidelines',
+    reference:
+      'CPT descriptors of the excision, shave removal and malignant destruction series (by anatomic site); CPT Mohs micrographic surgery guidelines',
     description:
       'A site-specific code (excision, shave, malignant destruction, Mohs) on a line whose site the anatomic lexicon places in another site group. Warning only for 17311/17312 on the trunk, arms or legs (allowed when the surgery involves muscle, cartilage, bone, tendon, major nerve or vessel). Sites the lexicon cannot place are never judged.',
     messages,
@@ -52,7 +67,8 @@ export default createRule({
   check({ onClaim, siteGroupOf }) {
     const reports: MessageReport<typeof messages>[] = [];
     /** Mohs lines recoded to one site group's codes: a first stage and its additional stages move together. */
-    let mohsMoves: Map<SiteGroup, { report: { suggestions?: Suggestion[] }; right: string; action: SuggestionAction }[]> | undefined;
+    let mohsMoves:
+      Map<SiteGroup, { report: { suggestions?: Suggestion[] }; right: string; action: SuggestionAction }[]> | undefined;
     for (const line of onClaim.linesIn(SITE_SPECIFIC)) {
       const fits = siteGroupsOfCode(line.code);
       if (!fits) continue;
@@ -61,12 +77,23 @@ export default createRule({
       // Every site group has every code of the series (and both Mohs roles): there is always a right code.
       const sized = sizedCode(line.code);
       const right = sized ? SITE_SERIES[group][sized.kind][sized.step]! : mohsCounterpart(line.code, group)!;
-      const data = { code: line.code, fits: fits.map((g) => SITE_GROUP_LABEL[g]).join(', or the '), group: SITE_GROUP_LABEL[group], right };
+      const data = {
+        code: line.code,
+        fits: fits.map((g) => SITE_GROUP_LABEL[g]).join(', or the '),
+        group: SITE_GROUP_LABEL[group],
+        right,
+      };
       if (!sized && MOHS_ANY_SITE_IF_DEEP.has(line.code)) {
         // The depth only the note shows decides: no one-click fix.
         reports.push({ line: line.index, field: 'code', severity: 'warning', messageId: 'deepMohs', data });
       } else {
-        const report = { line: line.index, field: 'code' as const, messageId: 'wrongSite' as const, data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) };
+        const report = {
+          line: line.index,
+          field: 'code' as const,
+          messageId: 'wrongSite' as const,
+          data,
+          suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)),
+        };
         reports.push(report);
         if (!sized) {
           mohsMoves ??= new Map();
@@ -78,7 +105,10 @@ export default createRule({
     }
     for (const moves of mohsMoves?.values() ?? []) {
       if (moves.length < 2) continue;
-      const both = suggest(`Change to ${[...new Set(moves.map((m) => m.right))].join(' + ')}`, moves.map((m) => m.action));
+      const both = suggest(
+        `Change to ${[...new Set(moves.map((m) => m.right))].join(' + ')}`,
+        moves.map((m) => m.action),
+      );
       for (const { report } of moves) report.suggestions = both;
     }
     return reports;

@@ -11,19 +11,23 @@ import { replaceCode, suggest } from '../suggest';
 import { createRule } from '../types';
 
 /** '40490'; '56605 (56606 for each further lesion)'. */
-const codesOf = (place: SiteSpecificBiopsy) => (place.eachAdditional ? `${place.code} (${place.eachAdditional} for each further lesion)` : place.code);
+const codesOf = (place: SiteSpecificBiopsy) =>
+  place.eachAdditional ? `${place.code} (${place.eachAdditional} for each further lesion)` : place.code;
 
 export default createRule({
   meta: {
     id: 'site-specific-biopsy',
-    summary: 'A skin biopsy code is billed for the lip vermilion, the eyelid margin, the nail unit, the penis or the vulva, which have biopsy codes of their own.',
+    summary:
+      'A skin biopsy code is billed for the lip vermilion, the eyelid margin, the nail unit, the penis or the vulva, which have biopsy codes of their own.',
     severity: 'error',
-    reference: 'CPT code set: biopsy of the lip (40490), eyelid margin (67810), nail unit (11755), penis (54100), vulva (56605, 56606); skin biopsy 11102–11107',
+    reference:
+      'CPT code set: biopsy of the lip (40490), eyelid margin (67810), nail unit (11755), penis (54100), vulva (56605, 56606); skin biopsy 11102–11107',
     description:
       'A skin biopsy line whose site names the lip vermilion (vermilion) → 40490, the eyelid margin (lid, eyelid or tarsal margin) → 67810, the nail unit (nail bed, matrix, plate or fold, hyponychium, nail unit, subungual) → 11755, the penis (penis, penile, glans, foreskin, prepuce) → 54100 or the vulva (vulva, vulvar, labia majora or minora, clitoris) → 56605 (56606 for each further lesion), matched on whole words. The skin of the lip, eyelid or finger is skin: `upper lip`, `eyelid`, `finger` alone never fire; a site naming two of these places, or none, raises nothing.',
     messages: {
       wrongCode: {
-        message: '{{code}} is a skin biopsy code, but the site is {{place}}, which has a biopsy code of its own: {{codes}}.',
+        message:
+          '{{code}} is a skin biopsy code, but the site is {{place}}, which has a biopsy code of its own: {{codes}}.',
         title: 'Use {{placeCode}} for this site',
         fix: 'Report the biopsy of {{place}} with {{codes}} instead of {{code}}; biopsies of skin elsewhere keep their skin biopsy codes (the first of them as the primary).',
       },

@@ -4,12 +4,23 @@
  * narrowest margins), shave removal and malignant destruction descriptors (lesion
  * diameter); NCCI Policy Manual ch. III (integumentary system).
  */
-import { codeSet, SITE_GROUP_LABEL, SITE_SERIES, SIZED_KIND_LABEL, sizeStep, sizeStepLabel, sizedCode, type SizedKind } from '../codes';
+import {
+  codeSet,
+  SITE_GROUP_LABEL,
+  SITE_SERIES,
+  SIZED_KIND_LABEL,
+  sizeStep,
+  sizeStepLabel,
+  sizedCode,
+  type SizedKind,
+} from '../codes';
 import { replaceCode, suggest } from '../suggest';
 import { createRule, type MessageReport } from '../types';
 
 const measured = (kind: SizedKind) =>
-  kind === 'benign-excision' || kind === 'malignant-excision' ? 'an excised diameter (lesion plus margins)' : 'a lesion diameter';
+  kind === 'benign-excision' || kind === 'malignant-excision'
+    ? 'an excised diameter (lesion plus margins)'
+    : 'a lesion diameter';
 const cm = (size: number) => `${Number(size.toFixed(2))} cm`;
 
 /** Every site- and size-specific code (sizedCode knows these). */
@@ -28,9 +39,10 @@ export default createRule({
     id: 'size-code-mismatch',
     summary: 'A size-specific excision, shave or destruction code disagrees with the documented size.',
     severity: 'error',
-    reference: 'CPT excision (11400–11646), shave removal (11300–11313) and malignant destruction (17260–17286) guidelines; NCCI Policy Manual, ch. III',
+    reference:
+      'CPT excision (11400–11646), shave removal (11300–11313) and malignant destruction (17260–17286) guidelines; NCCI Policy Manual, ch. III',
     description:
-      'A size-specific code (excision, shave, malignant destruction) whose size step disagrees with the line\'s sizeCm (excisions ≤0.5, ≤1.0, ≤2.0, ≤3.0, ≤4.0, larger; shaves ≤0.5, ≤1.0, ≤2.0, larger). No size, no finding. The fix names the right code of the same site group and kind.',
+      "A size-specific code (excision, shave, malignant destruction) whose size step disagrees with the line's sizeCm (excisions ≤0.5, ≤1.0, ≤2.0, ≤3.0, ≤4.0, larger; shaves ≤0.5, ≤1.0, ≤2.0, larger). No size, no finding. The fix names the right code of the same site group and kind.",
     messages,
   },
   check({ onClaim }) {
@@ -52,7 +64,13 @@ export default createRule({
         right,
         group: SITE_GROUP_LABEL[sized.group],
       };
-      reports.push({ line: line.index, field: 'code', messageId: 'wrongSize', data, suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)) });
+      reports.push({
+        line: line.index,
+        field: 'code',
+        messageId: 'wrongSize',
+        data,
+        suggestions: suggest(`Change ${line.code} to ${right}`, replaceCode(line, right)),
+      });
     }
     return reports;
   },

@@ -64,7 +64,8 @@ export class IcdTableError extends Error {}
  * One linear scan; throws IcdTableError on a malformed table.
  */
 function indexTable(data: string): { categories: Map<string, Category>; macros: string[] } {
-  if (!data.startsWith(ICD_TABLE_HEADER)) throw new IcdTableError(`not an ICD-10-CM table (expected it to start with '${ICD_TABLE_HEADER}')`);
+  if (!data.startsWith(ICD_TABLE_HEADER))
+    throw new IcdTableError(`not an ICD-10-CM table (expected it to start with '${ICD_TABLE_HEADER}')`);
   const bar = data.indexOf('|', ICD_TABLE_HEADER.length);
   if (bar === -1) throw new IcdTableError('ICD-10-CM table: no body');
   const macroText = data.slice(ICD_TABLE_HEADER.length, bar);
@@ -75,7 +76,8 @@ function indexTable(data: string): { categories: Map<string, Category>; macros: 
   let i = 0;
   while (i < body.length) {
     const category = body.slice(i, i + 3);
-    if (!/^[A-Z][0-9A-Z]{2}$/.test(category)) throw new IcdTableError(`ICD-10-CM table: bad category at ${bar + 1 + i}`);
+    if (!/^[A-Z][0-9A-Z]{2}$/.test(category))
+      throw new IcdTableError(`ICD-10-CM table: bad category at ${bar + 1 + i}`);
     i += 3;
     let children: string | null = null;
     const next = body[i];
@@ -155,7 +157,8 @@ export interface IcdCodeSetInfo extends IcdCodeSet {
  * into a Set the first time a code of it is judged.
  */
 export function createIcdCodeSet(name: string, encodedData: string): IcdCodeSetInfo {
-  if (!encodedData.startsWith(ICD_TABLE_HEADER)) throw new IcdTableError(`${name}: not an ICD-10-CM table (expected it to start with '${ICD_TABLE_HEADER}')`);
+  if (!encodedData.startsWith(ICD_TABLE_HEADER))
+    throw new IcdTableError(`${name}: not an ICD-10-CM table (expected it to start with '${ICD_TABLE_HEADER}')`);
   let index: ReturnType<typeof indexTable> | undefined;
   const table = () => (index ??= indexTable(encodedData));
 
@@ -190,7 +193,8 @@ export function createIcdCodeSet(name: string, encodedData: string): IcdCodeSetI
       const prefix = normalize(input);
       const out: string[] = [];
       if (limit <= 0 || prefix === '' || !/^[0-9A-Z]+$/.test(prefix)) return out;
-      const categories = prefix.length >= 3 ? [prefix.slice(0, 3)] : [...table().categories.keys()].filter((c) => c.startsWith(prefix));
+      const categories =
+        prefix.length >= 3 ? [prefix.slice(0, 3)] : [...table().categories.keys()].filter((c) => c.startsWith(prefix));
       for (const category of categories) {
         const entry = decoded(category);
         if (!entry) continue;
@@ -207,4 +211,3 @@ export function createIcdCodeSet(name: string, encodedData: string): IcdCodeSetI
     hasCategory: (category: string) => table().categories.has(normalize(category)),
   };
 }
-

@@ -92,6 +92,7 @@ export function encodeIcdTable(codes: Iterable<string>, options: { macros?: numb
 
 /** A billable code with billable codes below it cannot be written in this format (and does not occur in ICD-10-CM). */
 function checkLeaves(code: string, node: TrieNode): void {
-  if (node.billable && node.children.size > 0) throw new IcdTableError(`${code} is listed as billable and so are longer codes below it`);
+  if (node.billable && node.children.size > 0)
+    throw new IcdTableError(`${code} is listed as billable and so are longer codes below it`);
   for (const [c, child] of node.children) checkLeaves(code + c, child);
 }

@@ -7,7 +7,7 @@ import { FY2026_NAME, FY2026_TABLE } from './fy2026.generated';
 import { createIcdCodeSet } from './codeset';
 import { fiscalYearRange, type IcdSetInForce } from './fiscal';
 
-export { createIcdCodeSet, decodeIcdTable, IcdTableError,} from './codeset';
+export { createIcdCodeSet, decodeIcdTable, IcdTableError } from './codeset';
 export { encodeIcdTable, parseIcdCodeFile } from './encode';
 export { fiscalYearOf, fiscalYearRange, icdSetFor, type IcdSetInForce } from './fiscal';
 

@@ -20,7 +20,11 @@ export interface ShippedRange {
 }
 
 export const SHIPPED_RANGES: readonly ShippedRange[] = [
-  { from: 'A00', to: 'B99', what: 'ch. 1 infections (warts B07, molluscum B08, herpes B00–B02, dermatophytosis B35–B36, scabies B86)' },
+  {
+    from: 'A00',
+    to: 'B99',
+    what: 'ch. 1 infections (warts B07, molluscum B08, herpes B00–B02, dermatophytosis B35–B36, scabies B86)',
+  },
   { from: 'C00', to: 'D49', what: 'ch. 2 neoplasms' },
   { from: 'D50', to: 'D89', what: 'ch. 3 blood and immune (purpura D69, sarcoidosis D86)' },
   { from: 'E00', to: 'E89', what: 'ch. 4 endocrine and metabolic (E11.9 …)' },
@@ -34,7 +38,11 @@ export const SHIPPED_RANGES: readonly ShippedRange[] = [
   { from: 'O00', to: 'P96', what: 'ch. 15–16 pregnancy and perinatal' },
   { from: 'Q00', to: 'QA0', what: 'ch. 17 congenital (skin Q80–Q85)' },
   { from: 'R00', to: 'R99', what: 'ch. 18 symptoms and signs (R20–R23, R52, R58, R61)' },
-  { from: 'S00', to: 'T88', what: 'ch. 19 injury, burns, poisoning, adverse effects (T78.3 angioedema, T20–T32 burns)' },
+  {
+    from: 'S00',
+    to: 'T88',
+    what: 'ch. 19 injury, burns, poisoning, adverse effects (T78.3 angioedema, T20–T32 burns)',
+  },
   { from: 'U00', to: 'U85', what: 'ch. 22 special purposes (U07.1, U09.9)' },
   { from: 'Z00', to: 'Z99', what: 'ch. 21 factors influencing health status (Z00, Z12, Z41, Z85–Z87)' },
 ];

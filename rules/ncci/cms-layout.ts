@@ -27,10 +27,13 @@ export interface CmsPtpRow {
 }
 
 const ptpLine = (r: CmsPtpRow): string =>
-  [r.column1, r.column2, r.before1996 ? '*' : '', r.effective, r.deletion ?? '*', String(r.modifier), r.rationale].join('\t');
+  [r.column1, r.column2, r.before1996 ? '*' : '', r.effective, r.deletion ?? '*', String(r.modifier), r.rationale].join(
+    '\t',
+  );
 
 /** A whole ccipra part: preamble and rows, CRLF line ends. */
-export const ptpFileText = (rows: readonly CmsPtpRow[]): string => [...PTP_PREAMBLE, ...rows.map(ptpLine)].map((l) => `${l}\r\n`).join('');
+export const ptpFileText = (rows: readonly CmsPtpRow[]): string =>
+  [...PTP_PREAMBLE, ...rows.map(ptpLine)].map((l) => `${l}\r\n`).join('');
 
 /** The AMA notice cell (multi-line, quoted; the ® is one byte in CMS's Windows-1252 file) and the header, split over lines as CMS does. */
 export const MUE_PREAMBLE =
@@ -47,9 +50,14 @@ export interface CmsMueRow {
   rationale: string;
 }
 
-const MAI_TEXT = { 1: '1 Line Edit', 2: '2 Date of Service Edit: Policy', 3: '3 Date of Service Edit: Clinical' } as const;
+const MAI_TEXT = {
+  1: '1 Line Edit',
+  2: '2 Date of Service Edit: Policy',
+  3: '3 Date of Service Edit: Clinical',
+} as const;
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 const mueLine = (r: CmsMueRow): string => [r.code, String(r.mue), MAI_TEXT[r.mai], csvCell(r.rationale)].join(',');
 
-export const mueFileText = (rows: readonly CmsMueRow[]): string => MUE_PREAMBLE + rows.map((r) => `${mueLine(r)}\n`).join('');
+export const mueFileText = (rows: readonly CmsMueRow[]): string =>
+  MUE_PREAMBLE + rows.map((r) => `${mueLine(r)}\n`).join('');

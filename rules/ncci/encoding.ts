@@ -101,7 +101,7 @@ export function packPtp(label: TableLabel, rows: readonly PtpRow[]): PackedPtp {
     .sort((a, b) => a.c1 - b.c1 || a.c2 - b.c2 || (a.effective ?? 0) - (b.effective ?? 0));
   const out: string[] = [];
   let prev1 = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const c1 = sorted[i]!.c1;
     let j = i;
     while (j < sorted.length && sorted[j]!.c1 === c1) j++;
@@ -144,7 +144,8 @@ export function unpackPtp(packed: PackedPtp): PtpTable {
       count++;
     }
   }
-  if (count !== packed.rows) throw new NcciTableError(`packed PTP table holds ${count} rows, its header says ${packed.rows}`);
+  if (count !== packed.rows)
+    throw new NcciTableError(`packed PTP table holds ${count} rows, its header says ${packed.rows}`);
   return builder.build(packed.label);
 }
 
@@ -176,6 +177,7 @@ export function unpackMue(packed: PackedMue): MueTable {
     const mai = ((rest % 3) + 1) as MueAdjudicationIndicator;
     entries.push({ code: codeOfIndex(i), mue: (rest - (mai - 1)) / 3, mai, rationale: packed.rationales[rat] ?? '' });
   }
-  if (entries.length !== packed.rows) throw new NcciTableError(`packed MUE table holds ${entries.length} rows, its header says ${packed.rows}`);
+  if (entries.length !== packed.rows)
+    throw new NcciTableError(`packed MUE table holds ${entries.length} rows, its header says ${packed.rows}`);
   return new MueTable(packed.label, entries);
 }

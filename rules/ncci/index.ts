@@ -14,11 +14,11 @@ export { PtpTable, PtpTableBuilder, type StoredPtp } from './ptp-table';
 export { MueTable } from './mue-table';
 export { codeIndex, codeOfIndex } from './code-index';
 export { packMue, packPtp, unpackMue, unpackPtp, type PackedMue, type PtpRow } from './encoding';
-export { importNcciFiles, isPtpFileName, MueCsvParser, NcciFormatError, PtpImport, type NcciSourceFile,} from './parse';
+export { importNcciFiles, isPtpFileName, MueCsvParser, NcciFormatError, PtpImport, type NcciSourceFile } from './parse';
 export { mueFileText, ptpFileText, PTP_PREAMBLE, type CmsMueRow, type CmsPtpRow } from './cms-layout';
-export {  parsePtpFileName,} from './labels';
+export { parsePtpFileName } from './labels';
 export { MUE_PRECEDENCE, PTP_PRECEDENCE, ptpPrecedenceFor } from './precedence';
-export type {  MueTableLike,} from './types';
+export type { MueTableLike } from './types';
 
 let defaults: EngineTables | undefined;
 

@@ -16,7 +16,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const quarterStart = (q: Quarter): string => `${q.year}-${pad((q.quarter - 1) * 3 + 1)}-01`;
 
 export function ptpLabel(q: Quarter | undefined, version?: string): TableLabel {
-  if (!q) return { name: 'NCCI PTP (imported)', reference: `CMS NCCI PTP edits, practitioner${version ? ` (v${version})` : ''}` };
+  if (!q)
+    return {
+      name: 'NCCI PTP (imported)',
+      reference: `CMS NCCI PTP edits, practitioner${version ? ` (v${version})` : ''}`,
+    };
   return {
     name: `NCCI PTP ${q.year} Q${q.quarter}`,
     reference: `CMS NCCI PTP edits, practitioner, ${q.year} Q${q.quarter}${version ? ` (v${version})` : ''}`,
@@ -26,7 +30,11 @@ export function ptpLabel(q: Quarter | undefined, version?: string): TableLabel {
 
 export function mueLabel(q: Quarter | undefined): TableLabel {
   if (!q) return { name: 'NCCI MUE (imported)', reference: 'CMS MUE, practitioner services' };
-  return { name: `NCCI MUE ${q.year} Q${q.quarter}`, reference: `CMS MUE, practitioner services, ${q.year} Q${q.quarter}`, asOf: quarterStart(q) };
+  return {
+    name: `NCCI MUE ${q.year} Q${q.quarter}`,
+    reference: `CMS MUE, practitioner services, ${q.year} Q${q.quarter}`,
+    asOf: quarterStart(q),
+  };
 }
 
 export interface PtpFileName {
@@ -45,7 +53,12 @@ export function parsePtpFileName(fileName: string): PtpFileName | undefined {
   const major = Number(m[1]);
   const minor = Number(m[2]);
   if (minor > 3) return undefined;
-  return { version: `${major}.${minor}`, revision: Number(m[3]), part: Number(m[4]), quarter: { year: 1994 + major, quarter: minor + 1 } };
+  return {
+    version: `${major}.${minor}`,
+    revision: Number(m[3]),
+    part: Number(m[4]),
+    quarter: { year: 1994 + major, quarter: minor + 1 },
+  };
 }
 
 /** 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv' → 2026 Q2; undefined when the name carries no date. */

@@ -136,8 +136,10 @@ export class PtpFileParser extends LineParser {
         this.#state = 'legend';
         return;
       }
-      if (CODE.test(first) && cells.length >= 6) this.fail(line, "an edit row before the 'Column 1 / Column 2' header: not CMS's practitioner PTP layout");
-      if (line >= HEADER_SEARCH_LINES) this.fail(line, "no 'Column 1 / Column 2' header in the first lines: not a CMS practitioner PTP file");
+      if (CODE.test(first) && cells.length >= 6)
+        this.fail(line, "an edit row before the 'Column 1 / Column 2' header: not CMS's practitioner PTP layout");
+      if (line >= HEADER_SEARCH_LINES)
+        this.fail(line, "no 'Column 1 / Column 2' header in the first lines: not a CMS practitioner PTP file");
       return;
     }
     // The header's labels wrap onto rows whose first cell is empty.
@@ -161,7 +163,10 @@ export class PtpFileParser extends LineParser {
       from = tab + 1;
     }
     if (n < 6) {
-      this.fail(line, `expected 7 tab-separated columns (Column 1, Column 2, pre-1996 flag, Effective Date, Deletion Date, Modifier, PTP Edit Rationale), found ${n}`);
+      this.fail(
+        line,
+        `expected 7 tab-separated columns (Column 1, Column 2, pre-1996 flag, Effective Date, Deletion Date, Modifier, PTP Edit Rationale), found ${n}`,
+      );
     }
     const column1 = cells[0]!.trim();
     const column2 = cells[1]!.trim();
@@ -170,7 +175,8 @@ export class PtpFileParser extends LineParser {
     const c2 = CODE.test(column2) ? codeIndex(column2) : -1;
     if (c2 < 0) this.fail(line, `Column 2 ${show(column2)} is not a HCPCS/CPT code`);
     const before1996 = cells[2]!;
-    if (before1996 !== '' && before1996 !== '*' && before1996.trim() !== '' && before1996.trim() !== '*') this.fail(line, `the pre-1996 column holds ${show(before1996)}, expected * or nothing`);
+    if (before1996 !== '' && before1996 !== '*' && before1996.trim() !== '' && before1996.trim() !== '*')
+      this.fail(line, `the pre-1996 column holds ${show(before1996)}, expected * or nothing`);
     const effectiveText = cells[3]!.trim();
     const effective = yyyymmdd(effectiveText);
     if (effective < 0) this.fail(line, `Effective Date ${show(effectiveText)} is not a date YYYYMMDD`);
@@ -178,7 +184,8 @@ export class PtpFileParser extends LineParser {
     const deletion = deletionText === '*' || deletionText === '' ? 0 : yyyymmdd(deletionText);
     if (deletion < 0) this.fail(line, `Deletion Date ${show(deletionText)} is neither a date YYYYMMDD nor *`);
     const modifierText = cells[5]!.trim();
-    if (modifierText !== '0' && modifierText !== '1' && modifierText !== '9') this.fail(line, `Modifier ${show(modifierText)} is not 0, 1 or 9`);
+    if (modifierText !== '0' && modifierText !== '1' && modifierText !== '9')
+      this.fail(line, `Modifier ${show(modifierText)} is not 0, 1 or 9`);
     this.rows++;
     if (modifierText === '9') {
       this.notApplicable++; // "not applicable": no edit, same as no row
@@ -188,7 +195,8 @@ export class PtpFileParser extends LineParser {
   }
 
   protected onEnd(lines: number): void {
-    if (this.#state === 'preamble') this.fail(lines || null, "ends before the 'Column 1 / Column 2' header (empty or truncated file)");
+    if (this.#state === 'preamble')
+      this.fail(lines || null, "ends before the 'Column 1 / Column 2' header (empty or truncated file)");
     if (this.rows === 0) this.fail(lines, 'no edit rows after the header (truncated file?)');
   }
 }
@@ -221,9 +229,14 @@ export class PtpImport {
       for (const other of this.#files) {
         if (!other.name) continue;
         if (other.name.version !== name.version || other.name.revision !== name.revision) {
-          throw new NcciFormatError(fileName, null, `is version ${name.version} revision ${name.revision}, but ${other.parser.file} is version ${other.name.version} revision ${other.name.revision}: give the four parts of one release`);
+          throw new NcciFormatError(
+            fileName,
+            null,
+            `is version ${name.version} revision ${name.revision}, but ${other.parser.file} is version ${other.name.version} revision ${other.name.revision}: give the four parts of one release`,
+          );
         }
-        if (other.name.part === name.part) throw new NcciFormatError(fileName, null, `part f${name.part} given twice (also ${other.parser.file})`);
+        if (other.name.part === name.part)
+          throw new NcciFormatError(fileName, null, `part f${name.part} given twice (also ${other.parser.file})`);
       }
     }
     const parser = new PtpFileParser(fileName, this.#builder);
@@ -246,7 +259,11 @@ export class PtpImport {
       const missing = [1, 2, 3, 4].filter((p) => !parts.has(p));
       if (missing.length > 0) {
         const example = this.#files[0]!.parser.file;
-        throw new NcciFormatError(example, null, `part${missing.length > 1 ? 's' : ''} ${missing.map((p) => `f${p}`).join(', ')} of this release missing: CMS ships the practitioner PTP table in four files, f1 to f4`);
+        throw new NcciFormatError(
+          example,
+          null,
+          `part${missing.length > 1 ? 's' : ''} ${missing.map((p) => `f${p}`).join(', ')} of this release missing: CMS ships the practitioner PTP table in four files, f1 to f4`,
+        );
       }
     }
     const first = all ? names[0] : undefined;
@@ -296,7 +313,10 @@ export class MueCsvParser {
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;
       if (++this.#recordChars > MAX_LINE_CHARS) {
-        this.#fail(this.#recordStarted ? this.#recordLine : this.#line, `a record longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters, the limit for one line of a CMS table file (not a CMS file?)`);
+        this.#fail(
+          this.#recordStarted ? this.#recordLine : this.#line,
+          `a record longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters, the limit for one line of a CMS table file (not a CMS file?)`,
+        );
       }
       if (this.#quoted) {
         if (ch === '"') {
@@ -352,15 +372,23 @@ export class MueCsvParser {
   end(): void {
     if (this.#ended) return;
     this.#ended = true;
-    if (this.#quoted) this.#fail(this.#cellLine, 'the file ends inside a quoted cell that starts on this line (truncated file?)');
+    if (this.#quoted)
+      this.#fail(this.#cellLine, 'the file ends inside a quoted cell that starts on this line (truncated file?)');
     this.#endRecord();
-    if (this.#state === 'preamble') this.#fail(null, 'no header "HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator" (empty, truncated, or not a CMS practitioner MUE file)');
+    if (this.#state === 'preamble')
+      this.#fail(
+        null,
+        'no header "HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator" (empty, truncated, or not a CMS practitioner MUE file)',
+      );
     if (this.#entries.size === 0) this.#fail(this.#line, 'no code rows after the header (truncated file?)');
   }
 
   finish(): MueTable {
     this.end();
-    return new MueTable(mueLabel(parseMueFileName(this.file)), [...this.#entries.values()].map((e) => e.entry));
+    return new MueTable(
+      mueLabel(parseMueFileName(this.file)),
+      [...this.#entries.values()].map((e) => e.entry),
+    );
   }
 
   #fail(line: number | null, problem: string): never {
@@ -398,13 +426,18 @@ export class MueCsvParser {
         this.#state = 'data';
         return;
       }
-      if (CODE.test(cells[0]!.trim()) && /^\d+$/.test((cells[1] ?? '').trim())) this.#fail(line, "a code row before the header: not CMS's practitioner MUE layout");
+      if (CODE.test(cells[0]!.trim()) && /^\d+$/.test((cells[1] ?? '').trim()))
+        this.#fail(line, "a code row before the header: not CMS's practitioner MUE layout");
       if (this.#records >= 10) this.#fail(line, 'no MUE header in the first rows: not a CMS practitioner MUE file');
       return;
     }
     const { code: ci, mue: mi, mai: ai, rationale: ri } = this.#columns;
     const needed = Math.max(ci, mi, ai, ri) + 1;
-    if (cells.length < needed) this.#fail(line, `expected ${needed} comma-separated cells (code, MUE value, adjudication indicator${ri >= 0 ? ', rationale' : ''}), found ${cells.length}`);
+    if (cells.length < needed)
+      this.#fail(
+        line,
+        `expected ${needed} comma-separated cells (code, MUE value, adjudication indicator${ri >= 0 ? ', rationale' : ''}), found ${cells.length}`,
+      );
     const code = cells[ci]!.trim().toUpperCase();
     if (!CODE.test(code) || codeIndex(code) < 0) this.#fail(line, `HCPCS/CPT Code ${show(code)} is not a code`);
     const mueText = cells[mi]!.trim();
@@ -414,7 +447,12 @@ export class MueCsvParser {
     if (!mai) this.#fail(line, `MUE Adjudication Indicator ${show(maiText)} for ${code} does not start with 1, 2 or 3`);
     const seen = this.#entries.get(code);
     if (seen) this.#fail(line, `${code} is listed twice (also on line ${seen.line})`);
-    const entry: MueEntry = { code, mue: Number(mueText), mai: Number(mai[1]) as MueAdjudicationIndicator, rationale: ri >= 0 ? (cells[ri] ?? '').trim() : '' };
+    const entry: MueEntry = {
+      code,
+      mue: Number(mueText),
+      mai: Number(mai[1]) as MueAdjudicationIndicator,
+      rationale: ri >= 0 ? (cells[ri] ?? '').trim() : '',
+    };
     this.#entries.set(code, { entry, line });
   }
 }
@@ -449,11 +487,15 @@ const isMueFileName = (name: string): boolean => {
  * NcciFormatError (file and line) on the first problem; returns nothing
  * partial, so the caller's tables stay as they were.
  */
-export async function importNcciFiles(files: readonly NcciSourceFile[], onProgress?: (p: ParseProgress) => void): Promise<ImportedNcci> {
+export async function importNcciFiles(
+  files: readonly NcciSourceFile[],
+  onProgress?: (p: ParseProgress) => void,
+): Promise<ImportedNcci> {
   const ptpFiles = files.filter((f) => isPtpFileName(f.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   const mueFiles = files.filter((f) => isMueFileName(f.name));
   const ignored = files.filter((f) => !ptpFiles.includes(f) && !mueFiles.includes(f)).map((f) => f.name);
-  if (mueFiles.length > 1) throw new NcciFormatError(mueFiles[1]!.name, null, `a second MUE table (also ${mueFiles[0]!.name}): give one`);
+  if (mueFiles.length > 1)
+    throw new NcciFormatError(mueFiles[1]!.name, null, `a second MUE table (also ${mueFiles[0]!.name}): give one`);
   const result: ImportedNcci = { ignored };
   let tick = 0;
   const report = (p: ParseProgress) => {

@@ -55,7 +55,9 @@ export interface MuePrecedence {
 
 /** The codes of a set and the add-on codes whose primaries are in it. */
 function withAddOns(set: CodeTest): CodeTest {
-  const addOns = Object.entries(ADDON_PRIMARIES).filter(([, primaries]) => primaries.some((p) => set.has(p))).map(([addOn]) => addOn);
+  const addOns = Object.entries(ADDON_PRIMARIES)
+    .filter(([, primaries]) => primaries.some((p) => set.has(p)))
+    .map(([addOn]) => addOn);
   const extra = new Set(addOns);
   return { has: (code) => set.has(code) || extra.has(code) };
 }
@@ -85,14 +87,16 @@ export const PTP_PRECEDENCE: readonly PtpPrecedence[] = [
     owner: 'biopsy-bundled',
     a: BIOPSY,
     b: withAddOns(BIOPSY_BUNDLES_INTO),
-    pairs: 'a biopsy (11102–11107) with a removal or destruction biopsy-bundled names (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313) or its add-on (11201, 17003, 17312, 17314, 17315)',
+    pairs:
+      'a biopsy (11102–11107) with a removal or destruction biopsy-bundled names (11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286, 17311, 17313) or its add-on (11201, 17003, 17312, 17314, 17315)',
     why: 'biopsy-bundled judges a biopsy with a removal on the biopsy line, separated by a distinct-service modifier on either line; its add-ons follow their primaries (add-on codes are not judged).',
   },
   {
     owner: 'repair-bundled',
     a: SIMPLE_REPAIR,
     b: withAddOns(REPAIR_BUNDLES_INTO),
-    pairs: 'a simple repair (12001–12018) with a biopsy, removal or destruction repair-bundled names (11102–11107, 11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286) or its add-on (11201, 17003)',
+    pairs:
+      'a simple repair (12001–12018) with a biopsy, removal or destruction repair-bundled names (11102–11107, 11200, 11300–11313, 11400–11446, 11600–11646, 17000, 17004, 17110, 17111, 17260–17286) or its add-on (11201, 17003)',
     why: 'repair-bundled judges the closure with the procedure it is part of.',
   },
   {
@@ -100,7 +104,7 @@ export const PTP_PRECEDENCE: readonly PtpPrecedence[] = [
     a: MOHS,
     b: SURGICAL_PATHOLOGY,
     pairs: 'Mohs (17311–17315) with surgical pathology (88300–88309, 88331, 88332)',
-    why: 'mohs-pathology-bundled judges it, and asks for the modifier on the pathology line as NCCI\'s Mohs policy does (NCCI\'s table alone would accept it on the Mohs line too).',
+    why: "mohs-pathology-bundled judges it, and asks for the modifier on the pathology line as NCCI's Mohs policy does (NCCI's table alone would accept it on the Mohs line too).",
   },
   {
     owner: 'biopsy-primary, addon-without-primary',

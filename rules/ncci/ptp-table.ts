@@ -99,7 +99,15 @@ export class PtpTable implements TableLabel {
   /** Bytes of typed arrays the table holds. */
   get bytes(): number {
     const s = this.#s;
-    return s.hi.byteLength + s.lo.byteLength + s.modifier.byteLength + s.effective.byteLength + s.deletion.byteLength + s.rationale.byteLength + s.next.byteLength;
+    return (
+      s.hi.byteLength +
+      s.lo.byteLength +
+      s.modifier.byteLength +
+      s.effective.byteLength +
+      s.deletion.byteLength +
+      s.rationale.byteLength +
+      s.next.byteLength
+    );
   }
 
   /**
@@ -180,7 +188,9 @@ export class PtpTable implements TableLabel {
 
   /** The table as plain data (it shares the arrays: the table never changes them). */
   toStored(): StoredPtp {
-    const label: TableLabel = this.asOf ? { name: this.name, reference: this.reference, asOf: this.asOf } : { name: this.name, reference: this.reference };
+    const label: TableLabel = this.asOf
+      ? { name: this.name, reference: this.reference, asOf: this.asOf }
+      : { name: this.name, reference: this.reference };
     return { format: 'ptp-store-1', label, dated: this.dated, ...this.#s };
   }
 
@@ -195,18 +205,55 @@ export class PtpTable implements TableLabel {
     if (typeof s.label?.name !== 'string' || typeof s.label.reference !== 'string') fail('label');
     const slots = s.mask + 1;
     if (!Number.isInteger(slots) || slots < 2 || (slots & s.mask) !== 0) fail('mask');
-    if (!(s.hi instanceof Uint32Array) || !(s.lo instanceof Uint32Array) || s.hi.length !== slots || s.lo.length !== slots) fail('slots');
+    if (
+      !(s.hi instanceof Uint32Array) ||
+      !(s.lo instanceof Uint32Array) ||
+      s.hi.length !== slots ||
+      s.lo.length !== slots
+    )
+      fail('slots');
     const n = s.records;
-    if (!Number.isInteger(n) || n < 0 || n > MAX_PTP_RECORDS || !Number.isInteger(s.pairs) || s.pairs > n || s.pairs * 2 > slots) fail('counts');
-    if (!(s.modifier instanceof Uint8Array) || !(s.effective instanceof Uint16Array) || !(s.deletion instanceof Uint16Array) || !(s.rationale instanceof Uint16Array) || !(s.next instanceof Int32Array)) fail('record arrays');
-    if (s.modifier.length < n || s.effective.length < n || s.deletion.length < n || s.rationale.length < n || s.next.length < n) fail('record arrays');
+    if (
+      !Number.isInteger(n) ||
+      n < 0 ||
+      n > MAX_PTP_RECORDS ||
+      !Number.isInteger(s.pairs) ||
+      s.pairs > n ||
+      s.pairs * 2 > slots
+    )
+      fail('counts');
+    if (
+      !(s.modifier instanceof Uint8Array) ||
+      !(s.effective instanceof Uint16Array) ||
+      !(s.deletion instanceof Uint16Array) ||
+      !(s.rationale instanceof Uint16Array) ||
+      !(s.next instanceof Int32Array)
+    )
+      fail('record arrays');
+    if (
+      s.modifier.length < n ||
+      s.effective.length < n ||
+      s.deletion.length < n ||
+      s.rationale.length < n ||
+      s.next.length < n
+    )
+      fail('record arrays');
     if (!Array.isArray(s.rationales) || s.rationales.some((r) => typeof r !== 'string')) fail('rationales');
     // Chains only point forward to older records (each add() links to the head before it): no cycles, no reads past the end.
     for (let r = 0; r < n; r++) if (s.next[r]! >= r || s.next[r]! < -1) fail(`record ${r}`);
     for (let slot = 0; slot < slots; slot++) if (s.hi[slot] !== 0 && headOf(s, slot) >= n) fail(`slot ${slot}`);
     const store: Store = {
-      mask: s.mask, hi: s.hi, lo: s.lo, modifier: s.modifier, effective: s.effective, deletion: s.deletion,
-      rationale: s.rationale, next: s.next, rationales: s.rationales, pairs: s.pairs, records: n,
+      mask: s.mask,
+      hi: s.hi,
+      lo: s.lo,
+      modifier: s.modifier,
+      effective: s.effective,
+      deletion: s.deletion,
+      rationale: s.rationale,
+      next: s.next,
+      rationales: s.rationales,
+      pairs: s.pairs,
+      records: n,
     };
     return new PtpTable(s.label, store, !!s.dated);
   }
@@ -224,7 +271,11 @@ export class PtpTable implements TableLabel {
 
   #edit(column1: string, column2: string, r: number): PtpEdit {
     const s = this.#s;
-    const edit: { -readonly [K in keyof PtpEdit]: PtpEdit[K] } = { column1, column2, modifier: s.modifier[r] as ModifierIndicator };
+    const edit: { -readonly [K in keyof PtpEdit]: PtpEdit[K] } = {
+      column1,
+      column2,
+      modifier: s.modifier[r] as ModifierIndicator,
+    };
     if (s.effective[r]) edit.effective = dayString(fromOrdinal(s.effective[r]));
     if (s.deletion[r]) edit.deletion = dayString(fromOrdinal(s.deletion[r]));
     const rationale = s.rationales[s.rationale[r]!];

@@ -30,7 +30,8 @@ export function techniqueOfCode(code: string): Technique | undefined {
 }
 
 /** Tangential biopsy and shave removal are never judged against each other: the difference is intent. */
-export const isShaveLike = (t: DocumentedTechnique): boolean => t === 'tangential-biopsy' || t === 'shave-removal' || t === 'shave';
+export const isShaveLike = (t: DocumentedTechnique): boolean =>
+  t === 'tangential-biopsy' || t === 'shave-removal' || t === 'shave';
 
 /** Whether a documented technique agrees with a code family. */
 export function techniqueAgrees(documented: DocumentedTechnique, family: Technique): boolean {
@@ -39,15 +40,51 @@ export function techniqueAgrees(documented: DocumentedTechnique, family: Techniq
 
 /** How a message names a documented technique, the codes it is billed with, and what to report instead. */
 export const TECHNIQUE_WORDS: Readonly<Record<DocumentedTechnique, { name: string; codes: string; report: string }>> = {
-  'tangential-biopsy': { name: 'a tangential (shave) biopsy', codes: '11102, or 11103 for each additional', report: '11102 (11103 for each additional tangential biopsy)' },
-  'punch-biopsy': { name: 'a punch biopsy', codes: '11104, or 11105 for each additional', report: '11104 (11105 for each additional punch biopsy)' },
-  'incisional-biopsy': { name: 'an incisional biopsy', codes: '11106, or 11107 for each additional', report: '11106 (11107 for each additional incisional biopsy)' },
-  'shave-removal': { name: 'a shave removal', codes: '11300–11313 by site and lesion diameter', report: 'the shave removal code for the site and lesion diameter (11300–11313)' },
-  shave: { name: 'a shave', codes: '11102 (tangential biopsy) or 11300–11313 (shave removal)', report: '11102 for a biopsy, or the shave removal code for the site and diameter (11300–11313)' },
-  excision: { name: 'an excision', codes: '11400–11446 (benign) or 11600–11646 (malignant) by site and excised diameter', report: 'the excision code for the site, diagnosis and excised diameter (11400–11446, 11600–11646)' },
-  destruction: { name: 'a destruction', codes: '17000–17004, 17110/17111 or 17260–17286 by lesion type', report: 'the destruction code for the lesion type (17000–17004, 17110/17111, 17260–17286)' },
-  'incision-drainage': { name: 'an incision and drainage', codes: '10060, or 10061 when complicated or multiple', report: '10060 (10061 when complicated or multiple)' },
-  mohs: { name: 'Mohs surgery', codes: '17311–17315 by site and stage', report: 'the Mohs codes for the site and stages (17311–17315)' },
+  'tangential-biopsy': {
+    name: 'a tangential (shave) biopsy',
+    codes: '11102, or 11103 for each additional',
+    report: '11102 (11103 for each additional tangential biopsy)',
+  },
+  'punch-biopsy': {
+    name: 'a punch biopsy',
+    codes: '11104, or 11105 for each additional',
+    report: '11104 (11105 for each additional punch biopsy)',
+  },
+  'incisional-biopsy': {
+    name: 'an incisional biopsy',
+    codes: '11106, or 11107 for each additional',
+    report: '11106 (11107 for each additional incisional biopsy)',
+  },
+  'shave-removal': {
+    name: 'a shave removal',
+    codes: '11300–11313 by site and lesion diameter',
+    report: 'the shave removal code for the site and lesion diameter (11300–11313)',
+  },
+  shave: {
+    name: 'a shave',
+    codes: '11102 (tangential biopsy) or 11300–11313 (shave removal)',
+    report: '11102 for a biopsy, or the shave removal code for the site and diameter (11300–11313)',
+  },
+  excision: {
+    name: 'an excision',
+    codes: '11400–11446 (benign) or 11600–11646 (malignant) by site and excised diameter',
+    report: 'the excision code for the site, diagnosis and excised diameter (11400–11446, 11600–11646)',
+  },
+  destruction: {
+    name: 'a destruction',
+    codes: '17000–17004, 17110/17111 or 17260–17286 by lesion type',
+    report: 'the destruction code for the lesion type (17000–17004, 17110/17111, 17260–17286)',
+  },
+  'incision-drainage': {
+    name: 'an incision and drainage',
+    codes: '10060, or 10061 when complicated or multiple',
+    report: '10060 (10061 when complicated or multiple)',
+  },
+  mohs: {
+    name: 'Mohs surgery',
+    codes: '17311–17315 by site and stage',
+    report: 'the Mohs codes for the site and stages (17311–17315)',
+  },
 };
 
 /** The family a code belongs to, in words, for messages. */
@@ -72,9 +109,18 @@ export const REPAIR = codeSet(['12001', '13160']);
  * those map to two codes; the face codes (12011–12018) map to one.
  */
 export const INTERMEDIATE_FOR_SIMPLE: Readonly<Record<string, readonly string[]>> = {
-  '12001': ['12031', '12041'], '12002': ['12032', '12042'], '12004': ['12034', '12044'], '12005': ['12035', '12045'],
-  '12006': ['12036', '12046'], '12007': ['12037', '12047'],
-  '12011': ['12051'], '12013': ['12052'], '12014': ['12053'], '12015': ['12054'], '12016': ['12055'], '12017': ['12056'],
+  '12001': ['12031', '12041'],
+  '12002': ['12032', '12042'],
+  '12004': ['12034', '12044'],
+  '12005': ['12035', '12045'],
+  '12006': ['12036', '12046'],
+  '12007': ['12037', '12047'],
+  '12011': ['12051'],
+  '12013': ['12052'],
+  '12014': ['12053'],
+  '12015': ['12054'],
+  '12016': ['12055'],
+  '12017': ['12056'],
   '12018': ['12057'],
 };
 

@@ -54,22 +54,32 @@ describe('a 1 MB note', () => {
 
 describe('arbitrary input', () => {
   const chars = fc.constantFrom(...'aeiou nstrlkmxAKSLR0123456789.,;:-–%/×&#()\n\r\t\u2028é😀'.split(''));
-  const words = fc.constantFrom(...VOCABULARY, ...'0 1 2 6 1.2 0.4 , . ; : \n - x % Procedure: Plan: Stage Hemostasis: Sutures: none no'.split(' '));
+  const words = fc.constantFrom(
+    ...VOCABULARY,
+    ...'0 1 2 6 1.2 0.4 , . ; : \n - x % Procedure: Plan: Stage Hemostasis: Sutures: none no'.split(' '),
+  );
 
   it('arbitrary strings up to 100 KB never throw and are read in under 100 ms', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: chars, maxLength: 100_000 }), fc.string({ maxLength: 2_000 }), fc.string({ unit: 'binary', maxLength: 20_000 })), (text) => {
-        let threw: unknown;
-        const ms = cpuMs(() => {
-          try {
-            readNote(text);
-          } catch (error) {
-            threw = error;
-          }
-        });
-        expect(threw).toBeUndefined();
-        expect(ms).toBeLessThan(100);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: chars, maxLength: 100_000 }),
+          fc.string({ maxLength: 2_000 }),
+          fc.string({ unit: 'binary', maxLength: 20_000 }),
+        ),
+        (text) => {
+          let threw: unknown;
+          const ms = cpuMs(() => {
+            try {
+              readNote(text);
+            } catch (error) {
+              threw = error;
+            }
+          });
+          expect(threw).toBeUndefined();
+          expect(ms).toBeLessThan(100);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -97,11 +107,12 @@ describe('arbitrary input', () => {
 describe('linear time', () => {
   // Shapes that would expose a quadratic pass: one endless sentence, numbers, labels, stages, negations, gaps.
   const shapes: Record<string, string> = {
-    'one endless sentence': 'six AKs treated with liquid nitrogen 2 x 3 mm no sutures excised with 1 cm margins stage 1 7 blocks pathologist margin ',
+    'one endless sentence':
+      'six AKs treated with liquid nitrogen 2 x 3 mm no sutures excised with 1 cm margins stage 1 7 blocks pathologist margin ',
     'numbers only': '1 2 3 4.5 6 7 8 9 10 ',
     'labels on every line': 'Procedure 1: shave removal\nPlan: b\nSize: 1 cm\n',
     'stage mentions': 'stage 1 stage 2 first stage 7 blocks ',
-    'negations': 'no no not without none sutures ',
+    negations: 'no no not without none sutures ',
     'phrase gaps': 'excised with excised with a b c d e margin ',
     'one word': 'a',
   };

@@ -18,16 +18,30 @@ const margins = (r: NoteReading) => r.blocks.flatMap((b) => b.margins);
 const excised = (r: NoteReading) => r.blocks.flatMap((b) => b.excisedDiameters);
 const techniquesOf = (note: string) => techniques(readNote(note));
 const closuresOf = (note: string) => closures(readNote(note));
-const counts = (note: string) => readNote(note).counts.map((c) => ({ term: c.term, value: c.value, clear: c.clear, destruction: c.destruction }));
+const counts = (note: string) =>
+  readNote(note).counts.map((c) => ({ term: c.term, value: c.value, clear: c.clear, destruction: c.destruction }));
 const cm = (lo: number, hi = lo) => ({ lo, hi });
 
 describe('words', () => {
   it.each([
-    ['palm', 'palms'], ['biopsy', 'biopsies'], ['suture', 'sutures'], ['keratosis', 'keratoses'], ['verruca', 'verrucae'],
-    ['ak', 'aks'], ['sk', 'sks'], ['margin', 'margins'], ['stitch', 'stitches'], ['lesion', 'lesions'],
+    ['palm', 'palms'],
+    ['biopsy', 'biopsies'],
+    ['suture', 'sutures'],
+    ['keratosis', 'keratoses'],
+    ['verruca', 'verrucae'],
+    ['ak', 'aks'],
+    ['sk', 'sks'],
+    ['margin', 'margins'],
+    ['stitch', 'stitches'],
+    ['lesion', 'lesions'],
   ])('%s and %s compare alike', (one, many) => expect(wordKey(one)).toBe(wordKey(many)));
 
-  it.each([['no', 'nose'], ['no', 'nos'], ['arm', 'forearm'], ['is', 'i']])('%s and %s stay apart', (a, b) => expect(wordKey(a)).not.toBe(wordKey(b)));
+  it.each([
+    ['no', 'nose'],
+    ['no', 'nos'],
+    ['arm', 'forearm'],
+    ['is', 'i'],
+  ])('%s and %s stay apart', (a, b) => expect(wordKey(a)).not.toBe(wordKey(b)));
 
   it('reads numbers: decimals, a leading point, joined units, an ambiguous comma', () => {
     const t = tokenizeNote('1.2x0.8cm .5 cm 4mm 1,2 cm');
@@ -43,9 +57,19 @@ describe('words', () => {
 
 describe('labels, blocks and skipped sections', () => {
   it('Procedure, Procedure N, Procedure performed and Operation start blocks', () => {
-    for (const label of ['Procedure', 'Procedure 2', 'Procedure #3', 'Procedure performed', 'Operation', 'Procedures']) {
+    for (const label of [
+      'Procedure',
+      'Procedure 2',
+      'Procedure #3',
+      'Procedure performed',
+      'Operation',
+      'Procedures',
+    ]) {
       const r = readNote(`Shave removal of the left arm lesion.\n${label}: punch biopsy`);
-      expect(r.blocks.map((b) => [...b.techniques]), label).toEqual([['shave-removal'], ['punch-biopsy']]);
+      expect(
+        r.blocks.map((b) => [...b.techniques]),
+        label,
+      ).toEqual([['shave-removal'], ['punch-biopsy']]);
     }
   });
 
@@ -72,7 +96,11 @@ describe('labels, blocks and skipped sections', () => {
   });
 
   it('a skipped section runs to the next label that starts a line, not one after a sentence end', () => {
-    expect(techniquesOf('Pathology:\nThe elliptical excision specimen showed clear margins.\nLocation: left arm\nShave removal.')).toEqual(['shave-removal']);
+    expect(
+      techniquesOf(
+        'Pathology:\nThe elliptical excision specimen showed clear margins.\nLocation: left arm\nShave removal.',
+      ),
+    ).toEqual(['shave-removal']);
     expect(techniquesOf('Plan: recheck. Technique: elliptical excision')).toEqual([]);
     expect(techniquesOf('Plan: recheck.\nTechnique: elliptical excision')).toEqual(['excision']);
   });
@@ -142,13 +170,16 @@ describe('sentences whose facts are not read', () => {
   it('the control sentence is read', () => expect(techniquesOf('Elliptical excision today.')).toEqual(['excision']));
 
   it.each(['pathology', 'path', 'dermatopathology'])('%s followed by a result word reports pathology', (word) => {
-    for (const result of P.PATHOLOGY_RESULT_WORDS) expect(techniquesOf(`${word} ${result} BCC excised with clear margins`)).toEqual([]);
+    for (const result of P.PATHOLOGY_RESULT_WORDS)
+      expect(techniquesOf(`${word} ${result} BCC excised with clear margins`)).toEqual([]);
     // …but not the other way round, nor without a result word
     expect(techniquesOf(`Shave removal; the specimen was sent to ${word}.`)).toEqual(['shave-removal']);
   });
 
   it('only the planned sentence is dropped, not its neighbours', () => {
-    expect(techniquesOf('Shave biopsy performed. Will consider elliptical excision if atypical.')).toEqual(['tangential-biopsy']);
+    expect(techniquesOf('Shave biopsy performed. Will consider elliptical excision if atypical.')).toEqual([
+      'tangential-biopsy',
+    ]);
   });
 
   it('a technique in a Hemostasis field destroys nothing; closure words there are read', () => {
@@ -170,7 +201,9 @@ describe('sentences whose facts are not read', () => {
 
 describe('the phrase table, phrase by phrase', () => {
   const filled = (phrase: string) => phrase.replace('…', '0.2 cm clinical');
-  const cases = Object.entries(P.TECHNIQUE_PHRASES).flatMap(([t, phrases]) => phrases.map((p) => [t as Technique, p] as const));
+  const cases = Object.entries(P.TECHNIQUE_PHRASES).flatMap(([t, phrases]) =>
+    phrases.map((p) => [t as Technique, p] as const),
+  );
   it.each(cases)('%s: %s', (technique, phrase) => {
     expect(techniquesOf(`Technique: ${filled(phrase)}.`)).toContain(technique);
     expect(techniquesOf(`TECHNIQUE: ${filled(phrase).toUpperCase()}.`)).toContain(technique);
@@ -196,7 +229,9 @@ describe('the phrase table, phrase by phrase', () => {
     expect(techniquesOf('The area was shaved off.')).toEqual(['shave-removal']);
   });
 
-  const closureCases = Object.entries(P.CLOSURE_PHRASES).flatMap(([c, phrases]) => phrases.map((p) => [c as ClosureKind, p] as const));
+  const closureCases = Object.entries(P.CLOSURE_PHRASES).flatMap(([c, phrases]) =>
+    phrases.map((p) => [c as ClosureKind, p] as const),
+  );
   it.each(closureCases)('%s: %s', (closure, phrase) => {
     expect(closuresOf(`Closure: ${phrase}.`)).toContain(closure);
   });
@@ -256,7 +291,9 @@ describe('numbers: sizes, margins, excised diameter', () => {
   ])('margin: %s', (note, margin) => expect(margins(readNote(note))).toEqual([cm(margin)]));
 
   it('every margin of a block is kept (the rule takes the narrowest)', () => {
-    expect(margins(readNote('Elliptical excision with margins of 3 mm inferiorly and 5 mm margins elsewhere.'))).toEqual([cm(0.3), cm(0.5)]);
+    expect(
+      margins(readNote('Elliptical excision with margins of 3 mm inferiorly and 5 mm margins elsewhere.')),
+    ).toEqual([cm(0.3), cm(0.5)]);
   });
 
   it.each([
@@ -277,12 +314,24 @@ describe('numbers: sizes, margins, excised diameter', () => {
 
 describe('counts', () => {
   it('a numeral or one..twenty followed within three words by a family term, in a destruction sentence', () => {
-    expect(counts('Six actinic keratoses on the scalp were treated with liquid nitrogen.')).toEqual([{ term: 'premalignant', value: 6, clear: true, destruction: true }]);
-    expect(counts('16 verrucae treated with cryotherapy.')).toEqual([{ term: 'benign', value: 16, clear: true, destruction: true }]);
-    expect(counts('Four common warts were treated with LN2.')).toEqual([{ term: 'benign', value: 4, clear: true, destruction: true }]);
-    expect(counts('Twenty SKs treated with cryotherapy.')).toEqual([{ term: 'benign', value: 20, clear: true, destruction: true }]);
-    expect(counts('1 AK treated with LN2.')).toEqual([{ term: 'premalignant', value: 1, clear: true, destruction: true }]);
-    expect(counts('A total of 16 lesions were treated with liquid nitrogen.')).toEqual([{ term: 'lesions', value: 16, clear: true, destruction: true }]);
+    expect(counts('Six actinic keratoses on the scalp were treated with liquid nitrogen.')).toEqual([
+      { term: 'premalignant', value: 6, clear: true, destruction: true },
+    ]);
+    expect(counts('16 verrucae treated with cryotherapy.')).toEqual([
+      { term: 'benign', value: 16, clear: true, destruction: true },
+    ]);
+    expect(counts('Four common warts were treated with LN2.')).toEqual([
+      { term: 'benign', value: 4, clear: true, destruction: true },
+    ]);
+    expect(counts('Twenty SKs treated with cryotherapy.')).toEqual([
+      { term: 'benign', value: 20, clear: true, destruction: true },
+    ]);
+    expect(counts('1 AK treated with LN2.')).toEqual([
+      { term: 'premalignant', value: 1, clear: true, destruction: true },
+    ]);
+    expect(counts('A total of 16 lesions were treated with liquid nitrogen.')).toEqual([
+      { term: 'lesions', value: 16, clear: true, destruction: true },
+    ]);
   });
 
   it('too far: the term must begin within three words', () => {
@@ -290,14 +339,22 @@ describe('counts', () => {
   });
 
   it('skin tags count in a sentence that removes them', () => {
-    for (const verb of ['removed', 'snipped', 'excised']) expect(readNote(`Five skin tags were ${verb}.`).counts.map((c) => c.value)).toEqual([5]);
-    expect(readNote('Five acrochordons removed by snip excision.').counts[0]).toMatchObject({ term: 'skin-tag', value: 5, destruction: false, skinTagRemoval: true });
+    for (const verb of ['removed', 'snipped', 'excised'])
+      expect(readNote(`Five skin tags were ${verb}.`).counts.map((c) => c.value)).toEqual([5]);
+    expect(readNote('Five acrochordons removed by snip excision.').counts[0]).toMatchObject({
+      term: 'skin-tag',
+      value: 5,
+      destruction: false,
+      skinTagRemoval: true,
+    });
   });
 
   it('a measurement is never a count, nor a label number, nor an ordinal', () => {
     expect(counts('A 6 mm AK treated with liquid nitrogen.')).toEqual([]);
     expect(counts('2-3 mm AKs treated with LN2.')).toEqual([]);
-    expect(counts('Procedure 2: 6 AKs treated with liquid nitrogen.')).toEqual([{ term: 'premalignant', value: 6, clear: true, destruction: true }]);
+    expect(counts('Procedure 2: 6 AKs treated with liquid nitrogen.')).toEqual([
+      { term: 'premalignant', value: 6, clear: true, destruction: true },
+    ]);
     expect(counts('The 2nd AK was treated with LN2.')).toEqual([]);
   });
 
@@ -310,11 +367,16 @@ describe('counts', () => {
   });
 
   it.each(P.VAGUE_QUANTITY_WORDS)('%s leaves the count unclear', (word) => {
-    expect(counts(`Eight AKs on the face and ${word} on the scalp treated with liquid nitrogen.`)[0]!.clear).toBe(false);
+    expect(counts(`Eight AKs on the face and ${word} on the scalp treated with liquid nitrogen.`)[0]!.clear).toBe(
+      false,
+    );
   });
 
   it('a range of counts is two counts, each unclear', () => {
-    expect(counts('2-3 AKs treated with LN2.').map((c) => [c.value, c.clear])).toEqual([[2, false], [3, false]]);
+    expect(counts('2-3 AKs treated with LN2.').map((c) => [c.value, c.clear])).toEqual([
+      [2, false],
+      [3, false],
+    ]);
   });
 
   it('counts in sentences not read, in skipped sections or negated are not read', () => {
@@ -324,7 +386,9 @@ describe('counts', () => {
   });
 
   it('a count without a destruction phrase in its sentence is marked so', () => {
-    expect(counts('Five warts. Cryotherapy applied.')).toEqual([{ term: 'benign', value: 5, clear: true, destruction: false }]);
+    expect(counts('Five warts. Cryotherapy applied.')).toEqual([
+      { term: 'benign', value: 5, clear: true, destruction: false },
+    ]);
   });
 });
 
@@ -343,11 +407,17 @@ describe('Mohs stages and blocks (read everywhere)', () => {
   it('a stage with two block counts, or told twice differently, is unclear', () => {
     expect(readNote('Stage 1: 4 blocks from the margin and 2 blocks from the base.').mohs.unclear).toBe(true);
     expect(readNote('Stage 1: 4 blocks.\nStage 1: 5 blocks.').mohs.unclear).toBe(true);
-    expect(readNote('Stage 1: 4 blocks.\nIn stage 1, 4 blocks were cut.').mohs).toEqual({ blocks: [4], unclear: false });
+    expect(readNote('Stage 1: 4 blocks.\nIn stage 1, 4 blocks were cut.').mohs).toEqual({
+      blocks: [4],
+      unclear: false,
+    });
   });
 
   it('stages of two procedure blocks stay apart (two tumours)', () => {
-    expect(readNote('Procedure 1: Mohs\nStage 1: 6 blocks\nProcedure 2: Mohs\nStage 1: 3 blocks').mohs).toEqual({ blocks: [6, 3], unclear: false });
+    expect(readNote('Procedure 1: Mohs\nStage 1: 6 blocks\nProcedure 2: Mohs\nStage 1: 3 blocks').mohs).toEqual({
+      blocks: [6, 3],
+      unclear: false,
+    });
   });
 });
 
@@ -371,7 +441,9 @@ describe('separate pathologist', () => {
   it('knows when the surgeon read them', () => {
     const r = readNote('The Mohs surgeon read all frozen sections. A dermatopathologist reviewed the margins.');
     expect(r).toMatchObject({ separatePathologist: true, surgeonRead: true });
-    expect(readNote('The surgeon marked the margins. The pathologist read the frozen sections.').surgeonRead).toBe(false);
+    expect(readNote('The surgeon marked the margins. The pathologist read the frozen sections.').surgeonRead).toBe(
+      false,
+    );
   });
 });
 
@@ -405,7 +477,9 @@ describe('sites of a block', () => {
     expect(block('Shave removal at the site').namesSite('constructor site')).toBe(false);
   });
   it('skipped sections do not name sites for the block', () => {
-    expect(block('Shave removal.\nHistory: melanoma of the left arm\nTechnique: flush').namesSite('left arm')).toBe(false);
+    expect(block('Shave removal.\nHistory: melanoma of the left arm\nTechnique: flush').namesSite('left arm')).toBe(
+      false,
+    );
   });
   it('whether it names any anatomic site at all, disputed terms included', () => {
     expect(block('Procedure: shave biopsy').namesAnySite()).toBe(false);
@@ -450,18 +524,24 @@ describe('whole templated notes', () => {
   });
 
   it('a destruction', () => {
-    const r = readNote('Procedure: Destruction of premalignant lesions\nSix actinic keratoses on the scalp were treated with liquid nitrogen.\nEach lesion received two freeze-thaw cycles.\nAftercare: expect redness, blistering and crusting over the next week');
+    const r = readNote(
+      'Procedure: Destruction of premalignant lesions\nSix actinic keratoses on the scalp were treated with liquid nitrogen.\nEach lesion received two freeze-thaw cycles.\nAftercare: expect redness, blistering and crusting over the next week',
+    );
     expect(techniques(r)).toEqual(['destruction']);
     expect(r.counts).toMatchObject([{ term: 'premalignant', value: 6, clear: true }]);
   });
 
   it('an incision and drainage', () => {
-    const r = readNote('Procedure: I&D\nLocation: right axilla\nTechnique: the abscess was incised and drained; purulent contents expressed.\nPacking: iodoform gauze');
+    const r = readNote(
+      'Procedure: I&D\nLocation: right axilla\nTechnique: the abscess was incised and drained; purulent contents expressed.\nPacking: iodoform gauze',
+    );
     expect(techniques(r)).toEqual(['incision-drainage']);
   });
 
   it('two procedure blocks with a history line before them', () => {
-    const r = readNote('History of melanoma on the left forearm, previously excised with 1 cm margins.\nProcedure 1:\nShave biopsy of a 6 mm scaly papule on the left forearm. Hemostasis with aluminum chloride.\nProcedure 2:\nThree verrucae on the right index finger were treated with liquid nitrogen.');
+    const r = readNote(
+      'History of melanoma on the left forearm, previously excised with 1 cm margins.\nProcedure 1:\nShave biopsy of a 6 mm scaly papule on the left forearm. Hemostasis with aluminum chloride.\nProcedure 2:\nThree verrucae on the right index finger were treated with liquid nitrogen.',
+    );
     expect(r.blocks.map((b) => [...b.techniques])).toEqual([['tangential-biopsy'], ['destruction']]);
     expect(margins(r)).toEqual([]);
   });
@@ -469,12 +549,44 @@ describe('whole templated notes', () => {
 
 describe('never throws, linear time', () => {
   it.each([
-    '', ' ', ':', '::::', '.', '\n\n\n', 'Procedure:', 'Procedure 1:', 'Stage', 'stage 1', '1', '1.', '.5', '1,', ',1', '1-', '-1', '%',
-    'x', '×', '1 x', 'x 1 cm', 'cm', '1 cm x', '\u2028\u2029', '😀 AK 😀', 'é'.repeat(10), '\u0000', 'Sutures:', 'Sutures: ', 'no', 'no no no no no no',
-    'Procedure:\nPlan:\nProcedure:', '9'.repeat(400) + ' mm lesion', 'Lesion 1e999 cm',
+    '',
+    ' ',
+    ':',
+    '::::',
+    '.',
+    '\n\n\n',
+    'Procedure:',
+    'Procedure 1:',
+    'Stage',
+    'stage 1',
+    '1',
+    '1.',
+    '.5',
+    '1,',
+    ',1',
+    '1-',
+    '-1',
+    '%',
+    'x',
+    '×',
+    '1 x',
+    'x 1 cm',
+    'cm',
+    '1 cm x',
+    '\u2028\u2029',
+    '😀 AK 😀',
+    'é'.repeat(10),
+    '\u0000',
+    'Sutures:',
+    'Sutures: ',
+    'no',
+    'no no no no no no',
+    'Procedure:\nPlan:\nProcedure:',
+    '9'.repeat(400) + ' mm lesion',
+    'Lesion 1e999 cm',
   ])('%j', (note) => expect(() => readNote(note)).not.toThrow());
 
-  it('leaves none of the note\'s numbers in the reused arrays', () => {
+  it("leaves none of the note's numbers in the reused arrays", () => {
     const tokens = tokenizeNote('MRN 12345678');
     expect([...tokens.value]).toContain(12345678);
     readNote('MRN 12345678 was seen; 4 mm punch biopsy.');

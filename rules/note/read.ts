@@ -92,8 +92,21 @@ type Kind =
   | `t:${Technique}`
   | `c:${ClosureKind}`
   | `n:${CountFamily | 'lesions'}`
-  | 'planned' | 'past' | 'pathology' | 'pathResult' | 'sizeWord' | 'excisedDiameter' | 'skinTagRemoval' | 'vague'
-  | 'block' | 'pathologist' | 'pathSubject' | 'pathExclude' | 'biopsyWord' | 'surgeon' | 'reading';
+  | 'planned'
+  | 'past'
+  | 'pathology'
+  | 'pathResult'
+  | 'sizeWord'
+  | 'excisedDiameter'
+  | 'skinTagRemoval'
+  | 'vague'
+  | 'block'
+  | 'pathologist'
+  | 'pathSubject'
+  | 'pathExclude'
+  | 'biopsyWord'
+  | 'surgeon'
+  | 'reading';
 
 function entries(): [Kind, string][] {
   const list: [Kind, string][] = [];
@@ -151,7 +164,9 @@ const NEGATING_VALUES = P.NEGATING_VALUES.map((v) => phraseKeys(v).map(idOf));
 
 /** In a label, a number stands for the '#' of 'Procedure #'. */
 const NUMBER_SLOT = NUMBER_ID;
-const PROCEDURE_LABELS = P.PROCEDURE_LABELS.map((l) => l.split(' ').flatMap((w) => (w === '#' ? [NUMBER_SLOT] : phraseKeys(w).map(idOf))));
+const PROCEDURE_LABELS = P.PROCEDURE_LABELS.map((l) =>
+  l.split(' ').flatMap((w) => (w === '#' ? [NUMBER_SLOT] : phraseKeys(w).map(idOf))),
+);
 const SKIP_LABELS = P.SKIP_LABELS.map((l) => phraseKeys(l).map(idOf));
 
 /** Rounded so that 3 mm is 0.3 cm exactly as a physician means it. */
@@ -161,9 +176,21 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const valueOf = (table: Float64Array | Uint8Array, id: number) => (id >= 0 ? table[id]! : 0);
 
 // Sentence flags.
-const PLANNED = 1, PAST = 2, PATHOLOGY_SEEN = 4, PATH_RESULT = 8, SIZE_WORD = 16, VAGUE = 32, BIOPSY_WORD = 64;
-const PATHOLOGIST = 128, PATH_SUBJECT = 256, PATH_EXCLUDE = 512, DESTRUCTION = 1024, SKIN_TAG_REMOVAL = 2048;
-const SURGEON = 4096, READING = 8192, PATHOLOGIST_NAMED = 16384;
+const PLANNED = 1,
+  PAST = 2,
+  PATHOLOGY_SEEN = 4,
+  PATH_RESULT = 8,
+  SIZE_WORD = 16,
+  VAGUE = 32,
+  BIOPSY_WORD = 64;
+const PATHOLOGIST = 128,
+  PATH_SUBJECT = 256,
+  PATH_EXCLUDE = 512,
+  DESTRUCTION = 1024,
+  SKIN_TAG_REMOVAL = 2048;
+const SURGEON = 4096,
+  READING = 8192,
+  PATHOLOGIST_NAMED = 16384;
 const UNREAD = PLANNED | PAST | PATH_RESULT;
 
 type LabelKind = 'procedure' | 'skip' | 'field';
@@ -184,7 +211,13 @@ interface Measurement {
   readonly percent: boolean;
 }
 
-const EMPTY: NoteReading = { blocks: [], counts: [], mohs: { blocks: [], unclear: false }, separatePathologist: false, surgeonRead: false };
+const EMPTY: NoteReading = {
+  blocks: [],
+  counts: [],
+  mohs: { blocks: [], unclear: false },
+  separatePathologist: false,
+  surgeonRead: false,
+};
 
 // ── The reader ─────────────────────────────────────────────────────────────
 
@@ -279,8 +312,13 @@ class Reader {
       blocks,
       counts: this.countFacts(),
       mohs: this.mohsStages(),
-      separatePathologist: this.sentenceFlags.some((f) => (f & (PATHOLOGIST | PATH_SUBJECT)) === (PATHOLOGIST | PATH_SUBJECT) && !(f & PATH_EXCLUDE)),
-      surgeonRead: this.sentenceFlags.some((f) => (f & (SURGEON | PATH_SUBJECT | READING)) === (SURGEON | PATH_SUBJECT | READING) && !(f & PATHOLOGIST_NAMED)),
+      separatePathologist: this.sentenceFlags.some(
+        (f) => (f & (PATHOLOGIST | PATH_SUBJECT)) === (PATHOLOGIST | PATH_SUBJECT) && !(f & PATH_EXCLUDE),
+      ),
+      surgeonRead: this.sentenceFlags.some(
+        (f) =>
+          (f & (SURGEON | PATH_SUBJECT | READING)) === (SURGEON | PATH_SUBJECT | READING) && !(f & PATHOLOGIST_NAMED),
+      ),
     };
   }
 
@@ -293,9 +331,20 @@ class Reader {
       for (let j = a; j < b; j++) {
         if (j > a && gap[j]! & (GAP_COMMA | GAP_COLON)) break;
         if (!(gap[j + 1]! & GAP_COLON)) continue;
-        const kind: LabelKind = anySameIds(PROCEDURE_LABELS, id, a, j + 1) ? 'procedure' : anySameIds(SKIP_LABELS, id, a, j + 1) ? 'skip' : 'field';
+        const kind: LabelKind = anySameIds(PROCEDURE_LABELS, id, a, j + 1)
+          ? 'procedure'
+          : anySameIds(SKIP_LABELS, id, a, j + 1)
+            ? 'skip'
+            : 'field';
         this.labelAt[a] = this.labels.length;
-        this.labels.push({ start: a, end: j + 1, kind, firstId: id[a]!, lastId: id[j]!, lineStart: a === 0 || !!(gap[a]! & GAP_LINE_BREAK) });
+        this.labels.push({
+          start: a,
+          end: j + 1,
+          kind,
+          firstId: id[a]!,
+          lastId: id[j]!,
+          lineStart: a === 0 || !!(gap[a]! & GAP_LINE_BREAK),
+        });
         for (let k = a; k <= j; k++) this.inLabel[k] = 1;
         break;
       }
@@ -371,7 +420,8 @@ class Reader {
     for (const label of this.labels) {
       const end = this.sentenceEnd(this.sentenceOf[label.start]!);
       if (end === label.end || end - label.end > 3) continue;
-      if (anySameIds(NEGATING_VALUES, id, label.end, end)) for (let k = label.start; k < label.end; k++) this.negated[k] = 1;
+      if (anySameIds(NEGATING_VALUES, id, label.end, end))
+        for (let k = label.start; k < label.end; k++) this.negated[k] = 1;
     }
   }
 
@@ -389,21 +439,51 @@ class Reader {
         this.addMatch(k, t, end);
         let flag = 0;
         switch (KINDS[k]) {
-          case 'planned': flag = PLANNED; break;
-          case 'past': flag = PAST; break;
-          case 'pathology': flag = PATHOLOGY_SEEN; break;
-          case 'pathResult': if (this.sentenceFlags[s]! & PATHOLOGY_SEEN) flag = PATH_RESULT; break;
-          case 'sizeWord': flag = SIZE_WORD; break;
-          case 'vague': flag = VAGUE; break;
-          case 'biopsyWord': flag = BIOPSY_WORD; break;
-          case 'pathologist': flag = open ? PATHOLOGIST | PATHOLOGIST_NAMED : PATHOLOGIST_NAMED; break;
-          case 'pathSubject': if (open) flag = PATH_SUBJECT; break;
-          case 'pathExclude': flag = PATH_EXCLUDE; break;
-          case 'surgeon': if (open) flag = SURGEON; break;
-          case 'reading': if (open) flag = READING; break;
-          case 't:destruction': if (open) flag = DESTRUCTION; break;
-          case 'skinTagRemoval': if (open) flag = SKIN_TAG_REMOVAL; break;
-          case 'excisedDiameter': this.excisedDiameterEnds[end - 1] = 1; break;
+          case 'planned':
+            flag = PLANNED;
+            break;
+          case 'past':
+            flag = PAST;
+            break;
+          case 'pathology':
+            flag = PATHOLOGY_SEEN;
+            break;
+          case 'pathResult':
+            if (this.sentenceFlags[s]! & PATHOLOGY_SEEN) flag = PATH_RESULT;
+            break;
+          case 'sizeWord':
+            flag = SIZE_WORD;
+            break;
+          case 'vague':
+            flag = VAGUE;
+            break;
+          case 'biopsyWord':
+            flag = BIOPSY_WORD;
+            break;
+          case 'pathologist':
+            flag = open ? PATHOLOGIST | PATHOLOGIST_NAMED : PATHOLOGIST_NAMED;
+            break;
+          case 'pathSubject':
+            if (open) flag = PATH_SUBJECT;
+            break;
+          case 'pathExclude':
+            flag = PATH_EXCLUDE;
+            break;
+          case 'surgeon':
+            if (open) flag = SURGEON;
+            break;
+          case 'reading':
+            if (open) flag = READING;
+            break;
+          case 't:destruction':
+            if (open) flag = DESTRUCTION;
+            break;
+          case 'skinTagRemoval':
+            if (open) flag = SKIN_TAG_REMOVAL;
+            break;
+          case 'excisedDiameter':
+            this.excisedDiameterEnds[end - 1] = 1;
+            break;
         }
         this.sentenceFlags[s]! |= flag;
       }
@@ -428,7 +508,8 @@ class Reader {
     if (t >= this.n) return -1;
     const first = this.firstMatchAt[t]!;
     if (first < 0) return -1;
-    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (KIND_COUNT[this.matches[i]!] !== undefined) return this.matches[i]!;
+    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3)
+      if (KIND_COUNT[this.matches[i]!] !== undefined) return this.matches[i]!;
     return -1;
   }
 
@@ -437,14 +518,15 @@ class Reader {
     if (t >= this.n) return false;
     const first = this.firstMatchAt[t]!;
     if (first < 0) return false;
-    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3) if (this.matches[i] === kind) return true;
+    for (let i = first; i < this.matchLength && this.matches[i + 1] === t; i += 3)
+      if (this.matches[i] === kind) return true;
     return false;
   }
 
   /** '1.2 cm', '12 mm', '1.2 x 0.8 cm' (the largest), '2-3 mm' and '2 to 3 mm' (one range), '1%'. */
   private findMeasurements(): void {
     const { id, value, gap } = this;
-    for (let t = 0; t < this.n; ) {
+    for (let t = 0; t < this.n;) {
       if (!this.isNumber(t)) {
         t++;
         continue;
@@ -493,7 +575,10 @@ class Reader {
       }
       if (pending !== -Infinity) largest = Number.isNaN(pending) ? NaN : Math.max(largest, pending * lastFactor);
       const measure = range
-        ? { lo: round(Math.min(value[t]!, rangeEnd) * lastFactor), hi: round(Math.max(value[t]!, rangeEnd) * lastFactor) }
+        ? {
+            lo: round(Math.min(value[t]!, rangeEnd) * lastFactor),
+            hi: round(Math.max(value[t]!, rangeEnd) * lastFactor),
+          }
         : { lo: round(largest), hi: round(largest) };
       this.addMeasurement(t, j, measure, false);
       t = j;
@@ -531,7 +616,8 @@ class Reader {
       const technique = KIND_TECHNIQUE[k];
       const closure = KIND_CLOSURE[k];
       if (technique) {
-        if (this.readable(t) && !this.inHemostasisField(t)) builderOf(builders, block).addTechnique(technique, this.sentenceOf[t]!);
+        if (this.readable(t) && !this.inHemostasisField(t))
+          builderOf(builders, block).addTechnique(technique, this.sentenceOf[t]!);
       } else if (closure) {
         if (this.readable(t)) builderOf(builders, block).closures.add(closure);
         else if (!this.negated[t] && closure !== 'no-repair') builderOf(builders, block).repairMentionedUnread = true;
@@ -544,7 +630,12 @@ class Reader {
       if (!this.readable(t)) continue;
       const s = this.sentenceOf[t]!;
       // 'N mm punch' in a sentence with 'biopsy' or 'biopsied' documents a punch biopsy.
-      if (m.end < this.sentenceEnd(s) && this.id[m.end] === PUNCH && this.sentenceFlags[s]! & BIOPSY_WORD && !this.inHemostasisField(t)) {
+      if (
+        m.end < this.sentenceEnd(s) &&
+        this.id[m.end] === PUNCH &&
+        this.sentenceFlags[s]! & BIOPSY_WORD &&
+        !this.inHemostasisField(t)
+      ) {
         builderOf(builders, this.blockOf[t]!).addTechnique('punch-biopsy', s);
       }
       const role = this.roleOf(m);
@@ -571,12 +662,14 @@ class Reader {
     const first = this.sentenceStarts[s]!;
     const end = this.sentenceEnd(s);
     const near = NUMBER_CONTEXT_WORDS;
-    for (let p = m.start - 1; p >= first && p >= m.start - near; p--) if (this.excisedDiameterEnds[p]) return 'excisedDiameters';
+    for (let p = m.start - 1; p >= first && p >= m.start - near; p--)
+      if (this.excisedDiameterEnds[p]) return 'excisedDiameters';
     for (let p = m.end; p < m.end + near && p < end; p++) if (id[p] === MARGIN) return 'margins';
     if (m.start - 2 >= first && id[m.start - 2] === MARGIN_OF[0] && id[m.start - 1] === MARGIN_OF[1]) return 'margins';
     if (this.inFieldEndingWith(m.start, MARGIN_LABEL)) return 'margins';
     if (!(this.sentenceFlags[s]! & SIZE_WORD) && !this.inFieldEndingWith(m.start, SIZE_LABEL)) return undefined;
-    for (let p = Math.max(first, m.start - near); p < m.start; p++) if (valueOf(NOT_LESION_SIZE, id[p]!)) return undefined;
+    for (let p = Math.max(first, m.start - near); p < m.start; p++)
+      if (valueOf(NOT_LESION_SIZE, id[p]!)) return undefined;
     for (let p = m.end; p < m.end + near && p < end; p++) if (valueOf(NOT_LESION_SIZE, id[p]!)) return undefined;
     return 'sizes';
   }
@@ -654,7 +747,14 @@ class Reader {
     }
     const ordinal = valueOf(ORDINAL_VALUE, id[t]!);
     if (ordinal > 0 && this.sameSentence(t, t + 1) && id[t + 1] === STAGE) return { stage: ordinal, after: t + 2 };
-    if (this.isNumber(t) && this.sameSentence(t, t + 2) && gap[t + 1]! & GAP_NONE && valueOf(ORDINAL_SUFFIX, id[t + 1]!) && id[t + 2] === STAGE && Number.isInteger(value[t]!)) {
+    if (
+      this.isNumber(t) &&
+      this.sameSentence(t, t + 2) &&
+      gap[t + 1]! & GAP_NONE &&
+      valueOf(ORDINAL_SUFFIX, id[t + 1]!) &&
+      id[t + 2] === STAGE &&
+      Number.isInteger(value[t]!)
+    ) {
       return { stage: value[t]!, after: t + 3 };
     }
     return undefined;
@@ -678,7 +778,11 @@ class Reader {
       let blocks: number | undefined;
       for (let t = mention.after; t < stop; t++) {
         if (this.sentenceOf[t] !== s && (field < 0 || this.fieldOf[t] !== field)) break;
-        const k = this.isNumber(t) ? (this.inMeasure[t] ? NaN : this.value[t]!) : valueOf(NUMBER_WORD_VALUE, this.id[t]!);
+        const k = this.isNumber(t)
+          ? this.inMeasure[t]
+            ? NaN
+            : this.value[t]!
+          : valueOf(NUMBER_WORD_VALUE, this.id[t]!);
         if (!Number.isInteger(k) || k <= 0 || !this.hasMatchAt(t + 1, K_BLOCK)) continue;
         if (blocks !== undefined && blocks !== k) unclear = true;
         blocks = k;

@@ -14,7 +14,8 @@ function line(code: string, site?: string): ClaimLine {
 /** Line indexes → the techniques of their tied blocks, for reading results at a glance. */
 function tied(note: string, claim: ClaimLine[], judged: ClaimLine[]): Record<number, string[][]> {
   const out: Record<number, string[][]> = {};
-  for (const [index, blocks] of tieBlocks(readNote(note).blocks, claim, judged)) out[index] = blocks.map((b) => [...b.techniques]);
+  for (const [index, blocks] of tieBlocks(readNote(note).blocks, claim, judged))
+    out[index] = blocks.map((b) => [...b.techniques]);
   return out;
 }
 
@@ -23,7 +24,9 @@ describe('tieBlocks', () => {
     nextIndex = 0;
     const a = line('11102', 'left shoulder');
     const b = line('11104', 'right shin');
-    expect(tied('Procedure 1: Shave biopsy, left shoulder\nProcedure 2: Punch biopsy, right shin', [a, b], [a, b])).toEqual({ 0: [['tangential-biopsy']], 1: [['punch-biopsy']] });
+    expect(
+      tied('Procedure 1: Shave biopsy, left shoulder\nProcedure 2: Punch biopsy, right shin', [a, b], [a, b]),
+    ).toEqual({ 0: [['tangential-biopsy']], 1: [['punch-biopsy']] });
   });
 
   it('a block naming two judged lines is ignored for both', () => {
@@ -37,10 +40,12 @@ describe('tieBlocks', () => {
     nextIndex = 0;
     const mohs = line('17311', 'left temple');
     const repair = line('12051', 'left temple');
-    expect(tied('Procedure: Mohs micrographic surgery\nLocation: left temple', [mohs, repair], [mohs])).toEqual({ 0: [['mohs']] });
+    expect(tied('Procedure: Mohs micrographic surgery\nLocation: left temple', [mohs, repair], [mohs])).toEqual({
+      0: [['mohs']],
+    });
   });
 
-  it('a block naming no line\'s site ties to the only judged line when it names no site at all', () => {
+  it("a block naming no line's site ties to the only judged line when it names no site at all", () => {
     nextIndex = 0;
     const a = line('11102', 'left arm');
     const em = line('99213');
@@ -71,14 +76,18 @@ describe('tieBlocks', () => {
   it('a line tied to several blocks gets them all (the rules decide whether they agree)', () => {
     nextIndex = 0;
     const a = line('11104', 'left arm');
-    expect(tied('Procedure 1: Punch biopsy, left arm\nProcedure 2: Shave biopsy, left arm', [a], [a])).toEqual({ 0: [['punch-biopsy'], ['tangential-biopsy']] });
+    expect(tied('Procedure 1: Punch biopsy, left arm\nProcedure 2: Shave biopsy, left arm', [a], [a])).toEqual({
+      0: [['punch-biopsy'], ['tangential-biopsy']],
+    });
   });
 
   it('laterality written out on both sides: L, Lt, R, Rt, bilat', () => {
     nextIndex = 0;
     const a = line('11102', 'Lt. upper back');
     const b = line('11104', 'R shin');
-    expect(tied('Procedure 1: Shave biopsy, L upper back\nProcedure 2: Punch biopsy, right shin', [a, b], [a, b])).toEqual({ 0: [['tangential-biopsy']], 1: [['punch-biopsy']] });
+    expect(
+      tied('Procedure 1: Shave biopsy, L upper back\nProcedure 2: Punch biopsy, right shin', [a, b], [a, b]),
+    ).toEqual({ 0: [['tangential-biopsy']], 1: [['punch-biopsy']] });
   });
 
   it('upper back and lower back are different sites', () => {
@@ -90,7 +99,9 @@ describe('tieBlocks', () => {
   it('gives up (silence) beyond the comparison budget', () => {
     nextIndex = 0;
     const lines = Array.from({ length: 200 }, (_, i) => line('11102', `site${i} arm`));
-    const note = Array.from({ length: Math.ceil(MAX_TIE_COMPARISONS / 200) + 1 }, () => 'Procedure: shave biopsy').join('\n');
+    const note = Array.from({ length: Math.ceil(MAX_TIE_COMPARISONS / 200) + 1 }, () => 'Procedure: shave biopsy').join(
+      '\n',
+    );
     expect(tied(note, lines, lines)).toEqual({});
   });
 });

@@ -13,7 +13,11 @@ import { siteKeys, type NoteBlock } from './read';
 export const MAX_TIE_COMPARISONS = 2_000_000;
 
 /** The blocks tied to each judged line, by line index; lines with none are absent. */
-export function tieBlocks(blocks: readonly NoteBlock[], claim: readonly ClaimLine[], judged: readonly ClaimLine[]): Map<number, NoteBlock[]> {
+export function tieBlocks(
+  blocks: readonly NoteBlock[],
+  claim: readonly ClaimLine[],
+  judged: readonly ClaimLine[],
+): Map<number, NoteBlock[]> {
   const tied = new Map<number, NoteBlock[]>();
   if (judged.length === 0 || blocks.length === 0) return tied;
   // The lines whose site has words, with those words (each site split once).

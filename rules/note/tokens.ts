@@ -66,9 +66,9 @@ export function wordKey(lower: string): string {
 }
 
 /** What keyShape says follows the kept characters. */
-export const KEY_TAIL_NONE = 0;
-export const KEY_TAIL_E = 1;
-export const KEY_TAIL_Y = 2;
+const KEY_TAIL_NONE = 0;
+const KEY_TAIL_E = 1;
+const KEY_TAIL_Y = 2;
 
 /**
  * wordKey of the lower-case word text[s..e) without making a string: how many
@@ -76,7 +76,7 @@ export const KEY_TAIL_Y = 2;
  * them (KEY_TAIL_*). The one definition of the plural rules, for wordKey and for
  * comparing a note's words with a site's in place.
  */
-export function keyShape(text: string, s: number, e: number): number {
+function keyShape(text: string, s: number, e: number): number {
   const n = e - s;
   // 'aks' → 'ak', 'sks' → 'sk'.
   if (n < 4) return (n === 3 && (endsAt(text, s, e, 'aks') || endsAt(text, s, e, 'sks')) ? 2 : n) << 2;
@@ -86,7 +86,13 @@ export function keyShape(text: string, s: number, e: number): number {
   if (endsAt(text, s, e, 'sis')) return ((n - 2) << 2) | KEY_TAIL_E; // keratosis → keratose
   if (endsAt(text, s, e, 'ss') || endsAt(text, s, e, 'us') || endsAt(text, s, e, 'is')) return n << 2;
   if (n >= 5 && endsAt(text, s, e, 'ies')) return ((n - 3) << 2) | KEY_TAIL_Y; // biopsies → biopsy
-  if (endsAt(text, s, e, 'ches') || endsAt(text, s, e, 'shes') || endsAt(text, s, e, 'xes') || endsAt(text, s, e, 'zes')) return (n - 2) << 2;
+  if (
+    endsAt(text, s, e, 'ches') ||
+    endsAt(text, s, e, 'shes') ||
+    endsAt(text, s, e, 'xes') ||
+    endsAt(text, s, e, 'zes')
+  )
+    return (n - 2) << 2;
   return (n - 1) << 2; // sutures, keratoses → keratose, margins
 }
 
@@ -131,8 +137,22 @@ function isLetterCode(c: number): boolean {
 }
 
 const isSpaceCode = (c: number) =>
-  c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x85 || c === 0x2028 || c === 0x2029 ||
-  (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0xfeff;
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 11 ||
+  c === 12 ||
+  c === 0xa0 ||
+  c === 0x85 ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  (c >= 0x2000 && c <= 0x200b) ||
+  c === 0x3000 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x1680 ||
+  c === 0xfeff;
 const isLineBreakCode = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isDashCode = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
 
@@ -218,7 +238,12 @@ export function tokenize(text: string, trie: WordTrie, abbreviationIds: Readonly
       continue;
     }
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-    if (isDigit(c) || (c === 46 && isDigit(next) && !(i > 0 && (isDigit(text.charCodeAt(i - 1)) || isLetterCode(text.charCodeAt(i - 1)))))) {
+    if (
+      isDigit(c) ||
+      (c === 46 &&
+        isDigit(next) &&
+        !(i > 0 && (isDigit(text.charCodeAt(i - 1)) || isLetterCode(text.charCodeAt(i - 1)))))
+    ) {
       const s = i;
       let value = 0;
       if (c !== 46) {

@@ -23,17 +23,47 @@ export function phraseKeys(phrase: string): string[] {
 
 function collectWords(): string[] {
   const lists: (readonly string[])[] = [
-    ...Object.values(P.TECHNIQUE_PHRASES), ...Object.values(P.CLOSURE_PHRASES), ...Object.values(P.COUNT_TERMS),
-    P.PUNCH_BIOPSY_SENTENCE_WORDS, [P.PUNCH_WORD], P.NEGATORS, P.NEGATION_ENDERS, P.NEGATING_VALUES, P.PLANNED_WORDS,
-    P.PAST_WORDS, P.PATHOLOGY_WORDS, P.PATHOLOGY_RESULT_WORDS, P.PROCEDURE_LABELS, P.SKIP_LABELS, [P.HEMOSTASIS_LABEL],
-    [P.MARGIN_LABEL_LAST_WORD, P.SIZE_LABEL_LAST_WORD], Object.keys(P.LENGTH_UNITS), P.DIMENSION_WORDS, P.RANGE_WORDS,
-    [P.EXCISED_DIAMETER, P.MARGIN_WORD, P.MARGIN_OF], P.SIZE_SENTENCE_WORDS, P.NOT_LESION_SIZE_WORDS, P.NUMBER_WORDS,
-    P.ORDINAL_WORDS, P.ORDINAL_SUFFIXES, P.SKIN_TAG_REMOVAL_WORDS, P.VAGUE_QUANTITY_WORDS, P.CYCLE_WORDS, [P.STAGE_WORD],
-    P.BLOCK_PHRASES, P.PATHOLOGIST_WORDS, P.PATHOLOGIST_SUBJECT_WORDS, P.PATHOLOGIST_EXCLUDING_WORDS, P.SURGEON_WORDS,
-    P.READING_WORDS, P.ABBREVIATIONS,
+    ...Object.values(P.TECHNIQUE_PHRASES),
+    ...Object.values(P.CLOSURE_PHRASES),
+    ...Object.values(P.COUNT_TERMS),
+    P.PUNCH_BIOPSY_SENTENCE_WORDS,
+    [P.PUNCH_WORD],
+    P.NEGATORS,
+    P.NEGATION_ENDERS,
+    P.NEGATING_VALUES,
+    P.PLANNED_WORDS,
+    P.PAST_WORDS,
+    P.PATHOLOGY_WORDS,
+    P.PATHOLOGY_RESULT_WORDS,
+    P.PROCEDURE_LABELS,
+    P.SKIP_LABELS,
+    [P.HEMOSTASIS_LABEL],
+    [P.MARGIN_LABEL_LAST_WORD, P.SIZE_LABEL_LAST_WORD],
+    Object.keys(P.LENGTH_UNITS),
+    P.DIMENSION_WORDS,
+    P.RANGE_WORDS,
+    [P.EXCISED_DIAMETER, P.MARGIN_WORD, P.MARGIN_OF],
+    P.SIZE_SENTENCE_WORDS,
+    P.NOT_LESION_SIZE_WORDS,
+    P.NUMBER_WORDS,
+    P.ORDINAL_WORDS,
+    P.ORDINAL_SUFFIXES,
+    P.SKIN_TAG_REMOVAL_WORDS,
+    P.VAGUE_QUANTITY_WORDS,
+    P.CYCLE_WORDS,
+    [P.STAGE_WORD],
+    P.BLOCK_PHRASES,
+    P.PATHOLOGIST_WORDS,
+    P.PATHOLOGIST_SUBJECT_WORDS,
+    P.PATHOLOGIST_EXCLUDING_WORDS,
+    P.SURGEON_WORDS,
+    P.READING_WORDS,
+    P.ABBREVIATIONS,
   ];
   const words = new Set<string>();
-  for (const list of lists) for (const phrase of list) for (const key of phraseKeys(phrase.replace(/…/g, ' '))) if (!/^\d/.test(key)) words.add(key);
+  for (const list of lists)
+    for (const phrase of list)
+      for (const key of phraseKeys(phrase.replace(/…/g, ' '))) if (!/^\d/.test(key)) words.add(key);
   return [...words];
 }
 

@@ -12,7 +12,11 @@ import * as noteFamilies from '../../rules/note/families';
 /** Where rule modules take code data from: the import path, the module, and its source file (for the labels). */
 const SOURCES = [
   { from: ['../codes'], module: codes as unknown as Record<string, unknown>, file: '../../rules/codes.ts' },
-  { from: ['../note/index', '../note/families'], module: noteFamilies as unknown as Record<string, unknown>, file: '../../rules/note/families.ts' },
+  {
+    from: ['../note/index', '../note/families'],
+    module: noteFamilies as unknown as Record<string, unknown>,
+    file: '../../rules/note/families.ts',
+  },
 ];
 
 /** Export name → the first sentence of the doc comment right above it in its source file. */
@@ -20,7 +24,10 @@ const LABELS: ReadonlyMap<string, string> = (() => {
   const labels = new Map<string, string>();
   const text = SOURCES.map((s) => readFileSync(new URL(s.file, import.meta.url), 'utf8')).join('\n');
   for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export const (\w+)/g)) {
-    const doc = m[1]!.replace(/^\s*\*\s?/gm, ' ').replace(/\s+/g, ' ').trim();
+    const doc = m[1]!
+      .replace(/^\s*\*\s?/gm, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     // The first sentence, without the rule ids it names in parentheses (the page is about that rule).
     const sentence = (/^(.+?\.)(?:\s|$)/.exec(doc)?.[1] ?? doc).replace(/\.$/, '');
     labels.set(m[2]!, sentence.replace(/ \(([a-z0-9]+-[a-z0-9-]+(, )?)+\)$/, ''));
@@ -28,17 +35,25 @@ const LABELS: ReadonlyMap<string, string> = (() => {
   return labels;
 })();
 
-const isCodeSet = (v: unknown): v is codes.CodeSet => typeof v === 'object' && v !== null && 'specs' in v && typeof (v as codes.CodeSet).has === 'function';
-const isDxGroup = (v: unknown): v is codes.DxGroup => typeof v === 'object' && v !== null && 'prefixes' in v && typeof (v as codes.DxGroup).has === 'function';
+const isCodeSet = (v: unknown): v is codes.CodeSet =>
+  typeof v === 'object' && v !== null && 'specs' in v && typeof (v as codes.CodeSet).has === 'function';
+const isDxGroup = (v: unknown): v is codes.DxGroup =>
+  typeof v === 'object' && v !== null && 'prefixes' in v && typeof (v as codes.DxGroup).has === 'function';
 
 const specText = (spec: codes.CodeSpec) => (typeof spec === 'string' ? spec : `${spec[0]}–${spec[1]}`);
 
-const nested = (o: Record<string, unknown>) => Object.values(o).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !isCodeSet(v) && !isDxGroup(v));
+const nested = (o: Record<string, unknown>) =>
+  Object.values(o).some(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !isCodeSet(v) && !isDxGroup(v),
+  );
 
 /** A destruction family's counting: 17000 for the first lesion, 17003 per further lesion (at most 13), 17004 alone from 15. */
 function counting(c: codes.DestructionCounting): string {
   const parts = [`${c.first} for the first ${c.firstCovers === 1 ? 'lesion' : `${c.firstCovers} lesions`}`];
-  if (c.addOn) parts.push(`${c.addOn} per ${c.addOnPer === 1 ? 'further lesion' : `further ${c.addOnPer} lesions or part of them`}${c.addOnMaxUnits ? ` (at most ${c.addOnMaxUnits})` : ''}`);
+  if (c.addOn)
+    parts.push(
+      `${c.addOn} per ${c.addOnPer === 1 ? 'further lesion' : `further ${c.addOnPer} lesions or part of them`}${c.addOnMaxUnits ? ` (at most ${c.addOnMaxUnits})` : ''}`,
+    );
   if (c.bulk) parts.push(`${c.bulk} alone from ${c.bulkFrom} lesions`);
   return `{${parts.join(', ')}}`;
 }
@@ -54,15 +69,22 @@ function render(value: unknown): string {
   }
   if (typeof value === 'object' && value !== null) {
     const o = value as Record<string, unknown>;
-    if (typeof o.label === 'string' && isCodeSet(o.codes)) return `${o.label}: ${render(o.codes)}${isDxGroup(o.diagnoses) ? ` for ${o.diagnoses.prefixes.join(', ')}` : ''}`;
-    if (typeof o.first === 'string' && typeof o.firstCovers === 'number') return counting(o as unknown as codes.DestructionCounting);
+    if (typeof o.label === 'string' && isCodeSet(o.codes))
+      return `${o.label}: ${render(o.codes)}${isDxGroup(o.diagnoses) ? ` for ${o.diagnoses.prefixes.join(', ')}` : ''}`;
+    if (typeof o.first === 'string' && typeof o.firstCovers === 'number')
+      return counting(o as unknown as codes.DestructionCounting);
     if (typeof o.name === 'string' && typeof o.codes === 'string') return `${o.name}: ${o.codes}`;
-    if (typeof o.modifier === 'string' && Array.isArray(o.conflictsWith)) return `${o.modifier} with ${(o.conflictsWith as string[]).join(' or ')}`;
+    if (typeof o.modifier === 'string' && Array.isArray(o.conflictsWith))
+      return `${o.modifier} with ${(o.conflictsWith as string[]).join(' or ')}`;
     const siteGroups = Object.keys(o).join() === 'A,B,C';
     return Object.entries(o)
       .map(([k, v]) => [siteGroups ? `${k} (${codes.SITE_GROUP_LABEL[k as codes.SiteGroup]})` : k, v] as const)
       .filter(([, v]) => typeof v !== 'function')
-      .map(([k, v]) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !isCodeSet(v) && !isDxGroup(v) ? `${k}: ${render(v)}` : `${k} → ${render(v)}`))
+      .map(([k, v]) =>
+        typeof v === 'object' && v !== null && !Array.isArray(v) && !isCodeSet(v) && !isDxGroup(v)
+          ? `${k}: ${render(v)}`
+          : `${k} → ${render(v)}`,
+      )
       .join(nested(o) ? ' · ' : '; ');
   }
   return '';

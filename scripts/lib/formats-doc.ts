@@ -12,13 +12,22 @@ import { BoundedEncounter, LIMITS } from '../../lib/messages';
 import { INPUT_LIMITS } from '../../lib/claims/source';
 
 type Json = { [key: string]: unknown };
-export interface Output { path: string; text: string }
+export interface Output {
+  path: string;
+  text: string;
+}
 
 function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
   return z.toJSONSchema(schema, { metadata: MEANINGS, io, target: 'draft-2020-12' });
 }
 
-interface Row { path: string; type: string; required: 'yes' | 'no' | 'one of'; limits: string[]; meaning: string }
+interface Row {
+  path: string;
+  type: string;
+  required: 'yes' | 'no' | 'one of';
+  limits: string[];
+  meaning: string;
+}
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const n = (v: number) => v.toLocaleString('en-US');
@@ -30,15 +39,18 @@ function typeOf(s: Json): string {
   if (Array.isArray(s.oneOf)) return 'one of the objects below';
   if (Array.isArray(s.type)) return (s.type as string[]).join(' or ');
   if (s.type === 'array') return `array of ${typeOf((s.items ?? {}) as Json)}`;
-  if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object') return `object of ${typeOf(s.additionalProperties as Json)}`;
+  if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object')
+    return `object of ${typeOf(s.additionalProperties as Json)}`;
   return typeof s.type === 'string' ? s.type : 'any';
 }
 
 function limitsOf(s: Json): string[] {
   const out: string[] = [];
-  const inner = Array.isArray(s.anyOf) ? (s.anyOf as Json[]).find((x) => x.type !== 'null') ?? s : s;
-  if (typeof inner.pattern === 'string') out.push(inner.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'YYYY-MM-DD' : `pattern \`${inner.pattern}\``);
-  if (typeof inner.minLength === 'number') out.push(`at least ${n(inner.minLength)} character${inner.minLength === 1 ? '' : 's'}`);
+  const inner = Array.isArray(s.anyOf) ? ((s.anyOf as Json[]).find((x) => x.type !== 'null') ?? s) : s;
+  if (typeof inner.pattern === 'string')
+    out.push(inner.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'YYYY-MM-DD' : `pattern \`${inner.pattern}\``);
+  if (typeof inner.minLength === 'number')
+    out.push(`at least ${n(inner.minLength)} character${inner.minLength === 1 ? '' : 's'}`);
   if (typeof inner.maxLength === 'number') out.push(`at most ${n(inner.maxLength)} characters`);
   if (typeof inner.minItems === 'number') out.push(`at least ${n(inner.minItems)}`);
   if (typeof inner.maxItems === 'number') out.push(`at most ${n(inner.maxItems)}`);
@@ -52,19 +64,33 @@ function limitsOf(s: Json): string[] {
 
 /** One row per field, depth first; arrays of objects are walked as `name[].field`. */
 function flatten(schema: Json, path = '', required = true, rows: Row[] = []): Row[] {
-  if (path) rows.push({ path, type: typeOf(schema), required: required ? 'yes' : 'no', limits: limitsOf(schema), meaning: typeof schema.description === 'string' ? schema.description : '' });
+  if (path)
+    rows.push({
+      path,
+      type: typeOf(schema),
+      required: required ? 'yes' : 'no',
+      limits: limitsOf(schema),
+      meaning: typeof schema.description === 'string' ? schema.description : '',
+    });
   const items = schema.type === 'array' ? (schema.items as Json | undefined) : undefined;
   const body = items ?? schema;
   const prefix = items ? `${path}[]` : path;
   if (body.type === 'object' && body.properties) {
     const req = new Set((body.required as string[] | undefined) ?? []);
-    for (const [key, value] of Object.entries(body.properties as Record<string, Json>)) flatten(value, prefix ? `${prefix}.${key}` : key, req.has(key), rows);
+    for (const [key, value] of Object.entries(body.properties as Record<string, Json>))
+      flatten(value, prefix ? `${prefix}.${key}` : key, req.has(key), rows);
   }
   if (Array.isArray(body.oneOf)) {
     for (const variant of body.oneOf as Json[]) {
       const tag = (variant.properties as Record<string, Json> | undefined)?.type?.const;
       const req = new Set((variant.required as string[] | undefined) ?? []);
-      rows.push({ path: `${prefix} (${String(tag)})`, type: `object, \`type\`: \`"${String(tag)}"\``, required: 'one of', limits: [], meaning: typeof variant.description === 'string' ? variant.description : '' });
+      rows.push({
+        path: `${prefix} (${String(tag)})`,
+        type: `object, \`type\`: \`"${String(tag)}"\``,
+        required: 'one of',
+        limits: [],
+        meaning: typeof variant.description === 'string' ? variant.description : '',
+      });
       for (const [key, value] of Object.entries((variant.properties ?? {}) as Record<string, Json>)) {
         if (key === 'type') continue;
         flatten(value, `${prefix} (${String(tag)}).${key}`, req.has(key), rows);
@@ -96,7 +122,9 @@ export function formatOutputs(): Output[] {
   const result = jsonSchema(z.array(ResultSchema), 'output');
   const settings = jsonSchema(SettingsSchema, 'input');
   // The limits the extension's worker holds a screen's encounter to, by field.
-  const bounded = new Map(flatten(z.toJSONSchema(BoundedEncounter, { io: 'input' }) as Json).map((r) => [r.path, r.limits] as const));
+  const bounded = new Map(
+    flatten(z.toJSONSchema(BoundedEncounter, { io: 'input' }) as Json).map((r) => [r.path, r.limits] as const),
+  );
 
   const page = [
     '# dermlint formats',
@@ -107,8 +135,8 @@ export function formatOutputs(): Output[] {
     '',
     '| format | read or written by | JSON Schema |',
     '|---|---|---|',
-    '| [Encounter](#encounter) | the engine\'s input: the extension\'s adapters build it from the screen; `scrub` reads it as JSON (one or an array) and builds it from 837P and FHIR claims ([claim-formats.md](claim-formats.md)) | [schema/encounter.schema.json](schema/encounter.schema.json) |',
-    '| [Finding](#finding) | the engine\'s output, one per thing found | [schema/finding.schema.json](schema/finding.schema.json) |',
+    "| [Encounter](#encounter) | the engine's input: the extension's adapters build it from the screen; `scrub` reads it as JSON (one or an array) and builds it from 837P and FHIR claims ([claim-formats.md](claim-formats.md)) | [schema/encounter.schema.json](schema/encounter.schema.json) |",
+    "| [Finding](#finding) | the engine's output, one per thing found | [schema/finding.schema.json](schema/finding.schema.json) |",
     '| [Result](#result) | `scrub --format json`: one per encounter | [schema/result.schema.json](schema/result.schema.json) |',
     '| [Settings](#settings) | `scrub --config FILE` | [schema/settings.schema.json](schema/settings.schema.json) |',
     '',
@@ -120,7 +148,7 @@ export function formatOutputs(): Output[] {
     '',
     ...table(flatten(encounter), bounded),
     '',
-    '**Linking.** A line\'s diagnoses are the ones its pointers name. A rule that judges a line\'s diagnoses stays silent on a line with none linked: `dx-missing` speaks for it. Codes and modifiers compare after trimming and upper-casing.',
+    "**Linking.** A line's diagnoses are the ones its pointers name. A rule that judges a line's diagnoses stays silent on a line with none linked: `dx-missing` speaks for it. Codes and modifiers compare after trimming and upper-casing.",
     '',
     '**The claim.** Rules lint what goes to the payer: a line is on the claim when it is billed to insurance (its `billTo`, or the default). A line billed to the patient can neither raise a finding nor satisfy one (a patient-paid 17000 is no primary for an insured 17003), and a self-pay encounter raises nothing. `dx-invalid` looks at the diagnoses only when at least one line is on the claim.',
     '',

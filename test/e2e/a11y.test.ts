@@ -24,7 +24,9 @@ import { countInPainted, exposeShadowRoots, waitInPainted } from './shadow';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const examples: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const examples: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 /** What a case paints with needs-review findings shown inline (rule@line, sorted). */
 function paintedWithInfo(id: string): string[] {
   const c = examples.find((x) => x.encounter.id === id)!;
@@ -37,10 +39,25 @@ async function axeViolations(where: Page | Frame, include?: string[]): Promise<s
   if (!(await where.evaluate(() => 'axe' in window))) await where.evaluate(AXE_SOURCE);
   return where.evaluate(
     async (selectors: string[] | null, tags: string[]) => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{
+              violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[];
+            }>;
+          };
+        }
+      ).axe;
       const context = selectors ? { include: selectors.map((s) => [s]) } : document;
       const result = await axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
+      return result.violations.flatMap((v) =>
+        v.nodes.map(
+          (n) => `${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+        ),
+      );
     },
     include ?? null,
     WCAG22_AA,
@@ -72,7 +89,8 @@ interface Stop {
 async function markControls(where: Page | Frame, scope = 'html'): Promise<string[]> {
   await reveal(where);
   return where.evaluate((scopeSelector: string) => {
-    const SELECTOR = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable=""], [contenteditable="true"]';
+    const SELECTOR =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable=""], [contenteditable="true"]';
     const keys: string[] = [];
     let n = 0;
     const visit = (root: ParentNode) => {
@@ -105,7 +123,9 @@ async function focusedStop(where: Page | Frame): Promise<Stop | null> {
     const cs = getComputedStyle(shown);
     const outline = cs.outlineStyle === 'auto' || (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2);
     return {
-      key: el.dataset.kbd ?? `unmarked:${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`,
+      key:
+        el.dataset.kbd ??
+        `unmarked:${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`,
       focused: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor} | ${cs.boxShadow}`,
       indicator: outline || cs.boxShadow !== 'none',
     };
@@ -142,7 +162,12 @@ async function unfocusedStyles(where: Page | Frame, keys: string[]): Promise<Rec
  * Presses Tab from the top of `where` until focus leaves it or comes back to
  * the first stop (or `enough` says so), and returns the stops in order.
  */
-async function tabThrough(page: Page, where: Page | Frame, enough: (stops: Stop[]) => boolean = () => false, max = 400): Promise<Stop[]> {
+async function tabThrough(
+  page: Page,
+  where: Page | Frame,
+  enough: (stops: Stop[]) => boolean = () => false,
+  max = 400,
+): Promise<Stop[]> {
   // Start before the first control: focus the document (the frame's, for a frame), nothing inside it.
   await reveal(where);
   await where.evaluate(() => {
@@ -178,10 +203,18 @@ async function expectKeyboardComplete(page: Page, where: Page | Frame, what: str
   expect(keys.length, `${what}: controls found`).toBeGreaterThan(0);
   const stops = await tabThrough(page, where);
   const reached = new Set(stops.map((s) => s.key));
-  expect(keys.filter((k) => !reached.has(k)), `${what}: controls Tab never reached`).toEqual([]);
-  expect(stops.filter((s) => s.key.startsWith('unmarked:')).map((s) => s.key), `${what}: focus stopped on hidden or disabled elements`).toEqual([]);
+  expect(
+    keys.filter((k) => !reached.has(k)),
+    `${what}: controls Tab never reached`,
+  ).toEqual([]);
+  expect(
+    stops.filter((s) => s.key.startsWith('unmarked:')).map((s) => s.key),
+    `${what}: focus stopped on hidden or disabled elements`,
+  ).toEqual([]);
   const plain = await unfocusedStyles(where, keys);
-  const invisible = stops.filter((s) => !s.indicator || s.focused === plain[s.key]).map((s) => `${s.key}: focused ${s.focused}, unfocused ${plain[s.key]}`);
+  const invisible = stops
+    .filter((s) => !s.indicator || s.focused === plain[s.key])
+    .map((s) => `${s.key}: focused ${s.focused}, unfocused ${plain[s.key]}`);
   expect(invisible, `${what}: controls without a visible focus style`).toEqual([]);
   return stops;
 }
@@ -196,7 +229,8 @@ beforeAll(async () => {
   // Needs-review (info) findings painted too, so every severity's pill is checked.
   const options = await openExtensionPage(session, 'options.html');
   await options.evaluate(
-    (key: string, value: unknown) => (chrome.storage as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
+    (key: string, value: unknown) =>
+      (chrome.storage as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
     SETTINGS_KEY,
     { ...DEFAULT_EXTENSION_SETTINGS, showInfoInline: true },
   );
@@ -217,9 +251,11 @@ async function openCase(screen: (typeof SCREENS)[number], id: string): Promise<F
 async function pillsOverControls(frame: Frame): Promise<string[]> {
   await reveal(frame);
   return frame.evaluate(() => {
-    const controls = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex], [role="button"], [role="combobox"], [contenteditable="true"]')).filter(
-      (el) => !el.closest('dermlint-line, dermlint-warning, dermlint-signoff') && el.checkVisibility(),
-    );
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex], [role="button"], [role="combobox"], [contenteditable="true"]',
+      ),
+    ).filter((el) => !el.closest('dermlint-line, dermlint-warning, dermlint-signoff') && el.checkVisibility());
     const out: string[] = [];
     for (const host of Array.from(document.querySelectorAll('dermlint-warning'))) {
       const pill = host.shadowRoot!.querySelector('.pill')!.getBoundingClientRect();
@@ -227,7 +263,10 @@ async function pillsOverControls(frame: Frame): Promise<string[]> {
         const r = c.getBoundingClientRect();
         const w = Math.min(pill.right, r.right) - Math.max(pill.left, r.left);
         const h = Math.min(pill.bottom, r.bottom) - Math.max(pill.top, r.top);
-        if (w > 0.5 && h > 0.5) out.push(`${host.getAttribute('data-dermlint-rule')}@${host.getAttribute('data-dermlint-line')} covers ${c.tagName.toLowerCase()}[${c.getAttribute('aria-label') ?? c.getAttribute('name') ?? ''}] by ${Math.round(w)}x${Math.round(h)}px`);
+        if (w > 0.5 && h > 0.5)
+          out.push(
+            `${host.getAttribute('data-dermlint-rule')}@${host.getAttribute('data-dermlint-line')} covers ${c.tagName.toLowerCase()}[${c.getAttribute('aria-label') ?? c.getAttribute('name') ?? ''}] by ${Math.round(w)}x${Math.round(h)}px`,
+          );
       }
     }
     return out;
@@ -248,34 +287,49 @@ describe('inline warnings', () => {
     });
     expect((await axeViolations(frame, ['dermlint-warning'])).join('\n')).toMatch(/button-name/);
     await reveal(frame);
-    await frame.evaluate(() => document.querySelector('dermlint-warning')!.shadowRoot!.querySelector('.planted')!.remove());
+    await frame.evaluate(() =>
+      document.querySelector('dermlint-warning')!.shadowRoot!.querySelector('.planted')!.remove(),
+    );
     expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
   });
 
   for (const screen of SCREENS) {
-    it.each(CASES)(`${screen.name} %s: no WCAG 2.2 AA violation, closed and open; no EHR control covered`, async (id) => {
-      const frame = await openCase(screen, id);
-      expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
-      expect(await pillsOverControls(frame)).toEqual([]);
-      // Opened all at once (an open card may lie over the next line's pill, as it should: it is on top), each by
-      // a person's key on it (dermlint acts on trusted events only; a pointer would hit the card over it).
-      await reveal(frame);
-      const pills = await frame.evaluateHandle(() => Array.from(document.querySelectorAll('dermlint-warning')).map((h) => h.shadowRoot!.querySelector<HTMLElement>('button.pill')!));
-      for (const pill of await pills.getProperties().then((m) => [...m.values()])) {
-        await pill.evaluate((b) => (b as HTMLElement).focus());
-        await ehr.keyboard.press('Enter');
-      }
-      await pills.dispose();
-      await until(() => countInPainted(frame, '.card'), (n) => n === paintedWithInfo(id).length, 'every card open');
-      expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
-    });
+    it.each(CASES)(
+      `${screen.name} %s: no WCAG 2.2 AA violation, closed and open; no EHR control covered`,
+      async (id) => {
+        const frame = await openCase(screen, id);
+        expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
+        expect(await pillsOverControls(frame)).toEqual([]);
+        // Opened all at once (an open card may lie over the next line's pill, as it should: it is on top), each by
+        // a person's key on it (dermlint acts on trusted events only; a pointer would hit the card over it).
+        await reveal(frame);
+        const pills = await frame.evaluateHandle(() =>
+          Array.from(document.querySelectorAll('dermlint-warning')).map((h) =>
+            h.shadowRoot!.querySelector<HTMLElement>('button.pill')!,
+          ),
+        );
+        for (const pill of await pills.getProperties().then((m) => [...m.values()])) {
+          await pill.evaluate((b) => (b as HTMLElement).focus());
+          await ehr.keyboard.press('Enter');
+        }
+        await pills.dispose();
+        await until(
+          () => countInPainted(frame, '.card'),
+          (n) => n === paintedWithInfo(id).length,
+          'every card open',
+        );
+        expect(await axeViolations(frame, ['dermlint-warning'])).toEqual([]);
+      },
+    );
 
     it(`${screen.name}: Tab reaches every pill in line order with a visible focus style; Enter opens one, Escape closes it`, async () => {
       const frame = await openCase(screen, 'ex17');
       await markControls(frame);
       await reveal(frame);
       const pills = await frame.evaluate(() =>
-        Array.from(document.querySelectorAll('dermlint-warning')).map((host) => host.shadowRoot!.querySelector<HTMLElement>('button.pill')!.dataset.kbd ?? 'unmarked pill'),
+        Array.from(document.querySelectorAll('dermlint-warning')).map(
+          (host) => host.shadowRoot!.querySelector<HTMLElement>('button.pill')!.dataset.kbd ?? 'unmarked pill',
+        ),
       );
       expect(pills.length).toBe(2);
       const stops = await tabThrough(ehr, frame, (s) => pills.every((p) => s.some((x) => x.key === p)));
@@ -288,9 +342,19 @@ describe('inline warnings', () => {
       }
       // Back onto the first pill by keyboard, then Enter.
       await reveal(frame);
-      await frame.evaluate(() => document.querySelector('dermlint-warning')!.shadowRoot!.querySelector<HTMLElement>('button.pill')!.focus());
+      await frame.evaluate(() =>
+        document.querySelector('dermlint-warning')!.shadowRoot!.querySelector<HTMLElement>('button.pill')!.focus(),
+      );
       await ehr.keyboard.press('Enter');
-      const expanded = async () => (await reveal(frame), frame.evaluate(() => document.querySelector('dermlint-warning')!.shadowRoot!.querySelector('button.pill')!.getAttribute('aria-expanded')));
+      const expanded = async () => (
+        await reveal(frame),
+        frame.evaluate(() =>
+          document
+            .querySelector('dermlint-warning')!
+            .shadowRoot!.querySelector('button.pill')!
+            .getAttribute('aria-expanded'),
+        )
+      );
       await until(expanded, (v) => v === 'true', 'Enter opens the pill');
       const card = await (await waitInPainted(frame, '.card')).evaluate((c) => c.textContent ?? '');
       expect(card).toMatch(/Fix:/);
@@ -320,9 +384,18 @@ describe('inline warnings', () => {
       await ehr.keyboard.press('Tab');
       expect(await focusedText()).toBe('Sign anyway');
       await ehr.keyboard.press('Escape');
-      await until(() => frame.$('dermlint-signoff'), (h) => h === null, 'Escape closes the prompt');
+      await until(
+        () => frame.$('dermlint-signoff'),
+        (h) => h === null,
+        'Escape closes the prompt',
+      );
       // Focus goes back to the sign control.
-      expect(await frame.evaluate((sel: string) => document.activeElement === document.querySelector(sel), screen.signControl)).toBe(true);
+      expect(
+        await frame.evaluate(
+          (sel: string) => document.activeElement === document.querySelector(sel),
+          screen.signControl,
+        ),
+      ).toBe(true);
     });
   }
 });
@@ -362,9 +435,9 @@ describe('extension pages', () => {
     // The filter is a radio group: arrow keys move it.
     await panel.focus('input[name="review-filter"]:checked');
     await panel.keyboard.press('ArrowRight');
-    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => (r).value)).toBe('error');
+    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => r.value)).toBe('error');
     await panel.keyboard.press('ArrowLeft');
-    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => (r).value)).toBe('all');
+    expect(await panel.$eval('input[name="review-filter"]:checked', (r) => r.value)).toBe('all');
 
     // Dismiss a finding without the mouse: Tab to “Dismiss…”, Enter, arrows for the reason, Tab to the submit button.
     const keys = await markControls(panel);
@@ -376,7 +449,11 @@ describe('extension pages', () => {
     await panel.waitForSelector('form.dismiss-form');
     expect(await axeViolations(panel)).toEqual([]);
     // The form took focus on its first reason (in an effect: after the form is drawn, not with it).
-    await until(() => panel.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? ''), (v) => v === 'documented-separately', 'the dismiss form takes focus on its first reason');
+    await until(
+      () => panel.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? ''),
+      (v) => v === 'documented-separately',
+      'the dismiss form takes focus on its first reason',
+    );
     await panel.keyboard.press('Space');
     await panel.keyboard.press('Tab'); // comment
     await panel.keyboard.press('Tab'); // Dismiss
@@ -392,14 +469,23 @@ describe('extension pages', () => {
     const options = await openExtensionPage(session, 'options.html', { width: 1200, height: 900 });
     // An audit log with an entry in it (the side panel test leaves one; on its own, this test makes one).
     await options.evaluate(async (tab: number) => {
-      const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; state?: { findings: { key: string; dismissed?: unknown }[] }; dismissals?: unknown[] }>;
+      const send = (m: object) =>
+        chrome.runtime.sendMessage(m) as Promise<{
+          ok: boolean;
+          state?: { findings: { key: string; dismissed?: unknown }[] };
+          dismissals?: unknown[];
+        }>;
       if ((await send({ type: 'audit' })).dismissals?.length) return;
       const open = (await send({ type: 'tab-state', tabId: tab })).state!.findings.find((f) => !f.dismissed)!;
       await send({ type: 'dismiss', tabId: tab, key: open.key, reason: 'not-applicable' });
     }, tabId);
     await options.reload();
     await options.waitForSelector('#level-mod25-missing');
-    await until(() => options.$$eval('#audit table tbody tr', (r) => r.length), (n) => n >= 1, 'the audit log lists a dismissal');
+    await until(
+      () => options.$$eval('#audit table tbody tr', (r) => r.length),
+      (n) => n >= 1,
+      'the audit log lists a dismissal',
+    );
     expect(await axeViolations(options)).toEqual([]);
     const stops = await expectKeyboardComplete(options, options, 'options');
     expect(stops.length).toBeGreaterThan(50); // the rule table alone has one select per rule
@@ -408,7 +494,11 @@ describe('extension pages', () => {
     await options.focus('#level-mod25-missing');
     await options.keyboard.press('ArrowDown');
     await until(
-      async () => ((await readExtensionData(options)).storage.local[SETTINGS_KEY] as { rules?: Record<string, string> } | undefined)?.rules?.['mod25-missing'],
+      async () =>
+        (
+          (await readExtensionData(options)).storage.local[SETTINGS_KEY] as
+            { rules?: Record<string, string> } | undefined
+        )?.rules?.['mod25-missing'],
       (level) => typeof level === 'string' && level !== 'default',
       'a level chosen with the arrow keys is saved',
     );

@@ -20,24 +20,97 @@ export const DIAGNOSES: Encounter['diagnoses'] = [
 ];
 
 // Sites by CPT site group (A trunk/arms/legs, B scalp/neck/hands/feet, C face).
-const SITES_A = ['left upper back', 'right upper back', 'mid back', 'left flank', 'right flank', 'left upper arm', 'right forearm', 'left thigh', 'right shin', 'left shoulder', 'chest', 'abdomen', 'right lower back', 'left calf'];
-const SITES_B = ['scalp vertex', 'left neck', 'right posterior neck', 'dorsal left hand', 'right dorsal foot', 'occipital scalp'];
+const SITES_A = [
+  'left upper back',
+  'right upper back',
+  'mid back',
+  'left flank',
+  'right flank',
+  'left upper arm',
+  'right forearm',
+  'left thigh',
+  'right shin',
+  'left shoulder',
+  'chest',
+  'abdomen',
+  'right lower back',
+  'left calf',
+];
+const SITES_B = [
+  'scalp vertex',
+  'left neck',
+  'right posterior neck',
+  'dorsal left hand',
+  'right dorsal foot',
+  'occipital scalp',
+];
 const SITES_C = ['left nasal ala', 'right cheek', 'forehead', 'left temple', 'right helix', 'chin'];
 
 /** One line of each kind, in a repeating pattern; sizes fit the code's size step. */
 const PATTERN: ((i: number) => Line)[] = [
   // Shave of an inflamed SK on the trunk, 0.6–1.0 cm: per-lesion; these are the toggle lines (2 lesions, 2 units).
-  (i) => ({ code: '11301', units: 2, lesions: 2, dx: [6], site: SITES_A[i % SITES_A.length]!, sizeCm: 0.8, description: 'Shave removal, trunk/arms/legs, 0.6 to 1.0 cm' }),
+  (i) => ({
+    code: '11301',
+    units: 2,
+    lesions: 2,
+    dx: [6],
+    site: SITES_A[i % SITES_A.length]!,
+    sizeCm: 0.8,
+    description: 'Shave removal, trunk/arms/legs, 0.6 to 1.0 cm',
+  }),
   // Malignant excision, trunk, 1.1–2.0 cm.
-  (i) => ({ code: '11602', modifiers: ['XS'], units: 1, lesions: 1, dx: [4], site: SITES_A[(i + 3) % SITES_A.length]!, sizeCm: 1.6, description: 'Excision, malignant lesion, trunk/arms/legs, 1.1 to 2.0 cm' }),
+  (i) => ({
+    code: '11602',
+    modifiers: ['XS'],
+    units: 1,
+    lesions: 1,
+    dx: [4],
+    site: SITES_A[(i + 3) % SITES_A.length]!,
+    sizeCm: 1.6,
+    description: 'Excision, malignant lesion, trunk/arms/legs, 1.1 to 2.0 cm',
+  }),
   // Malignant destruction, scalp/neck, 0.6–1.0 cm.
-  (i) => ({ code: '17271', modifiers: ['XS'], units: 1, lesions: 1, dx: [5], site: SITES_B[i % SITES_B.length]!, sizeCm: 0.9, description: 'Destruction, malignant lesion, scalp/neck/hands/feet, 0.6 to 1.0 cm' }),
+  (i) => ({
+    code: '17271',
+    modifiers: ['XS'],
+    units: 1,
+    lesions: 1,
+    dx: [5],
+    site: SITES_B[i % SITES_B.length]!,
+    sizeCm: 0.9,
+    description: 'Destruction, malignant lesion, scalp/neck/hands/feet, 0.6 to 1.0 cm',
+  }),
   // Shave, face, 0.5 cm or less.
-  (i) => ({ code: '11310', modifiers: ['XS'], units: 1, lesions: 1, dx: [6], site: SITES_C[i % SITES_C.length]!, sizeCm: 0.4, description: 'Shave removal, face/ears/eyelids/nose/lips, 0.5 cm or less' }),
+  (i) => ({
+    code: '11310',
+    modifiers: ['XS'],
+    units: 1,
+    lesions: 1,
+    dx: [6],
+    site: SITES_C[i % SITES_C.length]!,
+    sizeCm: 0.4,
+    description: 'Shave removal, face/ears/eyelids/nose/lips, 0.5 cm or less',
+  }),
   // Additional tangential biopsy.
-  (i) => ({ code: '11103', units: 1, lesions: 1, dx: [2], site: SITES_A[(i + 7) % SITES_A.length]!, description: 'Tangential biopsy, each additional lesion' }),
+  (i) => ({
+    code: '11103',
+    units: 1,
+    lesions: 1,
+    dx: [2],
+    site: SITES_A[(i + 7) % SITES_A.length]!,
+    description: 'Tangential biopsy, each additional lesion',
+  }),
   // Malignant excision, face, 0.6–1.0 cm.
-  (i) => ({ code: '11641', modifiers: ['XS'], units: 1, lesions: 1, dx: [3], site: SITES_C[(i + 2) % SITES_C.length]!, sizeCm: 0.9, description: 'Excision, malignant lesion, face/ears/eyelids/nose/lips, 0.6 to 1.0 cm' }),
+  (i) => ({
+    code: '11641',
+    modifiers: ['XS'],
+    units: 1,
+    lesions: 1,
+    dx: [3],
+    site: SITES_C[(i + 2) % SITES_C.length]!,
+    sizeCm: 0.9,
+    description: 'Excision, malignant lesion, face/ears/eyelids/nose/lips, 0.6 to 1.0 cm',
+  }),
 ];
 
 /** Lines whose units toggle one lesions-lumped finding (the 11301 lines). */
@@ -51,13 +124,46 @@ export const TOGGLE_RULE = 'lesions-lumped';
 /** An encounter of `n` lines (n ≥ 4): E/M, 17000, 17003, one biopsy primary, then the pattern. */
 export function bigEncounter(n: number, id = `bench-${n}`): Encounter {
   const lines: Line[] = [
-    { code: '99214', modifiers: ['25'], units: 1, dx: [7], description: 'Established patient visit, moderate complexity' },
-    { code: '17000', units: 1, lesions: 1, dx: [1], site: 'forehead', description: 'Destruction premalignant lesion, first' },
-    { code: '17003', units: 6, lesions: 6, dx: [1], site: 'scalp vertex', description: 'Destruction premalignant lesions, 2 to 14, each' },
-    { code: '11102', units: 1, lesions: 1, dx: [2], site: 'right upper back', description: 'Tangential biopsy, single lesion' },
+    {
+      code: '99214',
+      modifiers: ['25'],
+      units: 1,
+      dx: [7],
+      description: 'Established patient visit, moderate complexity',
+    },
+    {
+      code: '17000',
+      units: 1,
+      lesions: 1,
+      dx: [1],
+      site: 'forehead',
+      description: 'Destruction premalignant lesion, first',
+    },
+    {
+      code: '17003',
+      units: 6,
+      lesions: 6,
+      dx: [1],
+      site: 'scalp vertex',
+      description: 'Destruction premalignant lesions, 2 to 14, each',
+    },
+    {
+      code: '11102',
+      units: 1,
+      lesions: 1,
+      dx: [2],
+      site: 'right upper back',
+      description: 'Tangential biopsy, single lesion',
+    },
   ];
   for (let i = 0; lines.length < n; i++) lines.push(PATTERN[i % PATTERN.length]!(Math.floor(i / PATTERN.length)));
-  return { id, dateOfService: '2026-05-12', payer: { kind: 'commercial', name: 'Aetna Open Access' }, diagnoses: DIAGNOSES.map((d) => ({ ...d })), lines: lines.slice(0, n) };
+  return {
+    id,
+    dateOfService: '2026-05-12',
+    payer: { kind: 'commercial', name: 'Aetna Open Access' },
+    diagnoses: DIAGNOSES.map((d) => ({ ...d })),
+    lines: lines.slice(0, n),
+  };
 }
 
 /**
@@ -78,7 +184,8 @@ export function benchNote(bytes: number): string {
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const line = i % (blocks.length + 1) === 0 ? `Area ${i / (blocks.length + 1) + 1}:` : blocks[i % (blocks.length + 1) - 1]!;
+    const line =
+      i % (blocks.length + 1) === 0 ? `Area ${i / (blocks.length + 1) + 1}:` : blocks[(i % (blocks.length + 1)) - 1]!;
     lines.push(line);
     size += line.length + 1;
   }

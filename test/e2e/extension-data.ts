@@ -21,8 +21,15 @@ export interface ExtensionData {
 export async function readExtensionData(page: Page): Promise<ExtensionData> {
   if (!page.url().startsWith('chrome-extension://')) throw new Error(`not an extension page: ${page.url()}`);
   return page.evaluate(async () => {
-    const areas = chrome.storage as Record<'local' | 'session' | 'sync', { get(keys: null): Promise<Record<string, unknown>> }>;
-    const storage = { local: await areas.local.get(null), session: await areas.session.get(null), sync: await areas.sync.get(null) };
+    const areas = chrome.storage as Record<
+      'local' | 'session' | 'sync',
+      { get(keys: null): Promise<Record<string, unknown>> }
+    >;
+    const storage = {
+      local: await areas.local.get(null),
+      session: await areas.session.get(null),
+      sync: await areas.sync.get(null),
+    };
     const idb: Record<string, Record<string, unknown[]>> = {};
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;
@@ -42,13 +49,25 @@ export async function readExtensionData(page: Page): Promise<ExtensionData> {
       db.close();
       idb[info.name] = stores;
     }
-    const web = (s: Storage) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k) ?? '']));
-    return { storage, indexedDB: idb, localStorage: web(localStorage), sessionStorage: web(sessionStorage), caches: await caches.keys() };
+    const web = (s: Storage) =>
+      Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k) ?? '']));
+    return {
+      storage,
+      indexedDB: idb,
+      localStorage: web(localStorage),
+      sessionStorage: web(sessionStorage),
+      caches: await caches.keys(),
+    };
   });
 }
 
 /** Polls `read` until `ok` holds, or throws with the last value seen. */
-export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<T> {
   const start = Date.now();
   let last: T | undefined;
   let error: unknown;
@@ -61,7 +80,9 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`${what}: timed out; last saw ${JSON.stringify(last)?.slice(0, 600)}${error ? ` (error: ${(error as Error).message})` : ''}`);
+  throw new Error(
+    `${what}: timed out; last saw ${JSON.stringify(last)?.slice(0, 600)}${error ? ` (error: ${(error as Error).message})` : ''}`,
+  );
 }
 
 declare const chrome: {

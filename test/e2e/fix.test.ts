@@ -24,13 +24,27 @@ import { run } from '../../rules/index';
 import { applySuggestion } from '../../rules/suggestions';
 import type { Encounter, Finding, Suggestion, SuggestionAction } from '../../rules/schema';
 
-const examples: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const examples: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 const byId = new Map(examples.map((e) => [e.encounter.id, e.encounter]));
 
 /** What the screen paints for an encounter: its findings less the needs-review ones (rule@line, sorted). */
-const painted = (e: Encounter) => run(e).filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.line ?? 'encounter'}`).sort();
+const painted = (e: Encounter) =>
+  run(e)
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.rule}@${f.line ?? 'encounter'}`)
+    .sort();
 
-const KINDS: SuggestionAction['type'][] = ['addModifier', 'removeModifier', 'setUnits', 'replaceCode', 'addLine', 'removeLine', 'billToPatient'];
+const KINDS: SuggestionAction['type'][] = [
+  'addModifier',
+  'removeModifier',
+  'setUnits',
+  'replaceCode',
+  'addLine',
+  'removeLine',
+  'billToPatient',
+];
 /** Where each kind is expected first (the worked examples whose rules have it), then every other example. */
 const PREFERRED: Record<SuggestionAction['type'], string[]> = {
   addModifier: ['ex01', 'ex02', 'ex07', 'ex23'],
@@ -75,12 +89,22 @@ interface ShownLine {
 }
 const norm = (l: { code: string; modifiers: string[]; units: string | number; billTo: string }): ShownLine => ({
   code: l.code.trim().toUpperCase(),
-  modifiers: l.modifiers.map((m) => m.trim().toUpperCase()).filter(Boolean).sort(),
+  modifiers: l.modifiers
+    .map((m) => m.trim().toUpperCase())
+    .filter(Boolean)
+    .sort(),
   units: Number(l.units) || 1,
   billTo: /patient/i.test(l.billTo) ? 'patient' : 'insurance',
 });
 const expectedLines = (e: Encounter): ShownLine[] =>
-  e.lines.map((l) => norm({ code: l.code, modifiers: l.modifiers ?? [], units: l.units ?? 1, billTo: l.billTo ?? (e.payer.kind === 'self-pay' ? 'patient' : 'insurance') }));
+  e.lines.map((l) =>
+    norm({
+      code: l.code,
+      modifiers: l.modifiers ?? [],
+      units: l.units ?? 1,
+      billTo: l.billTo ?? (e.payer.kind === 'self-pay' ? 'patient' : 'insurance'),
+    }),
+  );
 
 interface FixScreen {
   name: 'ema' | 'athena' | 'ecw';
@@ -101,7 +125,9 @@ interface FixScreen {
 async function readyFrame(page: Page, caseId: string, timeout = 15_000): Promise<Frame> {
   const start = Date.now();
   while (Date.now() - start < timeout) {
-    for (const f of page.frames()) if ((await f.evaluate(() => document.documentElement.dataset.demoReady).catch(() => undefined)) === caseId) return f;
+    for (const f of page.frames())
+      if ((await f.evaluate(() => document.documentElement.dataset.demoReady).catch(() => undefined)) === caseId)
+        return f;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`the demo screen did not render ${caseId}`);
@@ -137,19 +163,33 @@ async function clearBox(frame: Frame, selector: string) {
 const SCREENS: FixScreen[] = [
   {
     name: 'ema',
-    url: (base, id) => `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`,
+    url: (base, id) =>
+      `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`,
     lines: (frame) =>
-      frame.evaluate(() =>
-        (window as unknown as { EMA_DEMO: { toEncounter(): Encounter } }).EMA_DEMO.toEncounter().lines.map((l) => ({ code: l.code, modifiers: l.modifiers ?? [], units: l.units ?? 1, billTo: l.billTo ?? 'insurance' })),
-      ).then((ls) => ls.map(norm)),
+      frame
+        .evaluate(() =>
+          (window as unknown as { EMA_DEMO: { toEncounter(): Encounter } }).EMA_DEMO.toEncounter().lines.map((l) => ({
+            code: l.code,
+            modifiers: l.modifiers ?? [],
+            units: l.units ?? 1,
+            billTo: l.billTo ?? 'insurance',
+          })),
+        )
+        .then((ls) => ls.map(norm)),
     async removeModifier(frame, line, m) {
       // The chosen modifier's ×, clicked (it acts on mousedown, as ng-select's does).
       await settle(frame);
-      const handle = await frame.evaluateHandle((n: number, mod: string) => {
-        const row = document.querySelectorAll('[data-identifier="procedure-row"]')[n]!;
-        const chip = Array.from(row.querySelectorAll('.ng-value')).find((v) => (v.querySelector('.ng-value-label')?.textContent ?? '').trim() === mod);
-        return chip?.querySelector('.ng-value-icon') ?? null;
-      }, line, m);
+      const handle = await frame.evaluateHandle(
+        (n: number, mod: string) => {
+          const row = document.querySelectorAll('[data-identifier="procedure-row"]')[n]!;
+          const chip = Array.from(row.querySelectorAll('.ng-value')).find(
+            (v) => (v.querySelector('.ng-value-label')?.textContent ?? '').trim() === mod,
+          );
+          return chip?.querySelector('.ng-value-icon') ?? null;
+        },
+        line,
+        m,
+      );
       await (handle.asElement() as ElementHandle<Element>).click();
       await settle(frame);
     },
@@ -176,27 +216,42 @@ const SCREENS: FixScreen[] = [
   },
   {
     name: 'athena',
-    url: (base, id) => `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
+    url: (base, id) =>
+      `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
     lines: (frame) =>
-      frame.evaluate(() => {
-        const out = [];
-        const value = (name: string) => (document.getElementsByName(name)[0] as HTMLInputElement | undefined)?.value ?? '';
-        for (let n = 1; document.getElementsByName(`PROCCODE_${n}`).length; n++) {
-          out.push({
-            code: value(`PROCCODE_${n}`),
-            modifiers: [1, 2, 3, 4].map((j) => value(`MOD${j}_${n}`)),
-            units: value(`UNITS_${n}`),
-            billTo: (document.getElementsByName(`BILL_${n}`)[0] as HTMLInputElement).checked ? 'insurance' : 'patient',
-          });
-        }
-        return out;
-      }).then((ls) => ls.map(norm)),
+      frame
+        .evaluate(() => {
+          const out = [];
+          const value = (name: string) =>
+            (document.getElementsByName(name)[0] as HTMLInputElement | undefined)?.value ?? '';
+          for (let n = 1; document.getElementsByName(`PROCCODE_${n}`).length; n++) {
+            out.push({
+              code: value(`PROCCODE_${n}`),
+              modifiers: [1, 2, 3, 4].map((j) => value(`MOD${j}_${n}`)),
+              units: value(`UNITS_${n}`),
+              billTo: (document.getElementsByName(`BILL_${n}`)[0] as HTMLInputElement).checked
+                ? 'insurance'
+                : 'patient',
+            });
+          }
+          return out;
+        })
+        .then((ls) => ls.map(norm)),
     async removeModifier(frame, line, m) {
-      const j = await frame.evaluate((n: number, mod: string) => [1, 2, 3, 4].find((k) => (document.getElementsByName(`MOD${k}_${n}`)[0] as HTMLInputElement).value === mod), line + 1, m);
+      const j = await frame.evaluate(
+        (n: number, mod: string) =>
+          [1, 2, 3, 4].find((k) => (document.getElementsByName(`MOD${k}_${n}`)[0] as HTMLInputElement).value === mod),
+        line + 1,
+        m,
+      );
       await clearBox(frame, `input[aria-label="Modifier ${j}, line ${line + 1}"]`);
     },
     async addModifier(frame, line, m) {
-      const j = await frame.evaluate((n: number) => [1, 2, 3, 4].find((k) => !(document.getElementsByName(`MOD${k}_${n}`)[0] as HTMLInputElement).value), line + 1);
+      const j = await frame.evaluate(
+        (n: number) =>
+          [1, 2, 3, 4].find((k) => !(document.getElementsByName(`MOD${k}_${n}`)[0] as HTMLInputElement).value),
+        line + 1,
+      );
       await typeAndTab(frame, `input[aria-label="Modifier ${j}, line ${line + 1}"]`, m);
     },
     setUnits: (frame, line, units) => typeAndTab(frame, `input[aria-label="Units, line ${line + 1}"]`, String(units)),
@@ -215,15 +270,30 @@ const SCREENS: FixScreen[] = [
     name: 'ecw',
     url: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
     lines: (frame) =>
-      frame.evaluate(() =>
-        Array.from(document.querySelectorAll('#cptTable tbody tr[ng-repeat]')).map((tr) => {
-          const v = (f: string) => (tr.querySelector(`[data-fieldname="${f}"]`) as HTMLInputElement).value;
-          return { code: v('claimCPTCode'), modifiers: [1, 2, 3, 4].map((j) => v(`ClaimCPTMOD${j}`)), units: v('ClaimCPTUnits'), billTo: v('ClaimCPTBillTo') };
-        }),
-      ).then((ls) => ls.map(norm)),
+      frame
+        .evaluate(() =>
+          Array.from(document.querySelectorAll('#cptTable tbody tr[ng-repeat]')).map((tr) => {
+            const v = (f: string) => (tr.querySelector(`[data-fieldname="${f}"]`) as HTMLInputElement).value;
+            return {
+              code: v('claimCPTCode'),
+              modifiers: [1, 2, 3, 4].map((j) => v(`ClaimCPTMOD${j}`)),
+              units: v('ClaimCPTUnits'),
+              billTo: v('ClaimCPTBillTo'),
+            };
+          }),
+        )
+        .then((ls) => ls.map(norm)),
     async removeModifier(frame, line, m) {
       const j = await frame.evaluate(
-        (n: number, mod: string) => [1, 2, 3, 4].find((k) => (document.querySelectorAll('#cptTable tbody tr[ng-repeat]')[n]!.querySelector(`[data-fieldname="ClaimCPTMOD${k}"]`) as HTMLInputElement).value === mod),
+        (n: number, mod: string) =>
+          [1, 2, 3, 4].find(
+            (k) =>
+              (
+                document
+                  .querySelectorAll('#cptTable tbody tr[ng-repeat]')
+                  [n]!.querySelector(`[data-fieldname="ClaimCPTMOD${k}"]`) as HTMLInputElement
+              ).value === mod,
+          ),
         line,
         m,
       );
@@ -231,12 +301,21 @@ const SCREENS: FixScreen[] = [
     },
     async addModifier(frame, line, m) {
       const j = await frame.evaluate(
-        (n: number) => [1, 2, 3, 4].find((k) => !(document.querySelectorAll('#cptTable tbody tr[ng-repeat]')[n]!.querySelector(`[data-fieldname="ClaimCPTMOD${k}"]`) as HTMLInputElement).value),
+        (n: number) =>
+          [1, 2, 3, 4].find(
+            (k) =>
+              !(
+                document
+                  .querySelectorAll('#cptTable tbody tr[ng-repeat]')
+                  [n]!.querySelector(`[data-fieldname="ClaimCPTMOD${k}"]`) as HTMLInputElement
+              ).value,
+          ),
         line,
       );
       await typeAndTab(frame, `${ecwRow(line)} input[data-fieldname="ClaimCPTMOD${j}"]`, m);
     },
-    setUnits: (frame, line, units) => typeAndTab(frame, `${ecwRow(line)} input[data-fieldname="ClaimCPTUnits"]`, String(units)),
+    setUnits: (frame, line, units) =>
+      typeAndTab(frame, `${ecwRow(line)} input[data-fieldname="ClaimCPTUnits"]`, String(units)),
     setCode: (frame, line, code) => typeAndTab(frame, `${ecwRow(line)} input[data-fieldname="claimCPTCode"]`, code),
     async billInsurance(frame, line) {
       await frame.select(`${ecwRow(line)} select[data-fieldname="ClaimCPTBillTo"]`, 'Insurance');
@@ -294,12 +373,22 @@ async function exposeRoots(frame: Frame): Promise<void> {
 }
 
 /** An element inside the painted warning of `rule` on `line`. */
-async function inWarning(frame: Frame, rule: string, line: number | null, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
+async function inWarning(
+  frame: Frame,
+  rule: string,
+  line: number | null,
+  selector: string,
+  timeout = 10_000,
+): Promise<ElementHandle<Element>> {
   const host = `dermlint-warning[data-dermlint-rule="${rule}"][data-dermlint-line="${line ?? 'encounter'}"]`;
   const start = Date.now();
   for (;;) {
     await exposeRoots(frame);
-    const handle = await frame.evaluateHandle((h: string, s: string) => document.querySelector(h)?.shadowRoot?.querySelector(s) ?? null, host, selector);
+    const handle = await frame.evaluateHandle(
+      (h: string, s: string) => document.querySelector(h)?.shadowRoot?.querySelector(s) ?? null,
+      host,
+      selector,
+    );
     const el = handle.asElement() as ElementHandle<Element> | null;
     if (el) return el;
     await handle.dispose();
@@ -314,10 +403,12 @@ async function openCard(frame: Frame, f: Finding): Promise<void> {
   await inWarning(frame, f.rule, f.line, '.fixes button, .fixes p strong');
 }
 
-const cardText = async (frame: Frame, f: Finding) => (await inWarning(frame, f.rule, f.line, '.card')).evaluate((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
+const cardText = async (frame: Frame, f: Finding) =>
+  (await inWarning(frame, f.rule, f.line, '.card')).evaluate((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
 
 /** "Add 25 to 99213" → "Fix: add 25 to 99213", as the button says. */
-const buttonText = (s: Suggestion) => `Fix: ${/^[A-Z][a-z]/.test(s.label) ? s.label[0]!.toLowerCase() + s.label.slice(1) : s.label}`;
+const buttonText = (s: Suggestion) =>
+  `Fix: ${/^[A-Z][a-z]/.test(s.label) ? s.label[0]!.toLowerCase() + s.label.slice(1) : s.label}`;
 
 // ── The run ─────────────────────────────────────────────────────────────────
 
@@ -334,7 +425,9 @@ beforeAll(async () => {
   await clickButton(options, 'Start from the eClinicalWorks example');
   await options.waitForSelector('#fm-name');
   await clickButton(options, 'Save field map');
-  await options.waitForFunction(() => /Saved “eClinicalWorks claim window”/.test(document.querySelector('#fieldmaps p.status')?.textContent ?? ''));
+  await options.waitForFunction(() =>
+    /Saved “eClinicalWorks claim window”/.test(document.querySelector('#fieldmaps p.status')?.textContent ?? ''),
+  );
 });
 afterAll(async () => session?.close());
 
@@ -346,7 +439,9 @@ interface AuditFix {
 }
 /** The fix records of the audit log, as the options page gets them from the worker. */
 const fixRecords = (): Promise<AuditFix[]> =>
-  options.evaluate(async () => ((await chrome.runtime.sendMessage({ type: 'audit' })) as { fixes?: AuditFix[] }).fixes ?? []);
+  options.evaluate(
+    async () => ((await chrome.runtime.sendMessage({ type: 'audit' })) as { fixes?: AuditFix[] }).fixes ?? [],
+  );
 
 async function open(screen: FixScreen, c: FixCase): Promise<Frame> {
   await page.bringToFront();
@@ -360,8 +455,12 @@ async function open(screen: FixScreen, c: FixCase): Promise<Frame> {
 for (const screen of SCREENS) {
   describe(`${screen.name} screen`, () => {
     for (const [kind, c] of CASES) {
-      const byHand = !screen.addsAndRemovesLines && c?.suggestion.actions.some((a) => a.type === 'addLine' || a.type === 'removeLine');
-      const name = c ? `${kind}: ${c.id}, ${c.finding.rule} — “${buttonText(c.suggestion)}”${byHand ? ' (Fix by hand here)' : ''}` : `${kind}: no rule offers it on a worked example yet`;
+      const byHand =
+        !screen.addsAndRemovesLines &&
+        c?.suggestion.actions.some((a) => a.type === 'addLine' || a.type === 'removeLine');
+      const name = c
+        ? `${kind}: ${c.id}, ${c.finding.rule} — “${buttonText(c.suggestion)}”${byHand ? ' (Fix by hand here)' : ''}`
+        : `${kind}: no rule offers it on a worked example yet`;
       it.skipIf(!c)(name, async () => {
         const { encounter, finding, suggestion } = c!;
         const frame = await open(screen, c!);
@@ -372,7 +471,9 @@ for (const screen of SCREENS) {
 
         if (byHand) {
           // The field map names no add-row or remove control: the card says so, and offers no button.
-          expect(await cardText(frame, finding)).toContain(`Fix by hand: ${buttonText(suggestion).slice(5)} — the field map names no control to add or remove lines`);
+          expect(await cardText(frame, finding)).toContain(
+            `Fix by hand: ${buttonText(suggestion).slice(5)} — the field map names no control to add or remove lines`,
+          );
           expect(await screen.lines(frame)).toEqual(before);
           expect((await fixRecords()).length).toBe(recorded);
           return;
@@ -389,7 +490,11 @@ for (const screen of SCREENS) {
         expect(painted(fixed)).not.toContain(`${finding.rule}@${finding.line}`);
         await expect.poll(async () => (await fixRecords()).length, POLL).toBe(recorded + 1);
         const record = (await fixRecords())[recorded]!;
-        expect(record).toMatchObject({ rule: finding.rule, outcome: 'applied', ...(finding.messageId ? { messageId: finding.messageId } : {}) });
+        expect(record).toMatchObject({
+          rule: finding.rule,
+          outcome: 'applied',
+          ...(finding.messageId ? { messageId: finding.messageId } : {}),
+        });
         expect(record.actions.map((a) => a.type)).toEqual(suggestion.actions.map((a) => a.type));
 
         // Undone by the EHR's own means (each change edited back, last first), the warning is back.
@@ -422,10 +527,14 @@ describe('keyboard, and what the page’s script cannot do', () => {
     const recorded = (await fixRecords()).length;
     await openCard(frame, c.finding);
     await page.keyboard.press('Tab');
-    const focused = await (await inWarning(frame, c.finding.rule, c.finding.line, '.fixes button')).evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b);
+    const focused = await (
+      await inWarning(frame, c.finding.rule, c.finding.line, '.fixes button')
+    ).evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b);
     expect(focused).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => athena.lines(frame), POLL).toEqual(expectedLines(applySuggestion(c.encounter, c.suggestion.actions)));
+    await expect
+      .poll(() => athena.lines(frame), POLL)
+      .toEqual(expectedLines(applySuggestion(c.encounter, c.suggestion.actions)));
     await waitForWarnings(frame, painted(applySuggestion(c.encounter, c.suggestion.actions)));
     await expect.poll(async () => (await fixRecords()).length, POLL).toBe(recorded + 1);
   });
@@ -438,7 +547,9 @@ describe('keyboard, and what the page’s script cannot do', () => {
     await waitForWarnings(frame, painted(c.encounter), 15_000);
     await openCard(frame, c.finding);
     await (await inWarning(frame, c.finding.rule, c.finding.line, '.fixes button')).click();
-    await expect.poll(() => athena.lines(frame), POLL).toEqual(expectedLines(applySuggestion(c.encounter, c.suggestion.actions)));
+    await expect
+      .poll(() => athena.lines(frame), POLL)
+      .toEqual(expectedLines(applySuggestion(c.encounter, c.suggestion.actions)));
     await waitForWarnings(frame, painted(applySuggestion(c.encounter, c.suggestion.actions)));
   });
 
@@ -448,7 +559,9 @@ describe('keyboard, and what the page’s script cannot do', () => {
     await openCard(frame, c.finding);
     // The page's script, with the root in reach (here it is handed to it; on a real page a closed root is not).
     const tried = await frame.evaluate(() => {
-      const button = document.querySelector('dermlint-warning')?.shadowRoot?.querySelector<HTMLButtonElement>('.fixes button');
+      const button = document
+        .querySelector('dermlint-warning')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('.fixes button');
       if (!button) return 'no button';
       button.click();
       for (const key of ['Enter', ' ']) {
@@ -468,9 +581,13 @@ describe('keyboard, and what the page’s script cannot do', () => {
   it('the audit log in options lists the fixes: rule, change, outcome', async () => {
     const audit = await openExtensionPage(session, 'options.html#audit', { width: 1100, height: 900 });
     await audit.waitForSelector('#audit tr[data-kind="fix"]');
-    const rows = await audit.$$eval('#audit tr[data-kind="fix"]', (trs) => trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const rows = await audit.$$eval('#audit tr[data-kind="fix"]', (trs) =>
+      trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
     expect(rows.length).toBe((await fixRecords()).filter((f) => f.outcome === 'applied').length);
-    expect(rows.filter((r) => r.includes('mod25-missing') && r.includes('add modifier 25') && r.endsWith('Applied')).length).toBeGreaterThanOrEqual(3);
+    expect(
+      rows.filter((r) => r.includes('mod25-missing') && r.includes('add modifier 25') && r.endsWith('Applied')).length,
+    ).toBeGreaterThanOrEqual(3);
     await audit.close();
   });
 });

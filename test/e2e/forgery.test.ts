@@ -56,7 +56,10 @@ async function pageTriesToSignAnyway(frame: Frame): Promise<string[]> {
       // Clicks at every point of the prompt reach the host from the page's side only.
       const r = host.getBoundingClientRect();
       for (let x = r.left + 2; x < r.right; x += 8) {
-        for (let y = r.top + 2; y < r.bottom; y += 8) document.elementFromPoint(x, y)?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
+        for (let y = r.top + 2; y < r.bottom; y += 8)
+          document
+            .elementFromPoint(x, y)
+            ?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
       }
     }
     await new Promise((r) => setTimeout(r, 300));

@@ -32,9 +32,12 @@ export interface Session {
 
 export async function launch(): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   }
-  if (!existsSync(join(DEMO_EXTENSION_DIR, 'manifest.json'))) throw new Error('No demo build of the extension: run `npm run build:demo` (wxt build --mode demo) first.');
+  if (!existsSync(join(DEMO_EXTENSION_DIR, 'manifest.json')))
+    throw new Error('No demo build of the extension: run `npm run build:demo` (wxt build --mode demo) first.');
   const { server, url } = await startDemoServer(0);
   const profile = mkdtempSync(join(tmpdir(), 'dermlint-profile-'));
   const browser = await puppeteer.launch({
@@ -43,19 +46,32 @@ export async function launch(): Promise<Session> {
     userDataDir: profile,
     enableExtensions: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      `--disable-extensions-except=${DEMO_EXTENSION_DIR}`, `--load-extension=${DEMO_EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--disable-extensions-except=${DEMO_EXTENSION_DIR}`,
+      `--load-extension=${DEMO_EXTENSION_DIR}`,
     ],
   });
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 90_000 });
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+    { timeout: 90_000 },
+  );
   const extensionId = new URL(target.url()).host;
   return {
     browser,
     baseUrl: url,
     extensionId,
     async worker() {
-      const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().endsWith('/background.js'), { timeout: 90_000 });
+      const t = await browser.waitForTarget(
+        (x) => x.type() === 'service_worker' && x.url().endsWith('/background.js'),
+        { timeout: 90_000 },
+      );
       return (await t.worker())!;
     },
     async close() {
@@ -83,7 +99,13 @@ export async function badgeOf(session: Session, page: Page): Promise<string> {
  * codes, when the test knows them, so that only that encounter counts). A test that expects nothing
  * painted then checks after the answer, not merely after a pause that a loaded machine may outlast.
  */
-export async function judged(session: Session, page: Page, since: number, codes?: string[], timeout = 15_000): Promise<void> {
+export async function judged(
+  session: Session,
+  page: Page,
+  since: number,
+  codes?: string[],
+  timeout = 15_000,
+): Promise<void> {
   const start = Date.now();
   const want = codes?.map((c) => c.trim().toUpperCase()).join(' ');
   let last = '';
@@ -94,20 +116,37 @@ export async function judged(session: Session, page: Page, since: number, codes?
         const tabs = await chrome.tabs.query({});
         const tab = tabs.find((t) => t.url === u) ?? tabs.find((t) => t.active);
         const key = `tab:${tab!.id!}`;
-        return ((await chrome.storage.session.get(key))[key] ?? null) as { status?: string; lines?: { code: string }[]; updatedAt?: string } | null;
+        return ((await chrome.storage.session.get(key))[key] ?? null) as {
+          status?: string;
+          lines?: { code: string }[];
+          updatedAt?: string;
+        } | null;
       }, page.url())
       .catch(() => null);
-    const seen = { status: state?.status, codes: state?.lines?.map((l) => l.code.trim().toUpperCase()).join(' '), updatedAt: state?.updatedAt };
+    const seen = {
+      status: state?.status,
+      codes: state?.lines?.map((l) => l.code.trim().toUpperCase()).join(' '),
+      updatedAt: state?.updatedAt,
+    };
     last = JSON.stringify(seen);
-    if (seen.status === 'ok' && Date.parse(seen.updatedAt ?? '') >= since && (want === undefined || seen.codes === want)) return;
+    if (
+      seen.status === 'ok' &&
+      Date.parse(seen.updatedAt ?? '') >= since &&
+      (want === undefined || seen.codes === want)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`the worker judged no${want ? ` [${want}]` : ''} encounter on this tab since the test opened it (last state: ${last})`);
+  throw new Error(
+    `the worker judged no${want ? ` [${want}]` : ''} encounter on this tab since the test opened it (last state: ${last})`,
+  );
 }
 
 /** Warnings painted in a frame: [rule, line] pairs of hosts. */
 export async function warningsIn(frame: Frame | Page): Promise<string[]> {
-  return frame.$$eval('dermlint-warning', (hosts) => hosts.map((h) => `${h.getAttribute('data-dermlint-rule')}@${h.getAttribute('data-dermlint-line')}`).sort());
+  return frame.$$eval('dermlint-warning', (hosts) =>
+    hosts.map((h) => `${h.getAttribute('data-dermlint-rule')}@${h.getAttribute('data-dermlint-line')}`).sort(),
+  );
 }
 
 /** Waits until the frame's painted warnings equal `expected` (sorted rule@line), or times out with what it saw. */

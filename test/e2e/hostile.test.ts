@@ -32,7 +32,8 @@ const PAINT_BUDGET_MS = 5_000;
  * regressions with twice the goal and prints the figure.
  */
 const TASK_GOAL_MS = 200;
-const taskBudget = (threadTime: boolean) => 2 * TASK_GOAL_MS * (threadTime ? 1 : Math.max(1, loadavg()[0]! / cpus().length));
+const taskBudget = (threadTime: boolean) =>
+  2 * TASK_GOAL_MS * (threadTime ? 1 : Math.max(1, loadavg()[0]! / cpus().length));
 
 /** The warnings the engine says the screen should paint (info is review-only). */
 function expected(encounter: Encounter): string[] {
@@ -44,11 +45,17 @@ function expected(encounter: Encounter): string[] {
 
 async function statusOf(frame: Frame): Promise<string | null> {
   await exposeShadowRoots(frame).catch(() => 0);
-  return frame.evaluate(() => document.querySelector('dermlint-status')?.shadowRoot?.textContent ?? null).catch(() => null);
+  return frame
+    .evaluate(() => document.querySelector('dermlint-status')?.shadowRoot?.textContent ?? null)
+    .catch(() => null);
 }
 
 /** What the frame shows once it stopped changing: warnings (rule@line) and the status note. */
-async function settled(frame: Frame, quietMs = 800, timeout = 15_000): Promise<{ warnings: string[]; status: string | null }> {
+async function settled(
+  frame: Frame,
+  quietMs = 800,
+  timeout = 15_000,
+): Promise<{ warnings: string[]; status: string | null }> {
   const start = Date.now();
   let last = '';
   let since = Date.now();
@@ -75,12 +82,20 @@ async function expectNothingInjected(page: Page): Promise<void> {
         const out: string[] = [];
         if ((window as { __pwned?: unknown }).__pwned !== undefined) out.push('window.__pwned is set');
         const visit = (root: Document | ShadowRoot, where: string) => {
-          for (const el of Array.from(root.querySelectorAll('img, script, iframe, object, embed, [onerror], [onload]'))) {
-            const injected = el.hasAttribute('onerror') || el.hasAttribute('onload') || (el.tagName === 'IMG' && el.getAttribute('src') === 'x') || (el.tagName === 'SCRIPT' && (el.textContent ?? '').includes('__pwned'));
+          for (const el of Array.from(
+            root.querySelectorAll('img, script, iframe, object, embed, [onerror], [onload]'),
+          )) {
+            const injected =
+              el.hasAttribute('onerror') ||
+              el.hasAttribute('onload') ||
+              (el.tagName === 'IMG' && el.getAttribute('src') === 'x') ||
+              (el.tagName === 'SCRIPT' && (el.textContent ?? '').includes('__pwned'));
             // Inside our own shadow roots, no such element belongs at all.
             if (injected || where !== 'page') out.push(`${where}: <${el.tagName.toLowerCase()}>`);
           }
-          for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot, el.tagName.startsWith('DERMLINT-') ? el.tagName.toLowerCase() : where);
+          for (const el of Array.from(root.querySelectorAll('*')))
+            if (el.shadowRoot)
+              visit(el.shadowRoot, el.tagName.startsWith('DERMLINT-') ? el.tagName.toLowerCase() : where);
         };
         visit(document, 'page');
         return out;
@@ -134,7 +149,9 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
       msg: await msg.evaluate((m) => m.textContent ?? ''),
       msgElements: await msg.evaluate((m) => m.children.length),
     };
-    expect(shown.title).toBe('11301 is for the trunk, arms or legs, but the site is on the face, ears, eyelids, nose, lips or mucous membrane.');
+    expect(shown.title).toBe(
+      '11301 is for the trunk, arms or legs, but the site is on the face, ears, eyelids, nose, lips or mucous membrane.',
+    );
     expect(shown.msg).toBe(shown.title);
     for (const text of [shown.title, shown.msg]) expect(text).not.toMatch(/cheek|<img|onerror/);
     expect(shown.msgElements).toBe(0);
@@ -151,14 +168,23 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
     };
     const frame = await openEncounter(page, screen, session.baseUrl, encounter);
     // Something shown first (a note or a warning): "settled" alone could call the screen quiet before the first answer on a loaded machine.
-    await until(async () => ({ warnings: await warningsIn(frame).catch(() => []), status: await statusOf(frame) }), (s) => s.warnings.length > 0 || s.status !== null, 'a note or a warning on the screen');
+    await until(
+      async () => ({ warnings: await warningsIn(frame).catch(() => []), status: await statusOf(frame) }),
+      (s) => s.warnings.length > 0 || s.status !== null,
+      'a note or a warning on the screen',
+    );
     const state = await settled(frame);
     await exposeShadowRoots(frame);
     const texts = await frame.evaluate(() =>
-      Array.from(document.querySelectorAll('dermlint-warning')).map((h) => h.shadowRoot!.querySelector('button.pill')?.getAttribute('title') ?? ''),
+      Array.from(document.querySelectorAll('dermlint-warning')).map(
+        (h) => h.shadowRoot!.querySelector('button.pill')?.getAttribute('title') ?? '',
+      ),
     );
     // A warning never quotes what is not a code (its messages reach the review list and exports); the screen's own note may show it, as text.
-    if (texts.length > 0) expect(texts, JSON.stringify(state)).toEqual(expect.arrayContaining([expect.stringMatching(/^Diagnos(is|es) \d/)]));
+    if (texts.length > 0)
+      expect(texts, JSON.stringify(state)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Diagnos(is|es) \d/)]),
+      );
     for (const t of texts) expect(t).not.toMatch(/<img|<script/i);
     expect(texts.length > 0 || state.status !== null, JSON.stringify({ state, texts })).toBe(true);
     await expectNothingInjected(page);
@@ -176,8 +202,24 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
       ],
       lines: [
         { code: '99213', dx: [2], description: long('Established patient visit ') },
-        { code: '17110', units: 1, lesions: 3, dx: [1], site: long('right index finger '), modifiers: [long('Z')], description: long('Destruction of warts ') },
-        { code: '11301', units: 1, lesions: 1, dx: [1], site: long('left cheek '), sizeCm: 0.8, description: long('Shave ') },
+        {
+          code: '17110',
+          units: 1,
+          lesions: 3,
+          dx: [1],
+          site: long('right index finger '),
+          modifiers: [long('Z')],
+          description: long('Destruction of warts '),
+        },
+        {
+          code: '11301',
+          units: 1,
+          lesions: 1,
+          dx: [1],
+          site: long('left cheek '),
+          sizeCm: 0.8,
+          description: long('Shave '),
+        },
       ],
     };
     const want = expected(encounter);
@@ -192,7 +234,11 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
   it('2,000 lines: the bad lines are painted within the budget, and an edit is judged without a long task of ours', async () => {
     const encounter = bigEncounter(2000, 'hostile-2000');
     const toggles = toggleLines(encounter);
-    const [early, late, edited] = [toggles[Math.floor(toggles.length / 2)]!, toggles[toggles.length - 1]!, toggles[Math.floor((toggles.length * 3) / 4)]!];
+    const [early, late, edited] = [
+      toggles[Math.floor(toggles.length / 2)]!,
+      toggles[toggles.length - 1]!,
+      toggles[Math.floor((toggles.length * 3) / 4)]!,
+    ];
     encounter.lines[early]!.units = Number(TOGGLE_UNITS.bad);
     encounter.lines[late]!.units = Number(TOGGLE_UNITS.bad);
     const want = expected(encounter);
@@ -207,14 +253,21 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
     after.lines[edited]!.units = Number(TOGGLE_UNITS.bad);
     const wantAfter = expected(after);
     expect(wantAfter).toContain(`${TOGGLE_RULE}@${edited}`);
-    const selector = screen === 'ema' ? `input[aria-label="Units row ${edited + 1}"]` : `input[aria-label="Units, line ${edited + 1}"]`;
+    const selector =
+      screen === 'ema'
+        ? `input[aria-label="Units row ${edited + 1}"]`
+        : `input[aria-label="Units, line ${edited + 1}"]`;
     let judgedIn = 0;
     const tasks = await traceScriptTasks(page, session.extensionId, async () => {
-      await frame.$eval(selector, (el, v) => {
-        (el as HTMLInputElement).value = v;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }, TOGGLE_UNITS.bad);
+      await frame.$eval(
+        selector,
+        (el, v) => {
+          (el as HTMLInputElement).value = v;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        },
+        TOGGLE_UNITS.bad,
+      );
       const t = Date.now();
       // athena's demo re-renders all 2,000 rows itself (seconds on a busy machine): that is the page's time, not ours.
       await waitForWarnings(frame, wantAfter, PAINT_BUDGET_MS + (screen === 'athena' ? 10_000 : 0));
@@ -223,8 +276,14 @@ describe.each(NAMES)('%s screen, hostile text', (screen) => {
     const budget = taskBudget(tasks.threadTime);
     console.log(
       `${screen}, 2,000 lines: edit judged in ${judgedIn} ms; content script per task (${tasks.threadTime ? 'thread' : 'wall'} time): ` +
-        `${tasks.perTask.slice(0, 4).map((x) => x.toFixed(0)).join(', ')} ms (goal ${TASK_GOAL_MS}, test budget ${budget.toFixed(0)}); ` +
-        `the page's style and layout it forced: ${tasks.forcedLayout.slice(0, 2).map((x) => x.toFixed(0)).join(', ')} ms`,
+        `${tasks.perTask
+          .slice(0, 4)
+          .map((x) => x.toFixed(0))
+          .join(', ')} ms (goal ${TASK_GOAL_MS}, test budget ${budget.toFixed(0)}); ` +
+        `the page's style and layout it forced: ${tasks.forcedLayout
+          .slice(0, 2)
+          .map((x) => x.toFixed(0))
+          .join(', ')} ms`,
     );
     expect(tasks.perTask.length).toBeGreaterThan(0);
     expect(tasks.longest).toBeLessThanOrEqual(budget);
@@ -236,7 +295,11 @@ async function openCase(screen: (typeof SCREENS)[number], id: string): Promise<{
   await page.goto(screen.url(session.baseUrl, id));
   const frame = await screen.frame(page, id);
   // Painted at all first: "settled" alone could call the screen quiet before the first answer on a loaded machine.
-  await until(() => warningsIn(frame).catch(() => []), (w) => w.length > 0, `${id} paints something to begin with`);
+  await until(
+    () => warningsIn(frame).catch(() => []),
+    (w) => w.length > 0,
+    `${id} paints something to begin with`,
+  );
   const state = await settled(frame);
   expect(state.warnings.length, `${id} paints something to begin with`).toBeGreaterThan(0);
   return { frame, before: state.warnings };
@@ -266,14 +329,17 @@ describe.each(SCREENS)('$name screen, damaged in the page', (screen) => {
       ? { diagnoses: '[data-identifier="diagnoses-panel"]', services: '[data-identifier="procedure-list"]' }
       : { diagnoses: 'section.fe_c_section--diagnoses', services: 'table.fe_c_table--services' };
 
-  it.each(['diagnoses', 'services'] as const)('the %s section deleted: no warnings left behind, a note or silence, badge cleared', async (which) => {
-    const { frame } = await openCase(screen, 'ex01');
-    await frame.evaluate((sel) => document.querySelectorAll(sel).forEach((el) => el.remove()), sections[which]);
-    const state = await settled(frame);
-    expect(state.warnings).toEqual([]);
-    if (state.status !== null) expect(state.status).toMatch(/could not read/);
-    await expect.poll(() => badgeOf(session, page), { timeout: 5000 }).toBe('');
-  });
+  it.each(['diagnoses', 'services'] as const)(
+    'the %s section deleted: no warnings left behind, a note or silence, badge cleared',
+    async (which) => {
+      const { frame } = await openCase(screen, 'ex01');
+      await frame.evaluate((sel) => document.querySelectorAll(sel).forEach((el) => el.remove()), sections[which]);
+      const state = await settled(frame);
+      expect(state.warnings).toEqual([]);
+      if (state.status !== null) expect(state.status).toMatch(/could not read/);
+      await expect.poll(() => badgeOf(session, page), { timeout: 5000 }).toBe('');
+    },
+  );
 
   it('a row\u2019s id attributes cloned onto other elements: right, or "could not read", never a wrong line', async () => {
     const { frame, before } = await openCase(screen, 'ex01');
@@ -311,7 +377,9 @@ describe.each(SCREENS)('$name screen, damaged in the page', (screen) => {
       expect(before).toEqual(['abn-missing@0']);
       // The ABN box's id also on line 1's (checked) Bill? box, which comes first: "ABN signed" would read as checked.
       await frame.evaluate(() => {
-        const label = Array.from(document.querySelectorAll('label')).find((l) => /^ABN signed$/.test((l.textContent ?? '').trim()))!;
+        const label = Array.from(document.querySelectorAll('label')).find((l) =>
+          /^ABN signed$/.test((l.textContent ?? '').trim()),
+        )!;
         const bill = document.querySelector('input[type="checkbox"][name^="BILL_"]') as HTMLInputElement;
         bill.id = label.htmlFor;
       });

@@ -39,7 +39,26 @@ beforeAll(async () => {
 });
 afterAll(async () => session?.close());
 
-const FAULTY = ['ex01', 'ex02', 'ex06', 'ex09', 'ex10', 'ex16', 'ex17', 'ex22', 'ex26', 'ex30', 'ex33', 'ex37', 'ex41', 'ex43', 'ex44', 'ex46', 'ex47', 'ex49'];
+const FAULTY = [
+  'ex01',
+  'ex02',
+  'ex06',
+  'ex09',
+  'ex10',
+  'ex16',
+  'ex17',
+  'ex22',
+  'ex26',
+  'ex30',
+  'ex33',
+  'ex37',
+  'ex41',
+  'ex43',
+  'ex44',
+  'ex46',
+  'ex47',
+  'ex49',
+];
 const QUIET = ['ex03', 'ex04', 'ex05', 'ex08', 'ex15', 'ex18', 'ex19', 'ex29', 'ex35', 'ex50'];
 
 for (const screen of SCREENS) {
@@ -61,14 +80,23 @@ for (const screen of SCREENS) {
           const shown = getComputedStyle(mark).display !== 'none' && r.width > 0;
           const above = shown ? document.elementFromPoint((r.left + r.right) / 2, r.top - 3) : null;
           const row = above?.closest('tr');
-          return { line, inLayer: h.parentElement?.tagName === 'DERMLINT-LAYER', insideRow: !!h.closest('tr'), marked: shown ? (row?.querySelector('td')?.textContent?.trim().match(/^\d+/)?.[0] ?? 'no row') : null };
+          return {
+            line,
+            inLayer: h.parentElement?.tagName === 'DERMLINT-LAYER',
+            insideRow: !!h.closest('tr'),
+            marked: shown ? (row?.querySelector('td')?.textContent?.trim().match(/^\d+/)?.[0] ?? 'no row') : null,
+          };
         }),
       );
       for (const p of placed) {
         expect(p.inLayer && !p.insideRow, `${p.line}: in dermlint's layer`).toBe(true);
-        if (p.line !== 'encounter' && p.marked !== null) expect(p.marked, `the field marked for line ${p.line}`).toBe(String(Number(p.line) + 1));
+        if (p.line !== 'encounter' && p.marked !== null)
+          expect(p.marked, `the field marked for line ${p.line}`).toBe(String(Number(p.line) + 1));
       }
-      expect(placed.filter((p) => p.line !== 'encounter' && p.marked !== null).length, 'line warnings with a marked field').toBe(placed.filter((p) => p.line !== 'encounter').length);
+      expect(
+        placed.filter((p) => p.line !== 'encounter' && p.marked !== null).length,
+        'line warnings with a marked field',
+      ).toBe(placed.filter((p) => p.line !== 'encounter').length);
     });
 
     it.each(QUIET)('%s: a clean (or review-only) encounter shows nothing inline', async (id) => {
@@ -127,12 +155,18 @@ for (const screen of SCREENS) {
       await page.goto(screen.url(session.baseUrl, 'ex01'));
       const frame = await screen.frame(page, 'ex01');
       await waitForWarnings(frame, ['mod25-missing@0']);
-      expect(await frame.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dermlint:')).length)).toBe(0);
+      expect(
+        await frame.evaluate(
+          () => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dermlint:')).length,
+        ),
+      ).toBe(0);
       await frame.evaluate(() => document.documentElement.setAttribute('data-dermlint-bench', ''));
       await screen.addModifier(frame, 0, '25');
       await screen.commit(frame);
       await waitForWarnings(frame, []);
-      await expect.poll(() => frame.evaluate(() => performance.getEntriesByName('dermlint:painted').length), POLL).toBeGreaterThan(0);
+      await expect
+        .poll(() => frame.evaluate(() => performance.getEntriesByName('dermlint:painted').length), POLL)
+        .toBeGreaterThan(0);
     });
 
     it('the warning explains itself on click and is reachable by keyboard', async () => {

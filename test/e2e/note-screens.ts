@@ -15,13 +15,21 @@ export type NoteScreen = 'ema' | 'athena' | 'ecw';
 export const NOTE_SCREENS: readonly NoteScreen[] = ['ema', 'athena', 'ecw'];
 
 export function noteScreenUrl(screen: NoteScreen, base: string, id: string): string {
-  if (screen === 'ema') return `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`;
-  if (screen === 'athena') return `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`;
+  if (screen === 'ema')
+    return `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`;
+  if (screen === 'athena')
+    return `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`;
   return `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`;
 }
 
 /** Opens a worked example on a screen (a fresh load) and returns the frame that shows it, once rendered. */
-export async function openOnNoteScreen(page: Page, screen: NoteScreen, base: string, id: string, timeout = 20_000): Promise<Frame> {
+export async function openOnNoteScreen(
+  page: Page,
+  screen: NoteScreen,
+  base: string,
+  id: string,
+  timeout = 20_000,
+): Promise<Frame> {
   await page.goto('about:blank');
   await page.goto(noteScreenUrl(screen, base, id));
   const start = Date.now();
@@ -38,7 +46,13 @@ export async function openOnNoteScreen(page: Page, screen: NoteScreen, base: str
 export async function saveEcwFieldMap(extensionPage: Page): Promise<void> {
   await extensionPage.evaluate(
     async (key: string, map: unknown) => {
-      const area = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const area = (
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+          };
+        }
+      ).chrome.storage.local;
       const stored = ((await area.get(key))[key] ?? {}) as Record<string, unknown>;
       await area.set({ [key]: { ...stored, fieldMaps: [map] } });
     },
@@ -95,7 +109,11 @@ export async function keptTabState(session: Session, page: Page): Promise<Record
   const worker = await session.worker();
   return worker.evaluate(async (id: number) => {
     const key = `tab:${id}`;
-    const storage = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
+    const storage = (
+      globalThis as unknown as {
+        chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome.storage.session;
     return ((await storage.get(key))[key] ?? null) as Record<string, unknown> | null;
   }, tabId);
 }

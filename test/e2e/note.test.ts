@@ -18,13 +18,16 @@ import { keptTabState, NOTE_SCREENS, openOnNoteScreen, saveEcwFieldMap, typeNote
 import { RULES_BY_ID } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 
-const cases: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const cases: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 const example = (id: string) => cases.find((c) => c.encounter.id === id)!.encounter;
 /** A note or history rule the engine has (built by another branch): tests of its warnings run only then. */
 const hasRule = (id: string) => RULES_BY_ID.has(id);
 
 /** ex51's visit documented the other way: a shave biopsy, as its code 11102 says. */
-const SHAVE_NOTE = 'Procedure: Shave biopsy\nLocation: left upper back\nTechnique: the lesion was sampled tangentially with a flexible blade to the mid dermis\nHemostasis: aluminum chloride';
+const SHAVE_NOTE =
+  'Procedure: Shave biopsy\nLocation: left upper back\nTechnique: the lesion was sampled tangentially with a flexible blade to the mid dermis\nHemostasis: aluminum chloride';
 
 let session: Session;
 let ehr: Page;
@@ -41,7 +44,11 @@ afterAll(async () => session?.close());
 
 /** Waits until the worker judged this tab's encounter with a note of `chars` characters. */
 async function judgedNote(chars: number | undefined, what: string) {
-  return until(() => keptTabState(session, ehr), (s) => s?.status === 'ok' && s.noteChars === chars, what);
+  return until(
+    () => keptTabState(session, ehr),
+    (s) => s?.status === 'ok' && s.noteChars === chars,
+    what,
+  );
 }
 
 describe.each(NOTE_SCREENS)('%s: the note as typed', (screen) => {
@@ -65,20 +72,29 @@ describe.each(NOTE_SCREENS)('%s: the note as typed', (screen) => {
     expect(JSON.stringify(kept)).not.toMatch(/2026-05-18/);
   });
 
-  it.skipIf(!hasRule('note-technique-mismatch'))('note-technique-mismatch: ex51 (punch biopsy documented, 11102 billed) is warned on line 1; a note documenting a shave biopsy clears it', async () => {
-    const frame = await openOnNoteScreen(ehr, screen, session.baseUrl, 'ex51');
-    await waitForWarnings(frame, ['note-technique-mismatch@1'], 15_000);
-    await typeNote(frame, screen, SHAVE_NOTE);
-    await waitForWarnings(frame, [], 15_000);
-  });
+  it.skipIf(!hasRule('note-technique-mismatch'))(
+    'note-technique-mismatch: ex51 (punch biopsy documented, 11102 billed) is warned on line 1; a note documenting a shave biopsy clears it',
+    async () => {
+      const frame = await openOnNoteScreen(ehr, screen, session.baseUrl, 'ex51');
+      await waitForWarnings(frame, ['note-technique-mismatch@1'], 15_000);
+      await typeNote(frame, screen, SHAVE_NOTE);
+      await waitForWarnings(frame, [], 15_000);
+    },
+  );
 
-  it.skipIf(!hasRule('note-closure-mismatch'))('note-closure-mismatch: ex57 (Mohs defect closed without sutures, a repair billed) is warned on the repair line', async () => {
-    const frame = await openOnNoteScreen(ehr, screen, session.baseUrl, 'ex57');
-    await waitForWarnings(frame, ['note-closure-mismatch@1'], 15_000);
-  });
+  it.skipIf(!hasRule('note-closure-mismatch'))(
+    'note-closure-mismatch: ex57 (Mohs defect closed without sutures, a repair billed) is warned on the repair line',
+    async () => {
+      const frame = await openOnNoteScreen(ehr, screen, session.baseUrl, 'ex57');
+      await waitForWarnings(frame, ['note-closure-mismatch@1'], 15_000);
+    },
+  );
 
-  it.skipIf(!hasRule('global-period-em'))('global-period-em: ex85 (a visit 7 days after an excision, from the visit history) is an error on the visit', async () => {
-    const frame = await openOnNoteScreen(ehr, screen, session.baseUrl, 'ex85');
-    await waitForWarnings(frame, ['global-period-em@0'], 15_000);
-  });
+  it.skipIf(!hasRule('global-period-em'))(
+    'global-period-em: ex85 (a visit 7 days after an excision, from the visit history) is an error on the visit',
+    async () => {
+      const frame = await openOnNoteScreen(ehr, screen, session.baseUrl, 'ex85');
+      await waitForWarnings(frame, ['global-period-em@0'], 15_000);
+    },
+  );
 });

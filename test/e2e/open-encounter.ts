@@ -32,7 +32,15 @@ export async function demoFrame(page: Page, ready: string, timeout = 20_000, not
   const start = Date.now();
   while (Date.now() - start < timeout) {
     for (const f of page.frames()) {
-      const state = await f.evaluate(() => [document.documentElement.dataset.demoReady ?? null, document.documentElement.dataset.demoRev ?? null] as const).catch(() => null);
+      const state = await f
+        .evaluate(
+          () =>
+            [
+              document.documentElement.dataset.demoReady ?? null,
+              document.documentElement.dataset.demoRev ?? null,
+            ] as const,
+        )
+        .catch(() => null);
       if (state && state[0] === ready && (not === undefined || state[1] !== not)) return f;
     }
     await new Promise((r) => setTimeout(r, 50));

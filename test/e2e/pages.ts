@@ -23,7 +23,11 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
 }
 
 /** Opens one of the extension's pages (popup.html?tab=…, sidepanel.html?tab=…, options.html#audit…) in a new tab. */
-export async function openExtensionPage(session: Session, path: string, viewport = { width: 420, height: 900 }): Promise<Page> {
+export async function openExtensionPage(
+  session: Session,
+  path: string,
+  viewport = { width: 420, height: 900 },
+): Promise<Page> {
   const page = await session.browser.newPage();
   await page.setViewport(viewport);
   await page.goto(`chrome-extension://${session.extensionId}/${path}`);
@@ -31,7 +35,11 @@ export async function openExtensionPage(session: Session, path: string, viewport
 }
 
 /** The button (or link-styled button) whose visible text is exactly `text`, inside `scope` if given. */
-export async function buttonByText(where: Page | Frame | ElementHandle, text: string, timeout = 10_000): Promise<ElementHandle<HTMLButtonElement>> {
+export async function buttonByText(
+  where: Page | Frame | ElementHandle,
+  text: string,
+  timeout = 10_000,
+): Promise<ElementHandle<HTMLButtonElement>> {
   const start = Date.now();
   while (Date.now() - start < timeout) {
     const buttons = await where.$$('button');
@@ -65,10 +73,17 @@ export async function readPanel(page: Page): Promise<PanelView> {
   return page.evaluate(() => {
     const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const counts: Record<string, number> = {};
-    for (const li of document.querySelectorAll('.counts li')) counts[clean(li.querySelector('.what')?.textContent)] = Number(clean(li.querySelector('.n')?.textContent));
+    for (const li of document.querySelectorAll('.counts li'))
+      counts[clean(li.querySelector('.what')?.textContent)] = Number(clean(li.querySelector('.n')?.textContent));
     const groups = [...document.querySelectorAll('section.line-group')].map((g) => ({
-      head: clean(g.querySelector('.line-head')?.firstElementChild?.textContent) + (g.querySelector('.line-head .code') ? ` ${clean(g.querySelector('.line-head .code')?.textContent)}` : ''),
-      rules: [...g.querySelectorAll('article.finding')].map((a) => clean(a.querySelector('.rule-id code')?.textContent) + (a.classList.contains('is-dismissed') ? ' (dismissed)' : '')),
+      head:
+        clean(g.querySelector('.line-head')?.firstElementChild?.textContent) +
+        (g.querySelector('.line-head .code') ? ` ${clean(g.querySelector('.line-head .code')?.textContent)}` : ''),
+      rules: [...g.querySelectorAll('article.finding')].map(
+        (a) =>
+          clean(a.querySelector('.rule-id code')?.textContent) +
+          (a.classList.contains('is-dismissed') ? ' (dismissed)' : ''),
+      ),
     }));
     return { counts, groups, empty: clean(document.querySelector('.panel-body .empty')?.textContent) };
   });
@@ -77,7 +92,10 @@ export async function readPanel(page: Page): Promise<PanelView> {
 /** The review list's card of a rule (the first one of that rule). */
 export async function findingCard(page: Page, rule: string, timeout = 10_000): Promise<ElementHandle<Element>> {
   const handle = await page.waitForFunction(
-    (r: string) => [...document.querySelectorAll('article.finding')].find((a) => a.querySelector('.rule-id code')?.textContent === r),
+    (r: string) =>
+      [...document.querySelectorAll('article.finding')].find(
+        (a) => a.querySelector('.rule-id code')?.textContent === r,
+      ),
     { timeout },
     rule,
   );
@@ -111,7 +129,8 @@ export async function downloaded(dir: string, name: RegExp, timeout = 15_000): P
  * its target is gone; the next message or page load starts a fresh one.
  */
 export async function stopWorker(session: Session): Promise<void> {
-  const isWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
+  const isWorker = (t: { type(): string; url(): string }) =>
+    t.type() === 'service_worker' && t.url().endsWith('/background.js');
   await (await session.worker()).close();
   const start = Date.now();
   while (session.browser.targets().some(isWorker)) {

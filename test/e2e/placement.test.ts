@@ -31,12 +31,15 @@ import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
 import { shortLabel } from '../../components/labels';
 
-const examples: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const examples: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 
 /** What a case paints (needs-review findings stay in the review list), and each warning's pill text. */
 function painted(encounter: Encounter): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of run(encounter)) if (f.severity !== 'info') out.set(`${f.rule}@${f.line ?? 'encounter'}`, f.title ?? shortLabel(f.rule));
+  for (const f of run(encounter))
+    if (f.severity !== 'info') out.set(`${f.rule}@${f.line ?? 'encounter'}`, f.title ?? shortLabel(f.rule));
   return out;
 }
 const CASES = examples.map((e) => ({ id: e.encounter.id, want: painted(e.encounter) })).filter((c) => c.want.size > 0);
@@ -50,7 +53,11 @@ interface Layout {
 const LAYOUTS: Layout[] = [
   { name: 'ema', url: SCREENS[0]!.url, rows: 'tr[data-identifier="procedure-row"]' },
   { name: 'athena', url: SCREENS[1]!.url, rows: 'tr.fe_c_service' },
-  { name: 'ecw', url: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`, rows: '#cptTable tbody tr[ng-repeat]' },
+  {
+    name: 'ecw',
+    url: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
+    rows: '#cptTable tbody tr[ng-repeat]',
+  },
 ];
 
 interface Measured {
@@ -66,7 +73,8 @@ interface Measured {
 function measure(rowsSelector: string): Measured {
   const view = { w: document.documentElement.clientWidth, h: document.documentElement.clientHeight };
   const ours = (n: Node | null) => {
-    for (let e = n instanceof Element ? n : n?.parentElement ?? null; e; e = e.parentElement) if (e.nodeName.startsWith('DERMLINT-')) return true;
+    for (let e = n instanceof Element ? n : (n?.parentElement ?? null); e; e = e.parentElement)
+      if (e.nodeName.startsWith('DERMLINT-')) return true;
     return false;
   };
   const boxes: { what: string; r: DOMRect }[] = [];
@@ -77,7 +85,8 @@ function measure(rowsSelector: string): Measured {
       if (n.nodeType === 3) {
         if (!/\S/.test((n as Text).data) || ours(n)) continue;
         range.selectNodeContents(n);
-        for (const r of Array.from(range.getClientRects())) boxes.push({ what: `text “${(n as Text).data.trim().slice(0, 30)}”`, r });
+        for (const r of Array.from(range.getClientRects()))
+          boxes.push({ what: `text “${(n as Text).data.trim().slice(0, 30)}”`, r });
       } else {
         const el = n as Element;
         if (ours(el)) continue;
@@ -92,11 +101,17 @@ function measure(rowsSelector: string): Measured {
   for (const el of Array.from(document.querySelectorAll(CONTROLS))) {
     if (ours(el) || !el.checkVisibility()) continue;
     const r = el.getBoundingClientRect();
-    if (r.width && r.height) boxes.push({ what: `${el.tagName.toLowerCase()}[${el.getAttribute('aria-label') ?? el.getAttribute('name') ?? el.getAttribute('data-fieldname') ?? ''}]`, r });
+    if (r.width && r.height)
+      boxes.push({
+        what: `${el.tagName.toLowerCase()}[${el.getAttribute('aria-label') ?? el.getAttribute('name') ?? el.getAttribute('data-fieldname') ?? ''}]`,
+        r,
+      });
   }
   const rows = Array.from(document.querySelectorAll(rowsSelector));
   const lineRow = (line: string) =>
-    rowsSelector === 'tr.fe_c_service' ? rows.find((r) => r.querySelector('td')?.textContent?.trim() === String(Number(line) + 1)) : rows[Number(line)];
+    rowsSelector === 'tr.fe_c_service'
+      ? rows.find((r) => r.querySelector('td')?.textContent?.trim() === String(Number(line) + 1))
+      : rows[Number(line)];
   const problems: string[] = [];
   const shown: Record<string, string> = {};
   const pills: { key: string; r: DOMRect }[] = [];
@@ -111,12 +126,17 @@ function measure(rowsSelector: string): Measured {
       const line = host.getAttribute('data-dermlint-line')!;
       const row = line === 'encounter' ? null : lineRow(line);
       const rr = row?.getBoundingClientRect();
-      if (rr && rr.top >= 0 && rr.bottom <= view.h && rr.left >= 0 && rr.right <= view.w) problems.push(`${key}: hidden while its line is in view`);
+      if (rr && rr.top >= 0 && rr.bottom <= view.h && rr.left >= 0 && rr.right <= view.w)
+        problems.push(`${key}: hidden while its line is in view`);
       continue;
     }
     shown[key] = label.textContent ?? '';
-    if (label.scrollWidth > label.clientWidth || pill.scrollWidth > pill.clientWidth) problems.push(`${key}: title clipped (${label.scrollWidth} > ${label.clientWidth})`);
-    if (r.left < 0 || r.top < 0 || r.right > view.w || r.bottom > view.h) problems.push(`${key}: outside the viewport (${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${view.w}×${view.h})`);
+    if (label.scrollWidth > label.clientWidth || pill.scrollWidth > pill.clientWidth)
+      problems.push(`${key}: title clipped (${label.scrollWidth} > ${label.clientWidth})`);
+    if (r.left < 0 || r.top < 0 || r.right > view.w || r.bottom > view.h)
+      problems.push(
+        `${key}: outside the viewport (${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${view.w}×${view.h})`,
+      );
     for (const b of boxes) {
       const w = Math.min(r.right, b.r.right) - Math.max(r.left, b.r.left);
       const h = Math.min(r.bottom, b.r.bottom) - Math.max(r.top, b.r.top);
@@ -152,7 +172,8 @@ async function pageMarkup(page: Page): Promise<string[]> {
 async function encounterFrame(page: Page, id: string, timeout = 20_000): Promise<Frame> {
   const start = Date.now();
   while (Date.now() - start < timeout) {
-    for (const f of page.frames()) if ((await f.evaluate(() => document.documentElement.dataset.demoReady).catch(() => undefined)) === id) return f;
+    for (const f of page.frames())
+      if ((await f.evaluate(() => document.documentElement.dataset.demoReady).catch(() => undefined)) === id) return f;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`the demo screen did not render ${id}`);
@@ -177,7 +198,8 @@ beforeAll(async () => {
   session = await launch();
   const options = await openExtensionPage(session, 'options.html');
   await options.evaluate(
-    (key: string, value: unknown) => (chrome.storage as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
+    (key: string, value: unknown) =>
+      (chrome.storage as { local: { set(v: object): Promise<void> } }).local.set({ [key]: value }),
     SETTINGS_KEY,
     { ...DEFAULT_EXTENSION_SETTINGS, fieldMaps: [ECW_FIELD_MAP] },
   );
@@ -187,7 +209,16 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     userDataDir: plainProfile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   for (const layout of LAYOUTS) {
     const withIt = await session.browser.newPage();
@@ -205,42 +236,45 @@ afterAll(async () => {
 for (const layout of LAYOUTS) {
   describe(`${layout.name} screen`, () => {
     let scrolled = false;
-    it.each(CASES.map((c) => [c.id, c] as const))('%s: pills beside their fields cover nothing, whole, in view, at 1280 and 1024 px; the EHR’s DOM untouched', async (id, c) => {
-      const [page, bare] = pages.get(layout.name)!;
-      // In front: a tab in the background gets no frames (and the pills follow the page frame by frame).
-      await page.bringToFront();
-      await page.setViewport({ width: 1280, height: 900 });
-      await bare.setViewport({ width: 1280, height: 900 });
-      await Promise.all([page.goto(layout.url(session.baseUrl, id)), bare.goto(layout.url(session.baseUrl, id))]);
-      const [frame] = await Promise.all([encounterFrame(page, id), encounterFrame(bare, id)]);
-      await waitForWarnings(frame, [...c.want.keys()], 15_000);
-      for (const width of [1280, 1024]) {
-        if (width !== 1280) await page.setViewport({ width, height: 900 });
-        await frames(frame);
-        await exposeShadowRoots(frame);
-        const m = await frame.evaluate(measure, layout.rows);
-        expect(m.problems, `${layout.name} ${id} at ${width} px`).toEqual([]);
-        for (const [key, label] of Object.entries(m.shown)) expect(label, key).toBe(c.want.get(key));
-        if (width === 1280) expect(Object.keys(m.shown).length, 'pills shown at 1280 px').toBeGreaterThan(0);
-      }
-      // The page scrolled (once per screen, on a case whose page can scroll): the pills follow.
-      if (!scrolled) {
-        const moved = await frame.evaluate(() => {
-          const el = document.scrollingElement!;
-          const before = el.scrollTop;
-          el.scrollTop += 120;
-          return el.scrollTop !== before;
-        });
-        if (moved) {
-          scrolled = true;
+    it.each(CASES.map((c) => [c.id, c] as const))(
+      '%s: pills beside their fields cover nothing, whole, in view, at 1280 and 1024 px; the EHR’s DOM untouched',
+      async (id, c) => {
+        const [page, bare] = pages.get(layout.name)!;
+        // In front: a tab in the background gets no frames (and the pills follow the page frame by frame).
+        await page.bringToFront();
+        await page.setViewport({ width: 1280, height: 900 });
+        await bare.setViewport({ width: 1280, height: 900 });
+        await Promise.all([page.goto(layout.url(session.baseUrl, id)), bare.goto(layout.url(session.baseUrl, id))]);
+        const [frame] = await Promise.all([encounterFrame(page, id), encounterFrame(bare, id)]);
+        await waitForWarnings(frame, [...c.want.keys()], 15_000);
+        for (const width of [1280, 1024]) {
+          if (width !== 1280) await page.setViewport({ width, height: 900 });
           await frames(frame);
           await exposeShadowRoots(frame);
-          expect((await frame.evaluate(measure, layout.rows)).problems, `${layout.name} ${id} scrolled`).toEqual([]);
+          const m = await frame.evaluate(measure, layout.rows);
+          expect(m.problems, `${layout.name} ${id} at ${width} px`).toEqual([]);
+          for (const [key, label] of Object.entries(m.shown)) expect(label, key).toBe(c.want.get(key));
+          if (width === 1280) expect(Object.keys(m.shown).length, 'pills shown at 1280 px').toBeGreaterThan(0);
         }
-      }
-      // Nothing of the EHR's own page changed: the same markup as in a browser without dermlint.
-      expect(await pageMarkup(page)).toEqual(await pageMarkup(bare));
-    });
+        // The page scrolled (once per screen, on a case whose page can scroll): the pills follow.
+        if (!scrolled) {
+          const moved = await frame.evaluate(() => {
+            const el = document.scrollingElement!;
+            const before = el.scrollTop;
+            el.scrollTop += 120;
+            return el.scrollTop !== before;
+          });
+          if (moved) {
+            scrolled = true;
+            await frames(frame);
+            await exposeShadowRoots(frame);
+            expect((await frame.evaluate(measure, layout.rows)).problems, `${layout.name} ${id} scrolled`).toEqual([]);
+          }
+        }
+        // Nothing of the EHR's own page changed: the same markup as in a browser without dermlint.
+        expect(await pageMarkup(page)).toEqual(await pageMarkup(bare));
+      },
+    );
   });
 }
 
@@ -266,7 +300,9 @@ describe('an open warning', () => {
       await exposeShadowRoots(frame);
       const covered = await frame.evaluate((rowsSelector: string) => {
         const host = document.querySelector('dermlint-warning')!;
-        const card = (host as Element & { shadowRoot: ShadowRoot }).shadowRoot.querySelector('.card')!.getBoundingClientRect();
+        const card = (host as Element & { shadowRoot: ShadowRoot }).shadowRoot
+          .querySelector('.card')!
+          .getBoundingClientRect();
         const out: string[] = [];
         const range = document.createRange();
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -279,12 +315,17 @@ describe('an open warning', () => {
             if (w > 0.5 && h > 0.5) out.push(`text “${(n as Text).data.trim().slice(0, 30)}”`);
           }
         }
-        const inView = card.left >= 0 && card.top >= 0 && card.right <= document.documentElement.clientWidth && card.bottom <= document.documentElement.clientHeight;
+        const inView =
+          card.left >= 0 &&
+          card.top >= 0 &&
+          card.right <= document.documentElement.clientWidth &&
+          card.bottom <= document.documentElement.clientHeight;
         return { out, inView, rows: document.querySelectorAll(rowsSelector).length };
       }, layout.rows);
       expect(covered.out).toEqual([]);
       expect(covered.inView).toBe(true);
-      if (process.env.DERMLINT_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/inline-${layout.name}.png` });
+      if (process.env.DERMLINT_SCREENSHOTS)
+        await page.screenshot({ path: `docs/screenshots/inline-${layout.name}.png` });
     });
   }
 });

@@ -28,17 +28,33 @@ const requests: string[] = [];
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   dir = mkdtempSync(join(tmpdir(), 'dermlint-report-'));
   const report = join(dir, 'report.html');
-  const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', 'test/fixtures/claims/batch-837p.txt', '--html', report], { encoding: 'utf8' });
+  const made = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/scrub.ts', 'test/fixtures/claims/batch-837p.txt', '--html', report],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`scrub failed: ${made.stderr}`);
   reportUrl = pathToFileURL(report).href;
   browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
     userDataDir: join(dir, 'profile'),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   page = await browser.newPage();
   await page.setRequestInterception(true);
@@ -64,16 +80,29 @@ async function axe(where: Page): Promise<{ violations: string[]; passed: string[
   await where.evaluate(AXE_SOURCE);
   return where.evaluate(async (tags: string[]) => {
     type Rule = { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] };
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return {
-      violations: result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)),
+      violations: result.violations.flatMap((v) =>
+        v.nodes.map(
+          (n) => `${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+        ),
+      ),
       passed: result.passes.map((p) => p.id),
     };
   }, AXE_TAGS);
 }
 
-const shown = () => page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => `${r.children[0]!.textContent} ${r.children[3]!.textContent}`));
+const shown = () =>
+  page.$$eval('#findings tbody tr', (rows) =>
+    rows
+      .filter((r) => !(r as HTMLElement).hidden)
+      .map((r) => `${r.children[0]!.textContent} ${r.children[3]!.textContent}`),
+  );
 const status = () => page.$eval('#shown', (el) => el.textContent);
 
 describe('the HTML report in Chromium', () => {
@@ -86,15 +115,32 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('shows the totals, the share of claims with errors, the chart and the top findings', async () => {
-    const tiles = await page.$$eval('.tiles div', (divs) => divs.map((d) => (d as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    expect(tiles).toEqual(['Claims checked 8', 'With errors (likely denied) 4 50%', 'With any finding 7 88%', 'Findings 8 4 errors · 1 warning · 3 to review']);
+    const tiles = await page.$$eval('.tiles div', (divs) =>
+      divs.map((d) => (d as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+    );
+    expect(tiles).toEqual([
+      'Claims checked 8',
+      'With errors (likely denied) 4 50%',
+      'With any finding 7 88%',
+      'Findings 8 4 errors · 1 warning · 3 to review',
+    ]);
     expect(await page.$$eval('section[aria-labelledby="by-rule"] svg rect', (r) => r.length)).toBe(7);
     expect(await page.$eval('#chart-title', (el) => el.textContent)).toBe('Findings by rule and severity');
-    expect(await page.$$eval('.top > li h3', (hs) => hs.map((h) => h.textContent))).toEqual(['abn-missing', 'biopsy-primary', 'dx-invalid', 'mod25-missing', 'ncci-ptp', 'benign-removal-necessity', 'mod25-unsupported']);
+    expect(await page.$$eval('.top > li h3', (hs) => hs.map((h) => h.textContent))).toEqual([
+      'abn-missing',
+      'biopsy-primary',
+      'dx-invalid',
+      'mod25-missing',
+      'ncci-ptp',
+      'benign-removal-necessity',
+      'mod25-unsupported',
+    ]);
   });
 
   it('lists every finding with claim id, line from 1, code, rule, severity, message and fix', async () => {
-    const rows = await page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 5).map((td) => td.textContent)));
+    const rows = await page.$$eval('#findings tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].slice(0, 5).map((td) => td.textContent)),
+    );
     expect(rows).toEqual([
       ['PCN-1001', '1', '99213', 'mod25-missing', 'error'],
       ['PCN-1002', '1', '17110', 'abn-missing', 'error'],
@@ -105,12 +151,18 @@ describe('the HTML report in Chromium', () => {
       ['PCN-4001', '1', '17110', 'benign-removal-necessity', 'needs review'],
       ['PCN-5001', '1', '99214-25', 'mod25-unsupported', 'needs review'],
     ]);
-    expect(await page.$eval('#findings tbody tr td:nth-child(7)', (td) => td.textContent)).toBe('Add modifier 25 to 99213.');
+    expect(await page.$eval('#findings tbody tr td:nth-child(7)', (td) => td.textContent)).toBe(
+      'Add modifier 25 to 99213.',
+    );
   });
 
   it('filters the table by severity, rule and words, says how many are shown, and clears', async () => {
     await page.select('#filter-severity', 'info');
-    expect(await shown()).toEqual(['PCN-2001 benign-removal-necessity', 'PCN-4001 benign-removal-necessity', 'PCN-5001 mod25-unsupported']);
+    expect(await shown()).toEqual([
+      'PCN-2001 benign-removal-necessity',
+      'PCN-4001 benign-removal-necessity',
+      'PCN-5001 mod25-unsupported',
+    ]);
     expect(await status()).toBe('Showing 3 of 8 findings');
     await page.select('#filter-rule', 'benign-removal-necessity');
     expect(await shown()).toEqual(['PCN-2001 benign-removal-necessity', 'PCN-4001 benign-removal-necessity']);
@@ -132,14 +184,37 @@ describe('the HTML report in Chromium', () => {
     const { violations, passed } = await axe(page);
     expect(violations).toEqual([]);
     // It looked: the contrast of the text, the table headers, the form labels, the landmarks, the document language.
-    expect(passed).toEqual(expect.arrayContaining(['color-contrast', 'th-has-data-cells', 'label', 'landmark-one-main', 'region', 'html-has-lang', 'heading-order', 'svg-img-alt']));
+    expect(passed).toEqual(
+      expect.arrayContaining([
+        'color-contrast',
+        'th-has-data-cells',
+        'label',
+        'landmark-one-main',
+        'region',
+        'html-has-lang',
+        'heading-order',
+        'svg-img-alt',
+      ]),
+    );
   });
 
   it('a report with nothing found says so, and passes axe-core too', async () => {
     const input = join(dir, 'clean.json');
-    writeFileSync(input, JSON.stringify([{ id: 'clean-1', payer: { kind: 'commercial' }, diagnoses: [{ code: 'L70.0' }], lines: [{ code: '99213', dx: [1] }] }]));
+    writeFileSync(
+      input,
+      JSON.stringify([
+        {
+          id: 'clean-1',
+          payer: { kind: 'commercial' },
+          diagnoses: [{ code: 'L70.0' }],
+          lines: [{ code: '99213', dx: [1] }],
+        },
+      ]),
+    );
     const report = join(dir, 'clean.html');
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', input, '--html', report], { encoding: 'utf8' });
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', input, '--html', report], {
+      encoding: 'utf8',
+    });
     expect(made.status).toBe(0);
     const clean = await browser.newPage();
     await clean.goto(pathToFileURL(report).href, { waitUntil: 'load' });
@@ -152,9 +227,26 @@ describe('the HTML report in Chromium', () => {
   it('shows markup in a claim id or code as text: nothing from the input runs', async () => {
     const input = join(dir, 'hostile.json');
     const id = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    writeFileSync(input, JSON.stringify([{ id, payer: { kind: 'commercial' }, diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }], lines: [{ code: '99213', modifiers: ['<b>25</b>'], dx: [2] }, { code: '17110', dx: [1] }] }]));
+    writeFileSync(
+      input,
+      JSON.stringify([
+        {
+          id,
+          payer: { kind: 'commercial' },
+          diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }],
+          lines: [
+            { code: '99213', modifiers: ['<b>25</b>'], dx: [2] },
+            { code: '17110', dx: [1] },
+          ],
+        },
+      ]),
+    );
     const report = join(dir, 'hostile.html');
-    expect(spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', input, '--html', report], { encoding: 'utf8' }).status).toBe(0);
+    expect(
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', input, '--html', report], {
+        encoding: 'utf8',
+      }).status,
+    ).toBe(0);
     const hostile = await browser.newPage();
     await hostile.goto(pathToFileURL(report).href, { waitUntil: 'load' });
     expect(await hostile.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -167,6 +259,9 @@ describe('the HTML report in Chromium', () => {
   it.runIf(process.env.DERMLINT_SCREENSHOTS)('saves docs/screenshots/report.png', async () => {
     await page.reload({ waitUntil: 'load' });
     await page.setViewport({ width: 1100, height: 1500 });
-    await page.screenshot({ path: join(process.cwd(), 'docs/screenshots/report.png'), clip: { x: 0, y: 0, width: 1100, height: 1500 } });
+    await page.screenshot({
+      path: join(process.cwd(), 'docs/screenshots/report.png'),
+      clip: { x: 0, y: 0, width: 1100, height: 1500 },
+    });
   });
 });

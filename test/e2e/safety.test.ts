@@ -21,7 +21,14 @@ import { onFreshElement, SCREENS, typeInto, type Screen } from './screens';
 import { readExtensionData, until, type ExtensionData } from './extension-data';
 import { clickButton, downloaded, downloadsTo, stopWorker as stopWorkerTarget, tabIdOf, textOf } from './pages';
 import { openEncounter } from './open-encounter';
-import { keptTabState, NOTE_SCREENS, openOnNoteScreen, saveEcwFieldMap, typeNote, type NoteScreen } from './note-screens';
+import {
+  keptTabState,
+  NOTE_SCREENS,
+  openOnNoteScreen,
+  saveEcwFieldMap,
+  typeNote,
+  type NoteScreen,
+} from './note-screens';
 import { startDemoServer } from '../../scripts/serve-demo';
 import { SETTINGS_KEY } from '../../lib/settings';
 import type { Encounter } from '../../rules/schema';
@@ -29,7 +36,9 @@ import { run } from '../../rules/index';
 
 const EMA = SCREENS.find((s) => s.name === 'ema')!;
 const ATHENA = SCREENS.find((s) => s.name === 'athena')!;
-const examples: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const examples: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 const encounterOf = (id: string) => examples.find((x) => x.encounter.id === id)!.encounter;
 
 // ── Every request of every target ────────────────────────────────────────────
@@ -97,12 +106,30 @@ class NetworkRecorder {
     cdp.on('Network.requestWillBeSent', (e) => {
       const stack: string[] = [];
       if (e.initiator.url) stack.push(e.initiator.url);
-      for (let s: typeof e.initiator.stack | undefined = e.initiator.stack; s; s = s.parent) for (const f of s.callFrames) stack.push(f.url);
-      this.events.push({ kind: 'request', from: e.documentURL ?? target.url(), target: target.url(), targetType: type, url: e.request.url, initiator: e.initiator.type, stack });
+      for (let s: typeof e.initiator.stack | undefined = e.initiator.stack; s; s = s.parent)
+        for (const f of s.callFrames) stack.push(f.url);
+      this.events.push({
+        kind: 'request',
+        from: e.documentURL ?? target.url(),
+        target: target.url(),
+        targetType: type,
+        url: e.request.url,
+        initiator: e.initiator.type,
+        stack,
+      });
     });
     cdp.on('Log.entryAdded', ({ entry }) => {
       if (entry.source === 'security' || /Content Security Policy/.test(entry.text)) {
-        this.events.push({ kind: 'csp', from: target.url(), target: target.url(), targetType: type, url: '', initiator: 'csp', stack: entry.url ? [entry.url] : [], text: entry.text });
+        this.events.push({
+          kind: 'csp',
+          from: target.url(),
+          target: target.url(),
+          targetType: type,
+          url: '',
+          initiator: 'csp',
+          stack: entry.url ? [entry.url] : [],
+          text: entry.text,
+        });
       }
     });
     await cdp.send('Network.enable');
@@ -169,11 +196,21 @@ async function openCase(page: Page, screen: Screen, id: string, warnings?: strin
   await page.goto(screen.url(session.baseUrl, id));
   const frame = await screen.frame(page, id);
   if (warnings) await waitForWarnings(frame, warnings, 15_000);
-  else await until(() => warningsIn(frame), (w) => w.length > 0, `${screen.name} ${id}: warnings painted`);
+  else
+    await until(
+      () => warningsIn(frame),
+      (w) => w.length > 0,
+      `${screen.name} ${id}: warnings painted`,
+    );
   return frame;
 }
 
-type Reply = { ok: boolean; error?: string; state?: { findings: { key: string; rule: string; line: number | null; dismissed?: unknown }[] } | null; dismissals?: { key: string; rule: string; reason: string }[] };
+type Reply = {
+  ok: boolean;
+  error?: string;
+  state?: { findings: { key: string; rule: string; line: number | null; dismissed?: unknown }[] } | null;
+  dismissals?: { key: string; rule: string; reason: string }[];
+};
 
 /**
  * Sends each message to the worker from where it runs (an extension page, or
@@ -299,8 +336,12 @@ describe('the network recorder', () => {
     // Nothing but the canaries offends in this window.
     expect(caught().filter((e) => !wanted.some((w) => `${e.url} ${e.text}`.includes(w)))).toEqual([]);
     // The demo page's own loading (its document, styles, scripts, the examples it fetches) is recorded, and allowed.
-    const own = recorder.events.slice(start).filter((e) => e.kind === 'request' && e.url.startsWith(`${session.baseUrl}/`) && !e.url.includes('canary'));
-    expect(own.map((e) => new URL(e.url).pathname)).toEqual(expect.arrayContaining(['/ema/web/practice/staff', '/ema/app.js', '/examples.json']));
+    const own = recorder.events
+      .slice(start)
+      .filter((e) => e.kind === 'request' && e.url.startsWith(`${session.baseUrl}/`) && !e.url.includes('canary'));
+    expect(own.map((e) => new URL(e.url).pathname)).toEqual(
+      expect.arrayContaining(['/ema/web/practice/staff', '/ema/app.js', '/examples.json']),
+    );
     await Promise.all([popup.close(), ehr.close()]);
   });
 });
@@ -321,7 +362,7 @@ describe('hostile messages', () => {
     const [state] = (await fromPage(ext, [{ type: 'tab-state', tabId }])) as Reply[];
     key = state!.state!.findings.find((f) => f.line === 0)!.key;
     expect(await fromPage(ext, [{ type: 'dismiss', tabId, key, reason: 'not-applicable' }])).toEqual([{ ok: true }]);
-    await waitForWarnings((await EMA.frame(ehr, 'ex17')), ['cosmetic-on-insurance@1'], 15_000);
+    await waitForWarnings(await EMA.frame(ehr, 'ex17'), ['cosmetic-on-insurance@1'], 15_000);
   });
 
   it('a web page cannot message the extension at all (no externally_connectable)', async () => {
@@ -329,7 +370,13 @@ describe('hostile messages', () => {
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest() as unknown as Record<string, unknown>);
     expect(manifest).not.toHaveProperty('externally_connectable');
     // The EHR page's own JavaScript (the main world) has no runtime to send with.
-    expect(await ehr.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    expect(
+      await ehr.evaluate(
+        () =>
+          typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime
+            ?.sendMessage,
+      ),
+    ).toBe('undefined');
   });
 
   it('malformed, oversized and out-of-place messages from a content script and from an extension page are rejected; nothing is stored; the same worker still answers', async () => {
@@ -338,7 +385,12 @@ describe('hostile messages', () => {
     const before = await kept(ext);
     const badge = await badgeOf(session, ehr);
 
-    const encounter = { id: 'hostile', payer: { kind: 'commercial' }, diagnoses: [{ code: 'L57.0' }], lines: [{ code: '17000', dx: [1] }] };
+    const encounter = {
+      id: 'hostile',
+      payer: { kind: 'commercial' },
+      diagnoses: [{ code: 'L57.0' }],
+      lines: [{ code: '17000', dx: [1] }],
+    };
     const fromContent = await fromContentWorld(tabId, [
       null,
       'evaluate',
@@ -392,7 +444,9 @@ describe('hostile messages', () => {
     expect(await kept(ext)).toEqual(before);
     expect(await badgeOf(session, ehr)).toBe(badge);
     // The same worker (no crash, no restart) still answers, and still reads the screen.
-    expect(await (await session.worker()).evaluate(() => (globalThis as Record<string, unknown>).__dermlintProbe)).toBe('same worker');
+    expect(await (await session.worker()).evaluate(() => (globalThis as Record<string, unknown>).__dermlintProbe)).toBe(
+      'same worker',
+    );
     const [state] = (await fromPage(ext, [{ type: 'tab-state', tabId }])) as Reply[];
     expect(state!.ok).toBe(true);
     expect(state!.state!.findings.map((f) => f.key)).toContain(key);
@@ -405,7 +459,14 @@ describe('hostile messages', () => {
     const foreignDir = mkdtempSync(join(tmpdir(), 'dermlint-foreign-'));
     writeFileSync(
       join(foreignDir, 'manifest.json'),
-      JSON.stringify({ manifest_version: 3, name: 'foreign', version: '1.0', background: { service_worker: 'foreign.js' }, permissions: ['scripting'], host_permissions: ['http://localhost/*'] }),
+      JSON.stringify({
+        manifest_version: 3,
+        name: 'foreign',
+        version: '1.0',
+        background: { service_worker: 'foreign.js' },
+        permissions: ['scripting'],
+        host_permissions: ['http://localhost/*'],
+      }),
     );
     writeFileSync(join(foreignDir, 'foreign.js'), '// a stranger\n');
     const profile = mkdtempSync(join(tmpdir(), 'dermlint-profile-'));
@@ -416,14 +477,27 @@ describe('hostile messages', () => {
       userDataDir: profile,
       enableExtensions: true,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-        `--disable-extensions-except=${DEMO_EXTENSION_DIR},${foreignDir}`, `--load-extension=${DEMO_EXTENSION_DIR},${foreignDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        `--disable-extensions-except=${DEMO_EXTENSION_DIR},${foreignDir}`,
+        `--load-extension=${DEMO_EXTENSION_DIR},${foreignDir}`,
       ],
     });
     try {
-      const ours = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 90_000 });
-      const theirs = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/foreign.js'), { timeout: 90_000 });
+      const ours = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+        { timeout: 90_000 },
+      );
+      const theirs = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().endsWith('/foreign.js'),
+        { timeout: 90_000 },
+      );
       const dermlint = new URL(ours.url()).host;
       const page = await browser.newPage();
       await page.setViewport({ width: 1400, height: 900 });
@@ -433,12 +507,29 @@ describe('hostile messages', () => {
       await ext.goto(`chrome-extension://${dermlint}/popup.html`);
       const before = await readExtensionData(ext);
       const foreign = (await theirs.worker())!;
-      const encounter = { id: 'foreign', payer: { kind: 'commercial' }, diagnoses: [{ code: 'L57.0' }], lines: [{ code: '17000', dx: [1] }] };
-      const messages = [{ type: 'evaluate', adapter: 'ema', encounter }, { type: 'audit' }, { type: 'clear-audit' }, { type: 'tab-state', tabId: 1 }, { type: 'signed-anyway', encounterId: 'x', errors: 1 }];
+      const encounter = {
+        id: 'foreign',
+        payer: { kind: 'commercial' },
+        diagnoses: [{ code: 'L57.0' }],
+        lines: [{ code: '17000', dx: [1] }],
+      };
+      const messages = [
+        { type: 'evaluate', adapter: 'ema', encounter },
+        { type: 'audit' },
+        { type: 'clear-audit' },
+        { type: 'tab-state', tabId: 1 },
+        { type: 'signed-anyway', encounterId: 'x', errors: 1 },
+      ];
       const results = await foreign.evaluate(
         async (id: string, list: unknown[]) => {
           const out: string[] = [];
-          for (const m of list) out.push(await chrome.runtime.sendMessage(id, m).then((r: unknown) => `answered ${JSON.stringify(r)}`, (e: Error) => `failed: ${e.message}`));
+          for (const m of list)
+            out.push(
+              await chrome.runtime.sendMessage(id, m).then(
+                (r: unknown) => `answered ${JSON.stringify(r)}`,
+                (e: Error) => `failed: ${e.message}`,
+              ),
+            );
           // A long-lived connection: disconnected at once, with an error.
           out.push(
             await new Promise<string>((done) => {
@@ -453,17 +544,28 @@ describe('hostile messages', () => {
         dermlint,
         messages,
       );
-      expect(results.slice(0, messages.length)).toEqual(messages.map(() => expect.stringMatching(/^failed: Could not establish connection\. Receiving end does not exist\./)));
+      expect(results.slice(0, messages.length)).toEqual(
+        messages.map(() =>
+          expect.stringMatching(/^failed: Could not establish connection\. Receiving end does not exist\./),
+        ),
+      );
       expect(results.at(-1)).toMatch(/^disconnected: Could not establish connection\. Receiving end does not exist\./);
       // Nor through its own content script on the EHR page.
-      const tab = await foreign.evaluate(async (u: string) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, page.url());
+      const tab = await foreign.evaluate(
+        async (u: string) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1,
+        page.url(),
+      );
       expect(tab).toBeGreaterThan(0);
       const viaPage = await foreign.evaluate(
         async (tabId: number, id: string, m: unknown) => {
           const [r] = await chrome.scripting.executeScript({
             target: { tabId },
             args: [id, m],
-            func: (to: string, msg: unknown) => chrome.runtime.sendMessage(to, msg).then((x: unknown) => `answered ${JSON.stringify(x)}`, (e: Error) => `failed: ${e.message}`),
+            func: (to: string, msg: unknown) =>
+              chrome.runtime.sendMessage(to, msg).then(
+                (x: unknown) => `answered ${JSON.stringify(x)}`,
+                (e: Error) => `failed: ${e.message}`,
+              ),
           });
           return r!.result as string;
         },
@@ -478,7 +580,7 @@ describe('hostile messages', () => {
       await waitForWarnings(await EMA.frame(page, 'ex01'), ['mod25-missing@0'], 15_000);
     } finally {
       await browser.close().catch(() => {});
-      await new Promise<void>((done) => (server).close(() => done()));
+      await new Promise<void>((done) => server.close(() => done()));
       rmSync(profile, { recursive: true, force: true });
       rmSync(foreignDir, { recursive: true, force: true });
     }
@@ -496,31 +598,48 @@ describe('service worker lifecycle', () => {
     await ehr.setViewport({ width: 1400, height: 900 });
     const frame = await openCase(ehr, EMA, 'ex17', ['cosmetic-on-insurance@0', 'cosmetic-on-insurance@1']);
     const tabId = await tabIdOf(session, ehr);
-    const severities = (f: Frame) => f.$$eval('dermlint-warning', (hs) => hs.map((h) => `${h.getAttribute('data-dermlint-line')}:${h.getAttribute('data-dermlint-severity')}`).sort());
+    const severities = (f: Frame) =>
+      f.$$eval('dermlint-warning', (hs) =>
+        hs.map((h) => `${h.getAttribute('data-dermlint-line')}:${h.getAttribute('data-dermlint-severity')}`).sort(),
+      );
 
     // A setting changed in the options page: cosmetic-on-insurance as a warning.
     const options = await openExtensionPage('options.html', { width: 1200, height: 900 });
     await options.waitForSelector('#level-cosmetic-on-insurance');
     await options.select('#level-cosmetic-on-insurance', 'warning');
-    await until(() => severities(frame), (s) => s.join() === '0:warning,1:warning', 'the open tab follows the setting');
+    await until(
+      () => severities(frame),
+      (s) => s.join() === '0:warning,1:warning',
+      'the open tab follows the setting',
+    );
     // A dismissal, through the worker's message API as the side panel sends it.
     const [state] = (await fromPage(options, [{ type: 'tab-state', tabId }])) as Reply[];
     const first = state!.state!.findings.find((f) => f.line === 0)!;
-    expect(await fromPage(options, [{ type: 'dismiss', tabId, key: first.key, reason: 'payer-policy' }])).toEqual([{ ok: true }]);
+    expect(await fromPage(options, [{ type: 'dismiss', tabId, key: first.key, reason: 'payer-policy' }])).toEqual([
+      { ok: true },
+    ]);
     await waitForWarnings(frame, ['cosmetic-on-insurance@1']);
     const panel = await openExtensionPage(`sidepanel.html?tab=${tabId}`);
     await panel.waitForSelector('article.finding.is-dismissed');
     const settingsBefore = (await readExtensionData(options)).storage.local[SETTINGS_KEY];
 
     // Stop 1, then the next evaluation: the page reloads and the content script asks a fresh worker.
-    await (await session.worker()).evaluate(() => ((globalThis as Record<string, unknown>).__dermlintProbe = 'old worker'));
+    await (
+      await session.worker()
+    ).evaluate(() => ((globalThis as Record<string, unknown>).__dermlintProbe = 'old worker'));
     await stopWorker(session);
     await ehr.reload();
     const again = await EMA.frame(ehr, 'ex17');
     await waitForWarnings(again, ['cosmetic-on-insurance@1'], 15_000);
     expect(await severities(again)).toEqual(['1:warning']);
-    await until(() => badgeOf(session, ehr), (b) => b === '', 'no error on the badge (the remaining finding is a warning now)');
-    expect(await (await session.worker()).evaluate(() => (globalThis as Record<string, unknown>).__dermlintProbe ?? 'fresh')).toBe('fresh');
+    await until(
+      () => badgeOf(session, ehr),
+      (b) => b === '',
+      'no error on the badge (the remaining finding is a warning now)',
+    );
+    expect(
+      await (await session.worker()).evaluate(() => (globalThis as Record<string, unknown>).__dermlintProbe ?? 'fresh'),
+    ).toBe('fresh');
     const data = await readExtensionData(options);
     expect(data.storage.local[SETTINGS_KEY]).toEqual(settingsBefore);
     const [audit] = (await fromPage(options, [{ type: 'audit' }])) as Reply[];
@@ -532,7 +651,11 @@ describe('service worker lifecycle', () => {
     await clickButton(panel, 'Undo dismissal');
     await waitForWarnings(again, ['cosmetic-on-insurance@0', 'cosmetic-on-insurance@1'], 15_000);
     expect(await severities(again)).toEqual(['0:warning', '1:warning']);
-    await until(() => panel.$$('article.finding.is-dismissed'), (d) => d.length === 0, 'the panel shows it undone');
+    await until(
+      () => panel.$$('article.finding.is-dismissed'),
+      (d) => d.length === 0,
+      'the panel shows it undone',
+    );
     // (Its audit record stays, marked undone: the finding is no longer dismissed.)
     const [after] = (await fromPage(options, [{ type: 'audit' }])) as Reply[];
     expect(after!.dismissals!.filter((d) => d.key === first.key)).toEqual([]);
@@ -568,7 +691,11 @@ class SensitiveList {
   foundIn(text: string): string[] {
     const lower = text.toLowerCase();
     return this.items
-      .filter((s) => (s.whole ? new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(s.text)}(?![A-Za-z0-9])`, 'i').test(text) : lower.includes(s.text.toLowerCase())))
+      .filter((s) =>
+        s.whole
+          ? new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(s.text)}(?![A-Za-z0-9])`, 'i').test(text)
+          : lower.includes(s.text.toLowerCase()),
+      )
       .map((s) => `${s.what}: ${s.text}`);
   }
 }
@@ -577,8 +704,18 @@ class SensitiveList {
 async function bannerOf(frame: Frame, screen: Screen): Promise<{ name: string; dob: string; mrn: string }> {
   return frame.evaluate((name: string) => {
     const text = (sel: string) => (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (name === 'ema') return { name: text('[data-identifier="patient-name"]'), dob: text('[data-identifier="patient-dob"]'), mrn: text('[data-identifier="patient-mrn"]') };
-    const facts = Object.fromEntries(Array.from(document.querySelectorAll('.fe_c_patient-banner__facts > div')).map((d) => [d.querySelector('dt')?.textContent?.trim(), d.querySelector('dd')?.textContent?.trim() ?? '']));
+    if (name === 'ema')
+      return {
+        name: text('[data-identifier="patient-name"]'),
+        dob: text('[data-identifier="patient-dob"]'),
+        mrn: text('[data-identifier="patient-mrn"]'),
+      };
+    const facts = Object.fromEntries(
+      Array.from(document.querySelectorAll('.fe_c_patient-banner__facts > div')).map((d) => [
+        d.querySelector('dt')?.textContent?.trim(),
+        d.querySelector('dd')?.textContent?.trim() ?? '',
+      ]),
+    );
     return { name: text('.fe_c_patient-banner__name'), dob: facts.DOB ?? '', mrn: facts.MRN ?? '' };
   }, screen.name);
 }
@@ -589,10 +726,20 @@ const planted = (screen: Screen): Encounter => ({
   id: `planted-${screen.name}`,
   dateOfService: '2026-05-12',
   payer: { kind: 'commercial', name: 'ZQ Acme Health Plan' },
-  diagnoses: [{ code: 'D22.39', description: 'ZQ nevus of ZQWINSLOW' }, { code: 'L57.0', description: 'ZQ actinic keratosis note' }],
+  diagnoses: [
+    { code: 'D22.39', description: 'ZQ nevus of ZQWINSLOW' },
+    { code: 'L57.0', description: 'ZQ actinic keratosis note' },
+  ],
   lines: [
     { code: '11402', units: 1, dx: [1], site: PLANTED_SITE, sizeCm: 1.2, description: 'ZQ excision for ZQHARRIET' },
-    { code: '17000', units: 1, lesions: 1, dx: [2], site: 'ZQ right temple by the scar', description: 'ZQ destruction' },
+    {
+      code: '17000',
+      units: 1,
+      lesions: 1,
+      dx: [2],
+      site: 'ZQ right temple by the scar',
+      description: 'ZQ destruction',
+    },
   ],
 });
 
@@ -633,18 +780,28 @@ describe('nothing sensitive at rest', () => {
     };
 
     const visits: [Page, Screen, string][] = [
-      [ema, EMA, 'ex01'], [ema, EMA, 'ex22'], [ema, EMA, 'ex43'],
-      [athena, ATHENA, 'ex09'], [athena, ATHENA, 'ex16'], [athena, ATHENA, 'ex44'],
+      [ema, EMA, 'ex01'],
+      [ema, EMA, 'ex22'],
+      [ema, EMA, 'ex43'],
+      [athena, ATHENA, 'ex09'],
+      [athena, ATHENA, 'ex16'],
+      [athena, ATHENA, 'ex44'],
     ];
-    for (const [page, screen, id] of visits) await learn(page, await openCase(page, screen, id), screen, encounterOf(id), `${screen.name} ${id}`);
+    for (const [page, screen, id] of visits)
+      await learn(page, await openCase(page, screen, id), screen, encounterOf(id), `${screen.name} ${id}`);
     // The typed sites, with a name and an MRN in them.
     sensitive.plant('site as typed', 'ZQWINSLOW', true);
     sensitive.plant('site as typed', 'ZQHARRIET', true);
     sensitive.plant('site as typed', '00987654', true);
     const plantedFrames = new Map<Screen, Frame>();
-    for (const [page, screen] of [[athena, ATHENA], [ema, EMA]] as const) {
+    for (const [page, screen] of [
+      [athena, ATHENA],
+      [ema, EMA],
+    ] as const) {
       const frame = await openEncounter(page, screen.name, session.baseUrl, planted(screen));
-      const want = run(planted(screen)).filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.line ?? 'encounter'}`);
+      const want = run(planted(screen))
+        .filter((f) => f.severity !== 'info')
+        .map((f) => `${f.rule}@${f.line ?? 'encounter'}`);
       expect(want).toContain('site-code-mismatch@0');
       await waitForWarnings(frame, want, 15_000);
       await learn(page, frame, screen, planted(screen), `${screen.name} planted`);
@@ -656,7 +813,10 @@ describe('nothing sensitive at rest', () => {
     // Dismissals in the side panel, on both screens: comments naming the patient are refused, in the dialog and by the worker.
     const refusals: string[] = [];
     const exports: Record<string, string> = {};
-    for (const [page, screen] of [[athena, ATHENA], [ema, EMA]] as const) {
+    for (const [page, screen] of [
+      [athena, ATHENA],
+      [ema, EMA],
+    ] as const) {
       const banner = await bannerOf(plantedFrames.get(screen)!, screen);
       const last = banner.name.split(', ')[0]!;
       const tabId = await tabIdOf(session, page);
@@ -665,23 +825,34 @@ describe('nothing sensitive at rest', () => {
       await clickButton(panel, 'Dismiss…');
       await panel.click('input[value="other"]');
       let shown = '';
-      for (const comment of [`discussed with ${last.toLowerCase()}`, `MRN ${banner.mrn.replace(/^#/, '')}`, `seen ${banner.dob.slice(0, 10)}`]) {
+      for (const comment of [
+        `discussed with ${last.toLowerCase()}`,
+        `MRN ${banner.mrn.replace(/^#/, '')}`,
+        `seen ${banner.dob.slice(0, 10)}`,
+      ]) {
         sensitive.plant('refused comment', comment);
-        await panel.$eval('form.dismiss-form textarea', (t) => ((t).value = ''));
+        await panel.$eval('form.dismiss-form textarea', (t) => (t.value = ''));
         await panel.type('form.dismiss-form textarea', comment);
         await clickButton(panel, 'Dismiss');
         // Each refusal says something else: wait for the new one.
-        shown = await until(() => textOf(panel, 'form.dismiss-form .error-text'), (t) => t.length > 0 && t !== shown, `${screen.name}: “${comment}” refused`);
+        shown = await until(
+          () => textOf(panel, 'form.dismiss-form .error-text'),
+          (t) => t.length > 0 && t !== shown,
+          `${screen.name}: “${comment}” refused`,
+        );
         refusals.push(shown);
       }
-      await panel.$eval('form.dismiss-form textarea', (t) => ((t).value = ''));
+      await panel.$eval('form.dismiss-form textarea', (t) => (t.value = ''));
       await panel.type('form.dismiss-form textarea', 'payer letter on file');
       await clickButton(panel, 'Dismiss');
       await panel.waitForSelector('article.finding.is-dismissed', { timeout: 15_000 });
       // The exports of the review list (read and removed at once: the next screen's have the same names).
       await clickButton(panel, 'Export CSV');
       await clickButton(panel, 'Export JSON');
-      for (const [kind, name] of [['CSV', /^dermlint-review-.*\.csv$/], ['JSON', /^dermlint-review-.*\.json$/]] as const) {
+      for (const [kind, name] of [
+        ['CSV', /^dermlint-review-.*\.csv$/],
+        ['JSON', /^dermlint-review-.*\.json$/],
+      ] as const) {
         const { file, text } = await downloaded(downloads, name);
         exports[`${screen.name} review ${kind}`] = text;
         rmSync(file);
@@ -712,8 +883,12 @@ describe('nothing sensitive at rest', () => {
     const data = await until(
       () => readExtensionData(options),
       (d) => {
-        const records = Object.values(d.indexedDB).flatMap((stores) => Object.values(stores).flat()) as { reason?: string; comment?: string }[];
-        const settings = d.storage.local[SETTINGS_KEY] as { defaultPayerKind?: string; rules?: Record<string, string> } | undefined;
+        const records = Object.values(d.indexedDB).flatMap((stores) => Object.values(stores).flat()) as {
+          reason?: string;
+          comment?: string;
+        }[];
+        const settings = d.storage.local[SETTINGS_KEY] as
+          { defaultPayerKind?: string; rules?: Record<string, string> } | undefined;
         return (
           records.filter((r) => r.comment === 'payer letter on file').length === 2 &&
           records.some((r) => r.reason === 'signed-anyway') &&
@@ -729,24 +904,39 @@ describe('nothing sensitive at rest', () => {
     await clickButton(options, 'Export CSV');
 
     exports['audit CSV'] = (await downloaded(downloads, /^dermlint-audit-.*\.csv$/)).text;
-    expect(Object.keys(exports)).toEqual(['athena review CSV', 'athena review JSON', 'ema review CSV', 'ema review JSON', 'audit CSV']);
+    expect(Object.keys(exports)).toEqual([
+      'athena review CSV',
+      'athena review JSON',
+      'ema review CSV',
+      'ema review JSON',
+      'audit CSV',
+    ]);
     const all = Object.values(exports).join('\n');
     expect(all).toContain('payer letter on file');
     expect(all).toContain('site-code-mismatch');
 
     const kept = JSON.stringify(data);
     expect(sensitive.foundIn(kept), `found in the extension's storage: ${kept.slice(0, 2000)}`).toEqual([]);
-    for (const [what, text] of Object.entries(exports)) expect(sensitive.foundIn(text), `found in the ${what}: ${text.slice(0, 2000)}`).toEqual([]);
+    for (const [what, text] of Object.entries(exports))
+      expect(sensitive.foundIn(text), `found in the ${what}: ${text.slice(0, 2000)}`).toEqual([]);
     // The detector finds what it looks for, in the same data: a site, a whole-word name, a refused comment.
     const site = sensitive.items.find((s) => s.what === 'site as typed' && !s.whole)!;
     const name = sensitive.items.find((s) => s.what === 'banner name' && s.whole)!;
     const comment = sensitive.items.find((s) => s.what === 'refused comment')!;
     expect(sensitive.foundIn(`${kept} ${site.text.toUpperCase()} (${name.text}) ${comment.text}`)).toEqual(
-      expect.arrayContaining([`site as typed: ${site.text}`, `banner name: ${name.text}`, `refused comment: ${comment.text}`]),
+      expect.arrayContaining([
+        `site as typed: ${site.text}`,
+        `banner name: ${name.text}`,
+        `refused comment: ${comment.text}`,
+      ]),
     );
 
     // And nothing at all in the EHR pages' own storage: the content script keeps nothing in the page's origin.
-    const pageStorage = await ema.evaluate(async () => ({ local: localStorage.length, session: sessionStorage.length, idb: (await indexedDB.databases()).map((d) => d.name) }));
+    const pageStorage = await ema.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).map((d) => d.name),
+    }));
     expect(pageStorage).toEqual({ local: 0, session: 0, idb: [] });
 
     await options.evaluate((k: string) => chrome.storage.local.remove(k), SETTINGS_KEY);
@@ -770,7 +960,19 @@ describe('a note full of identifiers', () => {
   const needles = Object.values(PEOPLE).flatMap((p) => {
     const [m, d, y] = p.dob.split('/');
     const [first, last] = p.name.split(' ') as [string, string];
-    return [p.name, `${last}, ${first}`, first, last, p.mrn, p.mrn.replace(/^[A-Z]+/, ''), p.dob, `${y}-${m}-${d}`, p.phone, p.phone.replace(/\D/g, ''), p.phone.slice(6)];
+    return [
+      p.name,
+      `${last}, ${first}`,
+      first,
+      last,
+      p.mrn,
+      p.mrn.replace(/^[A-Z]+/, ''),
+      p.dob,
+      `${y}-${m}-${d}`,
+      p.phone,
+      p.phone.replace(/\D/g, ''),
+      p.phone.slice(6),
+    ];
   });
   const found = (text: string) => needles.filter((n) => text.toLowerCase().includes(n.toLowerCase()));
   /** The recorder's events of the working session below: [from, to). */
@@ -792,7 +994,11 @@ describe('a note full of identifiers', () => {
       const note = noteOf(PEOPLE[screen]);
       await typeNote(frame, screen, note);
       // The worker judged the screen with the typed note: the tab's state says how long it was, and nothing else of it.
-      await until(() => keptTabState(session, page), (s) => s?.noteChars === note.length, `${screen}: the typed note judged`);
+      await until(
+        () => keptTabState(session, page),
+        (s) => s?.noteChars === note.length,
+        `${screen}: the typed note judged`,
+      );
     }
 
     // A working session on top: a dismissal and both exports in the side panel (eCW tab), a sign-anyway (EMA tab), the audit log's export.
@@ -811,7 +1017,9 @@ describe('a note full of identifiers', () => {
     await (await emaFrame.waitForSelector('aria/Sign anyway[role="button"]'))!.click();
     const audit = await openExtensionPage('options.html#audit', { width: 1200, height: 900 });
     await audit.bringToFront();
-    await audit.waitForFunction(() => /signed-anyway|Signed anyway/i.test(document.body.textContent ?? ''), { timeout: 15_000 });
+    await audit.waitForFunction(() => /signed-anyway|Signed anyway/i.test(document.body.textContent ?? ''), {
+      timeout: 15_000,
+    });
     await clickButton(audit, 'Export CSV');
     const exports = [
       await downloaded(downloads, /^dermlint-review-.*\.csv$/),
@@ -821,18 +1029,31 @@ describe('a note full of identifiers', () => {
     for (const e of exports) expect(e.text.length, e.file).toBeGreaterThan(20);
 
     const data = await kept(options);
-    const records = Object.values(data.indexedDB).flatMap((stores) => Object.values(stores).flat()) as { reason?: string }[];
+    const records = Object.values(data.indexedDB).flatMap((stores) => Object.values(stores).flat()) as {
+      reason?: string;
+    }[];
     expect(records.map((r) => r.reason)).toEqual(expect.arrayContaining(['payer-policy', 'signed-anyway']));
     // Each tab's state: the note's size, never its text.
     const states = Object.values(data.storage.session) as { noteChars?: number }[];
-    expect(states.map((st) => st.noteChars).filter(Boolean).sort()).toEqual(NOTE_SCREENS.map((sc) => noteOf(PEOPLE[sc]).length).sort());
+    expect(
+      states
+        .map((st) => st.noteChars)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(NOTE_SCREENS.map((sc) => noteOf(PEOPLE[sc]).length).sort());
     expect(found(JSON.stringify(data)), 'in the extension’s storage and IndexedDB').toEqual([]);
     for (const e of exports) expect(found(e.text), e.file).toEqual([]);
     // The detector finds what it looks for.
-    expect(found(JSON.stringify({ ...data, planted: noteOf(PEOPLE.athena) }))).toEqual(expect.arrayContaining([PEOPLE.athena.name, PEOPLE.athena.mrn, PEOPLE.athena.phone]));
+    expect(found(JSON.stringify({ ...data, planted: noteOf(PEOPLE.athena) }))).toEqual(
+      expect.arrayContaining([PEOPLE.athena.name, PEOPLE.athena.mrn, PEOPLE.athena.phone]),
+    );
     // Nor in the EHR pages' own storage (the content script keeps nothing in the page's origin).
     for (const screen of NOTE_SCREENS) {
-      const pageStorage = await tabs[screen].evaluate(async () => ({ local: localStorage.length, session: sessionStorage.length, idb: (await indexedDB.databases()).map((d) => d.name) }));
+      const pageStorage = await tabs[screen].evaluate(async () => ({
+        local: localStorage.length,
+        session: sessionStorage.length,
+        idb: (await indexedDB.databases()).map((d) => d.name),
+      }));
       expect(pageStorage, screen).toEqual({ local: 0, session: 0, idb: [] });
     }
 
@@ -845,10 +1066,16 @@ describe('a note full of identifiers', () => {
   it('no request comes from the extension while that note is typed, judged, dismissed, exported and signed', () => {
     expect(span[1]).toBeGreaterThan(span[0]);
     const events = recorder.events.slice(span[0], span[1]);
-    expect(offences(events, session.baseUrl, extOrigin).map((e) => `${e.kind} from ${e.from}: ${e.url} ${e.text ?? ''}`)).toEqual([]);
+    expect(
+      offences(events, session.baseUrl, extOrigin).map((e) => `${e.kind} from ${e.from}: ${e.url} ${e.text ?? ''}`),
+    ).toEqual([]);
     // The recorder watched: the three screens' own loading is in the window.
     const paths = events.filter((e) => e.kind === 'request').map((e) => e.url);
-    for (const path of ['/ema/app.js', '/athena/encounter.js', '/ecw/mobiledoc/jsp/webemr/claim.js']) expect(paths.some((u) => u.endsWith(path)), path).toBe(true);
+    for (const path of ['/ema/app.js', '/athena/encounter.js', '/ecw/mobiledoc/jsp/webemr/claim.js'])
+      expect(
+        paths.some((u) => u.endsWith(path)),
+        path,
+      ).toBe(true);
   });
 });
 
@@ -875,11 +1102,18 @@ describe('no network', () => {
     }
 
     const all = recorder.events.filter((_, i) => i < canaries[0] || i >= canaries[1]);
-    expect(offences(all, session.baseUrl, extOrigin).map((e) => `${e.kind} from ${e.from} (${e.targetType}): ${e.url} ${e.text ?? ''} [${e.initiator}${e.stack.length ? ` ${e.stack.slice(0, 3).join(' < ')}` : ''}]`)).toEqual([]);
+    expect(
+      offences(all, session.baseUrl, extOrigin).map(
+        (e) =>
+          `${e.kind} from ${e.from} (${e.targetType}): ${e.url} ${e.text ?? ''} [${e.initiator}${e.stack.length ? ` ${e.stack.slice(0, 3).join(' < ')}` : ''}]`,
+      ),
+    ).toEqual([]);
     // The recorder really watched: the demo screens' own requests, the extension's pages loading their files, and the worker.
     const requests = all.filter((e) => e.kind === 'request');
     expect(requests.filter((e) => e.url.startsWith(`${session.baseUrl}/`)).length).toBeGreaterThan(50);
-    expect(requests.filter((e) => e.url.startsWith(`${extOrigin}/`) && e.from.startsWith(`${extOrigin}/`)).length).toBeGreaterThan(10);
+    expect(
+      requests.filter((e) => e.url.startsWith(`${extOrigin}/`) && e.from.startsWith(`${extOrigin}/`)).length,
+    ).toBeGreaterThan(10);
     expect(recorder.workers.size).toBeGreaterThan(0);
     await ehr.close();
   });
@@ -888,12 +1122,21 @@ describe('no network', () => {
 declare const chrome: {
   runtime: {
     sendMessage(...args: unknown[]): Promise<unknown>;
-    connect(id: string, info: { name: string }): { onDisconnect: { addListener(f: () => void): void }; postMessage(m: unknown): void };
+    connect(
+      id: string,
+      info: { name: string },
+    ): { onDisconnect: { addListener(f: () => void): void }; postMessage(m: unknown): void };
     lastError?: { message?: string };
     getManifest(): object;
   };
-  scripting: { executeScript(i: { target: { tabId: number }; world?: string; args?: unknown[]; func: (...a: never[]) => unknown }): Promise<{ result?: unknown }[]> };
+  scripting: {
+    executeScript(i: {
+      target: { tabId: number };
+      world?: string;
+      args?: unknown[];
+      func: (...a: never[]) => unknown;
+    }): Promise<{ result?: unknown }[]>;
+  };
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   storage: { local: { remove(k: string): Promise<void> } };
 };
-

@@ -50,7 +50,11 @@ export async function settle(frame: Frame): Promise<void> {
 }
 
 /** Runs a user action on an element, finding it again if the screen re-rendered it underneath us. */
-export async function onFreshElement(frame: Frame, selector: string, act: (el: ElementHandle<Element>) => Promise<void>): Promise<void> {
+export async function onFreshElement(
+  frame: Frame,
+  selector: string,
+  act: (el: ElementHandle<Element>) => Promise<void>,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await settle(frame);
     const el = await frame.waitForSelector(selector, { timeout: 5000 });
@@ -58,7 +62,8 @@ export async function onFreshElement(frame: Frame, selector: string, act: (el: E
       await act(el!);
       return;
     } catch (e) {
-      if (attempt >= 5 || !/detached|not attached|not clickable|Execution context was destroyed/i.test(String(e))) throw e;
+      if (attempt >= 5 || !/detached|not attached|not clickable|Execution context was destroyed/i.test(String(e)))
+        throw e;
     }
   }
 }
@@ -75,7 +80,8 @@ export async function typeInto(frame: Frame, selector: string, text: string): Pr
 export const SCREENS: Screen[] = [
   {
     name: 'ema',
-    url: (base, id) => `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`,
+    url: (base, id) =>
+      `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`,
     frame: readyFrame,
     units: (l) => `input[aria-label="Units row ${l + 1}"]`,
     lesions: (l) => `input[aria-label="Lesion count row ${l + 1}"]`,
@@ -97,7 +103,8 @@ export const SCREENS: Screen[] = [
   },
   {
     name: 'athena',
-    url: (base, id) => `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
+    url: (base, id) =>
+      `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
     frame: readyFrame,
     units: (l) => `input[aria-label="Units, line ${l + 1}"]`,
     lesions: (l) => `input[aria-label="Lesion count, line ${l + 1}"]`,

@@ -48,8 +48,15 @@ export async function exposeShadowRoots(frame: Frame): Promise<number> {
         const root = node.shadowRoots?.[0];
         if (!root) continue;
         const { object: hostObject } = await cdp.send('DOM.resolveNode', { backendNodeId, objectGroup });
-        const { object: rootObject } = await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId, objectGroup });
-        await cdp.send('Runtime.callFunctionOn', { objectId: hostObject.objectId, functionDeclaration: INSTALL, arguments: [{ objectId: rootObject.objectId }] });
+        const { object: rootObject } = await cdp.send('DOM.resolveNode', {
+          backendNodeId: root.backendNodeId,
+          objectGroup,
+        });
+        await cdp.send('Runtime.callFunctionOn', {
+          objectId: hostObject.objectId,
+          functionDeclaration: INSTALL,
+          arguments: [{ objectId: rootObject.objectId }],
+        });
         exposed++;
       } catch {
         // The host went away meanwhile (a repaint): the next look finds its successor.
@@ -63,7 +70,11 @@ export async function exposeShadowRoots(frame: Frame): Promise<number> {
 }
 
 /** The first element matching `selector` inside dermlint's painted roots in `frame` (exposed first), or null. */
-export async function inPainted(frame: Frame, selector: string, hostSelector = PAINTED): Promise<ElementHandle<Element> | null> {
+export async function inPainted(
+  frame: Frame,
+  selector: string,
+  hostSelector = PAINTED,
+): Promise<ElementHandle<Element> | null> {
   await exposeShadowRoots(frame);
   const handle = await frame.evaluateHandle(
     (hosts: string, inner: string) => {
@@ -82,7 +93,12 @@ export async function inPainted(frame: Frame, selector: string, hostSelector = P
 }
 
 /** Waits for `selector` inside dermlint's painted roots (a real, trusted click can then be made on it). */
-export async function waitInPainted(frame: Frame, selector: string, timeout = 10_000, hostSelector = PAINTED): Promise<ElementHandle<Element>> {
+export async function waitInPainted(
+  frame: Frame,
+  selector: string,
+  timeout = 10_000,
+  hostSelector = PAINTED,
+): Promise<ElementHandle<Element>> {
   const start = Date.now();
   for (;;) {
     const el = await inPainted(frame, selector, hostSelector).catch(() => null);
@@ -96,7 +112,11 @@ export async function waitInPainted(frame: Frame, selector: string, timeout = 10
 export async function countInPainted(frame: Frame, selector: string): Promise<number> {
   await exposeShadowRoots(frame);
   return frame.evaluate(
-    (hosts: string, inner: string) => Array.from(document.querySelectorAll(hosts)).reduce((n, h) => n + (h.shadowRoot?.querySelectorAll(inner).length ?? 0), 0),
+    (hosts: string, inner: string) =>
+      Array.from(document.querySelectorAll(hosts)).reduce(
+        (n, h) => n + (h.shadowRoot?.querySelectorAll(inner).length ?? 0),
+        0,
+      ),
     PAINTED,
     selector,
   );

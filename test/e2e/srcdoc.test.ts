@@ -17,7 +17,9 @@ const cases: { encounter: Encounter; expect: { rule: string; line: number | null
 );
 const ex01 = cases.find((c) => c.encounter.id === 'ex01')!;
 const severities = new Map(run(ex01.encounter).map((f) => [`${f.rule}@${f.line ?? 'encounter'}`, f.severity]));
-const expected = ex01.expect.map((e) => `${e.rule}@${e.line ?? 'encounter'}`).filter((k) => severities.get(k) !== 'info');
+const expected = ex01.expect
+  .map((e) => `${e.rule}@${e.line ?? 'encounter'}`)
+  .filter((k) => severities.get(k) !== 'info');
 const errors = ex01.expect.filter((e) => severities.get(`${e.rule}@${e.line ?? 'encounter'}`) === 'error').length;
 
 let session: Session;
@@ -38,7 +40,12 @@ describe('an EHR screen in an about:srcdoc frame', () => {
     const frame = await athena.frame(page, 'ex01');
     expect(frame.url()).toBe('about:srcdoc');
     await waitForWarnings(frame, expected);
-    await judged(session, page, since, ex01.encounter.lines.map((l) => l.code));
+    await judged(
+      session,
+      page,
+      since,
+      ex01.encounter.lines.map((l) => l.code),
+    );
     await expect.poll(() => badgeOf(session, page), POLL).toBe(errors ? String(errors) : '');
   });
 });

@@ -29,10 +29,43 @@ let dir: string;
 /** One quarter's four parts in CMS's layout; the made-up edit in part 2, real-looking filler in the others. */
 function ptpParts(version: string, edit: CmsPtpRow): { name: string; text: string }[] {
   const filler: CmsPtpRow[][] = [
-    [{ column1: '11055', column2: '17110', effective: '20190101', modifier: 1, rationale: 'Mutually exclusive procedures' }],
-    [edit, { column1: '11102', column2: '17000', effective: '20190101', modifier: 1, rationale: 'CPT Manual or CMS manual coding instruction' }],
-    [{ column1: '17110', column2: '11200', effective: '20190101', modifier: 1, rationale: 'Mutually exclusive procedures' }],
-    [{ column1: '17250', column2: '17000', effective: '20200101', modifier: 9, rationale: 'Standards of medical / surgical practice' }],
+    [
+      {
+        column1: '11055',
+        column2: '17110',
+        effective: '20190101',
+        modifier: 1,
+        rationale: 'Mutually exclusive procedures',
+      },
+    ],
+    [
+      edit,
+      {
+        column1: '11102',
+        column2: '17000',
+        effective: '20190101',
+        modifier: 1,
+        rationale: 'CPT Manual or CMS manual coding instruction',
+      },
+    ],
+    [
+      {
+        column1: '17110',
+        column2: '11200',
+        effective: '20190101',
+        modifier: 1,
+        rationale: 'Mutually exclusive procedures',
+      },
+    ],
+    [
+      {
+        column1: '17250',
+        column2: '17000',
+        effective: '20200101',
+        modifier: 9,
+        rationale: 'Standards of medical / surgical practice',
+      },
+    ],
   ];
   return filler.map((rows, i) => ({ name: `ccipra-v${version}r0-f${i + 1}.txt`, text: ptpFileText(rows) }));
 }
@@ -43,7 +76,8 @@ const write = (name: string, data: string | Uint8Array) => {
   return path;
 };
 
-const emaUrl = (encounter: object) => `${session.baseUrl}/ema/web/practice/staff#/practice/staff/patient/4321/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
+const emaUrl = (encounter: object) =>
+  `${session.baseUrl}/ema/web/practice/staff#/practice/staff/patient/4321/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
 
 async function openOptions(): Promise<void> {
   await options.goto(`chrome-extension://${session.extensionId}/options.html#tables`);
@@ -59,10 +93,17 @@ async function importThrough(input: string, paths: string[]): Promise<{ status: 
   await options.bringToFront();
   const handle = (await options.waitForSelector(input)) as ElementHandle<HTMLInputElement>;
   await options.evaluate(() => {
-    const w = window as unknown as { importLog: { status: string; progress: boolean }[]; importObserver?: MutationObserver };
+    const w = window as unknown as {
+      importLog: { status: string; progress: boolean }[];
+      importObserver?: MutationObserver;
+    };
     w.importLog = [];
     w.importObserver?.disconnect();
-    const note = () => w.importLog.push({ status: document.querySelector('#tables-status')?.textContent ?? '', progress: !!document.querySelector('#table-progress') });
+    const note = () =>
+      w.importLog.push({
+        status: document.querySelector('#tables-status')?.textContent ?? '',
+        progress: !!document.querySelector('#table-progress'),
+      });
     w.importObserver = new MutationObserver(note);
     w.importObserver.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   });
@@ -75,14 +116,20 @@ async function importThrough(input: string, paths: string[]): Promise<{ status: 
     },
     { timeout: 60_000 },
   );
-  const log = await options.evaluate(() => (window as unknown as { importLog: { status: string; progress: boolean }[] }).importLog);
+  const log = await options.evaluate(
+    () => (window as unknown as { importLog: { status: string; progress: boolean }[] }).importLog,
+  );
   // Done: the progress bar is gone and the inputs work again.
   expect(await options.$('#table-progress')).toBeNull();
   expect(await options.$eval(input, (el) => (el as HTMLInputElement).disabled)).toBe(false);
-  return { status: await options.$eval('#tables-status', (el) => el.textContent ?? ''), sawProgress: log.some((e) => e.progress) };
+  return {
+    status: await options.$eval('#tables-status', (el) => el.textContent ?? ''),
+    sawProgress: log.some((e) => e.progress),
+  };
 }
 
-const rowText = (id: string) => options.$eval(`tr[data-table="${id}"]`, (tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+const rowText = (id: string) =>
+  options.$eval(`tr[data-table="${id}"]`, (tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
 
 async function warningsOf(url: string, ready: string): Promise<{ frame: Awaited<ReturnType<typeof ema.frame>> }> {
   await screen.bringToFront();
@@ -105,7 +152,13 @@ afterAll(async () => {
 });
 
 describe('NCCI PTP: CMS’s four parts imported in options', () => {
-  const edit: CmsPtpRow = { column1: '11642', column2: '12052', effective: '20190101', modifier: 0, rationale: 'Standards of medical / surgical practice' };
+  const edit: CmsPtpRow = {
+    column1: '11642',
+    column2: '12052',
+    effective: '20190101',
+    modifier: 0,
+    rationale: 'Standards of medical / surgical practice',
+  };
 
   it('ex35 (excision 11642 + intermediate repair 12052) is clean with the built-in tables', async () => {
     expect(await rowText('ptp')).toMatch(/NCCI PTP 2026 Q3.*Built in/);
@@ -119,7 +172,9 @@ describe('NCCI PTP: CMS’s four parts imported in options', () => {
     const { status, sawProgress } = await importThrough('#import-ptp', paths);
     expect(status).toBe('Imported NCCI PTP 2026 Q4: 4 pairs. The rules use it from now on.');
     expect(sawProgress).toBe(true);
-    expect(await rowText('ptp')).toMatch(/^NCCI PTP edits \(practitioner\) NCCI PTP 2026 Q4 from 2026-10-01 4 pairs Imported .*, from ccipra-v323r0-f1\.txt … ccipra-v323r0-f4\.txt Restore built-in$/);
+    expect(await rowText('ptp')).toMatch(
+      /^NCCI PTP edits \(practitioner\) NCCI PTP 2026 Q4 from 2026-10-01 4 pairs Imported .*, from ccipra-v323r0-f1\.txt … ccipra-v323r0-f4\.txt Restore built-in$/,
+    );
 
     const { frame } = await warningsOf(ema.url(session.baseUrl, 'ex35'), 'ex35');
     await waitForWarnings(frame, ['ncci-ptp@1']);
@@ -152,9 +207,14 @@ describe('NCCI PTP: CMS’s four parts imported in options', () => {
   it('a malformed release (a bad line in part 3 of its ZIP) is refused naming the line, and nothing changes', async () => {
     const parts = ptpParts('324', { ...edit, modifier: 1 });
     parts[2]!.text = parts[2]!.text.replace('20190101', '2019-01-01');
-    const zip = write('medicare-ncci-2027q1-practitioner-ptp.zip', zipArchive(parts.map((p) => ({ name: p.name, data: p.text }))));
+    const zip = write(
+      'medicare-ncci-2027q1-practitioner-ptp.zip',
+      zipArchive(parts.map((p) => ({ name: p.name, data: p.text }))),
+    );
     const { status } = await importThrough('#import-ptp', [zip]);
-    expect(status).toBe('Nothing changed: ccipra-v324r0-f3.txt: line 7: Effective Date "2019-01-01" is not a date YYYYMMDD');
+    expect(status).toBe(
+      'Nothing changed: ccipra-v324r0-f3.txt: line 7: Effective Date "2019-01-01" is not a date YYYYMMDD',
+    );
     expect(await options.$eval('#tables-status', (el) => el.className)).toMatch(/\bbad\b/);
     expect(await rowText('ptp')).toMatch(/NCCI PTP 2026 Q4 .*4 pairs Imported/);
     const { frame } = await warningsOf(ema.url(session.baseUrl, 'ex35'), 'ex35');
@@ -164,7 +224,9 @@ describe('NCCI PTP: CMS’s four parts imported in options', () => {
   it('“Restore built-in” puts the built-in table back in use', async () => {
     await options.bringToFront();
     await (await options.waitForSelector('tr[data-table="ptp"] button'))!.click();
-    await options.waitForFunction(() => /built-in NCCI PTP 2026 Q3 is in use again/.test(document.querySelector('#tables-status')?.textContent ?? ''));
+    await options.waitForFunction(() =>
+      /built-in NCCI PTP 2026 Q3 is in use again/.test(document.querySelector('#tables-status')?.textContent ?? ''),
+    );
     expect(await rowText('ptp')).toMatch(/NCCI PTP 2026 Q3.*Built in/);
     const { frame } = await warningsOf(ema.url(session.baseUrl, 'ex35'), 'ex35');
     await new Promise((r) => setTimeout(r, 800));
@@ -173,13 +235,24 @@ describe('NCCI PTP: CMS’s four parts imported in options', () => {
 });
 
 describe('ICD-10-CM FY2027 imported in options', () => {
-  const visit = (id: string, dx: string, dateOfService: string) => ({ id, dateOfService, payer: { kind: 'commercial', name: 'Aetna' }, diagnoses: [{ code: dx }], lines: [{ code: '17000', units: 1, dx: [1] }] });
+  const visit = (id: string, dx: string, dateOfService: string) => ({
+    id,
+    dateOfService,
+    payer: { kind: 'commercial', name: 'Aetna' },
+    diagnoses: [{ code: dx }],
+    lines: [{ code: '17000', units: 1, dx: [1] }],
+  });
 
   /** FY2026's real file, with L57.0 (actinic keratosis) split into L57.00 and L57.01 (made up), as FY2027. */
   function fy2027(): string {
     const lines = readFileSync(new URL('../../data/cms/icd10cm-codes.txt', import.meta.url), 'utf8').split('\n');
     const at = lines.findIndex((l) => l.startsWith('L570\t'));
-    lines.splice(at, 1, 'L5700\tActinic keratosis, face (made up for this test)', 'L5701\tActinic keratosis, other site (made up for this test)');
+    lines.splice(
+      at,
+      1,
+      'L5700\tActinic keratosis, face (made up for this test)',
+      'L5701\tActinic keratosis, other site (made up for this test)',
+    );
     return lines.join('\n');
   }
 
@@ -194,8 +267,12 @@ describe('ICD-10-CM FY2027 imported in options', () => {
   it('imports the FY2027 codes file; from 2026-10-01 L57.0 needs more characters and L57.01 is valid', async () => {
     await openOptions();
     const { status } = await importThrough('#import-icd', [write('icd10cm-codes-2027.txt', fy2027())]);
-    expect(status).toBe('Imported ICD-10-CM FY2027: 74,720 codes, for encounters dated 2026-10-01 to 2027-09-30. The rules use it from now on.');
-    expect(await rowText('icd10cm-2027')).toMatch(/^ICD-10-CM code set ICD-10-CM FY2027 in force 2026-10-01 to 2027-09-30 74,720 codes Imported .*icd10cm-codes-2027\.txt Remove$/);
+    expect(status).toBe(
+      'Imported ICD-10-CM FY2027: 74,720 codes, for encounters dated 2026-10-01 to 2027-09-30. The rules use it from now on.',
+    );
+    expect(await rowText('icd10cm-2027')).toMatch(
+      /^ICD-10-CM code set ICD-10-CM FY2027 in force 2026-10-01 to 2027-09-30 74,720 codes Imported .*icd10cm-codes-2027\.txt Remove$/,
+    );
     expect(await rowText('builtin-icd10cm')).toMatch(/ICD-10-CM FY2026 in force 2025-10-01 to 2026-09-30/);
 
     let { frame } = await warningsOf(emaUrl(visit('fy-c', 'L57.0', '2026-10-15')), 'custom');
@@ -219,7 +296,9 @@ describe('ICD-10-CM FY2027 imported in options', () => {
     await openOptions();
     const cut = fy2027().split('\n').slice(0, 40_000).join('\n');
     const { status } = await importThrough('#import-icd', [write('icd10cm-codes-2028.txt', cut)]);
-    expect(status).toMatch(/^Nothing changed: icd10cm-codes-2028\.txt: line 40000: the file ends here with no codes starting .*truncated/);
+    expect(status).toMatch(
+      /^Nothing changed: icd10cm-codes-2028\.txt: line 40000: the file ends here with no codes starting .*truncated/,
+    );
     expect(await options.$('tr[data-table="icd10cm-2028"]')).toBeNull();
     expect(await rowText('icd10cm-2027')).toMatch(/ICD-10-CM FY2027/);
     const { frame } = await warningsOf(emaUrl(visit('fy-f', 'L57.0', '2026-10-15')), 'custom');

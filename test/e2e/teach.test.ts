@@ -40,10 +40,18 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dermlint-teach-'));
   const file = join(dir, 'encounters.json');
   writeFileSync(file, JSON.stringify(cases.map((c) => c.encounter)));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', file, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   rmSync(dir, { recursive: true, force: true });
-  const parsed = JSON.parse(out) as { id: string; findings: { rule: string; line: number | null; severity: string }[] }[];
-  cli = new Map(parsed.map((e) => [e.id, e.findings.map((f) => `${f.rule}@${f.line ?? 'encounter'}:${f.severity}`).sort()]));
+  const parsed = JSON.parse(out) as {
+    id: string;
+    findings: { rule: string; line: number | null; severity: string }[];
+  }[];
+  cli = new Map(
+    parsed.map((e) => [e.id, e.findings.map((f) => `${f.rule}@${f.line ?? 'encounter'}:${f.severity}`).sort()]),
+  );
   session = await launch();
   ehr = await session.browser.newPage();
   await ehr.setViewport({ width: 1400, height: 900 });
@@ -116,7 +124,11 @@ const SCREENS: Screen[] = [
 async function open(screen: Screen, id: string): Promise<Frame> {
   await ehr.goto('about:blank');
   await ehr.goto(screen.url(id));
-  await ehr.waitForFunction((want: string) => document.documentElement.dataset.demoReady === want, { timeout: 20_000 }, id);
+  await ehr.waitForFunction(
+    (want: string) => document.documentElement.dataset.demoReady === want,
+    { timeout: 20_000 },
+    id,
+  );
   await settle(ehr.mainFrame());
   // Mantine's AppShell marks itself data-resizing for a moment after the viewport changes: the screen at rest.
   await ehr.waitForFunction(() => !document.querySelector('[data-resizing]'), { timeout: 5000 });
@@ -128,7 +140,11 @@ function ehrDom(page: Page): Promise<string> {
   return page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
     for (const el of Array.from(clone.querySelectorAll('*'))) if (el.nodeName.startsWith('DERMLINT-')) el.remove();
-    const values = Array.from(document.querySelectorAll('input, select, textarea')).map((c) => ((c as HTMLInputElement).type === 'checkbox' ? String((c as HTMLInputElement).checked) : (c as HTMLInputElement).value));
+    const values = Array.from(document.querySelectorAll('input, select, textarea')).map((c) =>
+      (c as HTMLInputElement).type === 'checkbox'
+        ? String((c as HTMLInputElement).checked)
+        : (c as HTMLInputElement).value,
+    );
     return `${clone.outerHTML}\n${JSON.stringify(values)}`;
   });
 }
@@ -181,16 +197,23 @@ async function clickOverlay(text: string): Promise<void> {
   const start = Date.now();
   for (;;) {
     const root = await overlayRoot();
-    const button = root && [...walk(root)].find((n) => n.localName === 'button' && textOf(n) === text && !(n.attributes ?? []).includes('disabled'));
+    const button =
+      root &&
+      [...walk(root)].find(
+        (n) => n.localName === 'button' && textOf(n) === text && !(n.attributes ?? []).includes('disabled'),
+      );
     if (button) {
       await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
-      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
+      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+        model: { content: number[] };
+      };
       const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
       await ehr.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
       clicks++;
       return;
     }
-    if (Date.now() - start > 10_000) throw new Error(`no enabled button “${text}” in the teaching overlay; it says: ${await overlayText()}`);
+    if (Date.now() - start > 10_000)
+      throw new Error(`no enabled button “${text}” in the teaching overlay; it says: ${await overlayText()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -219,7 +242,13 @@ async function clickScreen(selector: string): Promise<void> {
 
 async function storedMaps(): Promise<{ name: string; matches: string[] }[]> {
   const worker = await session.worker();
-  return worker.evaluate(async () => ((await chrome.storage.local.get('dermlint:settings'))['dermlint:settings'] as { fieldMaps?: { name: string; matches: string[] }[] } | undefined)?.fieldMaps ?? []);
+  return worker.evaluate(
+    async () =>
+      (
+        (await chrome.storage.local.get('dermlint:settings'))['dermlint:settings'] as
+          { fieldMaps?: { name: string; matches: string[] }[] } | undefined
+      )?.fieldMaps ?? [],
+  );
 }
 
 /** The worker's findings for the tab showing `page`, as 'rule@line:severity', sorted. */
@@ -228,13 +257,18 @@ async function tabFindings(page: Page): Promise<string[]> {
   const tabId = await tabIdOf(session, page);
   return worker.evaluate(async (id: number) => {
     const key = `tab:${id}`;
-    const state = (await chrome.storage.session.get(key))[key] as { findings: { rule: string; line: number | null; severity: string }[] } | undefined;
+    const state = (await chrome.storage.session.get(key))[key] as
+      { findings: { rule: string; line: number | null; severity: string }[] } | undefined;
     return (state?.findings ?? []).map((f) => `${f.rule}@${f.line ?? 'encounter'}:${f.severity}`).sort();
   }, tabId);
 }
 
 /** What the content script paints inline for an example: the CLI's findings less the needs-review ones. */
-const painted = (id: string) => cli.get(id)!.filter((f) => !f.endsWith(':info')).map((f) => f.replace(/:\w+$/, ''));
+const painted = (id: string) =>
+  cli
+    .get(id)!
+    .filter((f) => !f.endsWith(':info'))
+    .map((f) => f.replace(/:\w+$/, ''));
 
 describe.each(SCREENS)('teaching the $name screen by clicking', (screen) => {
   let before = '';
@@ -264,17 +298,32 @@ describe.each(SCREENS)('teaching the $name screen by clicking', (screen) => {
     }
     const summary = await overlayText();
     expect(summary).toMatch(/What dermlint reads/);
-    expect(summary).not.toMatch(/reads empty on every line|could not|not on a procedure line|teach the procedure code first/);
-    expect(summary).toMatch(screen.name.startsWith('Cedar') ? /Noteby its label “Procedure note”/ : /Noteby its data-fieldname “ProgressNoteProcedures”/);
+    expect(summary).not.toMatch(
+      /reads empty on every line|could not|not on a procedure line|teach the procedure code first/,
+    );
+    expect(summary).toMatch(
+      screen.name.startsWith('Cedar')
+        ? /Noteby its label “Procedure note”/
+        : /Noteby its data-fieldname “ProgressNoteProcedures”/,
+    );
     expect(summary).toMatch(/Sign buttonby its (name “SUBMIT”|type “submit”)/);
     expect(summary).toMatch(/Also found by the labels the screen shows: .*Lesions/);
     // The visit history, by its column headers (ex45 lists no prior service; the examples with one are read back below).
-    expect(summary).toMatch(screen.name.startsWith('Cedar') ? /Visit history \(Date, Code, Modifiers, Diagnoses\)/ : /Visit history \(DOS, CPT, Modifiers, ICD Codes\)/);
-    if (SHOTS) await ehr.screenshot({ path: join(SHOTS, `teach-summary-${screen.name.startsWith('Cedar') ? 'cedar' : 'ecw'}.png`) });
+    expect(summary).toMatch(
+      screen.name.startsWith('Cedar')
+        ? /Visit history \(Date, Code, Modifiers, Diagnoses\)/
+        : /Visit history \(DOS, CPT, Modifiers, ICD Codes\)/,
+    );
+    if (SHOTS)
+      await ehr.screenshot({
+        path: join(SHOTS, `teach-summary-${screen.name.startsWith('Cedar') ? 'cedar' : 'ecw'}.png`),
+      });
 
     await clickOverlay('Save');
     expect(clicks).toBeLessThanOrEqual(12);
-    const name = screen.name.startsWith('Cedar') ? /^localhost:\d+ \/cedar \(taught\)$/ : /^localhost:\d+ \/ecw \(taught\)$/;
+    const name = screen.name.startsWith('Cedar')
+      ? /^localhost:\d+ \/cedar \(taught\)$/
+      : /^localhost:\d+ \/ecw \(taught\)$/;
     await expect.poll(async () => (await storedMaps()).some((m) => name.test(m.name)), POLL).toBe(true);
     // No reload: the content script already in this tab picks the saved map up and paints.
     await waitForWarnings(frame, painted('ex45'), 15_000);
@@ -289,7 +338,12 @@ describe.each(SCREENS)('teaching the $name screen by clicking', (screen) => {
   it.each(cases.map((c) => c.encounter.id))('%s reads back with the command line’s findings', async (id) => {
     const since = Date.now();
     const frame = await open(screen, id);
-    await judged(session, ehr, since, example(id).lines.map((l) => l.code));
+    await judged(
+      session,
+      ehr,
+      since,
+      example(id).lines.map((l) => l.code),
+    );
     expect(await tabFindings(ehr)).toEqual(cli.get(id));
     await waitForWarnings(frame, painted(id));
   });
@@ -300,10 +354,16 @@ describe.each(SCREENS)('teaching the $name screen by clicking', (screen) => {
     await waitForWarnings(frame, painted('ex01'));
     expect(painted('ex01')).toContain('mod25-missing@0');
     await screen.addModifier25(frame);
-    await waitForWarnings(frame, painted('ex01').filter((f) => f !== 'mod25-missing@0'));
+    await waitForWarnings(
+      frame,
+      painted('ex01').filter((f) => f !== 'mod25-missing@0'),
+    );
   });
 });
 
 declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> }; session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>> };
+    session: { get(key: string): Promise<Record<string, unknown>> };
+  };
 };

@@ -39,7 +39,11 @@ export interface ScriptTasks {
   longTasks: number[];
 }
 
-export async function traceScriptTasks(page: Page, extensionId: string, during: () => Promise<void>): Promise<ScriptTasks> {
+export async function traceScriptTasks(
+  page: Page,
+  extensionId: string,
+  during: () => Promise<void>,
+): Promise<ScriptTasks> {
   await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
   let raw: Uint8Array | undefined;
   try {
@@ -56,7 +60,9 @@ export async function traceScriptTasks(page: Page, extensionId: string, during: 
     .filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && (e.args?.data?.url ?? '').startsWith(prefix))
     .sort((a, b) => a.ts - b.ts);
   const threadTime = ours.length > 0 && ours.every((e) => typeof e.tdur === 'number');
-  const rendering = events.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ph === 'X' && typeof e.dur === 'number');
+  const rendering = events.filter(
+    (e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ph === 'X' && typeof e.dur === 'number',
+  );
   const time = (e: TraceEvent) => ((threadTime ? e.tdur : e.dur) ?? e.dur ?? 0) / 1000;
   const byTask = new Map<TraceEvent, number>();
   const layoutByTask = new Map<TraceEvent, number>();
@@ -74,14 +80,22 @@ export async function traceScriptTasks(page: Page, extensionId: string, during: 
       inner = r;
       forced += time(r);
     }
-    const task = tasks.find((t) => t.pid === call.pid && t.tid === call.tid && t.ts <= call.ts && call.ts <= t.ts + t.dur!);
+    const task = tasks.find(
+      (t) => t.pid === call.pid && t.tid === call.tid && t.ts <= call.ts && call.ts <= t.ts + t.dur!,
+    );
     const key = task ?? call;
     byTask.set(key, (byTask.get(key) ?? 0) + Math.max(0, time(call) - forced));
     layoutByTask.set(key, (layoutByTask.get(key) ?? 0) + forced);
   }
   const perTask = [...byTask.values()].sort((a, b) => b - a);
   const forcedLayout = [...layoutByTask.values()].sort((a, b) => b - a);
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const longTasks = tasks.filter((t) => mainThreads.has(`${t.pid}:${t.tid}`) && t.dur! > 50_000).map((t) => t.dur! / 1000);
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const longTasks = tasks
+    .filter((t) => mainThreads.has(`${t.pid}:${t.tid}`) && t.dur! > 50_000)
+    .map((t) => t.dur! / 1000);
   return { perTask, forcedLayout, longest: perTask[0] ?? 0, threadTime, longTasks };
 }

@@ -15,13 +15,24 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { badgeOf, launch, POLL, waitForWarnings, warningsIn, type Session } from './harness';
 import { onFreshElement, SCREENS, type Screen } from './screens';
 import {
-  buttonByText, clickButton, downloaded, downloadsTo, findingCard, openExtensionPage, readPanel, stopWorker, tabIdOf, textOf,
+  buttonByText,
+  clickButton,
+  downloaded,
+  downloadsTo,
+  findingCard,
+  openExtensionPage,
+  readPanel,
+  stopWorker,
+  tabIdOf,
+  textOf,
 } from './pages';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 import { exposeShadowRoots } from './shadow';
 
-const cases: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const cases: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 const example = (id: string) => cases.find((c) => c.encounter.id === id)!.encounter;
 
 /**
@@ -39,8 +50,21 @@ const MIXED: Encounter = {
   ],
   lines: [
     { code: '99213', modifiers: ['25'], dx: [1], description: 'Established patient visit, low complexity' },
-    { code: '17000', dx: [1], site: 'left temple', lesions: 1, description: 'Destruction of premalignant lesion (cryo), first' },
-    { code: '11102', units: 1, lesions: 3, dx: [2], site: 'left upper back', description: 'Tangential (shave) biopsy, first lesion' },
+    {
+      code: '17000',
+      dx: [1],
+      site: 'left temple',
+      lesions: 1,
+      description: 'Destruction of premalignant lesion (cryo), first',
+    },
+    {
+      code: '11102',
+      units: 1,
+      lesions: 3,
+      dx: [2],
+      site: 'left upper back',
+      description: 'Tangential (shave) biopsy, first lesion',
+    },
   ],
 };
 
@@ -115,14 +139,16 @@ describe('side panel review list', () => {
     await waitForWarnings(frame, ['biopsy-bundled@2', 'lesions-lumped@2']);
     const tabId = await tabIdOf(session, ehr);
     panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`);
-    await expect.poll(() => readPanel(panel), { timeout: 10_000 }).toEqual({
-      counts: { Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 },
-      groups: [
-        { head: 'Line 1 99213', rules: ['mod25-unsupported'] },
-        { head: 'Line 3 11102', rules: ['lesions-lumped', 'biopsy-bundled'] },
-      ],
-      empty: '',
-    });
+    await expect
+      .poll(() => readPanel(panel), { timeout: 10_000 })
+      .toEqual({
+        counts: { Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 },
+        groups: [
+          { head: 'Line 1 99213', rules: ['mod25-unsupported'] },
+          { head: 'Line 3 11102', rules: ['lesions-lumped', 'biopsy-bundled'] },
+        ],
+        empty: '',
+      });
     // Each card says what is wrong and how to fix it, in the engine's words.
     const engine = run(MIXED);
     const card = await findingCard(panel, 'lesions-lumped');
@@ -137,16 +163,24 @@ describe('side panel review list', () => {
   it('the filter shows errors, warnings or dismissed findings only', async () => {
     const choose = async (value: string) => (await panel.$(`input[name="review-filter"][value="${value}"]`))!.click();
     await choose('error');
-    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 3 11102', rules: ['lesions-lumped'] }]);
+    await expect
+      .poll(async () => (await readPanel(panel)).groups, POLL)
+      .toEqual([{ head: 'Line 3 11102', rules: ['lesions-lumped'] }]);
     await choose('warning');
-    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 3 11102', rules: ['biopsy-bundled'] }]);
+    await expect
+      .poll(async () => (await readPanel(panel)).groups, POLL)
+      .toEqual([{ head: 'Line 3 11102', rules: ['biopsy-bundled'] }]);
     await choose('info');
-    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
+    await expect
+      .poll(async () => (await readPanel(panel)).groups, POLL)
+      .toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
     await choose('dismissed');
     await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([]);
     expect((await readPanel(panel)).empty).toMatch(/^No dismissed findings/);
     // The filter's own counts.
-    const labels = await panel.$$eval('.segmented label', (ls) => ls.map((l) => (l.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const labels = await panel.$$eval('.segmented label', (ls) =>
+      ls.map((l) => (l.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
     expect(labels).toEqual(['All 3', 'Errors 1', 'Warnings 1', 'Needs review 1', 'Dismissed 0']);
     await choose('all');
     await expect.poll(async () => (await readPanel(panel)).groups.length, POLL).toBe(2);
@@ -162,7 +196,9 @@ describe('side panel review list', () => {
       await ehr.setViewport({ width: 1280, height: 250 });
       await frame.evaluate(() => window.scrollTo(0, 0));
       const before = await rowBox(frame, screen, 2);
-      expect(before.top >= before.innerHeight, `line 3 should start below the window (${JSON.stringify(before)})`).toBe(true);
+      expect(before.top >= before.innerHeight, `line 3 should start below the window (${JSON.stringify(before)})`).toBe(
+        true,
+      );
 
       const card = await findingCard(panel, 'lesions-lumped');
       await (await card.$('button.reveal'))!.click();
@@ -173,7 +209,11 @@ describe('side panel review list', () => {
           if (!h) return null;
           const r = h.getBoundingClientRect();
           const row = document.querySelector(units)!.closest('tr')!.getBoundingClientRect();
-          return { box: { top: r.top, bottom: r.bottom }, row: { top: row.top, bottom: row.bottom }, innerHeight: window.innerHeight };
+          return {
+            box: { top: r.top, bottom: r.bottom },
+            row: { top: row.top, bottom: row.bottom },
+            innerHeight: window.innerHeight,
+          };
         },
         { timeout: 10_000, polling: 'mutation' },
         screen.units(2),
@@ -189,7 +229,9 @@ describe('side panel review list', () => {
       const shown = async () => {
         await exposeShadowRoots(frame);
         return frame.evaluate(() => {
-          const hosts = Array.from(document.querySelectorAll('dermlint-layer > dermlint-warning[data-dermlint-line="2"]'));
+          const hosts = Array.from(
+            document.querySelectorAll('dermlint-layer > dermlint-warning[data-dermlint-line="2"]'),
+          );
           const inView = hosts.every((h) => {
             const pill = h.shadowRoot!.querySelector('.pill')!.getBoundingClientRect();
             return getComputedStyle(h).opacity !== '0' && pill.top >= 0 && pill.bottom <= window.innerHeight;
@@ -231,15 +273,19 @@ describe('dismissing a finding with a reason', () => {
     await clickButton(form!, 'Dismiss');
     await waitForWarnings(frame, ['biopsy-bundled@2']);
     await expect.poll(() => badgeOf(session, ehr), POLL).toBe('');
-    await expect.poll(() => readPanel(panel), POLL).toMatchObject({
-      counts: { Errors: 0, Warnings: 1, 'Needs review': 1, Dismissed: 1 },
-      groups: [
-        { head: 'Line 1 99213', rules: ['mod25-unsupported'] },
-        { head: 'Line 3 11102', rules: ['biopsy-bundled', 'lesions-lumped (dismissed)'] },
-      ],
-    });
+    await expect
+      .poll(() => readPanel(panel), POLL)
+      .toMatchObject({
+        counts: { Errors: 0, Warnings: 1, 'Needs review': 1, Dismissed: 1 },
+        groups: [
+          { head: 'Line 1 99213', rules: ['mod25-unsupported'] },
+          { head: 'Line 3 11102', rules: ['biopsy-bundled', 'lesions-lumped (dismissed)'] },
+        ],
+      });
     card = await findingCard(panel, 'lesions-lumped');
-    expect(await card.evaluate((a) => a.textContent)).toMatch(/Dismissed: Documented separately — “path report in the chart”/);
+    expect(await card.evaluate((a) => a.textContent)).toMatch(
+      /Dismissed: Documented separately — “path report in the chart”/,
+    );
 
     // A reload of the EHR page.
     await ehr.reload();
@@ -255,18 +301,25 @@ describe('dismissing a finding with a reason', () => {
     await expect.poll(() => badgeOf(session, ehr), POLL).toBe('');
     await panel.reload();
     await (await panel.waitForSelector('input[name="review-filter"][value="dismissed"]'))!.click();
-    await expect.poll(() => readPanel(panel), POLL).toMatchObject({
-      counts: { Errors: 0, Dismissed: 1 },
-      groups: [{ head: 'Line 3 11102', rules: ['lesions-lumped (dismissed)'] }],
-    });
+    await expect
+      .poll(() => readPanel(panel), POLL)
+      .toMatchObject({
+        counts: { Errors: 0, Dismissed: 1 },
+        groups: [{ head: 'Line 3 11102', rules: ['lesions-lumped (dismissed)'] }],
+      });
 
     // The audit log lists it: rule, code, reason, when; its CSV export too.
     options = await openExtensionPage(session, 'options.html#audit', { width: 1100, height: 900 });
     const row = (await options.waitForFunction(
-      () => [...document.querySelectorAll('#audit tbody tr')].find((tr) => tr.querySelector('td code')?.textContent === 'lesions-lumped'),
+      () =>
+        [...document.querySelectorAll('#audit tbody tr')].find(
+          (tr) => tr.querySelector('td code')?.textContent === 'lesions-lumped',
+        ),
       { timeout: 10_000 },
     )) as ElementHandle<Element>;
-    const cells = await row.evaluate((tr) => [...(tr as HTMLElement).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()));
+    const cells = await row.evaluate((tr) =>
+      [...(tr as HTMLElement).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()),
+    );
     expect(cells[1]).toBe('lesions-lumped');
     expect(cells[2]).toBe('11102');
     expect(cells[3]).toBe('Documented separately: “path report in the chart”');
@@ -274,7 +327,10 @@ describe('dismissing a finding with a reason', () => {
     expect(Date.now() - Date.parse(when)).toBeLessThan(10 * 60_000);
     await clickButton(options, 'Export CSV');
     const csv = await downloaded(downloads, /^dermlint-audit-.*\.csv$/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('when,rule,code,reason,undone');
     expect(lines).toContain(`${when},lesions-lumped,11102,Documented separately: path report in the chart,`);
 
@@ -285,33 +341,60 @@ describe('dismissing a finding with a reason', () => {
     await clickButton(card, 'Undo dismissal');
     await waitForWarnings(frame, ['biopsy-bundled@2', 'lesions-lumped@2']);
     await expect.poll(() => badgeOf(session, ehr), POLL).toBe('1');
-    await expect.poll(async () => (await readPanel(panel)).counts, POLL).toEqual({ Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 });
+    await expect
+      .poll(async () => (await readPanel(panel)).counts, POLL)
+      .toEqual({ Errors: 1, Warnings: 1, 'Needs review': 1, Dismissed: 0 });
 
     // The audit log keeps the overridden-then-undone entry: a compliance officer sees the whole history.
     const audit = options;
     await audit.bringToFront();
     await audit.reload();
     await expect
-      .poll(async () => audit.$$eval('#audit tbody tr', (rows) => rows.map((r) => r.textContent ?? '').filter((t) => t.includes('lesions-lumped') && t.includes('undone')).length), { timeout: 10_000 })
+      .poll(
+        async () =>
+          audit.$$eval(
+            '#audit tbody tr',
+            (rows) =>
+              rows.map((r) => r.textContent ?? '').filter((t) => t.includes('lesions-lumped') && t.includes('undone'))
+                .length,
+          ),
+        { timeout: 10_000 },
+      )
       .toBe(1);
   });
 });
 
 /** The options page's corner note after a change (it fades after a few seconds: watched by mutation, not by frame). */
 async function savedNote(options: Page, text: RegExp): Promise<void> {
-  await options.waitForFunction((source: string) => new RegExp(source).test(document.querySelector('.save-status')?.textContent ?? ''), { polling: 'mutation', timeout: 10_000 }, text.source);
+  await options.waitForFunction(
+    (source: string) => new RegExp(source).test(document.querySelector('.save-status')?.textContent ?? ''),
+    { polling: 'mutation', timeout: 10_000 },
+    text.source,
+  );
 }
 
 /** The sign-off prompt's text in a frame ('' when there is none). */
 async function promptText(frame: Frame): Promise<string> {
   await exposeShadowRoots(frame);
-  return frame.$$eval('dermlint-signoff', (hosts) => hosts.map((h) => ((h.shadowRoot?.querySelector('.signoff') as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim()).join(' | '));
+  return frame.$$eval('dermlint-signoff', (hosts) =>
+    hosts
+      .map((h) =>
+        ((h.shadowRoot?.querySelector('.signoff') as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+      )
+      .join(' | '),
+  );
 }
 
 /** What the EHR did with its sign control: EMA opens its Finalize dialog; athena's button turns into "Signed Off". */
 async function signedState(frame: Frame, screen: Screen): Promise<string> {
   return screen.name === 'ema'
-    ? frame.evaluate(() => (document.querySelector('modal-container[role="dialog"] .modal-title') ? 'finalize dialog' : document.querySelector('[data-identifier="finalize-note"]') ? 'not signed' : 'finalized'))
+    ? frame.evaluate(() =>
+        document.querySelector('modal-container[role="dialog"] .modal-title')
+          ? 'finalize dialog'
+          : document.querySelector('[data-identifier="finalize-note"]')
+            ? 'not signed'
+            : 'finalized',
+      )
     : frame.$eval('button[name="SIGNOFF"]', (b) => (b.textContent === 'Signed Off' ? 'signed off' : 'not signed'));
 }
 const SIGNED = { ema: 'finalize dialog', athena: 'signed off' } as const;
@@ -329,9 +412,18 @@ describe('sign-off prompt', () => {
       // All of it on screen, below the sign control.
       await exposeShadowRoots(frame);
       const placement = await frame.evaluate((sel: string) => {
-        const prompt = document.querySelector('dermlint-signoff')!.shadowRoot!.querySelector('.signoff')!.getBoundingClientRect();
+        const prompt = document
+          .querySelector('dermlint-signoff')!
+          .shadowRoot!.querySelector('.signoff')!
+          .getBoundingClientRect();
         const control = document.querySelector(sel)!.getBoundingClientRect();
-        return { left: prompt.left, right: prompt.right, top: prompt.top, width: document.documentElement.clientWidth, controlBottom: control.bottom };
+        return {
+          left: prompt.left,
+          right: prompt.right,
+          top: prompt.top,
+          width: document.documentElement.clientWidth,
+          controlBottom: control.bottom,
+        };
       }, screen.signControl);
       expect(placement.left, JSON.stringify(placement)).toBeGreaterThanOrEqual(0);
       expect(placement.right, JSON.stringify(placement)).toBeLessThanOrEqual(placement.width);
@@ -350,13 +442,20 @@ describe('sign-off prompt', () => {
       // The audit log has the choice.
       const options = await openExtensionPage(session, 'options.html#audit', { width: 1100, height: 900 });
       const row = (await options.waitForFunction(
-        () => [...document.querySelectorAll('#audit tbody tr')].find((tr) => tr.querySelector('td code')?.textContent === 'signoff'),
+        () =>
+          [...document.querySelectorAll('#audit tbody tr')].find(
+            (tr) => tr.querySelector('td code')?.textContent === 'signoff',
+          ),
         { timeout: 10_000 },
       )) as ElementHandle<Element>;
-      expect(await row.evaluate((tr) => [...(tr as HTMLElement).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()).slice(1))).toEqual([
-        'signoff', 'encounter', 'Signed with errors remaining (1 error)',
-      ]);
-      expect(await options.$$eval('#audit tbody tr td code', (cs) => cs.filter((c) => c.textContent === 'signoff').length)).toBe(1);
+      expect(
+        await row.evaluate((tr) =>
+          [...(tr as HTMLElement).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()).slice(1),
+        ),
+      ).toEqual(['signoff', 'encounter', 'Signed with errors remaining (1 error)']);
+      expect(
+        await options.$$eval('#audit tbody tr td code', (cs) => cs.filter((c) => c.textContent === 'signoff').length),
+      ).toBe(1);
       await options.close();
     });
   }
@@ -396,7 +495,9 @@ describe('sign-off prompt', () => {
     const tabId = await tabIdOf(session, ehr);
     // Wait until the screen was checked (the review list shows it) before signing.
     const panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`);
-    await panel.waitForFunction(() => /Nothing found/.test(document.querySelector('.panel-body')?.textContent ?? ''), { timeout: 10_000 });
+    await panel.waitForFunction(() => /Nothing found/.test(document.querySelector('.panel-body')?.textContent ?? ''), {
+      timeout: 10_000,
+    });
     await panel.close();
     await ehr.bringToFront();
     await onFreshElement(athena, ATHENA.signControl, (control) => control.click());
@@ -407,7 +508,9 @@ describe('sign-off prompt', () => {
   it('turned off in the options, the prompt never appears', async () => {
     const options = await openExtensionPage(session, 'options.html#general', { width: 1100, height: 900 });
     const toggle = (await options.waitForFunction(() =>
-      [...document.querySelectorAll('label.check')].find((l) => /Ask before sign-off while errors remain/.test(l.textContent ?? ''))?.querySelector('input'),
+      [...document.querySelectorAll('label.check')]
+        .find((l) => /Ask before sign-off while errors remain/.test(l.textContent ?? ''))
+        ?.querySelector('input'),
     )) as ElementHandle<HTMLInputElement>;
     expect(await toggle.evaluate((i) => i.checked)).toBe(true);
     await toggle.click();
@@ -457,16 +560,33 @@ describe('options reach open EHR tabs', () => {
     const frame = await openOnScreen(EMA, EMA.url(session.baseUrl, 'ex03'), 'ex03');
     const tabId = await tabIdOf(session, ehr);
     const panel = await openExtensionPage(session, `sidepanel.html?tab=${tabId}`);
-    await expect.poll(async () => (await readPanel(panel)).groups, POLL).toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
+    await expect
+      .poll(async () => (await readPanel(panel)).groups, POLL)
+      .toEqual([{ head: 'Line 1 99213', rules: ['mod25-unsupported'] }]);
     expect(await warningsIn(frame)).toEqual([]);
 
-    const levels = (ids: string[]) => options.evaluate((xs: string[]) => xs.map((id) => (document.getElementById(`level-${id}`) as HTMLSelectElement).value), ids);
+    const levels = (ids: string[]) =>
+      options.evaluate(
+        (xs: string[]) => xs.map((id) => (document.getElementById(`level-${id}`) as HTMLSelectElement).value),
+        ids,
+      );
     const general = () =>
       options.evaluate(() => ({
         payer: (document.getElementById('default-payer') as HTMLSelectElement).value,
-        inline: (([...document.querySelectorAll('label.check')].find((l) => /needs-review findings inline/.test(l.textContent ?? ''))!.querySelector('input')) as HTMLInputElement).checked,
+        inline: (
+          [...document.querySelectorAll('label.check')]
+            .find((l) => /needs-review findings inline/.test(l.textContent ?? ''))!
+            .querySelector('input') as HTMLInputElement
+        ).checked,
       }));
-    const RULES = ['abn-missing', 'abn-modifier-missing', 'drug-waste-modifier', 'screening-exam-medicare', 'mod25-unsupported', 'mod57-missing'];
+    const RULES = [
+      'abn-missing',
+      'abn-modifier-missing',
+      'drug-waste-modifier',
+      'screening-exam-medicare',
+      'mod25-unsupported',
+      'mod57-missing',
+    ];
     expect(await levels(RULES)).toEqual(['default', 'default', 'default', 'default', 'default', 'default']);
 
     await options.bringToFront();
@@ -498,7 +618,11 @@ describe('options reach open EHR tabs', () => {
 describe('a field map for another EHR (generic adapter)', () => {
   const ecwUrl = (id: string) => `${session.baseUrl}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`;
   /** What the engine finds on an example, as painted inline (needs review left out). */
-  const expected = (id: string) => run(example(id)).filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.line ?? 'encounter'}`).sort();
+  const expected = (id: string) =>
+    run(example(id))
+      .filter((f) => f.severity !== 'info')
+      .map((f) => `${f.rule}@${f.line ?? 'encounter'}`)
+      .sort();
 
   it('the eClinicalWorks-style screen is read once its field map is saved, with the engine’s findings', async () => {
     await resetExtension();
@@ -512,9 +636,13 @@ describe('a field map for another EHR (generic adapter)', () => {
     await clickButton(options, 'Start from the eClinicalWorks example');
     const name = await options.waitForSelector('#fm-name');
     expect(await name!.evaluate((i) => (i as HTMLInputElement).value)).toBe('eClinicalWorks claim window');
-    expect(await options.$eval('#fm-procedures-rows', (i) => (i as HTMLInputElement).value)).toBe('#cptTable tbody tr[ng-repeat]');
+    expect(await options.$eval('#fm-procedures-rows', (i) => (i as HTMLInputElement).value)).toBe(
+      '#cptTable tbody tr[ng-repeat]',
+    );
     await clickButton(options, 'Save field map');
-    await options.waitForFunction(() => /Saved “eClinicalWorks claim window”/.test(document.querySelector('#fieldmaps p.status')?.textContent ?? ''));
+    await options.waitForFunction(() =>
+      /Saved “eClinicalWorks claim window”/.test(document.querySelector('#fieldmaps p.status')?.textContent ?? ''),
+    );
     const listed = await options.$eval('ul.fm-list', (ul) => (ul as HTMLElement).innerText.replace(/\s+/g, ' '));
     expect(listed).toContain('eClinicalWorks claim window');
     expect(listed).toContain('http://localhost/ecw/mobiledoc/jsp/webemr/* Enabled');
@@ -550,10 +678,16 @@ describe('settings export and import', () => {
   const level = (id: string) => options.$eval(`#level-${id}`, (s) => (s as HTMLSelectElement).value);
   const transferMessage = () => textOf(options, '#backup p.status');
   async function importFile(path: string) {
-    const [chooser] = await Promise.all([options.waitForFileChooser({ timeout: 10_000 }), clickButton(options, 'Import settings…')]);
+    const [chooser] = await Promise.all([
+      options.waitForFileChooser({ timeout: 10_000 }),
+      clickButton(options, 'Import settings…'),
+    ]);
     await chooser.accept([path]);
   }
-  const stored = async () => (await session.worker()).evaluate(async () => JSON.stringify((await chrome.storage.local.get('dermlint:settings'))['dermlint:settings']));
+  const stored = async () =>
+    (await session.worker()).evaluate(async () =>
+      JSON.stringify((await chrome.storage.local.get('dermlint:settings'))['dermlint:settings']),
+    );
 
   it('an exported file imported again restores the settings', async () => {
     await resetExtension();
@@ -565,7 +699,11 @@ describe('settings export and import', () => {
     await clickButton(options, 'Export settings…');
     const file = await downloaded(downloads, /^dermlint-settings-.*\.json$/);
     const exported = JSON.parse(file.text);
-    expect(exported).toMatchObject({ dermlint: 'settings', version: 1, settings: { rules: { 'dx-missing': 'warning' }, signoffPrompt: true } });
+    expect(exported).toMatchObject({
+      dermlint: 'settings',
+      version: 1,
+      settings: { rules: { 'dx-missing': 'warning' }, signoffPrompt: true },
+    });
     expect(await transferMessage()).toBe('Settings exported.');
 
     await options.select('#level-dx-missing', 'off');
@@ -573,7 +711,9 @@ describe('settings export and import', () => {
     await savedNote(options, /^dx-missing: off\.$/);
 
     await importFile(file.file);
-    await expect.poll(transferMessage, POLL).toMatch(/^Imported dermlint-settings-.*\.json: 1 rule level, 0 hosts, 0 field maps\.$/);
+    await expect
+      .poll(transferMessage, POLL)
+      .toMatch(/^Imported dermlint-settings-.*\.json: 1 rule level, 0 hosts, 0 field maps\.$/);
     await expect.poll(() => level('dx-missing'), POLL).toBe('warning');
     expect(JSON.parse(await stored()).rules).toEqual({ 'dx-missing': 'warning' });
   });
@@ -589,7 +729,9 @@ describe('settings export and import', () => {
     const badField = join(dir, 'bad-field.json');
     writeFileSync(badField, JSON.stringify({ rules: { 'mod25-missing': 'loud' } }));
     await importFile(badField);
-    await expect.poll(transferMessage, POLL).toBe('Nothing changed: bad-field.json: rules.mod25-missing: expected one of off, default, info, warning, error');
+    await expect
+      .poll(transferMessage, POLL)
+      .toBe('Nothing changed: bad-field.json: rules.mod25-missing: expected one of off, default, info, warning, error');
     expect(await options.$eval('#backup p.status', (p) => p.className)).toContain('bad');
 
     expect(await level('dx-missing')).toBe('warning');
@@ -611,7 +753,11 @@ describe('settings export and import', () => {
     const big = join(importDir, 'padded-settings.json');
     writeFileSync(big, `${JSON.stringify({ rules: { 'dx-missing': 'off' } })}${' '.repeat(1_100_000)}`);
     await importFile(big);
-    await expect.poll(transferMessage, POLL).toBe("Nothing changed: padded-settings.json is larger than 1 MB (1,100,030 bytes): a settings file is at most 1 MB (dermlint's own exports are a few KB), so it was not read.");
+    await expect
+      .poll(transferMessage, POLL)
+      .toBe(
+        "Nothing changed: padded-settings.json is larger than 1 MB (1,100,030 bytes): a settings file is at most 1 MB (dermlint's own exports are a few KB), so it was not read.",
+      );
     expect(await options.$eval('#backup p.status', (p) => p.className)).toContain('bad');
     expect(await level('dx-missing')).toBe('warning');
     expect(await stored()).toBe(before);

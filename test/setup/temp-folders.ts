@@ -21,11 +21,18 @@ export default function setup(): () => void {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
     if (!existsSync(run)) return; // the other project's run (unit and e2e in one command) held this one, and is gone
-    const left = readdirSync(run).filter((name) => name.startsWith('dermlint-') && !name.startsWith('dermlint-test-run-') && !NOT_YET_CHECKED.some((p) => name.startsWith(p)));
+    const left = readdirSync(run).filter(
+      (name) =>
+        name.startsWith('dermlint-') &&
+        !name.startsWith('dermlint-test-run-') &&
+        !NOT_YET_CHECKED.some((p) => name.startsWith(p)),
+    );
     rmSync(run, { recursive: true, force: true });
     if (left.length === 0) return;
     // Vitest only logs an error thrown here: the exit code says it.
     process.exitCode = 1;
-    throw new Error(`tests left ${left.length} temporary folder${left.length === 1 ? '' : 's'} behind: ${left.sort().join(', ')}`);
+    throw new Error(
+      `tests left ${left.length} temporary folder${left.length === 1 ? '' : 's'} behind: ${left.sort().join(', ')}`,
+    );
   };
 }

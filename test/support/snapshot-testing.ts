@@ -12,7 +12,9 @@ import type { Encounter } from '../../rules/schema';
 
 /** The worked examples (test/fixtures/examples/encounters.json). */
 export function readWorkedExamples<T>(): T[] {
-  return JSON.parse(readFileSync(new URL('../../test/fixtures/examples/encounters.json', import.meta.url), 'utf8')) as T[];
+  return JSON.parse(
+    readFileSync(new URL('../../test/fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+  ) as T[];
 }
 
 /**
@@ -30,7 +32,8 @@ export function syncSelects(doc: ParentNode) {
 }
 
 /** The URL a snapshot was saved from (its first-line comment), else `fallback`. */
-export const snapshotUrlOf = (html: string, fallback: string) => html.match(/^<!-- snapshot of (\S+) -->/)?.[1] ?? fallback;
+export const snapshotUrlOf = (html: string, fallback: string) =>
+  html.match(/^<!-- snapshot of (\S+) -->/)?.[1] ?? fallback;
 
 /**
  * Loads the snapshots in `dir`, and opens windows for the live demo screens.
@@ -45,7 +48,14 @@ export function snapshotLoader(dir: URL, fallbackUrl: string) {
 
   /** A saved page as a Document (no scripts run, nothing fetched), at its own URL unless told otherwise. */
   function loadHtml(html: string, url = snapshotUrlOf(html, fallbackUrl)): Document {
-    const window = new Window({ url, settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } });
+    const window = new Window({
+      url,
+      settings: {
+        disableJavaScriptFileLoading: true,
+        disableCSSFileLoading: true,
+        handleDisabledFileLoadingAsSuccess: true,
+      },
+    });
     windows.push(window);
     window.document.write(html);
     syncSelects(window.document as unknown as Document);
@@ -69,7 +79,11 @@ export function snapshotLoader(dir: URL, fallbackUrl: string) {
   const snapshotHtml = (id: string, from: URL = dir) => readFileSync(new URL(`${id}.html`, from), 'utf8');
   const snapshot = (id: string, url?: string) => loadHtml(snapshotHtml(id), url);
   /** The ids of the snapshots saved in `dir`, sorted. */
-  const savedIds = () => readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+  const savedIds = () =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.slice(0, -5))
+      .sort();
 
   return { loadHtml, scriptWindow, snapshotHtml, snapshot, savedIds };
 }

@@ -10,7 +10,12 @@ function table(first: string): string[][] {
   const start = lines.findIndex((l) => l.startsWith(`| ${first} |`));
   expect(start, `a table starting "| ${first} |"`).toBeGreaterThanOrEqual(0);
   const rows: string[][] = [];
-  for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) rows.push(lines[i]!.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, '')));
+  for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++)
+    rows.push(
+      lines[i]!.split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/^`|`$/g, '')),
+    );
   return rows;
 }
 
@@ -19,10 +24,18 @@ const byCode = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]!
 
 describe('docs/claim-formats.md', () => {
   it('lists every SBR09 code with its meaning and payer kind', () => {
-    expect(table('SBR09').sort(byCode)).toEqual(Object.entries(SBR09_PAYER_KINDS).map(([code, { label, kind }]) => [code, label, kind]).sort(byCode));
+    expect(table('SBR09').sort(byCode)).toEqual(
+      Object.entries(SBR09_PAYER_KINDS)
+        .map(([code, { label, kind }]) => [code, label, kind])
+        .sort(byCode),
+    );
   });
   it('lists every Source of Payment Typology prefix with its meaning and payer kind', () => {
-    expect(table('SOPT prefix').sort(byCode)).toEqual(Object.entries(SOPT_PAYER_KINDS).map(([code, { label, kind }]) => [code, label, kind]).sort(byCode));
+    expect(table('SOPT prefix').sort(byCode)).toEqual(
+      Object.entries(SOPT_PAYER_KINDS)
+        .map(([code, { label, kind }]) => [code, label, kind])
+        .sort(byCode),
+    );
   });
   it('lists the words that say a payer kind', () => {
     expect(table('words')).toEqual(PAYER_KIND_WORDS.map((w) => [w.says, w.kind]));

@@ -42,11 +42,15 @@ export function asClaimCarries(encounter: Encounter, format: '837' | 'fhir'): En
       if (format === 'fhir' && l.site?.trim()) line.site = l.site.trim();
       return line;
     });
-  const abnLines = lines.flatMap((l, i) => (l.modifiers?.some((m) => ABN_MODIFIERS.includes(m.toUpperCase())) ? [i] : []));
+  const abnLines = lines.flatMap((l, i) =>
+    l.modifiers?.some((m) => ABN_MODIFIERS.includes(m.toUpperCase())) ? [i] : [],
+  );
   const out: Encounter = {
     id: encounter.id,
     payer: { kind: encounter.payer.kind, name: encounter.payer.name ?? UNNAMED_PAYER },
-    diagnoses: encounter.diagnoses.map((d) => ({ code: format === '837' ? dotAfterThird(d.code.trim().replace('.', '')) : d.code.trim() })),
+    diagnoses: encounter.diagnoses.map((d) => ({
+      code: format === '837' ? dotAfterThird(d.code.trim().replace('.', '')) : d.code.trim(),
+    })),
     lines,
   };
   if (encounter.dateOfService) out.dateOfService = encounter.dateOfService;
@@ -86,7 +90,9 @@ const ymd = (date: string | undefined) => (date ?? '2026-01-15').replace(/-/g, '
 /** One interchange, one group, one transaction; each encounter its own subscriber (HL 22) and claim. */
 export function write837p(encounters: readonly Encounter[], style: X12Style = X12_STYLES[0]!): string {
   const { element: e, component: c } = style;
-  const unsafe = new RegExp(`[${[e, c, style.repetition, style.terminator.trim() || '\n'].map((x) => `\\${x}`).join('')}\\r\\n]`);
+  const unsafe = new RegExp(
+    `[${[e, c, style.repetition, style.terminator.trim() || '\n'].map((x) => `\\${x}`).join('')}\\r\\n]`,
+  );
   const safe = (text: string, what: string) => {
     if (unsafe.test(text)) throw new NotWritable(`${what} ${JSON.stringify(text)} holds an X12 delimiter`);
     return text;
@@ -122,22 +128,62 @@ export function write837p(encounters: readonly Encounter[], style: X12Style = X1
     seg('DMG', 'D8', '19500101', 'U');
     seg('NM1', 'PR', '2', safe(claim.payer.name!, 'the payer name'), '', '', '', '', 'PI', '00001');
     seg('CLM', safe(claim.id, 'the id'), '100', '', '', ['11', 'B', '1'].join(c), 'Y', 'A', 'Y', 'Y');
-    seg('HI', ...claim.diagnoses.map((d, i) => [i === 0 ? 'ABK' : 'ABF', safe(d.code.replace('.', ''), 'a diagnosis code')].join(c)));
+    seg(
+      'HI',
+      ...claim.diagnoses.map((d, i) =>
+        [i === 0 ? 'ABK' : 'ABF', safe(d.code.replace('.', ''), 'a diagnosis code')].join(c),
+      ),
+    );
     seg('NM1', '82', '1', 'DOCTOR', 'TEST', '', '', '', 'XX', '1497758544');
     claim.lines.forEach((line, i) => {
       if (!line.code) throw new NotWritable('a line without a code cannot be an SV1');
       if ((line.modifiers?.length ?? 0) > 4) throw new NotWritable('more than 4 modifiers');
       if ((line.dx?.length ?? 0) > 4) throw new NotWritable('more than 4 diagnosis pointers');
       seg('LX', String(i + 1));
-      seg('SV1', ['HC', safe(line.code, 'a code'), ...(line.modifiers ?? []).map((m) => safe(m, 'a modifier'))].join(c), '100', 'UN', String(line.units ?? 1), '', '', (line.dx ?? []).map(String).join(c));
+      seg(
+        'SV1',
+        ['HC', safe(line.code, 'a code'), ...(line.modifiers ?? []).map((m) => safe(m, 'a modifier'))].join(c),
+        '100',
+        'UN',
+        String(line.units ?? 1),
+        '',
+        '',
+        (line.dx ?? []).map(String).join(c),
+      );
       if (claim.dateOfService) seg('DTP', '472', 'D8', ymd(claim.dateOfService));
       seg('REF', '6R', `L${i + 1}`);
     });
   }
-  const isa = ['ISA', '00', '          ', '00', '          ', 'ZZ', 'RTB01          ', 'ZZ', 'RTC01          ', '260306', '1015', style.repetition, '00501', '000000901', '0', 'T', c].join(e);
+  const isa = [
+    'ISA',
+    '00',
+    '          ',
+    '00',
+    '          ',
+    'ZZ',
+    'RTB01          ',
+    'ZZ',
+    'RTC01          ',
+    '260306',
+    '1015',
+    style.repetition,
+    '00501',
+    '000000901',
+    '0',
+    'T',
+    c,
+  ].join(e);
   const st = ['ST', '837', '0001', '005010X222A1'].join(e);
   const se = ['SE', String(body.length + 2), '0001'].join(e);
-  const segments = [isa, ['GS', 'HC', 'RTB01', 'RTC01', '20260306', '1015', '901', 'X', '005010X222A1'].join(e), st, ...body, se, ['GE', '1', '901'].join(e), ['IEA', '1', '000000901'].join(e)];
+  const segments = [
+    isa,
+    ['GS', 'HC', 'RTB01', 'RTC01', '20260306', '1015', '901', 'X', '005010X222A1'].join(e),
+    st,
+    ...body,
+    se,
+    ['GE', '1', '901'].join(e),
+    ['IEA', '1', '000000901'].join(e),
+  ];
   return segments.map((s) => s + style.terminator).join('');
 }
 
@@ -149,7 +195,10 @@ const SOPT = 'urn:oid:2.16.840.1.113883.3.221.5';
 const SELF_PAY = 'http://terminology.hl7.org/CodeSystem/coverage-selfpay';
 
 /** How the n-th claim of a kind states its payer kind: a coded Coverage type, or words in a display. */
-const COVERAGE_BY_KIND: Record<PayerKind, readonly ({ sopt: string } | { selfPay: true } | { display: string } | { none: true })[]> = {
+const COVERAGE_BY_KIND: Record<
+  PayerKind,
+  readonly ({ sopt: string } | { selfPay: true } | { display: string } | { none: true })[]
+> = {
   medicare: [{ sopt: '121' }, { display: 'Medicare Part B' }, { sopt: '12' }],
   'medicare-advantage': [{ sopt: '111' }, { display: 'Humana Medicare Advantage HMO' }, { sopt: '11' }],
   medicaid: [{ sopt: '2' }, { display: 'Illinois Medicaid' }, { sopt: '21' }],
@@ -171,11 +220,19 @@ const KIND_WORDS: Record<PayerKind, string | undefined> = {
 export type CoverageAt = 'contained' | 'entry-before' | 'entry-after' | 'display';
 
 /** A Claim resource for an encounter, and the Coverage it references (contained, as a Bundle entry, or only a display). */
-export function fhirClaim(encounter: Encounter, n: number, coverageAt: CoverageAt): { claim: Record<string, unknown>; coverage?: Record<string, unknown> } {
+export function fhirClaim(
+  encounter: Encounter,
+  n: number,
+  coverageAt: CoverageAt,
+): { claim: Record<string, unknown>; coverage?: Record<string, unknown> } {
   const claim = asClaimCarries(encounter, 'fhir');
   const way = COVERAGE_BY_KIND[encounter.payer.kind][n % COVERAGE_BY_KIND[encounter.payer.kind].length]!;
   const type =
-    'sopt' in way ? { coding: [{ system: SOPT, code: way.sopt }] } : 'selfPay' in way ? { coding: [{ system: SELF_PAY, code: 'pay', display: 'Self-pay' }] } : undefined;
+    'sopt' in way
+      ? { coding: [{ system: SOPT, code: way.sopt }] }
+      : 'selfPay' in way
+        ? { coding: [{ system: SELF_PAY, code: 'pay', display: 'Self-pay' }] }
+        : undefined;
   const coverageId = `cov-${n}`;
   const coverage: Record<string, unknown> = {
     resourceType: 'Coverage',
@@ -185,7 +242,8 @@ export function fhirClaim(encounter: Encounter, n: number, coverageAt: CoverageA
     beneficiary: { reference: 'Patient/pat-1' },
     payor: [{ display: claim.payer.name }],
   };
-  const display = 'display' in way ? way.display : coverageAt === 'display' ? KIND_WORDS[encounter.payer.kind] : undefined;
+  const display =
+    'display' in way ? way.display : coverageAt === 'display' ? KIND_WORDS[encounter.payer.kind] : undefined;
   const coverageRef =
     'display' in way || 'none' in way || coverageAt === 'display'
       ? { reference: `Coverage/${coverageId}-elsewhere`, ...(display ? { display } : {}) }
@@ -204,7 +262,9 @@ export function fhirClaim(encounter: Encounter, n: number, coverageAt: CoverageA
     use: 'claim',
     patient: { reference: 'Patient/pat-1' },
     created: '2026-03-06',
-    ...(claim.dateOfService && !datesOnItems ? { billablePeriod: { start: claim.dateOfService, end: claim.dateOfService } } : {}),
+    ...(claim.dateOfService && !datesOnItems
+      ? { billablePeriod: { start: claim.dateOfService, end: claim.dateOfService } }
+      : {}),
     insurer: { display: claim.payer.name },
     provider: { reference: 'Organization/practice-1' },
     priority: { coding: [{ code: 'normal' }] },
@@ -213,13 +273,17 @@ export function fhirClaim(encounter: Encounter, n: number, coverageAt: CoverageA
       .map((d, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ system: ICD10CM, code: d.code }] } }))
       .reverse(),
     insurance: [
-      ...(n % 3 === 0 ? [{ sequence: 2, focal: false, coverage: { reference: 'Coverage/secondary', display: 'Medicare Part B' } }] : []),
+      ...(n % 3 === 0
+        ? [{ sequence: 2, focal: false, coverage: { reference: 'Coverage/secondary', display: 'Medicare Part B' } }]
+        : []),
       { sequence: 1, focal: true, coverage: coverageRef },
     ],
     item: claim.lines.map((line, i) => ({
       sequence: i + 1,
       productOrService: line.code ? { coding: [{ system: CPT, code: line.code }] } : { text: 'Retail item' },
-      ...(line.modifiers ? { modifier: line.modifiers.map((m) => ({ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: m }] })) } : {}),
+      ...(line.modifiers
+        ? { modifier: line.modifiers.map((m) => ({ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: m }] })) }
+        : {}),
       quantity: { value: line.units ?? 1 },
       ...(line.dx ? { diagnosisSequence: line.dx } : {}),
       ...(line.site ? { bodySite: { text: line.site } } : {}),
@@ -236,9 +300,16 @@ export function fhirBundle(encounters: readonly Encounter[], coverageAt: Coverag
   encounters.forEach((encounter, n) => {
     const { claim, coverage } = fhirClaim(encounter, n, coverageAt);
     claims.push({ fullUrl: `urn:uuid:claim-${n}`, resource: claim });
-    if (coverage) coverages.push({ fullUrl: `urn:uuid:00000000-0000-0000-0000-${String(n).padStart(12, '0')}`, resource: coverage });
+    if (coverage)
+      coverages.push({
+        fullUrl: `urn:uuid:00000000-0000-0000-0000-${String(n).padStart(12, '0')}`,
+        resource: coverage,
+      });
   });
-  const patient = { fullUrl: 'urn:uuid:patient-1', resource: { resourceType: 'Patient', id: 'pat-1', name: [{ family: 'Testpatient', given: ['Alex'] }] } };
+  const patient = {
+    fullUrl: 'urn:uuid:patient-1',
+    resource: { resourceType: 'Patient', id: 'pat-1', name: [{ family: 'Testpatient', given: ['Alex'] }] },
+  };
   return {
     resourceType: 'Bundle',
     type: 'collection',

@@ -21,9 +21,19 @@ import type { Encounter } from '../../rules/schema';
 import { readX12Claims } from '../../lib/claims/x12-837p';
 import { readFhirClaims } from '../../lib/claims/fhir-claim';
 import { InputError, type ReadEncounter } from '../../lib/claims/source';
-import { asClaimCarries, fhirBundle, fhirClaim, NotWritable, write837p, X12_STYLES, type CoverageAt } from './claim-writers';
+import {
+  asClaimCarries,
+  fhirBundle,
+  fhirClaim,
+  NotWritable,
+  write837p,
+  X12_STYLES,
+  type CoverageAt,
+} from './claim-writers';
 
-interface Case { encounter: Encounter }
+interface Case {
+  encounter: Encounter;
+}
 const load = (path: string | URL) => (JSON.parse(readFileSync(path, 'utf8')) as Case[]).map((c) => c.encounter);
 const REPO_EXAMPLES = load(new URL('../fixtures/examples/encounters.json', import.meta.url));
 
@@ -78,7 +88,11 @@ function roundTrips(examples: readonly Encounter[], label: string) {
       const placement = PLACEMENTS[i % PLACEMENTS.length]!;
       // Alternately a Bundle and the bare Claim (whose Coverage is then contained or only a display).
       const bare = i % 2 === 1 && (placement === 'contained' || placement === 'display');
-      const text = JSON.stringify(bare ? fhirClaim(encounter, i, placement).claim : fhirBundle([encounter], placement), null, i % 3 === 0 ? 2 : undefined);
+      const text = JSON.stringify(
+        bare ? fhirClaim(encounter, i, placement).claim : fhirBundle([encounter], placement),
+        null,
+        i % 3 === 0 ? 2 : undefined,
+      );
       const read = readAll(readFhirClaims(chunked(text, CHUNK_SIZES[i % CHUNK_SIZES.length]!)));
       if (SEQUENCE_BEYOND[encounter.id]) {
         await expect(read).rejects.toThrow(SEQUENCE_BEYOND[encounter.id]!);
@@ -113,7 +127,10 @@ describe('a batch of every example through the command line', { timeout: 120_000
   const dir = mkdtempSync(join(tmpdir(), 'dermlint-roundtrip-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const scrub = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     if (r.error) throw r.error;
     return r;
   };
@@ -128,7 +145,14 @@ describe('a batch of every example through the command line', { timeout: 120_000
   const batch = REPO_EXAMPLES.filter((e) => !POINTER_BEYOND[e.id] && writable(e));
   const asJson = (format: '837' | 'fhir') => {
     const path = join(dir, `${format}.json`);
-    writeFileSync(path, JSON.stringify((format === '837' ? batch : REPO_EXAMPLES.filter((e) => !SEQUENCE_BEYOND[e.id])).map((e) => asClaimCarries(e, format))));
+    writeFileSync(
+      path,
+      JSON.stringify(
+        (format === '837' ? batch : REPO_EXAMPLES.filter((e) => !SEQUENCE_BEYOND[e.id])).map((e) =>
+          asClaimCarries(e, format),
+        ),
+      ),
+    );
     return scrub([path, '--format', 'json']);
   };
 
@@ -142,11 +166,22 @@ describe('a batch of every example through the command line', { timeout: 120_000
     expect(JSON.parse(r.stdout)).toHaveLength(batch.length);
   });
 
-  it.each(PLACEMENTS)('FHIR: one Bundle of every example (Coverage %s) gives the findings of their JSON', (placement) => {
-    const path = join(dir, `bundle-${placement}.json`);
-    writeFileSync(path, JSON.stringify(fhirBundle(REPO_EXAMPLES.filter((e) => !SEQUENCE_BEYOND[e.id]), placement)));
-    const r = scrub([path, '--format', 'json']);
-    expect([r.status, r.stderr]).toEqual([0, '']);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(asJson('fhir').stdout));
-  });
+  it.each(PLACEMENTS)(
+    'FHIR: one Bundle of every example (Coverage %s) gives the findings of their JSON',
+    (placement) => {
+      const path = join(dir, `bundle-${placement}.json`);
+      writeFileSync(
+        path,
+        JSON.stringify(
+          fhirBundle(
+            REPO_EXAMPLES.filter((e) => !SEQUENCE_BEYOND[e.id]),
+            placement,
+          ),
+        ),
+      );
+      const r = scrub([path, '--format', 'json']);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(asJson('fhir').stdout));
+    },
+  );
 });

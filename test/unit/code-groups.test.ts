@@ -20,15 +20,25 @@ const shapeOf = (code: string) => code.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 
 function byDefinition(specs: readonly CodeSpec[]) {
   return (code: string) =>
     specs.some((spec) =>
-      typeof spec === 'string' ? spec === code : code.length === spec[0].length && code >= spec[0] && code <= spec[1] && shapeOf(code) === shapeOf(spec[0]),
+      typeof spec === 'string'
+        ? spec === code
+        : code.length === spec[0].length && code >= spec[0] && code <= spec[1] && shapeOf(code) === shapeOf(spec[0]),
     );
 }
 
 /** Every code group the catalog exports, by name. */
 const GROUPS: [string, CodeSet][] = [
-  ...Object.entries(codes).filter((entry): entry is [string, CodeSet] => typeof entry[1] === 'object' && entry[1] !== null && 'specs' in entry[1]),
+  ...Object.entries(codes).filter(
+    (entry): entry is [string, CodeSet] => typeof entry[1] === 'object' && entry[1] !== null && 'specs' in entry[1],
+  ),
   ...codes.DESTRUCTION_FAMILIES.map((f) => [`${f.id} destruction`, f.codes] as [string, CodeSet]),
-  ...PTP_PRECEDENCE.flatMap((p, i) => [[`ptp precedence ${i}.a`, p.a], [`ptp precedence ${i}.b`, p.b]] as [string, CodeSet][]).filter(([, g]) => 'specs' in g),
+  ...PTP_PRECEDENCE.flatMap(
+    (p, i) =>
+      [
+        [`ptp precedence ${i}.a`, p.a],
+        [`ptp precedence ${i}.b`, p.b],
+      ] as [string, CodeSet][],
+  ).filter(([, g]) => 'specs' in g),
   ...MUE_PRECEDENCE.map((p) => [`mue precedence ${p.owner}`, p.codes] as [string, CodeSet]),
 ];
 
@@ -37,7 +47,20 @@ function* allCodes(): Generator<string> {
   for (let n = 0; n < 100_000; n++) yield String(n).padStart(5, '0');
   for (const letter of 'AGJ') for (let n = 0; n < 10_000; n++) yield `${letter}${String(n).padStart(4, '0')}`;
   for (const letter of 'FTU') for (let n = 0; n < 10_000; n++) yield `${String(n).padStart(4, '0')}${letter}`;
-  yield* ['', '1160', '116000', ' 11600', '11600 ', 'j0585', '9920', '992150', '1730A', 'A', '__proto__', 'constructor'];
+  yield* [
+    '',
+    '1160',
+    '116000',
+    ' 11600',
+    '11600 ',
+    'j0585',
+    '9920',
+    '992150',
+    '1730A',
+    'A',
+    '__proto__',
+    'constructor',
+  ];
 }
 
 describe('compiled code groups', () => {
@@ -67,14 +90,41 @@ describe('compiled code groups', () => {
     for (const specs of cases) {
       const group = codeSet(...specs);
       const expected = byDefinition(specs);
-      for (const code of ['0001F', '0010F', '0016F', 'A0000', 'M5555', 'Z9999', '00000', '54321', '11600', '11610', '1160T', '1160A', '9', '99', '5', 'a1', 'a3', 'a6', 'b3', 'x-1', '11620']) {
+      for (const code of [
+        '0001F',
+        '0010F',
+        '0016F',
+        'A0000',
+        'M5555',
+        'Z9999',
+        '00000',
+        '54321',
+        '11600',
+        '11610',
+        '1160T',
+        '1160A',
+        '9',
+        '99',
+        '5',
+        'a1',
+        'a3',
+        'a6',
+        'b3',
+        'x-1',
+        '11620',
+      ]) {
         expect(group.has(code), `${JSON.stringify(specs)} ${code}`).toBe(expected(code));
       }
     }
   });
 
   it('work for a group made after the first encounters were judged', () => {
-    const encounter: Encounter = { id: 'late', payer: { kind: 'commercial' }, diagnoses: [{ code: 'L57.0' }], lines: [{ code: '17000' }, { code: '96372' }, { code: '0042T' }] };
+    const encounter: Encounter = {
+      id: 'late',
+      payer: { kind: 'commercial' },
+      diagnoses: [{ code: 'L57.0' }],
+      lines: [{ code: '17000' }, { code: '96372' }, { code: '0042T' }],
+    };
     const before = createContext(encounter, { payerKind: 'commercial', siteGroupOf, icd: builtinIcd });
     expect(before.onClaim.has(codes.EM)).toBe(false);
     const late = codeSet('96372', ['0040T', '0045T']);
@@ -98,18 +148,42 @@ describe('diagnosis groups', () => {
     const norm = group.prefixes.map((p) => p.replace(/[.*]/g, '').toUpperCase());
     return (icd: string) => norm.some((p) => icd.startsWith(p));
   };
-  const DX_GROUPS = Object.entries(codes).filter((entry): entry is [string, DxGroup] => typeof entry[1] === 'object' && entry[1] !== null && 'prefixes' in entry[1]);
+  const DX_GROUPS = Object.entries(codes).filter(
+    (entry): entry is [string, DxGroup] => typeof entry[1] === 'object' && entry[1] !== null && 'prefixes' in entry[1],
+  );
 
   it('answer as their prefixes do', () => {
     expect(DX_GROUPS.length).toBeGreaterThan(8);
     const icd = fc.oneof(
-      fc.constantFrom('L570', 'L57', 'C44311', 'C4431', 'C4A', 'C460', 'C46', 'D0001', 'D000', 'D0761', 'Z1283', 'L74510', 'L7451', 'R61', 'G437', '', 'C', 'C4', 'é44', 'L5'),
+      fc.constantFrom(
+        'L570',
+        'L57',
+        'C44311',
+        'C4431',
+        'C4A',
+        'C460',
+        'C46',
+        'D0001',
+        'D000',
+        'D0761',
+        'Z1283',
+        'L74510',
+        'L7451',
+        'R61',
+        'G437',
+        '',
+        'C',
+        'C4',
+        'é44',
+        'L5',
+      ),
       fc.string({ unit: fc.constantFrom(...'CDGLRZ0123456789A.é'), maxLength: 8 }),
       fc.string({ maxLength: 8 }),
     );
     fc.assert(
       fc.property(icd, (code) => {
-        for (const [name, group] of DX_GROUPS) expect(group.has(code), `${name} ${JSON.stringify(code)}`).toBe(byPrefix(group)(code));
+        for (const [name, group] of DX_GROUPS)
+          expect(group.has(code), `${name} ${JSON.stringify(code)}`).toBe(byPrefix(group)(code));
       }),
       { numRuns: 10_000 },
     );
@@ -119,15 +193,41 @@ describe('diagnosis groups', () => {
     const group = dxGroup('C4', 'é12', 'L57.0', '', 'Zx');
     expect(byPrefix(group)('X99')).toBe(true); // '' matches everything
     const strict = dxGroup('C4', 'é12', 'L57.0');
-    for (const code of ['C44', 'C4', 'C', 'é123', 'é1', 'L570', 'L57', 'x']) expect(strict.has(code), code).toBe(byPrefix(strict)(code));
+    for (const code of ['C44', 'C4', 'C', 'é123', 'é1', 'L570', 'L57', 'x'])
+      expect(strict.has(code), code).toBe(byPrefix(strict)(code));
   });
 });
 
 describe('the claim index', () => {
-  const CODES = ['99213', '99214', '11102', '11104', '17000', '17003', '17110', '11200', '11300', '11600', '12001', '17311', '88305', '96372', '', 'J0585', '1160T'];
+  const CODES = [
+    '99213',
+    '99214',
+    '11102',
+    '11104',
+    '17000',
+    '17003',
+    '17110',
+    '11200',
+    '11300',
+    '11600',
+    '12001',
+    '17311',
+    '88305',
+    '96372',
+    '',
+    'J0585',
+    '1160T',
+  ];
   const encounterOf = fc.record({
     lines: fc.array(
-      fc.record({ code: fc.constantFrom(...CODES), dx: fc.option(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }), { nil: undefined }), billTo: fc.constantFrom('insurance' as const, 'patient' as const, undefined) }, { requiredKeys: ['code'] }),
+      fc.record(
+        {
+          code: fc.constantFrom(...CODES),
+          dx: fc.option(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }), { nil: undefined }),
+          billTo: fc.constantFrom('insurance' as const, 'patient' as const, undefined),
+        },
+        { requiredKeys: ['code'] },
+      ),
       { maxLength: 40 },
     ),
     dx: fc.array(fc.constantFrom('L57.0', 'B07.8', 'C44.311', 'L82.1', 'Z12.83'), { maxLength: 4 }),
@@ -136,7 +236,12 @@ describe('the claim index', () => {
   it('answers as walking the lines does', () => {
     fc.assert(
       fc.property(encounterOf, ({ lines, dx }) => {
-        const encounter = { id: 'x', payer: { kind: 'commercial' as const }, diagnoses: dx.map((code) => ({ code })), lines: lines.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))) } as unknown as Encounter;
+        const encounter = {
+          id: 'x',
+          payer: { kind: 'commercial' as const },
+          diagnoses: dx.map((code) => ({ code })),
+          lines: lines.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))),
+        } as unknown as Encounter;
         const { claim, onClaim } = createContext(encounter, { payerKind: 'commercial', siteGroupOf, icd: builtinIcd });
         for (const [name, group] of GROUPS) {
           const lines = claim.filter((l) => group.has(l.code));

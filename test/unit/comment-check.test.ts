@@ -15,7 +15,10 @@ import { pickAdapter } from '../../lib/content/pick-adapter';
 import { snapshotLoader } from '../support/snapshot-testing';
 
 const ema = snapshotLoader(new URL('../../adapters/ema/__snapshots__/', import.meta.url), 'about:blank');
-const athena = snapshotLoader(new URL('../../adapters/athena/__snapshots__/', import.meta.url), 'http://localhost/195900/1/encounter.esp');
+const athena = snapshotLoader(
+  new URL('../../adapters/athena/__snapshots__/', import.meta.url),
+  'http://localhost/195900/1/encounter.esp',
+);
 const snapshotDocument = (screen: 'ema' | 'athena', id: string) => (screen === 'ema' ? ema : athena).snapshot(id);
 
 describe('a comment on its own', () => {
@@ -66,7 +69,9 @@ describe('what the patient banner shows', () => {
   const facts = { name: "O'BRIEN-SMITH, Mary Ann", dob: '07/04/1961 (64yo F)', mrn: '#AB0048213' };
 
   it('its identifying words: the name, the MRN (and its digits), the year of birth', () => {
-    expect([...bannerTokens(facts)].sort()).toEqual(['0048213', '1961', 'ab0048213', 'ann', 'brien', 'mary', 'smith'].sort());
+    expect([...bannerTokens(facts)].sort()).toEqual(
+      ['0048213', '1961', 'ab0048213', 'ann', 'brien', 'mary', 'smith'].sort(),
+    );
   });
 
   it.each([
@@ -83,7 +88,9 @@ describe('what the patient banner shows', () => {
   it('is read by the EMA and athena adapters off their screens (name, DOB, MRN; never the payer)', () => {
     const ema = snapshotDocument('ema', 'ex03');
     const emaFacts = emaAdapter.patientBanner!(ema)!;
-    expect(emaFacts.name).toBe(ema.querySelector('[data-identifier="patient-name"]')!.textContent.replace(/\s+/g, ' ').trim());
+    expect(emaFacts.name).toBe(
+      ema.querySelector('[data-identifier="patient-name"]')!.textContent.replace(/\s+/g, ' ').trim(),
+    );
     expect(emaFacts.dob).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(emaFacts.mrn).toMatch(/\d{6}/);
     const athena = snapshotDocument('athena', 'ex01');
@@ -99,7 +106,10 @@ describe('what the patient banner shows', () => {
 
 describe('the content script’s adapter on the demo server (EMA and athena both match there)', () => {
   it('answers from the adapter that read the screen', () => {
-    const doc = ema.snapshot('ex03', 'http://localhost:8080/ema/web/practice/staff#/practice/staff/patient/4003/visit/9');
+    const doc = ema.snapshot(
+      'ex03',
+      'http://localhost:8080/ema/web/practice/staff#/practice/staff/patient/4003/visit/9',
+    );
     const adapter = pickAdapter(doc.URL, [])!;
     expect(adapter.patientBanner!(doc)).toBeUndefined(); // nothing read yet
     expect(adapter.read(doc).status).toBe('ok');
@@ -111,20 +121,39 @@ describe('the worker refuses such a comment, whoever sends it', () => {
   const EXT = 'abcdefghijklmnopabcdefghijklmnop';
   const ehr: Sender = { id: EXT, url: 'https://acme.ema.md/ema/web/practice/staff#/x', tab: { id: 7 }, frameId: 2 };
   const page: Sender = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
-  const encounter = { id: 'ema\u00001\u000010', payer: { kind: 'commercial' }, diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }], lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }] };
+  const encounter = {
+    id: 'ema\u00001\u000010',
+    payer: { kind: 'commercial' },
+    diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }],
+    lines: [
+      { code: '99213', dx: [2] },
+      { code: '17110', dx: [1] },
+    ],
+  };
 
   async function setup(answer: (comment: string) => unknown) {
     const rows: Dismissal[] = [];
     const asked: [number, number, ToContent][] = [];
     const states = new Map<number, TabState>();
-    const store: DismissalStore = { put: async (d) => void rows.push(d), remove: async () => {}, undo: async () => {}, all: async () => rows, forEncounter: async () => [], clear: async () => {} };
+    const store: DismissalStore = {
+      put: async (d) => void rows.push(d),
+      remove: async () => {},
+      undo: async () => {},
+      all: async () => rows,
+      forEncounter: async () => [],
+      clear: async () => {},
+    };
     const worker = createWorker({
       extensionId: EXT,
       allowedPatterns: () => ['https://*.ema.md/*'],
       settings: () => DEFAULT_EXTENSION_SETTINGS,
       setBadge: () => {},
       dismissals: store,
-      stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
+      stateStore: {
+        get: async (t) => states.get(t),
+        set: async (s) => void states.set(s.tabId, s),
+        remove: async (t) => void states.delete(t),
+      },
       askFrame: async (tab, frame, message) => {
         asked.push([tab, frame, message]);
         return answer(message.type === 'comment-check' ? message.comment : '');
@@ -132,21 +161,34 @@ describe('the worker refuses such a comment, whoever sends it', () => {
     });
     await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr);
     const key = states.get(7)!.findings[0]!.key;
-    const dismiss = (comment?: string) => worker.handle({ type: 'dismiss', tabId: 7, key, reason: 'other', ...(comment !== undefined ? { comment } : {}) }, page);
+    const dismiss = (comment?: string) =>
+      worker.handle(
+        { type: 'dismiss', tabId: 7, key, reason: 'other', ...(comment !== undefined ? { comment } : {}) },
+        page,
+      );
     return { rows, asked, dismiss };
   }
 
   it('digits or a date: refused without asking the screen; nothing kept', async () => {
     const { rows, asked, dismiss } = await setup(() => ({ banner: true, contains: false }));
-    expect(await dismiss('MRN 00123456')).toEqual({ ok: false, error: expect.stringMatching(/^Comment not kept: Leave out numbers of five or more digits/) });
-    expect(await dismiss('seen 3/1/26')).toEqual({ ok: false, error: expect.stringMatching(/^Comment not kept: Leave out dates/) });
+    expect(await dismiss('MRN 00123456')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Comment not kept: Leave out numbers of five or more digits/),
+    });
+    expect(await dismiss('seen 3/1/26')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Comment not kept: Leave out dates/),
+    });
     expect(rows).toEqual([]);
     expect(asked).toEqual([]);
   });
 
   it('words of the banner: the frame that showed the encounter says so; refused', async () => {
     const { rows, asked, dismiss } = await setup((comment) => ({ banner: true, contains: /smith/i.test(comment) }));
-    expect(await dismiss('discussed with Smith')).toEqual({ ok: false, error: expect.stringMatching(/^Comment not kept: Leave out the patient’s name/) });
+    expect(await dismiss('discussed with Smith')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Comment not kept: Leave out the patient’s name/),
+    });
     expect(asked).toEqual([[7, 2, { type: 'comment-check', comment: 'discussed with Smith' }]]);
     expect(rows).toEqual([]);
     expect(await dismiss('payer letter on file')).toEqual({ ok: true });
@@ -155,7 +197,10 @@ describe('the worker refuses such a comment, whoever sends it', () => {
 
   it('a screen that does not answer: refused; without a comment, no question and kept', async () => {
     const { rows, asked, dismiss } = await setup(() => undefined);
-    expect(await dismiss('payer letter on file')).toEqual({ ok: false, error: expect.stringMatching(/^Comment not kept: the screen did not answer/) });
+    expect(await dismiss('payer letter on file')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Comment not kept: the screen did not answer/),
+    });
     expect(rows).toEqual([]);
     expect(await dismiss()).toEqual({ ok: true });
     expect(asked).toHaveLength(1);

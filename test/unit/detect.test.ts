@@ -18,11 +18,23 @@ describe('formatOf', () => {
     ['\uFEFF\r\nISA|00|', 'an X12 interchange with a byte-order mark and other delimiters', '837'],
     ['GS*HC*S*R*', 'X12 without its ISA (its reader says so)', '837'],
     ['{"resourceType": "Bundle", "entry": []}', 'a Bundle', 'fhir'],
-    ['{"meta": {"lastUpdated": "x", "tag": [{"code": "a"}]}, "id": "b", "resourceType": "Claim"}', 'a Claim whose resourceType comes after a nested object', 'fhir'],
+    [
+      '{"meta": {"lastUpdated": "x", "tag": [{"code": "a"}]}, "id": "b", "resourceType": "Claim"}',
+      'a Claim whose resourceType comes after a nested object',
+      'fhir',
+    ],
     ['[{"resourceType": "Claim"}]', 'an array of resources', 'fhir'],
     ['{"resourceType":"Claim","id":"1"}\n{"resourceType":"Claim","id":"2"}\n', 'NDJSON', 'fhir'],
-    ['{"id": "e1", "payer": {"kind": "medicare"}, "lines": [{"code": "resourceType"}]}', 'an encounter (a value "resourceType" is no key)', 'json'],
-    ['[{"id": "e1", "note": {"resourceType": "x"}}, {"resourceType": "Claim"}]', 'encounters (resourceType nested, or in a later element)', 'json'],
+    [
+      '{"id": "e1", "payer": {"kind": "medicare"}, "lines": [{"code": "resourceType"}]}',
+      'an encounter (a value "resourceType" is no key)',
+      'json',
+    ],
+    [
+      '[{"id": "e1", "note": {"resourceType": "x"}}, {"resourceType": "Claim"}]',
+      'encounters (resourceType nested, or in a later element)',
+      'json',
+    ],
     ['[]', 'an empty array', 'json'],
     ['hello', 'text that is neither (the JSON reader says so)', 'json'],
   ])('%j: %s → %s', (text, _what, format) => {

@@ -8,7 +8,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createWorker, keyFindings, shortHash, type Sender } from '../../lib/background/worker';
-import { cachedDismissals, openDismissalStore, type Dismissal, type DismissalStore } from '../../lib/background/dismissals';
+import {
+  cachedDismissals,
+  openDismissalStore,
+  type Dismissal,
+  type DismissalStore,
+} from '../../lib/background/dismissals';
 import { migrateMessageIdKeys, MESSAGE_ID_UPGRADE } from '../../lib/background/message-id-keys';
 import { createPseudonyms, memoryKeyStore, type KeyStore } from '../../lib/background/pseudonym';
 import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
@@ -25,7 +30,11 @@ const encounter = {
   id: IDENTITY,
   payer: { kind: 'commercial' },
   diagnoses: [{ code: 'L57.0' }, { code: 'L82.1' }],
-  lines: [{ code: '17000', dx: [1] }, { code: '17110', dx: [2] }, { code: '17110', dx: [2] }],
+  lines: [
+    { code: '17000', dx: [1] },
+    { code: '17110', dx: [2] },
+    { code: '17110', dx: [2] },
+  ],
 };
 
 let dbCount = 0;
@@ -43,10 +52,24 @@ function rewordableRule() {
   // The same objects, written to as a new release would word them.
   const words = messages as unknown as Record<keyof typeof messages, { message: string; title: string }>;
   const rule = createRule({
-    meta: { id: 'rewordable', summary: 'test rule', severity: 'error', reference: 'none', description: 'test rule', messages },
+    meta: {
+      id: 'rewordable',
+      summary: 'test rule',
+      severity: 'error',
+      reference: 'none',
+      description: 'test rule',
+      messages,
+    },
     check: ({ claim, diagnoses }) => [
-      ...claim.filter((l) => l.code === '17110').map((l) => ({ line: l.index, field: 'code' as const, messageId: 'onLine' as const, data: { code: l.code } })),
-      ...diagnoses.map((dx) => ({ line: null, field: 'dx' as const, messageId: 'perDiagnosis' as const, data: { dx } })),
+      ...claim
+        .filter((l) => l.code === '17110')
+        .map((l) => ({ line: l.index, field: 'code' as const, messageId: 'onLine' as const, data: { code: l.code } })),
+      ...diagnoses.map((dx) => ({
+        line: null,
+        field: 'dx' as const,
+        messageId: 'perDiagnosis' as const,
+        data: { dx },
+      })),
     ],
   });
   const reword = (n: string) => {
@@ -65,14 +88,21 @@ function setup(options: { dismissals: DismissalStore; rules?: readonly RuleModul
     settings: () => DEFAULT_EXTENSION_SETTINGS,
     setBadge: () => {},
     dismissals: options.dismissals,
-    stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
+    stateStore: {
+      get: async (t) => states.get(t),
+      set: async (s) => void states.set(s.tabId, s),
+      remove: async (t) => void states.delete(t),
+    },
     pseudonyms: createPseudonyms(options.keys ?? memoryKeyStore()),
     ...(options.rules ? { rules: options.rules } : {}),
   });
-  const evaluate = async () => (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr)) as EvaluateResponse & { ok: true };
+  const evaluate = async () =>
+    (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr)) as EvaluateResponse & { ok: true };
   const findings = () => states.get(7)!.findings;
-  const dismiss = async (key: string) => expect(await worker.handle({ type: 'dismiss', tabId: 7, key, reason: 'payer-policy' }, page)).toEqual({ ok: true });
-  const undismiss = async (key: string) => expect(await worker.handle({ type: 'undismiss', tabId: 7, key }, page)).toEqual({ ok: true });
+  const dismiss = async (key: string) =>
+    expect(await worker.handle({ type: 'dismiss', tabId: 7, key, reason: 'payer-policy' }, page)).toEqual({ ok: true });
+  const undismiss = async (key: string) =>
+    expect(await worker.handle({ type: 'undismiss', tabId: 7, key }, page)).toEqual({ ok: true });
   return { worker, evaluate, findings, dismiss, undismiss };
 }
 
@@ -91,9 +121,16 @@ describe('dismissals hold when a message is reworded', () => {
 
     reword('second');
     const answer = await evaluate();
-    expect(answer.findings.map((f) => f.message).sort()).toEqual(['17110 is wrong (second wording).', 'Diagnosis L570 is wrong (second wording).']);
+    expect(answer.findings.map((f) => f.message).sort()).toEqual([
+      '17110 is wrong (second wording).',
+      'Diagnosis L570 is wrong (second wording).',
+    ]);
     expect(answer.errors).toBe(2);
-    expect(findings().filter((f) => f.dismissed).map((f) => [f.line, f.message])).toEqual([
+    expect(
+      findings()
+        .filter((f) => f.dismissed)
+        .map((f) => [f.line, f.message]),
+    ).toEqual([
       [null, 'Diagnosis L821 is wrong (second wording).'],
       [2, '17110 is wrong (second wording).'],
     ]);
@@ -127,10 +164,47 @@ describe('dismissals made before message ids', () => {
     const id = await createPseudonyms(keys).of(IDENTITY);
     const wordingHash = shortHash('Diagnosis L821 is wrong (first wording).');
     return [
-      { key: `${id}|rewordable|17110|2`, encounter: id, rule: 'rewordable', code: '17110', subject: '2', reason: 'payer-policy', at, outcome: 'overridden' },
-      { key: `${id}|rewordable||${wordingHash}`, encounter: id, rule: 'rewordable', code: '', subject: wordingHash, reason: 'not-applicable', at, outcome: 'overridden' },
-      { key: `${id}|rewordable|17110|1|undone|${at}`, encounter: id, rule: 'rewordable', code: '17110', subject: '1', reason: 'other', at, undoneAt: at, outcome: 'overridden' },
-      { key: `${id}|signoff|${at}`, encounter: id, rule: 'signoff', code: '', subject: '1 error', reason: 'signed-anyway', at, outcome: 'overridden' },
+      {
+        key: `${id}|rewordable|17110|2`,
+        encounter: id,
+        rule: 'rewordable',
+        code: '17110',
+        subject: '2',
+        reason: 'payer-policy',
+        at,
+        outcome: 'overridden',
+      },
+      {
+        key: `${id}|rewordable||${wordingHash}`,
+        encounter: id,
+        rule: 'rewordable',
+        code: '',
+        subject: wordingHash,
+        reason: 'not-applicable',
+        at,
+        outcome: 'overridden',
+      },
+      {
+        key: `${id}|rewordable|17110|1|undone|${at}`,
+        encounter: id,
+        rule: 'rewordable',
+        code: '17110',
+        subject: '1',
+        reason: 'other',
+        at,
+        undoneAt: at,
+        outcome: 'overridden',
+      },
+      {
+        key: `${id}|signoff|${at}`,
+        encounter: id,
+        rule: 'signoff',
+        code: '',
+        subject: '1 error',
+        reason: 'signed-anyway',
+        at,
+        outcome: 'overridden',
+      },
     ];
   }
 
@@ -143,14 +217,21 @@ describe('dismissals made before message ids', () => {
     const counted: DismissalStore = {
       ...store,
       put: (d) => (writes.push(`put ${d.key}`), store.put(d)),
-      upgrade: (name, remove, put) => (writes.push(`upgrade ${name} ${remove.length}/${put.length}`), store.upgrade!(name, remove, put)),
+      upgrade: (name, remove, put) => (
+        writes.push(`upgrade ${name} ${remove.length}/${put.length}`),
+        store.upgrade!(name, remove, put)
+      ),
       upgraded: store.upgraded,
     };
     const { rule } = rewordableRule();
     const { evaluate, findings } = setup({ dismissals: counted, rules: [rule], keys });
     // The second 17110 line and diagnosis L82.1 stay dismissed: two of four errors left.
     expect((await evaluate()).errors).toBe(2);
-    expect(findings().filter((f) => f.dismissed).map((f) => f.line)).toEqual([null, 2]);
+    expect(
+      findings()
+        .filter((f) => f.dismissed)
+        .map((f) => f.line),
+    ).toEqual([null, 2]);
     expect(writes).toEqual(['upgrade encounter-ids-hmac-sha256 0/0', `upgrade ${MESSAGE_ID_UPGRADE} 3/3`]);
     expect(await store.upgraded!(MESSAGE_ID_UPGRADE)).toBe(true);
     const id = former[0]!.encounter;
@@ -195,7 +276,8 @@ describe('dismissals made before message ids', () => {
     const flaky: DismissalStore = {
       ...store,
       upgraded: store.upgraded,
-      upgrade: (name, remove, put) => (fail && name === MESSAGE_ID_UPGRADE ? Promise.reject(new Error('quota')) : store.upgrade!(name, remove, put)),
+      upgrade: (name, remove, put) =>
+        fail && name === MESSAGE_ID_UPGRADE ? Promise.reject(new Error('quota')) : store.upgrade!(name, remove, put),
     };
     await expect(migrateMessageIdKeys(flaky)).rejects.toThrow('quota');
     expect((await store.all()).map((d) => d.key).sort()).toEqual(former.map((d) => d.key).sort());

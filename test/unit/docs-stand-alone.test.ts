@@ -62,22 +62,34 @@ describe('docs stand alone', () => {
   it('finds what it looks for (planted citations)', () => {
     const file = join(ROOT, 'rules', 'codes.ts');
     expect(outsideCitations(file, '/** The code groups of RULES.md section 3. */')).toEqual(['RULES.md']);
-    expect(outsideCitations(file, "// see /work/shared/EHR-SCREENS.md")).toEqual(['EHR-SCREENS', '/work/']);
-    expect(outsideCitations(file, "// copied from ../../shared/examples")).toEqual(['../../shared/examples']);
+    expect(outsideCitations(file, '// see /work/shared/EHR-SCREENS.md')).toEqual(['EHR-SCREENS', '/work/']);
+    expect(outsideCitations(file, '// copied from ../../shared/examples')).toEqual(['../../shared/examples']);
     expect(outsideCitations(file, "import { z } from '../lib/messages'; // docs/architecture.md")).toEqual([]);
-    expect(brokenLinks(join(ROOT, 'README.md'), '[a](docs/rules.md) [b](docs/nowhere.md) [c](https://example.org/x) [d](../outside.md)')).toEqual(['docs/nowhere.md', '../outside.md']);
+    expect(
+      brokenLinks(
+        join(ROOT, 'README.md'),
+        '[a](docs/rules.md) [b](docs/nowhere.md) [c](https://example.org/x) [d](../outside.md)',
+      ),
+    ).toEqual(['docs/nowhere.md', '../outside.md']);
   });
 
   it('covers every folder it names', () => {
-    for (const folder of ['rules', 'lib', 'adapters', 'scripts', 'docs']) expect(FILES.some((f) => relative(ROOT, f).startsWith(folder + sep))).toBe(true);
+    for (const folder of ['rules', 'lib', 'adapters', 'scripts', 'docs'])
+      expect(FILES.some((f) => relative(ROOT, f).startsWith(folder + sep))).toBe(true);
     expect(FILES.length).toBeGreaterThan(100);
   });
 
-  it.each(FILES.map((f) => [relative(ROOT, f), f] as const))('%s cites nothing outside the repository', (_name, file) => {
-    expect(outsideCitations(file, readFileSync(file, 'utf8'))).toEqual([]);
-  });
+  it.each(FILES.map((f) => [relative(ROOT, f), f] as const))(
+    '%s cites nothing outside the repository',
+    (_name, file) => {
+      expect(outsideCitations(file, readFileSync(file, 'utf8'))).toEqual([]);
+    },
+  );
 
-  it.each(FILES.filter((f) => f.endsWith('.md')).map((f) => [relative(ROOT, f), f] as const))('%s links only to files that exist', (_name, file) => {
-    expect(brokenLinks(file, readFileSync(file, 'utf8'))).toEqual([]);
-  });
+  it.each(FILES.filter((f) => f.endsWith('.md')).map((f) => [relative(ROOT, f), f] as const))(
+    '%s links only to files that exist',
+    (_name, file) => {
+      expect(brokenLinks(file, readFileSync(file, 'utf8'))).toEqual([]);
+    },
+  );
 });

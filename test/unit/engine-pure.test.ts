@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const GLOBALS = /\b(process|window|document|chrome|browser|localStorage|sessionStorage|navigator|require|Buffer|__dirname|__filename)\s*[.[(]/;
+const GLOBALS =
+  /\b(process|window|document|chrome|browser|localStorage|sessionStorage|navigator|require|Buffer|__dirname|__filename)\s*[.[(]/;
 
 function shipped(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -28,7 +29,7 @@ function codeOf(source: string): string {
 
 describe('the engine is pure', () => {
   it('finds a planted global', () => {
-    expect(GLOBALS.test(codeOf("const flags = process.env;\n"))).toBe(true);
+    expect(GLOBALS.test(codeOf('const flags = process.env;\n'))).toBe(true);
     expect(GLOBALS.test(codeOf("// process.env is never read\nconst m = 'the process.';\n"))).toBe(false);
   });
 

@@ -10,8 +10,14 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ResultSchema, type Encounter } from '../../rules/schema';
 
-interface Case { encounter: Encounter; expect: { rule: string; line: number | null }[]; note?: string }
-const cases: Case[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+interface Case {
+  encounter: Encounter;
+  expect: { rule: string; line: number | null }[];
+  note?: string;
+}
+const cases: Case[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 
 describe('worked examples through the CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dermlint-ex-'));
@@ -19,7 +25,10 @@ describe('worked examples through the CLI', () => {
   let stdout: string;
   try {
     writeFileSync(file, JSON.stringify(cases.map((c) => c.encounter)));
-    stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/scrub.ts', file, '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -31,7 +40,9 @@ describe('worked examples through the CLI', () => {
   });
 
   it.each(cases.map((c, i) => [c.encounter.id, i] as const))('%s', (_id, i) => {
-    const got = ResultSchema.parse(results[i]).findings.map((f) => `${f.rule}@${f.line}`).sort();
+    const got = ResultSchema.parse(results[i])
+      .findings.map((f) => `${f.rule}@${f.line}`)
+      .sort();
     const want = cases[i]!.expect.map((e) => `${e.rule}@${e.line ?? null}`).sort();
     expect(got, cases[i]!.note).toEqual(want);
   });

@@ -1,6 +1,14 @@
 /** Exports of the review list and the audit log: CSV quoting, the CLI's JSON shape, no patient identifiers. */
 import { describe, expect, it } from 'vitest';
-import { auditToCsv, csvCell, exportFileName, toCsv, toJson, AUDIT_CSV_HEADER, REVIEW_CSV_HEADER } from '../../lib/export';
+import {
+  auditToCsv,
+  csvCell,
+  exportFileName,
+  toCsv,
+  toJson,
+  AUDIT_CSV_HEADER,
+  REVIEW_CSV_HEADER,
+} from '../../lib/export';
 import { createWorker, type Sender } from '../../lib/background/worker';
 import type { Dismissal, DismissalStore } from '../../lib/background/dismissals';
 import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
@@ -21,15 +29,13 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       row.push(cell);
       cell = '';
-    }
-    else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(cell);
       rows.push(row);
       row = [];
@@ -53,7 +59,10 @@ const encounter = {
   id: 'enc-hash-1',
   dateOfService: '1961-07-04',
   payer: { kind: 'commercial', name: 'Acme Medicare Gold' },
-  diagnoses: [{ code: 'B07.8', description: 'Wart on Jane Q Doe' }, { code: 'L40.0', description: 'MRN 0048213' }],
+  diagnoses: [
+    { code: 'B07.8', description: 'Wart on Jane Q Doe' },
+    { code: 'L40.0', description: 'MRN 0048213' },
+  ],
   lines: [
     { code: '99213', dx: [2], description: 'Visit for Jane Q Doe' },
     { code: '17110', dx: [1], modifiers: ['RT'], site: 'left forearm', units: 1 },
@@ -65,17 +74,36 @@ function memoryDismissals(): DismissalStore & { rows: Map<string, Dismissal> } {
   const rows = new Map<string, Dismissal>();
   return {
     rows,
-    async put(d) { rows.set(d.key, d); },
-    async remove(key) { rows.delete(key); },
-    async undo(key, at) { const d = rows.get(key); if (d) { rows.delete(key); rows.set(`${key}|undone|${at}`, { ...d, key: `${key}|undone|${at}`, undoneAt: at }); } },
-    async forEncounter(e) { return [...rows.values()].filter((d) => d.encounter === e && !d.undoneAt); },
-    async all() { return [...rows.values()]; },
-    async clear() { rows.clear(); },
+    async put(d) {
+      rows.set(d.key, d);
+    },
+    async remove(key) {
+      rows.delete(key);
+    },
+    async undo(key, at) {
+      const d = rows.get(key);
+      if (d) {
+        rows.delete(key);
+        rows.set(`${key}|undone|${at}`, { ...d, key: `${key}|undone|${at}`, undoneAt: at });
+      }
+    },
+    async forEncounter(e) {
+      return [...rows.values()].filter((d) => d.encounter === e && !d.undoneAt);
+    },
+    async all() {
+      return [...rows.values()];
+    },
+    async clear() {
+      rows.clear();
+    },
   };
 }
 
 /** The tab state the side panel gets, built by the real worker. */
-async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }, seen: object = encounter): Promise<TabState> {
+async function stateFromWorker(
+  dismiss?: { reason: 'other'; comment: string },
+  seen: object = encounter,
+): Promise<TabState> {
   const states = new Map<number, TabState>();
   const dismissals = memoryDismissals();
   const worker = createWorker({
@@ -84,7 +112,11 @@ async function stateFromWorker(dismiss?: { reason: 'other'; comment: string }, s
     settings: () => DEFAULT_EXTENSION_SETTINGS,
     setBadge: () => {},
     dismissals,
-    stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
+    stateStore: {
+      get: async (t) => states.get(t),
+      set: async (s) => void states.set(s.tabId, s),
+      remove: async (t) => void states.delete(t),
+    },
     now: () => new Date('2025-03-04T15:02:00.000Z'),
     // The screen's answer to "does this comment repeat the patient banner?": no.
     askFrame: async () => ({ banner: true, contains: false }),
@@ -129,7 +161,23 @@ describe('review list export', () => {
     // Nothing but the CLI's keys, even for a dismissed finding.
     const dismissed = await stateFromWorker({ reason: 'other', comment: 'seen by Dr. Roe' });
     for (const f of JSON.parse(toJson(dismissed, 'x.0123'))[0].findings) {
-      expect(Object.keys(f).every((k) => ['rule', 'severity', 'line', 'message', 'fix', 'reference', 'messageId', 'data', 'title', 'field', 'suggestions'].includes(k))).toBe(true);
+      expect(
+        Object.keys(f).every((k) =>
+          [
+            'rule',
+            'severity',
+            'line',
+            'message',
+            'fix',
+            'reference',
+            'messageId',
+            'data',
+            'title',
+            'field',
+            'suggestions',
+          ].includes(k),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -179,9 +227,15 @@ describe('review list export', () => {
     const typed = 'left cheek - pt SMITH, JOHN MRN 00123456';
     const state = await stateFromWorker(undefined, {
       ...encounter,
-      lines: [...encounter.lines, { code: '11402', dx: [1], site: typed, units: 1 }, { code: 'SMITH JOHN', modifiers: ['GA', 'GZ', 'MRN 00123456'], dx: [1], units: 1 }],
+      lines: [
+        ...encounter.lines,
+        { code: '11402', dx: [1], site: typed, units: 1 },
+        { code: 'SMITH JOHN', modifiers: ['GA', 'GZ', 'MRN 00123456'], dx: [1], units: 1 },
+      ],
     });
-    expect(state.findings.map((f) => `${f.rule}@${f.line}`)).toEqual(expect.arrayContaining(['site-code-mismatch@3', 'modifier-conflict@4']));
+    expect(state.findings.map((f) => `${f.rule}@${f.line}`)).toEqual(
+      expect.arrayContaining(['site-code-mismatch@3', 'modifier-conflict@4']),
+    );
     // The line as the panel shows it: the site's group, a code only when it is shaped like one.
     expect(state.lines[3]).toEqual({ code: '11402', modifiers: [], units: 1, siteGroup: 'C', billTo: 'insurance' });
     expect(state.lines[4]).toEqual({ code: '', modifiers: ['GA', 'GZ'], units: 1, billTo: 'insurance' });
@@ -209,9 +263,34 @@ describe('per-export pseudonym', () => {
 describe('audit export', () => {
   const base = { encounter: 'enc-hash-1', outcome: 'overridden' as const };
   const log: Dismissal[] = [
-    { ...base, key: 'b', rule: 'mod25-missing', code: '99213', subject: '1', reason: 'other', comment: 'per "coding" lead, see memo\nline 2', at: '2025-03-02T10:00:00.000Z' },
-    { ...base, key: 'a', rule: 'dx-invalid', code: '', subject: 'x1', reason: 'payer-policy', at: '2025-03-01T09:00:00.000Z' },
-    { ...base, key: 'c', rule: 'signoff', code: '', subject: '2 errors', reason: 'signed-anyway', at: '2025-03-03T08:00:00.000Z' },
+    {
+      ...base,
+      key: 'b',
+      rule: 'mod25-missing',
+      code: '99213',
+      subject: '1',
+      reason: 'other',
+      comment: 'per "coding" lead, see memo\nline 2',
+      at: '2025-03-02T10:00:00.000Z',
+    },
+    {
+      ...base,
+      key: 'a',
+      rule: 'dx-invalid',
+      code: '',
+      subject: 'x1',
+      reason: 'payer-policy',
+      at: '2025-03-01T09:00:00.000Z',
+    },
+    {
+      ...base,
+      key: 'c',
+      rule: 'signoff',
+      code: '',
+      subject: '2 errors',
+      reason: 'signed-anyway',
+      at: '2025-03-03T08:00:00.000Z',
+    },
   ];
 
   it('lists rule, code, reason and when, oldest first, quoted properly', () => {

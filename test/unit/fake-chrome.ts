@@ -42,7 +42,8 @@ export function fakeChrome(options: { delay?: () => number; sessionQuotaBytes?: 
         await wait();
         const next = new Map(data);
         for (const [k, v] of Object.entries(items)) next.set(k, copy(v));
-        if (JSON.stringify(Object.fromEntries(next)).length > quota) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+        if (JSON.stringify(Object.fromEntries(next)).length > quota)
+          throw new Error('Session storage quota bytes exceeded. Values were not stored.');
         const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
         for (const [k, v] of Object.entries(items)) {
           changes[k] = { oldValue: copy(data.get(k)), newValue: copy(v) };
@@ -62,7 +63,10 @@ export function fakeChrome(options: { delay?: () => number; sessionQuotaBytes?: 
         writes++;
         if (Object.keys(changes).length) for (const l of listeners) l(changes, name);
       },
-      onChanged: { addListener: (l: (c: Record<string, unknown>) => void) => listeners.add((c, a) => a === name && l(c)), removeListener: () => {} },
+      onChanged: {
+        addListener: (l: (c: Record<string, unknown>) => void) => listeners.add((c, a) => a === name && l(c)),
+        removeListener: () => {},
+      },
     };
     return api;
   }
@@ -74,11 +78,18 @@ export function fakeChrome(options: { delay?: () => number; sessionQuotaBytes?: 
   const scriptCalls: string[] = [];
 
   const chrome = {
-    runtime: { id: 'abcdefghijklmnopabcdefghijklmnop', getURL: (p: string) => `chrome-extension://abcdefghijklmnopabcdefghijklmnop/${p}` },
+    runtime: {
+      id: 'abcdefghijklmnopabcdefghijklmnop',
+      getURL: (p: string) => `chrome-extension://abcdefghijklmnopabcdefghijklmnop/${p}`,
+    },
     storage: {
       local,
       session,
-      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l), hasListener: (l: Listener) => listeners.has(l) },
+      onChanged: {
+        addListener: (l: Listener) => listeners.add(l),
+        removeListener: (l: Listener) => listeners.delete(l),
+        hasListener: (l: Listener) => listeners.has(l),
+      },
     },
     permissions: {
       granted,
@@ -140,9 +151,12 @@ export function useFakeChrome(fake: FakeChrome | undefined): void {
   const g = globalThis as { chrome?: unknown; __fakeChromeTarget?: FakeChrome };
   g.__fakeChromeTarget = fake;
   if (!g.chrome) {
-    g.chrome = new Proxy({}, {
-      get: (_t, name) => (g.__fakeChromeTarget as Record<PropertyKey, unknown> | undefined)?.[name],
-      has: (_t, name) => !!g.__fakeChromeTarget && name in g.__fakeChromeTarget,
-    });
+    g.chrome = new Proxy(
+      {},
+      {
+        get: (_t, name) => (g.__fakeChromeTarget as Record<PropertyKey, unknown> | undefined)?.[name],
+        has: (_t, name) => !!g.__fakeChromeTarget && name in g.__fakeChromeTarget,
+      },
+    );
   }
 }

@@ -35,7 +35,9 @@ describe('field map form', () => {
       'history.date': 'empty: expected the CSS selector of the date of service within a history row',
     });
     draft['history.rows'] = 'tr.past';
-    expect(problemsByField(draft)).toEqual({ 'history.date': 'empty: expected the CSS selector of the date of service within a history row' });
+    expect(problemsByField(draft)).toEqual({
+      'history.date': 'empty: expected the CSS selector of the date of service within a history row',
+    });
     draft['history.date'] = 'td:contains(x)';
     expect(problemsByField(draft)['history.date']).toMatch(/^not a valid CSS selector/);
   });

@@ -40,8 +40,14 @@ const EX01: Encounter = {
   id: 'ex01',
   dateOfService: '2026-03-02',
   payer: { kind: 'commercial', name: 'Aetna' },
-  diagnoses: [{ code: 'L57.0', description: 'Actinic keratosis' }, { code: 'I10', description: 'Essential hypertension' }],
-  lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }],
+  diagnoses: [
+    { code: 'L57.0', description: 'Actinic keratosis' },
+    { code: 'I10', description: 'Essential hypertension' },
+  ],
+  lines: [
+    { code: '99213', dx: [2] },
+    { code: '17110', dx: [1] },
+  ],
 };
 
 async function until<T>(read: () => T, ok: (v: T) => boolean, what: string, timeout = 5000): Promise<T> {
@@ -65,7 +71,11 @@ function trustedClick(window: Window, el: Element) {
 /** The screen with dermlint running on it: watcher, painter, engine, fixes. */
 function withDermlint(window: Window, adapter: Adapter, fieldMaps: FieldMap[] = []) {
   const doc = window.document as unknown as Document;
-  Object.assign(globalThis, { MutationObserver: window.MutationObserver, Node: window.Node, document: window.document });
+  Object.assign(globalThis, {
+    MutationObserver: window.MutationObserver,
+    Node: window.Node,
+    document: window.document,
+  });
   const records: Omit<FixRecordRequest, 'type'>[] = [];
   let loads = 0;
   const judged: Encounter[] = [];
@@ -80,7 +90,14 @@ function withDermlint(window: Window, adapter: Adapter, fieldMaps: FieldMap[] = 
     evaluate: async (encounter) => {
       judged.push(encounter);
       const findings = run(encounter).filter((f) => f.severity !== 'info');
-      return { ok: true, findings, showInfoInline: false, why: {}, errors: findings.filter((f) => f.severity === 'error').length, signoffPrompt: true };
+      return {
+        ok: true,
+        findings,
+        showInfoInline: false,
+        why: {},
+        errors: findings.filter((f) => f.severity === 'error').length,
+        signoffPrompt: true,
+      };
     },
     reportStatus: () => {},
     signal: controller.signal,
@@ -109,10 +126,17 @@ function withDermlint(window: Window, adapter: Adapter, fieldMaps: FieldMap[] = 
     async openCard(rule: string): Promise<HTMLButtonElement> {
       const host = await until(() => hosts(rule)[0], Boolean, `a ${rule} warning`);
       trustedClick(window, paintedRoot(host!)!.querySelector('button.pill')!);
-      return until(() => root(rule)?.querySelector('button.fixbtn') as HTMLButtonElement | null, Boolean, 'the Fix button') as Promise<HTMLButtonElement>;
+      return until(
+        () => root(rule)?.querySelector('button.fixbtn') as HTMLButtonElement | null,
+        Boolean,
+        'the Fix button',
+      ) as Promise<HTMLButtonElement>;
     },
     statusText: (rule: string) => (root(rule)?.querySelector('[role="status"]')?.textContent ?? '').trim(),
-    byHand: (rule: string) => [...(root(rule)?.querySelectorAll('.fixes p') ?? [])].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean),
+    byHand: (rule: string) =>
+      [...(root(rule)?.querySelectorAll('.fixes p') ?? [])]
+        .map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim())
+        .filter(Boolean),
   };
 }
 
@@ -120,11 +144,20 @@ async function emaScreen(encounter: Encounter) {
   const route = `/practice/staff/patient/4242/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
   const window = new Window({
     url: `http://localhost/ema/web/practice/staff#${route}`,
-    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+    settings: {
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+    },
   });
   windows.push(window);
-  (window as unknown as { fetch: () => Promise<unknown> }).fetch = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve([]) });
-  window.document.write(readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''));
+  (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
+    Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve([]) });
+  window.document.write(
+    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''),
+  );
   window.eval(readFileSync(new URL('catalog.js', SCREEN_DIR), 'utf8'));
   window.eval(readFileSync(new URL('app.js', SCREEN_DIR), 'utf8'));
   await new Promise((r) => setTimeout(r, 10));
@@ -136,22 +169,45 @@ describe('one-click fix, from the open card to the audit record', () => {
   it('a person’s click adds 25 with EMA’s own picker, the warning goes, the fix is recorded', async () => {
     const { window, model } = await emaScreen(EX01);
     const d = withDermlint(window, emaAdapter);
-    await until(() => d.hosts('mod25-missing').length, (n) => n === 1, 'the warning painted');
+    await until(
+      () => d.hosts('mod25-missing').length,
+      (n) => n === 1,
+      'the warning painted',
+    );
     expect(d.loads()).toBe(0);
     const button = await d.openCard('mod25-missing');
     // The fix code is loaded when a card that offers a fix opens, not before (and once).
-    await until(() => d.loads(), (n) => n === 1, 'the fix code loaded');
+    await until(
+      () => d.loads(),
+      (n) => n === 1,
+      'the fix code loaded',
+    );
     expect(button.textContent).toBe('Fix: add 25 to 99213');
     expect(d.doc.activeElement?.closest?.(WARNING_TAG) ?? null).toBeNull(); // painting and opening take no focus
     trustedClick(window, button);
-    await until(() => d.records.length, (n) => n === 1, 'the audit record');
+    await until(
+      () => d.records.length,
+      (n) => n === 1,
+      'the audit record',
+    );
     expect(model().lines[0]!.modifiers).toEqual(['25']);
     // Judged again, once, as after any edit (the steps in between never were): the warning is not put back.
-    await until(() => d.judged.at(-1)?.lines[0]?.modifiers, (m) => m?.[0] === '25', 'the fixed encounter judged');
+    await until(
+      () => d.judged.at(-1)?.lines[0]?.modifiers,
+      (m) => m?.[0] === '25',
+      'the fixed encounter judged',
+    );
     expect(d.judged.filter((e) => e.lines[0]?.modifiers?.length).length).toBe(1);
     await new Promise((r) => setTimeout(r, 200));
     expect(d.hosts('mod25-missing')).toHaveLength(0);
-    expect(d.records).toEqual([{ rule: 'mod25-missing', messageId: 'separateProblem', actions: [{ type: 'addModifier', modifier: '25' }], outcome: 'applied' }]);
+    expect(d.records).toEqual([
+      {
+        rule: 'mod25-missing',
+        messageId: 'separateProblem',
+        actions: [{ type: 'addModifier', modifier: '25' }],
+        outcome: 'applied',
+      },
+    ]);
   });
 
   it('the page’s own click (an untrusted event) does nothing: no change, no record', async () => {
@@ -174,8 +230,14 @@ describe('one-click fix, from the open card to the audit record', () => {
     const units = d.doc.querySelector('input[aria-label="Units row 2"]') as HTMLInputElement;
     units.value = '2';
     trustedClick(window, button);
-    await until(() => d.statusText('mod25-missing'), (t) => t !== '' && t !== 'Applying…', 'an answer');
-    expect(d.statusText('mod25-missing')).toBe('The screen changed since dermlint checked it: nothing was changed. Look at this warning again.');
+    await until(
+      () => d.statusText('mod25-missing'),
+      (t) => t !== '' && t !== 'Applying…',
+      'an answer',
+    );
+    expect(d.statusText('mod25-missing')).toBe(
+      'The screen changed since dermlint checked it: nothing was changed. Look at this warning again.',
+    );
     expect(model().lines[0]!.modifiers).toBeUndefined();
     expect(d.records).toEqual([]);
   });
@@ -186,7 +248,14 @@ describe('a fix the EHR does not take', () => {
   const MAP: FieldMap = {
     name: 'refusing screen',
     matches: ['https://ehr.example/*'],
-    procedures: { rows: '#lines tr', code: '.code', modifiers: '.mod', units: '.units', pointers: '.ptr', description: '.desc' },
+    procedures: {
+      rows: '#lines tr',
+      code: '.code',
+      modifiers: '.mod',
+      units: '.units',
+      pointers: '.ptr',
+      description: '.desc',
+    },
     diagnoses: { rows: '#dx li', code: '.dx' },
     payer: { name: '#payer' },
   };
@@ -200,7 +269,8 @@ describe('a fix the EHR does not take', () => {
     const units = doc.querySelector('.units') as HTMLInputElement;
     let committed = '1';
     units.addEventListener('change', () => {
-      if (Number(units.value) > 9) units.value = committed; // refused: the EHR puts its value back
+      if (Number(units.value) > 9)
+        units.value = committed; // refused: the EHR puts its value back
       else committed = units.value;
     });
     return { window, doc, units };
@@ -215,17 +285,38 @@ describe('a fix the EHR does not take', () => {
       adapter,
       doc: d.doc,
       fieldMaps: () => [MAP],
-      watcher: { hold() {}, release: async () => {}, judgedKey: () => JSON.stringify((adapter.read(d.doc) as { encounter: Encounter }).encounter) },
+      watcher: {
+        hold() {},
+        release: async () => {},
+        judgedKey: () => JSON.stringify((adapter.read(d.doc) as { encounter: Encounter }).encounter),
+      },
       loadKit: async () => void ((globalThis as Record<string, unknown>)[FIX_KIT_GLOBAL] ??= createFixKit()),
       record: (r) => d.records.push(r),
-    })({ rule: 'destruction-series', severity: 'error', line: 0, message: 'm', messageId: 'tooFew', suggestions: [{ label: 'Use 17110 × 12', actions: [{ type: 'setUnits', line: 0, units: 12 }] }] })!;
+    })({
+      rule: 'destruction-series',
+      severity: 'error',
+      line: 0,
+      message: 'm',
+      messageId: 'tooFew',
+      suggestions: [{ label: 'Use 17110 × 12', actions: [{ type: 'setUnits', line: 0, units: 12 }] }],
+    })!;
     expect(await hooks.check()).toEqual([null]);
     const event = new window.MouseEvent('click') as unknown as Event;
     Object.defineProperty(event, 'isTrusted', { value: true });
     const outcome = await hooks.run(0, event);
-    expect(outcome).toEqual({ status: 'failed', message: 'Could not apply — please change it by hand. (17110 shows 1 unit, not 12.)' });
+    expect(outcome).toEqual({
+      status: 'failed',
+      message: 'Could not apply — please change it by hand. (17110 shows 1 unit, not 12.)',
+    });
     expect(units.value).toBe('1');
-    expect(d.records).toEqual([{ rule: 'destruction-series', messageId: 'tooFew', actions: [{ type: 'setUnits', units: 12 }], outcome: 'not-applied' }]);
+    expect(d.records).toEqual([
+      {
+        rule: 'destruction-series',
+        messageId: 'tooFew',
+        actions: [{ type: 'setUnits', units: 12 }],
+        outcome: 'not-applied',
+      },
+    ]);
   });
 
   it('a warning painted again for the screen the failed fix left opens with what happened; after the next edit it does not', async () => {
@@ -233,8 +324,20 @@ describe('a fix the EHR does not take', () => {
     const adapter = createGenericAdapter(MAP);
     const kit = createFixKit();
     const screenKey = () => JSON.stringify((adapter.read(doc) as { encounter: Encounter }).encounter);
-    const c = { adapter, doc, fieldMaps: () => [MAP], watcher: { hold() {}, release: async () => {}, judgedKey: screenKey }, record() {} };
-    const finding = { rule: 'destruction-series', severity: 'error' as const, line: 0, message: 'm', suggestions: [{ label: 'Use 17110 × 12', actions: [{ type: 'setUnits' as const, line: 0, units: 12 }] }] };
+    const c = {
+      adapter,
+      doc,
+      fieldMaps: () => [MAP],
+      watcher: { hold() {}, release: async () => {}, judgedKey: screenKey },
+      record() {},
+    };
+    const finding = {
+      rule: 'destruction-series',
+      severity: 'error' as const,
+      line: 0,
+      message: 'm',
+      suggestions: [{ label: 'Use 17110 × 12', actions: [{ type: 'setUnits' as const, line: 0, units: 12 }] }],
+    };
     const event = new window.MouseEvent('click') as unknown as Event;
     Object.defineProperty(event, 'isTrusted', { value: true });
     expect(kit.note(c, finding)).toBeUndefined();
@@ -244,7 +347,9 @@ describe('a fix the EHR does not take', () => {
     units.dispatchEvent(new window.Event('change', { bubbles: true }) as unknown as Event);
     expect(kit.note(c, finding)).toBeUndefined();
     // And an untrusted event runs nothing.
-    expect(await kit.run(c, finding, 0, new window.MouseEvent('click') as unknown as Event)).toEqual({ status: 'ignored' });
+    expect(await kit.run(c, finding, 0, new window.MouseEvent('click') as unknown as Event)).toEqual({
+      status: 'ignored',
+    });
   });
 
   it('a screen with no control for the fix says "Fix by hand" in the card, and the button is not offered', async () => {
@@ -258,8 +363,20 @@ describe('a fix the EHR does not take', () => {
       watcher: { hold() {}, release: async () => {}, judgedKey: () => null },
       loadKit: async () => void ((globalThis as Record<string, unknown>)[FIX_KIT_GLOBAL] ??= createFixKit()),
       record: (r) => d.records.push(r),
-    })({ rule: 'cosmetic-on-insurance', severity: 'error', line: 0, message: 'm', suggestions: [{ label: 'Bill the patient', actions: [{ type: 'billToPatient', line: 0 }] }, { label: 'Add 17000', actions: [{ type: 'addLine', code: '17000' }] }] })!;
-    expect(await hooks.check()).toEqual(['this screen has no bill-to control in its field map', 'the field map names no control to add or remove lines']);
+    })({
+      rule: 'cosmetic-on-insurance',
+      severity: 'error',
+      line: 0,
+      message: 'm',
+      suggestions: [
+        { label: 'Bill the patient', actions: [{ type: 'billToPatient', line: 0 }] },
+        { label: 'Add 17000', actions: [{ type: 'addLine', code: '17000' }] },
+      ],
+    })!;
+    expect(await hooks.check()).toEqual([
+      'this screen has no bill-to control in its field map',
+      'the field map names no control to add or remove lines',
+    ]);
     expect(d.records).toEqual([]);
   });
 });
@@ -273,9 +390,18 @@ describe('an EHR that commits late', () => {
       <table><tbody id="lines"><tr><td class="desc">Destruction of benign lesions</td><td><input class="code" value="17110"></td>
       <td><input class="mod" value=""></td><td><input class="units" value="1"></td><td><input class="ptr" value="1"></td></tr></tbody></table>`;
     const MAP: FieldMap = {
-      name: 'late screen', matches: ['https://ehr.example/*'],
-      procedures: { rows: '#lines tr', code: '.code', modifiers: '.mod', units: '.units', pointers: '.ptr', description: '.desc' },
-      diagnoses: { rows: '#dx li', code: '.dx' }, payer: { name: '#payer' },
+      name: 'late screen',
+      matches: ['https://ehr.example/*'],
+      procedures: {
+        rows: '#lines tr',
+        code: '.code',
+        modifiers: '.mod',
+        units: '.units',
+        pointers: '.ptr',
+        description: '.desc',
+      },
+      diagnoses: { rows: '#dx li', code: '.dx' },
+      payer: { name: '#payer' },
     };
     // The EHR puts the old value back at once, then shows the saved one when its server answers (300 ms later).
     const units = doc.querySelector('.units') as HTMLInputElement;
@@ -288,12 +414,26 @@ describe('an EHR that commits late', () => {
     const kit = createFixKit();
     const records: unknown[] = [];
     const key = JSON.stringify((adapter.read(doc) as { encounter: Encounter }).encounter);
-    const c = { adapter, doc, fieldMaps: () => [MAP], watcher: { hold() {}, release: async () => {}, judgedKey: () => key }, record: (r: unknown) => records.push(r) };
+    const c = {
+      adapter,
+      doc,
+      fieldMaps: () => [MAP],
+      watcher: { hold() {}, release: async () => {}, judgedKey: () => key },
+      record: (r: unknown) => records.push(r),
+    };
     const event = new window.MouseEvent('click') as unknown as Event;
     Object.defineProperty(event, 'isTrusted', { value: true });
-    const finding = { rule: 'destruction-series', severity: 'error' as const, line: 0, message: 'm', suggestions: [{ label: 'Use 17110 × 2', actions: [{ type: 'setUnits' as const, line: 0, units: 2 }] }] };
+    const finding = {
+      rule: 'destruction-series',
+      severity: 'error' as const,
+      line: 0,
+      message: 'm',
+      suggestions: [{ label: 'Use 17110 × 2', actions: [{ type: 'setUnits' as const, line: 0, units: 2 }] }],
+    };
     expect(await kit.run(c, finding, 0, event)).toEqual({ status: 'applied', message: 'Applied.' });
     expect(units.value).toBe('2');
-    expect(records).toEqual([{ rule: 'destruction-series', actions: [{ type: 'setUnits', units: 2 }], outcome: 'applied' }]);
+    expect(records).toEqual([
+      { rule: 'destruction-series', actions: [{ type: 'setUnits', units: 2 }], outcome: 'applied' },
+    ]);
   });
 });

@@ -13,7 +13,9 @@ import { run } from '../../rules/index';
 import type { Encounter, Finding } from '../../rules/schema';
 import { displayIcd } from '../../rules/codes';
 
-const examples: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const examples: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 
 /** What a person could type into a free-text field of the EHR. */
 const PLANTED = 'pt SMITH, JOHN MRN 00123456';
@@ -22,7 +24,14 @@ const TRACES = ['SMITH', 'JOHN', '00123456', '123456'];
 function leaks(findings: Finding[]): string[] {
   const out: string[] = [];
   for (const f of findings) {
-    const said = [f.message, f.fix ?? '', f.reference ?? '', f.title ?? '', ...(f.suggestions ?? []).map((s) => s.label), ...Object.values(f.data ?? {}).map(String)];
+    const said = [
+      f.message,
+      f.fix ?? '',
+      f.reference ?? '',
+      f.title ?? '',
+      ...(f.suggestions ?? []).map((s) => s.label),
+      ...Object.values(f.data ?? {}).map(String),
+    ];
     for (const text of said) {
       const upper = text.toUpperCase();
       if (TRACES.some((t) => upper.includes(t))) out.push(`${f.rule}@${f.line}: ${text}`);
@@ -55,15 +64,20 @@ describe('no finding quotes page text', () => {
     const findings = run(encounter);
     const mismatch = findings.filter((f) => f.rule === 'site-code-mismatch');
     expect(mismatch).toHaveLength(1);
-    expect(mismatch[0]!.message).toBe('11402 is for the trunk, arms or legs, but the site is on the face, ears, eyelids, nose, lips or mucous membrane.');
+    expect(mismatch[0]!.message).toBe(
+      '11402 is for the trunk, arms or legs, but the site is on the face, ears, eyelids, nose, lips or mucous membrane.',
+    );
     expect(leaks(findings)).toEqual([]);
   });
 
-  it.each(examples.map((x) => [x.encounter.id, x.encounter] as const))('%s with text planted in every free-text field', (_id, encounter) => {
-    const planted = withPlantedText(encounter);
-    const findings = run(planted);
-    expect(leaks(findings)).toEqual([]);
-  });
+  it.each(examples.map((x) => [x.encounter.id, x.encounter] as const))(
+    '%s with text planted in every free-text field',
+    (_id, encounter) => {
+      const planted = withPlantedText(encounter);
+      const findings = run(planted);
+      expect(leaks(findings)).toEqual([]);
+    },
+  );
 
   it('the planted text still reaches the rules (the sites are read, the same rules fire)', () => {
     let fired = 0;
@@ -71,7 +85,11 @@ describe('no finding quotes page text', () => {
       // Rules that tie the note to a line by its site's words go silent when a site holds words the note lacks
       // (docs/note.md: silence when unsure); every other rule judges the planted encounter as before.
       const tiesNoteBySite = (rule: string) => rule.startsWith('note-');
-      const rules = (e: Encounter) => run(e).filter((f) => !tiesNoteBySite(f.rule)).map((f) => `${f.rule}@${f.line}`).sort();
+      const rules = (e: Encounter) =>
+        run(e)
+          .filter((f) => !tiesNoteBySite(f.rule))
+          .map((f) => `${f.rule}@${f.line}`)
+          .sort();
       const before = rules(encounter);
       if (before.some((r) => r.startsWith('site-code-mismatch'))) fired++;
       expect(rules(withPlantedText(encounter))).toEqual(before);
@@ -79,25 +97,28 @@ describe('no finding quotes page text', () => {
     expect(fired).toBeGreaterThan(0);
   });
 
-  it.each(examples.map((x) => [x.encounter.id, x.encounter] as const))('%s with the text typed into each line code and each diagnosis code', (_id, encounter) => {
-    const found: string[] = [];
-    encounter.lines.forEach((_, i) => {
-      const copy = structuredClone(encounter);
-      copy.lines[i]!.code = PLANTED;
-      found.push(...leaks(run(copy)));
-      const short = structuredClone(encounter);
-      short.lines[i]!.code = 'SMITH';
-      found.push(...leaks(run(short)));
-    });
-    encounter.diagnoses.forEach((_, i) => {
-      for (const typed of [PLANTED, 'SMITH', '00123456']) {
+  it.each(examples.map((x) => [x.encounter.id, x.encounter] as const))(
+    '%s with the text typed into each line code and each diagnosis code',
+    (_id, encounter) => {
+      const found: string[] = [];
+      encounter.lines.forEach((_, i) => {
         const copy = structuredClone(encounter);
-        copy.diagnoses[i]!.code = typed;
+        copy.lines[i]!.code = PLANTED;
         found.push(...leaks(run(copy)));
-      }
-    });
-    expect(found).toEqual([]);
-  });
+        const short = structuredClone(encounter);
+        short.lines[i]!.code = 'SMITH';
+        found.push(...leaks(run(short)));
+      });
+      encounter.diagnoses.forEach((_, i) => {
+        for (const typed of [PLANTED, 'SMITH', '00123456']) {
+          const copy = structuredClone(encounter);
+          copy.diagnoses[i]!.code = typed;
+          found.push(...leaks(run(copy)));
+        }
+      });
+      expect(found).toEqual([]);
+    },
+  );
 
   it('a line with conflicting modifiers or GA and a code field holding a name is named by its place', () => {
     const findings = run({
@@ -111,7 +132,12 @@ describe('no finding quotes page text', () => {
   });
 
   it('a diagnosis code that is not a code is named by its place; one shaped like a code is quoted', () => {
-    const findings = run({ id: 'x', payer: { kind: 'commercial' }, diagnoses: [{ code: 'SMITH JOHN' }, { code: 'L57.99' }], lines: [{ code: '17000', dx: [1, 2] }] });
+    const findings = run({
+      id: 'x',
+      payer: { kind: 'commercial' },
+      diagnoses: [{ code: 'SMITH JOHN' }, { code: 'L57.99' }],
+      lines: [{ code: '17000', dx: [1, 2] }],
+    });
     expect(findings.filter((f) => f.rule === 'dx-invalid').map((f) => f.message)).toEqual([
       'Diagnosis 1 is not a valid ICD-10-CM code.',
       'L57.99 (diagnosis 2) is not a valid ICD-10-CM FY2026 code.',

@@ -19,7 +19,14 @@ function withHostA(fake: FakeChrome) {
   fake.storage.local.data.set(SETTINGS, { extraHosts: [A] });
   fake.storage.local.data.set(`${SETTINGS}$`, { v: 2 }); // already migrated: this test is about registration
   fake.permissions.granted.add(A);
-  fake.scripting.scripts.set(ID, { id: ID, matches: [A], js: ['content-scripts/ehr.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true });
+  fake.scripting.scripts.set(ID, {
+    id: ID,
+    matches: [A],
+    js: ['content-scripts/ehr.js'],
+    allFrames: true,
+    runAt: 'document_idle',
+    persistAcrossSessions: true,
+  });
 }
 
 /** The glue, imported once `chrome` exists (WXT's `browser` is bound at its first import). */
@@ -59,7 +66,11 @@ describe('registering the content script on added hosts', () => {
     await fake.storage.local.set({ [SETTINGS]: { extraHosts: [A, B, C] } });
     await Promise.all([syncExtraHostScripts(), syncExtraHostScripts(), syncExtraHostScripts(), syncExtraHostScripts()]);
     expect(fake.scripting.calls).toEqual([`update ${A},${B},${C}`, `update ${A},${B},${C}`]);
-    expect(fake.scripting.scripts.get(ID)).toMatchObject({ matches: [A, B, C], allFrames: true, persistAcrossSessions: true });
+    expect(fake.scripting.scripts.get(ID)).toMatchObject({
+      matches: [A, B, C],
+      allFrames: true,
+      persistAcrossSessions: true,
+    });
   });
 
   it('registers on the first granted host and unregisters when none is left', async () => {
@@ -76,7 +87,7 @@ describe('registering the content script on added hosts', () => {
     expect(fake.scripting.calls).toEqual([`register ${B}`, `unregister ${ID}`]);
   });
 
-  it("records a failure where options and the popup show it, and clears it once a run succeeds", async () => {
+  it('records a failure where options and the popup show it, and clears it once a run succeeds', async () => {
     const { syncExtraHostScripts, hostScriptsStatus } = await glue();
     const fake = fakeChrome();
     withHostA(fake);
@@ -88,7 +99,12 @@ describe('registering the content script on added hosts', () => {
       throw new Error("Invalid value for 'content_scripts[0].matches[1]'");
     };
     await syncExtraHostScripts();
-    expect(await hostScriptsStatus()).toEqual({ ok: false, at: expect.any(String), hosts: [A, B], error: "Invalid value for 'content_scripts[0].matches[1]'" });
+    expect(await hostScriptsStatus()).toEqual({
+      ok: false,
+      at: expect.any(String),
+      hosts: [A, B],
+      error: "Invalid value for 'content_scripts[0].matches[1]'",
+    });
     fake.scripting.updateContentScripts = update;
     await syncExtraHostScripts();
     expect(await hostScriptsStatus()).toEqual({ ok: true, at: expect.any(String), hosts: [A, B] });

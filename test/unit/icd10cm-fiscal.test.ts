@@ -16,20 +16,28 @@ import {
   type IcdSetInForce,
 } from '../../rules/icd10cm/index';
 
-const set = (fy: number, codes: string[]): IcdSetInForce => ({ set: createIcdCodeSet(`ICD-10-CM FY${fy}`, encodeIcdTable(codes)), ...fiscalYearRange(fy) });
+const set = (fy: number, codes: string[]): IcdSetInForce => ({
+  set: createIcdCodeSet(`ICD-10-CM FY${fy}`, encodeIcdTable(codes)),
+  ...fiscalYearRange(fy),
+});
 /** FY2027 as a practice might load it: L57.0 split into L57.00 and L57.01 (made up), the rest of L57 as in FY2026. */
 const FY2027 = set(2027, ['L5700', 'L5701', 'L571', 'L572', 'L573', 'L574', 'L575', 'L578', 'L579', 'L821', 'L828']);
 const SETS = [builtinIcdInForce, FY2027];
 
 const dxInvalid = (dx: string, dateOfService?: string, extra: Parameters<typeof run>[1] = {}) =>
-  run(enc({ dx: [dx], lines: [{ code: '17000', dx: [1] }], ...(dateOfService ? { dateOfService } : {}) }), { icdSets: SETS, ...extra }).filter((f) => f.rule === 'dx-invalid');
+  run(enc({ dx: [dx], lines: [{ code: '17000', dx: [1] }], ...(dateOfService ? { dateOfService } : {}) }), {
+    icdSets: SETS,
+    ...extra,
+  }).filter((f) => f.rule === 'dx-invalid');
 
 describe('fiscal years', () => {
   it('FY2027 runs from 2026-10-01 to 2027-09-30', () => {
     expect(fiscalYearRange(2027)).toEqual({ from: '2026-10-01', to: '2027-09-30' });
     expect(builtinIcdInForce).toMatchObject({ from: '2025-10-01', to: '2026-09-30' });
     expect(builtinIcdInForce.set.name).toBe('ICD-10-CM FY2026');
-    expect([fiscalYearOf('2026-09-30'), fiscalYearOf('2026-10-01'), fiscalYearOf('2027-01-15')]).toEqual([2026, 2027, 2027]);
+    expect([fiscalYearOf('2026-09-30'), fiscalYearOf('2026-10-01'), fiscalYearOf('2027-01-15')]).toEqual([
+      2026, 2027, 2027,
+    ]);
   });
 });
 
@@ -63,7 +71,9 @@ describe('icdSetFor', () => {
 
   it('nothing loaded: undefined (run() then uses the shipped set)', () => {
     expect(icdSetFor([], '2026-10-15')).toBeUndefined();
-    expect(run(enc({ dx: ['L57'], lines: ['17000'] }), { icdSets: [] }).find((f) => f.rule === 'dx-invalid')?.reference).toMatch(/FY2026/);
+    expect(
+      run(enc({ dx: ['L57'], lines: ['17000'] }), { icdSets: [] }).find((f) => f.rule === 'dx-invalid')?.reference,
+    ).toMatch(/FY2026/);
   });
 });
 
@@ -71,7 +81,12 @@ describe('dx-invalid judges with the set in force on the date of service', () =>
   it('a code FY2027 made a header: valid on 2026-09-30, invalid on 2026-10-15, naming FY2027', () => {
     expect(dxInvalid('L57.0', '2026-09-30')).toEqual([]);
     const [finding] = dxInvalid('L57.0', '2026-10-15');
-    expect(finding).toMatchObject({ line: null, severity: 'error', message: 'L57.0 (diagnosis 1) is a category that needs more characters, not a billable code.', fix: 'Use the billable code the note documents: L57.00 or L57.01.' });
+    expect(finding).toMatchObject({
+      line: null,
+      severity: 'error',
+      message: 'L57.0 (diagnosis 1) is a category that needs more characters, not a billable code.',
+      fix: 'Use the billable code the note documents: L57.00 or L57.01.',
+    });
     expect(finding!.reference).toMatch(/ICD-10-CM FY2027 code set/);
   });
 

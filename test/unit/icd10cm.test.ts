@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { builtinIcd, createIcdCodeSet, decodeIcdTable, encodeIcdTable, IcdTableError, parseIcdCodeFile } from '../../rules/icd10cm/index';
+import {
+  builtinIcd,
+  createIcdCodeSet,
+  decodeIcdTable,
+  encodeIcdTable,
+  IcdTableError,
+  parseIcdCodeFile,
+} from '../../rules/icd10cm/index';
 import { FY2026_TABLE } from '../../rules/icd10cm/fy2026.generated';
 import { ICD_TABLE_BUDGET, ICD_TABLE_MODULE, ICD_TABLE_SOURCE, shippedCategory } from '../../rules/icd10cm/shipped';
 
@@ -23,8 +30,18 @@ describe('the source file', () => {
 
 describe('spot checks of data/cms/README.md', () => {
   it.each([
-    ['L570', 'valid'], ['L57', 'invalid'], ['C4431', 'invalid'], ['C44310', 'valid'], ['C44311', 'valid'], ['C44319', 'valid'],
-    ['L7211', 'valid'], ['L721', 'invalid'], ['D225', 'valid'], ['D22', 'invalid'], ['L74510', 'valid'], ['G43709', 'valid'],
+    ['L570', 'valid'],
+    ['L57', 'invalid'],
+    ['C4431', 'invalid'],
+    ['C44310', 'valid'],
+    ['C44311', 'valid'],
+    ['C44319', 'valid'],
+    ['L7211', 'valid'],
+    ['L721', 'invalid'],
+    ['D225', 'valid'],
+    ['D22', 'invalid'],
+    ['L74510', 'valid'],
+    ['G43709', 'valid'],
   ] as const)('%s is %s', (code, status) => {
     expect(builtinIcd.status(code)).toBe(status);
   });
@@ -41,12 +58,30 @@ describe('spot checks of data/cms/README.md', () => {
     expect(builtinIcd.status('c44.31')).toBe('invalid');
   });
   it('takes letters where ICD-10-CM has them: U codes, 7th characters, C4A, E11.A, QA0 (FY2026)', () => {
-    for (const code of ['U071', 'U099', 'T783XXA', 'C4A39', 'E11A', 'Z3A20', 'QA00101', 'QA08']) expect(builtinIcd.status(code), code).toBe('valid');
+    for (const code of ['U071', 'U099', 'T783XXA', 'C4A39', 'E11A', 'Z3A20', 'QA00101', 'QA08'])
+      expect(builtinIcd.status(code), code).toBe('valid');
   });
 });
 
 describe('malformed codes are invalid', () => {
-  it.each(['', ' ', 'L', 'L5', '57', '570', '5L70', 'LL70', 'LS70', 'L57-0', 'L57.0*', 'L570000000', 'C44.31100', 'É570', '??', 'L57,0'])('%j', (code) => {
+  it.each([
+    '',
+    ' ',
+    'L',
+    'L5',
+    '57',
+    '570',
+    '5L70',
+    'LL70',
+    'LS70',
+    'L57-0',
+    'L57.0*',
+    'L570000000',
+    'C44.31100',
+    'É570',
+    '??',
+    'L57,0',
+  ])('%j', (code) => {
     expect(builtinIcd.status(code)).toBe('invalid');
   });
 });
@@ -63,8 +98,19 @@ describe('what the table does not ship is undecided', () => {
 
 describe('the table against its source', () => {
   it('ships at least the dermatology chapters in full', () => {
-    const floor = [['A00', 'B99'], ['C00', 'D49'], ['G00', 'G99'], ['I00', 'I99'], ['L00', 'L99'], ['Q80', 'Q85'], ['R00', 'R99'], ['Z00', 'Z99']];
-    const needed = new Set(source.map((c) => c.slice(0, 3)).filter((cat) => floor.some(([lo, hi]) => cat >= lo! && cat <= hi!)));
+    const floor = [
+      ['A00', 'B99'],
+      ['C00', 'D49'],
+      ['G00', 'G99'],
+      ['I00', 'I99'],
+      ['L00', 'L99'],
+      ['Q80', 'Q85'],
+      ['R00', 'R99'],
+      ['Z00', 'Z99'],
+    ];
+    const needed = new Set(
+      source.map((c) => c.slice(0, 3)).filter((cat) => floor.some(([lo, hi]) => cat >= lo! && cat <= hi!)),
+    );
     for (const category of needed) expect(builtinIcd.hasCategory(category), category).toBe(true);
   });
   it('decodes to exactly the shipped codes of the source, in code order', () => {
@@ -120,7 +166,18 @@ describe('size budget', () => {
 });
 
 describe('another year through the same code (createIcdCodeSet)', () => {
-  const codes = ['L570', 'L571', 'L5711', 'I10', 'T783XXA', 'T783XXD', 'T783XXS', 'S0001XA', 'S0001XD', 'S0001XS'].filter((c) => c !== 'L571');
+  const codes = [
+    'L570',
+    'L571',
+    'L5711',
+    'I10',
+    'T783XXA',
+    'T783XXD',
+    'T783XXS',
+    'S0001XA',
+    'S0001XD',
+    'S0001XS',
+  ].filter((c) => c !== 'L571');
   const table = encodeIcdTable(codes);
   const fy = createIcdCodeSet('ICD-10-CM FY2027', table);
   it('round-trips a small code list', () => {
@@ -134,7 +191,10 @@ describe('another year through the same code (createIcdCodeSet)', () => {
     expect(fy.categories()).toEqual(['I10', 'L57', 'S00', 'T78']);
   });
   it('reads a code file as CMS ships it', () => {
-    expect(parseIcdCodeFile('L570    Actinic keratosis\r\nC44.311\tBasal cell carcinoma of skin of nose\n\n')).toEqual(['L570', 'C44311']);
+    expect(parseIcdCodeFile('L570    Actinic keratosis\r\nC44.311\tBasal cell carcinoma of skin of nose\n\n')).toEqual([
+      'L570',
+      'C44311',
+    ]);
   });
   it('rejects what the format cannot hold', () => {
     expect(() => encodeIcdTable(['L57', 'L570'])).toThrow(IcdTableError);

@@ -1,6 +1,12 @@
 /** The streaming JSON splitter under the JSON and FHIR readers: pieces, chunk boundaries, syntax errors, the size cap. */
 import { describe, expect, it } from 'vitest';
-import { jsonPieces, JsonPieceTooLargeError, JsonSyntaxError, type JsonPiece, type JsonStreamOptions } from '../../lib/claims/json-stream';
+import {
+  jsonPieces,
+  JsonPieceTooLargeError,
+  JsonSyntaxError,
+  type JsonPiece,
+  type JsonStreamOptions,
+} from '../../lib/claims/json-stream';
 
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -10,23 +16,35 @@ async function pieces(text: string, options: Partial<JsonStreamOptions> = {}, si
   for await (const p of jsonPieces(chunked(text, size), { maxPieceBytes: 1 << 20, ...options })) out.push(p);
   return out;
 }
-const texts = (ps: JsonPiece[]) => ps.map((p) => `${p.kind}${p.key ? `:${p.key}` : ''}#${p.position}@${p.doc}=${p.text}`);
+const texts = (ps: JsonPiece[]) =>
+  ps.map((p) => `${p.kind}${p.key ? `:${p.key}` : ''}#${p.position}@${p.doc}=${p.text}`);
 
 describe('jsonPieces', () => {
   it('splits a top-level array into its elements, whatever they hold, at any chunk size', async () => {
     const text = ' \uFEFF[ {"a": "x,]}\\"["}, [1, [2]] ,"s\\\\", 12.5e3, true ,null,{} ]\n';
-    const want = ['element#1@1={"a": "x,]}\\"["}', 'element#2@1=[1, [2]]', 'element#3@1="s\\\\"', 'element#4@1=12.5e3', 'element#5@1=true', 'element#6@1=null', 'element#7@1={}'];
+    const want = [
+      'element#1@1={"a": "x,]}\\"["}',
+      'element#2@1=[1, [2]]',
+      'element#3@1="s\\\\"',
+      'element#4@1=12.5e3',
+      'element#5@1=true',
+      'element#6@1=null',
+      'element#7@1={}',
+    ];
     for (const size of [1, 2, 3, 5, 8, 1 << 20]) expect(texts(await pieces(text, {}, size))).toEqual(want);
   });
 
   it('gives a top-level object as one document, and an empty array as nothing', async () => {
-    expect(texts(await pieces('{"id": "x", "lines": [{"code": "1"}]}'))).toEqual(['document#1@1={"id": "x", "lines": [{"code": "1"}]}']);
+    expect(texts(await pieces('{"id": "x", "lines": [{"code": "1"}]}'))).toEqual([
+      'document#1@1={"id": "x", "lines": [{"code": "1"}]}',
+    ]);
     expect(await pieces('[]')).toEqual([]);
     expect(await pieces(' [ \n ] ')).toEqual([]);
   });
 
   it("streams a top-level object's array property one element at a time (a FHIR Bundle's entry), the other properties as pieces", async () => {
-    const bundle = '{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"id": "1"}}, {"fullUrl": "u", "resource": {"entry": [1]}}], "meta": {"tag": []}}';
+    const bundle =
+      '{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"id": "1"}}, {"fullUrl": "u", "resource": {"entry": [1]}}], "meta": {"tag": []}}';
     const want = [
       'property:resourceType#1@1="Bundle"',
       'property:type#2@1="collection"',
@@ -34,15 +52,24 @@ describe('jsonPieces', () => {
       'entry#2@1={"fullUrl": "u", "resource": {"entry": [1]}}',
       'property:meta#3@1={"tag": []}',
     ];
-    for (const size of [1, 4, 1 << 20]) expect(texts(await pieces(bundle, { streamProperty: 'entry' }, size))).toEqual(want);
+    for (const size of [1, 4, 1 << 20])
+      expect(texts(await pieces(bundle, { streamProperty: 'entry' }, size))).toEqual(want);
     // A property named like the stream whose value is no array is a plain property.
-    expect(texts(await pieces('{"entry": 5, "k\\"ey": 1}', { streamProperty: 'entry' }))).toEqual(['property:entry#1@1=5', 'property:k"ey#2@1=1']);
+    expect(texts(await pieces('{"entry": 5, "k\\"ey": 1}', { streamProperty: 'entry' }))).toEqual([
+      'property:entry#1@1=5',
+      'property:k"ey#2@1=1',
+    ]);
   });
 
   it('reads NDJSON when several documents may follow one another', async () => {
     const ndjson = '{"resourceType":"Claim","id":"1"}\n{"resourceType":"Claim","id":"2"}\n';
-    expect(texts(await pieces(ndjson, { multipleDocuments: true }, 3))).toEqual(['document#1@1={"resourceType":"Claim","id":"1"}', 'document#2@2={"resourceType":"Claim","id":"2"}']);
-    await expect(pieces(ndjson)).rejects.toThrow(new JsonSyntaxError("unexpected '{' after the end of the JSON document (after document 1)"));
+    expect(texts(await pieces(ndjson, { multipleDocuments: true }, 3))).toEqual([
+      'document#1@1={"resourceType":"Claim","id":"1"}',
+      'document#2@2={"resourceType":"Claim","id":"2"}',
+    ]);
+    await expect(pieces(ndjson)).rejects.toThrow(
+      new JsonSyntaxError("unexpected '{' after the end of the JSON document (after document 1)"),
+    );
   });
 
   it.each([
@@ -63,7 +90,7 @@ describe('jsonPieces', () => {
   });
 
   it.each([
-    ['{"a" 1}', "expected ':' after the property name \"a\""],
+    ['{"a" 1}', 'expected \':\' after the property name "a"'],
     ['{"a": 1,}', "expected a property name, found '}' (after property 1)"],
     ['{"a": 1 "b": 2}', "expected ',' or '}' after the property \"a\", found '\"' (after property 1)"],
     ['{"entry": [1,]}', 'a comma before ] (after entry 1)'],

@@ -102,35 +102,172 @@ const more = (what: string) => (n: number) => `more than ${n.toLocaleString('en-
 const CASES: LimitCase[] = [
   // The encounter's strings
   { limit: 'id', field: 'encounter.id', says: longer, message: (n) => evaluate((e) => (e.id = str(n))) },
-  { limit: 'text', field: 'encounter.payer.name', says: longer, message: (n) => evaluate((e) => (e.payer.name = str(n))) },
-  { limit: 'text', field: 'encounter.diagnoses.1.code', says: longer, message: (n) => evaluate((e) => (e.diagnoses[1]!.code = str(n))) },
-  { limit: 'text', field: 'encounter.diagnoses.0.description', says: longer, message: (n) => evaluate((e) => (e.diagnoses[0]!.description = str(n))) },
-  { limit: 'text', field: 'encounter.lines.1.code', says: longer, message: (n) => evaluate((e) => (e.lines[1]!.code = str(n))) },
-  { limit: 'text', field: 'encounter.lines.0.modifiers.0', says: longer, message: (n) => evaluate((e) => (e.lines[0]!.modifiers![0] = str(n))) },
-  { limit: 'text', field: 'encounter.lines.1.site', says: longer, message: (n) => evaluate((e) => (e.lines[1]!.site = str(n))) },
-  { limit: 'text', field: 'encounter.lines.1.description', says: longer, message: (n) => evaluate((e) => (e.lines[1]!.description = str(n))) },
+  {
+    limit: 'text',
+    field: 'encounter.payer.name',
+    says: longer,
+    message: (n) => evaluate((e) => (e.payer.name = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.diagnoses.1.code',
+    says: longer,
+    message: (n) => evaluate((e) => (e.diagnoses[1]!.code = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.diagnoses.0.description',
+    says: longer,
+    message: (n) => evaluate((e) => (e.diagnoses[0]!.description = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.lines.1.code',
+    says: longer,
+    message: (n) => evaluate((e) => (e.lines[1]!.code = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.lines.0.modifiers.0',
+    says: longer,
+    message: (n) => evaluate((e) => (e.lines[0]!.modifiers![0] = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.lines.1.site',
+    says: longer,
+    message: (n) => evaluate((e) => (e.lines[1]!.site = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.lines.1.description',
+    says: longer,
+    message: (n) => evaluate((e) => (e.lines[1]!.description = str(n))),
+  },
   { limit: 'note', field: 'encounter.note', says: longer, message: (n) => evaluate((e) => (e.note = str(n))) },
-  { limit: 'text', field: 'encounter.history.0.code', says: longer, message: (n) => evaluate((e) => (e.history![0]!.code = str(n))) },
-  { limit: 'text', field: 'encounter.history.0.modifiers.0', says: longer, message: (n) => evaluate((e) => (e.history![0]!.modifiers![0] = str(n))) },
-  { limit: 'text', field: 'encounter.history.0.dx.0', says: longer, message: (n) => evaluate((e) => (e.history![0]!.dx![0] = str(n))) },
+  {
+    limit: 'text',
+    field: 'encounter.history.0.code',
+    says: longer,
+    message: (n) => evaluate((e) => (e.history![0]!.code = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.history.0.modifiers.0',
+    says: longer,
+    message: (n) => evaluate((e) => (e.history![0]!.modifiers![0] = str(n))),
+  },
+  {
+    limit: 'text',
+    field: 'encounter.history.0.dx.0',
+    says: longer,
+    message: (n) => evaluate((e) => (e.history![0]!.dx![0] = str(n))),
+  },
   // The encounter's lists
-  { limit: 'lines', field: 'encounter.lines', says: more('lines'), message: (n) => evaluate((e) => (e.lines = many(n, () => ({ code: '17110', dx: [1] })))) },
-  { limit: 'diagnoses', field: 'encounter.diagnoses', says: more('diagnoses'), message: (n) => evaluate((e) => (e.diagnoses = many(n, () => ({ code: 'B07.8' })))) },
-  { limit: 'history', field: 'encounter.history', says: more('prior services'), message: (n) => evaluate((e) => (e.history = many(n, () => ({ dateOfService: '2026-04-01', code: '17110', modifiers: [], dx: [] })))) },
-  { limit: 'modifiers', field: 'encounter.lines.0.modifiers', says: more('modifiers'), message: (n) => evaluate((e) => (e.lines[0]!.modifiers = many(n, () => '59'))) },
-  { limit: 'pointers', field: 'encounter.lines.0.dx', says: more('diagnosis pointers'), message: (n) => evaluate((e) => (e.lines[0]!.dx = many(n, () => 1))) },
-  { limit: 'modifiers', field: 'encounter.history.0.modifiers', says: more('modifiers'), message: (n) => evaluate((e) => (e.history![0]!.modifiers = many(n, () => '59'))) },
-  { limit: 'pointers', field: 'encounter.history.0.dx', says: more('diagnoses'), message: (n) => evaluate((e) => (e.history![0]!.dx = many(n, () => 'B07.8'))) },
-  { limit: 'lines', field: 'encounter.abn.lines', says: more('line indexes'), message: (n) => evaluate((e) => (e.abn!.lines = many(n, () => 1))) },
+  {
+    limit: 'lines',
+    field: 'encounter.lines',
+    says: more('lines'),
+    message: (n) => evaluate((e) => (e.lines = many(n, () => ({ code: '17110', dx: [1] })))),
+  },
+  {
+    limit: 'diagnoses',
+    field: 'encounter.diagnoses',
+    says: more('diagnoses'),
+    message: (n) => evaluate((e) => (e.diagnoses = many(n, () => ({ code: 'B07.8' })))),
+  },
+  {
+    limit: 'history',
+    field: 'encounter.history',
+    says: more('prior services'),
+    message: (n) =>
+      evaluate(
+        (e) => (e.history = many(n, () => ({ dateOfService: '2026-04-01', code: '17110', modifiers: [], dx: [] }))),
+      ),
+  },
+  {
+    limit: 'modifiers',
+    field: 'encounter.lines.0.modifiers',
+    says: more('modifiers'),
+    message: (n) => evaluate((e) => (e.lines[0]!.modifiers = many(n, () => '59'))),
+  },
+  {
+    limit: 'pointers',
+    field: 'encounter.lines.0.dx',
+    says: more('diagnosis pointers'),
+    message: (n) => evaluate((e) => (e.lines[0]!.dx = many(n, () => 1))),
+  },
+  {
+    limit: 'modifiers',
+    field: 'encounter.history.0.modifiers',
+    says: more('modifiers'),
+    message: (n) => evaluate((e) => (e.history![0]!.modifiers = many(n, () => '59'))),
+  },
+  {
+    limit: 'pointers',
+    field: 'encounter.history.0.dx',
+    says: more('diagnoses'),
+    message: (n) => evaluate((e) => (e.history![0]!.dx = many(n, () => 'B07.8'))),
+  },
+  {
+    limit: 'lines',
+    field: 'encounter.abn.lines',
+    says: more('line indexes'),
+    message: (n) => evaluate((e) => (e.abn!.lines = many(n, () => 1))),
+  },
   // Every other message's strings
-  { limit: 'adapter', field: 'adapter', says: longer, message: (n) => ({ type: 'evaluate', adapter: str(n), encounter: encounter() }) },
-  { limit: 'adapter', field: 'adapter', says: longer, message: (n) => ({ type: 'status', adapter: str(n), state: 'unreadable' }) },
-  { limit: 'reason', field: 'reason', says: longer, message: (n) => ({ type: 'status', adapter: 'ema', state: 'unreadable', reason: str(n) }) },
-  { limit: 'id', field: 'encounterId', says: longer, message: (n) => ({ type: 'signed-anyway', encounterId: str(n), errors: 1 }) },
-  { limit: 'key', field: 'key', says: longer, from: 'page', message: (n) => ({ type: 'dismiss', tabId: 7, key: str(n), reason: 'other' }) },
-  { limit: 'comment', field: 'comment', says: longer, from: 'page', message: (n) => ({ type: 'dismiss', tabId: 7, key: 'k', reason: 'other', comment: str(n) }) },
-  { limit: 'key', field: 'key', says: longer, from: 'page', message: (n) => ({ type: 'undismiss', tabId: 7, key: str(n) }) },
-  { limit: 'key', field: 'key', says: longer, from: 'page', message: (n) => ({ type: 'reveal', tabId: 7, key: str(n) }) },
+  {
+    limit: 'adapter',
+    field: 'adapter',
+    says: longer,
+    message: (n) => ({ type: 'evaluate', adapter: str(n), encounter: encounter() }),
+  },
+  {
+    limit: 'adapter',
+    field: 'adapter',
+    says: longer,
+    message: (n) => ({ type: 'status', adapter: str(n), state: 'unreadable' }),
+  },
+  {
+    limit: 'reason',
+    field: 'reason',
+    says: longer,
+    message: (n) => ({ type: 'status', adapter: 'ema', state: 'unreadable', reason: str(n) }),
+  },
+  {
+    limit: 'id',
+    field: 'encounterId',
+    says: longer,
+    message: (n) => ({ type: 'signed-anyway', encounterId: str(n), errors: 1 }),
+  },
+  {
+    limit: 'key',
+    field: 'key',
+    says: longer,
+    from: 'page',
+    message: (n) => ({ type: 'dismiss', tabId: 7, key: str(n), reason: 'other' }),
+  },
+  {
+    limit: 'comment',
+    field: 'comment',
+    says: longer,
+    from: 'page',
+    message: (n) => ({ type: 'dismiss', tabId: 7, key: 'k', reason: 'other', comment: str(n) }),
+  },
+  {
+    limit: 'key',
+    field: 'key',
+    says: longer,
+    from: 'page',
+    message: (n) => ({ type: 'undismiss', tabId: 7, key: str(n) }),
+  },
+  {
+    limit: 'key',
+    field: 'key',
+    says: longer,
+    from: 'page',
+    message: (n) => ({ type: 'reveal', tabId: 7, key: str(n) }),
+  },
 ];
 
 describe('every declared limit is enforced at the worker’s door', () => {
@@ -138,22 +275,28 @@ describe('every declared limit is enforced at the worker’s door', () => {
     expect(LIMITS).toEqual(EXPECTED);
   });
 
-  it.each(CASES.map((c) => [`${c.field} (${c.limit}: ${EXPECTED[c.limit].toLocaleString('en-US')})`, c] as const))('%s', async (_name, c) => {
-    const n = EXPECTED[c.limit];
-    const schema = c.from === 'page' ? PageRequestSchema : ContentRequestSchema;
-    const at = schema.safeParse(c.message(n));
-    expect(at.success, JSON.stringify(at.error?.issues[0])).toBe(true);
-    // One past the limit: refused at the door, the reply naming the field.
-    const { worker, writes } = setup();
-    const reply = await worker.handle(c.message(n + 1), c.from === 'page' ? page : tab);
-    expect(reply).toEqual({ ok: false, error: `rejected: ${c.field}: ${c.says(n)}` });
-    expect(writes).toEqual([]);
-  });
+  it.each(CASES.map((c) => [`${c.field} (${c.limit}: ${EXPECTED[c.limit].toLocaleString('en-US')})`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const n = EXPECTED[c.limit];
+      const schema = c.from === 'page' ? PageRequestSchema : ContentRequestSchema;
+      const at = schema.safeParse(c.message(n));
+      expect(at.success, JSON.stringify(at.error?.issues[0])).toBe(true);
+      // One past the limit: refused at the door, the reply naming the field.
+      const { worker, writes } = setup();
+      const reply = await worker.handle(c.message(n + 1), c.from === 'page' ? page : tab);
+      expect(reply).toEqual({ ok: false, error: `rejected: ${c.field}: ${c.says(n)}` });
+      expect(writes).toEqual([]);
+    },
+  );
 
   it('a message over 4,000,000 bytes is refused before it is parsed', async () => {
     const { worker } = setup();
     // 201 lines of 20,000-character sites: each field within its limit, the message not.
-    const reply = await worker.handle(evaluate((e) => (e.lines = many(201, () => ({ code: '17110', dx: [1], site: str(20_000) })))), tab);
+    const reply = await worker.handle(
+      evaluate((e) => (e.lines = many(201, () => ({ code: '17110', dx: [1], site: str(20_000) })))),
+      tab,
+    );
     expect(reply).toEqual({ ok: false, error: 'rejected: message too large' });
   });
 
@@ -164,7 +307,7 @@ describe('every declared limit is enforced at the worker’s door', () => {
   });
 });
 
-describe('the bounded schemas keep the engine schema\'s own messages', () => {
+describe("the bounded schemas keep the engine schema's own messages", () => {
   it.each<[string, unknown]>([
     ['a number for a code', { ...encounter(), lines: [{ code: 5 }] }],
     ['a string for the modifiers', { ...encounter(), lines: [{ code: '17110', modifiers: '25' }] }],
@@ -176,7 +319,10 @@ describe('the bounded schemas keep the engine schema\'s own messages', () => {
     ['a number for the payer name', { ...encounter(), payer: { kind: 'medicare', name: 1 } }],
     ['a number for the note', { ...encounter(), note: 1 }],
     ['a string for the history', { ...encounter(), history: 'none' }],
-    ['a number for a prior diagnosis', { ...encounter(), history: [{ dateOfService: '2026-01-01', code: '17110', dx: [1] }] }],
+    [
+      'a number for a prior diagnosis',
+      { ...encounter(), history: [{ dateOfService: '2026-01-01', code: '17110', dx: [1] }] },
+    ],
     ['a string for the ABN lines', { ...encounter(), abn: { signed: true, lines: '1' } }],
     ['a number for the id', { ...encounter(), id: 1 }],
   ])('%s', (_name, bad) => {
@@ -185,10 +331,16 @@ describe('the bounded schemas keep the engine schema\'s own messages', () => {
     const door = ContentRequestSchema.safeParse({ type: 'evaluate', adapter: 'ema', encounter: bad });
     expect(door.success).toBe(false);
     const issue = door.error!.issues[0]!;
-    expect(`${issue.path.slice(1).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')}: ${issue.message}`).toBe((engine as { error: string }).error);
+    expect(
+      `${issue.path
+        .slice(1)
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')}: ${issue.message}`,
+    ).toBe((engine as { error: string }).error);
   });
 
-  it('the engine\'s own schema is not bounded (the command line reads files, with its own limits)', () => {
+  it("the engine's own schema is not bounded (the command line reads files, with its own limits)", () => {
     expect(parseEncounter({ ...encounter(), lines: [{ code: '17110', site: str(30_000) }] }).ok).toBe(true);
   });
 });

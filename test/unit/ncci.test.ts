@@ -33,8 +33,12 @@ const root = (p: string) => new URL(`../../${p}`, import.meta.url);
 const ptpRows = parsePtpSubset(readFileSync(root(PTP_SUBSET_SOURCE), 'utf8'));
 const mueRows = parseMueSubset(readFileSync(root(MUE_SUBSET_SOURCE), 'utf8'));
 
-const said = (e: Encounter, options?: Parameters<typeof run>[1]) => run(e, options).map((f) => `${f.rule}@${f.line}`).sort();
-const ncci = (e: Encounter, options?: Parameters<typeof run>[1]): Finding[] => run(e, options).filter((f) => f.rule.startsWith('ncci-'));
+const said = (e: Encounter, options?: Parameters<typeof run>[1]) =>
+  run(e, options)
+    .map((f) => `${f.rule}@${f.line}`)
+    .sort();
+const ncci = (e: Encounter, options?: Parameters<typeof run>[1]): Finding[] =>
+  run(e, options).filter((f) => f.rule.startsWith('ncci-'));
 
 describe('the built-in tables', { timeout: 30_000 }, () => {
   it('hold every row of the shipped subset, exactly', () => {
@@ -52,8 +56,15 @@ describe('the built-in tables', { timeout: 30_000 }, () => {
   });
 
   it('are named by their quarter', () => {
-    expect(builtinPtp()).toMatchObject({ name: 'NCCI PTP 2026 Q3', reference: 'CMS NCCI PTP edits, practitioner, 2026 Q3 (v32.2)', dated: false });
-    expect(builtinMue()).toMatchObject({ name: 'NCCI MUE 2026 Q2', reference: 'CMS MUE, practitioner services, 2026 Q2' });
+    expect(builtinPtp()).toMatchObject({
+      name: 'NCCI PTP 2026 Q3',
+      reference: 'CMS NCCI PTP edits, practitioner, 2026 Q3 (v32.2)',
+      dated: false,
+    });
+    expect(builtinMue()).toMatchObject({
+      name: 'NCCI MUE 2026 Q2',
+      reference: 'CMS MUE, practitioner services, 2026 Q2',
+    });
   });
 
   it('carry the rows the README checks', () => {
@@ -77,21 +88,36 @@ describe('the built-in tables', { timeout: 30_000 }, () => {
 
 describe('ncci-ptp on real rows', () => {
   it('11102/17000: biopsy-bundled speaks without a modifier, nobody with XS on either line', () => {
-    const lines = (bx: string[] = [], des: string[] = []) => enc({ dx: ['L57.0', 'D48.5'], lines: [{ code: '11102', modifiers: bx, dx: [2] }, { code: '17000', modifiers: des, dx: [1] }] });
+    const lines = (bx: string[] = [], des: string[] = []) =>
+      enc({
+        dx: ['L57.0', 'D48.5'],
+        lines: [
+          { code: '11102', modifiers: bx, dx: [2] },
+          { code: '17000', modifiers: des, dx: [1] },
+        ],
+      });
     expect(said(lines())).toEqual(['biopsy-bundled@0']);
     expect(said(lines(['XS']))).toEqual([]);
     expect(said(lines([], ['XS']))).toEqual([]);
   });
 
   it('11055/17110: warning on the column-2 line, separated by XS on either line', () => {
-    const e = (paring: string[] = [], wart: string[] = []) => enc({ dx: ['L84', 'B07.0'], lines: [{ code: '17110', modifiers: wart, dx: [2] }, { code: '11055', modifiers: paring, dx: [1] }] });
+    const e = (paring: string[] = [], wart: string[] = []) =>
+      enc({
+        dx: ['L84', 'B07.0'],
+        lines: [
+          { code: '17110', modifiers: wart, dx: [2] },
+          { code: '11055', modifiers: paring, dx: [1] },
+        ],
+      });
     const [f, ...rest] = ncci(e());
     expect(rest).toEqual([]);
     expect(f).toEqual({
       rule: 'ncci-ptp',
       severity: 'warning',
       line: 0,
-      message: 'NCCI PTP 2026 Q3: 17110 and 11055 are mutually exclusive, and 17110 is paid only with a modifier that marks a separate service.',
+      message:
+        'NCCI PTP 2026 Q3: 17110 and 11055 are mutually exclusive, and 17110 is paid only with a modifier that marks a separate service.',
       fix: 'Append XS to 17110 if it treated a separate lesion or site (XE for a separate session); otherwise remove 17110.',
       reference: 'CMS NCCI PTP edits, practitioner, 2026 Q3 (v32.2)',
       messageId: 'mutuallyExclusive',
@@ -111,31 +137,98 @@ describe('ncci-ptp on real rows', () => {
   });
 
   it('17311/88305: mohs-pathology-bundled speaks, not ncci-ptp, whichever line carries XS', () => {
-    const e = (mohs: string[] = [], path: string[] = []) => enc({ payer: 'medicare', dx: ['C44.311'], lines: [{ code: '17311', modifiers: mohs, dx: [1] }, { code: '88305', modifiers: path, dx: [1] }] });
+    const e = (mohs: string[] = [], path: string[] = []) =>
+      enc({
+        payer: 'medicare',
+        dx: ['C44.311'],
+        lines: [
+          { code: '17311', modifiers: mohs, dx: [1] },
+          { code: '88305', modifiers: path, dx: [1] },
+        ],
+      });
     expect(said(e())).toEqual(['mohs-pathology-bundled@1']);
     expect(said(e(['XS']))).toEqual(['mohs-pathology-bundled@1']);
     expect(said(e([], ['XS']))).toEqual([]);
   });
 
   it('11400/12001: repair-bundled speaks, not ncci-ptp', () => {
-    expect(said(enc({ dx: ['D48.5'], lines: [{ code: '11400', dx: [1] }, { code: '12001', dx: [1] }] }))).toEqual(['repair-bundled@1']);
-    expect(said(enc({ dx: ['D48.5'], lines: [{ code: '11400', dx: [1] }, { code: '12001', modifiers: ['XS'], dx: [1] }] }))).toEqual([]);
+    expect(
+      said(
+        enc({
+          dx: ['D48.5'],
+          lines: [
+            { code: '11400', dx: [1] },
+            { code: '12001', dx: [1] },
+          ],
+        }),
+      ),
+    ).toEqual(['repair-bundled@1']);
+    expect(
+      said(
+        enc({
+          dx: ['D48.5'],
+          lines: [
+            { code: '11400', dx: [1] },
+            { code: '12001', modifiers: ['XS'], dx: [1] },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('a modifier-0 pair (11056/11055) is an error on the column-2 line that no modifier lifts', () => {
     for (const modifiers of [[], ['XS'], ['59', 'RT']]) {
-      const f = ncci(enc({ dx: ['L84'], lines: [{ code: '11055', modifiers, dx: [1] }, { code: '11056', dx: [1] }] }));
-      expect(f).toEqual([expect.objectContaining({ rule: 'ncci-ptp', severity: 'error', line: 0, message: 'NCCI PTP 2026 Q3: 11055 is never paid with 11056 on the same day; no modifier bypasses this edit.', fix: 'Remove 11055: no modifier makes it payable with 11056.' })]);
+      const f = ncci(
+        enc({
+          dx: ['L84'],
+          lines: [
+            { code: '11055', modifiers, dx: [1] },
+            { code: '11056', dx: [1] },
+          ],
+        }),
+      );
+      expect(f).toEqual([
+        expect.objectContaining({
+          rule: 'ncci-ptp',
+          severity: 'error',
+          line: 0,
+          message: 'NCCI PTP 2026 Q3: 11055 is never paid with 11056 on the same day; no modifier bypasses this edit.',
+          fix: 'Remove 11055: no modifier makes it payable with 11056.',
+        }),
+      ]);
     }
   });
 
   it('one finding per column-2 line, naming every column-1 code', () => {
-    const f = ncci(enc({ payer: 'medicare', dx: ['C44.311', 'C44.612'], lines: [{ code: '17311', dx: [1] }, { code: '17313', dx: [2] }, { code: '11600', dx: [1, 2] }] }));
-    expect(f).toEqual([expect.objectContaining({ line: 2, severity: 'warning', message: expect.stringContaining('11600 is bundled into 17311 and 17313') })]);
+    const f = ncci(
+      enc({
+        payer: 'medicare',
+        dx: ['C44.311', 'C44.612'],
+        lines: [
+          { code: '17311', dx: [1] },
+          { code: '17313', dx: [2] },
+          { code: '11600', dx: [1, 2] },
+        ],
+      }),
+    );
+    expect(f).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'warning',
+        message: expect.stringContaining('11600 is bundled into 17311 and 17313'),
+      }),
+    ]);
   });
 
   it('the engine uses the built-in tables by default, and none when told so', () => {
-    const e = enc({ dx: ['L84', 'B07.0'], lines: [{ code: '11055', dx: [1] }, { code: '17110', units: 2, dx: [2] }, { code: '11103', units: 7, dx: [1] }] });
+    const e = enc({
+      dx: ['L84', 'B07.0'],
+      lines: [
+        { code: '11055', dx: [1] },
+        { code: '17110', units: 2, dx: [2] },
+        { code: '11103', units: 7, dx: [1] },
+      ],
+    });
     expect(ncci(e).map((f) => f.rule)).toContain('ncci-ptp');
     expect(ncci(e).map((f) => f.rule)).toContain('ncci-mue');
     expect(ncci(e, { tables: { ptp: undefined, mue: undefined } })).toEqual([]);
@@ -145,12 +238,24 @@ describe('ncci-ptp on real rows', () => {
 
 describe('ncci-mue on real rows', () => {
   it('17003 ×14: destruction-series speaks, not ncci-mue', () => {
-    const e = enc({ dx: ['L57.0'], lines: [{ code: '17000', dx: [1] }, { code: '17003', units: 14, dx: [1] }] });
+    const e = enc({
+      dx: ['L57.0'],
+      lines: [
+        { code: '17000', dx: [1] },
+        { code: '17003', units: 14, dx: [1] },
+      ],
+    });
     expect(said(e)).toEqual(['destruction-series@1']);
   });
 
   it('11103 ×7 against its MUE of 6 (date-of-service edit)', () => {
-    const e = enc({ dx: ['D48.5'], lines: [{ code: '11102', dx: [1] }, { code: '11103', units: 7, dx: [1] }] });
+    const e = enc({
+      dx: ['D48.5'],
+      lines: [
+        { code: '11102', dx: [1] },
+        { code: '11103', units: 7, dx: [1] },
+      ],
+    });
     expect(ncci(e)).toEqual([
       {
         rule: 'ncci-mue',
@@ -173,7 +278,17 @@ describe('ncci-mue on real rows', () => {
       { code: '11103', mue: 3, mai: 1, rationale: '' },
       { code: '11105', mue: 3, mai: 2, rationale: '' },
     ]);
-    const e = enc({ dx: ['D48.5'], lines: [{ code: '11104', dx: [1] }, { code: '11103', units: 3, dx: [1] }, { code: '11103', units: 3, dx: [1] }, { code: '11105', units: 2, dx: [1] }, { code: '11105', units: 2, dx: [1] }, { code: '11103', units: 4, dx: [1] }] });
+    const e = enc({
+      dx: ['D48.5'],
+      lines: [
+        { code: '11104', dx: [1] },
+        { code: '11103', units: 3, dx: [1] },
+        { code: '11103', units: 3, dx: [1] },
+        { code: '11105', units: 2, dx: [1] },
+        { code: '11105', units: 2, dx: [1] },
+        { code: '11103', units: 4, dx: [1] },
+      ],
+    });
     expect(ncci(e, { tables: { ptp: undefined, mue } }).map((f) => f.line)).toEqual([4, 5]);
   });
 });
@@ -185,11 +300,34 @@ describe('dates', () => {
     b.add(codeIndex('11055'), codeIndex('17110'), 1, 20190101, 20231231, 'Mutually exclusive procedures');
     b.add(codeIndex('11055'), codeIndex('17110'), 0, 20240101, 0, 'Mutually exclusive procedures');
     // 11056/11055 deleted at the end of 2020.
-    b.add(codeIndex('11056'), codeIndex('11055'), 0, 20100101, 20201231, 'Misuse of column two code with column one code');
+    b.add(
+      codeIndex('11056'),
+      codeIndex('11055'),
+      0,
+      20100101,
+      20201231,
+      'Misuse of column two code with column one code',
+    );
     return b.build({ name: 'NCCI PTP 2026 Q3', reference: 'test', asOf: '2026-07-01' });
   };
-  const pair = (dateOfService?: string) => enc({ dateOfService, dx: ['L84', 'B07.0'], lines: [{ code: '11055', dx: [1] }, { code: '17110', dx: [2] }] });
-  const paring = (dateOfService?: string) => enc({ dateOfService, dx: ['L84'], lines: [{ code: '11055', dx: [1] }, { code: '11056', dx: [1] }] });
+  const pair = (dateOfService?: string) =>
+    enc({
+      dateOfService,
+      dx: ['L84', 'B07.0'],
+      lines: [
+        { code: '11055', dx: [1] },
+        { code: '17110', dx: [2] },
+      ],
+    });
+  const paring = (dateOfService?: string) =>
+    enc({
+      dateOfService,
+      dx: ['L84'],
+      lines: [
+        { code: '11055', dx: [1] },
+        { code: '11056', dx: [1] },
+      ],
+    });
 
   it('an edit applies only inside its effective and deletion dates', () => {
     const ptp = dated();
@@ -235,17 +373,35 @@ describe('precedence', { timeout: 60_000 }, () => {
     for (const p of [...PTP_PRECEDENCE, ...MUE_PRECEDENCE]) {
       for (const owner of p.owner.split(', ')) expect(ids.has(owner), owner).toBe(true);
     }
-    for (const p of PTP_PRECEDENCE) for (const owner of p.owner.split(', ')) expect(ptpRule.meta.description).toContain(owner);
+    for (const p of PTP_PRECEDENCE)
+      for (const owner of p.owner.split(', ')) expect(ptpRule.meta.description).toContain(owner);
     for (const p of MUE_PRECEDENCE) expect(mueRule.meta.description).toContain(p.owner);
   });
 
   it('keeps ncci-ptp silent on every built-in pair the catalog judges', () => {
-    const line = (code: string, index: number): ClaimLine => ({ index, code, modifiers: new Set(), units: 1, dx: ['D485'], badPointer: false, raw: { code } });
+    const line = (code: string, index: number): ClaimLine => ({
+      index,
+      code,
+      modifiers: new Set(),
+      units: 1,
+      dx: ['D485'],
+      badPointer: false,
+      raw: { code },
+    });
     let owned = 0;
     for (const r of ptpRows) {
       if (!ptpPrecedenceFor(line(r.column1, 0), line(r.column2, 1))) continue;
       owned++;
-      const f = ncci(enc({ dx: ['D48.5'], lines: [{ code: r.column1, dx: [1] }, { code: r.column2, dx: [1] }] }), { tables: { mue: undefined } });
+      const f = ncci(
+        enc({
+          dx: ['D48.5'],
+          lines: [
+            { code: r.column1, dx: [1] },
+            { code: r.column2, dx: [1] },
+          ],
+        }),
+        { tables: { mue: undefined } },
+      );
       expect(f, `${r.column1}/${r.column2}`).toEqual([]);
     }
     expect(owned).toBeGreaterThan(1000);
@@ -253,12 +409,23 @@ describe('precedence', { timeout: 60_000 }, () => {
 
   it('keeps ncci-mue silent on the units the catalog judges', () => {
     for (const code of ['17000', '17003', '17004', '17110', '17111', '11200', '11201', '11102', '11104', '11106']) {
-      expect(ncci(enc({ dx: ['D48.5'], lines: [{ code, units: 40, dx: [1] }] }), { tables: { ptp: undefined } }), code).toEqual([]);
+      expect(
+        ncci(enc({ dx: ['D48.5'], lines: [{ code, units: 40, dx: [1] }] }), { tables: { ptp: undefined } }),
+        code,
+      ).toEqual([]);
     }
   });
 
   it('judges two destruction families whatever diagnoses they link: only a modifier bypasses an edit', () => {
-    const e = (dx: number[][], modifiers?: string[]) => enc({ payer: 'medicare', dx: ['L82.0', 'L91.8'], lines: [{ code: '17110', dx: dx[0] }, { code: '11200', dx: dx[1], ...(modifiers ? { modifiers } : {}) }] });
+    const e = (dx: number[][], modifiers?: string[]) =>
+      enc({
+        payer: 'medicare',
+        dx: ['L82.0', 'L91.8'],
+        lines: [
+          { code: '17110', dx: dx[0] },
+          { code: '11200', dx: dx[1], ...(modifiers ? { modifiers } : {}) },
+        ],
+      });
     expect(ncci(e([[1], [2]])).map((f) => `${f.rule}@${f.line}`)).toEqual(['ncci-ptp@1']);
     expect(ncci(e([[1, 2], [2]])).map((f) => `${f.rule}@${f.line}`)).toEqual(['ncci-ptp@1']);
     expect(ncci(e([[1], [2]], ['XS']))).toEqual([]);
@@ -275,32 +442,79 @@ describe('the packed form', () => {
 
   it('gives back dated rows, several windows of a pair, indicator 9 and letter codes', () => {
     const rows: PtpRow[] = [
-      { column1: '11055', column2: '17110', modifier: 1, effective: 20190101, deletion: 20231231, rationale: 'Mutually exclusive procedures' },
-      { column1: '11055', column2: '17110', modifier: 0, effective: 20240101, deletion: 0, rationale: 'Mutually exclusive procedures' },
+      {
+        column1: '11055',
+        column2: '17110',
+        modifier: 1,
+        effective: 20190101,
+        deletion: 20231231,
+        rationale: 'Mutually exclusive procedures',
+      },
+      {
+        column1: '11055',
+        column2: '17110',
+        modifier: 0,
+        effective: 20240101,
+        deletion: 0,
+        rationale: 'Mutually exclusive procedures',
+      },
       { column1: 'J0585', column2: '0001F', modifier: 9, effective: 20000101, deletion: 20001231, rationale: '' },
-      { column1: '99499', column2: '00100', modifier: 1, effective: 19960101, deletion: 0, rationale: 'Standards of medical / surgical practice' },
+      {
+        column1: '99499',
+        column2: '00100',
+        modifier: 1,
+        effective: 19960101,
+        deletion: 0,
+        rationale: 'Standards of medical / surgical practice',
+      },
     ];
     const label = { name: 'NCCI PTP 2026 Q3', reference: 'r', asOf: '2026-07-01' };
     const table = unpackPtp(packPtp(label, rows));
     expect([...table.records()].sort((a, b) => (a.column1 + a.effective < b.column1 + b.effective ? -1 : 1))).toEqual([
-      { column1: '11055', column2: '17110', modifier: 1, effective: '2019-01-01', deletion: '2023-12-31', rationale: 'Mutually exclusive procedures' },
-      { column1: '11055', column2: '17110', modifier: 0, effective: '2024-01-01', rationale: 'Mutually exclusive procedures' },
-      { column1: '99499', column2: '00100', modifier: 1, effective: '1996-01-01', rationale: 'Standards of medical / surgical practice' },
+      {
+        column1: '11055',
+        column2: '17110',
+        modifier: 1,
+        effective: '2019-01-01',
+        deletion: '2023-12-31',
+        rationale: 'Mutually exclusive procedures',
+      },
+      {
+        column1: '11055',
+        column2: '17110',
+        modifier: 0,
+        effective: '2024-01-01',
+        rationale: 'Mutually exclusive procedures',
+      },
+      {
+        column1: '99499',
+        column2: '00100',
+        modifier: 1,
+        effective: '1996-01-01',
+        rationale: 'Standards of medical / surgical practice',
+      },
       { column1: 'J0585', column2: '0001F', modifier: 9, effective: '2000-01-01', deletion: '2000-12-31' },
     ]);
     expect(table.find('11055', '17110', '2020-06-01')?.modifier).toBe(1);
     expect(table.find('11055', '17110')?.modifier).toBe(0);
-    const mue = unpackMue(packMue(label, [{ code: '0001U', mue: 0, mai: 2, rationale: 'Code Descriptor / CPT Instruction' }, { code: 'J0585', mue: 600, mai: 3, rationale: 'Clinical: Data' }]));
+    const mue = unpackMue(
+      packMue(label, [
+        { code: '0001U', mue: 0, mai: 2, rationale: 'Code Descriptor / CPT Instruction' },
+        { code: 'J0585', mue: 600, mai: 3, rationale: 'Clinical: Data' },
+      ]),
+    );
     expect(mue.get('0001U')).toEqual({ code: '0001U', mue: 0, mai: 2, rationale: 'Code Descriptor / CPT Instruction' });
     expect(mue.get('J0585')).toEqual({ code: 'J0585', mue: 600, mai: 3, rationale: 'Clinical: Data' });
   });
 
   it('finds pairs in a table grown far past its first size', () => {
     const b = new PtpTableBuilder(16);
-    for (let c1 = 10000; c1 < 10400; c1++) for (let c2 = 11000; c2 < 11050; c2++) b.add(c1, c2, ((c1 + c2) % 2) as 0 | 1);
+    for (let c1 = 10000; c1 < 10400; c1++)
+      for (let c2 = 11000; c2 < 11050; c2++) b.add(c1, c2, ((c1 + c2) % 2) as 0 | 1);
     const t = b.build({ name: 'n', reference: 'r' });
     expect(t.pairs).toBe(20000);
-    for (let c1 = 10000; c1 < 10400; c1 += 7) for (let c2 = 11000; c2 < 11050; c2 += 3) expect(t.modifierOf(t.lookup(c1, c2, 0))).toBe((c1 + c2) % 2);
+    for (let c1 = 10000; c1 < 10400; c1 += 7)
+      for (let c2 = 11000; c2 < 11050; c2 += 3) expect(t.modifierOf(t.lookup(c1, c2, 0))).toBe((c1 + c2) % 2);
     expect(t.lookup(11000, 10000, 0)).toBe(-1);
   });
 });

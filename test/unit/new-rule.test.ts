@@ -48,7 +48,9 @@ describe('npm run new:rule', () => {
     expect(rule).toContain("id: 'wart-paring-units',");
     expect(rule).toContain('messages: {\n      found: {');
     expect(rule).toContain("title: 'TODO: what to do',");
-    expect(readFileSync(join(root, 'rules/catalog/wart-paring-units.cases.ts'), 'utf8')).toContain("findings: [{ line: 0, messageId: 'found' }]");
+    expect(readFileSync(join(root, 'rules/catalog/wart-paring-units.cases.ts'), 'utf8')).toContain(
+      "findings: [{ line: 0, messageId: 'found' }]",
+    );
 
     // Exactly two lines added to the index: the import after the last one, the entry at the end of RULES.
     const indexAfter = readFileSync(join(root, 'rules/catalog/index.ts'), 'utf8');
@@ -58,18 +60,26 @@ describe('npm run new:rule', () => {
     const lastImport = before.findLastIndex((l) => l.startsWith('import '));
     expect(after[lastImport + 1]).toBe("import wartParingUnits from './wart-paring-units';");
     expect(after.slice(-3)).toEqual(['  wartParingUnits,', '];', '']);
-    expect(after.filter((l) => !['import wartParingUnits from \'./wart-paring-units\';', '  wartParingUnits,'].includes(l))).toEqual(before);
+    expect(
+      after.filter((l) => !["import wartParingUnits from './wart-paring-units';", '  wartParingUnits,'].includes(l)),
+    ).toEqual(before);
     expect(readFileSync(join(root, 'docs/spec-rule-ids.txt'), 'utf8')).toBe(`${idsBefore}wart-paring-units\n`);
   });
 
   it('gives the copy an engine that runs the new rule last, silent until its check is written', async () => {
-    const catalog = (await import(pathToFileURL(join(root, 'rules/catalog/index.ts')).href)) as { RULES: readonly RuleModule[] };
+    const catalog = (await import(pathToFileURL(join(root, 'rules/catalog/index.ts')).href)) as {
+      RULES: readonly RuleModule[];
+    };
     const engine = (await import(pathToFileURL(join(root, 'rules/index.ts')).href)) as { run(e: unknown): Finding[] };
     const rule = catalog.RULES.at(-1)!;
     expect(rule.meta.id).toBe('wart-paring-units');
     expect(Object.keys(rule.meta.messages)).toEqual(['found']);
     expect(rule.meta.messages.found!.title.length).toBeLessThanOrEqual(32);
-    const table = ((await import(pathToFileURL(join(root, 'rules/catalog/wart-paring-units.cases.ts')).href)) as { default: CaseTable }).default;
+    const table = (
+      (await import(pathToFileURL(join(root, 'rules/catalog/wart-paring-units.cases.ts')).href)) as {
+        default: CaseTable;
+      }
+    ).default;
     expect([table.valid.length, table.invalid.length]).toEqual([1, 1]);
     // The failing case is the to-do: the shared tester fails on it until check() reports.
     expect(engine.run(table.invalid[0]!.encounter).filter((f) => f.rule === 'wart-paring-units')).toEqual([]);
@@ -104,7 +114,12 @@ describe('npm run new:rule', () => {
       const tsx = join(new URL('node_modules/.bin/tsx', REPO).pathname);
       const script = new URL('scripts/new-rule.ts', REPO).pathname;
       const out = execFileSync(tsx, [script, 'nail-avulsion-site', '--root', dir], { encoding: 'utf8' });
-      expect(out.split('\n').slice(0, 4)).toEqual(['rules/catalog/nail-avulsion-site.ts', 'rules/catalog/nail-avulsion-site.cases.ts', 'rules/catalog/index.ts', 'docs/spec-rule-ids.txt']);
+      expect(out.split('\n').slice(0, 4)).toEqual([
+        'rules/catalog/nail-avulsion-site.ts',
+        'rules/catalog/nail-avulsion-site.cases.ts',
+        'rules/catalog/index.ts',
+        'docs/spec-rule-ids.txt',
+      ]);
       let failure: { status: number; stderr: string } | undefined;
       try {
         execFileSync(tsx, [script, 'Nail', '--root', dir], { encoding: 'utf8', stdio: 'pipe' });

@@ -39,7 +39,8 @@ function countWalks(el: Element): () => number {
 describe('the note as plain text', () => {
   it('a textarea: its value, lines kept, each line tidied', () => {
     const doc = page('<textarea id="n"></textarea>');
-    ($(doc, '#n') as HTMLTextAreaElement).value = '  Procedure: Punch biopsy \r\nLocation:\tleft  calf\n\n\nPlan: none\n\n';
+    ($(doc, '#n') as HTMLTextAreaElement).value =
+      '  Procedure: Punch biopsy \r\nLocation:\tleft  calf\n\n\nPlan: none\n\n';
     expect(noteText($(doc, '#n'))).toBe('Procedure: Punch biopsy\nLocation: left calf\n\n\nPlan: none');
   });
 
@@ -48,7 +49,9 @@ describe('the note as plain text', () => {
       '<div id="n" contenteditable="true"><div><b>Procedure:</b> Punch biopsy</div><div><span>Location:</span> <i>left</i> upper back</div>' +
         '<div><br></div><div>Closure: one 4-0 nylon<br>simple interrupted suture</div><p>Specimen:&nbsp;&nbsp;sent</p>trailing text</div>',
     );
-    expect(noteText($(doc, '#n'))).toBe('Procedure: Punch biopsy\nLocation: left upper back\n\nClosure: one 4-0 nylon\nsimple interrupted suture\nSpecimen: sent\ntrailing text');
+    expect(noteText($(doc, '#n'))).toBe(
+      'Procedure: Punch biopsy\nLocation: left upper back\n\nClosure: one 4-0 nylon\nsimple interrupted suture\nSpecimen: sent\ntrailing text',
+    );
   });
 
   it('rendered text: source line breaks and indentation are not lines; lists, table rows and <pre> are', () => {
@@ -63,7 +66,9 @@ describe('the note as plain text', () => {
   });
 
   it('leaves out script, style, template and dermlint’s own painted elements; a nested control gives its value', () => {
-    const doc = page('<div id="n">Technique: curettage<script>var s = "x";</script><style>b{}</style><template>t</template><dermlint-warning>note-technique-mismatch</dermlint-warning><div><textarea>Hemostasis: Monsel</textarea></div></div>');
+    const doc = page(
+      '<div id="n">Technique: curettage<script>var s = "x";</script><style>b{}</style><template>t</template><dermlint-warning>note-technique-mismatch</dermlint-warning><div><textarea>Hemostasis: Monsel</textarea></div></div>',
+    );
     expect(noteText($(doc, '#n'))).toBe('Technique: curettage\nHemostasis: Monsel');
   });
 
@@ -76,7 +81,9 @@ describe('the note as plain text', () => {
 
 describe('once per edit, never stale', () => {
   it('walks a rich-text note again only after it changed, and sees a change made in the same task', () => {
-    const doc = page('<div id="n" contenteditable="true"><div>Procedure: Shave biopsy</div><div>Location: left shoulder</div></div>');
+    const doc = page(
+      '<div id="n" contenteditable="true"><div>Procedure: Shave biopsy</div><div>Location: left shoulder</div></div>',
+    );
     const note = $(doc, '#n');
     const walks = countWalks(note);
     expect(noteText(note)).toBe('Procedure: Shave biopsy\nLocation: left shoulder');
@@ -116,7 +123,9 @@ describe('once per edit, never stale', () => {
 
   it('a 20 KB rich-text note: read once in well under a frame, then kept', () => {
     const line = 'Technique: the lesion was removed by shave at the level of the mid dermis and sent for histology.';
-    const doc = page(`<div id="n">${Array.from({ length: 210 }, (_, i) => `<div><b>Line ${i}:</b> ${line}</div>`).join('')}</div>`);
+    const doc = page(
+      `<div id="n">${Array.from({ length: 210 }, (_, i) => `<div><b>Line ${i}:</b> ${line}</div>`).join('')}</div>`,
+    );
     const note = $(doc, '#n');
     let start = performance.now();
     const text = noteText(note);
@@ -133,8 +142,17 @@ describe('once per edit, never stale', () => {
 
 describe('visit history rows', () => {
   it('reads dates (US or ISO), codes, modifiers and diagnosis codes', () => {
-    expect(priorService('06/03/2026', ' 11602 ', '', 'C44.519')).toEqual({ dateOfService: '2026-06-03', code: '11602', dx: ['C44.519'] });
-    expect(priorService('2026-05-18', '17311', '-59, XS', 'C44.319; L57.0')).toEqual({ dateOfService: '2026-05-18', code: '17311', modifiers: ['59', 'XS'], dx: ['C44.319', 'L57.0'] });
+    expect(priorService('06/03/2026', ' 11602 ', '', 'C44.519')).toEqual({
+      dateOfService: '2026-06-03',
+      code: '11602',
+      dx: ['C44.519'],
+    });
+    expect(priorService('2026-05-18', '17311', '-59, XS', 'C44.319; L57.0')).toEqual({
+      dateOfService: '2026-05-18',
+      code: '17311',
+      modifiers: ['59', 'XS'],
+      dx: ['C44.319', 'L57.0'],
+    });
     expect(priorService('6/9/2026', '17000', ' ', ' ')).toEqual({ dateOfService: '2026-06-09', code: '17000' });
   });
 

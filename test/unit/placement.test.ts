@@ -11,7 +11,8 @@ const VIEW = box(0, 0, 1000, 600);
 const FIELD = box(400, 300, 80, 20);
 const PILL = { w: 120, h: 24 };
 
-const spot = (obstacles: Box[], field = FIELD, bounds = VIEW, within?: number, rings?: Box[]) => findSpot(PILL.w, PILL.h, field, obstacles, bounds, within, rings);
+const spot = (obstacles: Box[], field = FIELD, bounds = VIEW, within?: number, rings?: Box[]) =>
+  findSpot(PILL.w, PILL.h, field, obstacles, bounds, within, rings);
 
 describe('findSpot', () => {
   it('puts the pill right of its field, centred on it, when that side is free', () => {
@@ -25,7 +26,11 @@ describe('findSpot', () => {
     const leftToo = box(100, 290, 296, 40);
     const below = spot([FIELD, right, leftToo])!;
     // Above and below are as near; either way it keeps GAP from everything.
-    expect([box(400, FIELD.bottom + GAP + 10, PILL.w, PILL.h).top, box(400, 330 + GAP, PILL.w, PILL.h).top, 290 - GAP - PILL.h]).toContain(below.top);
+    expect([
+      box(400, FIELD.bottom + GAP + 10, PILL.w, PILL.h).top,
+      box(400, 330 + GAP, PILL.w, PILL.h).top,
+      290 - GAP - PILL.h,
+    ]).toContain(below.top);
     for (const o of [FIELD, right, leftToo]) expect(meets(below, o, GAP - 0.5)).toBe(false);
   });
 
@@ -53,9 +58,13 @@ describe('findSpot', () => {
     // Everything is taken but two holes: A above the field, inside its panel (50 px away), and B left of it, outside (34 px away).
     const obstacles = [
       box(0, 0, 1000, 222),
-      box(0, 222, 400, 32), box(530, 222, 470, 32), // beside hole A (400–530 × 222–254)
+      box(0, 222, 400, 32),
+      box(530, 222, 470, 32), // beside hole A (400–530 × 222–254)
       box(0, 254, 1000, 40),
-      box(0, 294, 230, 32), box(370, 294, 30, 32), FIELD, box(480, 294, 520, 32), // beside hole B (230–370 × 294–326)
+      box(0, 294, 230, 32),
+      box(370, 294, 30, 32),
+      FIELD,
+      box(480, 294, 520, 32), // beside hole B (230–370 × 294–326)
       box(0, 326, 1000, 274),
     ];
     const panel = box(380, 210, 600, 200);

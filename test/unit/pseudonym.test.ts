@@ -10,14 +10,25 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createWorker, type Sender } from '../../lib/background/worker';
 import { openDismissalStore, type Dismissal, type DismissalStore } from '../../lib/background/dismissals';
-import { createPseudonyms, legacyEncounterId, memoryKeyStore, PSEUDONYM_PREFIX, type KeyStore } from '../../lib/background/pseudonym';
+import {
+  createPseudonyms,
+  legacyEncounterId,
+  memoryKeyStore,
+  PSEUDONYM_PREFIX,
+  type KeyStore,
+} from '../../lib/background/pseudonym';
 import { LEGACY_UPGRADE, REMOVED_COMMENT } from '../../lib/background/legacy-ids';
 import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
 import type { EvaluateResponse, PageResponse, TabState } from '../../lib/messages';
 import { encounterIdentity, hashId } from '../../adapters/shared/text';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
-const ehr: Sender = { id: EXT, url: 'https://athenanet.athenahealth.com/195900/1/encounter.esp', tab: { id: 7 }, frameId: 0 };
+const ehr: Sender = {
+  id: EXT,
+  url: 'https://athenanet.athenahealth.com/195900/1/encounter.esp',
+  tab: { id: 7 },
+  frameId: 0,
+};
 const page: Sender = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
 /** athena's practice and encounter ids: the brute-forced example. */
 const IDENTITY = encounterIdentity('athena', '195900', '31415926');
@@ -26,14 +37,27 @@ const encounter = {
   id: IDENTITY,
   payer: { kind: 'commercial' },
   diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }],
-  lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }],
+  lines: [
+    { code: '99213', dx: [2] },
+    { code: '17110', dx: [1] },
+  ],
 };
 
 let dbCount = 0;
 const freshDb = () => `dermlint-test-${++dbCount}`;
 
 function countingKeyStore(): KeyStore & { writes: number; value?: string } {
-  const store = { writes: 0, value: undefined as string | undefined, async get() { return store.value; }, async set(v: string) { store.writes++; store.value = v; } };
+  const store = {
+    writes: 0,
+    value: undefined as string | undefined,
+    async get() {
+      return store.value;
+    },
+    async set(v: string) {
+      store.writes++;
+      store.value = v;
+    },
+  };
   return store;
 }
 
@@ -45,10 +69,15 @@ function setup(options: { keys?: KeyStore; dismissals?: DismissalStore } = {}) {
     settings: () => DEFAULT_EXTENSION_SETTINGS,
     setBadge: () => {},
     dismissals: options.dismissals,
-    stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
+    stateStore: {
+      get: async (t) => states.get(t),
+      set: async (s) => void states.set(s.tabId, s),
+      remove: async (t) => void states.delete(t),
+    },
     pseudonyms: createPseudonyms(options.keys ?? memoryKeyStore()),
   });
-  const evaluate = async () => (await worker.handle({ type: 'evaluate', adapter: 'athena', encounter }, ehr)) as EvaluateResponse;
+  const evaluate = async () =>
+    (await worker.handle({ type: 'evaluate', adapter: 'athena', encounter }, ehr)) as EvaluateResponse;
   return { worker, states, evaluate };
 }
 
@@ -115,12 +144,51 @@ describe('dismissals made under the former ids', () => {
   const at = '2026-02-01T10:00:00.000Z';
   /** Records as the previous version wrote them: the FNV id in the encounter and the key. */
   const former: Dismissal[] = [
-    { key: `${FORMER_ID}|mod25-missing|99213|1`, encounter: FORMER_ID, rule: 'mod25-missing', code: '99213', subject: '1', reason: 'other', comment: 'seen 03/01/2026, see memo', at, outcome: 'overridden' },
-    { key: `${FORMER_ID}|mod25-missing|99213|1|undone|${at}`, encounter: FORMER_ID, rule: 'mod25-missing', code: '99213', subject: '1', reason: 'payer-policy', at: '2026-01-01T10:00:00.000Z', undoneAt: at, outcome: 'overridden' },
-    { key: `${FORMER_ID}|signoff|${at}`, encounter: FORMER_ID, rule: 'signoff', code: '', subject: '1 error', reason: 'signed-anyway', at, outcome: 'overridden' },
+    {
+      key: `${FORMER_ID}|mod25-missing|99213|1`,
+      encounter: FORMER_ID,
+      rule: 'mod25-missing',
+      code: '99213',
+      subject: '1',
+      reason: 'other',
+      comment: 'seen 03/01/2026, see memo',
+      at,
+      outcome: 'overridden',
+    },
+    {
+      key: `${FORMER_ID}|mod25-missing|99213|1|undone|${at}`,
+      encounter: FORMER_ID,
+      rule: 'mod25-missing',
+      code: '99213',
+      subject: '1',
+      reason: 'payer-policy',
+      at: '2026-01-01T10:00:00.000Z',
+      undoneAt: at,
+      outcome: 'overridden',
+    },
+    {
+      key: `${FORMER_ID}|signoff|${at}`,
+      encounter: FORMER_ID,
+      rule: 'signoff',
+      code: '',
+      subject: '1 error',
+      reason: 'signed-anyway',
+      at,
+      outcome: 'overridden',
+    },
   ];
   const other = hashId('ema', '4017', '9');
-  const unseen: Dismissal = { key: `${other}|lesions-lumped|11102|1`, encounter: other, rule: 'lesions-lumped', code: '11102', subject: '1', reason: 'not-applicable', comment: 'per coding lead', at, outcome: 'overridden' };
+  const unseen: Dismissal = {
+    key: `${other}|lesions-lumped|11102|1`,
+    encounter: other,
+    rule: 'lesions-lumped',
+    code: '11102',
+    subject: '1',
+    reason: 'not-applicable',
+    comment: 'per coding lead',
+    at,
+    outcome: 'overridden',
+  };
 
   async function storeWithFormerRecords(): Promise<DismissalStore> {
     const store = openDismissalStore(freshDb());
@@ -138,7 +206,10 @@ describe('dismissals made under the former ids', () => {
       put: (d) => (writes.push(`put ${d.key}`), store.put(d)),
       // A look-up under an encounter with nothing left to move writes nothing.
       rekey: (from, to) => store.rekey!(from, to).then((n) => (n > 0 && writes.push(`rekey ${n}`), n)),
-      upgrade: (name, remove, put) => (writes.push(`upgrade ${remove.length}/${put.length}`), store.upgrade!(name, remove, put)),
+      upgrade: (name, remove, put) => (
+        writes.push(`upgrade ${remove.length}/${put.length}`),
+        store.upgrade!(name, remove, put)
+      ),
       countPrefix: store.countPrefix,
       upgraded: store.upgraded,
     };
@@ -149,8 +220,17 @@ describe('dismissals made under the former ids', () => {
     // Then the keys with message ids (message-id-keys.ts: the three finding records, '*' for any message).
     expect(writes).toEqual(['upgrade 4/4', 'upgrade 3/3', 'rekey 3']);
     const all = await store.all();
-    expect(all.filter((d) => d.encounter === pseudonym).map((d) => d.key).sort()).toEqual(
-      [`${pseudonym}|mod25-missing|*|99213|1`, `${pseudonym}|mod25-missing|*|99213|1|undone|${at}`, `${pseudonym}|signoff|${at}`].sort(),
+    expect(
+      all
+        .filter((d) => d.encounter === pseudonym)
+        .map((d) => d.key)
+        .sort(),
+    ).toEqual(
+      [
+        `${pseudonym}|mod25-missing|*|99213|1`,
+        `${pseudonym}|mod25-missing|*|99213|1|undone|${at}`,
+        `${pseudonym}|signoff|${at}`,
+      ].sort(),
     );
     // The comment that named a date is gone; the other stays.
     expect(all.find((d) => d.key === `${pseudonym}|mod25-missing|*|99213|1`)!.comment).toBe(REMOVED_COMMENT);
@@ -170,7 +250,9 @@ describe('dismissals made under the former ids', () => {
     expect(JSON.stringify(await store.all())).toBe(snapshot);
 
     // The audit log still lists every record.
-    const audit = (await restarted.worker.handle({ type: 'audit' }, page)) as PageResponse & { dismissals: Dismissal[] };
+    const audit = (await restarted.worker.handle({ type: 'audit' }, page)) as PageResponse & {
+      dismissals: Dismissal[];
+    };
     expect(audit.dismissals).toHaveLength(4);
   });
 
@@ -180,7 +262,16 @@ describe('dismissals made under the former ids', () => {
     await setup({ keys, dismissals: store }).evaluate();
     const ema = setup({ keys, dismissals: store });
     const reply = (await ema.worker.handle(
-      { type: 'evaluate', adapter: 'ema', encounter: { id: encounterIdentity('ema', '4017', '9'), payer: { kind: 'commercial' }, diagnoses: [{ code: 'L82.0' }], lines: [{ code: '11102', units: 1, lesions: 3, dx: [1] }] } },
+      {
+        type: 'evaluate',
+        adapter: 'ema',
+        encounter: {
+          id: encounterIdentity('ema', '4017', '9'),
+          payer: { kind: 'commercial' },
+          diagnoses: [{ code: 'L82.0' }],
+          lines: [{ code: '11102', units: 1, lesions: 3, dx: [1] }],
+        },
+      },
       { ...ehr, url: 'https://athenanet.athenahealth.com/x' },
     )) as EvaluateResponse;
     expect(reply).toMatchObject({ ok: true });

@@ -17,8 +17,19 @@ const encounter: Encounter = {
     { code: '11104', modifiers: ['59', 'RT'], units: 2, dx: [1] },
   ],
 };
-const finding = (rule: string, severity: Finding['severity'], line: number | null, fix?: string): Finding => ({ rule, severity, line, message: `${rule} says so.`, ...(fix ? { fix } : {}), reference: 'Somewhere' });
-const judged = (findings: Finding[], position = 1, lineNumbers?: number[]): Judged => ({ encounter, source: { kind: 'claim', position, ...(lineNumbers ? { lineNumbers } : {}) }, findings });
+const finding = (rule: string, severity: Finding['severity'], line: number | null, fix?: string): Finding => ({
+  rule,
+  severity,
+  line,
+  message: `${rule} says so.`,
+  ...(fix ? { fix } : {}),
+  reference: 'Somewhere',
+});
+const judged = (findings: Finding[], position = 1, lineNumbers?: number[]): Judged => ({
+  encounter,
+  source: { kind: 'claim', position, ...(lineNumbers ? { lineNumbers } : {}) },
+  findings,
+});
 
 describe('filters and line numbers', () => {
   const all = [finding('a', 'error', 0), finding('b', 'warning', 1), finding('c', 'info', null)];
@@ -26,7 +37,9 @@ describe('filters and line numbers', () => {
     expect(filterFindings(all, {}).map((f) => f.rule)).toEqual(['a', 'b', 'c']);
     expect(filterFindings(all, { minSeverity: 'warning' }).map((f) => f.rule)).toEqual(['a', 'b']);
     expect(filterFindings(all, { minSeverity: 'error' }).map((f) => f.rule)).toEqual(['a']);
-    expect(filterFindings(all, { only: new Set(['c', 'b']), minSeverity: 'warning' }).map((f) => f.rule)).toEqual(['b']);
+    expect(filterFindings(all, { only: new Set(['c', 'b']), minSeverity: 'warning' }).map((f) => f.rule)).toEqual([
+      'b',
+    ]);
   });
   it("numbers a line as the claim does (a claim judged a day at a time keeps the claim's numbers), else from 1", () => {
     expect(lineNumberOf(judged([], 1, [3, 4]), { line: 1 })).toBe(4);
@@ -40,7 +53,12 @@ describe('totals', () => {
     const stats = new ReportStats();
     stats.add(judged([finding('mod25-missing', 'warning', 0, 'Add 25.')], 1, [1]));
     stats.add(judged([finding('biopsy-primary', 'error', 0, 'Use 11103.')], 1, [2]));
-    stats.add(judged([finding('mod25-missing', 'warning', 0, 'Add 25.'), finding('mod25-missing', 'warning', 1, 'Drop it.')], 2));
+    stats.add(
+      judged(
+        [finding('mod25-missing', 'warning', 0, 'Add 25.'), finding('mod25-missing', 'warning', 1, 'Drop it.')],
+        2,
+      ),
+    );
     stats.add(judged([], 3));
     expect([stats.encounters, stats.withFindings, stats.withErrors, stats.findings]).toEqual([3, 2, 1, 4]);
     expect(stats.byRule().map((r) => [r.rule, r.error, r.warning, r.encounters])).toEqual([
@@ -57,7 +75,9 @@ describe('totals', () => {
 
 describe('text report', () => {
   it("names the claim by its id, each line by the claim's number, code and modifiers and pointers; escapes terminal controls", () => {
-    const text = formatJudged(judged([finding('biopsy-primary', 'error', 1, 'Use 11105.'), finding('dx-invalid', 'info', null)], 1, [3, 4]));
+    const text = formatJudged(
+      judged([finding('biopsy-primary', 'error', 1, 'Use 11105.'), finding('dx-invalid', 'info', null)], 1, [3, 4]),
+    );
     expect(text).toBe(
       [
         'claim PCN-7/2026-03-05 (2026-03-05, commercial)',
@@ -88,8 +108,13 @@ describe('text report', () => {
 describe('CSV', () => {
   it("one row per finding, the claim's line number, code, modifiers, units, formula-safe", () => {
     expect(csvStart()).toBe('\uFEFFid,rule,severity,line,code,modifiers,units,message,fix,reference\r\n');
-    expect(csvRowsOf(judged([finding('biopsy-primary', 'error', 1, '=cmd|calc'), finding('dx-invalid', 'error', null)], 1, [3, 4]))).toBe(
-      "PCN-7/2026-03-05,biopsy-primary,error,4,11104,59 RT,2,biopsy-primary says so.,'=cmd|calc,Somewhere\r\n" + 'PCN-7/2026-03-05,dx-invalid,error,claim,,,,dx-invalid says so.,,Somewhere\r\n',
+    expect(
+      csvRowsOf(
+        judged([finding('biopsy-primary', 'error', 1, '=cmd|calc'), finding('dx-invalid', 'error', null)], 1, [3, 4]),
+      ),
+    ).toBe(
+      "PCN-7/2026-03-05,biopsy-primary,error,4,11104,59 RT,2,biopsy-primary says so.,'=cmd|calc,Somewhere\r\n" +
+        'PCN-7/2026-03-05,dx-invalid,error,claim,,,,dx-invalid says so.,,Somewhere\r\n',
     );
   });
 });
@@ -100,12 +125,27 @@ describe('HTML', () => {
     input: { name: '<b>batch</b>.837', format: '837' },
     generatedAt: '2026-03-06T10:15:00.000Z',
     filter: { minSeverity: 'warning' },
-    rules: [{ id: 'biopsy-primary', summary: 'One primary <per> session.', severity: 'error', level: 'default', reference: 'CPT & NCCI' }],
+    rules: [
+      {
+        id: 'biopsy-primary',
+        summary: 'One primary <per> session.',
+        severity: 'error',
+        level: 'default',
+        reference: 'CPT & NCCI',
+      },
+    ],
     tables: [{ name: 'ICD-10-CM FY2026', detail: 'in force 2025-10-01 to 2026-09-30' }],
   };
   it('escapes every text it writes', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
-    const hostile: Judged = { ...judged([{ ...finding('biopsy-primary', 'error', 0), message: '<script>alert(1)</script>', fix: '<img src=x>' }]), encounter: { ...encounter, id: '"><svg onload=alert(1)>', lines: [{ code: '<i>', modifiers: ['<b>'] }] } };
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+    const hostile: Judged = {
+      ...judged([
+        { ...finding('biopsy-primary', 'error', 0), message: '<script>alert(1)</script>', fix: '<img src=x>' },
+      ]),
+      encounter: { ...encounter, id: '"><svg onload=alert(1)>', lines: [{ code: '<i>', modifiers: ['<b>'] }] },
+    };
     const row = htmlRowsOf(hostile);
     expect(row).not.toMatch(/<(script|img|svg|i|b)\b/);
     expect(row).toContain('&quot;&gt;&lt;svg onload=alert(1)&gt;');
@@ -117,14 +157,33 @@ describe('HTML', () => {
     const page = (await htmlDocumentStart(stats, meta)) + rows.map(htmlRowsOf).join('') + htmlDocumentEnd(meta);
     expect(page.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(page).toContain('<title>dermlint coding report — &lt;b&gt;batch&lt;/b&gt;.837</title>');
-    for (const part of ['Claims checked', 'With errors (likely denied)', 'Share of claims with errors', 'Findings by rule', '<svg viewBox', 'Top findings and how to fix them', 'Use 11105.', 'Every finding', 'id="findings"', 'Rules and tables used', 'ICD-10-CM FY2026', 'One primary &lt;per&gt; session.', 'CPT &amp; NCCI', 'only findings of severity warning or above']) {
+    for (const part of [
+      'Claims checked',
+      'With errors (likely denied)',
+      'Share of claims with errors',
+      'Findings by rule',
+      '<svg viewBox',
+      'Top findings and how to fix them',
+      'Use 11105.',
+      'Every finding',
+      'id="findings"',
+      'Rules and tables used',
+      'ICD-10-CM FY2026',
+      'One primary &lt;per&gt; session.',
+      'CPT &amp; NCCI',
+      'only findings of severity warning or above',
+    ]) {
       expect(page).toContain(part);
     }
     expect(page).toContain('<td class="nowrap">PCN-7/2026-03-05</td><td>4</td><td class="nowrap">11104-59-RT</td>');
     // Nothing from elsewhere: no URL to fetch, no web font, no external script or style.
     expect(page).not.toMatch(/(?:src|href)=|@import|@font-face|url\(/);
-    const csp = /content="default-src 'none'; style-src 'sha256-([^']+)'; script-src 'sha256-([^']+)'; base-uri 'none'; form-action 'none'"/.exec(page)!;
-    const hash = async (text: string) => Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('base64');
+    const csp =
+      /content="default-src 'none'; style-src 'sha256-([^']+)'; script-src 'sha256-([^']+)'; base-uri 'none'; form-action 'none'"/.exec(
+        page,
+      )!;
+    const hash = async (text: string) =>
+      Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('base64');
     expect(csp[1]).toBe(await hash(/<style>([\s\S]*?)<\/style>/.exec(page)![1]!));
     expect(csp[2]).toBe(await hash(/<script>([\s\S]*?)<\/script>/.exec(page)![1]!));
   });

@@ -15,20 +15,47 @@ import { siteSpecificBiopsyOf, namesAny, HANDS_AND_FEET_TERMS, AXILLA_TERMS } fr
 import { siteWords } from '../../rules/site-words';
 import { daysBetween, globalDaysOf } from '../../rules/global-periods';
 
-const SECTION_6_CODE_RULES = ['site-specific-biopsy', 'chemodenervation-site', 'hyperhidrosis-diagnosis', 'addon-distinct-modifier', 'same-site-distinct-modifier', 'global-period-em'];
-const said = (e: Encounter, rule: string, options?: Parameters<typeof run>[1]) => run(e, options).filter((f) => f.rule === rule).map((f) => `${f.severity}@${f.line}`);
+const SECTION_6_CODE_RULES = [
+  'site-specific-biopsy',
+  'chemodenervation-site',
+  'hyperhidrosis-diagnosis',
+  'addon-distinct-modifier',
+  'same-site-distinct-modifier',
+  'global-period-em',
+];
+const said = (e: Encounter, rule: string, options?: Parameters<typeof run>[1]) =>
+  run(e, options)
+    .filter((f) => f.rule === rule)
+    .map((f) => `${f.severity}@${f.line}`);
 
 describe('addon-distinct-modifier and the PTP table in use', () => {
-  const warts = (date?: string) => enc({ dateOfService: date, dx: ['B07.8', 'L57.0'], lines: [{ code: '17110', dx: [1] }, { code: '17000', dx: [2] }, { code: '17003', modifiers: ['XS'], dx: [2] }] });
+  const warts = (date?: string) =>
+    enc({
+      dateOfService: date,
+      dx: ['B07.8', 'L57.0'],
+      lines: [
+        { code: '17110', dx: [1] },
+        { code: '17000', dx: [2] },
+        { code: '17003', modifiers: ['XS'], dx: [2] },
+      ],
+    });
   const table = (rows: [string, string, 0 | 1 | 9, number?, number?][]) => {
     const b = new PtpTableBuilder();
-    for (const [c1, c2, modifier, effective = 0, deletion = 0] of rows) b.add(codeIndex(c1), codeIndex(c2), modifier, effective, deletion);
+    for (const [c1, c2, modifier, effective = 0, deletion = 0] of rows)
+      b.add(codeIndex(c1), codeIndex(c2), modifier, effective, deletion);
     return b.build({ name: 'NCCI PTP test', reference: 'test table' });
   };
 
-  it('with the built-in table, 17110 beside 17003 keeps it silent', () => expect(said(warts(), 'addon-distinct-modifier')).toEqual([]));
+  it('with the built-in table, 17110 beside 17003 keeps it silent', () =>
+    expect(said(warts(), 'addon-distinct-modifier')).toEqual([]));
   it('without a PTP table it cannot tell, and stays silent', () => {
-    const alone = enc({ dx: ['L57.0'], lines: [{ code: '17000', dx: [1] }, { code: '17003', modifiers: ['XS'], dx: [1] }] });
+    const alone = enc({
+      dx: ['L57.0'],
+      lines: [
+        { code: '17000', dx: [1] },
+        { code: '17003', modifiers: ['XS'], dx: [1] },
+      ],
+    });
     expect(said(alone, 'addon-distinct-modifier')).toEqual(['warning@1']);
     expect(said(alone, 'addon-distinct-modifier', { tables: { ptp: undefined } })).toEqual([]);
   });
@@ -38,13 +65,19 @@ describe('addon-distinct-modifier and the PTP table in use', () => {
     expect(said(warts('2024-01-01'), 'addon-distinct-modifier', { tables: { ptp } })).toEqual(['warning@2']);
   });
   it('indicator 9 is no edit', () => {
-    expect(said(warts(), 'addon-distinct-modifier', { tables: { ptp: table([['17110', '17003', 9]]) } })).toEqual(['warning@2']);
+    expect(said(warts(), 'addon-distinct-modifier', { tables: { ptp: table([['17110', '17003', 9]]) } })).toEqual([
+      'warning@2',
+    ]);
   });
   it('the add-on as column 1 of an edit does not count as paired, and the fix moves the modifier', () => {
-    const f = run(warts(), { tables: { ptp: table([['17003', '17110', 1]]) } }).find((x) => x.rule === 'addon-distinct-modifier');
+    const f = run(warts(), { tables: { ptp: table([['17003', '17110', 1]]) } }).find(
+      (x) => x.rule === 'addon-distinct-modifier',
+    );
     expect(f?.line).toBe(2);
     expect(f?.message).toContain('no NCCI PTP test edit bundles it');
-    expect(f?.fix).toBe('Remove XS from 17003; if 17110 was a separate service, the modifier belongs on that code, the one the edit would deny.');
+    expect(f?.fix).toBe(
+      'Remove XS from 17003; if 17110 was a separate service, the modifier belongs on that code, the one the edit would deny.',
+    );
   });
 });
 
@@ -78,7 +111,7 @@ describe('the word tables of 6.4', () => {
 
 describe('findings of the 6.4 and 6.5 rules', () => {
   const tables = import.meta.glob<{ default: CaseTable }>('../../rules/catalog/*.cases.ts', { eager: true });
-  it('never quote a line\'s site or any free text', () => {
+  it("never quote a line's site or any free text", () => {
     let checked = 0;
     for (const id of SECTION_6_CODE_RULES) {
       const table = tables[`../../rules/catalog/${id}.cases.ts`]!.default;
@@ -110,18 +143,38 @@ describe('global-period-em on arbitrary histories', () => {
   });
 
   const date = fc.oneof(
-    fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc
+      .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
     fc.constantFrom('2026-02-30', '0000-00-00', '9999-99-99', '2026-06-10'),
   );
   const code = fc.constantFrom('11602', '14040', '17311', '11102', '17000', '99213', ' 11402 ', 'j0585', '', '15780');
   const dx = fc.constantFrom('C44.519', 'C44519', 'Z48.02', 'T81.4XXA', 'L76.82', 'L25.9', '', '???');
-  const prior = fc.record({ dateOfService: date, code, modifiers: fc.array(fc.constantFrom('24', '79', '58', ''), { maxLength: 2 }), dx: fc.array(dx, { maxLength: 3 }) }, { requiredKeys: ['dateOfService', 'code'] });
+  const prior = fc.record(
+    {
+      dateOfService: date,
+      code,
+      modifiers: fc.array(fc.constantFrom('24', '79', '58', ''), { maxLength: 2 }),
+      dx: fc.array(dx, { maxLength: 3 }),
+    },
+    { requiredKeys: ['dateOfService', 'code'] },
+  );
   const encounter = fc.record({
     id: fc.constant('p'),
     dateOfService: date,
     payer: fc.constant({ kind: 'commercial' as const }),
     diagnoses: fc.array(fc.record({ code: dx }), { maxLength: 3 }),
-    lines: fc.array(fc.record({ code: fc.constantFrom('99213', '99202', '99024', '11602'), modifiers: fc.array(fc.constantFrom('24', '25', '57', '-24'), { maxLength: 2 }), dx: fc.array(fc.integer({ min: -1, max: 4 }), { maxLength: 3 }) }, { requiredKeys: ['code'] }), { maxLength: 4 }),
+    lines: fc.array(
+      fc.record(
+        {
+          code: fc.constantFrom('99213', '99202', '99024', '11602'),
+          modifiers: fc.array(fc.constantFrom('24', '25', '57', '-24'), { maxLength: 2 }),
+          dx: fc.array(fc.integer({ min: -1, max: 4 }), { maxLength: 3 }),
+        },
+        { requiredKeys: ['code'] },
+      ),
+      { maxLength: 4 },
+    ),
     history: fc.array(prior, { maxLength: 8 }),
   });
 
@@ -129,7 +182,11 @@ describe('global-period-em on arbitrary histories', () => {
     fc.assert(
       fc.property(encounter, (input) => {
         const e = EncounterSchema.parse(input);
-        const findings = run(e, { onRuleError: (id, error) => { throw new Error(`${id}: ${String(error)}`); } });
+        const findings = run(e, {
+          onRuleError: (id, error) => {
+            throw new Error(`${id}: ${String(error)}`);
+          },
+        });
         for (const f of findings) FindingSchema.parse(f);
         const mine = findings.filter((f) => f.rule === 'global-period-em');
         if (mine.length === 0) return;

@@ -32,8 +32,14 @@ describe('readSettingsFileText', () => {
   });
 
   it.each([
-    [1_048_577, 'big.json is larger than 1 MB (1,048,577 bytes): a settings file is at most 1 MB (dermlint\'s own exports are a few KB), so it was not read'],
-    [1_610_612_736, 'big.json is larger than 1 MB (1,610,612,736 bytes): a settings file is at most 1 MB (dermlint\'s own exports are a few KB), so it was not read'],
+    [
+      1_048_577,
+      "big.json is larger than 1 MB (1,048,577 bytes): a settings file is at most 1 MB (dermlint's own exports are a few KB), so it was not read",
+    ],
+    [
+      1_610_612_736,
+      "big.json is larger than 1 MB (1,610,612,736 bytes): a settings file is at most 1 MB (dermlint's own exports are a few KB), so it was not read",
+    ],
   ])('refuses a file of %i bytes without reading it', async (size, error) => {
     const big = pickedFile('big.json', size);
     expect(await readSettingsFileText(big.file)).toEqual({ ok: false, error });
@@ -51,6 +57,9 @@ describe('readSettingsFileText', () => {
 
   it('a file that cannot be read says so', async () => {
     const file = { name: 'gone.json', size: 10, text: () => Promise.reject(new Error('NotReadableError')) };
-    expect(await readSettingsFileText(file)).toEqual({ ok: false, error: 'the file could not be read (NotReadableError)' });
+    expect(await readSettingsFileText(file)).toEqual({
+      ok: false,
+      error: 'the file could not be read (NotReadableError)',
+    });
   });
 });

@@ -105,7 +105,9 @@ describe('settings in extension storage (a versioned WXT storage item)', () => {
     expect(await store.loadSettings()).toEqual({ ...STORED, preset: undefined });
     expect(chrome.storage.local.data.get(KEY)).toEqual({ ...STORED, preset: undefined });
     expect(chrome.storage.local.data.get(`${KEY}$`)).toEqual({ v: 2 });
-    expect(chrome.storage.local.data.get(ASIDE)).toEqual([{ at: expect.any(String), version: 1, problems: ['preset: at most 40 characters'], raw }]);
+    expect(chrome.storage.local.data.get(ASIDE)).toEqual([
+      { at: expect.any(String), version: 1, problems: ['preset: at most 40 characters'], raw },
+    ]);
   });
 
   it('keeps a stored value it cannot read aside, and never writes the defaults over it', async () => {
@@ -117,7 +119,9 @@ describe('settings in extension storage (a versioned WXT storage item)', () => {
     // Read again (the worker reads on every change): still not overwritten, and kept aside once.
     expect(await store.loadSettings()).toEqual(DEFAULT_EXTENSION_SETTINGS);
     expect(chrome.storage.local.data.get(KEY)).toBe('not settings at all');
-    expect(chrome.storage.local.data.get(ASIDE)).toEqual([{ at: expect.any(String), version: 2, problems: ['settings: expected an object'], raw: 'not settings at all' }]);
+    expect(chrome.storage.local.data.get(ASIDE)).toEqual([
+      { at: expect.any(String), version: 2, problems: ['settings: expected an object'], raw: 'not settings at all' },
+    ]);
     expect(await store.setAsideSettings()).toHaveLength(1);
   });
 

@@ -62,7 +62,16 @@ function setup() {
     el.dispatchEvent(event as unknown as Event);
   };
   const signAnyway = () => userClick(prompt()!.querySelector('button.anyway')!);
-  return { screen, renderButton, recorded, button: () => ({ click: () => userClick(button()), element: button() }), prompt, host, signAnyway, userClick };
+  return {
+    screen,
+    renderButton,
+    recorded,
+    button: () => ({ click: () => userClick(button()), element: button() }),
+    prompt,
+    host,
+    signAnyway,
+    userClick,
+  };
 }
 
 describe('sign-off check', () => {

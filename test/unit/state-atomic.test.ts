@@ -18,12 +18,21 @@ const encounter = {
   id: 'h1',
   payer: { kind: 'commercial' },
   diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }],
-  lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }],
+  lines: [
+    { code: '99213', dx: [2] },
+    { code: '17110', dx: [1] },
+  ],
 };
 const fixed = { ...encounter, id: 'h2', lines: [{ ...encounter.lines[0]!, modifiers: ['25'] }, encounter.lines[1]!] };
 
 function worker(stateStore: NonNullable<Parameters<typeof createWorker>[0]['stateStore']>) {
-  return createWorker({ extensionId: EXT, allowedPatterns: () => ['https://*.ema.md/*'], settings: () => DEFAULT_EXTENSION_SETTINGS, setBadge: () => {}, stateStore });
+  return createWorker({
+    extensionId: EXT,
+    allowedPatterns: () => ['https://*.ema.md/*'],
+    settings: () => DEFAULT_EXTENSION_SETTINGS,
+    setBadge: () => {},
+    stateStore,
+  });
 }
 
 describe("a tab's review state", () => {
@@ -67,11 +76,19 @@ describe("a tab's review state", () => {
     expect(stored.get(7)).toMatchObject({ encounterId: expect.stringMatching(/^p1\./) });
     full = true;
     // The page still gets its findings painted…
-    expect(await w.handle({ type: 'evaluate', adapter: 'ema', encounter: fixed }, tab)).toMatchObject({ ok: true, errors: 0 });
+    expect(await w.handle({ type: 'evaluate', adapter: 'ema', encounter: fixed }, tab)).toMatchObject({
+      ok: true,
+      errors: 0,
+    });
     // …the panel and popup say the state could not be kept…
     expect(await w.handle({ type: 'tab-state', tabId: 7 }, panel)).toMatchObject({
       ok: true,
-      state: { encounterId: expect.stringMatching(/^p1\./), stateError: expect.stringMatching(/^the review state of this tab could not be saved \(Session storage quota bytes exceeded/) },
+      state: {
+        encounterId: expect.stringMatching(/^p1\./),
+        stateError: expect.stringMatching(
+          /^the review state of this tab could not be saved \(Session storage quota bytes exceeded/,
+        ),
+      },
     });
     // …and a restarted worker would find no state rather than the older encounter's.
     expect(stored.has(7)).toBe(false);
@@ -85,7 +102,16 @@ describe("a tab's review state", () => {
 });
 
 describe('clearing the audit log', () => {
-  const record = (i: number): Dismissal => ({ key: `e${i}|dx-missing|17000|1`, encounter: `e${i}`, rule: 'dx-missing', code: '17000', subject: '1', reason: 'payer-policy', at: `2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.000Z`, outcome: 'overridden' });
+  const record = (i: number): Dismissal => ({
+    key: `e${i}|dx-missing|17000|1`,
+    encounter: `e${i}`,
+    rule: 'dx-missing',
+    code: '17000',
+    subject: '1',
+    reason: 'payer-policy',
+    at: `2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.000Z`,
+    outcome: 'overridden',
+  });
 
   async function filled(name: string, n: number) {
     const store = openDismissalStore(name);
@@ -112,7 +138,13 @@ describe('clearing the audit log', () => {
 
   it('a clear interrupted half way (asked from options) leaves the whole log', async () => {
     const store = await filled('audit-interrupted', 40);
-    const w = createWorker({ extensionId: EXT, allowedPatterns: () => [], settings: () => DEFAULT_EXTENSION_SETTINGS, setBadge: () => {}, dismissals: store });
+    const w = createWorker({
+      extensionId: EXT,
+      allowedPatterns: () => [],
+      settings: () => DEFAULT_EXTENSION_SETTINGS,
+      setBadge: () => {},
+      dismissals: store,
+    });
     // The worker is stopped in the middle of the clear: its transaction never commits.
     const clear = IDBObjectStore.prototype.clear;
     const del = IDBObjectStore.prototype.delete;
@@ -127,7 +159,9 @@ describe('clearing the audit log', () => {
       return del.call(this, key);
     };
     try {
-      expect(await w.handle({ type: 'clear-audit' }, { id: EXT, url: `chrome-extension://${EXT}/options.html` })).toMatchObject({ ok: false });
+      expect(
+        await w.handle({ type: 'clear-audit' }, { id: EXT, url: `chrome-extension://${EXT}/options.html` }),
+      ).toMatchObject({ ok: false });
     } finally {
       IDBObjectStore.prototype.clear = clear;
       IDBObjectStore.prototype.delete = del;

@@ -20,12 +20,16 @@ import { applySuggestion } from '../../rules/suggestions';
 import type { Encounter, Finding, SuggestionAction } from '../../rules/schema';
 import type { CaseTable } from '../../rules/cases';
 
-const examples: { encounter: Encounter }[] = JSON.parse(readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'));
+const examples: { encounter: Encounter }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
+);
 const tables = import.meta.glob<{ default: CaseTable }>('../../rules/catalog/*.cases.ts', { eager: true });
 
 const encounters: [string, Encounter][] = [
   ...examples.map((e) => [e.encounter.id, e.encounter] as [string, Encounter]),
-  ...Object.entries(tables).flatMap(([file, t]) => t.default.invalid.map((c) => [`${file.split('/').pop()}: ${c.name}`, c.encounter] as [string, Encounter])),
+  ...Object.entries(tables).flatMap(([file, t]) =>
+    t.default.invalid.map((c) => [`${file.split('/').pop()}: ${c.name}`, c.encounter] as [string, Encounter]),
+  ),
 ];
 
 /** Each line of the fixed encounter as the line it was before the fix ('3'), or 'added'. */
@@ -43,7 +47,8 @@ function keyOf(f: Finding, lines: readonly string[]): string {
 
 function counts(findings: Finding[], lines: readonly string[], alarmsOnly = false): Map<string, number> {
   const out = new Map<string, number>();
-  for (const f of findings) if (!alarmsOnly || f.severity !== 'info') out.set(keyOf(f, lines), (out.get(keyOf(f, lines)) ?? 0) + 1);
+  for (const f of findings)
+    if (!alarmsOnly || f.severity !== 'info') out.set(keyOf(f, lines), (out.get(keyOf(f, lines)) ?? 0) + 1);
   return out;
 }
 
@@ -59,7 +64,9 @@ function byCode(encounter: Encounter, findings: Finding[]): Map<string, number> 
 }
 
 const withSuggestions = encounters.flatMap(([name, encounter]) =>
-  run(encounter).flatMap((finding) => (finding.suggestions ?? []).map((s) => [`${name} — ${finding.rule}: ${s.label}`, encounter, finding, s] as const)),
+  run(encounter).flatMap((finding) =>
+    (finding.suggestions ?? []).map((s) => [`${name} — ${finding.rule}: ${s.label}`, encounter, finding, s] as const),
+  ),
 );
 
 describe('one-click fixes fix what they say, and nothing else breaks', () => {
@@ -72,16 +79,28 @@ describe('one-click fixes fix what they say, and nothing else breaks', () => {
     expect(afterLines).toHaveLength(fixed.lines.length);
     const afterFindings = run(fixed);
     const target = keyOf(finding, beforeLines);
-    expect(counts(afterFindings, afterLines).get(target) ?? 0, `${target} is still there`).toBeLessThan(counts(beforeFindings, beforeLines).get(target)!);
+    expect(counts(afterFindings, afterLines).get(target) ?? 0, `${target} is still there`).toBeLessThan(
+      counts(beforeFindings, beforeLines).get(target)!,
+    );
     // Nor moved: fewer of it on the lines of the code it was on (a fix that only shifts it to another such line fixes nothing).
     if (finding.line !== null) {
       const code = encounter.lines[finding.line]!.code;
       const onCode = (e: Encounter, fs: Finding[]) =>
-        fs.filter((f) => f.rule === finding.rule && f.messageId === finding.messageId && f.line !== null && e.lines[f.line]?.code === code).length;
-      expect(onCode(fixed, afterFindings), `${target} moved to another ${code} line`).toBeLessThan(onCode(encounter, beforeFindings));
+        fs.filter(
+          (f) =>
+            f.rule === finding.rule &&
+            f.messageId === finding.messageId &&
+            f.line !== null &&
+            e.lines[f.line]?.code === code,
+        ).length;
+      expect(onCode(fixed, afterFindings), `${target} moved to another ${code} line`).toBeLessThan(
+        onCode(encounter, beforeFindings),
+      );
     }
     const before = counts(beforeFindings, beforeLines, true);
-    const saidBefore = new Set(beforeFindings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}|${f.messageId ?? ''}`));
+    const saidBefore = new Set(
+      beforeFindings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}|${f.messageId ?? ''}`),
+    );
     const codesBefore = byCode(encounter, beforeFindings);
     const codesAfter = byCode(fixed, afterFindings);
     for (const f of afterFindings) {
@@ -91,7 +110,9 @@ describe('one-click fixes fix what they say, and nothing else breaks', () => {
       if (key.endsWith('|added') && saidBefore.has(key.slice(0, -'|added'.length))) continue;
       // Moved: as many of it on lines of that code as before.
       const code = `${f.rule}|${f.messageId ?? ''}|${f.line === null ? 'encounter' : fixed.lines[f.line]!.code}`;
-      expect(codesAfter.get(code)!, `${key} (${code}) is new after the fix`).toBeLessThanOrEqual(codesBefore.get(code) ?? 0);
+      expect(codesAfter.get(code)!, `${key} (${code}) is new after the fix`).toBeLessThanOrEqual(
+        codesBefore.get(code) ?? 0,
+      );
     }
   });
 });

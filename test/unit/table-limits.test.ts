@@ -14,13 +14,21 @@ import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ptpFileText, PtpImport, MueCsvParser, PTP_PREAMBLE, type CmsPtpRow } from '../../rules/ncci/index';
 import { MUE_PREAMBLE } from '../../rules/ncci/cms-layout';
-import { IcdCodeFileParser, importIcd, importMue, importPtp, TableImportError, type ImportOptions } from '../../lib/tables/import';
+import {
+  IcdCodeFileParser,
+  importIcd,
+  importMue,
+  importPtp,
+  TableImportError,
+  type ImportOptions,
+} from '../../lib/tables/import';
 import { TABLE_LIMITS } from '../../lib/tables/limits';
 import { readZipDirectory, ZipError } from '../../lib/zip';
 import { zipArchive } from './zip-writer';
 
 const MiB = 1 << 20;
-const file = (name: string, data: string | Uint8Array | readonly Uint8Array[]) => new File((Array.isArray(data) ? data : [data]) as BlobPart[], name);
+const file = (name: string, data: string | Uint8Array | readonly Uint8Array[]) =>
+  new File((Array.isArray(data) ? data : [data]) as BlobPart[], name);
 
 /** A deflate stream of `mib` MiB of zeros framed by `head` and `tail` bytes: about 1 KB of output per MiB. */
 const ZERO_MIB = deflateRawSync(Buffer.alloc(MiB), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
@@ -108,7 +116,10 @@ function guarded(): ImportOptions {
 
 async function refusal(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
   const t0 = performance.now();
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   const ms = performance.now() - t0;
   expect(e).toBeInstanceOf(TableImportError);
   return { message: (e as Error).message, ms };
@@ -134,9 +145,21 @@ describe('the limits', () => {
   });
 
   it('a CMS-layout PTP part, sorted as CMS sorts it, compresses well under the ratio limit', () => {
-    const rationales = ['CPT Manual or CMS manual coding instruction', 'Standards of medical / surgical practice', 'Mutually exclusive procedures'];
+    const rationales = [
+      'CPT Manual or CMS manual coding instruction',
+      'Standards of medical / surgical practice',
+      'Mutually exclusive procedures',
+    ];
     const rows: CmsPtpRow[] = [];
-    for (let c1 = 11000; c1 < 11400; c1++) for (let k = 0; k < 120; k++) rows.push({ column1: String(c1), column2: String(10000 + k * 7), effective: '20190101', modifier: 1, rationale: rationales[k % 3]! });
+    for (let c1 = 11000; c1 < 11400; c1++)
+      for (let k = 0; k < 120; k++)
+        rows.push({
+          column1: String(c1),
+          column2: String(10000 + k * 7),
+          effective: '20190101',
+          modifier: 1,
+          rationale: rationales[k % 3]!,
+        });
     const text = Buffer.from(ptpFileText(rows), 'latin1');
     const ratio = text.length / deflateRawSync(text, { level: 9 }).length;
     expect(ratio).toBeLessThan(TABLE_LIMITS.ratio / 3);
@@ -178,9 +201,13 @@ describe('ZIP bombs are refused before they are inflated', () => {
     expect(bytesOf(outer)).toBeLessThan(400_000);
 
     const { message, ms } = await refusal(importPtp([file('ptp-release.zip', outer)], guarded()));
-    expect(message).toBe(`ptp-release.zip: ${inner} is a ZIP of 300.0 MB inside the ZIP: over the limit of 256 MB for a nested archive`);
+    expect(message).toBe(
+      `ptp-release.zip: ${inner} is a ZIP of 300.0 MB inside the ZIP: over the limit of 256 MB for a nested archive`,
+    );
     expect(ms).toBeLessThan(1000);
-    console.log(`nested ZIP bomb (300 MB inside ${(bytesOf(outer) / 1024).toFixed(0)} KB) refused in ${ms.toFixed(1)} ms`);
+    console.log(
+      `nested ZIP bomb (300 MB inside ${(bytesOf(outer) / 1024).toFixed(0)} KB) refused in ${ms.toFixed(1)} ms`,
+    );
   });
 
   it('a 4 MB ZIP declaring a 4 GiB entry', async () => {
@@ -188,35 +215,48 @@ describe('ZIP bombs are refused before they are inflated', () => {
     const zip = rawZip([{ name: 'ccipra-v323r0-f1.txt', method: 8, body: deflatedZeros(mib), size: 0xfffffffe }]);
     expect(bytesOf(zip)).toBeLessThan(4.5 * MiB);
     const { message, ms } = await refusal(importPtp([file('ccipra-v323r0-f1.zip', zip)], guarded()));
-    expect(message).toBe('ccipra-v323r0-f1.zip: ccipra-v323r0-f1.txt declares 4.0 GB uncompressed: over the limit of 1 GB for one import');
+    expect(message).toBe(
+      'ccipra-v323r0-f1.zip: ccipra-v323r0-f1.txt declares 4.0 GB uncompressed: over the limit of 1 GB for one import',
+    );
     expect(ms).toBeLessThan(1000);
     console.log(`ZIP declaring a 4 GiB entry (${(bytesOf(zip) / MiB).toFixed(1)} MB) refused in ${ms.toFixed(1)} ms`);
     // The ZIP reader alone refuses it too, when it lists the archive.
-    const e = await readZipDirectory(file('x.zip', zip), 'x.zip').then(() => null, (x: unknown) => x);
+    const e = await readZipDirectory(file('x.zip', zip), 'x.zip').then(
+      () => null,
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(ZipError);
-    expect((e as Error).message).toBe('x.zip: ccipra-v323r0-f1.txt declares 4.0 GB uncompressed: over the limit of 1 GB for one import');
+    expect((e as Error).message).toBe(
+      'x.zip: ccipra-v323r0-f1.txt declares 4.0 GB uncompressed: over the limit of 1 GB for one import',
+    );
   });
 
   it('an entry that would expand more than 100 times', async () => {
     const zip = rawZip([{ name: 'icd10cm-codes-2027.txt', method: 8, body: deflatedZeros(50), size: 50 * MiB }]);
     const { message } = await refusal(importIcd([file('icd10cm-2027.zip', zip)], guarded()));
-    expect(message).toMatch(/^icd10cm-2027\.zip: icd10cm-codes-2027\.txt would expand 1,0\d\d times \(50\.0 MB from \d+\.\d KB\): over the limit of 100 times for a table file \(a ZIP bomb\?\)$/);
+    expect(message).toMatch(
+      /^icd10cm-2027\.zip: icd10cm-codes-2027\.txt would expand 1,0\d\d times \(50\.0 MB from \d+\.\d KB\): over the limit of 100 times for a table file \(a ZIP bomb\?\)$/,
+    );
   });
 
   it('entries that overlap (one stored body listed 1,100 times) count against the total', async () => {
     const body = Buffer.alloc(MiB, 0x41);
     const entries: RawEntry[] = [{ name: 'a-0.txt', method: 0, body: [body], size: MiB }];
-    for (let i = 1; i < 1100; i++) entries.push({ name: `a-${i}.txt`, method: 0, body: [body], size: MiB, sameDataAs: 0 });
+    for (let i = 1; i < 1100; i++)
+      entries.push({ name: `a-${i}.txt`, method: 0, body: [body], size: MiB, sameDataAs: 0 });
     const zip = rawZip(entries);
     expect(bytesOf(zip)).toBeLessThan(1.2 * MiB);
     const { message } = await refusal(importMue([file('mue.zip', zip)], guarded()));
-    expect(message).toBe('mue.zip: its entries declare 1.1 GB uncompressed in all: over the limit of 1 GB for one import');
+    expect(message).toBe(
+      'mue.zip: its entries declare 1.1 GB uncompressed in all: over the limit of 1 GB for one import',
+    );
   });
 
   it('files and archives together count against one total', async () => {
     const body = Buffer.alloc(MiB, 0x41);
     const entries: RawEntry[] = [{ name: 'a-0.txt', method: 0, body: [body], size: MiB }];
-    for (let i = 1; i < 600; i++) entries.push({ name: `a-${i}.txt`, method: 0, body: [body], size: MiB, sameDataAs: 0 });
+    for (let i = 1; i < 600; i++)
+      entries.push({ name: `a-${i}.txt`, method: 0, body: [body], size: MiB, sameDataAs: 0 });
     const zip = Buffer.concat(rawZip(entries));
     const { message } = await refusal(importPtp([file('one.zip', zip), file('two.zip', zip)], guarded()));
     expect(message).toBe('two.zip: the files given hold 1.2 GB uncompressed: over the limit of 1 GB for one import');
@@ -227,7 +267,9 @@ describe('lines', () => {
   it('a 64 MB file without line breaks is refused at the line-length limit, at once', async () => {
     const blob = file('ccipra-v323r0-f1.txt', new Uint8Array(64 * MiB).fill(0x41));
     const { message, ms } = await refusal(importPtp([blob], { pause: async () => {} }));
-    expect(message).toBe('ccipra-v323r0-f1.txt: line 1: longer than 65,536 characters, the limit for one line of a CMS table file (no line breaks? not a CMS text file)');
+    expect(message).toBe(
+      'ccipra-v323r0-f1.txt: line 1: longer than 65,536 characters, the limit for one line of a CMS table file (no line breaks? not a CMS text file)',
+    );
     expect(ms).toBeLessThan(1000);
     console.log(`64 MB without line breaks refused in ${ms.toFixed(1)} ms`);
   });
@@ -274,7 +316,9 @@ describe('lines', () => {
       expect(Math.abs(long.length - short.length) / long.length).toBeLessThan(0.05);
       const longMs = timed(chunked(long), make);
       const shortMs = timed(chunked(short), make);
-      report.push(`${what} ${(long.length / 1e6).toFixed(1)} MB: ${longMs.toFixed(0)} ms against ${shortMs.toFixed(0)} ms`);
+      report.push(
+        `${what} ${(long.length / 1e6).toFixed(1)} MB: ${longMs.toFixed(0)} ms against ${shortMs.toFixed(0)} ms`,
+      );
       expect(longMs).toBeLessThan(3 * shortMs + 20);
     };
 
@@ -282,18 +326,35 @@ describe('lines', () => {
     const ptpRow = (rationale: string) => `11000\t11001\t\t20190101\t*\t1\t${rationale}\r\n`;
     const ptpLong = preamble + ptpRow(filler(60_000)).repeat(270);
     expect(ptpLong.length).toBeGreaterThan(16_000_000);
-    compare('PTP', ptpLong, preamble + ptpRow(filler(6_000)).repeat(2_700), () => new PtpImport({ requireAllParts: false }).file('long-lines.txt'));
+    compare('PTP', ptpLong, preamble + ptpRow(filler(6_000)).repeat(2_700), () =>
+      new PtpImport({ requireAllParts: false }).file('long-lines.txt'),
+    );
     const check = new PtpImport({ requireAllParts: false }).file('long-lines.txt');
     for (const c of chunked(ptpLong)) check.push(c);
     check.end();
     expect(check.rows).toBe(270);
 
-    const icdLines = (n: number, description: string) => Array.from({ length: n }, (_, i) => `A${i.toString(36).toUpperCase().padStart(4, '0')} ${description}\n`).join('');
-    compare('ICD-10-CM', icdLines(270, filler(60_000)), icdLines(2_700, filler(6_000)), () => new IcdCodeFileParser('icd10cm-codes-2027.txt', 2027));
+    const icdLines = (n: number, description: string) =>
+      Array.from({ length: n }, (_, i) => `A${i.toString(36).toUpperCase().padStart(4, '0')} ${description}\n`).join(
+        '',
+      );
+    compare(
+      'ICD-10-CM',
+      icdLines(270, filler(60_000)),
+      icdLines(2_700, filler(6_000)),
+      () => new IcdCodeFileParser('icd10cm-codes-2027.txt', 2027),
+    );
 
     // MUE CSV: a rationale cell of 40,000 characters with 20,000 quotes in it, unquoted, against one without.
-    const mueRows = (cell: string) => MUE_PREAMBLE + Array.from({ length: 100 }, (_, i) => `${11000 + i},1,2 Date of Service Edit: Policy,${cell}\n`).join('');
-    compare('MUE', mueRows('a"'.repeat(20_000)), mueRows('ab'.repeat(20_000)), () => new MueCsvParser('MCR_MUE_PractitionerServices_Eff_10-01-2026.csv'));
+    const mueRows = (cell: string) =>
+      MUE_PREAMBLE +
+      Array.from({ length: 100 }, (_, i) => `${11000 + i},1,2 Date of Service Edit: Policy,${cell}\n`).join('');
+    compare(
+      'MUE',
+      mueRows('a"'.repeat(20_000)),
+      mueRows('ab'.repeat(20_000)),
+      () => new MueCsvParser('MCR_MUE_PractitionerServices_Eff_10-01-2026.csv'),
+    );
 
     console.log(`lines split in 16-character chunks, best of 3:\n  ${report.join('\n  ')}`);
   });

@@ -18,7 +18,11 @@ import { payerText } from '../../components/page-labels';
 const TAUGHT: FieldMap = {
   name: '127.0.0.1:8791 /cedar (taught)',
   matches: ['http://127.0.0.1:8791/cedar/*'],
-  procedures: { rows: 'table.cedar-lines tbody > tr', code: { label: 'Code', selector: '.mantine-Pill-label' }, units: 'input[aria-label^="Units, line "]' },
+  procedures: {
+    rows: 'table.cedar-lines tbody > tr',
+    code: { label: 'Code', selector: '.mantine-Pill-label' },
+    units: 'input[aria-label^="Units, line "]',
+  },
   diagnoses: { rows: 'table.cedar-dx tbody > tr', code: 'input[aria-label^="ICD-10 code"]' },
   payer: { name: { label: 'Insurance' } },
 };
@@ -27,19 +31,38 @@ const SCREEN = 'http://127.0.0.1:8791/cedar/index.html?case=ex45';
 describe('saving a taught map', () => {
   it('adds it, then replaces it when the same screen is taught again', () => {
     const first = addTaughtMap(DEFAULT_EXTENSION_SETTINGS, TAUGHT, SCREEN);
-    expect(first).toMatchObject({ ok: true, message: 'Saved “127.0.0.1:8791 /cedar (taught)”. dermlint reads this screen now.' });
+    expect(first).toMatchObject({
+      ok: true,
+      message: 'Saved “127.0.0.1:8791 /cedar (taught)”. dermlint reads this screen now.',
+    });
     if (!first.ok) return;
     expect(first.settings.fieldMaps).toEqual([TAUGHT]);
-    const again = addTaughtMap(first.settings, { ...TAUGHT, procedures: { ...TAUGHT.procedures, units: { label: 'Units' } } }, SCREEN);
+    const again = addTaughtMap(
+      first.settings,
+      { ...TAUGHT, procedures: { ...TAUGHT.procedures, units: { label: 'Units' } } },
+      SCREEN,
+    );
     expect(again).toMatchObject({ ok: true, message: expect.stringMatching(/^Replaced/) });
     if (again.ok) expect(again.settings.fieldMaps.map((m) => m.procedures.units)).toEqual([{ label: 'Units' }]);
   });
 
   it('refuses a map for another screen, a map that is not valid, and a twenty-first map', () => {
-    expect(addTaughtMap(DEFAULT_EXTENSION_SETTINGS, TAUGHT, 'https://ehr.example.com/claims')).toEqual({ ok: false, error: 'a taught field map must cover the screen it was taught on' });
-    expect(addTaughtMap(DEFAULT_EXTENSION_SETTINGS, { ...TAUGHT, procedures: { rows: 'tr[' } }, SCREEN)).toMatchObject({ ok: false, error: expect.stringMatching(/^the field map is not valid \(procedures\.rows: not a valid CSS selector/) });
-    const full: ExtensionSettings = { ...DEFAULT_EXTENSION_SETTINGS, fieldMaps: Array.from({ length: 20 }, (_, i) => ({ ...TAUGHT, name: `map ${i}` })) };
-    expect(addTaughtMap(full, TAUGHT, SCREEN)).toEqual({ ok: false, error: 'there are already 20 field maps; delete one in options first' });
+    expect(addTaughtMap(DEFAULT_EXTENSION_SETTINGS, TAUGHT, 'https://ehr.example.com/claims')).toEqual({
+      ok: false,
+      error: 'a taught field map must cover the screen it was taught on',
+    });
+    expect(addTaughtMap(DEFAULT_EXTENSION_SETTINGS, { ...TAUGHT, procedures: { rows: 'tr[' } }, SCREEN)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^the field map is not valid \(procedures\.rows: not a valid CSS selector/),
+    });
+    const full: ExtensionSettings = {
+      ...DEFAULT_EXTENSION_SETTINGS,
+      fieldMaps: Array.from({ length: 20 }, (_, i) => ({ ...TAUGHT, name: `map ${i}` })),
+    };
+    expect(addTaughtMap(full, TAUGHT, SCREEN)).toEqual({
+      ok: false,
+      error: 'there are already 20 field maps; delete one in options first',
+    });
   });
 
   it('the worker takes it only from a content script on an enabled host, and hands it to storage', async () => {
@@ -57,10 +80,17 @@ describe('saving a taught map', () => {
     const page: Sender = { id: 'ext', url: SCREEN, tab: { id: 3 }, frameId: 0 };
     expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, page)).toEqual({ ok: true, message: 'Saved.' });
     expect(saved).toEqual([[TAUGHT, SCREEN]]);
-    expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, url: 'https://evil.example.com/' })).toMatchObject({ ok: false, error: expect.stringMatching(/rejected/) });
-    expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, id: 'another-extension' })).toMatchObject({ ok: false });
+    expect(
+      await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, url: 'https://evil.example.com/' }),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/rejected/) });
+    expect(
+      await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, id: 'another-extension' }),
+    ).toMatchObject({ ok: false });
     // The overlay runs in the top frame only: a sub-frame's content script cannot save a map.
-    expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, frameId: 4 })).toEqual({ ok: false, error: 'rejected: a field map is taught in the top frame only' });
+    expect(await worker.handle({ type: 'teach-save', map: TAUGHT }, { ...page, frameId: 4 })).toEqual({
+      ok: false,
+      error: 'rejected: a field map is taught in the top frame only',
+    });
     expect(await worker.handle({ type: 'teach-save' }, page)).toMatchObject({ ok: false });
     expect(saved).toHaveLength(1);
   });
@@ -100,9 +130,9 @@ describe('the field-map editor’s text for a field', () => {
   });
 
   it('a long selector typed over two lines is one selector; a draft round-trips a taught map', () => {
-    expect(textToRef(':scope > .mantine-InputWrapper-root:has(> label[for="productOrService"])\n  .mantine-Pill-label')).toBe(
-      ':scope > .mantine-InputWrapper-root:has(> label[for="productOrService"]) .mantine-Pill-label',
-    );
+    expect(
+      textToRef(':scope > .mantine-InputWrapper-root:has(> label[for="productOrService"])\n  .mantine-Pill-label'),
+    ).toBe(':scope > .mantine-InputWrapper-root:has(> label[for="productOrService"]) .mantine-Pill-label');
     expect(mapFromDraft(draftFromMap(TAUGHT))).toEqual(TAUGHT);
   });
 });

@@ -18,7 +18,10 @@ import { previewMap, teach, type Answers } from '../../lib/teach/session';
 
 const ECW = new URL('../../adapters/generic/__snapshots__/', import.meta.url);
 const TEACH = new URL('../../lib/teach/__snapshots__/', import.meta.url);
-const { loadHtml, snapshotHtml, savedIds } = snapshotLoader(ECW, 'http://localhost/ecw/mobiledoc/jsp/webemr/index.html');
+const { loadHtml, snapshotHtml, savedIds } = snapshotLoader(
+  ECW,
+  'http://localhost/ecw/mobiledoc/jsp/webemr/index.html',
+);
 const CASES = readWorkedExamples<{ encounter: Encounter }>();
 const example = (id: string) => CASES.find((c) => c.encounter.id === id)!.encounter;
 
@@ -30,7 +33,8 @@ function asPage(doc: Document): Document {
 }
 const ecw = (id: string) => asPage(loadHtml(snapshotHtml(id)));
 const cedar = (name: string) => asPage(loadHtml(snapshotHtml(name, TEACH)));
-const page = (body: string) => asPage(loadHtml(`<!doctype html><html><body>${body}</body></html>`, 'http://ehr.example.com/claims/edit'));
+const page = (body: string) =>
+  asPage(loadHtml(`<!doctype html><html><body>${body}</body></html>`, 'http://ehr.example.com/claims/edit'));
 
 function ok(result: ReturnType<typeof readWithFieldMap>): Encounter {
   if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
@@ -43,26 +47,53 @@ const one = (doc: ParentNode, sel: string, i = 0) => {
   return el;
 };
 /** A <dd> by its <dt>'s text, within scope. */
-const dd = (scope: ParentNode, label: string, i = 0) => all(scope, 'dt').filter((d) => d.textContent === label)[i]!.nextElementSibling!;
+const dd = (scope: ParentNode, label: string, i = 0) =>
+  all(scope, 'dt').filter((d) => d.textContent === label)[i]!.nextElementSibling!;
 
 describe('names that survive a reload', () => {
   it.each([
-    'mantine-r3', ':r1:', '«r3»', '_r_3_', 'ember123', 'mantine-0wvdy3qj7', 'css-1x2y3z4', 'sc-bdVaJa', 'm_7cda1cd6', 'row-12', 'tab-3',
-    'ext-gen1042', 'headlessui-listbox-button-5', 'react-select-2-input', 'downshift-0-item-3', 'a8f3c2d1-77aa-4b1c-9f00-1e2d3c4b5a69', 'yui_3_5_1_1_17',
+    'mantine-r3',
+    ':r1:',
+    '«r3»',
+    '_r_3_',
+    'ember123',
+    'mantine-0wvdy3qj7',
+    'css-1x2y3z4',
+    'sc-bdVaJa',
+    'm_7cda1cd6',
+    'row-12',
+    'tab-3',
+    'ext-gen1042',
+    'headlessui-listbox-button-5',
+    'react-select-2-input',
+    'downshift-0-item-3',
+    'a8f3c2d1-77aa-4b1c-9f00-1e2d3c4b5a69',
+    'yui_3_5_1_1_17',
   ])('%s is generated', (token) => expect(isGeneratedToken(token)).toBe(true));
 
-  it.each(['cptTable', 'ClaimCPTMOD1', 'ICD10', 'mantine-Pill-label', 'MuiChip-label', 'w-mod', 'btnSubmitClaim', 'form-control', 'input-xs', 'chkAbnSigned', 'PillsInputField'])(
-    '%s is a name',
-    (token) => expect(isGeneratedToken(token)).toBe(false),
-  );
+  it.each([
+    'cptTable',
+    'ClaimCPTMOD1',
+    'ICD10',
+    'mantine-Pill-label',
+    'MuiChip-label',
+    'w-mod',
+    'btnSubmitClaim',
+    'form-control',
+    'input-xs',
+    'chkAbnSigned',
+    'PillsInputField',
+  ])('%s is a name', (token) => expect(isGeneratedToken(token)).toBe(false));
 
   it('state classes are not names; values quoting the field’s own value or a code are refused', () => {
-    for (const c of ['ng-dirty', 'ng-not-empty', 'active', 'Mui-focused', 'odd', 'is-open', 'mantine-active']) expect(isStableClass(c), c).toBe(false);
+    for (const c of ['ng-dirty', 'ng-not-empty', 'active', 'Mui-focused', 'odd', 'is-open', 'mantine-active'])
+      expect(isStableClass(c), c).toBe(false);
     expect(isStableClass('ng-scope')).toBe(true);
     expect(isStableValue('Remove 17110')).toBe(false);
     expect(isStableValue('Site of left forearm', 'left forearm')).toBe(false);
     expect(isStableValue('Units, line 3')).toBe(true);
-    for (const c of ['mantine-Pill-label', 'MuiChip-root', 'el-tag__content', 'v-chip', 'css-12a-multiValue', 'tag']) expect(isChipClass(c), c).toBe(true);
+    for (const c of ['mantine-Pill-label', 'MuiChip-root', 'el-tag__content', 'v-chip', 'css-12a-multiValue', 'tag'])
+      expect(isChipClass(c), c).toBe(true);
     for (const c of ['stage', 'hashtag-list', 'cedar-dl']) expect(isChipClass(c), c).toBe(false);
   });
 });
@@ -73,7 +104,10 @@ describe('the repeating row', () => {
     const rows = findRow(one(doc, '[data-fieldname="claimCPTCode"]', 2))!;
     expect(rows.guessed).toBe(false);
     expect(rows.rows).toEqual(all(doc, '#cptTable tbody tr[ng-repeat]'));
-    expect(inferRows(rows)).toEqual({ selector: '#cptTable tbody > tr[ng-repeat]', how: 'every tr[ng-repeat] in #cptTable tbody' });
+    expect(inferRows(rows)).toEqual({
+      selector: '#cptTable tbody > tr[ng-repeat]',
+      how: 'every tr[ng-repeat] in #cptTable tbody',
+    });
   });
 
   it('Mantine: the table row around a chip (cells, chips and their groups are never rows), in the lines table only', () => {
@@ -94,7 +128,9 @@ describe('the repeating row', () => {
   });
 
   it('one line only: the table row is guessed, and said to be', () => {
-    const doc = page('<table><tbody><tr><td><input name="cpt" value="17000"></td><td><input name="units" value="1"></td></tr></tbody></table>');
+    const doc = page(
+      '<table><tbody><tr><td><input name="cpt" value="17000"></td><td><input name="units" value="1"></td></tr></tbody></table>',
+    );
     const rows = findRow(one(doc, 'input[name=cpt]'))!;
     expect(rows).toMatchObject({ guessed: true, row: one(doc, 'tr') });
   });
@@ -112,7 +148,8 @@ describe('which reference a click becomes', () => {
         drop.includes('class') ? 'class="css-1x2y3z4"' : 'class="units-input css-1x2y3z4"',
       ].join(' ');
     const label = (i: number) => (drop.includes('label') ? '' : `<label for="mantine-r${i}">Units</label>`);
-    const row = (i: number) => `<tr><td><input aria-label="Code ${i}" value="1710${i}"></td><td>${label(i)}<input ${attrs(i)} value="${i}"></td></tr>`;
+    const row = (i: number) =>
+      `<tr><td><input aria-label="Code ${i}" value="1710${i}"></td><td>${label(i)}<input ${attrs(i)} value="${i}"></td></tr>`;
     return page(`<table><thead><tr><th>Code</th><th>Qty</th></tr></thead><tbody>${row(1)}${row(2)}</tbody></table>`);
   }
   const infer = (doc: Document) => {
@@ -157,7 +194,13 @@ describe('which reference a click becomes', () => {
 
 describe('fields known by their labels (the generic reader)', () => {
   const MAP = (procedures: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    parseFieldMap({ name: 'Labels', matches: ['http://ehr.example.com/*'], procedures: { rows: '.line', code: { label: 'Procedure' }, ...procedures }, diagnoses: { rows: '.dx', code: { label: 'ICD-10' } }, ...extra });
+    parseFieldMap({
+      name: 'Labels',
+      matches: ['http://ehr.example.com/*'],
+      procedures: { rows: '.line', code: { label: 'Procedure' }, ...procedures },
+      diagnoses: { rows: '.dx', code: { label: 'ICD-10' } },
+      ...extra,
+    });
 
   it('<dt>/<dd>, a column header, a row header, a <label for> with a generated id, a <label> without one', () => {
     const doc = page(`
@@ -166,7 +209,15 @@ describe('fields known by their labels (the generic reader)', () => {
         <label for=":r7:">Modifiers *</label><input id=":r7:" value="59">
         <label>Pointer</label><span>1</span></div>
       <table><tbody><tr><th>Insurance</th><td>Cigna Open Access Plus</td></tr></tbody></table>`);
-    const parsed = MAP({ units: { label: 'Quantity' }, site: { label: 'body site' }, modifiers: { label: 'Modifiers' }, pointers: { label: 'Pointer' } }, { payer: { name: { label: 'Insurance' } } });
+    const parsed = MAP(
+      {
+        units: { label: 'Quantity' },
+        site: { label: 'body site' },
+        modifiers: { label: 'Modifiers' },
+        pointers: { label: 'Pointer' },
+      },
+      { payer: { name: { label: 'Insurance' } } },
+    );
     if (!parsed.ok) throw new Error(parsed.error);
     const e = ok(readWithFieldMap(doc, parsed.value));
     expect(e.lines).toEqual([{ code: '17000', units: 4, site: 'left cheek', modifiers: ['59'], dx: [1] }]);
@@ -181,15 +232,22 @@ describe('fields known by their labels (the generic reader)', () => {
       <ul><li class="dx"><dl><dt>ICD-10</dt><dd>L82.0</dd></dl></li></ul>`);
     const parsed = MAP({ units: { label: 'Units' } });
     if (!parsed.ok) throw new Error(parsed.error);
-    const e = ok(readWithFieldMap(doc, { ...parsed.value, procedures: { ...parsed.value.procedures, rows: 'tr.line' } }));
-    expect(e.lines).toEqual([{ code: '17110', units: 2 }, { code: '11102', units: 1 }]);
+    const e = ok(
+      readWithFieldMap(doc, { ...parsed.value, procedures: { ...parsed.value.procedures, rows: 'tr.line' } }),
+    );
+    expect(e.lines).toEqual([
+      { code: '17110', units: 2 },
+      { code: '11102', units: 1 },
+    ]);
   });
 
   it('a label with a selector: the chips in the labelled field’s box, not its empty search box', () => {
     const doc = cedar('cedar-ex45');
     const row = one(doc, 'table.cedar-lines tbody tr', 0);
     expect(resolve(row, { label: 'Code' }).map((e) => e.localName)).toEqual(['input']);
-    expect(resolve(row, { label: 'Code', selector: '.mantine-Pill-label' }).map((e) => e.textContent)).toEqual(['11102']);
+    expect(resolve(row, { label: 'Code', selector: '.mantine-Pill-label' }).map((e) => e.textContent)).toEqual([
+      '11102',
+    ]);
   });
 });
 
@@ -213,14 +271,24 @@ describe('chips', () => {
       const code = resolve(row, t.map!.procedures.code).map((e) => e.textContent);
       expect(mods.filter((m) => code.includes(m))).toEqual([]);
     }
-    expect(previewMap(doc, t.map!).lines.map((l) => `${l.code} ${l.modifiers}|${l.pointers}`)).toEqual(['11102 XS|1', '11103 XS|1', '11301 |2', '11300 |2']);
+    expect(previewMap(doc, t.map!).lines.map((l) => `${l.code} ${l.modifiers}|${l.pointers}`)).toEqual([
+      '11102 XS|1',
+      '11103 XS|1',
+      '11301 |2',
+      '11300 |2',
+    ]);
   });
 
   it('a field that reads empty on every line is said to', () => {
     const doc = cedar('cedar-ex45');
     const map = teach(doc, cedarClicks(doc)).map!;
-    const preview = previewMap(doc, { ...map, procedures: { ...map.procedures, code: 'input[aria-label^="Procedure code"]' } });
-    expect(preview.warnings).toEqual([expect.stringMatching(/^Procedure code reads empty on every line \(input\[aria-label\^="Procedure code"\]\)/)]);
+    const preview = previewMap(doc, {
+      ...map,
+      procedures: { ...map.procedures, code: 'input[aria-label^="Procedure code"]' },
+    });
+    expect(preview.warnings).toEqual([
+      expect.stringMatching(/^Procedure code reads empty on every line \(input\[aria-label\^="Procedure code"\]\)/),
+    ]);
   });
 });
 
@@ -271,8 +339,15 @@ describe('a map taught by clicking reads every worked example as the engine judg
   it('eCW: the taught map is valid, names the host with its port, and finds the other fields by their labels', () => {
     expect(parseFieldMap(taught)).toEqual({ ok: true, value: taught });
     expect(taught.matches).toEqual(['http://localhost:8791/ecw/*']);
-    expect(taught.procedures).toMatchObject({ rows: '#cptTable tbody > tr[ng-repeat]', lesions: 'input[data-fieldname="ClaimCPTLesionCount"]', billTo: 'select[data-fieldname="ClaimCPTBillTo"]' });
-    expect(taught.payer).toEqual({ name: 'span[data-fieldname="PrimaryInsName"]', category: 'span[data-fieldname="PrimaryInsFinClass"]' });
+    expect(taught.procedures).toMatchObject({
+      rows: '#cptTable tbody > tr[ng-repeat]',
+      lesions: 'input[data-fieldname="ClaimCPTLesionCount"]',
+      billTo: 'select[data-fieldname="ClaimCPTBillTo"]',
+    });
+    expect(taught.payer).toEqual({
+      name: 'span[data-fieldname="PrimaryInsName"]',
+      category: 'span[data-fieldname="PrimaryInsFinClass"]',
+    });
     expect(taught.dateOfService).toBe('input[data-fieldname="ClaimServiceDate"]');
     // The visit history by its column headers, though ex45 lists no prior service (its placeholder row is left out).
     expect(taught.history).toEqual({
@@ -318,7 +393,12 @@ describe('a map taught by clicking reads every worked example as the engine judg
       sign: one(details, 'button[type=submit]'),
     });
     expect(d.problems).toEqual([]);
-    expect(d.map!.procedures).toMatchObject({ code: { label: 'Procedure' }, units: { label: 'Quantity' }, size: { label: 'Size' }, abn: { label: 'ABN' } });
+    expect(d.map!.procedures).toMatchObject({
+      code: { label: 'Procedure' },
+      units: { label: 'Quantity' },
+      size: { label: 'Size' },
+      abn: { label: 'ABN' },
+    });
     expect(findings(ok(readWithFieldMap(details, d.map!)))).toEqual(findings(example('ex45')));
   });
 
@@ -330,13 +410,23 @@ describe('a map taught by clicking reads every worked example as the engine judg
     expect(t.map!.procedures.size).toBeUndefined();
     expect(t.map!.procedures.units).toBe('input[data-fieldname="ClaimCPTLesionCount"]');
     expect(t.map!.procedures.lesions).toBeUndefined();
-    expect(teach(doc, { ...clicks, code: 'none' }).problems).toEqual(['Procedure code: dermlint cannot check a claim without it.']);
-    expect(teach(doc, { ...clicks, payer: one(doc, '[data-fieldname="ClaimCPTSite"]', 0) }).fields.payer).toEqual({ problem: 'this is on a line; click the one the whole claim has' });
+    expect(teach(doc, { ...clicks, code: 'none' }).problems).toEqual([
+      'Procedure code: dermlint cannot check a claim without it.',
+    ]);
+    expect(teach(doc, { ...clicks, payer: one(doc, '[data-fieldname="ClaimCPTSite"]', 0) }).fields.payer).toEqual({
+      problem: 'this is on a line; click the one the whole claim has',
+    });
   });
 
   it('names the map after the host and its port, and the path’s first folder', () => {
-    expect(mapIdentity('http://127.0.0.1:8791/cedar/index.html?case=ex01')).toEqual({ name: '127.0.0.1:8791 /cedar (taught)', matches: ['http://127.0.0.1:8791/cedar/*'] });
-    expect(mapIdentity('https://ehr.example.com/#/claims')).toEqual({ name: 'ehr.example.com (taught)', matches: ['https://ehr.example.com/*'] });
+    expect(mapIdentity('http://127.0.0.1:8791/cedar/index.html?case=ex01')).toEqual({
+      name: '127.0.0.1:8791 /cedar (taught)',
+      matches: ['http://127.0.0.1:8791/cedar/*'],
+    });
+    expect(mapIdentity('https://ehr.example.com/#/claims')).toEqual({
+      name: 'ehr.example.com (taught)',
+      matches: ['https://ehr.example.com/*'],
+    });
   });
 });
 

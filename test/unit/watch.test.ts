@@ -59,7 +59,11 @@ function setup(units: number[]) {
   const window = new Window({ url: 'https://ehr.example/visit' });
   windows.push(window);
   // The content script uses its realm's globals (in a browser, the page's window's).
-  Object.assign(globalThis, { MutationObserver: window.MutationObserver, Node: window.Node, document: window.document });
+  Object.assign(globalThis, {
+    MutationObserver: window.MutationObserver,
+    Node: window.Node,
+    document: window.document,
+  });
   const doc = window.document as unknown as Document;
   doc.body.innerHTML = '<table><tbody id="rows"></tbody></table>';
   const state = { units: [...units] };
@@ -112,7 +116,8 @@ function setup(units: number[]) {
         pending.push({
           encounter,
           respond: done,
-          resolve: (findings) => done({ ok: true, findings, showInfoInline: false, why: {}, errors: findings.length, signoffPrompt: true }),
+          resolve: (findings) =>
+            done({ ok: true, findings, showInfoInline: false, why: {}, errors: findings.length, signoffPrompt: true }),
         });
       }),
     reportStatus: () => {},
@@ -121,7 +126,11 @@ function setup(units: number[]) {
   });
   /** What the engine would say: a warning on every line with 1 unit. */
   const judge = (e: Encounter): Finding[] =>
-    e.lines.flatMap((l, i) => (l.units === 1 ? [{ rule: 'lesions-lumped', severity: 'error' as const, line: i, message: `line ${i + 1}: lesions lumped` }] : []));
+    e.lines.flatMap((l, i) =>
+      l.units === 1
+        ? [{ rule: 'lesions-lumped', severity: 'error' as const, line: i, message: `line ${i + 1}: lesions lumped` }]
+        : [],
+    );
   /** Answers the oldest question with what the engine would say. */
   const answer = async () => {
     const q = pending.shift()!;
@@ -144,7 +153,21 @@ function setup(units: number[]) {
   };
   /** The next frame: a frame callback asked for after everything so far runs after ours. */
   const nextFrame = () => new Promise<void>((done) => window.requestAnimationFrame(() => done()));
-  return { window, doc, state, render, edit, answer, pending, warned, nextFrame, watcher, controller, reads: () => reads, painted: () => painted };
+  return {
+    window,
+    doc,
+    state,
+    render,
+    edit,
+    answer,
+    pending,
+    warned,
+    nextFrame,
+    watcher,
+    controller,
+    reads: () => reads,
+    painted: () => painted,
+  };
 }
 
 describe('watchScreen', () => {
@@ -379,10 +402,16 @@ describe('watchScreen: a note in a frame of its own', () => {
   function framed() {
     const window = new Window({ url: 'https://ehr.example/visit' });
     windows.push(window);
-    Object.assign(globalThis, { MutationObserver: window.MutationObserver, Node: window.Node, document: window.document });
+    Object.assign(globalThis, {
+      MutationObserver: window.MutationObserver,
+      Node: window.Node,
+      document: window.document,
+    });
     const doc = window.document as unknown as Document;
-    doc.write('<!doctype html><html><body><table><tbody id="rows"><tr><td><input value="1"></td></tr></tbody></table>' +
-      '<iframe id="note" srcdoc="<!doctype html><html><body><textarea>Procedure: Shave removal</textarea><div id=rich></div></body></html>"></iframe></body></html>');
+    doc.write(
+      '<!doctype html><html><body><table><tbody id="rows"><tr><td><input value="1"></td></tr></tbody></table>' +
+        '<iframe id="note" srcdoc="<!doctype html><html><body><textarea>Procedure: Shave removal</textarea><div id=rich></div></body></html>"></iframe></body></html>',
+    );
     const frameDoc = () => (doc.getElementById('note') as HTMLIFrameElement).contentDocument!;
     let reads = 0;
     const adapter: Adapter = {
@@ -394,7 +423,13 @@ describe('watchScreen: a note in a frame of its own', () => {
         const rows = Array.from(d.querySelectorAll('#rows > tr'));
         const inner = frameDoc();
         const note = `${inner.querySelector('textarea')!.value}|${inner.getElementById('rich')?.textContent ?? ''}`;
-        const encounter = { id: 'enc', payer: { kind: 'medicare' }, diagnoses: [], lines: [{ code: '11301' }], note } as Encounter;
+        const encounter = {
+          id: 'enc',
+          payer: { kind: 'medicare' },
+          diagnoses: [],
+          lines: [{ code: '11301' }],
+          note,
+        } as Encounter;
         return { status: 'ok', encounter, anchors: { lines: rows }, documents: [inner] };
       },
     };
@@ -407,7 +442,14 @@ describe('watchScreen: a note in a frame of its own', () => {
       painter: createShell(doc, { now: () => PAINT_KIT, load: async () => {} }),
       evaluate: (encounter) => {
         asked.push(encounter);
-        return Promise.resolve({ ok: true, findings: [], showInfoInline: false, why: {}, errors: 0, signoffPrompt: true });
+        return Promise.resolve({
+          ok: true,
+          findings: [],
+          showInfoInline: false,
+          why: {},
+          errors: 0,
+          signoffPrompt: true,
+        });
       },
       reportStatus: () => {},
       signal: controller.signal,
@@ -452,7 +494,14 @@ describe('watchScreen while a one-click fix runs', () => {
   it('holds: no reads, questions or paints of the steps in between; release judges the screen once', async () => {
     const s = setup([2, 1, 2]);
     await s.answer();
-    expect(s.watcher.judgedKey()).toBe(JSON.stringify({ id: 'enc-1', payer: { kind: 'medicare' }, diagnoses: [{ code: 'L82.0' }], lines: [2, 1, 2].map((u) => ({ code: '11301', units: u, dx: [1] })) }));
+    expect(s.watcher.judgedKey()).toBe(
+      JSON.stringify({
+        id: 'enc-1',
+        payer: { kind: 'medicare' },
+        diagnoses: [{ code: 'L82.0' }],
+        lines: [2, 1, 2].map((u) => ({ code: '11301', units: u, dx: [1] })),
+      }),
+    );
     const reads = s.reads();
     const paints = s.painted();
     s.watcher.hold();

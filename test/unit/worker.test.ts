@@ -11,7 +11,10 @@ const encounter = {
   id: 'h1',
   payer: { kind: 'commercial' },
   diagnoses: [{ code: 'B07.8' }, { code: 'L40.0' }],
-  lines: [{ code: '99213', dx: [2] }, { code: '17110', dx: [1] }],
+  lines: [
+    { code: '99213', dx: [2] },
+    { code: '17110', dx: [1] },
+  ],
 };
 
 function setup(settings: ExtensionSettings = DEFAULT_EXTENSION_SETTINGS) {
@@ -35,10 +38,14 @@ describe('background worker', () => {
 
   it('gives a finding without a title its short label (the pill shows it; the page carries no table of labels)', async () => {
     const { worker } = setup();
-    const reply = (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)) as { findings: { rule: string; title?: string }[] };
+    const reply = (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)) as {
+      findings: { rule: string; title?: string }[];
+    };
     expect(reply.findings.map((f) => f.title)).toEqual(['Add modifier 25']);
     const plain = { ...encounter, lines: [{ code: '11102', dx: [1], units: 2, lesions: 2 }] };
-    const other = (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: plain }, good)) as { findings: { rule: string; title?: string }[] };
+    const other = (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: plain }, good)) as {
+      findings: { rule: string; title?: string }[];
+    };
     for (const f of other.findings) expect(f.title, f.rule).toBeTruthy();
   });
 
@@ -53,10 +60,15 @@ describe('background worker', () => {
     });
     expect(await worker.handle({ type: 'paint-kit' }, { ...good, frameId: 3 })).toEqual({ ok: true });
     expect(injected).toEqual([[7, 3]]);
-    expect(await worker.handle({ type: 'paint-kit' }, { ...good, url: 'https://evil.example/' })).toMatchObject({ ok: false });
+    expect(await worker.handle({ type: 'paint-kit' }, { ...good, url: 'https://evil.example/' })).toMatchObject({
+      ok: false,
+    });
     expect(await worker.handle({ type: 'paint-kit', extra: 'x'.repeat(10) }, good)).toEqual({ ok: true }); // unknown fields stripped
     expect(injected).toHaveLength(2);
-    expect(await setup().worker.handle({ type: 'paint-kit' }, good)).toMatchObject({ ok: false, error: 'the paint kit is not available here' });
+    expect(await setup().worker.handle({ type: 'paint-kit' }, good)).toMatchObject({
+      ok: false,
+      error: 'the paint kit is not available here',
+    });
   });
 
   it('applies the user settings', async () => {
@@ -83,9 +95,24 @@ describe('background worker', () => {
     ['a string', 'evaluate'],
     ['an unknown type', { type: 'drop-tables' }],
     ['a bad encounter', { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, lines: [{ code: 5 }] } }],
-    ['too many lines', { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, lines: Array.from({ length: 5001 }, () => ({ code: '17000' })) } }],
-    ['an oversized string', { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, id: 'x'.repeat(5_000_000) } }],
-    ['a prototype-polluting payload', JSON.parse('{"type":"evaluate","adapter":"ema","__proto__":{"polluted":true},"encounter":{"id":"a","payer":{"kind":"medicare"},"diagnoses":[],"lines":[]}}')],
+    [
+      'too many lines',
+      {
+        type: 'evaluate',
+        adapter: 'ema',
+        encounter: { ...encounter, lines: Array.from({ length: 5001 }, () => ({ code: '17000' })) },
+      },
+    ],
+    [
+      'an oversized string',
+      { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, id: 'x'.repeat(5_000_000) } },
+    ],
+    [
+      'a prototype-polluting payload',
+      JSON.parse(
+        '{"type":"evaluate","adapter":"ema","__proto__":{"polluted":true},"encounter":{"id":"a","payer":{"kind":"medicare"},"diagnoses":[],"lines":[]}}',
+      ),
+    ],
   ])('rejects %s without a crash', async (_name, message) => {
     const { worker, badges } = setup();
     const reply = await worker.handle(message, good);
@@ -137,7 +164,10 @@ describe('background worker: what waits and what does not', () => {
     const second = worker.handle({ type: 'evaluate', adapter: 'ema', encounter: fixed }, good);
     await new Promise((r) => setTimeout(r, 10));
     expect(writes).toEqual([]); // storage is slow: neither is answered yet
-    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    const panel = await worker.handle(
+      { type: 'tab-state', tabId: 7 },
+      { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` },
+    );
     expect(panel).toMatchObject({ ok: true, state: { findings: [] } });
     const gone = worker.handle({ type: 'status', adapter: 'ema', state: 'absent' }, good);
     release();
@@ -174,16 +204,34 @@ describe('background worker: the note and the history stay in memory', () => {
       setBadge: () => {},
       stateStore: { get: async () => undefined, set: async (state) => void stored.push(state), remove: async () => {} },
     });
-    const note = 'Patient JANE QTESTPERSON, MRN 48213377, DOB 04/17/1951, phone (555) 201-7788.\nProcedure: Shave removal\nLocation: left cheek';
+    const note =
+      'Patient JANE QTESTPERSON, MRN 48213377, DOB 04/17/1951, phone (555) 201-7788.\nProcedure: Shave removal\nLocation: left cheek';
     const history = [{ dateOfService: '2026-02-11', code: '11642', modifiers: ['XS'], dx: ['C44.319'] }];
-    const reply = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter: { ...encounter, note, history } }, good);
+    const reply = await worker.handle(
+      { type: 'evaluate', adapter: 'ema', encounter: { ...encounter, note, history } },
+      good,
+    );
     expect(reply).toMatchObject({ ok: true });
-    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    const panel = await worker.handle(
+      { type: 'tab-state', tabId: 7 },
+      { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` },
+    );
     await new Promise((r) => setTimeout(r, 0));
     for (const state of [(panel as { state: TabState }).state, ...stored]) {
       expect(state).toMatchObject({ noteChars: note.length, history: 1 });
       const kept = JSON.stringify(state);
-      for (const secret of ['QTESTPERSON', '48213377', '04/17/1951', '201-7788', 'Shave removal', 'left cheek', '2026-02-11', '11642', 'C44.319']) expect(kept).not.toContain(secret);
+      for (const secret of [
+        'QTESTPERSON',
+        '48213377',
+        '04/17/1951',
+        '201-7788',
+        'Shave removal',
+        'left cheek',
+        '2026-02-11',
+        '11642',
+        'C44.319',
+      ])
+        expect(kept).not.toContain(secret);
     }
     expect(stored.length).toBeGreaterThan(0);
   });
@@ -209,7 +257,16 @@ describe('cachedDismissals', () => {
     };
     return { store, reads: () => reads };
   }
-  const dismissal = (encounter: string, rule: string): Dismissal => ({ key: `${encounter}|${rule}|17000|1`, encounter, rule, code: '17000', subject: '1', reason: 'payer-policy', at: '2026-11-23T10:00:00.000Z', outcome: 'overridden' });
+  const dismissal = (encounter: string, rule: string): Dismissal => ({
+    key: `${encounter}|${rule}|17000|1`,
+    encounter,
+    rule,
+    code: '17000',
+    subject: '1',
+    reason: 'payer-policy',
+    at: '2026-11-23T10:00:00.000Z',
+    outcome: 'overridden',
+  });
 
   it('reads an encounter once, and again after a write that concerns it', async () => {
     const { store, reads } = fakeStore();
@@ -271,7 +328,10 @@ describe('background worker: answers that finish out of order', () => {
     expect(second).toMatchObject({ ok: true, errors: 0 });
     releaseX();
     expect(await first).toMatchObject({ ok: true, errors: 1 }); // the page still gets its answer (and ignores it: it is older)
-    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    const panel = await worker.handle(
+      { type: 'tab-state', tabId: 7 },
+      { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` },
+    );
     expect(panel).toMatchObject({ ok: true, state: { encounterId: 'Y', counts: { error: 0 } } });
     expect(badges).toEqual([0]);
   });
@@ -285,7 +345,10 @@ describe('background worker: answers that finish out of order', () => {
       },
       setBadge: () => {},
     });
-    expect(await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)).toEqual({ ok: false, error: 'dermlint could not judge this: storage is gone' });
+    expect(await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good)).toEqual({
+      ok: false,
+      error: 'dermlint could not judge this: storage is gone',
+    });
   });
 });
 
@@ -297,10 +360,16 @@ describe('background worker: a screen it could not read', () => {
       allowedPatterns: () => ['https://*.ema.md/*'],
       settings: () => DEFAULT_EXTENSION_SETTINGS,
       setBadge: () => {},
-      stateStore: { get: async (t) => states.get(t), set: async (s) => void states.set(s.tabId, s), remove: async (t) => void states.delete(t) },
+      stateStore: {
+        get: async (t) => states.get(t),
+        set: async (s) => void states.set(s.tabId, s),
+        remove: async (t) => void states.delete(t),
+      },
     });
     const reason = "could not read: site of row 2 ('\u2068pt SMITH, JOHN MRN 00123456\u2069')";
-    expect(await worker.handle({ type: 'status', adapter: 'ema', state: 'unreadable', reason }, good)).toEqual({ ok: true });
+    expect(await worker.handle({ type: 'status', adapter: 'ema', state: 'unreadable', reason }, good)).toEqual({
+      ok: true,
+    });
     expect(states.get(7)!.reason).toBe("could not read: site of row 2 ('…')");
   });
 });
@@ -315,7 +384,14 @@ describe('background worker: sign-anyway records', () => {
       settings: () => DEFAULT_EXTENSION_SETTINGS,
       setBadge: () => {},
       now: () => new Date(clock),
-      dismissals: { put: async (d) => void rows.push(d), remove: async () => {}, undo: async () => {}, all: async () => rows, forEncounter: async () => [], clear: async () => {} },
+      dismissals: {
+        put: async (d) => void rows.push(d),
+        remove: async () => {},
+        undo: async () => {},
+        all: async () => rows,
+        forEncounter: async () => [],
+        clear: async () => {},
+      },
     });
     const sign = (encounterId: string) => worker.handle({ type: 'signed-anyway', encounterId, errors: 1 }, good);
     const replies = [];
@@ -324,7 +400,10 @@ describe('background worker: sign-anyway records', () => {
       clock += 1000;
     }
     expect(replies.map((r) => r.ok)).toEqual([true, true, true, false, false]);
-    expect(replies[3]).toEqual({ ok: false, error: 'rejected: more than 3 sign-anyway records for one encounter in a minute' });
+    expect(replies[3]).toEqual({
+      ok: false,
+      error: 'rejected: more than 3 sign-anyway records for one encounter in a minute',
+    });
     expect(await sign('ema\u00001\u000011')).toEqual({ ok: true });
     expect(rows).toHaveLength(4);
     clock += 60_000;
@@ -336,7 +415,18 @@ describe('background worker: sign-anyway records', () => {
 describe('background worker: clearing the audit log', () => {
   it('asks the open screens to judge again, so findings dismissed there come back at once', async () => {
     const sent: [number, number, unknown][] = [];
-    const rows: Dismissal[] = [{ key: 'k1', encounter: 'h1', rule: 'mod25-missing', code: '99213', subject: '1', reason: 'payer-policy', at: '2026-11-23T10:00:00.000Z', outcome: 'overridden' }];
+    const rows: Dismissal[] = [
+      {
+        key: 'k1',
+        encounter: 'h1',
+        rule: 'mod25-missing',
+        code: '99213',
+        subject: '1',
+        reason: 'payer-policy',
+        at: '2026-11-23T10:00:00.000Z',
+        outcome: 'overridden',
+      },
+    ];
     const worker = createWorker({
       extensionId: EXT,
       allowedPatterns: () => ['https://*.ema.md/*'],
@@ -345,7 +435,11 @@ describe('background worker: clearing the audit log', () => {
       sendToFrame: (tab, frame, message) => sent.push([tab, frame, message]),
       dismissals: {
         put: async () => {},
-        remove: async (key) => void rows.splice(rows.findIndex((d) => d.key === key), 1),
+        remove: async (key) =>
+          void rows.splice(
+            rows.findIndex((d) => d.key === key),
+            1,
+          ),
         undo: async () => {},
         all: async () => [...rows],
         clear: async () => void rows.splice(0),
@@ -370,13 +464,23 @@ describe('background worker: a tab closed while its answer was on the way', () =
       allowedPatterns: () => ['https://*.ema.md/*'],
       settings: () => DEFAULT_EXTENSION_SETTINGS,
       setBadge: (_tab, n) => badges.push(n),
-      dismissals: { put: async () => {}, remove: async () => {}, undo: async () => {}, all: async () => [], clear: async () => {}, forEncounter: async () => slow.then(() => []) },
+      dismissals: {
+        put: async () => {},
+        remove: async () => {},
+        undo: async () => {},
+        all: async () => [],
+        clear: async () => {},
+        forEncounter: async () => slow.then(() => []),
+      },
     });
     const answer = worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, good);
     await worker.forgetTab(7);
     release();
     await answer;
-    const panel = await worker.handle({ type: 'tab-state', tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` });
+    const panel = await worker.handle(
+      { type: 'tab-state', tabId: 7 },
+      { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` },
+    );
     expect(panel).toEqual({ ok: true, state: null });
     expect(badges).toEqual([]);
   });

@@ -14,7 +14,11 @@ async function text(blob: Blob, name: string): Promise<string> {
 }
 
 /** ~1.3 MB of PTP-like rows: many chunks out of the inflater. */
-const BIG = Array.from({ length: 30_000 }, (_, i) => `${String(10000 + (i % 9000)).padStart(5, '0')}\t${String(20000 + i).slice(0, 5)}\t\t20190101\t*\t1\tStandards of medical / surgical practice`).join('\r\n');
+const BIG = Array.from(
+  { length: 30_000 },
+  (_, i) =>
+    `${String(10000 + (i % 9000)).padStart(5, '0')}\t${String(20000 + i).slice(0, 5)}\t\t20190101\t*\t1\tStandards of medical / surgical practice`,
+).join('\r\n');
 
 describe('readZipDirectory and readZipEntry', () => {
   it('reads stored and deflated entries, skipping folders, with a comment after the end record', async () => {
@@ -65,18 +69,39 @@ describe('readZipDirectory and readZipEntry', () => {
 });
 
 describe('damaged archives are refused with a message', () => {
-  const good = () => zipArchive([{ name: 'a.txt', data: BIG }, { name: 'b.txt', data: 'second' }]);
+  const good = () =>
+    zipArchive([
+      { name: 'a.txt', data: BIG },
+      { name: 'b.txt', data: 'second' },
+    ]);
 
   async function readAll(blob: Blob): Promise<void> {
-    for (const entry of await readZipDirectory(blob, 'codes.zip')) for await (const _ of readZipEntry(blob, entry, 'codes.zip'));
+    for (const entry of await readZipDirectory(blob, 'codes.zip'))
+      for await (const _ of readZipEntry(blob, entry, 'codes.zip'));
   }
 
   it.each<[string, () => Uint8Array | Blob, RegExp]>([
-    ['cut in half (no end record)', () => good().subarray(0, good().length >> 1), /codes\.zip is not a ZIP archive, or it is truncated/],
+    [
+      'cut in half (no end record)',
+      () => good().subarray(0, good().length >> 1),
+      /codes\.zip is not a ZIP archive, or it is truncated/,
+    ],
     ['too short to be one', () => Buffer.from('PK'), /too short/],
-    ['a CRC that does not match', () => zipArchive([{ name: 'a.txt', data: BIG }], { crcOf: { 'a.txt': 1234 } }), /a\.txt fails its CRC-32 check/],
-    ['an encrypted entry', () => zipArchive([{ name: 'a.txt', data: 'x' }], { flagsOf: { 'a.txt': 1 } }), /a\.txt is encrypted/],
-    ['another compression method (bzip2)', () => zipArchive([{ name: 'a.txt', data: 'x', method: 0 }], { methodOf: { 'a.txt': 12 } }), /method 12/],
+    [
+      'a CRC that does not match',
+      () => zipArchive([{ name: 'a.txt', data: BIG }], { crcOf: { 'a.txt': 1234 } }),
+      /a\.txt fails its CRC-32 check/,
+    ],
+    [
+      'an encrypted entry',
+      () => zipArchive([{ name: 'a.txt', data: 'x' }], { flagsOf: { 'a.txt': 1 } }),
+      /a\.txt is encrypted/,
+    ],
+    [
+      'another compression method (bzip2)',
+      () => zipArchive([{ name: 'a.txt', data: 'x', method: 0 }], { methodOf: { 'a.txt': 12 } }),
+      /method 12/,
+    ],
     [
       'ZIP64 (sizes in the extra field)',
       () => {
@@ -108,7 +133,10 @@ describe('damaged archives are refused with a message', () => {
   ])('%s', async (_name, make, message) => {
     const made = make();
     const blob = made instanceof Blob ? made : blobOf(made);
-    const error = await readAll(blob).then(() => null, (e: unknown) => e);
+    const error = await readAll(blob).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ZipError);
     expect((error as Error).message).toMatch(message);
   });
