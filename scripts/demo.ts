@@ -109,7 +109,13 @@ const workerTarget = await browser.waitForTarget(
   (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
   { timeout: 60_000 },
 );
-await (await workerTarget.worker())!.evaluate(
+const worker = (await workerTarget.worker())!;
+// The worker's extension API can be missing for a moment right after it starts (seen headless): wait for it.
+for (let tries = 0; !(await worker.evaluate("typeof chrome !== 'undefined' && Boolean(chrome.storage)")); tries++) {
+  if (tries >= 100) throw new Error('the extension worker never showed its storage API');
+  await new Promise((done) => setTimeout(done, 100));
+}
+await worker.evaluate(
   (key: string, settings: unknown) =>
     (
       globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
