@@ -4,7 +4,7 @@
  * back synchronously, so the caller can ask for the permission inside the click.
  */
 import { useState } from 'preact/hooks';
-import { HostPatternSchema } from '../lib/settings';
+import { HostPatternSchema } from '../lib/extension-settings';
 
 interface ExtraHost {
   pattern: string;

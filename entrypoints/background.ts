@@ -2,15 +2,16 @@ import '../lib/zod-jitless'; // first: before any zod schema is built
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWorker } from '../lib/background/worker';
 import { cachedDismissals, openDismissalStore } from '../lib/background/dismissals';
-import { localKeyStore, serialized, sessionStateStore, syncExtraHostScripts } from '../lib/background/browser-glue';
+import { serialized, syncExtraHostScripts } from '../lib/background/extra-host-scripts';
+import { localKeyStore, sessionStateStore } from '../lib/background/browser-storage';
 import { createPseudonyms, PSEUDONYM_KEY } from '../lib/background/pseudonym';
-import { startInOpenTabs } from '../lib/background/inject';
+import { injectIntoFrame, startInOpenTabs } from '../lib/background/inject';
 import { BUILTIN_MATCHES } from '../adapters/index';
 import { createSettingsCache, onSettingsChanged, readStoredSettings, saveSettings } from '../lib/settings-store';
 import { addTaughtMap } from '../lib/teach/save';
 import { openTableStore } from '../lib/tables/store';
 import { createTableCache } from '../lib/tables/engine';
-import { TABLES_VERSION_KEY } from '../lib/tables/types';
+import { TABLES_CHANGED_KEY } from '../lib/tables/types';
 
 export default defineBackground(() => {
   // Code tables imported in options (IndexedDB), loaded on first use and again whenever options says they changed.
@@ -20,7 +21,7 @@ export default defineBackground(() => {
     (m) => console.warn(`dermlint: ${m}`),
   );
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && TABLES_VERSION_KEY in changes) tables.invalidate();
+    if (area === 'local' && TABLES_CHANGED_KEY in changes) tables.invalidate();
   });
   void tables.get();
   const settings = createSettingsCache();
@@ -55,17 +56,11 @@ export default defineBackground(() => {
       void browser.action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#a4161a' }).catch(() => {});
     },
-    // The fix code goes into the frame that asked for it, in the extension's isolated world (the page never sees it).
-    injectFixKit: async (tabId, frameId) => {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/fix-apply.js'] });
-    },
+    injectFixKit: (tabId, frameId) => injectIntoFrame(tabId, frameId, '/fix-apply.js'),
     sendToFrame: (tabId, frameId, message) =>
       void browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
     askFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
-    // The drawing code goes into the frame that shows an encounter, in the extension's isolated world (the page never sees it).
-    injectPaintKit: async (tabId, frameId) => {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/paint-kit.js'] });
-    },
+    injectPaintKit: (tabId, frameId) => injectIntoFrame(tabId, frameId, '/paint-kit.js'),
     broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>

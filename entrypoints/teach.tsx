@@ -10,6 +10,7 @@ import type { FieldMap } from '../adapters/generic/fieldmap';
 import { openTeaching } from '../lib/teach/overlay';
 import { SETTINGS_KEY } from '../lib/settings-key';
 import type { PayerNameEntry } from '../rules/payer-names';
+import type { ContentProtocol, SendFromContent } from '../lib/protocol';
 
 const PAYER_KINDS: unknown[] = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay'];
 
@@ -33,10 +34,9 @@ async function teach() {
     doc: document,
     payerNames,
     async save(map: FieldMap) {
-      const reply = await browser.runtime.sendMessage<
-        unknown,
-        { ok: true; message: string } | { ok: false; error: string } | undefined
-      >({ type: 'teach-save', map });
+      const send: SendFromContent = (request) => browser.runtime.sendMessage(request);
+      // Undefined when the worker did not answer (the extension was reloaded meanwhile).
+      const reply: ContentProtocol['teach-save']['answer'] | undefined = await send({ type: 'teach-save', map });
       return reply ?? { ok: false, error: 'no answer from the extension' };
     },
   });

@@ -1,6 +1,6 @@
 /**
  * The outcome of the last registration of the content script on the hosts a
- * user added (lib/background/browser-glue.ts writes it; options and the popup
+ * user added (lib/background/extra-host-scripts.ts writes it; options and the popup
  * show a failure). No patient data: host patterns and an error message.
  */
 import { browser } from 'wxt/browser';

@@ -15,7 +15,7 @@ import {
   type Severity,
 } from '../rules/schema';
 import type { SiteGroup } from '../rules/codes';
-import { DISMISS_REASONS, FixActionRecordSchema, type Dismissal, type FixRecord } from './background/dismissals';
+import { DISMISS_REASONS, FixActionRecordSchema, type Dismissal } from './background/dismissals';
 
 /**
  * Bounds that keep a hostile or broken page from making the worker do
@@ -214,11 +214,9 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clear-audit') }),
 ]);
 
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 export type FixRecordRequest = z.infer<typeof FixRecordRequestSchema>;
-export type PageRequest = z.infer<typeof PageRequestSchema>;
 
-// ── Answers ───────────────────────────────────────────────────────────────
+// ── Answers (lib/protocol.ts maps each request to its answer) ────────────────
 
 export type EvaluateResponse =
   /** `findings`: what to paint (dismissed ones left out); `why`: each rule's summary; `errors`: errors not dismissed. */
@@ -280,9 +278,6 @@ export interface TabState {
   /** Set when this state could not be written to storage.session (kept in the worker's memory only). */
   stateError?: string;
 }
-
-export type PageResponse =
-  { ok: true; state?: TabState | null; dismissals?: Dismissal[]; fixes?: FixRecord[] } | { ok: false; error: string };
 
 /**
  * Worker → content script (tabs.sendMessage). 'comment-check': does this dismissal comment repeat

@@ -1,7 +1,7 @@
 /**
  * Settings in extension storage: one versioned item (WXT storage, with its
  * version mark beside it under 'dermlint:settings$'), read field by field
- * (lib/settings.ts). Survives worker restarts; changes reach open tabs at once.
+ * (lib/extension-settings.ts). Survives worker restarts; changes reach open tabs at once.
  *
  * Nothing stored is ever lost: whatever a read could not use is copied, as it
  * was, under SETTINGS_ASIDE_KEY before anything is written, and a value that
@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { SETTINGS_ASIDE_KEY, SETTINGS_KEY } from './settings-key';
-import { readSettings, type ExtensionSettings, type SettingsReading } from './settings';
+import { readSettings, type ExtensionSettings, type SettingsReading } from './extension-settings';
 
 /**
  * Version 1: the unversioned value of dermlint 0.1, read whole (one bad field reset everything).

@@ -20,7 +20,7 @@ import puppeteer, { type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
 import { exposeShadowRoots } from '../test/e2e/shadow';
 import { ECW_FIELD_MAP } from '../adapters/generic/presets';
-import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../lib/extension-settings';
 import { buildDemoScreens } from './build-demo-screens';
 
 const args = process.argv.slice(2);

@@ -14,7 +14,7 @@ import { effectivePayerKind } from '../../rules/index';
 import type { Adapter } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
 import { findings, readWorkedExamples, snapshotLoader, syncSelects } from '../../test/support/snapshot-testing';
-import { parseSettingsFile } from '../../lib/settings';
+import { parseSettingsFile } from '../../lib/extension-settings';
 import { FieldMapSchema, fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
 import { createGenericAdapter, genericAdapterId, previewFieldMap, readWithFieldMap } from './index';
 import { ECW_FIELD_MAP } from './presets';

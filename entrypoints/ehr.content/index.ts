@@ -8,7 +8,8 @@ import { watchScreen } from '../../lib/content/watch';
 import { guardSignoff } from '../../lib/content/signoff';
 import { revealElement } from '../../lib/content/reveal';
 import { createFixes } from '../../lib/content/fix';
-import type { CommentCheckAnswer, ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
+import type { CommentCheckAnswer, ToContent } from '../../lib/messages';
+import type { SendFromContent } from '../../lib/protocol';
 import { bannerTokens, containsBannerText } from '../../lib/banner-check';
 import { withoutScreenValues } from '../../adapters/shared/text';
 import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
@@ -41,7 +42,7 @@ export default defineContentScript({
     let settingsChanged = false;
     let watcher: ReturnType<typeof watchScreen> | undefined;
     const begin = () => {
-      const send = (request: ContentRequest) => browser.runtime.sendMessage(request);
+      const send: SendFromContent = (request) => browser.runtime.sendMessage(request);
       // Performance marks (no data) for `npm run bench:page`, only on a page that asks for them: they would
       // otherwise pile up in the EHR's performance timeline over a long session.
       const mark = (name: string) =>
@@ -63,14 +64,12 @@ export default defineContentScript({
           settingsChanged = false;
           // Lets `npm run bench:page` split an edit's latency into read, worker round trip and paint.
           mark('dermlint:asked');
-          return (
-            send({
-              type: 'evaluate',
-              adapter: adapter.id,
-              encounter,
-              ...(refresh ? { refresh } : {}),
-            }) as Promise<EvaluateResponse>
-          ).finally(() => mark('dermlint:answered'));
+          return send({
+            type: 'evaluate',
+            adapter: adapter.id,
+            encounter,
+            ...(refresh ? { refresh } : {}),
+          }).finally(() => mark('dermlint:answered'));
         },
         // The note painted on the screen may quote what the screen shows; the worker's copy never does.
         reportStatus: (state, reason) =>

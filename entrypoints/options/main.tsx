@@ -9,7 +9,12 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import '../../assets/pages.css';
-import { SavedSettingsSchema, parseSettingsFile, settingsFile, type ExtensionSettings } from '../../lib/settings';
+import {
+  SavedSettingsSchema,
+  parseSettingsFile,
+  settingsFile,
+  type ExtensionSettings,
+} from '../../lib/extension-settings';
 import {
   forgetSetAsideSettings,
   loadSettings,
@@ -18,7 +23,7 @@ import {
   setAsideSettings,
   type SetAsideSettings,
 } from '../../lib/settings-store';
-import { PRESETS } from '../../lib/presets';
+import { PRESETS } from '../../lib/rule-level-presets';
 import { RULES } from '../../rules/catalog/index';
 import { BUILTIN_MATCHES } from '../../adapters/index';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';

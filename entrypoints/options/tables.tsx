@@ -2,7 +2,7 @@
  * The options page's "Code tables" section: lists the tables in use (IndexedDB
  * for the imported ones), imports CMS's files through lib/tables/run-import
  * (a Web Worker reads and stores them), and tells the background worker by
- * bumping storage.local[TABLES_VERSION_KEY].
+ * bumping storage.local[TABLES_CHANGED_KEY].
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -10,7 +10,7 @@ import { CodeTables, type ImportBusy, type TableRow } from '../../components/Cod
 import { BUILTIN_TABLES } from '../../lib/tables/builtin';
 import { importTable } from '../../lib/tables/run-import';
 import { openTableStore } from '../../lib/tables/store';
-import { TABLES_VERSION_KEY, type TableInfo, type TableKind } from '../../lib/tables/types';
+import { TABLES_CHANGED_KEY, type TableInfo, type TableKind } from '../../lib/tables/types';
 import { decodeIcdTable } from '../../rules/icd10cm/index';
 import { FY2026_TABLE } from '../../rules/icd10cm/fy2026.generated';
 
@@ -80,7 +80,7 @@ export function tableRows(infos: readonly TableInfo[], icdCodes: () => number): 
 }
 
 async function announceChange(): Promise<void> {
-  await browser.storage.local.set({ [TABLES_VERSION_KEY]: `${Date.now()}` });
+  await browser.storage.local.set({ [TABLES_CHANGED_KEY]: `${Date.now()}` });
 }
 
 export function CodeTablesSection() {
@@ -102,7 +102,7 @@ export function CodeTablesSection() {
   useEffect(() => {
     void refresh();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && TABLES_VERSION_KEY in changes) void refresh();
+      if (area === 'local' && TABLES_CHANGED_KEY in changes) void refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

@@ -3,7 +3,8 @@
  * why there is none. Shared by both pages (they live in different entrypoints).
  */
 import browser from 'webextension-polyfill';
-import type { Broadcast, PageRequest, PageResponse } from '../../lib/messages';
+import type { Broadcast } from '../../lib/messages';
+import { askWorker } from '../../lib/protocol';
 import { BUILTIN_MATCHES } from '../../adapters/index';
 import { matchesAny } from '../../lib/match-patterns';
 import { loadSettings } from '../../lib/settings-store';
@@ -15,17 +16,8 @@ export interface TabRef {
   windowId?: number;
 }
 
-/** Asks the worker; a missing or malformed answer becomes { ok: false }. */
-export async function ask(request: PageRequest): Promise<PageResponse> {
-  try {
-    const reply = await browser.runtime.sendMessage<PageRequest, PageResponse | undefined>(request);
-    return reply && typeof reply === 'object' && 'ok' in reply
-      ? reply
-      : { ok: false, error: 'no answer from the extension' };
-  } catch (e) {
-    return { ok: false, error: (e as Error).message || 'no answer from the extension' };
-  }
-}
+/** Asks the worker, answered as lib/protocol.ts says; a missing or malformed answer becomes { ok: false }. */
+export const ask = askWorker((request) => browser.runtime.sendMessage(request));
 
 /** A tab named in the page's URL (?tab=<id>): the page then shows that tab instead of following the active one (tests, screenshots, a panel opened in its own tab). */
 export function pinnedTabId(): number | undefined {

@@ -1,14 +1,29 @@
 /**
- * Starts the content script in tabs that were already open when dermlint got a
- * host (a host added in options, a field map taught or saved): a registered
- * content script runs only on pages loaded after it. Frames where it already
- * runs are left alone (it marks its isolated world; see entrypoints/ehr.content).
+ * What the worker injects into EHR tabs (scripting.executeScript, always the
+ * extension's isolated world: the page never sees it): the paint kit and the
+ * fix code into the frame that asked, and the content script into tabs that
+ * were already open when dermlint got a host.
  */
 import browser from 'webextension-polyfill';
 
+/** Loads one of the extension's scripts into one frame: the paint kit (paint-kit.js) or the fix code (fix-apply.js). */
+export async function injectIntoFrame(
+  tabId: number,
+  frameId: number,
+  file: '/paint-kit.js' | '/fix-apply.js',
+): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+}
+
 const CONTENT_SCRIPT = 'content-scripts/ehr.js';
 
-/** Injects into every frame of every open tab under `patterns` that dermlint may script and that has no copy running. */
+/**
+ * Starts the content script in tabs that were already open when dermlint got a host (a host
+ * added in options, a field map taught or saved): a registered content script runs only on
+ * pages loaded after it. Injects into every frame of every open tab under `patterns` that
+ * dermlint may script and that has no copy running (it marks its isolated world; see
+ * entrypoints/ehr.content).
+ */
 export async function startInOpenTabs(patterns: readonly string[]): Promise<number> {
   if (patterns.length === 0) return 0;
   let started = 0;

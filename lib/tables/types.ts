@@ -49,5 +49,9 @@ export interface ImportedTable {
   ignored: string[];
 }
 
-/** Where the options page says "the tables changed" and the background worker listens (storage.local). */
-export const TABLES_VERSION_KEY = 'dermlint:tables-version';
+/**
+ * Where the options page says "the tables changed" (it writes the time of the change) and the
+ * background worker listens (storage.local). A ping, not a version: the stored name is kept as
+ * it was, so nothing needs moving.
+ */
+export const TABLES_CHANGED_KEY = 'dermlint:tables-version';

@@ -7,7 +7,7 @@
  */
 import { parseFieldMap, type FieldMap } from '../../adapters/generic/fieldmap';
 import { matchesAny } from '../match-patterns';
-import type { ExtensionSettings } from '../settings';
+import type { ExtensionSettings } from '../extension-settings';
 
 const MAX_FIELD_MAPS = 20;
 

@@ -16,7 +16,7 @@ import { launch, waitForWarnings, type Session } from './harness';
 import { onFreshElement, SCREENS } from './screens';
 import { readExtensionData, until } from './extension-data';
 import { openExtensionPage, tabIdOf } from './pages';
-import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/extension-settings';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 import { countInPainted, exposeShadowRoots, waitInPainted } from './shadow';

@@ -8,7 +8,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import type { Session } from './harness';
 import { settle } from './screens';
 import { tabIdOf } from './pages';
-import { SETTINGS_KEY } from '../../lib/settings';
+import { SETTINGS_KEY } from '../../lib/extension-settings';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
 
 export type NoteScreen = 'ema' | 'athena' | 'ecw';

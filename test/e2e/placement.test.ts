@@ -27,7 +27,7 @@ import { SCREENS } from './screens';
 import { exposeShadowRoots, waitInPainted } from './shadow';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
-import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/extension-settings';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
 import { shortLabel } from '../../components/labels';
 

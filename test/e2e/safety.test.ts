@@ -30,7 +30,7 @@ import {
   type NoteScreen,
 } from './note-screens';
 import { startDemoServer } from '../../scripts/serve-demo';
-import { SETTINGS_KEY } from '../../lib/settings';
+import { SETTINGS_KEY } from '../../lib/extension-settings';
 import type { Encounter } from '../../rules/schema';
 import { run } from '../../rules/index';
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { bannerTokens, containsBannerText, hasDate, identifierProblem, longestDigitRun } from '../../lib/comment-check';
 import { createWorker, type Sender } from '../../lib/background/worker';
 import type { Dismissal, DismissalStore } from '../../lib/background/dismissals';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
-import type { TabState, ToContent } from '../../lib/messages';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
+import type { CommentCheckAnswer, TabState, ToContent } from '../../lib/messages';
 import { emaAdapter } from '../../adapters/ema/index';
 import { athenaAdapter } from '../../adapters/athena/index';
 import { pickAdapter } from '../../lib/content/pick-adapter';
@@ -131,7 +131,7 @@ describe('the worker refuses such a comment, whoever sends it', () => {
     ],
   };
 
-  async function setup(answer: (comment: string) => unknown) {
+  async function setup(answer: (comment: string) => CommentCheckAnswer | undefined) {
     const rows: Dismissal[] = [];
     const asked: [number, number, ToContent][] = [];
     const states = new Map<number, TabState>();

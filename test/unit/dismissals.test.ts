@@ -7,7 +7,8 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createWorker, keyFindings, shortHash, type Sender } from '../../lib/background/worker';
+import { createWorker, type Sender } from '../../lib/background/worker';
+import { keyFindings, shortHash } from '../../lib/background/evaluate';
 import {
   cachedDismissals,
   openDismissalStore,
@@ -16,8 +17,8 @@ import {
 } from '../../lib/background/dismissals';
 import { migrateMessageIdKeys, MESSAGE_ID_UPGRADE } from '../../lib/background/message-id-keys';
 import { createPseudonyms, memoryKeyStore, type KeyStore } from '../../lib/background/pseudonym';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
-import type { EvaluateResponse, TabState } from '../../lib/messages';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
+import type { TabState } from '../../lib/messages';
 import { createRule, type RuleModule } from '../../rules/types';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
@@ -26,7 +27,7 @@ const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const ehr: Sender = { id: EXT, url: 'https://acme.ema.md/ema/web/practice/staff#/x', tab: { id: 7 }, frameId: 0 };
 const page: Sender = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
 const IDENTITY = 'ema|4017|77';
-const encounter = {
+const encounter: Encounter = {
   id: IDENTITY,
   payer: { kind: 'commercial' },
   diagnoses: [{ code: 'L57.0' }, { code: 'L82.1' }],
@@ -96,8 +97,11 @@ function setup(options: { dismissals: DismissalStore; rules?: readonly RuleModul
     pseudonyms: createPseudonyms(options.keys ?? memoryKeyStore()),
     ...(options.rules ? { rules: options.rules } : {}),
   });
-  const evaluate = async () =>
-    (await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr)) as EvaluateResponse & { ok: true };
+  const evaluate = async () => {
+    const answer = await worker.handle({ type: 'evaluate', adapter: 'ema', encounter }, ehr);
+    if (!answer.ok) throw new Error(answer.error);
+    return answer;
+  };
   const findings = () => states.get(7)!.findings;
   const dismiss = async (key: string) =>
     expect(await worker.handle({ type: 'dismiss', tabId: 7, key, reason: 'payer-policy' }, page)).toEqual({ ok: true });

@@ -11,7 +11,7 @@ import {
 } from '../../lib/export';
 import { createWorker, type Sender } from '../../lib/background/worker';
 import type { Dismissal, DismissalStore } from '../../lib/background/dismissals';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
 import { exportPseudonym } from '../../lib/background/pseudonym';
 import type { TabState } from '../../lib/messages';
 import { run } from '../../rules/index';

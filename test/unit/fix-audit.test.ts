@@ -11,7 +11,7 @@ import { changeShows } from '../../lib/fix/verify';
 import { screenOrder } from '../../adapters/shared/apply-kit';
 import { forAudit } from '../../lib/fix/attempt';
 import { createWorker, type Sender } from '../../lib/background/worker';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
 import { openDismissalStore, type Dismissal, type FixRecord } from '../../lib/background/dismissals';
 import { auditToCsv, AUDIT_CSV_HEADER } from '../../lib/export';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
@@ -139,8 +139,11 @@ function setup(name: string) {
     store,
     worker,
     injected,
-    audit: () =>
-      worker.handle({ type: 'audit' }, page) as Promise<{ ok: true; dismissals: Dismissal[]; fixes: FixRecord[] }>,
+    async audit() {
+      const reply = await worker.handle({ type: 'audit' }, page);
+      if (!reply.ok) throw new Error(reply.error);
+      return reply;
+    },
   };
 }
 

@@ -29,8 +29,8 @@ function withHostA(fake: FakeChrome) {
   });
 }
 
-/** The glue, imported once `chrome` exists (WXT's `browser` is bound at its first import). */
-const glue = () => (useFakeChrome(fakeChrome()), import('../../lib/background/browser-glue'));
+/** The registration code, imported once `chrome` exists (WXT's `browser` is bound at its first import). */
+const glue = () => (useFakeChrome(fakeChrome()), import('../../lib/background/extra-host-scripts'));
 afterEach(() => useFakeChrome(undefined));
 
 describe('registering the content script on added hosts', () => {

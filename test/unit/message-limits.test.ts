@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorker, type Sender } from '../../lib/background/worker';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
 import { ContentRequestSchema, LIMITS, PageRequestSchema } from '../../lib/messages';
 import type { TabState } from '../../lib/messages';
 import { parseEncounter, type Encounter } from '../../rules/schema';

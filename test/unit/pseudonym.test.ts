@@ -18,8 +18,8 @@ import {
   type KeyStore,
 } from '../../lib/background/pseudonym';
 import { LEGACY_UPGRADE, REMOVED_COMMENT } from '../../lib/background/legacy-ids';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
-import type { EvaluateResponse, PageResponse, TabState } from '../../lib/messages';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
+import type { TabState } from '../../lib/messages';
 import { encounterIdentity, hashId } from '../../adapters/shared/text';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -76,8 +76,7 @@ function setup(options: { keys?: KeyStore; dismissals?: DismissalStore } = {}) {
     },
     pseudonyms: createPseudonyms(options.keys ?? memoryKeyStore()),
   });
-  const evaluate = async () =>
-    (await worker.handle({ type: 'evaluate', adapter: 'athena', encounter }, ehr)) as EvaluateResponse;
+  const evaluate = async () => await worker.handle({ type: 'evaluate', adapter: 'athena', encounter }, ehr);
   return { worker, states, evaluate };
 }
 
@@ -250,10 +249,8 @@ describe('dismissals made under the former ids', () => {
     expect(JSON.stringify(await store.all())).toBe(snapshot);
 
     // The audit log still lists every record.
-    const audit = (await restarted.worker.handle({ type: 'audit' }, page)) as PageResponse & {
-      dismissals: Dismissal[];
-    };
-    expect(audit.dismissals).toHaveLength(4);
+    const audit = await restarted.worker.handle({ type: 'audit' }, page);
+    expect(audit.ok && audit.dismissals).toHaveLength(4);
   });
 
   it('the encounter no screen showed since is found when one does', async () => {
@@ -261,7 +258,7 @@ describe('dismissals made under the former ids', () => {
     const keys = memoryKeyStore();
     await setup({ keys, dismissals: store }).evaluate();
     const ema = setup({ keys, dismissals: store });
-    const reply = (await ema.worker.handle(
+    const reply = await ema.worker.handle(
       {
         type: 'evaluate',
         adapter: 'ema',
@@ -273,7 +270,7 @@ describe('dismissals made under the former ids', () => {
         },
       },
       { ...ehr, url: 'https://athenanet.athenahealth.com/x' },
-    )) as EvaluateResponse;
+    );
     expect(reply).toMatchObject({ ok: true });
     expect(reply.ok && reply.findings.map((f) => f.rule)).not.toContain('lesions-lumped');
     const moved = (await store.all()).find((d) => d.rule === 'lesions-lumped')!;

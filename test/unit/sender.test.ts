@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorker, type Sender } from '../../lib/background/worker';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
 import { frameAddress, pickAdapter } from '../../lib/content/pick-adapter';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

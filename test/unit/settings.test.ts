@@ -6,7 +6,12 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeChrome, useFakeChrome, type FakeChrome } from './fake-chrome';
-import { DEFAULT_EXTENSION_SETTINGS, readSettings, settingsFrom, type ExtensionSettings } from '../../lib/settings';
+import {
+  DEFAULT_EXTENSION_SETTINGS,
+  readSettings,
+  settingsFrom,
+  type ExtensionSettings,
+} from '../../lib/extension-settings';
 import { parseFieldMap, type FieldMap } from '../../adapters/generic/fieldmap';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
 

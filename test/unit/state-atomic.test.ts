@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createWorker, type Sender } from '../../lib/background/worker';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
 import { openDismissalStore, type Dismissal } from '../../lib/background/dismissals';
 import type { TabState } from '../../lib/messages';
 

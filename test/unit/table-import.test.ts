@@ -21,7 +21,7 @@ import {
 } from '../../lib/tables/import';
 import type { TableInfo, TablePayload } from '../../lib/tables/types';
 import { createWorker } from '../../lib/background/worker';
-import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS } from '../../lib/extension-settings';
 import { zipArchive } from './zip-writer';
 
 const file = (name: string, data: string | Uint8Array) => new File([data as BlobPart], name);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { addTaughtMap } from '../../lib/teach/save';
 import { createWorker, type Sender } from '../../lib/background/worker';
-import { DEFAULT_EXTENSION_SETTINGS, HostPatternSchema, type ExtensionSettings } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS, HostPatternSchema, type ExtensionSettings } from '../../lib/extension-settings';
 import { matchesPattern } from '../../lib/match-patterns';
 import { MatchPatternSchema, type FieldMap } from '../../adapters/generic/fieldmap';
 import { hostPatternError, toHostPattern } from '../../components/HostList';

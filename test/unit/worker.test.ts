@@ -1,7 +1,7 @@
 /** The background worker's gate: sender and shape checks, the engine's answer, the badge count. */
 import { describe, expect, it } from 'vitest';
 import { createWorker, type Sender } from '../../lib/background/worker';
-import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from '../../lib/settings';
+import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from '../../lib/extension-settings';
 import { cachedDismissals, type Dismissal, type DismissalStore } from '../../lib/background/dismissals';
 import type { TabState } from '../../lib/messages';
 

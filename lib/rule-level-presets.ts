@@ -1,5 +1,5 @@
 /** Payer-profile presets: several rule levels at once, as a practice manager thinks of them. */
-import type { ExtensionSettings } from './settings';
+import type { ExtensionSettings } from './extension-settings';
 import type { RuleLevel } from '../rules/settings';
 
 export interface Preset {

@@ -1,42 +1,14 @@
-/** The worker's use of browser storage and scripting, kept apart from its logic. */
+/**
+ * The content script on the hosts a user added (options, or a taught screen):
+ * registered with `scripting.registerContentScripts` for the hosts granted, kept
+ * in step with settings and permissions through one queue, and its outcome
+ * recorded for options and the popup (lib/host-scripts-status.ts).
+ */
 import browser from 'webextension-polyfill';
-import type { TabState } from '../messages';
 import { readStoredSettings } from '../settings-store';
 import { HOST_SCRIPTS_STATUS_KEY, hostScriptsStatus, type HostScriptsStatus } from '../host-scripts-status';
 
-export { hostScriptsStatus, type HostScriptsStatus };
-import { PSEUDONYM_KEY, type KeyStore } from './pseudonym';
-
-/** Tab states in storage.session: memory only (never written to disk), survives a worker restart. */
-export function sessionStateStore() {
-  const key = (tabId: number) => `tab:${tabId}`;
-  const area = browser.storage.session;
-  return {
-    async get(tabId: number) {
-      const got = await area.get(key(tabId));
-      return got[key(tabId)] as TabState | undefined;
-    },
-    async set(state: TabState) {
-      await area.set({ [key(state.tabId)]: state });
-    },
-    async remove(tabId: number) {
-      await area.remove(key(tabId));
-    },
-  };
-}
-
-/** The install's pseudonym key in storage.local (lib/background/pseudonym.ts): made once, never sent anywhere. */
-export function localKeyStore(): KeyStore {
-  return {
-    async get() {
-      const got = (await browser.storage.local.get(PSEUDONYM_KEY))[PSEUDONYM_KEY];
-      return typeof got === 'string' ? got : undefined;
-    },
-    async set(value) {
-      await browser.storage.local.set({ [PSEUDONYM_KEY]: value });
-    },
-  };
-}
+export { hostScriptsStatus };
 
 const EXTRA_SCRIPT_ID = 'dermlint-extra-hosts';
 
