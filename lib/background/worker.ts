@@ -6,7 +6,7 @@
  * badge (tab-states.ts), and encounter pseudonyms (encounter-ids.ts).
  */
 import type { Broadcast } from '../messages';
-import type { Send, ContentProtocol, PageProtocol, WorkerAnswer } from '../protocol';
+import type { ContentProtocol, PageProtocol, WorkerAnswer } from '../protocol';
 import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
 import { createDoor, type DoorDeps, type Sender } from './door';
 import { createEncounterIds } from './encounter-ids';
@@ -30,11 +30,11 @@ export interface WorkerDeps
 /** A message as a test or the entrypoint hands it over: typed when it is one of the protocol's. */
 interface Handle {
   <K extends keyof ContentProtocol>(
-    message: Parameters<Send<ContentProtocol>>[0] & { type: K },
+    message: ContentProtocol[K]['sent'] & { type: K },
     sender: Sender,
   ): Promise<ContentProtocol[K]['answer']>;
   <K extends keyof PageProtocol>(
-    message: Parameters<Send<PageProtocol>>[0] & { type: K },
+    message: PageProtocol[K]['sent'] & { type: K },
     sender: Sender,
   ): Promise<PageProtocol[K]['answer']>;
   (message: unknown, sender: Sender): Promise<WorkerAnswer>;
