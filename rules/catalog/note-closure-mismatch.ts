@@ -8,6 +8,7 @@
 import { SIMPLE_REPAIR } from '../codes';
 import { hasNote, noteOf, tieBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
 import { removeLine, replaceCode, suggest } from '../suggest';
+import { NOTE } from '../gate';
 import { createRule } from '../types';
 
 const intermediateWords = (simple: string) => {
@@ -42,6 +43,7 @@ export default createRule({
       },
     },
   },
+  needs: [NOTE, REPAIR],
   check(context) {
     if (!hasNote(context)) return [];
     const judged = context.claim.filter((line) => REPAIR.has(line.code));

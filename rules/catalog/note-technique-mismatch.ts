@@ -16,9 +16,11 @@ import {
   FAMILY_WORDS,
   type DocumentedTechnique,
   type Technique,
+  TECHNIQUE_CODES,
 } from '../note/index';
 import { BIOPSY_ADDON, BIOPSY_ADDON_OF } from '../codes';
 import { orphansAnAddOn, replaceCode, suggest } from '../suggest';
+import { NOTE } from '../gate';
 import { createRule } from '../types';
 
 /** The biopsy primary of each biopsy technique: one biopsy technique for another is a determined recode. */
@@ -52,6 +54,7 @@ export default createRule({
       },
     },
   },
+  needs: [NOTE, Object.values(TECHNIQUE_CODES)],
   check(context) {
     if (!hasNote(context)) return [];
     const judged = context.claim.filter((line) => techniqueOfCode(line.code) !== undefined);
