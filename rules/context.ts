@@ -51,6 +51,8 @@ export interface RuleContext {
    * whose entries made garbage collection cost more than the reading.
    */
   noteReading?: unknown;
+  /** Which claim lines each block of the note names (rules/note/index.ts tiedBlocks), kept likewise. */
+  noteBlockNames?: unknown;
   /**
    * The encounter's facts other than its code groups, as the bits of rules/gate.ts (a modifier on a line,
    * the payer kind, a note, …), found in the pass that builds the claim: run() gates rules on them.
@@ -194,6 +196,7 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
     tables: options.tables ?? {},
     onClaim,
     noteReading: undefined,
+    noteBlockNames: undefined,
     facts,
     siteGroupOf(site) {
       if (site === undefined || site.trim() === '') return 'unknown';

@@ -6,7 +6,7 @@
  * superficial fascia besides the skin (buried dermal sutures alone are not); docs/note.md.
  */
 import { SIMPLE_REPAIR } from '../codes';
-import { hasNote, noteOf, tieBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
+import { hasNote, noteOf, tiedBlocks, REPAIR, INTERMEDIATE_FOR_SIMPLE, type ClosureKind } from '../note/index';
 import { removeLine, replaceCode, suggest } from '../suggest';
 import { NOTE } from '../gate';
 import { createRule } from '../types';
@@ -50,7 +50,7 @@ export default createRule({
     if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const tied = tieBlocks(reading.blocks, context.claim, judged);
+    const tied = tiedBlocks(context, reading, judged);
     const reports = [];
     for (const line of judged) {
       const blocks = tied.get(line.index) ?? [];

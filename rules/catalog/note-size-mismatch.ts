@@ -9,7 +9,7 @@ import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
 import {
   hasNote,
   noteOf,
-  tieBlocks,
+  tiedBlocks,
   techniqueOfCode,
   techniqueAgrees,
   type Measure,
@@ -93,7 +93,7 @@ export default createRule({
     if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const tied = tieBlocks(reading.blocks, context.claim, judged);
+    const tied = tiedBlocks(context, reading, judged);
     const reports: MessageReport<typeof messages>[] = [];
     for (const line of judged) {
       if (line.raw.sizeCm !== undefined) continue;

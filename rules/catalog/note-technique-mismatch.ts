@@ -8,7 +8,7 @@
 import {
   hasNote,
   noteOf,
-  tieBlocks,
+  tiedBlocks,
   techniqueOfCode,
   documentedTechnique,
   techniqueAgrees,
@@ -61,7 +61,7 @@ export default createRule({
     if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const tied = tieBlocks(reading.blocks, context.claim, judged);
+    const tied = tiedBlocks(context, reading, judged);
     const reports = [];
     for (const line of judged) {
       const documented = documentedTechnique(tied.get(line.index) ?? []);
