@@ -22,6 +22,8 @@ export interface ClaimIndex {
   linesOf(code: string): readonly ClaimLine[];
   /** The distinct codes on the claim, in the order they first appear. */
   readonly codes: readonly string[];
+  /** The code groups on the claim as bits (group id >> 5 is the word, id & 31 the bit), for the rule gate (rules/gate.ts). */
+  readonly groupsPresent: readonly number[];
 }
 
 const NO_LINES: readonly ClaimLine[] = Object.freeze([]);
@@ -35,6 +37,7 @@ class Index implements ClaimIndex {
   readonly #lineMasks: (readonly number[] | undefined)[];
   /** The groups with a code on the claim: the lines' masks or-ed. */
   readonly #present: number[];
+  readonly groupsPresent: readonly number[];
   readonly #exact: readonly number[];
   readonly #groups: number;
   /** The distinct codes, in the order they first appear, and the lines of each. */
@@ -68,6 +71,7 @@ class Index implements ClaimIndex {
     this.#claim = claim;
     this.#lineMasks = lineMasks;
     this.#present = present;
+    this.groupsPresent = present;
     this.#exact = exact;
     this.#groups = groups;
     this.codes = codes;

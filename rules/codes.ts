@@ -118,6 +118,11 @@ export function codeGroupId(group: { has(code: string): boolean }): number {
   return group instanceof CompiledCodeSet ? group.id : -1;
 }
 
+/** The number of a code group made by codeSet() whose every code is listed (its bit in the masks tells membership in full), else -1. */
+export function exactCodeGroupId(group: { has(code: string): boolean }): number {
+  return group instanceof CompiledCodeSet && group.fullyListed ? group.id : -1;
+}
+
 export interface CodeGroupMasks {
   /** Groups covered: ids below it. A group made later is not in the masks (ask it directly). */
   readonly groups: number;

@@ -8,6 +8,16 @@ import type { SiteAnswer } from './sites';
 import type { IcdCodeSet } from './icd10cm/types';
 import { indexClaim, type ClaimIndex } from './claim-index';
 import type { ClaimLine } from './claim-line';
+import {
+  ABN_SIGNED,
+  diagnosisFacts,
+  modifierFacts,
+  NOTE,
+  payerFacts,
+  RETAIL_OR_COSMETIC_LINE,
+  SEVERAL_CODES,
+  VISIT_HISTORY,
+} from './gate';
 
 export type { ClaimIndex };
 export type { ClaimLine };
@@ -41,6 +51,13 @@ export interface RuleContext {
    * whose entries made garbage collection cost more than the reading.
    */
   noteReading?: unknown;
+  /** Which claim lines each block of the note names (rules/note/index.ts tiedBlocks), kept likewise. */
+  noteBlockNames?: unknown;
+  /**
+   * The encounter's facts other than its code groups, as the bits of rules/gate.ts (a modifier on a line,
+   * the payer kind, a note, …), found in the pass that builds the claim: run() gates rules on them.
+   */
+  readonly facts: number;
 }
 
 /** Optional data tables rules may consult; they arrive through the context, never by I/O. */
@@ -81,12 +98,53 @@ function modifiersOf(line: Line): ReadonlySet<string> {
   return set.size === 0 ? NO_MODIFIERS : set;
 }
 
+/** The gate's bits of the modifiers some rule gates on (rules/gate.ts modifierOn). */
+function modifierBits(modifiers: ReadonlySet<string>): number {
+  let bits = 0;
+  for (const m of modifiers) {
+    const fact = modifierFacts.get(m);
+    if (fact) bits |= fact.bit;
+  }
+  return bits;
+}
+
+/** Some character other than white space (what `text.trim() !== ''` says, without the copy). */
+function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // trim()'s white space: ASCII, no-break space and the Unicode spaces; anything else is text.
+    if (c > 32 && c !== 0xa0 && c < 0x1680) return true;
+  }
+  return text.trim() !== '';
+}
+
+/** The facts of the encounter that are not on its lines (rules/gate.ts). */
+function encounterFacts(encounter: Encounter, payerKind: PayerKind, diagnoses: readonly string[]): number {
+  let facts = 0;
+  const note = encounter.note;
+  if (typeof note === 'string' && hasText(note)) facts |= NOTE.bit;
+  if (encounter.abn?.signed) facts |= ABN_SIGNED.bit;
+  if (encounter.history && encounter.history.length > 0 && encounter.dateOfService) facts |= VISIT_HISTORY.bit;
+  const payer = payerFacts.get(payerKind);
+  if (payer) facts |= payer.bit;
+  for (const { group, fact } of diagnosisFacts) {
+    for (const d of diagnoses) {
+      if (group.has(d)) {
+        facts |= fact.bit;
+        break;
+      }
+    }
+  }
+  return facts;
+}
+
 export function createContext(encounter: Encounter, options: ContextOptions): RuleContext {
   const diagnoses = encounter.diagnoses.map((d) => normalizeIcd(d.code));
   const count = diagnoses.length;
   // A line without pointers is linked to every diagnosis: one shared, de-duplicated list.
   let allDiagnoses: readonly string[] | undefined;
   const claim: ClaimLine[] = [];
+  let facts = encounterFacts(encounter, options.payerKind, diagnoses);
   const lines = encounter.lines;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
@@ -111,10 +169,13 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
               : linked
             : [...new Set(linked)];
     }
+    const modifiers = modifiersOf(line);
+    if (modifiers.size > 0) facts |= modifierBits(modifiers);
+    if (line.category === 'retail' || line.category === 'cosmetic') facts |= RETAIL_OR_COSMETIC_LINE.bit;
     claim.push({
       index,
       code: normalizeCode(line.code),
-      modifiers: modifiersOf(line),
+      modifiers,
       units: line.units ?? 1,
       dx,
       badPointer,
@@ -124,6 +185,8 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
   let siteCache: Map<string, SiteAnswer> | undefined;
   const abn = encounter.abn;
   let abnLines: ReadonlySet<number> | undefined;
+  const onClaim = indexClaim(claim);
+  if (onClaim.codes.length >= 2) facts |= SEVERAL_CODES.bit;
   return {
     encounter,
     payerKind: options.payerKind,
@@ -131,8 +194,10 @@ export function createContext(encounter: Encounter, options: ContextOptions): Ru
     diagnoses,
     icd: options.icd,
     tables: options.tables ?? {},
-    onClaim: indexClaim(claim),
+    onClaim,
     noteReading: undefined,
+    noteBlockNames: undefined,
+    facts,
     siteGroupOf(site) {
       if (site === undefined || site.trim() === '') return 'unknown';
       siteCache ??= new Map();

@@ -12,6 +12,7 @@ import { RULES } from './catalog/index';
 import { withBuiltinNcci } from './ncci/index';
 import { fillMessage, type AnyReport, type MessageSpec, type RuleModule } from './types';
 import { payerKindFromName } from './payer-names';
+import { admits, compileGate, type Gate } from './gate';
 import type { PayerKind } from './schema';
 
 export { RULES };
@@ -35,6 +36,20 @@ export interface RunOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules to run instead of the catalog (tests). */
   rules?: readonly RuleModule[];
+  /**
+   * Call every rule's check, needs or not (rules/gate.ts): the findings are the same, only slower.
+   * The gate's own test compares the two.
+   */
+  ungated?: boolean;
+}
+
+/** Each rule's compiled needs, by rule list (the catalog's, or a test's): compiled once per list. */
+const gatesByList = new WeakMap<readonly RuleModule[], readonly (Gate | undefined)[]>();
+
+function gatesOf(rules: readonly RuleModule[]): readonly (Gate | undefined)[] {
+  let gates = gatesByList.get(rules);
+  if (!gates) gatesByList.set(rules, (gates = rules.map((rule) => compileGate(rule.needs))));
+  return gates;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -215,7 +230,15 @@ export function run(encounter: Encounter, options: RunOptions = {}): Finding[] {
 
   const overrides = hasKeys(settings.rules) ? settings.rules : undefined;
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
+  const rules = options.rules ?? RULES;
+  const gates = options.ungated ? undefined : gatesOf(rules);
+  const groupsPresent = context.onClaim.groupsPresent;
+  const facts = context.facts;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    const gate = gates?.[r];
+    // A rule whose needs the encounter lacks would find nothing: it is not called.
+    if (gate !== undefined && !admits(gate, groupsPresent, facts)) continue;
     const level = (overrides && overrides[rule.meta.id]) ?? 'default';
     if (level === 'off') continue;
     const first = findings.length;

@@ -1,6 +1,7 @@
 /** What a rule module is: its meta and a check over the claim. */
 import type { FindingField, Severity, Suggestion } from './schema';
 import type { RuleContext } from './context';
+import type { RuleNeeds } from './gate';
 
 /**
  * One message of a rule, as ESLint's meta.messages: text with `{{name}}`
@@ -62,6 +63,11 @@ export type AnyReport = ReportBase & { messageId: string; data?: Readonly<Record
 
 export interface RuleModule<M extends RuleMeta = RuleMeta> {
   meta: M;
+  /**
+   * What an encounter must have for the rule to fire (rules/gate.ts): run() does not call check() on an
+   * encounter without it. Only what check() itself requires (it returns nothing without it); none: always called.
+   */
+  needs?: RuleNeeds;
   check(context: RuleContext): readonly AnyReport[];
 }
 
@@ -73,6 +79,7 @@ export interface RuleModule<M extends RuleMeta = RuleMeta> {
  */
 export function createRule<const Messages extends Record<string, MessageSpec>>(rule: {
   meta: RuleMeta<Messages>;
+  needs?: RuleNeeds;
   check(context: RuleContext): readonly MessageReport<Messages>[];
 }): RuleModule {
   return rule;

@@ -6,7 +6,8 @@
  *      examples), in CPU time per encounter, side by side in alternating
  *      rounds: JSON.parse of each encounter's JSON text, zod's validation of
  *      the parsed object, run() on the encounters with their notes and with
- *      the notes removed, and the note reader (rules/note/) on its own line
+ *      the notes removed, the engine without its rule gate (every rule called,
+ *      rules/gate.ts), and the note reader (rules/note/) on its own line
  *      once it exists (see NOTE READER HOOK). Goals: ≥ 200,000 encounters per
  *      second, and engine time ÷ JSON.parse time ≤ 1.0, each printed met or
  *      MISSED every run.
@@ -307,6 +308,13 @@ async function engineBesideParsing(): Promise<void> {
       },
     },
     {
+      name: 'ungated',
+      items: n,
+      work: () => {
+        for (const e of withNotes) run(e, { ungated: true });
+      },
+    },
+    {
       name: 'engineBare',
       items: n,
       work: () => {
@@ -334,6 +342,14 @@ async function engineBesideParsing(): Promise<void> {
       },
     });
   }
+  // How many rules the gate (rules/gate.ts) lets run on these encounters, on average.
+  let calls = 0;
+  const counted = RULES.map((rule) => ({
+    ...rule,
+    check: (context: Parameters<typeof rule.check>[0]) => (calls++, rule.check(context)),
+  }));
+  for (const e of withNotes) run(e, { rules: counted });
+  const rulesCalled = calls / n;
   for (let w = 0; w < 3; w++) for (const m of measures) cpuMicros(m.items, m.work, 100); // warm every path
   const samples = new Map<string, number[]>(measures.map((m) => [m.name, []]));
   const ratioSamples: number[] = [];
@@ -372,6 +388,11 @@ async function engineBesideParsing(): Promise<void> {
     'engine: run(), the same encounters with the notes removed',
     us('engineBare'),
     `× ${median(bareRatioSamples).toFixed(2)} of JSON.parse without the note`,
+  );
+  row(
+    'engine without the rule gate (every rule called), with the notes',
+    us('ungated'),
+    `× ${(us('ungated') / parse).toFixed(2)} of JSON.parse; the gate calls ${fmt(rulesCalled, 1)} of ${RULES.length} rules per encounter`,
   );
   console.log(
     `  the notes add ${fmt(us('engine') - us('engineBare'), 2)} µs per encounter to the engine (${fmt(((us('engine') - us('engineBare')) / us('engineBare')) * 100, 1)} %)`,

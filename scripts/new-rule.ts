@@ -8,11 +8,14 @@
  *   docs/spec-rule-ids.txt       its id, so the catalog test knows it belongs
  * The failing case fails until check() is written: the shared tester
  * (test/unit/rules.test.ts) is the to-do list. Then `npm run docs`.
+ * Every file is written as prettier formats it (the repository's config), so
+ * `npm run format:check` passes on a fresh rule.
  * --root points at another copy of the repository (the unit test uses one).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 
 export class NewRuleError extends Error {}
 
@@ -46,6 +49,11 @@ export default createRule({
       },
     },
   },
+  // What an encounter must have for check() to find anything (rules/gate.ts); run() skips the rule without it.
+  // Code groups on the claim ([EM, MINOR_PROCEDURE]: both; [[BENIGN_EXCISION, MALIGNANT_EXCISION]]: either),
+  // modifierOn('25'), payerIs('medicare'), NOTE… Only what check() itself requires: test/unit/gate.test.ts
+  // compares gated and ungated findings. [] calls it on every encounter.
+  needs: [],
   check(_context) {
     // Reports nothing until written. Judge only context.claim (the lines billed to insurance), look codes up in
     // rules/codes.ts (never restate a code range here), and stay silent when the encounter cannot decide. A report:
@@ -86,8 +94,15 @@ export function registered(index: string, id: string): string {
   return lines.join('\n');
 }
 
+/** A file's text as prettier writes it, with the config that applies there (else this repository's own). */
+async function formatted(path: string, text: string): Promise<string> {
+  const options =
+    (await resolveConfig(path)) ?? (await resolveConfig(fileURLToPath(new URL('../rules/index.ts', import.meta.url))));
+  return format(text, { ...options, filepath: path });
+}
+
 /** Writes the rule, its case table and its registration under `root`; returns the files touched, relative to it. */
-export function newRule(id: string, root: string): string[] {
+export async function newRule(id: string, root: string): Promise<string[]> {
   if (!RULE_ID.test(id) || id.length > MAX_ID_LENGTH) {
     throw new NewRuleError(
       `"${id.slice(0, 80)}" is not a rule id: lower-case words of letters and digits joined by hyphens, starting with a letter (e.g. mod25-missing), at most ${MAX_ID_LENGTH} characters`,
@@ -110,15 +125,21 @@ export function newRule(id: string, root: string): string[] {
   if (index.split(/[^A-Za-z0-9_$]+/).includes(name))
     throw new NewRuleError(`${id}: the name ${name} is already taken in rules/catalog/index.ts`);
 
-  const next = registered(index, id);
-  writeFileSync(join(catalog, `${id}.ts`), ruleSource(id), { flag: 'wx' });
-  writeFileSync(join(catalog, `${id}.cases.ts`), casesSource(), { flag: 'wx' });
+  const rulePath = join(catalog, `${id}.ts`);
+  const casesPath = join(catalog, `${id}.cases.ts`);
+  const [rule, cases, next] = await Promise.all([
+    formatted(rulePath, ruleSource(id)),
+    formatted(casesPath, casesSource()),
+    formatted(indexPath, registered(index, id)),
+  ]);
+  writeFileSync(rulePath, rule, { flag: 'wx' });
+  writeFileSync(casesPath, cases, { flag: 'wx' });
   writeFileSync(indexPath, next);
   writeFileSync(idsPath, `${ids}${ids.endsWith('\n') || ids === '' ? '' : '\n'}${id}\n`);
   return [`rules/catalog/${id}.ts`, `rules/catalog/${id}.cases.ts`, 'rules/catalog/index.ts', 'docs/spec-rule-ids.txt'];
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const rootAt = argv.indexOf('--root');
   const root = rootAt >= 0 ? resolve(argv[rootAt + 1] ?? '.') : fileURLToPath(new URL('..', import.meta.url));
   const rest = argv.filter((_a, i) => rootAt < 0 || (i !== rootAt && i !== rootAt + 1));
@@ -127,7 +148,7 @@ function main(argv: string[]): number {
     return 1;
   }
   try {
-    const touched = newRule(rest[0]!, root);
+    const touched = await newRule(rest[0]!, root);
     console.log(
       `${touched.join('\n')}\n\nNext: write check() and the case table (npx vitest run test/unit/rules.test.ts fails until the failing case is found), then npm run docs.`,
     );
@@ -142,4 +163,4 @@ function main(argv: string[]): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href)
-  process.exit(main(process.argv.slice(2)));
+  process.exit(await main(process.argv.slice(2)));

@@ -7,6 +7,7 @@
  */
 import { ABN_MODIFIERS, BENIGN_EXCISION, BENIGN_REMOVAL, displayIcd, isQuestionableBenignRemoval } from '../codes';
 import { hasAnyModifier } from '../context';
+import { payerIs } from '../gate';
 import { createRule } from '../types';
 
 const andList = (items: readonly string[]) =>
@@ -30,6 +31,7 @@ export default createRule({
       },
     },
   },
+  needs: [payerIs('medicare'), BENIGN_REMOVAL],
   check({ onClaim, payerKind, abnOnFile }) {
     if (payerKind !== 'medicare' || !onClaim.has(BENIGN_REMOVAL)) return [];
     return (

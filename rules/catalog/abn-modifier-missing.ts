@@ -7,6 +7,7 @@
 import { BENIGN_REMOVAL, displayIcd, isQuestionableBenignRemoval } from '../codes';
 import type { ClaimLine } from '../context';
 import { addModifier, removeModifier, suggest } from '../suggest';
+import { ABN_SIGNED, payerIs } from '../gate';
 import { createRule, type MessageReport } from '../types';
 
 const messages = {
@@ -68,6 +69,7 @@ export default createRule({
       'Original Medicare only: a questionable benign removal (destruction, shave, skin-tag removal or excision) with an ABN on file for the line, but the line carries neither GA nor GX (GZ there contradicts the signed ABN).',
     messages,
   },
+  needs: [payerIs('medicare'), BENIGN_REMOVAL, ABN_SIGNED],
   check({ onClaim, payerKind, abnOnFile }) {
     if (payerKind !== 'medicare' || !onClaim.has(BENIGN_REMOVAL)) return [];
     return onClaim

@@ -4,6 +4,7 @@
  * a signed notice must be on file and available on request).
  */
 import { quotableCode } from '../codes';
+import { modifierOn } from '../gate';
 import { createRule } from '../types';
 
 const FIX =
@@ -30,6 +31,7 @@ export default createRule({
       },
     },
   },
+  needs: [modifierOn('GA')],
   check({ claim, encounter, abnOnFile }) {
     return (
       claim

@@ -12,6 +12,7 @@ import { codeIndex } from '../ncci/code-index';
 import { ptpTableOf } from '../ncci/index';
 import { dayNumber } from '../ncci/types';
 import { removeModifier, suggest } from '../suggest';
+import { modifierOn } from '../gate';
 import { createRule } from '../types';
 
 const list = (items: readonly string[]) =>
@@ -44,6 +45,7 @@ export default createRule({
       },
     },
   },
+  needs: [DISTINCT_MODIFIER_ADDONS, DISTINCT_SERVICE_MODIFIERS.map(modifierOn)],
   check({ claim, tables, encounter }) {
     const table = ptpTableOf(tables);
     if (!table) return [];

@@ -84,6 +84,7 @@ export default createRule({
       },
     },
   },
+  needs: [ADD_ONS],
   check({ onClaim }) {
     if (!onClaim.has(ADD_ONS)) return [];
     const reports = [];

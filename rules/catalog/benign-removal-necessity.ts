@@ -27,6 +27,7 @@ export default createRule({
       },
     },
   },
+  needs: [BENIGN_REMOVAL],
   check({ onClaim, payerKind, abnOnFile }) {
     const reports = [];
     for (const line of onClaim.linesIn(BENIGN_REMOVAL)) {

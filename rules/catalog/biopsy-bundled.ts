@@ -31,6 +31,7 @@ export default createRule({
       },
     },
   },
+  needs: [BIOPSY_PRIMARY, BIOPSY_BUNDLES_INTO],
   check({ onClaim }) {
     if (!onClaim.has(BIOPSY_PRIMARY) || !onClaim.has(BIOPSY_BUNDLES_INTO)) return [];
     // The same removals stand against every biopsy: found once, so the check is linear in lines.

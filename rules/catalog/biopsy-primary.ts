@@ -68,6 +68,7 @@ export default createRule({
       'The units of the biopsy primaries add up to more than 1. Shown on every biopsy-primary line other than the first line of the highest-ranked code present (incisional > punch > tangential), and on that line too when its units exceed 1.',
     messages,
   },
+  needs: [BIOPSY_PRIMARY],
   check({ onClaim }) {
     const primaries = onClaim.linesIn(BIOPSY_PRIMARY);
     if (primaries.reduce((sum, l) => sum + l.units, 0) <= 1) return [];

@@ -41,6 +41,7 @@ export default createRule({
       },
     },
   },
+  needs: [ECCRINE_CHEMODENERVATION],
   check({ claim, siteGroupOf }) {
     const reports = [];
     for (const line of claim) {

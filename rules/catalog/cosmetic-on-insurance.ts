@@ -17,6 +17,7 @@ import {
 import type { ClaimLine } from '../context';
 import type { Suggestion } from '../schema';
 import { billToPatient } from '../suggest';
+import { diagnosisIn, RETAIL_OR_COSMETIC_LINE } from '../gate';
 import { createRule, type MessageReport } from '../types';
 
 type Reason =
@@ -116,6 +117,7 @@ export default createRule({
       "A line on the claim that is cosmetic: marked 'cosmetic' or 'retail', a cosmetic code (a chemical peel or dermabrasion is medical with actinic keratosis or rhinophyma linked), a cosmetic diagnosis linked, or botulinum toxin with no covered indication linked. A line with GY (sent on purpose for a denial) does not fire.",
     messages,
   },
+  needs: [[COSMETIC_CODES, BOTOX, diagnosisIn(COSMETIC_DX), RETAIL_OR_COSMETIC_LINE]],
   check({ claim, diagnoses, onClaim }) {
     const cosmeticDxOnFile = diagnoses.some((d) => COSMETIC_DX.has(d));
     // Nothing cosmetic anywhere: no line marked so, no cosmetic diagnosis, code or toxin.

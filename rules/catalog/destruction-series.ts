@@ -297,6 +297,7 @@ export default createRule({
       'A once-per-session code has more than one unit or line, 17003 adds up to more than 13 units, 17004 or 17111 is billed beside the codes it replaces, or the documented lesion count of a family disagrees with its codes (judged only when every line of the family documents its lesions and no add-on lacks its primary).',
     messages,
   },
+  needs: [DESTRUCTION_FAMILIES.filter((f) => DESTRUCTION_COUNTING[f.id]).map((f) => f.codes)],
   check({ onClaim }) {
     const reports: Report[] = [];
     for (const family of DESTRUCTION_FAMILIES) {

@@ -33,6 +33,7 @@ export default createRule({
       },
     },
   },
+  needs: [DESTRUCTION_FAMILIES.map((f) => f.codes)],
   check({ claim, onClaim }) {
     if (!DESTRUCTION_FAMILIES.some((f) => onClaim.has(f.codes))) return [];
     const reports = [];

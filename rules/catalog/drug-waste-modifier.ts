@@ -5,6 +5,7 @@
  */
 import { BOTOX_DRUG, DRUG_WASTE_MODIFIERS, JZ_REQUIRED_FROM } from '../codes';
 import { addModifier, suggest } from '../suggest';
+import { payerIs } from '../gate';
 import { createRule } from '../types';
 
 const { noneDiscarded: JZ, discarded: JW } = DRUG_WASTE_MODIFIERS;
@@ -27,6 +28,7 @@ export default createRule({
       },
     },
   },
+  needs: [payerIs('medicare'), BOTOX_DRUG],
   check({ payerKind, encounter, onClaim }) {
     if (payerKind !== 'medicare') return [];
     const date = encounter.dateOfService;

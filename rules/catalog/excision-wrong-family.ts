@@ -68,6 +68,7 @@ export default createRule({
       'A benign excision code with a malignant diagnosis linked, or a malignant excision code with diagnoses linked and none malignant. Silent on a line with no diagnosis linked (dx-missing speaks).',
     messages,
   },
+  needs: [[BENIGN_EXCISION, MALIGNANT_EXCISION]],
   check({ claim, onClaim }) {
     if (!onClaim.has(BENIGN_EXCISION) && !onClaim.has(MALIGNANT_EXCISION)) return [];
     const reports: MessageReport<typeof messages>[] = [];

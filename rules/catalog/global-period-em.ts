@@ -19,6 +19,7 @@ import {
 } from '../global-periods';
 import type { PriorService, Suggestion } from '../schema';
 import { addModifier, removeModifier, replaceCode, suggest } from '../suggest';
+import { VISIT_HISTORY } from '../gate';
 import { createRule, type MessageReport } from '../types';
 
 const list = (items: readonly string[]) =>
@@ -165,6 +166,7 @@ export default createRule({
       "An E/M on the claim whose dateOfService is day 1 to 10 (or 90) after a `history` service with a 10- or 90-day global period, both dates known (the procedure's own day is day 0, not judged). Without 24, 25 or 57: an error when every such service lists its `dx` and none of the E/M's diagnoses is among them or post-operative (T81, L76, Z48): add 24; an error when all of them are (post-operative care: 99024, bill nothing). With 24 (and not 25 or 57): an error when its diagnoses are all post-operative; a warning when they are all among the procedure's and the post-operative ones but not all post-operative (24 is for an unrelated problem, or a new lesion documented as such). Silent with 25 or 57, without linked diagnoses, or when its diagnoses are partly related.",
     messages,
   },
+  needs: [EM, VISIT_HISTORY],
   check({ claim, encounter }) {
     const history = encounter.history;
     if (!history || history.length === 0 || !encounter.dateOfService) return [];

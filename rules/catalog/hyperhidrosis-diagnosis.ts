@@ -69,6 +69,7 @@ export default createRule({
       },
     },
   },
+  needs: [ECCRINE_CHEMODENERVATION],
   check({ claim }) {
     // No one-click fix: a diagnosis link is no action a suggestion takes, and the note decides which one.
     const reports = [];

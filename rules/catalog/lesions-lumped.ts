@@ -38,6 +38,7 @@ export default createRule({
       },
     },
   },
+  needs: [PER_LESION],
   check({ onClaim }) {
     if (!onClaim.has(PER_LESION)) return [];
     return onClaim

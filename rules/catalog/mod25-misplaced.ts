@@ -7,6 +7,7 @@ import { EM, MOD25_ALLOWED } from '../codes';
 import type { ClaimLine } from '../context';
 import type { Suggestion } from '../schema';
 import { addModifier, removeModifier, suggest } from '../suggest';
+import { modifierOn } from '../gate';
 import { createRule } from '../types';
 
 /** A five-digit CPT code; HCPCS letter codes and category II/III codes are not judged. */
@@ -45,6 +46,7 @@ export default createRule({
       },
     },
   },
+  needs: [modifierOn('25')],
   check({ claim, onClaim }) {
     const reports = [];
     for (const line of claim) {

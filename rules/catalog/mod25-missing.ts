@@ -29,6 +29,7 @@ export default createRule({
       },
     },
   },
+  needs: [EM, MINOR_PROCEDURE],
   check({ onClaim }) {
     if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
     const hasMajor = onClaim.has(MAJOR_PROCEDURE);

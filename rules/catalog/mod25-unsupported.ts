@@ -29,6 +29,7 @@ export default createRule({
       },
     },
   },
+  needs: [EM, MINOR_PROCEDURE],
   check({ onClaim }) {
     if (!onClaim.has(MINOR_PROCEDURE) || !onClaim.has(EM)) return [];
     const with25 = onClaim.linesIn(EM).filter((l) => l.modifiers.has('25') && l.dx.length > 0);

@@ -31,6 +31,7 @@ export default createRule({
       },
     },
   },
+  needs: [EM, MAJOR_PROCEDURE],
   check({ onClaim }) {
     if (!onClaim.has(MAJOR_PROCEDURE) || !onClaim.has(EM)) return [];
     const majors = onClaim.linesIn(MAJOR_PROCEDURE);

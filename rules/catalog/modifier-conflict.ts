@@ -8,6 +8,7 @@ import { MODIFIER_CONFLICTS, quotableCode } from '../codes';
 import type { ClaimLine } from '../context';
 import type { Suggestion } from '../schema';
 import { removeModifier, suggest } from '../suggest';
+import { modifierOn } from '../gate';
 import { createRule } from '../types';
 
 const CONFLICT = '{{line}} carries {{a}} with {{b}}, which contradict each other: {{why}}.';
@@ -77,6 +78,7 @@ export default createRule({
       },
     },
   },
+  needs: [MODIFIER_CONFLICTS.map((c) => modifierOn(c.modifier))],
   check({ claim, abnOnFile }) {
     const reports = [];
     for (const line of claim) {

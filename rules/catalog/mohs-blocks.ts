@@ -7,6 +7,7 @@
 import { MOHS } from '../codes';
 import { noteOf } from '../note/index';
 import { addLineLike, removeLine, setUnits, suggest } from '../suggest';
+import { NOTE } from '../gate';
 import { createRule } from '../types';
 
 const INCLUDED_BLOCKS = 5;
@@ -46,6 +47,7 @@ export default createRule({
       },
     },
   },
+  needs: [NOTE, MOHS],
   check(context) {
     const mohs = context.claim.filter((line) => MOHS.has(line.code));
     if (mohs.length === 0) return [];

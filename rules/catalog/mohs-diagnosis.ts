@@ -24,6 +24,7 @@ export default createRule({
       },
     },
   },
+  needs: [MOHS],
   check({ onClaim }) {
     if (!onClaim.has(MOHS)) return [];
     return onClaim

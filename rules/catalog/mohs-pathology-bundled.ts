@@ -28,6 +28,7 @@ export default createRule({
       },
     },
   },
+  needs: [MOHS, SURGICAL_PATHOLOGY],
   check({ onClaim }) {
     if (!onClaim.has(MOHS) || !onClaim.has(SURGICAL_PATHOLOGY)) return [];
     const mohs = [...new Set(onClaim.linesIn(MOHS).map((l) => l.code))];

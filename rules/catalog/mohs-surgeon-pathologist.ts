@@ -7,6 +7,7 @@
  */
 import { MOHS } from '../codes';
 import { noteOf } from '../note/index';
+import { NOTE } from '../gate';
 import { createRule } from '../types';
 
 export default createRule({
@@ -26,6 +27,7 @@ export default createRule({
       },
     },
   },
+  needs: [NOTE, MOHS],
   check(context) {
     const mohs = context.claim.filter((line) => MOHS.has(line.code));
     if (mohs.length === 0) return [];

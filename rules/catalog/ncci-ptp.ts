@@ -36,6 +36,7 @@ import { dayNumber } from '../ncci/types';
 import type { ClaimIndex, ClaimLine } from '../context';
 import type { Suggestion } from '../schema';
 import { addModifier, orphansAnAddOn, removeLine } from '../suggest';
+import { SEVERAL_CODES } from '../gate';
 import { createRule, type MessageReport } from '../types';
 
 const list = (codes: readonly string[]) =>
@@ -184,6 +185,7 @@ export default createRule({
       'A pair of claim lines that the NCCI PTP table in use pairs as column 1/column 2 (in force on the dateOfService when the table is dated), shown on the column-2 line: an error for modifier indicator 0; a warning for indicator 1 unless either line carries an NCCI PTP-associated modifier (59, XE, XS, XP, XU, anatomic E1–E4, FA, F1–F9, TA, T1–T9, LT, RT, LC, LD, RC, LM, RI, or 24, 25, 27, 57, 58, 78, 79, 91). Silent where a catalog rule judges the pair (rules/ncci/precedence.ts): a visit with another code (mod25-missing, mod25-unsupported, mod57-missing), a biopsy with a removal (biopsy-bundled), a simple repair with its procedure (repair-bundled), Mohs with pathology (mohs-pathology-bundled), biopsies with each other (biopsy-primary, addon-without-primary), one destruction series (destruction-series). Different diagnoses on the two lines never bypass an edit: only a modifier does.',
     messages,
   },
+  needs: [SEVERAL_CODES],
   check({ claim, tables, encounter, onClaim }) {
     const table = ptpTableOf(tables);
     if (!table || claim.length < 2) return [];

@@ -8,6 +8,7 @@
 import { DESTRUCTION_COUNTING, DESTRUCTION_FAMILIES, type DestructionCounting } from '../codes';
 import { hasNote, noteOf, type CountFact, type CountFamily } from '../note/index';
 import { codingLabel, recodeTo, suggest, type Coded } from '../suggest';
+import { NOTE } from '../gate';
 import { createRule } from '../types';
 
 /** The codes a lesion count calls for (the counting of destruction-series). */
@@ -52,6 +53,7 @@ export default createRule({
       },
     },
   },
+  needs: [NOTE, DESTRUCTION_FAMILIES.filter((f) => (COUNTED as readonly string[]).includes(f.id)).map((f) => f.codes)],
   check(context) {
     if (!hasNote(context)) return [];
     const { claim } = context;

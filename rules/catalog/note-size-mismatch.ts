@@ -9,14 +9,16 @@ import { SITE_SERIES, sizeStep, sizedCode, type SizedKind } from '../codes';
 import {
   hasNote,
   noteOf,
-  tieBlocks,
+  tiedBlocks,
   techniqueOfCode,
   techniqueAgrees,
   type Measure,
   type NoteBlock,
+  TECHNIQUE_CODES,
 } from '../note/index';
 import type { ClaimLine } from '../context';
 import { replaceCode, suggest } from '../suggest';
+import { NOTE } from '../gate';
 import { createRule, type MessageReport } from '../types';
 
 const cm = (m: Measure) =>
@@ -81,6 +83,7 @@ export default createRule({
       'An excision or shave removal line without sizeCm whose tied procedure blocks give a size in another size step than its code. Excision: the excised diameter when stated, else the lesion size plus twice the narrowest margin; with no margin documented, the lesion size alone, and only a code of a smaller step fires. Shave: the lesion size. Silent when two sizes disagree, a range straddles two steps, or the note documents another technique for the line.',
     messages,
   },
+  needs: [NOTE, [TECHNIQUE_CODES['shave-removal'], TECHNIQUE_CODES.excision]],
   check(context) {
     if (!hasNote(context)) return [];
     const judged = context.claim.filter((line) => {
@@ -90,7 +93,7 @@ export default createRule({
     if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const tied = tieBlocks(reading.blocks, context.claim, judged);
+    const tied = tiedBlocks(context, reading, judged);
     const reports: MessageReport<typeof messages>[] = [];
     for (const line of judged) {
       if (line.raw.sizeCm !== undefined) continue;

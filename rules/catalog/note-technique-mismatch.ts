@@ -8,7 +8,7 @@
 import {
   hasNote,
   noteOf,
-  tieBlocks,
+  tiedBlocks,
   techniqueOfCode,
   documentedTechnique,
   techniqueAgrees,
@@ -16,9 +16,11 @@ import {
   FAMILY_WORDS,
   type DocumentedTechnique,
   type Technique,
+  TECHNIQUE_CODES,
 } from '../note/index';
 import { BIOPSY_ADDON, BIOPSY_ADDON_OF } from '../codes';
 import { orphansAnAddOn, replaceCode, suggest } from '../suggest';
+import { NOTE } from '../gate';
 import { createRule } from '../types';
 
 /** The biopsy primary of each biopsy technique: one biopsy technique for another is a determined recode. */
@@ -52,13 +54,14 @@ export default createRule({
       },
     },
   },
+  needs: [NOTE, Object.values(TECHNIQUE_CODES)],
   check(context) {
     if (!hasNote(context)) return [];
     const judged = context.claim.filter((line) => techniqueOfCode(line.code) !== undefined);
     if (judged.length === 0) return []; // the note is read only when a line could be judged
     const reading = noteOf(context);
     if (!reading) return [];
-    const tied = tieBlocks(reading.blocks, context.claim, judged);
+    const tied = tiedBlocks(context, reading, judged);
     const reports = [];
     for (const line of judged) {
       const documented = documentedTechnique(tied.get(line.index) ?? []);

@@ -29,6 +29,7 @@ export default createRule({
       },
     },
   },
+  needs: [SIMPLE_REPAIR, REPAIR_BUNDLES_INTO],
   check({ onClaim }) {
     if (!onClaim.has(SIMPLE_REPAIR) || !onClaim.has(REPAIR_BUNDLES_INTO)) return [];
     // The same procedures stand against every repair: found once, so the check is linear in lines.

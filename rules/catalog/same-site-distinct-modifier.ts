@@ -10,6 +10,7 @@
 import { BIOPSY_BUNDLES_INTO, BIOPSY_PRIMARY, DISTINCT_SERVICE_MODIFIERS, MOHS } from '../codes';
 import { hasAnyModifier, type ClaimLine } from '../context';
 import { siteKey } from '../site-words';
+import { modifierOn } from '../gate';
 import { createRule } from '../types';
 
 const list = (items: readonly string[]) =>
@@ -33,6 +34,7 @@ export default createRule({
       },
     },
   },
+  needs: [BIOPSY_PRIMARY, BIOPSY_BUNDLES_INTO, DISTINCT_SERVICE_MODIFIERS.map(modifierOn)],
   check({ claim }) {
     // Removals by their site's key, so each biopsy finds its same-site removals in one lookup (linear in lines).
     const removalsBySite = new Map<string, ClaimLine[]>();

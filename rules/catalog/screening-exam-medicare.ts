@@ -6,6 +6,7 @@
  */
 import { ABN_MODIFIERS, EM, SCREENING_DX, displayIcd } from '../codes';
 import { hasAnyModifier } from '../context';
+import { payerIs } from '../gate';
 import { createRule } from '../types';
 
 export default createRule({
@@ -26,6 +27,7 @@ export default createRule({
       },
     },
   },
+  needs: [payerIs('medicare'), EM],
   check({ onClaim, payerKind }) {
     if (payerKind !== 'medicare' || !onClaim.has(EM)) return [];
     return onClaim

@@ -64,6 +64,7 @@ export default createRule({
       'A site-specific code (excision, shave, malignant destruction, Mohs) on a line whose site the anatomic lexicon places in another site group. Warning only for 17311/17312 on the trunk, arms or legs (allowed when the surgery involves muscle, cartilage, bone, tendon, major nerve or vessel). Sites the lexicon cannot place are never judged.',
     messages,
   },
+  needs: [SITE_SPECIFIC],
   check({ onClaim, siteGroupOf }) {
     const reports: MessageReport<typeof messages>[] = [];
     /** Mohs lines recoded to one site group's codes: a first stage and its additional stages move together. */

@@ -33,6 +33,7 @@ export default createRule({
       },
     },
   },
+  needs: [SKIN_BIOPSY],
   check({ claim }) {
     const reports = [];
     let skinBiopsies: number | undefined;

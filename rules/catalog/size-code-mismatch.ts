@@ -45,6 +45,7 @@ export default createRule({
       "A size-specific code (excision, shave, malignant destruction) whose size step disagrees with the line's sizeCm (excisions ≤0.5, ≤1.0, ≤2.0, ≤3.0, ≤4.0, larger; shaves ≤0.5, ≤1.0, ≤2.0, larger). No size, no finding. The fix names the right code of the same site group and kind.",
     messages,
   },
+  needs: [SIZED],
   check({ onClaim }) {
     const reports: MessageReport<typeof messages>[] = [];
     for (const line of onClaim.linesIn(SIZED)) {

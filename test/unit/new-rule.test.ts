@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { camelCaseOf, newRule, NewRuleError } from '../../scripts/new-rule';
 import type { CaseTable } from '../../rules/cases';
 import type { RuleModule } from '../../rules/types';
@@ -23,6 +24,7 @@ function freshCopy(): string {
   cpSync(new URL('rules/', REPO), join(dir, 'rules'), { recursive: true });
   mkdirSync(join(dir, 'docs'));
   cpSync(new URL('docs/spec-rule-ids.txt', REPO), join(dir, 'docs', 'spec-rule-ids.txt'));
+  cpSync(new URL('.prettierrc.json', REPO), join(dir, '.prettierrc.json'));
   return dir;
 }
 
@@ -34,10 +36,10 @@ afterAll(() => {
 });
 
 describe('npm run new:rule', () => {
-  it('writes the rule and its case table, and registers it: the files touched', () => {
+  it('writes the rule and its case table, and registers it: the files touched', async () => {
     const indexBefore = readFileSync(join(root, 'rules/catalog/index.ts'), 'utf8');
     const idsBefore = readFileSync(join(root, 'docs/spec-rule-ids.txt'), 'utf8');
-    expect(newRule('wart-paring-units', root)).toEqual([
+    expect(await newRule('wart-paring-units', root)).toEqual([
       'rules/catalog/wart-paring-units.ts',
       'rules/catalog/wart-paring-units.cases.ts',
       'rules/catalog/index.ts',
@@ -48,6 +50,8 @@ describe('npm run new:rule', () => {
     expect(rule).toContain("id: 'wart-paring-units',");
     expect(rule).toContain('messages: {\n      found: {');
     expect(rule).toContain("title: 'TODO: what to do',");
+    // The rule's needs (rules/gate.ts), empty until written: the rule is called on every encounter.
+    expect(rule).toContain('\n  needs: [],\n  check(_context) {');
     expect(readFileSync(join(root, 'rules/catalog/wart-paring-units.cases.ts'), 'utf8')).toContain(
       "findings: [{ line: 0, messageId: 'found' }]",
     );
@@ -85,6 +89,32 @@ describe('npm run new:rule', () => {
     expect(engine.run(table.invalid[0]!.encounter).filter((f) => f.rule === 'wart-paring-units')).toEqual([]);
   });
 
+  it('writes every file as prettier formats it (the repository config): prettier --check passes as written', async () => {
+    const options = await resolveConfig(new URL('rules/index.ts', REPO).pathname);
+    for (const file of [
+      'rules/catalog/wart-paring-units.ts',
+      'rules/catalog/wart-paring-units.cases.ts',
+      'rules/catalog/index.ts',
+    ]) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(await format(text, { ...options, filepath: join(root, file) }), file).toBe(text);
+    }
+    // And the command-line check itself, on the files as written.
+    const prettier = new URL('node_modules/.bin/prettier', REPO).pathname;
+    expect(
+      execFileSync(
+        prettier,
+        [
+          '--check',
+          'rules/catalog/wart-paring-units.ts',
+          'rules/catalog/wart-paring-units.cases.ts',
+          'rules/catalog/index.ts',
+        ],
+        { cwd: root, encoding: 'utf8', stdio: 'pipe' },
+      ),
+    ).toContain('All matched files use Prettier code style!');
+  });
+
   it.each([
     ['Wart-Paring', 'is not a rule id'],
     ['wart_paring', 'is not a rule id'],
@@ -96,10 +126,10 @@ describe('npm run new:rule', () => {
     ['a'.repeat(61), 'at most 60 characters'],
     ['mod25-missing', 'mod25-missing already exists'],
     ['wart-paring-units', 'wart-paring-units already exists'],
-  ])('refuses %s', (id, why) => {
+  ])('refuses %s', async (id, why) => {
     const index = readFileSync(join(root, 'rules/catalog/index.ts'), 'utf8');
-    expect(() => newRule(id, root)).toThrow(NewRuleError);
-    expect(() => newRule(id, root)).toThrow(why);
+    await expect(newRule(id, root)).rejects.toThrow(NewRuleError);
+    await expect(newRule(id, root)).rejects.toThrow(why);
     expect(readFileSync(join(root, 'rules/catalog/index.ts'), 'utf8')).toBe(index);
   });
 
