@@ -2,7 +2,7 @@
 import { PAYER_KINDS, type PayerKind } from '../rules/schema';
 import { PAYER_LABEL } from './page-labels';
 
-export interface GeneralSettingsValue {
+interface GeneralSettingsValue {
   defaultPayerKind?: PayerKind;
   showInfoInline: boolean;
   signoffPrompt: boolean;
