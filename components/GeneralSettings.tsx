@@ -1,6 +1,6 @@
 /** Default payer and the two behaviour toggles. */
 import { PAYER_KINDS, type PayerKind } from '../rules/schema';
-import { PAYER_LABEL } from './page-labels';
+import { PAYER_LABEL } from './encounter-labels';
 
 interface GeneralSettingsValue {
   defaultPayerKind?: PayerKind;

@@ -37,7 +37,7 @@ import { createPseudonyms, memoryKeyStore, type Pseudonyms } from './pseudonym';
 import { createLegacyAdopter, migrateLegacyDismissals } from './legacy-ids';
 import { migrateMessageIdKeys } from './message-id-keys';
 import { COMMENT_PROBLEM_TEXT, identifierProblem } from '../comment-check';
-import { shortLabel } from '../../components/labels';
+import { shortLabel } from '../../components/finding-labels';
 
 export interface Sender {
   id?: string;
@@ -89,7 +89,7 @@ export interface WorkerDeps {
     map: unknown,
     senderUrl: string,
   ): Promise<{ ok: true; message: string } | { ok: false; error: string }>;
-  /** Imported code tables (lib/tables/engine.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
+  /** Imported code tables (lib/tables/engine-extras.ts): NCCI tables and ICD-10-CM code sets by fiscal year; the built-in ones without. */
   engineTables?(): Promise<Pick<RunOptions, 'tables' | 'icdSets'>>;
   /** Encounter pseudonyms under the install's key (pseudonym.ts); without, a key of this worker's own, in memory. */
   pseudonyms?: Pseudonyms;

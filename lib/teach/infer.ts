@@ -10,7 +10,7 @@
  *   screen shows for it (a column header, a <dt>) → its type or placeholder →
  *   a selector from @medv/finder → (last) its position within the row
  *
- * never a generated id or class (tokens.ts), never a position among rows.
+ * never a generated id or class (stable-names.ts), never a position among rows.
  * Every candidate is checked on the screen: within the clicked row it must
  * select exactly the clicked element, and on every other row at most one.
  * A field that reads empty on every row while a chip beside it has text
@@ -30,7 +30,7 @@ import {
   isStableClass,
   isStableValue,
   stableClasses,
-} from './tokens';
+} from './stable-names';
 
 /** What a reference selects within a scope, as the generic reader resolves it (our own elements left out). */
 export function resolve(scope: ParentNode, ref: FieldRef): Element[] {

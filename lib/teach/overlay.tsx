@@ -16,7 +16,7 @@ import type { FieldMap } from '../../adapters/generic/fieldmap';
 import { payerKindFromText } from '../../adapters/shared/payer';
 import { payerKindFromName, type PayerNameEntry } from '../../rules/payer-names';
 import { resolve } from './infer';
-import { isChipish } from './tokens';
+import { isChipish } from './stable-names';
 import { valueOf } from '../../adapters/shared/text';
 import { previewMap, QUESTIONS, teach, type Answers, type Preview, type Question, type Teaching } from './session';
 import { OVERLAY_CSS } from './overlay-css';

@@ -13,7 +13,7 @@ import { MatchPatternSchema, type FieldMap } from '../../adapters/generic/fieldm
 import { hostPatternError, toHostPattern } from '../../lib/extra-hosts';
 import { refToText, textToRef } from '../../components/field-ref-text';
 import { mapFromDraft, draftFromMap } from '../../components/FieldMapEditor';
-import { payerText } from '../../components/page-labels';
+import { payerText } from '../../components/encounter-labels';
 
 const TAUGHT: FieldMap = {
   name: '127.0.0.1:8791 /cedar (taught)',

@@ -13,7 +13,7 @@ import { findings, readWorkedExamples, snapshotLoader } from '../support/snapsho
 import { readWithFieldMap } from '../../adapters/generic/read';
 import { parseFieldMap, type FieldMap } from '../../adapters/generic/fieldmap';
 import { findRow, inferField, inferRows, mapIdentity, resolve } from '../../lib/teach/infer';
-import { isChipClass, isGeneratedToken, isStableClass, isStableValue } from '../../lib/teach/tokens';
+import { isChipClass, isGeneratedToken, isStableClass, isStableValue } from '../../lib/teach/stable-names';
 import { previewMap, teach, type Answers } from '../../lib/teach/session';
 
 const ECW = new URL('../../adapters/generic/__snapshots__/', import.meta.url);
