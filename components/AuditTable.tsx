@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { FIX_OUTCOME_LABEL, REASON_LABEL, fixActionText } from '../lib/dismiss-reasons';
 import type { Dismissal, FixRecord } from '../lib/background/dismissals';
-import { shortTime } from './page-labels';
+import { shortTime } from './time-text';
 
 export interface AuditTableProps {
   dismissals: readonly Dismissal[] | null;

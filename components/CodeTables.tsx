@@ -5,6 +5,7 @@
  * reads the files and stores the tables.
  */
 import type { TableKind } from '../lib/tables/types';
+import { StatusLine, type StatusMessage } from './StatusLine';
 
 export interface TableRow {
   /** 'ptp', 'mue', 'icd10cm-2027' … */
@@ -37,7 +38,7 @@ export interface ImportBusy {
 export interface CodeTablesProps {
   rows: readonly TableRow[];
   busy: ImportBusy | null;
-  message: { text: string; bad?: boolean } | null;
+  message: StatusMessage | null;
   onImport(kind: TableKind, files: File[]): void;
   onUndo(id: string): void;
 }
@@ -168,14 +169,7 @@ export function CodeTables({ rows, busy, message, onImport, onUndo }: CodeTables
           </>
         )}
       </div>
-      <p
-        id="tables-status"
-        class={`status${message?.bad ? ' bad' : message ? ' ok' : ''}`}
-        role="status"
-        aria-live="polite"
-      >
-        {message?.text ?? ''}
-      </p>
+      <StatusLine id="tables-status" message={message} />
     </div>
   );
 }

@@ -96,7 +96,6 @@ const FIELD_GROUPS: readonly GroupSpec[] = [
         label: 'Encounter or claim number',
         hint: 'Hashed to tell encounters apart. Never a patient name, MRN or birth date.',
       },
-      { path: 'note', label: 'Procedure note', hint: 'Read as plain text, in memory only' },
       {
         path: 'header',
         label: 'Encounter header',

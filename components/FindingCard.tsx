@@ -6,10 +6,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingView } from '../lib/messages';
 import { REASON_LABEL } from '../lib/dismiss-reasons';
-import { shortLabel } from './labels';
+import { shortLabel } from './finding-labels';
 import { SeverityIcon, SeverityWord } from './SeverityIcon';
 import { DismissDialog, type DismissReason } from './DismissDialog';
-import { shortTime } from './page-labels';
+import { shortTime } from './time-text';
 
 export interface FindingCardProps {
   finding: FindingView;

@@ -1,8 +1,8 @@
 /** Default payer and the two behaviour toggles. */
 import { PAYER_KINDS, type PayerKind } from '../rules/schema';
-import { PAYER_LABEL } from './page-labels';
+import { PAYER_LABEL } from './encounter-labels';
 
-export interface GeneralSettingsValue {
+interface GeneralSettingsValue {
   defaultPayerKind?: PayerKind;
   showInfoInline: boolean;
   signoffPrompt: boolean;

@@ -4,7 +4,8 @@
  * back synchronously, so the caller can ask for the permission inside the click.
  */
 import { useState } from 'preact/hooks';
-import { HostPatternSchema } from '../lib/extension-settings';
+import { hostPatternError, toHostPattern } from '../lib/extra-hosts';
+import { StatusLine, type StatusMessage } from './StatusLine';
 
 interface ExtraHost {
   pattern: string;
@@ -24,25 +25,7 @@ export interface HostListProps {
   /** Ask again for a host whose permission was withdrawn (e.g. in chrome://extensions). */
   onGrant(pattern: string): void;
   /** Outcome of the last add/remove, shown beside the form. */
-  message?: { text: string; bad?: boolean } | null;
-}
-
-/** What a person types ('ehr.example.com', 'https://ehr.example.com/app/x', '127.0.0.1:8791', a pattern) as a host pattern; a port is kept. */
-export function toHostPattern(input: string): string {
-  const t = input.trim().toLowerCase();
-  if (!t) return '';
-  if (/^(https?):\/\/[^/]*\/\*$/.test(t)) return t;
-  const m = t.match(/^(?:(https?):\/\/)?([^/\s?#]+)/);
-  if (!m) return t;
-  const scheme = m[1] ?? (/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(m[2]!) ? 'http' : 'https');
-  // The scheme's own port says nothing ('https://x:443' is 'https://x').
-  const host = m[2]!.replace(scheme === 'https' ? /:443$/ : /:80$/, '');
-  return `${scheme}://${host}/*`;
-}
-
-export function hostPatternError(pattern: string): string | null {
-  const parsed = HostPatternSchema.safeParse(pattern);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'not a host pattern');
+  message?: StatusMessage | null;
 }
 
 export function HostList({ builtin, extra, onAdd, onRemove, onGrant, message }: HostListProps) {
@@ -147,9 +130,7 @@ export function HostList({ builtin, extra, onAdd, onRemove, onGrant, message }: 
           </span>
         </div>
       </form>
-      <p class={`status${message?.bad ? ' bad' : message ? ' ok' : ''}`} role="status" aria-live="polite">
-        {message?.text ?? ''}
-      </p>
+      <StatusLine message={message} />
     </div>
   );
 }

@@ -9,7 +9,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/schema';
-import { SEVERITY_ICON, SEVERITY_WORD } from './labels';
+import { SEVERITY_ICON, SEVERITY_WORD } from './finding-labels';
 
 /** What a one-click fix did. */
 export type FixOutcome =

@@ -7,7 +7,7 @@
  */
 import { useState } from 'preact/hooks';
 import { payerKindFromName, type PayerNameEntry } from '../rules/payer-names';
-import { PAYER_LABEL } from './page-labels';
+import { PAYER_LABEL } from './encounter-labels';
 
 type Kind = PayerNameEntry['kind'];
 const KINDS: Kind[] = ['commercial', 'medicare', 'medicare-advantage', 'medicaid', 'self-pay'];

@@ -3,8 +3,8 @@ import type { FindingView } from '../lib/messages';
 import { SeverityCounts } from './SeverityCounts';
 import { SeverityIcon } from './SeverityIcon';
 import { TabStatusNotice, type TabView } from './TabStatus';
-import { bySeverity, lineName, payerText } from './page-labels';
-import { SEVERITY_WORD } from './labels';
+import { lineName, payerText } from './encounter-labels';
+import { bySeverity, SEVERITY_WORD } from './finding-labels';
 
 export interface PopupSummaryProps {
   view: TabView;

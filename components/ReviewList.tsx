@@ -5,7 +5,8 @@
 import type { FindingView, LineView, TabState } from '../lib/messages';
 import { FindingCard } from './FindingCard';
 import type { DismissReason } from './DismissDialog';
-import { bySeverity, lineCodeText, lineName, SITE_GROUP_NAME } from './page-labels';
+import { bySeverity } from './finding-labels';
+import { lineCodeText, lineName, SITE_GROUP_NAME } from './encounter-labels';
 
 const FILTERS = ['all', 'error', 'warning', 'info', 'dismissed'] as const;
 export type ReviewFilter = (typeof FILTERS)[number];

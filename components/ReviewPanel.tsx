@@ -4,7 +4,9 @@ import { SeverityCounts } from './SeverityCounts';
 import { ReviewFilterBar, ReviewList, type ReviewFilter } from './ReviewList';
 import { TabStatusNotice, type TabView } from './TabStatus';
 import type { DismissReason } from './DismissDialog';
-import { payerText, shortTime } from './page-labels';
+import { StatusLine, type StatusMessage } from './StatusLine';
+import { payerText } from './encounter-labels';
+import { shortTime } from './time-text';
 
 export interface ReviewPanelProps {
   view: TabView;
@@ -19,7 +21,7 @@ export interface ReviewPanelProps {
   onOpenOptions(): void;
   busy?: ReadonlySet<string>;
   /** The last action's outcome, announced politely. */
-  status?: { text: string; bad?: boolean } | null;
+  status?: StatusMessage | null;
 }
 
 export function ReviewPanel(props: ReviewPanelProps) {
@@ -73,9 +75,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
             </div>
           </>
         )}
-        <p class={`status${status?.bad ? ' bad' : status ? ' ok' : ''}`} role="status" aria-live="polite">
-          {status?.text ?? ''}
-        </p>
+        <StatusLine message={status} />
       </header>
       <main class="panel-body">
         {state ? (

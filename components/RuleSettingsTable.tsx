@@ -1,9 +1,16 @@
 /** Per-rule levels (off / default / needs review / warning / error) with each rule's summary and reference, and presets that set several at once. */
 import { RULE_LEVELS, type RuleLevel } from '../rules/settings';
 import type { Severity } from '../rules/schema';
-import { LEVEL_LABEL } from './page-labels';
-import { SEVERITY_WORD } from './labels';
+import { SEVERITY_WORD } from './finding-labels';
 import { SeverityIcon } from './SeverityIcon';
+
+const LEVEL_LABEL: Record<RuleLevel, string> = {
+  off: 'Off',
+  default: 'Default',
+  info: 'Needs review',
+  warning: 'Warning',
+  error: 'Error',
+};
 
 interface RuleRow {
   id: string;

@@ -1,10 +1,11 @@
 /** Export all settings to a JSON file, or import one (a bad file changes nothing). */
 import { useRef } from 'preact/hooks';
+import { StatusLine, type StatusMessage } from './StatusLine';
 
 export interface SettingsTransferProps {
   onExport(): void;
   onImport(file: File): void;
-  message?: { text: string; bad?: boolean } | null;
+  message?: StatusMessage | null;
 }
 
 export function SettingsTransfer({ onExport, onImport, message }: SettingsTransferProps) {
@@ -37,9 +38,7 @@ export function SettingsTransfer({ onExport, onImport, message }: SettingsTransf
         Rules, payer, toggles, hosts and field maps in one JSON file, to copy to another computer. Imported hosts still
         need you to allow access.
       </p>
-      <p class={`status${message?.bad ? ' bad' : message ? ' ok' : ''}`} role="status" aria-live="polite">
-        {message?.text ?? ''}
-      </p>
+      <StatusLine message={message} />
     </div>
   );
 }

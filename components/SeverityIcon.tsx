@@ -1,6 +1,6 @@
 /** The severity's icon and word, as the inline warnings show them. */
 import type { Severity } from '../rules/schema';
-import { SEVERITY_ICON, SEVERITY_WORD } from './labels';
+import { SEVERITY_ICON, SEVERITY_WORD } from './finding-labels';
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
   return (

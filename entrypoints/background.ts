@@ -10,7 +10,7 @@ import { BUILTIN_MATCHES } from '../adapters/index';
 import { createSettingsCache, onSettingsChanged, readStoredSettings, saveSettings } from '../lib/settings-store';
 import { addTaughtMap } from '../lib/teach/save';
 import { openTableStore } from '../lib/tables/store';
-import { createTableCache } from '../lib/tables/engine';
+import { createTableCache } from '../lib/tables/engine-extras';
 import { TABLES_CHANGED_KEY } from '../lib/tables/types';
 
 export default defineBackground(() => {

@@ -21,6 +21,9 @@ export const HostPatternSchema = z
 const MAX_EXTRA_HOSTS = 50;
 const MAX_FIELD_MAPS = 20;
 const PresetSchema = z.string().max(40, { error: 'at most 40 characters' });
+/** The practice's own insurer names, read one entry at a time like the other lists. */
+const PAYER_NAME_SCHEMA = SettingsSchema.shape.payerNames.unwrap().element;
+const MAX_PAYER_NAMES = 500; // as rules/settings.ts allows
 
 const ExtensionSettingsSchema = SettingsSchema.extend({
   /** Paint info (needs review) findings inline too; by default they live in the review list only. */
@@ -86,7 +89,12 @@ export function readSettings(stored: unknown): SettingsReading {
       unread.push(name);
     }
   };
-  const list = <T>(name: 'extraHosts' | 'fieldMaps', schema: z.ZodType<T>, max: number, keep: (value: T) => void) => {
+  const list = <T>(
+    name: 'extraHosts' | 'fieldMaps' | 'payerNames',
+    schema: z.ZodType<T>,
+    max: number,
+    keep: (value: T) => void,
+  ) => {
     const value = stored[name];
     if (value === undefined) return;
     if (!Array.isArray(value)) {
@@ -123,6 +131,7 @@ export function readSettings(stored: unknown): SettingsReading {
   field('signoffPrompt', z.boolean({ error: 'expected true or false' }), (v) => (settings.signoffPrompt = v));
   list('extraHosts', HostPatternSchema, MAX_EXTRA_HOSTS, (v) => settings.extraHosts.push(v));
   list('fieldMaps', StoredFieldMapSchema, MAX_FIELD_MAPS, (v) => settings.fieldMaps.push(v));
+  list('payerNames', PAYER_NAME_SCHEMA, MAX_PAYER_NAMES, (v) => (settings.payerNames ??= []).push(v));
   field('preset', PresetSchema, (v) => (settings.preset = v));
   return { settings, problems, unread };
 }

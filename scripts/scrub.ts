@@ -29,7 +29,7 @@ import { importNcciFiles, NcciFormatError, withBuiltinNcci, ptpTableOf, mueTable
 import type { EngineTables } from '../rules/context';
 import { builtinIcdInForce, type IcdSetInForce } from '../rules/icd10cm/index';
 import { importIcd, TableImportError } from '../lib/tables/import';
-import { engineExtrasFrom } from '../lib/tables/engine';
+import { engineExtrasFrom } from '../lib/tables/engine-extras';
 import { detectFormat, INPUT_FORMATS, type InputFormat } from '../lib/claims/detect';
 import { readJsonEncounters } from '../lib/claims/json-encounters';
 import { readX12Claims } from '../lib/claims/x12-837p';

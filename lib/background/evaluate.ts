@@ -21,7 +21,7 @@ import type { ExtensionSettings } from '../extension-settings';
 import { ANY_MESSAGE, findingKey, type Dismissal, type DismissalStore } from './dismissals';
 import type { EncounterIds } from './encounter-ids';
 import type { TabStates } from './tab-states';
-import { shortLabel } from '../../components/labels';
+import { shortLabel } from '../../components/finding-labels';
 
 export interface EvaluateDeps {
   /** `refresh`: read them from storage now, not from a copy kept in memory. */

@@ -21,7 +21,7 @@ import { render } from 'preact';
 import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
 import { InlineWarning, type FixHooks } from '../../components/InlineWarning';
-import { WARNING_CSS } from '../../components/styles';
+import { WARNING_CSS } from '../../components/shadow-root-css';
 import {
   clear,
   findSpot,

@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../../rules/schema';
 import type { ScreenAnchors } from '../../adapters/types';
-import { STATUS_CSS } from '../../components/styles';
+import { STATUS_CSS } from '../../components/shadow-root-css';
 import type { PaintKit } from './paint-kit';
 import type { FixHooks } from '../../components/InlineWarning';
 import { keepRoot, paintedRoot } from './roots';

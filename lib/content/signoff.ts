@@ -4,7 +4,7 @@
  * anyway" replays the click at once; "Review" shows the first error. Nothing
  * is blocked for good, and the prompt can be turned off in options.
  */
-import { SIGNOFF_CSS } from '../../components/styles';
+import { SIGNOFF_CSS } from '../../components/shadow-root-css';
 import type { PaintKit } from './paint-kit';
 import { keepRoot } from './roots';
 

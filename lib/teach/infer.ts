@@ -10,7 +10,7 @@
  *   screen shows for it (a column header, a <dt>) → its type or placeholder →
  *   a selector from @medv/finder → (last) its position within the row
  *
- * never a generated id or class (tokens.ts), never a position among rows.
+ * never a generated id or class (stable-names.ts), never a position among rows.
  * Every candidate is checked on the screen: within the clicked row it must
  * select exactly the clicked element, and on every other row at most one.
  * A field that reads empty on every row while a chip beside it has text
@@ -30,10 +30,10 @@ import {
   isStableClass,
   isStableValue,
   stableClasses,
-} from './tokens';
+} from './stable-names';
 
-/** What a reference selects within a scope, as the generic reader resolves it (our own elements left out). */
-export function resolve(scope: ParentNode, ref: FieldRef): Element[] {
+/** The elements a field reference selects within a scope, as the generic reader finds them (our own elements left out). */
+export function selectRef(scope: ParentNode, ref: FieldRef): Element[] {
   let found: ArrayLike<Element>;
   try {
     if (typeof ref === 'string') found = scope.querySelectorAll(ref);
@@ -446,14 +446,14 @@ function fit(
   multi: boolean,
   exclude: ReadonlySet<Element>,
 ): Fit | null {
-  const inHere = resolve(here, ref);
+  const inHere = selectRef(here, ref);
   if (multi ? !targets.every((t) => inHere.includes(t)) : inHere.length !== 1 || inHere[0] !== target) return null;
   let everywhere = 0;
   const looksLike = (e: Element) =>
     e.localName === target.localName &&
     (isChipish(target) ? isChipish(e) : e.getAttribute('type') === target.getAttribute('type'));
   for (const scope of scopes) {
-    const got = scope === here ? inHere : resolve(scope, ref);
+    const got = scope === here ? inHere : selectRef(scope, ref);
     if (got.some((e) => exclude.has(e))) return null;
     if (multi) {
       if (!got.every(looksLike)) return null;
@@ -520,7 +520,7 @@ export function inferField(
 function fitEmpty(ref: FieldRef, scopes: ParentNode[], exclude: ReadonlySet<Element>): Fit | null {
   let everywhere = 0;
   for (const scope of scopes) {
-    const got = resolve(scope, ref);
+    const got = selectRef(scope, ref);
     if (got.some((e) => exclude.has(e) || !isChipish(e))) return null;
     if (got.length) everywhere++;
   }

@@ -15,8 +15,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FieldMap } from '../../adapters/generic/fieldmap';
 import { payerKindFromText } from '../../adapters/shared/payer';
 import { payerKindFromName, type PayerNameEntry } from '../../rules/payer-names';
-import { resolve } from './infer';
-import { isChipish } from './tokens';
+import { selectRef } from './infer';
+import { isChipish } from './stable-names';
 import { valueOf } from '../../adapters/shared/text';
 import { previewMap, QUESTIONS, teach, type Answers, type Preview, type Question, type Teaching } from './session';
 import { OVERLAY_CSS } from './overlay-css';
@@ -473,5 +473,5 @@ function Overlay({ deps, host, onClose }: { deps: OverlayDeps; host: Element; on
 /** The payer category (financial class) as the screen shows it now, when one was found next to the name. */
 function categoryText(doc: Document, t: Teaching): string {
   const ref = t.map?.payer?.category;
-  return ref ? valueOf(resolve(doc, ref)[0]) : '';
+  return ref ? valueOf(selectRef(doc, ref)[0]) : '';
 }

@@ -19,7 +19,7 @@ import {
   inferRows,
   mapIdentity,
   payerCategoryNear,
-  resolve,
+  selectRef,
   type Inferred,
   type Rows,
 } from './infer';
@@ -131,7 +131,7 @@ const isCategory = (text: string) => payerKindFromText(text) !== 'unknown';
 
 /** Everything a reference selects on any of the rows (or the screen). */
 function selected(ref: FieldRef, scopes: ParentNode[]): Element[] {
-  return scopes.flatMap((s) => resolve(s, ref));
+  return scopes.flatMap((s) => selectRef(s, ref));
 }
 
 export function teach(doc: Document, answers: Answers, url = doc.URL): Teaching {
@@ -358,10 +358,10 @@ const ROW_COLUMNS: [keyof PreviewLine, string][] = [
 
 /** What the map reads on the screen now, line by line, as the review panel would show it, and the fields that read empty everywhere. */
 export function previewMap(doc: Document, map: FieldMap): Preview {
-  const rows = resolve(doc, map.procedures.rows);
+  const rows = selectRef(doc, map.procedures.rows);
   const raw = (row: ParentNode, ref: FieldRef | undefined) =>
     ref
-      ? resolve(row, ref)
+      ? selectRef(row, ref)
           .map((e) => valueOf(e))
           .filter(Boolean)
           .join(' ')
@@ -387,7 +387,7 @@ export function previewMap(doc: Document, map: FieldMap): Preview {
       }
     }
   }
-  const diagnoses = resolve(doc, map.diagnoses.rows)
+  const diagnoses = selectRef(doc, map.diagnoses.rows)
     .map((row) => raw(row, map.diagnoses.code))
     .filter(Boolean);
   const read = readWithFieldMap(doc, map);
@@ -398,6 +398,6 @@ export function previewMap(doc: Document, map: FieldMap): Preview {
     if (!preview.payerName) warnings.push(`Payer reads empty (${describeRef(map.payer.name)}).`);
   }
   if (map.note) preview.noteChars = raw(doc, map.note).length;
-  if (map.signControls) preview.signControls = resolve(doc, map.signControls).length;
+  if (map.signControls) preview.signControls = selectRef(doc, map.signControls).length;
   return preview;
 }

@@ -8,7 +8,7 @@
  */
 import browser from 'webextension-polyfill';
 import { BUILTIN_MATCHES } from '../../adapters/index';
-import { hostPatternError, toHostPattern } from '../../components/HostList';
+import { hostPatternError, toHostPattern } from '../extra-hosts';
 import { matchesAny } from '../match-patterns';
 import { loadSettings, saveSettings } from '../settings-store';
 

@@ -29,7 +29,7 @@ import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/extension-settings';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
-import { shortLabel } from '../../components/labels';
+import { shortLabel } from '../../components/finding-labels';
 
 const examples: { encounter: Encounter }[] = JSON.parse(
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),

@@ -78,6 +78,18 @@ describe('settings read from storage, field by field', () => {
     expect(read.unread).toEqual(['signoffPrompt', 'extraHosts']);
   });
 
+  it("keeps the practice's own insurer names; a bad one is dropped and its neighbours stay", () => {
+    const names = [
+      { phrase: 'Blue Shield Gold', kind: 'commercial' as const },
+      { phrase: 'County Care', kind: 'medicaid' as const },
+    ];
+    expect(settingsFrom({ ...STORED, payerNames: names }).payerNames).toEqual(names);
+    const read = readSettings({ ...STORED, payerNames: [names[0], { phrase: '', kind: 'commercial' }, names[1]] });
+    expect(read.settings).toEqual({ ...STORED, payerNames: names });
+    expect(read.problems).toHaveLength(1);
+    expect(read.problems[0]).toMatch(/^payerNames\[1\]\.phrase: /);
+  });
+
   it('nothing stored yet: the defaults, and no problem', () => {
     expect(readSettings(undefined)).toEqual({ settings: DEFAULT_EXTENSION_SETTINGS, problems: [], unread: [] });
   });

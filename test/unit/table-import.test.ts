@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { run } from '../../rules/index';
 import { enc } from '../../rules/cases';
 import { mueFileText, ptpFileText, PtpTable, type CmsMueRow, type CmsPtpRow } from '../../rules/ncci/index';
-import { engineExtrasFrom, createTableCache } from '../../lib/tables/engine';
+import { engineExtrasFrom, createTableCache } from '../../lib/tables/engine-extras';
 import {
   fiscalYearOfFileName,
   importAndStore,

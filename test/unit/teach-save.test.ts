@@ -10,10 +10,10 @@ import { createWorker, type Sender } from '../../lib/background/worker';
 import { DEFAULT_EXTENSION_SETTINGS, HostPatternSchema, type ExtensionSettings } from '../../lib/extension-settings';
 import { matchesPattern } from '../../lib/match-patterns';
 import { MatchPatternSchema, type FieldMap } from '../../adapters/generic/fieldmap';
-import { hostPatternError, toHostPattern } from '../../components/HostList';
+import { hostPatternError, toHostPattern } from '../../lib/extra-hosts';
 import { refToText, textToRef } from '../../components/field-ref-text';
 import { mapFromDraft, draftFromMap } from '../../components/FieldMapEditor';
-import { payerText } from '../../components/page-labels';
+import { payerText } from '../../components/encounter-labels';
 
 const TAUGHT: FieldMap = {
   name: '127.0.0.1:8791 /cedar (taught)',

@@ -12,8 +12,8 @@ import type { Encounter } from '../../rules/schema';
 import { findings, readWorkedExamples, snapshotLoader } from '../support/snapshot-testing';
 import { readWithFieldMap } from '../../adapters/generic/read';
 import { parseFieldMap, type FieldMap } from '../../adapters/generic/fieldmap';
-import { findRow, inferField, inferRows, mapIdentity, resolve } from '../../lib/teach/infer';
-import { isChipClass, isGeneratedToken, isStableClass, isStableValue } from '../../lib/teach/tokens';
+import { findRow, inferField, inferRows, mapIdentity, selectRef } from '../../lib/teach/infer';
+import { isChipClass, isGeneratedToken, isStableClass, isStableValue } from '../../lib/teach/stable-names';
 import { previewMap, teach, type Answers } from '../../lib/teach/session';
 
 const ECW = new URL('../../adapters/generic/__snapshots__/', import.meta.url);
@@ -174,7 +174,7 @@ describe('which reference a click becomes', () => {
     const inferred = inferField(target, findRow(target))!;
     expect(inferred.ref).toBe(':scope > span:nth-of-type(2)');
     expect(inferred.how).toMatch(/fragile/);
-    expect(resolve(all(doc, '.line')[0]!, inferred.ref)).toEqual([all(doc, '.line')[0]!.children[1]]);
+    expect(selectRef(all(doc, '.line')[0]!, inferred.ref)).toEqual([all(doc, '.line')[0]!.children[1]]);
   });
 
   it('several boxes of one field: the shared prefix of their numbered names (eCW modifiers M1–M4)', () => {
@@ -244,8 +244,8 @@ describe('fields known by their labels (the generic reader)', () => {
   it('a label with a selector: the chips in the labelled field’s box, not its empty search box', () => {
     const doc = cedar('cedar-ex45');
     const row = one(doc, 'table.cedar-lines tbody tr', 0);
-    expect(resolve(row, { label: 'Code' }).map((e) => e.localName)).toEqual(['input']);
-    expect(resolve(row, { label: 'Code', selector: '.mantine-Pill-label' }).map((e) => e.textContent)).toEqual([
+    expect(selectRef(row, { label: 'Code' }).map((e) => e.localName)).toEqual(['input']);
+    expect(selectRef(row, { label: 'Code', selector: '.mantine-Pill-label' }).map((e) => e.textContent)).toEqual([
       '11102',
     ]);
   });
@@ -267,8 +267,8 @@ describe('chips', () => {
     const doc = cedar('cedar-ex45');
     const t = teach(doc, cedarClicks(doc));
     for (const row of all(doc, 'table.cedar-lines tbody tr')) {
-      const mods = resolve(row, t.map!.procedures.modifiers!).map((e) => e.textContent);
-      const code = resolve(row, t.map!.procedures.code).map((e) => e.textContent);
+      const mods = selectRef(row, t.map!.procedures.modifiers!).map((e) => e.textContent);
+      const code = selectRef(row, t.map!.procedures.code).map((e) => e.textContent);
       expect(mods.filter((m) => code.includes(m))).toEqual([]);
     }
     expect(previewMap(doc, t.map!).lines.map((l) => `${l.code} ${l.modifiers}|${l.pointers}`)).toEqual([

@@ -1,4 +1,8 @@
-/** Styles inside our shadow roots: nothing leaks out to the EHR, nothing leaks in. */
+/**
+ * The CSS inside the shadow roots dermlint draws on the EHR page (the warnings,
+ * the unreadable-screen note, the sign-off prompt): nothing leaks out to the
+ * EHR, nothing leaks in. The extension pages' own styles are assets/pages.css.
+ */
 export const WARNING_CSS = `
 :host { all: initial; display: block; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; --c: #a4161a; --bg: #fff5f5; }
 :host([data-dermlint-severity="warning"]) { --c: #7a4a00; --bg: #fff8e6; }

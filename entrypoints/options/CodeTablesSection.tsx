@@ -1,5 +1,5 @@
 /**
- * The options page's "Code tables" section: lists the tables in use (IndexedDB
+ * "Code tables": lists the tables in use (IndexedDB
  * for the imported ones), imports CMS's files through lib/tables/run-import
  * (a Web Worker reads and stores them), and tells the background worker by
  * bumping storage.local[TABLES_CHANGED_KEY].
@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CodeTables, type ImportBusy, type TableRow } from '../../components/CodeTables';
+import type { StatusMessage } from '../../components/StatusLine';
 import { BUILTIN_TABLES } from '../../lib/tables/builtin';
 import { importTable } from '../../lib/tables/run-import';
 import { openTableStore } from '../../lib/tables/store';
@@ -14,20 +15,20 @@ import { TABLES_CHANGED_KEY, type TableInfo, type TableKind } from '../../lib/ta
 import { decodeIcdTable } from '../../rules/icd10cm/index';
 import { FY2026_TABLE } from '../../rules/icd10cm/fy2026.generated';
 
-const WHAT: Record<TableKind, string> = {
+const TABLE_KIND_NAME: Record<TableKind, string> = {
   ptp: 'NCCI PTP edits (practitioner)',
   mue: 'NCCI MUE (practitioner services)',
   icd10cm: 'ICD-10-CM code set',
 };
 
 /** 1,728,585 → '1.7 M'; 15,095 → '15,095'. */
-export function formatCount(n: number, unit: 'pairs' | 'codes'): string {
+function formatCount(n: number, unit: 'pairs' | 'codes'): string {
   return n >= 1_000_000
     ? `${(n / 1_000_000).toFixed(1)} M ${unit}`
     : `${n.toLocaleString('en-US')} ${n === 1 ? unit.slice(0, -1) : unit}`;
 }
 
-const when = (iso: string) => {
+const localTime = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 };
@@ -40,10 +41,10 @@ function importedRow(info: TableInfo, undo: string): TableRow {
   return {
     id: info.id,
     kind: info.kind,
-    what: WHAT[info.kind],
+    what: TABLE_KIND_NAME[info.kind],
     label: info.label,
     size: formatCount(info.rows, info.unit),
-    source: `${when(info.importedAt)}, from ${fileList(info.files)}`,
+    source: `${localTime(info.importedAt)}, from ${fileList(info.files)}`,
     ...(period ? { when: period } : {}),
     imported: true,
     undo,
@@ -56,7 +57,7 @@ function builtinRow(kind: TableKind, icdCodes: () => number): TableRow {
   return {
     id: kind === 'icd10cm' ? 'builtin-icd10cm' : kind,
     kind,
-    what: WHAT[kind],
+    what: TABLE_KIND_NAME[kind],
     label: b.label,
     size: formatCount(rows, b.unit),
     source: b.scope,
@@ -65,7 +66,7 @@ function builtinRow(kind: TableKind, icdCodes: () => number): TableRow {
   };
 }
 
-export function tableRows(infos: readonly TableInfo[], icdCodes: () => number): TableRow[] {
+function tableRows(infos: readonly TableInfo[], icdCodes: () => number): TableRow[] {
   const byId = new Map(infos.map((i) => [i.id, i]));
   const rows: TableRow[] = [];
   for (const kind of ['ptp', 'mue'] as const) {
@@ -87,7 +88,7 @@ export function CodeTablesSection() {
   const store = useMemo(() => openTableStore(), []);
   const [infos, setInfos] = useState<TableInfo[] | null>(null);
   const [busy, setBusy] = useState<ImportBusy | null>(null);
-  const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
   const icdCodes = useMemo(() => {
     let n: number | undefined;
     return () => (n ??= decodeIcdTable(FY2026_TABLE).length);
@@ -152,14 +153,24 @@ export function CodeTablesSection() {
     }
   }
 
-  if (infos === null) return <p role="status">Loading code tables…</p>;
   return (
-    <CodeTables
-      rows={tableRows(infos, icdCodes)}
-      busy={busy}
-      message={message}
-      onImport={(k, f) => void onImport(k, f)}
-      onUndo={(id) => void onUndo(id)}
-    />
+    <section id="tables" class="card" aria-labelledby="tables-h">
+      <h2 id="tables-h">Code tables</h2>
+      <p class="hint">
+        The NCCI edits and the ICD-10-CM code sets the rules check against. dermlint ships a dermatology subset of the
+        NCCI tables and the FY2026 code set; import CMS’s own files each quarter (NCCI) or year (ICD-10-CM).
+      </p>
+      {infos === null ? (
+        <p role="status">Loading code tables…</p>
+      ) : (
+        <CodeTables
+          rows={tableRows(infos, icdCodes)}
+          busy={busy}
+          message={message}
+          onImport={(k, f) => void onImport(k, f)}
+          onUndo={(id) => void onUndo(id)}
+        />
+      )}
+    </section>
   );
 }

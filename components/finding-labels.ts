@@ -1,5 +1,10 @@
-/** Short labels for the inline pill (the full message is one click away). */
+/**
+ * What the pages call a finding: its rule's short title (the inline pill's
+ * words; the full message is one click away), its severity's word and icon,
+ * and the order findings are listed in.
+ */
 import type { Severity } from '../rules/schema';
+import type { FindingView } from '../lib/messages';
 
 const SHORT_LABEL: Record<string, string> = {
   'mod25-missing': 'Modifier 25',
@@ -46,3 +51,10 @@ export const SEVERITY_WORD: Record<Severity, string> = {
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'i' };
 
 export const shortLabel = (rule: string) => SHORT_LABEL[rule] ?? rule;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then needs-review; the engine's line order within each. */
+export function bySeverity(a: FindingView, b: FindingView): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? -1) - (b.line ?? -1);
+}
