@@ -9,7 +9,7 @@
  */
 
 /** The demo server's host names. */
-const DEMO_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1'];
+export const DEMO_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1'];
 
 export const DEMO_MATCHES: readonly string[] = DEMO_HOSTNAMES.map((host) => `http://${host}/*`);
 
