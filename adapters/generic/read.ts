@@ -23,7 +23,7 @@ import {
 } from '../shared/reader';
 import { encounterIdentity } from '../shared/text';
 import type { FieldMap, FieldRef } from './fieldmap';
-import { labelled } from './labels';
+import { labelled } from './field-by-label';
 import { noteText, priorService } from '../shared/note';
 
 /** Where a selector came from in the map, for messages: 'procedures.units'. */

@@ -19,7 +19,7 @@
  * Pure DOM work, no browser extension API: unit-tested on saved screens.
  */
 import { finder } from '@medv/finder';
-import { labelled, labelText } from '../../adapters/generic/labels';
+import { labelled, labelText } from '../../adapters/generic/field-by-label';
 import type { FieldMap, FieldRef } from '../../adapters/generic/fieldmap';
 import { valueOf } from '../../adapters/shared/text';
 import {
