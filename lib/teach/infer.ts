@@ -20,6 +20,7 @@
  */
 import { finder } from '@medv/finder';
 import { labelled, labelText } from '../../adapters/generic/field-by-label';
+import { isOurs } from '../../adapters/shared/reader';
 import type { FieldMap, FieldRef } from '../../adapters/generic/fieldmap';
 import { valueOf } from '../../adapters/shared/text';
 import {
@@ -44,7 +45,7 @@ export function resolve(scope: ParentNode, ref: FieldRef): Element[] {
   } catch {
     return [];
   }
-  return Array.from(found).filter((el) => !el.nodeName.startsWith('DERMLINT-'));
+  return Array.from(found).filter((el) => !isOurs(el));
 }
 
 export const describeRef = (ref: FieldRef): string =>
