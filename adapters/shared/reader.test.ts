@@ -129,7 +129,7 @@ describe('onScreenAddress', () => {
     ['https://example.com/ema/web/', false],
     ['about:srcdoc', true],
     ['about:blank', true],
-    ['file:///home/me/saved.html', true],
+    ['file:///saved-screen.html', true],
     ['chrome-extension://abc/options.html', false],
   ])('%s: %s', (url, want) => {
     expect(onScreenAddress(page('', url), ehr)).toBe(want);
