@@ -59,7 +59,7 @@ export default defineConfig({
     },
   },
   // The store build (mode production) runs on the EHR hosts alone; every other mode (the demo/test build
-  // `wxt build --mode demo`, dev) also on the local demo server. adapters/demo-hosts.ts decides the same
+  // `wxt build --mode demo`, dev) also on the local demo server. adapters/demo-screens.ts decides the same
   // for the code (the content script's matches, the adapters, the worker's sender check).
   manifest: ({ mode }) => ({
     name: 'dermlint',

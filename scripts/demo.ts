@@ -20,6 +20,7 @@ import puppeteer, { type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
 import { exposeShadowRoots } from '../test/e2e/shadow';
 import { ECW_FIELD_MAP } from '../adapters/generic/presets';
+import { demoScreenUrl } from '../adapters/demo-screens';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../lib/extension-settings';
 import { buildDemoScreens } from './build-demo-screens';
 
@@ -80,9 +81,9 @@ console.log('Building the demo screens…');
 await buildDemoScreens();
 const { server, url } = await startDemoServer(Number(process.env.PORT ?? 0));
 const screens = (caseId: string) => ({
-  ema: `${url}/ema/web/practice/staff#/practice/staff/patient/${4100 + Number(caseId.replace(/\D/g, ''))}/visit?case=${caseId}`,
-  athena: `${url}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${caseId}`)}`,
-  ecw: `${url}/ecw/mobiledoc/jsp/webemr/index.html?case=${caseId}`,
+  ema: demoScreenUrl.ema(url, { case: caseId }, 4100 + Number(caseId.replace(/\D/g, ''))),
+  athena: demoScreenUrl.athena(url, { case: caseId }),
+  ecw: demoScreenUrl.ecw(url, { case: caseId }),
 });
 const profile = mkdtempSync(join(tmpdir(), 'dermlint-demo-'));
 const browser = await puppeteer.launch({
@@ -130,7 +131,7 @@ if (caseIds.includes(NOTE_CASE)) {
   );
 }
 console.log(
-  `  To teach dermlint a screen it does not know: open ${url}/cedar/index.html?case=ex45,\n  click the dermlint button in the toolbar and choose “Teach dermlint this screen”.`,
+  `  To teach dermlint a screen it does not know: open ${demoScreenUrl.cedar(url, { case: 'ex45' })},\n  click the dermlint button in the toolbar and choose “Teach dermlint this screen”.`,
 );
 for (const caseId of caseIds) {
   for (const [name, address] of Object.entries(screens(caseId))) {

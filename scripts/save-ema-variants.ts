@@ -14,11 +14,9 @@ import { join } from 'node:path';
 import { startDemoServer } from './serve-demo';
 import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
 import { HOSTILE, SIXTY } from '../adapters/ema/variants';
+import { demoScreenUrl } from '../adapters/demo-screens';
 
 const DIR = new URL('../adapters/ema/__snapshots__/', import.meta.url);
-const visit = (base: string, pid: string, query: string) =>
-  `${base}/ema/web/practice/staff#/practice/staff/patient/${pid}/visit?${query}`;
-const encounterQuery = (e: unknown) => `encounter=${encodeURIComponent(JSON.stringify(e))}`;
 
 async function ready(page: Page, id: string) {
   await page.waitForFunction((want) => document.documentElement.dataset.demoReady === want, { timeout: 10_000 }, id);
@@ -75,18 +73,18 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
 
-  await page.goto(visit(url, '5001', encounterQuery(HOSTILE)));
+  await page.goto(demoScreenUrl.ema(url, { encounter: HOSTILE }, '5001'));
   await ready(page, 'custom');
   if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned))
     throw new Error('the demo screen ran markup from the encounter');
   await save(page, 'variant-hostile-text', url);
 
-  await page.goto(visit(url, '5002', encounterQuery(SIXTY)));
+  await page.goto(demoScreenUrl.ema(url, { encounter: SIXTY }, '5002'));
   await ready(page, 'custom');
   await save(page, 'variant-sixty-lines', url);
 
   // ex24 finalized through the confirmation modal; then the modal itself, open.
-  await page.goto(visit(url, '5003', 'case=ex24'));
+  await page.goto(demoScreenUrl.ema(url, { case: 'ex24' }, '5003'));
   await ready(page, 'ex24');
   await page.click('[data-identifier="finalize-note"]');
   await page.waitForSelector('modal-container[role="dialog"] [data-identifier="finalize-confirm"]');

@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from './serve-demo';
 import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
+import { demoScreenUrl } from '../adapters/demo-screens';
 
 const SCREENS: Record<string, (base: string, id: string, n: number) => string> = {
-  ema: (base, id, n) => `${base}/ema/web/practice/staff#/practice/staff/patient/${4100 + n}/visit?case=${id}`,
-  athena: (base, id) =>
-    `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
-  generic: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
+  ema: (base, id, n) => demoScreenUrl.ema(base, { case: id }, 4100 + n),
+  athena: (base, id) => demoScreenUrl.athena(base, { case: id }),
+  generic: (base, id) => demoScreenUrl.ecw(base, { case: id }),
 };
 
 const cases = JSON.parse(

@@ -11,12 +11,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './serve-demo';
 import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
+import { demoScreenUrl } from '../adapters/demo-screens';
 
 const OUT = fileURLToPath(new URL('../lib/teach/__snapshots__/', import.meta.url));
 const SCREENS = [
-  ['cedar-ex45', '/cedar/index.html?case=ex45'],
-  ['cedar-ex16', '/cedar/index.html?case=ex16'],
-  ['cedar-ex45-details', '/cedar/index.html?case=ex45&view=details'],
+  ['cedar-ex45', demoScreenUrl.cedar('', { case: 'ex45' })],
+  ['cedar-ex16', demoScreenUrl.cedar('', { case: 'ex16' })],
+  ['cedar-ex45-details', `${demoScreenUrl.cedar('', { case: 'ex45' })}&view=details`],
 ] as const;
 
 const { server, url } = await startDemoServer(0);

@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoScreenUrl } from '../adapters/demo-screens';
 
 const ROOT = resolve(fileURLToPath(new URL('../test/fixtures/ehr/', import.meta.url)));
 const EXAMPLES = resolve(fileURLToPath(new URL('../test/fixtures/examples/encounters.json', import.meta.url)));
@@ -70,11 +71,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = Number(process.argv[2] ?? 5178);
   void startDemoServer(port).then(({ url }) => {
     console.log(`demo EHR screens at ${url}/`);
-    console.log(`  EMA-style:       ${url}/ema/web/practice/staff#/practice/staff/patient/1001/visit?case=ex01`);
-    console.log(`  athenaNet-style: ${url}/195900/1/globalframeset.esp?MAIN=/195900/1/encounter.esp%3Fcase%3Dex01`);
-    console.log(`  eClinicalWorks-style (generic adapter): ${url}/ecw/mobiledoc/jsp/webemr/index.html?case=ex01`);
+    const ex01 = { case: 'ex01' };
+    console.log(`  EMA-style:       ${demoScreenUrl.ema(url, ex01, 1001)}`);
+    console.log(`  athenaNet-style: ${demoScreenUrl.athena(url, ex01)}`);
+    console.log(`  eClinicalWorks-style (generic adapter): ${demoScreenUrl.ecw(url, ex01)}`);
     console.log(
-      `  Cedar Health, React + Mantine (generic adapter; run npm run build:demo-screens first): ${url}/cedar/index.html?case=ex01`,
+      `  Cedar Health, React + Mantine (generic adapter; run npm run build:demo-screens first): ${demoScreenUrl.cedar(url, ex01)}`,
     );
   });
 }

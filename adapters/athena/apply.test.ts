@@ -6,34 +6,15 @@
  * the change; a line whose control is missing or full answers "cannot" and is
  * left as it was.
  */
-import { Window } from 'happy-dom';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
-import { snapshotLoader } from '../../test/support/snapshot-testing';
+import { expectRead, liveScreen } from '../../test/support/adapter-kit';
+import { demoScreenUrl } from '../demo-screens';
 import { athenaAdapter } from './index';
 import { athenaApplier } from './apply';
 
-const SCREEN_DIR = new URL('../../test/fixtures/ehr/athena/', import.meta.url);
-const DEMO = 'http://localhost/195900/1/';
-const { scriptWindow } = snapshotLoader(new URL('./__snapshots__/', import.meta.url), `${DEMO}encounter.esp`);
-
-async function settle(window: Window) {
-  await new Promise((r) => setTimeout(r, 5));
-  await window.happyDOM.waitUntilComplete();
-}
-
-async function liveScreen(encounter: Encounter): Promise<{ doc: Document; window: Window }> {
-  const window = scriptWindow(`${DEMO}encounter.esp?encounter=${encodeURIComponent(JSON.stringify(encounter))}`);
-  (window as unknown as { fetch: () => Promise<never> }).fetch = () => Promise.reject(new Error('offline'));
-  window.document.write(
-    readFileSync(new URL('encounter.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''),
-  );
-  window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
-  window.eval(readFileSync(new URL('encounter.js', SCREEN_DIR), 'utf8'));
-  await settle(window);
-  return { doc: window.document as unknown as Document, window };
-}
+const liveAthena = (encounter: Encounter) =>
+  liveScreen('athena', demoScreenUrl.athenaEncounter('http://localhost', { encounter }));
 
 /** The screen's own state for line n (1-based): what its re-render put into its named controls. */
 function form(doc: Document, n: number) {
@@ -48,11 +29,7 @@ function form(doc: Document, n: number) {
 }
 const rev = (doc: Document) => Number(doc.documentElement.dataset.demoRev);
 
-function read(doc: Document): Encounter {
-  const r = athenaAdapter.read(doc);
-  if (r.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return r.encounter;
-}
+const read = (doc: Document): Encounter => expectRead(athenaAdapter.read(doc)).encounter;
 
 const base = (
   lines: Encounter['lines'],
@@ -76,7 +53,7 @@ async function applied(doc: Document, action: SuggestionAction) {
 
 describe('athenaNet: every action kind through the Billing tab’s own controls', () => {
   it('addModifier: the first empty Modifier box', async () => {
-    const { doc } = await liveScreen(
+    const { doc } = await liveAthena(
       base([
         { code: '99213', dx: [2] },
         { code: '17110', modifiers: ['59'], dx: [1] },
@@ -90,14 +67,14 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
   });
 
   it('removeModifier: empties the box that holds it', async () => {
-    const { doc } = await liveScreen(base([{ code: '17110', modifiers: ['GA', 'GZ'] }], { kind: 'medicare' }));
+    const { doc } = await liveAthena(base([{ code: '17110', modifiers: ['GA', 'GZ'] }], { kind: 'medicare' }));
     expect(await applied(doc, { type: 'removeModifier', line: 0, modifier: 'GA' })).toEqual({ ok: true });
     expect(form(doc, 1).mods).toEqual(['GZ']);
     expect(read(doc).lines[0]!.modifiers).toEqual(['GZ']);
   });
 
   it('setUnits: the Units box', async () => {
-    const { doc } = await liveScreen(
+    const { doc } = await liveAthena(
       base([
         { code: '17000', units: 1 },
         { code: '17003', units: 15 },
@@ -109,14 +86,14 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
   });
 
   it('replaceCode: the Procedure Code box (the line moves to its new group, its line number stays)', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213' }, { code: '11602', sizeCm: 1.2 }]));
+    const { doc } = await liveAthena(base([{ code: '99213' }, { code: '11602', sizeCm: 1.2 }]));
     expect(await applied(doc, { type: 'replaceCode', line: 1, code: '11601' })).toEqual({ ok: true });
     expect(form(doc, 2).code).toBe('11601');
     expect(read(doc).lines.map((l) => l.code)).toEqual(['99213', '11601']);
   });
 
   it('billToPatient: clears the Bill? box', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213' }, { code: '', category: 'retail', billTo: 'insurance' }]));
+    const { doc } = await liveAthena(base([{ code: '99213' }, { code: '', category: 'retail', billTo: 'insurance' }]));
     expect(await applied(doc, { type: 'billToPatient', line: 1 })).toEqual({ ok: true });
     expect(form(doc, 2).bill).toBe(false);
     expect(read(doc).lines[1]!.billTo).toBe('patient');
@@ -124,7 +101,7 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
   });
 
   it('addLine: the "Add service" box and Add, then units, modifiers and pointers on the new line', async () => {
-    const { doc } = await liveScreen(base([{ code: '17003', units: 3, dx: [1] }]));
+    const { doc } = await liveAthena(base([{ code: '17003', units: 3, dx: [1] }]));
     expect(await applied(doc, { type: 'addLine', code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] })).toEqual({
       ok: true,
     });
@@ -133,7 +110,7 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
   });
 
   it('removeLine: the row’s remove button (the lines after it are renumbered)', async () => {
-    const { doc } = await liveScreen(
+    const { doc } = await liveAthena(
       base([{ code: '11102', units: 3 }, { code: '11103', units: 2 }, { code: '99213' }]),
     );
     expect(await applied(doc, { type: 'removeLine', line: 1 })).toEqual({ ok: true });
@@ -144,7 +121,7 @@ describe('athenaNet: every action kind through the Billing tab’s own controls'
 
 describe('athenaNet: a line without the control answers "cannot" and is left alone', () => {
   it('four modifiers in use: no box for a fifth', async () => {
-    const { doc } = await liveScreen(
+    const { doc } = await liveAthena(
       base([{ code: '99213', modifiers: ['GA', 'GY', 'GZ', 'KX'] }], { kind: 'medicare' }),
     );
     const action: SuggestionAction = { type: 'addModifier', line: 0, modifier: '25' };
@@ -160,7 +137,7 @@ describe('athenaNet: a line without the control answers "cannot" and is left alo
   });
 
   it('no Bill? box on a line (a screen that shows none) and no such line', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213' }]));
+    const { doc } = await liveAthena(base([{ code: '99213' }]));
     (doc.getElementsByName('BILL_1')[0] as HTMLInputElement).disabled = true;
     expect(athenaApplier.canApply({ type: 'billToPatient', line: 0 }, doc)).toBe(
       'the Bill? box of service line 1 cannot be changed',

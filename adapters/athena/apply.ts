@@ -21,7 +21,8 @@ import {
   typeValue,
 } from '../shared/apply-kit';
 import { athenaAdapter, labelledControl, serviceCells } from './index';
-import { APPLY_TEXT, OWN_TAG_PREFIX, SEL, type ServiceColumn } from './selectors';
+import { APPLY_TEXT, SEL, type ServiceColumn } from './selectors';
+import { insideOurs } from '../shared/reader';
 
 const COLUMN_WORD: Partial<Record<ServiceColumn, string>> = {
   code: 'Procedure Code',
@@ -31,10 +32,7 @@ const COLUMN_WORD: Partial<Record<ServiceColumn, string>> = {
   bill: 'Bill?',
 };
 
-function notOurs(el: Element): boolean {
-  for (let n: Element | null = el; n; n = n.parentElement) if (n.nodeName.startsWith(OWN_TAG_PREFIX)) return false;
-  return true;
-}
+const notOurs = (el: Element) => !insideOurs(el);
 
 function lines(doc: Document): { rows: Element[] } | string {
   const read = athenaAdapter.read(doc);

@@ -2,7 +2,6 @@
  * The athenaNet adapter against saved snapshots of the demo screen's frMain
  * (scripts/save-snapshots.ts) and against the live demo script run in happy-dom.
  */
-import { Window } from 'happy-dom';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { athenaAdapter } from './index';
@@ -11,69 +10,27 @@ import type { Encounter } from '../../rules/schema';
 import { encounterIdentity } from '../shared/text';
 import { findings, readWorkedExamples, snapshotLoader } from '../../test/support/snapshot-testing';
 import { matchesAny } from '../../lib/match-patterns';
+import { expectRead, liveScreen, screenMeaning, settle } from '../../test/support/adapter-kit';
+import { DEMO_PATHS, demoScreenUrl } from '../demo-screens';
 
 interface Case {
   encounter: Encounter;
 }
 const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
-const SCREEN_DIR = new URL('../../test/fixtures/ehr/athena/', import.meta.url);
-const DEMO = 'http://localhost/195900/1/';
+const DEMO_SERVER = 'http://localhost';
 
-const { scriptWindow, loadHtml, snapshot, savedIds } = snapshotLoader(SNAPSHOTS, `${DEMO}encounter.esp`);
+const { loadHtml, snapshot, savedIds } = snapshotLoader(
+  SNAPSHOTS,
+  demoScreenUrl.athenaEncounter(DEMO_SERVER, { case: 'ex01' }).replace(/\?.*/, ''),
+);
 
-/** The live demo page (its own encounter.js run in happy-dom), showing `encounter` as ?encounter= does. */
-function liveScreen(encounter: unknown): { doc: Document; window: Window } {
-  const url = `${DEMO}encounter.esp?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
-  const window = scriptWindow(url);
-  // Same-origin /examples.json only (the screen looks descriptions up there); nothing else is reachable.
-  (window as unknown as { fetch: (u: string) => Promise<unknown> }).fetch = (u: string) =>
-    u === '/examples.json'
-      ? Promise.resolve({ ok: true, status: 200, json: async () => CASES })
-      : Promise.reject(new Error('offline'));
-  window.document.write(
-    readFileSync(new URL('encounter.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''),
-  );
-  // The page's scripts in the order its HTML loads them: the shared DOM builder first.
-  window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
-  window.eval(readFileSync(new URL('encounter.js', SCREEN_DIR), 'utf8'));
-  return { doc: window.document as unknown as Document, window };
-}
-async function settle(window: Window) {
-  await new Promise((r) => setTimeout(r, 2));
-  await window.happyDOM.waitUntilComplete();
-}
-
-function readOk(doc: Document) {
-  const result = athenaAdapter.read(doc);
-  if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
-  return result;
-}
-
-/** The encounter as the screen can show it: defaults made explicit, empty optional fields absent. */
-function shown(e: Encounter) {
-  const collapse = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim() || undefined;
-  return {
-    dateOfService: e.dateOfService,
-    payer: { kind: e.payer.kind, name: collapse(e.payer.name) },
-    abn: e.abn && (e.abn.signed || e.abn.lines) ? e.abn : undefined,
-    diagnoses: e.diagnoses.map((d) => ({ code: d.code, description: collapse(d.description) })),
-    lines: e.lines.map((l) => ({
-      code: l.code,
-      modifiers: l.modifiers?.length ? l.modifiers : undefined,
-      units: l.units,
-      dx: l.dx?.length ? l.dx : undefined,
-      site: collapse(l.site),
-      sizeCm: l.sizeCm,
-      lesions: l.lesions,
-      billTo: l.billTo ?? (e.payer.kind === 'self-pay' ? 'patient' : 'insurance'),
-      category: l.category,
-      description: collapse(l.description),
-    })),
-    note: e.note || undefined,
-    history: e.history?.length ? e.history : undefined,
-  };
-}
+/** The live demo page (its own encounter.js run in happy-dom), showing `encounter` as ?encounter= does; it looks descriptions up in /examples.json. */
+const liveAthena = (encounter: unknown) =>
+  liveScreen('athena', demoScreenUrl.athenaEncounter(DEMO_SERVER, { encounter }), { examples: CASES });
+const readOk = (doc: Document) => expectRead(athenaAdapter.read(doc));
+/** What an encounter means on athenaNet's Billing tab (its ABN lists the lines it covers). */
+const shown = (e: Encounter) => screenMeaning(e, 'line list');
 
 function set(doc: Document, name: string, value: string | boolean) {
   const el = doc.getElementsByName(name)[0] as HTMLInputElement | HTMLSelectElement | undefined;
@@ -183,8 +140,8 @@ describe('anchors: the element of each field of each line, where warnings are pa
 });
 
 describe('the live demo screen', () => {
-  it('renders every field of the Encounter shape and reads it back', () => {
-    const { doc } = liveScreen(FULL);
+  it('renders every field of the Encounter shape and reads it back', async () => {
+    const { doc } = await liveAthena(FULL);
     expect(doc.documentElement.dataset.demoReady).toBe('custom');
     const { encounter } = readOk(doc);
     expect(shown(encounter)).toEqual(shown(FULL));
@@ -211,9 +168,9 @@ describe('the live demo screen', () => {
     ['commercial', undefined],
     ['self-pay', undefined],
     ['unknown', undefined],
-  ] as const)('payer %s %s reads back', (kind, name) => {
+  ] as const)('payer %s %s reads back', async (kind, name) => {
     const e: Encounter = { ...FULL, payer: name ? { kind, name } : { kind } };
-    const { encounter } = readOk(liveScreen(e).doc);
+    const { encounter } = readOk((await liveAthena(e)).doc);
     expect(encounter.payer).toEqual(e.payer);
     expect(shown(encounter).lines.map((l) => l.billTo)).toEqual(shown(e).lines.map((l) => l.billTo));
   });
@@ -225,16 +182,16 @@ describe('the live demo screen', () => {
     ['signed, no line', { signed: true, lines: [] }],
     ['signed, some lines', { signed: true, lines: [0, 2, 12] }],
     ['unsigned, some lines', { signed: false, lines: [1] }],
-  ] as const)('ABN %s reads back', (_what, abn) => {
+  ] as const)('ABN %s reads back', async (_what, abn) => {
     const e: Encounter = { ...FULL, abn: abn as Encounter['abn'] };
     if (!abn) delete e.abn;
-    const { encounter } = readOk(liveScreen(e).doc);
+    const { encounter } = readOk((await liveAthena(e)).doc);
     expect(shown(encounter).abn).toEqual(shown(e).abn);
   });
 
-  it('an encounter with no diagnoses and no lines reads as such', () => {
+  it('an encounter with no diagnoses and no lines reads as such', async () => {
     const e: Encounter = { id: 'empty', payer: { kind: 'commercial' }, diagnoses: [], lines: [] };
-    const { encounter, anchors } = readOk(liveScreen(e).doc);
+    const { encounter, anchors } = readOk((await liveAthena(e)).doc);
     expect(encounter.lines).toEqual([]);
     expect(encounter.diagnoses).toEqual([]);
     expect(encounter.dateOfService).toBeUndefined();
@@ -243,7 +200,7 @@ describe('the live demo screen', () => {
 
   it('every edit a person makes shows up in the next read', async () => {
     const ex01 = CASES.find((c) => c.encounter.id === 'ex01')!.encounter;
-    const { doc, window } = liveScreen(ex01);
+    const { doc, window } = await liveAthena(ex01);
     await settle(window);
     expect(findings(readOk(doc).encounter).map((f) => f.rule)).toEqual(['mod25-missing']);
 
@@ -320,7 +277,7 @@ describe('the live demo screen', () => {
   });
 
   it('Enter commits a field like a change does', async () => {
-    const { doc, window } = liveScreen(FULL);
+    const { doc, window } = await liveAthena(FULL);
     const units = doc.getElementsByName('UNITS_1')[0] as HTMLInputElement;
     units.value = '3';
     units.dispatchEvent(
@@ -330,14 +287,14 @@ describe('the live demo screen', () => {
     expect(readOk(doc).encounter.lines[0]!.units).toBe(3);
   });
 
-  it('reads what is typed before it is committed (no re-render needed)', () => {
-    const { doc } = liveScreen(FULL);
+  it('reads what is typed before it is committed (no re-render needed)', async () => {
+    const { doc } = await liveAthena(FULL);
     (doc.getElementsByName('UNITS_4')[0] as HTMLInputElement).value = '2';
     expect(readOk(doc).encounter.lines[3]!.units).toBe(2);
   });
 
   it('still reads the Billing tab while the Sign-off tab is shown', async () => {
-    const { doc, window } = liveScreen(FULL);
+    const { doc, window } = await liveAthena(FULL);
     press(doc, 'TAB_SIGNOFF');
     await settle(window);
     expect(
@@ -349,7 +306,7 @@ describe('the live demo screen', () => {
     expect(shown(readOk(doc).encounter)).toEqual(shown(FULL));
   });
 
-  it('HTML and script text in any field is shown and read as plain text', () => {
+  it('HTML and script text in any field is shown and read as plain text', async () => {
     const hostile: Encounter = {
       id: '<img src=x onerror="window.__pwned=1">',
       dateOfService: '2026-01-02',
@@ -365,7 +322,7 @@ describe('the live demo screen', () => {
         },
       ],
     };
-    const { doc, window } = liveScreen(hostile);
+    const { doc, window } = await liveAthena(hostile);
     const { encounter } = readOk(doc);
     expect(shown(encounter)).toEqual(shown(hostile));
     expect(
@@ -377,8 +334,8 @@ describe('the live demo screen', () => {
     expect(shown(readOk(again).encounter)).toEqual(shown(hostile));
   });
 
-  it('shows an error and no Billing tab for JSON that is not an encounter', () => {
-    const { doc } = liveScreen({ id: 'x', payer: { kind: 'commercial' }, diagnoses: 'none', lines: [] });
+  it('shows an error and no Billing tab for JSON that is not an encounter', async () => {
+    const { doc } = await liveAthena({ id: 'x', payer: { kind: 'commercial' }, diagnoses: 'none', lines: [] });
     expect(doc.querySelector('[role="alert"]')?.textContent).toContain('diagnoses');
     expect(athenaAdapter.read(doc)).toEqual({ status: 'absent' });
   });
@@ -432,7 +389,7 @@ describe('the procedure documentation (its own frame) and the visit history', ()
 
   it('a person edits the note in its frame: what is typed counts at once; leaving the box saves it', async () => {
     const ex51 = CASES.find((c) => c.encounter.id === 'ex51')!.encounter;
-    const { doc, window } = liveScreen(ex51);
+    const { doc, window } = await liveAthena(ex51);
     await settle(window);
     expect(doc.documentElement.dataset.demoReady).toBe('custom');
     expect(readOk(doc).encounter.note).toBe(ex51.note);
@@ -452,13 +409,13 @@ describe('the procedure documentation (its own frame) and the visit history', ()
     expect(readOk(doc).encounter.note!.split('\n')[0]).toBe('Procedure: Shave biopsy');
   });
 
-  it('markup in the note and the history is text, in the frame as on the page', () => {
+  it('markup in the note and the history is text, in the frame as on the page', async () => {
     const hostile: Encounter = {
       ...FULL,
       note: 'Procedure: <img src=x onerror="window.__pwned=1"></textarea><script>window.__pwned=2</script>',
       history: [{ dateOfService: '2026-01-02', code: '<b>x</b>', modifiers: ['<i>'], dx: ['<script>'] }],
     };
-    const { doc, window } = liveScreen(hostile);
+    const { doc, window } = await liveAthena(hostile);
     expect(shown(readOk(doc).encounter)).toEqual(shown(hostile));
     expect(frameOf(doc).contentDocument!.querySelector('img, script')).toBeNull();
     expect(doc.querySelector('.fe_c_section--history b, .fe_c_section--history script')).toBeNull();
@@ -509,7 +466,10 @@ describe('other frames and pages are absent', () => {
     'blank',
     'encounter',
   ])('%s.esp (as served, scripts not run)', (page) => {
-    const doc = loadHtml(readFileSync(new URL(`${page}.html`, SCREEN_DIR), 'utf8'), `${DEMO}${page}.esp`);
+    const doc = loadHtml(
+      readFileSync(new URL(`../../test/fixtures/ehr/athena/${page}.html`, import.meta.url), 'utf8'),
+      `${DEMO_SERVER}${DEMO_PATHS.athena}${page}.esp`,
+    );
     expect(athenaAdapter.read(doc)).toEqual({ status: 'absent' });
     expect(athenaAdapter.signControls!(doc)).toEqual([]);
   });

@@ -23,22 +23,35 @@
  * names that frame's document, so that its edits are followed too).
  */
 import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
-import { checkEncounter } from '../shared/check';
 import type { Adapter, BannerFacts, LineField, ReadResult, ScreenAnchors } from '../types';
-import { payerKindFromText } from '../shared/payer';
-import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
-import { isoDay, noteText, priorService } from '../shared/note';
+import {
+  Unreadable,
+  addressOf,
+  checkEncounter,
+  controlValue,
+  dateOf,
+  fail,
+  insideOurs,
+  isOurs,
+  onScreenAddress,
+  payerKindFromText,
+  positiveIntOf,
+  quoted,
+  readScreen,
+  screenText as text,
+  sizeCmOf,
+} from '../shared/reader';
+import { noteText, priorService } from '../shared/note';
+import { encounterIdentity } from '../shared/text';
 import {
   ATHENA_HOSTS,
   CATEGORY_TEXT,
-  DEMO_HOSTS,
   DEMO_PATH,
   DIAGNOSIS_COLUMNS,
   ENCOUNTER_PARAM,
   ENCOUNTER_PATH,
   HISTORY_COLUMNS,
   MATCHES,
-  OWN_TAG_PREFIX,
   PRACTICE_PATH,
   REQUIRED_SERVICE_COLUMNS,
   SEL,
@@ -48,63 +61,11 @@ import {
   type HistoryColumn,
   type ServiceColumn,
 } from './selectors';
-import { DEMO_BUILD, withDemoHosts } from '../demo-hosts';
-
-class Unreadable extends Error {}
+import { withDemoHosts } from '../demo-screens';
 
 const ABSENT: ReadResult = { status: 'absent' };
 
-function fail(reason: string): never {
-  throw new Unreadable(reason);
-}
-
-/** A raw screen value for a message: quoted, at most 60 characters. */
-function q(raw: string): string {
-  return `'${screenValue(raw, 60)}'`;
-}
-
 // ------------------------------------------------------------------ text
-
-function isOurs(node: Node): boolean {
-  return node.nodeName.startsWith(OWN_TAG_PREFIX);
-}
-
-/** textContent without dermlint's own painted nodes, whitespace collapsed. */
-function text(el: Element | null | undefined): string {
-  if (!el) return '';
-  let raw = '';
-  const walk = (n: Node) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) raw += c.nodeValue ?? '';
-      else if (c.nodeType === 1 && !isOurs(c)) walk(c);
-    }
-  };
-  walk(el);
-  return raw.replace(/\s+/g, ' ').trim();
-}
-
-/** Text of an element leaving out the descendants that match `skip`. */
-function textWithout(el: Element, skip: string): string {
-  let raw = '';
-  const walk = (n: Node) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) raw += c.nodeValue ?? '';
-      else if (c.nodeType === 1 && !isOurs(c) && !(c as Element).matches(skip)) walk(c);
-    }
-  };
-  walk(el);
-  return raw.replace(/\s+/g, ' ').trim();
-}
-
-/** A control's value: an input's value, a select's chosen option value, a textarea's value. */
-function controlValue(el: Element): string {
-  if (el.nodeName === 'SELECT') {
-    const select = el as HTMLSelectElement;
-    const option = select.options[select.selectedIndex];
-    return (option?.value ?? '').trim();
-  }
-  return ((el as HTMLInputElement).value ?? '').trim();
-}
 
 /** The first value-holding control of a cell, not inside our own nodes. */
 function controlIn(cell: Element, selector: string = SEL.control): Element | null {
@@ -116,11 +77,6 @@ function controlsIn(cell: Element, selector: string): Element[] {
   return [...cell.querySelectorAll(selector)].filter((el) => !insideOurs(el, cell));
 }
 
-function insideOurs(el: Element, stop: Element): boolean {
-  for (let n: Element | null = el; n && n !== stop; n = n.parentElement) if (isOurs(n)) return true;
-  return false;
-}
-
 /** What a cell shows: its control's value if it has one, else its text. */
 function cellValue(cell: Element): string {
   const control = controlIn(cell);
@@ -130,21 +86,11 @@ function cellValue(cell: Element): string {
 // ------------------------------------------------------------------ where
 
 /** Is this document one of athenaNet's (or the demo server's .esp pages)? */
-function isAthenaDocument(doc: Document): boolean {
-  let url: URL;
-  try {
-    url = new URL(doc.URL);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'http:' || url.protocol === 'https:') {
-    if (ATHENA_HOSTS.includes(url.hostname)) return true;
-    if (DEMO_BUILD && DEMO_HOSTS.includes(url.hostname)) return DEMO_PATH.test(url.pathname);
-    return false;
-  }
-  // about:blank / about:srcdoc frames the app writes into (match_origin_as_fallback), saved files.
-  return url.protocol === 'about:' || url.protocol === 'file:';
-}
+const isAthenaDocument = (doc: Document) =>
+  onScreenAddress(doc, {
+    isEhrHost: (host) => ATHENA_HOSTS.includes(host),
+    isDemoPath: (path) => DEMO_PATH.test(path),
+  });
 
 /** The Billing tab's panel, when there is a tab named Billing that controls one. */
 function billingPanel(doc: Document): Element | null {
@@ -225,20 +171,20 @@ function isEmptyState(row: Element): boolean {
 // ------------------------------------------------------------------ values
 
 function positiveInt(raw: string, what: string): number | undefined {
-  if (raw === '') return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) <= 0) fail(`${what} ${q(raw)} is not a positive whole number`);
-  return Number(raw);
+  const n = positiveIntOf(raw);
+  return n === null ? fail(`${what} ${quoted(raw)} is not a positive whole number`) : n;
 }
 
 function pointers(raw: string, where: string): number[] | undefined {
   if (raw === '') return undefined;
   const parts = raw.split(/[\s,;]+/).filter(Boolean);
-  for (const p of parts) if (!/^[+-]?\d+$/.test(p)) fail(`${where}: diagnosis pointers ${q(raw)} are not numbers`);
+  for (const p of parts) if (!/^[+-]?\d+$/.test(p)) fail(`${where}: diagnosis pointers ${quoted(raw)} are not numbers`);
   return parts.map(Number);
 }
 
-function isoDate(raw: string): string | undefined {
-  return raw === '' ? undefined : (isoDay(raw) ?? fail(`the date of service ${q(raw)} is not a date`));
+function readDateOfService(raw: string): string | undefined {
+  const day = dateOf(raw);
+  return day === null ? fail(`the date of service ${quoted(raw)} is not a date`) : day;
 }
 
 /** The <dd> of the first <dt> whose text matches, within scope. */
@@ -270,7 +216,7 @@ function uniqueById(doc: Document, id: string, what: string): Element | null {
   const selector =
     typeof CSS !== 'undefined' && CSS.escape ? `#${CSS.escape(id)}` : `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
   const all = doc.querySelectorAll(selector);
-  if (all.length > 1) fail(`the control labelled ${q(what)}: ${all.length} elements share its id`);
+  if (all.length > 1) fail(`the control labelled ${quoted(what)}: ${all.length} elements share its id`);
   return all[0] ?? null;
 }
 
@@ -284,18 +230,13 @@ function readPayer(doc: Document): Encounter['payer'] {
     .map((b) => text(b))
     .join(' ')
     .trim();
-  const name = textWithout(dd, SEL.badge);
+  const name = text(dd, SEL.badge);
   const kind = payerKindFromText(category, name);
   return name ? { kind, name } : { kind };
 }
 
 function readEncounterId(doc: Document, scope: Element): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(doc.URL);
-  } catch {
-    url = null;
-  }
+  const url = addressOf(doc);
   const practice = url?.pathname.match(PRACTICE_PATH)?.[1] ?? '';
   let encounter = url?.pathname.match(ENCOUNTER_PATH)?.[1] ?? '';
   if (!encounter && url)
@@ -321,7 +262,7 @@ function readDiagnoses(section: Element): Diagnosis[] {
     if (!codeCell) fail(`diagnosis ${k}: the row has no ICD-10 cell`);
     if (cols.number !== undefined) {
       const shown = text(cells[cols.number]);
-      if (shown !== String(k)) fail(`diagnosis ${k}: its row is numbered ${q(shown)}, not ${k}`);
+      if (shown !== String(k)) fail(`diagnosis ${k}: its row is numbered ${quoted(shown)}, not ${k}`);
     }
     const code = cellValue(codeCell);
     const description =
@@ -347,7 +288,7 @@ function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: strin
   if (cols.line !== undefined) {
     const shown = text(cell('line'));
     if (!/^\d+$/.test(shown) || Number(shown) <= 0)
-      fail(`${where}: line number ${q(shown)} is not a positive whole number`);
+      fail(`${where}: line number ${quoted(shown)} is not a positive whole number`);
     number = Number(shown);
     label = `service line ${number}`;
   }
@@ -377,7 +318,7 @@ function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: strin
   if (cell('size')) {
     const raw = cellValue(cell('size')!);
     const size = sizeCmOf(raw);
-    if (size === null) fail(`${label}: size ${q(raw)} is not a size in cm`);
+    if (size === null) fail(`${label}: size ${quoted(raw)} is not a size in cm`);
     if (size !== undefined) line.sizeCm = size;
   }
 
@@ -393,7 +334,7 @@ function readServiceRow(row: Element, cols: Columns<ServiceColumn>, where: strin
     const select = controlIn(catCell, SEL.select);
     const raw = select ? controlValue(select) : [...catCell.querySelectorAll(SEL.tag)].map((t) => text(t)).join(' ');
     const key = raw.trim().toLowerCase();
-    if (!(key in CATEGORY_TEXT)) fail(`${label}: category ${q(raw)} is not one dermlint knows`);
+    if (!(key in CATEGORY_TEXT)) fail(`${label}: category ${quoted(raw)} is not one dermlint knows`);
     const category = CATEGORY_TEXT[key];
     if (category) line.category = category;
   }
@@ -461,7 +402,9 @@ function readServices(section: Element): ServiceRow[] {
   const sorted = [...rows].sort((a, b) => a.number! - b.number!);
   sorted.forEach((r, i) => {
     if (r.number !== i + 1)
-      fail(`service line numbers are not 1 to ${rows.length} (found ${q(sorted.map((s) => s.number).join(', '))})`);
+      fail(
+        `service line numbers are not 1 to ${rows.length} (found ${quoted(sorted.map((s) => s.number).join(', '))})`,
+      );
   });
   return sorted;
 }
@@ -525,7 +468,7 @@ function readAbn(scope: Element): Encounter['abn'] {
     const raw = linesControl ? controlValue(linesControl) : '';
     const parts = raw.split(/[\s,;]+/).filter(Boolean);
     for (const p of parts)
-      if (!/^\d+$/.test(p) || Number(p) <= 0) fail(`ABN: line numbers ${q(raw)} are not line numbers`);
+      if (!/^\d+$/.test(p) || Number(p) <= 0) fail(`ABN: line numbers ${quoted(raw)} are not line numbers`);
     lines = parts.map((p) => Number(p) - 1);
   }
   if (signedBox.checked) return lines ? { signed: true, lines } : { signed: true };
@@ -583,7 +526,7 @@ function read(doc: Document): ReadResult {
     keyHeadings.push(h);
   }
   if (!dxHeading && !svcHeading) return ABSENT;
-  try {
+  return readScreen(() => {
     if (!dxHeading) fail('the Billing tab shows no Diagnoses section yet');
     if (!svcHeading) fail('the Billing tab shows no Services section yet');
     const dxSection = sectionOf(dxHeading, keyHeadings, scope);
@@ -591,7 +534,7 @@ function read(doc: Document): ReadResult {
     const header = summaryHeading ? sectionOf(summaryHeading, keyHeadings, scope) : scope;
 
     const id = readEncounterId(doc, scope);
-    const dateOfService = isoDate(text(termValue(scope, TEXT.dateOfServiceTerm)));
+    const dateOfService = readDateOfService(text(termValue(scope, TEXT.dateOfServiceTerm)));
     const payer = readPayer(doc);
     const payerEl = termValue(doc, TEXT.insuranceTerm);
     const diagnoses = readDiagnoses(dxSection);
@@ -617,13 +560,7 @@ function read(doc: Document): ReadResult {
     return note.frame
       ? { status: 'ok', encounter: candidate, anchors, documents: [note.frame] }
       : { status: 'ok', encounter: candidate, anchors };
-  } catch (e) {
-    if (e instanceof Unreadable) return unreadableResult(`could not read: ${e.message}`);
-    return {
-      status: 'unreadable',
-      reason: `could not read the Billing tab (${e instanceof Error ? e.message : String(e)})`,
-    };
-  }
+  });
 }
 
 /** Sign Off, and Save & Go To Charge Entry (which drops the claim). */

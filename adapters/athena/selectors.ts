@@ -11,11 +11,10 @@
 
 /** Production and sandbox hosts. */
 export const ATHENA_HOSTS: readonly string[] = ['athenanet.athenahealth.com', 'preview.athenahealth.com'];
-/** The local demo server; there only `.esp` pages are athena's. */
-export const DEMO_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
+/** On the local demo server (adapters/demo-screens.ts) only `.esp` pages are athena's. */
 export const DEMO_PATH = /\.esp$/i;
 
-/** The real hosts; the demo server's are added in a demo/test build only (adapters/demo-hosts.ts). */
+/** The real hosts; the demo server's are added in a demo/test build only (adapters/demo-screens.ts). */
 export const MATCHES: readonly string[] = [
   'https://athenanet.athenahealth.com/*',
   'https://preview.athenahealth.com/*',
@@ -139,6 +138,3 @@ export const APPLY_TEXT = {
   /** A row's remove button, by its accessible name or title ("Remove service line 2", "Remove"). */
   removeButton: /^remove\b/i,
 } as const;
-
-/** Elements dermlint paints into the page (dermlint-line, dermlint-warning …): never part of the screen. */
-export const OWN_TAG_PREFIX = 'DERMLINT-';

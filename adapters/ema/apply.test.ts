@@ -5,43 +5,21 @@
  * would save), the adapter reads the change back, and a screen without the
  * control (a finalized note) answers "cannot" and is left as it was.
  */
-import { Window } from 'happy-dom';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
-import { snapshotLoader } from '../../test/support/snapshot-testing';
+import { expectRead, liveScreen, settle, type LiveScreen } from '../../test/support/adapter-kit';
+import { demoScreenUrl } from '../demo-screens';
 import { emaAdapter } from './index';
 import { emaApplier } from './apply';
 
-const SCREEN_DIR = new URL('../../test/fixtures/ehr/ema/', import.meta.url);
-const { scriptWindow } = snapshotLoader(new URL('./__snapshots__/', import.meta.url), 'about:blank');
-
-async function settle(window: Window) {
-  await new Promise((r) => setTimeout(r, 5));
-  await window.happyDOM.waitUntilComplete();
+/** The live demo screen showing `encounter`, nothing fetched; `model()` is what the app would save. */
+async function liveEma(encounter: Encounter): Promise<LiveScreen & { model(): Encounter }> {
+  const screen = await liveScreen('ema', demoScreenUrl.ema('http://localhost', { encounter }), { examples: [] });
+  const demo = (screen.window as unknown as { EMA_DEMO: { toEncounter(): Encounter } }).EMA_DEMO;
+  return { ...screen, model: () => demo.toEncounter() };
 }
 
-/** The live demo screen showing `encounter`, nothing fetched. */
-async function liveScreen(encounter: Encounter): Promise<{ doc: Document; window: Window; model(): Encounter }> {
-  const route = `/practice/staff/patient/4242/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
-  const window = scriptWindow(`http://localhost/ema/web/practice/staff#${route}`);
-  (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
-    Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve([]) });
-  window.document.write(
-    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''),
-  );
-  window.eval(readFileSync(new URL('catalog.js', SCREEN_DIR), 'utf8'));
-  window.eval(readFileSync(new URL('app.js', SCREEN_DIR), 'utf8'));
-  await settle(window);
-  const demo = (window as unknown as { EMA_DEMO: { toEncounter(): Encounter } }).EMA_DEMO;
-  return { doc: window.document as unknown as Document, window, model: () => demo.toEncounter() };
-}
-
-function read(doc: Document): Encounter {
-  const r = emaAdapter.read(doc);
-  if (r.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return r.encounter;
-}
+const read = (doc: Document): Encounter => expectRead(emaAdapter.read(doc)).encounter;
 
 const base = (
   lines: Encounter['lines'],
@@ -64,7 +42,7 @@ async function applied(doc: Document, action: SuggestionAction) {
 
 describe('EMA: every action kind through the screen’s own controls', () => {
   it('addModifier: types 25 into the modifier picker and presses Enter', async () => {
-    const { doc, model } = await liveScreen(
+    const { doc, model } = await liveEma(
       base([
         { code: '99213', dx: [2] },
         { code: '17110', dx: [1] },
@@ -77,20 +55,20 @@ describe('EMA: every action kind through the screen’s own controls', () => {
   });
 
   it('addModifier: a modifier the picker does not list is added as typed (the picker adds tags)', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '11102', modifiers: ['59'] }]));
+    const { doc, model } = await liveEma(base([{ code: '11102', modifiers: ['59'] }]));
     expect(await applied(doc, { type: 'addModifier', line: 0, modifier: 'XS' })).toEqual({ ok: true });
     expect(model().lines[0]!.modifiers).toEqual(['59', 'XS']);
   });
 
   it('removeModifier: the chosen modifier’s ×', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '17110', modifiers: ['GA', 'GZ'] }], { kind: 'medicare' }));
+    const { doc, model } = await liveEma(base([{ code: '17110', modifiers: ['GA', 'GZ'] }], { kind: 'medicare' }));
     expect(await applied(doc, { type: 'removeModifier', line: 0, modifier: 'GZ' })).toEqual({ ok: true });
     expect(model().lines[0]!.modifiers).toEqual(['GA']);
     expect(read(doc).lines[0]!.modifiers).toEqual(['GA']);
   });
 
   it('setUnits: the units box, committed on change', async () => {
-    const { doc, model } = await liveScreen(
+    const { doc, model } = await liveEma(
       base([
         { code: '17000', units: 1 },
         { code: '17003', units: 15 },
@@ -102,14 +80,14 @@ describe('EMA: every action kind through the screen’s own controls', () => {
   });
 
   it('replaceCode: the code picker', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '11602', sizeCm: 1.2 }]));
+    const { doc, model } = await liveEma(base([{ code: '11602', sizeCm: 1.2 }]));
     expect(await applied(doc, { type: 'replaceCode', line: 0, code: '11601' })).toEqual({ ok: true });
     expect(model().lines[0]!.code).toBe('11601');
     expect(read(doc).lines[0]!.code).toBe('11601');
   });
 
   it('billToPatient: the bill-to select', async () => {
-    const { doc, model } = await liveScreen(
+    const { doc, model } = await liveEma(
       base([{ code: '99213' }, { code: '', category: 'retail', billTo: 'insurance' }]),
     );
     expect(model().lines[1]!.billTo).toBe('insurance');
@@ -120,7 +98,7 @@ describe('EMA: every action kind through the screen’s own controls', () => {
   });
 
   it('addLine: the add bar’s picker and Add, then units, modifiers and pointers on the new row', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '17003', units: 3, dx: [1] }]));
+    const { doc, model } = await liveEma(base([{ code: '17003', units: 3, dx: [1] }]));
     expect(await applied(doc, { type: 'addLine', code: '17000', units: 1, modifiers: ['59'], dx: [1, 2] })).toEqual({
       ok: true,
     });
@@ -130,7 +108,7 @@ describe('EMA: every action kind through the screen’s own controls', () => {
   });
 
   it('removeLine: the row’s remove button', async () => {
-    const { doc, model } = await liveScreen(
+    const { doc, model } = await liveEma(
       base([{ code: '11102', units: 3 }, { code: '11103', units: 2 }, { code: '99213' }]),
     );
     expect(await applied(doc, { type: 'removeLine', line: 1 })).toEqual({ ok: true });
@@ -139,7 +117,7 @@ describe('EMA: every action kind through the screen’s own controls', () => {
   });
 
   it('an action already true on the screen changes nothing', async () => {
-    const { doc, model } = await liveScreen(base([{ code: '99213', modifiers: ['25'] }]));
+    const { doc, model } = await liveEma(base([{ code: '99213', modifiers: ['25'] }]));
     const before = JSON.stringify(model());
     expect(await applied(doc, { type: 'addModifier', line: 0, modifier: '25' })).toEqual({ ok: true });
     expect(await applied(doc, { type: 'removeModifier', line: 0, modifier: '59' })).toEqual({ ok: true });
@@ -149,7 +127,7 @@ describe('EMA: every action kind through the screen’s own controls', () => {
 
 describe('EMA: a screen without the control answers "cannot" and is left alone', () => {
   it('a finalized note locks every control', async () => {
-    const { doc, window, model } = await liveScreen(base([{ code: '99213' }, { code: '17110', units: 2 }]));
+    const { doc, window, model } = await liveEma(base([{ code: '99213' }, { code: '17110', units: 2 }]));
     (doc.querySelector('[data-identifier="finalize-note"]') as HTMLElement).click();
     await settle(window);
     (doc.querySelector('[data-identifier="finalize-confirm"]') as HTMLElement).click();
@@ -171,7 +149,7 @@ describe('EMA: a screen without the control answers "cannot" and is left alone',
   });
 
   it('a line that is not on the screen', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213' }]));
+    const { doc } = await liveEma(base([{ code: '99213' }]));
     expect(emaApplier.canApply({ type: 'setUnits', line: 3, units: 2 }, doc)).toBe('there is no procedure row 4');
     expect(await emaApplier.apply({ type: 'setUnits', line: 3, units: 2 }, doc)).toEqual({
       ok: false,

@@ -11,7 +11,6 @@ import { Window } from 'happy-dom';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Encounter, PayerKind } from '../../rules/schema';
-import type { ReadResult } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
 import { encounterIdentity } from '../shared/text';
 import {
@@ -23,6 +22,8 @@ import {
 } from '../../test/support/snapshot-testing';
 import { emaAdapter } from './index';
 import { HOSTILE, SIXTY } from './variants';
+import { click, edit, expectRead, liveScreen, screenMeaning, settle } from '../../test/support/adapter-kit';
+import { DEMO_PATHS, emaVisitRoute } from '../demo-screens';
 
 interface Case {
   encounter: Encounter;
@@ -31,79 +32,21 @@ interface Case {
 }
 const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
-const SCREEN_DIR = new URL('../../test/fixtures/ehr/ema/', import.meta.url);
-const SCREEN_URL = 'http://localhost/ema/web/practice/staff';
+const SCREEN_URL = `http://localhost${DEMO_PATHS.ema}practice/staff`;
 
-const { scriptWindow, loadHtml, snapshotHtml, snapshot } = snapshotLoader(SNAPSHOTS, 'about:blank');
+const { loadHtml, snapshotHtml, snapshot } = snapshotLoader(SNAPSHOTS, 'about:blank');
 const urlOf = (html: string) => snapshotUrlOf(html, 'about:blank');
 
-function ok(result: ReadResult): Extract<ReadResult, { status: 'ok' }> {
-  if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
-  return result;
-}
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const collapse = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\s+/g, ' ').trim() || undefined);
-
-/**
- * What an encounter means (docs/formats.md), field by field: absent and
- * empty lists are the same, billTo falls back to its default, an unsigned ABN
- * is no ABN. The screen must keep everything else exactly.
- */
-function meaning(e: Encounter) {
-  const selfPay = e.payer.kind === 'self-pay';
-  return {
-    dateOfService: e.dateOfService,
-    payer: { kind: e.payer.kind, name: e.payer.name || undefined },
-    abn: e.abn?.signed ? { signed: true, lines: e.abn.lines?.filter((i) => i < e.lines.length) } : undefined,
-    diagnoses: e.diagnoses.map((d) => ({ code: d.code.trim(), description: collapse(d.description) })),
-    lines: e.lines.map((l) => ({
-      code: l.code.trim(),
-      modifiers: l.modifiers?.length ? l.modifiers.map((m) => m.trim()) : undefined,
-      units: l.units,
-      dx: l.dx?.length ? l.dx : undefined,
-      site: collapse(l.site),
-      sizeCm: l.sizeCm,
-      lesions: l.lesions,
-      billTo: l.billTo ?? (selfPay ? 'patient' : 'insurance'),
-      category: l.category,
-      description: collapse(l.description),
-    })),
-    note: e.note || undefined,
-    history: e.history?.length ? e.history : undefined,
-  };
-}
+const ok = expectRead;
+/** What an encounter means on EMA's screen (its ABN is a box per procedure row). */
+const meaning = (e: Encounter) => screenMeaning(e, 'line boxes');
 
 // ------------------------------------------------------------------ live screen
 
 /** The live demo screen (its own app.js run in happy-dom), at a route, nothing fetched. */
-async function liveScreen(route: string, examples: unknown = []): Promise<{ doc: Document; window: Window }> {
-  // Only our own fixture scripts run, and no network is reachable from them.
-  const window = scriptWindow(`${SCREEN_URL}#${route}`);
-  (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
-    Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(clone(examples)) });
-  window.document.write(
-    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/g, ''),
-  );
-  window.eval(readFileSync(new URL('catalog.js', SCREEN_DIR), 'utf8'));
-  window.eval(readFileSync(new URL('app.js', SCREEN_DIR), 'utf8'));
-  await settle(window);
-  return { doc: window.document as unknown as Document, window };
-}
-const visitRoute = (pid: string, encounter: unknown, vid = '') =>
-  `/practice/staff/patient/${pid}/visit${vid ? `/${vid}` : ''}?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
+const liveEma = (route: string, examples: unknown = []) => liveScreen('ema', `${SCREEN_URL}#${route}`, { examples });
+const visitRoute = (pid: string, encounter: unknown, vid = '') => emaVisitRoute({ encounter }, pid, vid);
 
-async function settle(window: Window) {
-  await new Promise((r) => setTimeout(r, 5));
-  await window.happyDOM.waitUntilComplete();
-}
-/** Types into a control and commits it (change event), as a person does. */
-async function edit(window: Window, el: Element | null | undefined, value: string | boolean) {
-  if (!el) throw new Error('no such control');
-  if (typeof value === 'boolean') (el as HTMLInputElement).checked = value;
-  else (el as HTMLInputElement).value = value;
-  el.dispatchEvent(new window.Event('change', { bubbles: true }) as unknown as Event);
-  await settle(window);
-}
 /** Picks in an ng-select: focus its input, type, Enter. */
 async function pick(window: Window, ngSelect: Element | null | undefined, typed: string) {
   const input = ngSelect?.querySelector('.ng-input input') as HTMLInputElement | null | undefined;
@@ -112,11 +55,6 @@ async function pick(window: Window, ngSelect: Element | null | undefined, typed:
   input.value = typed;
   input.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
   input.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }) as unknown as Event);
-  await settle(window);
-}
-async function click(window: Window, el: Element | null | undefined) {
-  if (!el) throw new Error('no such button');
-  (el as HTMLElement).click();
   await settle(window);
 }
 const rows = (doc: Document) => [...doc.querySelectorAll('tr[data-identifier="procedure-row"]')];
@@ -571,7 +509,7 @@ describe('the live demo screen, edited as a person would', () => {
 
   it('the note is edited in place: typed text counts at once, leaving the editor re-renders it, and Export keeps it', async () => {
     const ex51 = CASES.find((c) => c.encounter.id === 'ex51')!.encounter;
-    const { doc, window } = await liveScreen(visitRoute('80', ex51));
+    const { doc, window } = await liveEma(visitRoute('80', ex51));
     const editor = () => doc.querySelector('[data-identifier="procedure-note-editor"]') as HTMLElement;
     expect(ok(emaAdapter.read(doc)).encounter.note).toBe(ex51.note);
     const first = editor();
@@ -609,7 +547,7 @@ describe('the live demo screen, edited as a person would', () => {
 
   it('a finalized note is shown read-only and still read', async () => {
     const ex51 = CASES.find((c) => c.encounter.id === 'ex51')!.encounter;
-    const { doc, window } = await liveScreen(visitRoute('81', ex51));
+    const { doc, window } = await liveEma(visitRoute('81', ex51));
     await click(window, doc.querySelector('[data-identifier="finalize-note"]'));
     await click(window, doc.querySelector('[data-identifier="finalize-confirm"]'));
     expect(doc.querySelector('[data-identifier="procedure-note-editor"]')!.getAttribute('contenteditable')).toBe(
@@ -626,7 +564,7 @@ describe('the live demo screen, edited as a person would', () => {
         { dateOfService: '2026-01-02', code: '<b>11102</b>', modifiers: ['<i>59</i>'], dx: ['<script>x</script>'] },
       ],
     };
-    const { doc, window } = await liveScreen(visitRoute('82', hostile));
+    const { doc, window } = await liveEma(visitRoute('82', hostile));
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     expect(
       doc.querySelector(
@@ -639,13 +577,13 @@ describe('the live demo screen, edited as a person would', () => {
   });
 
   it('renders any encounter given in the route, and sets data-demo-ready', async () => {
-    const { doc } = await liveScreen(visitRoute('77', base));
+    const { doc } = await liveEma(visitRoute('77', base));
     expect(doc.documentElement.dataset.demoReady).toBe('custom');
     expect(meaning(ok(emaAdapter.read(doc)).encounter)).toEqual(meaning(base));
   });
 
   it('renders ?case= from /examples.json', async () => {
-    const { doc } = await liveScreen('/practice/staff/patient/4101/visit?case=ex41', CASES);
+    const { doc } = await liveEma('/practice/staff/patient/4101/visit?case=ex41', CASES);
     expect(doc.documentElement.dataset.demoReady).toBe('ex41');
     expect(findings(ok(emaAdapter.read(doc)).encounter)).toEqual(
       findings(CASES.find((c) => c.encounter.id === 'ex41')!.encounter),
@@ -653,7 +591,7 @@ describe('the live demo screen, edited as a person would', () => {
   });
 
   it('units, modifiers, site, size, lesion count, pointers, bill-to and item type: rows are rebuilt, the adapter follows', async () => {
-    const { doc, window } = await liveScreen(visitRoute('77', base));
+    const { doc, window } = await liveEma(visitRoute('77', base));
     const oldRow = rows(doc)[2]!;
     await edit(window, cell(doc, 2, 'units')!.querySelector('input'), '5');
     expect(oldRow.isConnected).toBe(false); // Angular-style: the row was replaced
@@ -679,13 +617,13 @@ describe('the live demo screen, edited as a person would', () => {
   });
 
   it('a typed value counts before it is committed (the adapter reads the control, not the model)', async () => {
-    const { doc } = await liveScreen(visitRoute('77', base));
+    const { doc } = await liveEma(visitRoute('77', base));
     (cell(doc, 2, 'units')!.querySelector('input') as HTMLInputElement).value = '9';
     expect(ok(emaAdapter.read(doc)).encounter.lines[2]!.units).toBe(9);
   });
 
   it('diagnoses: add one, change a code, remove one (pointers follow)', async () => {
-    const { doc, window } = await liveScreen(visitRoute('77', base));
+    const { doc, window } = await liveEma(visitRoute('77', base));
     await pick(window, doc.querySelector('[data-identifier="diagnosis-picker"]'), 'L40.0');
     await click(window, doc.querySelector('[data-identifier="diagnosis-add"]'));
     await click(window, cell(doc, 0, 'pointers')!.querySelector('[aria-pressed="false"]'));
@@ -705,7 +643,7 @@ describe('the live demo screen, edited as a person would', () => {
   });
 
   it('add and remove procedures, a retail item, and the ABN (its lines follow removals)', async () => {
-    const { doc, window } = await liveScreen(visitRoute('77', base));
+    const { doc, window } = await liveEma(visitRoute('77', base));
     await pick(window, doc.querySelector('[data-identifier="procedure-picker"]'), '11102');
     await click(window, doc.querySelector('[data-identifier="procedure-add"]'));
     await click(window, doc.querySelector('[data-identifier="retail-add"]'));
@@ -726,7 +664,7 @@ describe('the live demo screen, edited as a person would', () => {
   });
 
   it('finalize through the modal; route changes without a page load', async () => {
-    const { doc, window } = await liveScreen(visitRoute('77', base, '555'));
+    const { doc, window } = await liveEma(visitRoute('77', base, '555'));
     expect(ok(emaAdapter.read(doc)).encounter.id).toBe(encounterIdentity('ema', '77', '555'));
     await click(window, doc.querySelector('[data-identifier="finalize-note"]'));
     expect(emaAdapter.signControls!(doc).map((b) => b.getAttribute('data-identifier'))).toEqual([
@@ -744,7 +682,7 @@ describe('the live demo screen, edited as a person would', () => {
   });
 
   it('HTML in the encounter is rendered as text and read back as text', async () => {
-    const { doc, window } = await liveScreen(visitRoute('78', HOSTILE));
+    const { doc, window } = await liveEma(visitRoute('78', HOSTILE));
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     const e = ok(emaAdapter.read(doc)).encounter;
     expect(meaning(e)).toEqual(meaning(HOSTILE as Encounter));
@@ -753,7 +691,7 @@ describe('the live demo screen, edited as a person would', () => {
   it('kind of payer from the banner category, for every kind', async () => {
     const kinds: PayerKind[] = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'self-pay', 'unknown'];
     for (const kind of kinds) {
-      const { doc } = await liveScreen(visitRoute('79', { ...base, payer: { kind } }));
+      const { doc } = await liveEma(visitRoute('79', { ...base, payer: { kind } }));
       expect(ok(emaAdapter.read(doc)).encounter.payer).toEqual({ kind });
     }
   });

@@ -13,19 +13,31 @@
  * with the field and the row named; nothing is guessed.
  */
 import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
-import { checkEncounter } from '../shared/check';
 import type { Adapter, BannerFacts, LineField, ReadResult, ScreenAnchors } from '../types';
-import { payerKindFromText } from '../shared/payer';
-import { encounterIdentity, screenValue, sizeCmOf, unreadableResult } from '../shared/text';
-import { isoDay, noteText, priorService } from '../shared/note';
+import {
+  Unreadable,
+  checkEncounter,
+  chosenOption,
+  dateOf,
+  fail,
+  isInput,
+  isSelect,
+  onScreenAddress,
+  payerKindFromText,
+  positiveIntOf,
+  quoted,
+  readScreen,
+  screenText as text,
+  sizeCmOf,
+} from '../shared/reader';
+import { noteText, priorService } from '../shared/note';
+import { encounterIdentity } from '../shared/text';
 import {
   ABN_SCOPE_SELECTED,
   BILL_TO_TEXT,
   CATEGORY_TEXT,
   CELL_IDENTIFIERS,
   COLUMN_LABELS,
-  DEMO_HOSTS,
-  DEMO_PATH,
   EMA_HOSTS,
   FIELD_NAMES,
   REQUIRED_FIELDS,
@@ -35,62 +47,12 @@ import {
   SIGN_TEXT,
   type Field,
 } from './selectors';
-import { DEMO_BUILD, withDemoHosts } from '../demo-hosts';
-
-class Unreadable extends Error {}
+import { DEMO_PATHS, withDemoHosts } from '../demo-screens';
 
 const ABSENT: ReadResult = { status: 'absent' };
 
-function fail(reason: string): never {
-  throw new Unreadable(`could not read: ${reason}`);
-}
-
-/** Quote a raw value for a message, short. */
-function q(raw: string): string {
-  return `('${screenValue(raw, 40)}')`;
-}
-
-// ------------------------------------------------------------------ text
-
-/** Our own painted elements (dermlint-line, dermlint-warning …) are never part of the screen. */
-function isOurs(node: Node): boolean {
-  return node.nodeName.startsWith('DERMLINT-');
-}
-
-/** Our painted elements on this document, gathered once per read (usually none or a handful). */
-let painted: Element[] = [];
-
-/** textContent without our own nodes, whitespace collapsed. */
-function text(el: Element | null | undefined): string {
-  if (!el) return '';
-  let raw: string;
-  if (painted.length === 0 || el.firstElementChild === null || !painted.some((p) => el.contains(p)))
-    raw = el.textContent ?? '';
-  else {
-    raw = '';
-    const walk = (n: Node) => {
-      for (let c = n.firstChild; c; c = c.nextSibling) {
-        if (c.nodeType === 3) raw += c.nodeValue ?? '';
-        else if (c.nodeType === 1 && !isOurs(c)) walk(c);
-      }
-    };
-    walk(el);
-  }
-  return raw.replace(/\s+/g, ' ').trim();
-}
-
-function isInput(el: Element): el is HTMLInputElement {
-  return el.nodeName === 'INPUT';
-}
-function isSelect(el: Element): el is HTMLSelectElement {
-  return el.nodeName === 'SELECT';
-}
-
-/** The chosen option of a select: its text and value ('' when nothing is chosen). */
-function chosen(select: HTMLSelectElement): { text: string; value: string } {
-  const option = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : undefined;
-  return option ? { text: text(option), value: (option.value ?? '').trim() } : { text: '', value: '' };
-}
+/** A screen value in a message: "units of procedure row 3 ('abc')". */
+const inParens = (raw: string) => `(${quoted(raw, 40)})`;
 
 /**
  * What a cell shows: the labels of an ng-select picker, else the value of its
@@ -109,7 +71,7 @@ function cellValues(cell: Element, found: Element | null = cell.querySelector(SE
   }
   if (found) {
     if (isSelect(found)) {
-      const c = chosen(found);
+      const c = chosenOption(found);
       return c.text || c.value ? [c.text || c.value] : [];
     }
     const v = ((found as HTMLInputElement).value ?? '').trim();
@@ -121,25 +83,18 @@ function cellValues(cell: Element, found: Element | null = cell.querySelector(SE
 
 function single(cell: Element, what: string, holder?: Element | null): string {
   const values = cellValues(cell, holder === undefined ? cell.querySelector(SEL.valueHolder) : holder);
-  if (values.length > 1) fail(`${what} ${q(values.join(', '))}: more than one value`);
+  if (values.length > 1) fail(`${what} ${inParens(values.join(', '))}: more than one value`);
   return values[0] ?? '';
 }
 
 // ------------------------------------------------------------------ where
 
 /** Is this document one the EMA adapter should read at all (by its address)? */
-function onEmaScreen(doc: Document): boolean {
-  let url: URL;
-  try {
-    url = new URL(doc.URL);
-  } catch {
-    return true;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return true; // a parsed or saved document: the DOM decides
-  if (EMA_HOSTS.test(url.hostname)) return true;
-  if (DEMO_BUILD && DEMO_HOSTS.test(url.hostname)) return url.pathname.startsWith(DEMO_PATH);
-  return false;
-}
+const onEmaScreen = (doc: Document) =>
+  onScreenAddress(doc, {
+    isEhrHost: (host) => EMA_HOSTS.test(host),
+    isDemoPath: (path) => path.startsWith(DEMO_PATHS.ema),
+  });
 
 /** The EHR's own patient and visit ids: the hash route first, else the visit's router links. */
 function visitIds(doc: Document, header: Element | null): { patient: string; visit: string } {
@@ -180,11 +135,8 @@ function safeDecode(s: string): string {
 // ------------------------------------------------------------------ fields
 
 function positiveInt(raw: string, what: string): number | undefined {
-  if (!raw) return undefined;
-  const m = raw.match(/^\+?(\d+)(?:\.0*)?$/);
-  const n = m ? Number(m[1]) : NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) fail(`${what} ${q(raw)}`);
-  return n;
+  const n = positiveIntOf(raw);
+  return n === null ? fail(`${what} ${inParens(raw)}`) : n;
 }
 
 /** A number input that holds text the browser could not parse shows '' but is not empty. */
@@ -200,7 +152,8 @@ function dateOfService(header: Element): string | undefined {
   const el = header.querySelector(SEL.dateOfService);
   if (!el) return undefined;
   const raw = isInput(el) ? (el.value ?? '').trim() : text(el);
-  return raw ? (isoDay(raw) ?? fail(`date of service ${q(raw)}`)) : undefined;
+  const day = dateOf(raw);
+  return day === null ? fail(`date of service ${inParens(raw)}`) : day;
 }
 
 function payer(doc: Document, visitBanner: Element | undefined): Encounter['payer'] {
@@ -228,7 +181,7 @@ function diagnoses(list: Element): Diagnosis[] {
     const codeEl = chip.querySelector(SEL.diagnosisCode);
     if (!codeEl) fail(`code of diagnosis ${i + 1}`);
     const code = isInput(codeEl) ? (codeEl.value ?? '').trim() : text(codeEl);
-    if (/\s/.test(code)) fail(`code of diagnosis ${i + 1} ${q(code)}`);
+    if (/\s/.test(code)) fail(`code of diagnosis ${i + 1} ${inParens(code)}`);
     const description = text(chip.querySelector(SEL.diagnosisDescription));
     out.push(description ? { code, description } : { code });
   }
@@ -287,7 +240,7 @@ function readLine(row: Element, n: number, columns: () => (Field | undefined)[])
   let code = single(c.code, where('code'), codeHolder);
   const labelled = code.match(/^([A-Z0-9]{4,5})\s+[-–—:]\s+\S/i);
   if (labelled) code = labelled[1]!;
-  if (/\s/.test(code)) fail(`${where('code')} ${q(code)}`);
+  if (/\s/.test(code)) fail(`${where('code')} ${inParens(code)}`);
 
   const modifiers: string[] = [];
   for (const raw of cellValues(c.modifiers)) {
@@ -301,7 +254,7 @@ function readLine(row: Element, n: number, columns: () => (Field | undefined)[])
   const lesions = positiveInt(numberCell(c.lesions, where('lesions')), where('lesions'));
   const sizeRaw = numberCell(c.size, where('size'));
   const sizeCm = sizeCmOf(sizeRaw);
-  if (sizeCm === null) fail(`${where('size')} ${q(sizeRaw)}`);
+  if (sizeCm === null) fail(`${where('size')} ${inParens(sizeRaw)}`);
   const site = single(c.site, where('site'));
 
   // Pointers: the pressed chips, in order.
@@ -312,22 +265,22 @@ function readLine(row: Element, n: number, columns: () => (Field | undefined)[])
     const pressed = chip.getAttribute('aria-pressed');
     if (pressed !== 'true') {
       if (pressed === 'false' || pressed === null) continue;
-      fail(`${where('pointers')} ${q(pressed)}`);
+      fail(`${where('pointers')} ${inParens(pressed)}`);
     }
     const raw = text(chip.querySelector(SEL.pointerNumber) ?? chip);
-    if (!/^-?\d{1,4}$/.test(raw)) fail(`${where('pointers')} ${q(raw)}`);
+    if (!/^-?\d{1,4}$/.test(raw)) fail(`${where('pointers')} ${inParens(raw)}`);
     dx.push(Number(raw));
   }
 
   const billRaw = single(c.billTo, where('billTo'));
   const billTo = BILL_TO_TEXT.find(([re]) => re.test(billRaw))?.[1];
-  if (!billTo) fail(`${where('billTo')} ${q(billRaw)}`);
+  if (!billTo) fail(`${where('billTo')} ${inParens(billRaw)}`);
 
   const catRaw = single(c.category, where('category'));
   let category: Line['category'];
   if (catRaw) {
     category = CATEGORY_TEXT.find(([re]) => re.test(catRaw))?.[1];
-    if (!category) fail(`${where('category')} ${q(catRaw)}`);
+    if (!category) fail(`${where('category')} ${inParens(catRaw)}`);
   }
 
   const description = c.description ? text(c.description) : '';
@@ -352,7 +305,7 @@ function abn(panel: Element | undefined, rowBoxes: boolean[]): Encounter['abn'] 
   if (!signed || !isInput(signed)) fail('the ABN signed box');
   if (!signed.checked) return undefined;
   const scope = panel.querySelector(SEL.abnScope);
-  const scopeText = scope ? (isSelect(scope) ? chosen(scope).text : text(scope)) : '';
+  const scopeText = scope ? (isSelect(scope) ? chosenOption(scope).text : text(scope)) : '';
   if (!ABN_SCOPE_SELECTED.test(scopeText)) return { signed: true };
   const lines: number[] = [];
   rowBoxes.forEach((on, i) => on && lines.push(i));
@@ -445,13 +398,7 @@ export function readEma(doc: Document): ReadResult {
   if (!onEmaScreen(doc)) return ABSENT;
   const visit = doc.querySelector(SEL.visit);
   if (!visit) return ABSENT;
-  painted = [];
-  for (const tag of SEL.ours) {
-    // Live collections: cheap to ask again on every read.
-    const found = doc.getElementsByTagName(tag);
-    for (let i = 0; i < found.length; i++) painted.push(found[i]!);
-  }
-  try {
+  return readScreen(() => {
     const parts = keyParts(visit);
     const header = parts.header;
     if (!header) fail('the visit header (not on the screen)');
@@ -498,12 +445,7 @@ export function readEma(doc: Document): ReadResult {
     const anchors: ScreenAnchors = { lines: rowEls, field: fieldAnchors(rowEls, columnsOf), diagnoses: dxList, header };
     if (payerEl) anchors.payer = payerEl;
     return { status: 'ok', encounter: encounter as unknown as Encounter, anchors };
-  } catch (e) {
-    if (e instanceof Unreadable) return unreadableResult(e.message);
-    throw e;
-  } finally {
-    painted = [];
-  }
+  });
 }
 
 function signControls(doc: Document): Element[] {

@@ -16,10 +16,6 @@
 
 /** Hosts of the real product, where the whole document is the EMA app. */
 export const EMA_HOSTS = /(^|\.)(ema\.md|modmedapp\.com)$/i;
-/** On the local demo server the EMA screen lives under this path (the athenaNet-style screen shares the host). */
-export const DEMO_HOSTS = /^(localhost|127\.0\.0\.1)$/;
-export const DEMO_PATH = '/ema/web/';
-
 /** Hash routes: #/practice/staff/patient/{patientId}/visit[/{visitId}][?…] */
 export const ROUTE_PATIENT = /\/practice\/staff\/patient\/([^/?#]+)(?:\/|$|\?)/;
 export const ROUTE_VISIT = /\/practice\/staff\/patient\/([^/?#]+)\/visit\/([^/?#]+)/;
@@ -75,8 +71,6 @@ export const SEL = {
   abnScope: id('abn-scope'),
   /** Finalize / sign controls, in the header and in the confirmation modal. */
   signControls: [id('finalize-note'), id('finalize-confirm'), id('sign-note')].join(', '),
-  /** Elements the extension paints into the page: never part of the screen. */
-  ours: ['dermlint-line', 'dermlint-warning', 'dermlint-status', 'dermlint-highlight', 'dermlint-signoff'],
   signButtonsScope: `${id('visit-header')} button, modal-container[role="dialog"] button`,
 } as const;
 

@@ -6,41 +6,21 @@
  * back; where it names none (adding or removing lines, a field read from text,
  * a map without bill-to) the answer is "cannot" and the screen is left alone.
  */
-import { Window } from 'happy-dom';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Encounter, SuggestionAction } from '../../rules/schema';
-import { snapshotLoader, syncSelects } from '../../test/support/snapshot-testing';
+import { expectRead, liveScreen } from '../../test/support/adapter-kit';
+import { demoScreenUrl } from '../demo-screens';
+import { syncSelects } from '../../test/support/snapshot-testing';
 import { createGenericAdapter } from './adapter';
 import { ECW_FIELD_MAP } from './presets';
 import type { FieldMap } from './fieldmap';
 import { genericApplier } from './apply';
 
-const SCREEN_DIR = new URL('../../test/fixtures/ehr/ecw/mobiledoc/jsp/webemr/', import.meta.url);
-const { scriptWindow } = snapshotLoader(new URL('./__snapshots__/', import.meta.url), 'http://localhost/');
 /** The adapter reads; its applier fixes. */
 const withFixes = (map: FieldMap) => ({ ...createGenericAdapter(map), ...genericApplier(map) });
 const ecw = withFixes(ECW_FIELD_MAP);
 
-async function settle(window: Window) {
-  await new Promise((r) => setTimeout(r, 5));
-  await window.happyDOM.waitUntilComplete();
-  syncSelects(window.document as unknown as Document);
-}
-
-async function liveScreen(encounter: Encounter): Promise<{ doc: Document; window: Window }> {
-  const window = scriptWindow(
-    `http://localhost/ecw/mobiledoc/jsp/webemr/index.html?encounter=${encodeURIComponent(JSON.stringify(encounter))}`,
-  );
-  (window as unknown as { fetch: () => Promise<never> }).fetch = () => Promise.reject(new Error('offline'));
-  window.document.write(
-    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''),
-  );
-  window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
-  window.eval(readFileSync(new URL('claim.js', SCREEN_DIR), 'utf8'));
-  await settle(window);
-  return { doc: window.document as unknown as Document, window };
-}
+const liveEcw = (encounter: Encounter) => liveScreen('ecw', demoScreenUrl.ecw('http://localhost', { encounter }));
 
 /** The claim's own digest counter: it re-renders from its state after every committed edit. */
 const digest = (doc: Document) => Number((doc.querySelector('.digest')?.textContent ?? '').replace(/\D/g, ''));
@@ -56,11 +36,7 @@ function row(doc: Document, i: number) {
   };
 }
 
-function read(doc: Document, adapter = ecw): Encounter {
-  const r = adapter.read(doc);
-  if (r.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return r.encounter;
-}
+const read = (doc: Document, adapter = ecw): Encounter => expectRead(adapter.read(doc)).encounter;
 
 const base = (lines: Encounter['lines']): Encounter => ({
   id: 'fix-test',
@@ -81,7 +57,7 @@ async function applied(doc: Document, action: SuggestionAction, adapter = ecw) {
 
 describe('generic adapter (eCW map): writable controls named by the map', () => {
   it('addModifier: the first empty modifier box', async () => {
-    const { doc } = await liveScreen(
+    const { doc } = await liveEcw(
       base([
         { code: '99213', dx: [2] },
         { code: '17110', dx: [1] },
@@ -93,14 +69,14 @@ describe('generic adapter (eCW map): writable controls named by the map', () => 
   });
 
   it('removeModifier: empties the box that holds it', async () => {
-    const { doc } = await liveScreen(base([{ code: '17110', modifiers: ['GA', 'GZ'] }]));
+    const { doc } = await liveEcw(base([{ code: '17110', modifiers: ['GA', 'GZ'] }]));
     expect(await applied(doc, { type: 'removeModifier', line: 0, modifier: 'GA' })).toEqual({ ok: true });
     expect(row(doc, 0).mods).toEqual(['GZ']);
     expect(read(doc).lines[0]!.modifiers).toEqual(['GZ']);
   });
 
   it('setUnits and replaceCode: the units and code boxes', async () => {
-    const { doc } = await liveScreen(base([{ code: '17000' }, { code: '17003', units: 15 }]));
+    const { doc } = await liveEcw(base([{ code: '17000' }, { code: '17003', units: 15 }]));
     expect(await applied(doc, { type: 'setUnits', line: 1, units: 13 })).toEqual({ ok: true });
     expect(row(doc, 1).units).toBe('13');
     expect(await applied(doc, { type: 'replaceCode', line: 0, code: '17004' })).toEqual({ ok: true });
@@ -112,7 +88,7 @@ describe('generic adapter (eCW map): writable controls named by the map', () => 
   });
 
   it('billToPatient: the bill-to select', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213' }, { code: '11951', category: 'cosmetic' }]));
+    const { doc } = await liveEcw(base([{ code: '99213' }, { code: '11951', category: 'cosmetic' }]));
     expect(row(doc, 1).billTo).toBe('Insurance');
     expect(await applied(doc, { type: 'billToPatient', line: 1 })).toEqual({ ok: true });
     expect(row(doc, 1).billTo).toBe('Patient');
@@ -122,7 +98,7 @@ describe('generic adapter (eCW map): writable controls named by the map', () => 
 
 describe('generic adapter: "cannot" where the map names no writable control', () => {
   it('adding and removing lines (a map names no add-row or remove control)', async () => {
-    const { doc } = await liveScreen(base([{ code: '17003', units: 3 }]));
+    const { doc } = await liveEcw(base([{ code: '17003', units: 3 }]));
     const before = digest(doc);
     for (const action of [
       { type: 'addLine', code: '17000' },
@@ -140,7 +116,7 @@ describe('generic adapter: "cannot" where the map names no writable control', ()
   });
 
   it('a map without a bill-to field, and a field read from text', async () => {
-    const { doc } = await liveScreen(base([{ code: '99213' }, { code: '11951', category: 'cosmetic' }]));
+    const { doc } = await liveEcw(base([{ code: '99213' }, { code: '11951', category: 'cosmetic' }]));
     const { billTo: _omit, ...procedures } = ECW_FIELD_MAP.procedures;
     const noBillTo = withFixes({ ...ECW_FIELD_MAP, name: 'no bill-to', procedures });
     expect(noBillTo.canApply({ type: 'billToPatient', line: 1 }, doc)).toBe(

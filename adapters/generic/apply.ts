@@ -21,6 +21,7 @@ import {
 } from '../shared/apply-kit';
 import type { FieldMap } from './fieldmap';
 import { readWithFieldMap } from './read';
+import { isOurs } from '../shared/reader';
 
 /** Option texts or values meaning "bill the patient" (the reader's own words for it). */
 const PATIENT = /^(pat(ient)?|pt|self[\s-]?pay|self|cash|patient pay|patient responsibility)$/i;
@@ -35,8 +36,6 @@ const FIELD_WORD: Record<ProcedureField, string> = {
   billTo: 'bill-to',
 };
 
-/** Our own painted elements (shadow hosts named DERMLINT-…) are never the EHR's controls. */
-const ours = (el: Element) => el.nodeName.startsWith('DERMLINT-');
 /** The action is already true on the screen: nothing to do. */
 const NOTHING = Symbol('nothing to do');
 
@@ -54,7 +53,7 @@ function fieldIn(doc: Document, map: FieldMap, line: number, field: ProcedureFie
   if (typeof row === 'string') return row;
   let found: Element[];
   try {
-    found = [...row.querySelectorAll(selector)].filter((el) => !ours(el));
+    found = [...row.querySelectorAll(selector)].filter((el) => !isOurs(el)); // our own painted elements are never the EHR's controls
   } catch {
     return `the field map's ${FIELD_WORD[field]} selector is not valid here`;
   }

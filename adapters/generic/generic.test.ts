@@ -5,20 +5,21 @@
  * edited as a person would, bad maps and odd values ('unreadable', never a
  * wrong encounter), and hostile text read as text.
  */
-import { Window } from 'happy-dom';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Encounter } from '../../rules/schema';
 import { effectivePayerKind } from '../../rules/index';
 import type { Adapter } from '../types';
 import { matchesAny } from '../../lib/match-patterns';
-import { findings, readWorkedExamples, snapshotLoader, syncSelects } from '../../test/support/snapshot-testing';
+import { findings, readWorkedExamples, snapshotLoader } from '../../test/support/snapshot-testing';
 import { parseSettingsFile } from '../../lib/extension-settings';
 import { FieldMapSchema, fieldMapProblems, parseFieldMap, type FieldMap } from './fieldmap';
 import { createGenericAdapter, genericAdapterId, previewFieldMap, readWithFieldMap } from './index';
 import { ECW_FIELD_MAP } from './presets';
 import { selectorError } from './selector';
+import { click, edit, expectRead, liveScreen } from '../../test/support/adapter-kit';
+import { demoScreenUrl } from '../demo-screens';
 
 interface Case {
   encounter: Encounter;
@@ -27,52 +28,17 @@ interface Case {
 }
 const CASES = readWorkedExamples<Case>();
 const SNAPSHOTS = new URL('./__snapshots__/', import.meta.url);
-const SCREEN_DIR = new URL('../../test/fixtures/ehr/ecw/mobiledoc/jsp/webemr/', import.meta.url);
 
-const { scriptWindow, loadHtml, snapshotHtml, savedIds } = snapshotLoader(SNAPSHOTS, 'http://localhost/');
+const { loadHtml, snapshotHtml, savedIds } = snapshotLoader(SNAPSHOTS, 'http://localhost/');
 const snapshot = (id: string, dir: URL = SNAPSHOTS) => loadHtml(snapshotHtml(id, dir));
 
 /** The live demo screen (its own claim.js run in happy-dom), showing `encounter` as ?encounter= would. */
-async function liveScreen(encounter: unknown): Promise<{ doc: Document; window: Window }> {
-  const url = `http://localhost/ecw/mobiledoc/jsp/webemr/index.html?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
-  // Only our own fixture script runs, and no network is reachable from it.
-  const window = scriptWindow(url);
-  (window as unknown as { fetch: () => Promise<never> }).fetch = () => Promise.reject(new Error('offline'));
-  window.document.write(
-    readFileSync(new URL('index.html', SCREEN_DIR), 'utf8').replace(/<script src="[^"]*"><\/script>/, ''),
-  );
-  // The page's scripts in the order its HTML loads them: the shared DOM builder first.
-  window.eval(readFileSync(new URL('../../test/fixtures/ehr/shared/dom.js', import.meta.url), 'utf8'));
-  window.eval(readFileSync(new URL('claim.js', SCREEN_DIR), 'utf8'));
-  await settle(window);
-  return { doc: window.document as unknown as Document, window };
-}
-async function settle(window: Window) {
-  await new Promise((r) => setTimeout(r, 5));
-  await window.happyDOM.waitUntilComplete();
-  syncSelects(window.document as unknown as Document);
-}
-/** Types into a control and commits it, as a person does (change event). */
-async function edit(window: Window, el: Element | null | undefined, value: string | boolean) {
-  if (!el) throw new Error('no such control');
-  if (typeof value === 'boolean') (el as HTMLInputElement).checked = value;
-  else (el as HTMLInputElement).value = value;
-  el.dispatchEvent(new window.Event('change', { bubbles: true }) as unknown as Event);
-  await settle(window);
-}
-async function click(window: Window, el: Element | null | undefined) {
-  if (!el) throw new Error('no such button');
-  (el as HTMLElement).click();
-  await settle(window);
-}
+const liveEcw = (encounter: unknown) => liveScreen('ecw', demoScreenUrl.ecw('http://localhost', { encounter }));
 const cptRows = (doc: Document) => [...doc.querySelectorAll('#cptTable tbody tr[ng-repeat]')];
 const cptField = (doc: Document, row: number, field: string) =>
   cptRows(doc)[row]?.querySelector(`[data-fieldname="${field}"]`);
 
-function ok(result: ReturnType<typeof readWithFieldMap>): Encounter {
-  if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
-  return result.encounter;
-}
+const ok = (result: ReturnType<typeof readWithFieldMap>): Encounter => expectRead(result).encounter;
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('field map schema', () => {
@@ -543,7 +509,7 @@ describe('a person edits the demo screen', () => {
 
   it('edits the progress note: Edit opens a text box (read as typed), leaving it shows the text again', async () => {
     const ex52 = CASES.find((c) => c.encounter.id === 'ex52')!.encounter;
-    const { doc, window } = await liveScreen(ex52);
+    const { doc, window } = await liveEcw(ex52);
     expect(ok(readWithFieldMap(doc, ECW_FIELD_MAP)).note).toBe(ex52.note);
     await click(window, doc.querySelector('button[name="EDITNOTE"]'));
     const box = doc.querySelector('[data-fieldname="ProgressNoteProceduresText"]') as HTMLTextAreaElement;
@@ -562,7 +528,7 @@ describe('a person edits the demo screen', () => {
       note: 'Procedure: <img src=x onerror="globalThis.pwned=1">\n</div><script>globalThis.pwned=2</script>',
       history: [{ dateOfService: '2026-01-02', code: '<b>x</b>', dx: ['<i>y</i>'] }],
     };
-    const { doc, window } = await liveScreen(hostile);
+    const { doc, window } = await liveEcw(hostile);
     const read = ok(readWithFieldMap(doc, ECW_FIELD_MAP));
     expect(read.note).toBe(hostile.note);
     expect(read.history).toEqual(hostile.history);
@@ -571,13 +537,13 @@ describe('a person edits the demo screen', () => {
   });
 
   it('renders ?encounter= JSON and marks itself ready as custom', async () => {
-    const { doc } = await liveScreen(base);
+    const { doc } = await liveEcw(base);
     expect(doc.documentElement.dataset.demoReady).toBe('custom');
     expect(findings(ok(readWithFieldMap(doc, ECW_FIELD_MAP)))).toEqual(findings(base));
   });
 
   it('changes modifiers, units, pointers and ICD codes; adds and removes rows', async () => {
-    const { doc, window } = await liveScreen(base);
+    const { doc, window } = await liveEcw(base);
     // Drop the 25 from the visit: the engine now wants it.
     await edit(window, cptField(doc, 0, 'ClaimCPTMOD1'), '');
     let read = ok(readWithFieldMap(doc, ECW_FIELD_MAP));
@@ -618,7 +584,7 @@ describe('a person edits the demo screen', () => {
   });
 
   it('switches the insurance, signs the ABN and moves a line to the patient', async () => {
-    const { doc, window } = await liveScreen(base);
+    const { doc, window } = await liveEcw(base);
     await edit(window, doc.querySelector('select[data-fieldname="ClaimInsuranceSwitch"]'), 'I0');
     let read = ok(readWithFieldMap(doc, ECW_FIELD_MAP));
     expect(read.payer).toEqual({ kind: 'medicare', name: 'Medicare Part B' });
@@ -633,7 +599,7 @@ describe('a person edits the demo screen', () => {
   });
 
   it("says what it cannot read: units of row 3 ('two')", async () => {
-    const { doc, window } = await liveScreen(base);
+    const { doc, window } = await liveEcw(base);
     await edit(window, cptField(doc, 2, 'ClaimCPTUnits'), 'two');
     // The screen's note quotes the value; what leaves the page does not.
     expect(readWithFieldMap(doc, ECW_FIELD_MAP)).toEqual({
@@ -677,7 +643,7 @@ describe('a person edits the demo screen', () => {
         },
       ],
     };
-    const { doc, window } = await liveScreen(hostile);
+    const { doc, window } = await liveEcw(hostile);
     const read = ok(readWithFieldMap(doc, ECW_FIELD_MAP));
     expect(read.payer.name).toBe(hostile.payer.name);
     expect(read.diagnoses[0]!.description).toBe(hostile.diagnoses[0]!.description);

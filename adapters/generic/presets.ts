@@ -8,6 +8,7 @@
  * past procedures list (date, CPT, modifiers, ICD codes).
  */
 import type { FieldMap } from './fieldmap';
+import { DEMO_HOSTNAMES, DEMO_PATHS } from '../demo-screens';
 
 const cpt = (field: string) => `input[data-fieldname="${field}"]`;
 
@@ -16,8 +17,8 @@ export const ECW_FIELD_MAP: FieldMap = {
   matches: [
     'https://*.ecwcloud.com/mobiledoc/jsp/webemr/*',
     'https://*.eclinicalweb.com/mobiledoc/jsp/webemr/*',
-    'http://localhost/ecw/mobiledoc/jsp/webemr/*',
-    'http://127.0.0.1/ecw/mobiledoc/jsp/webemr/*',
+    // The demo screen (adapters/demo-screens.ts).
+    ...DEMO_HOSTNAMES.map((host) => `http://${host}${DEMO_PATHS.ecw}*`),
   ],
   procedures: {
     rows: '#cptTable tbody tr[ng-repeat]',

@@ -6,15 +6,25 @@
  * field and the row.
  */
 import type { Diagnosis, Encounter, Line, PriorService } from '../../rules/schema';
-import { checkEncounter } from '../shared/check';
 import type { LineField, ReadResult, ScreenAnchors } from '../types';
-import { payerKindFromText } from '../shared/payer';
-import { encounterIdentity, screenValue, sizeCmOf, unreadableResult, valueOf } from '../shared/text';
+import {
+  checkEncounter,
+  dateOf,
+  fail,
+  failWith,
+  fieldValue as valueOf,
+  isOurs,
+  payerKindFromText,
+  positiveIntOf,
+  quoted,
+  readScreen,
+  screenValue,
+  sizeCmOf,
+} from '../shared/reader';
+import { encounterIdentity } from '../shared/text';
 import type { FieldMap, FieldRef } from './fieldmap';
-import { labelled } from './labels';
-import { isoDay, noteText, priorService } from '../shared/note';
-
-class Unreadable extends Error {}
+import { labelled } from './field-by-label';
+import { noteText, priorService } from '../shared/note';
 
 /** Where a selector came from in the map, for messages: 'procedures.units'. */
 type Field = string;
@@ -29,21 +39,22 @@ function queryAll(scope: ParentNode, ref: FieldRef | undefined, field: Field): E
       found = !at ? [] : ref.selector ? at.box.querySelectorAll(ref.selector) : [at.value];
     }
   } catch {
-    throw new Unreadable(
+    failWith(
       `the field map's ${field} selector is not valid CSS here ('${typeof ref === 'string' ? ref : ref!.selector}')`,
     );
   }
-  // Our own painted elements (shadow hosts named DERMLINT-…) are never part of the screen.
-  return Array.from(found).filter((el) => !el.nodeName.startsWith('DERMLINT-'));
+  // Our own painted elements are never part of the screen.
+  return Array.from(found).filter((el) => !isOurs(el));
 }
 
 function queryFirst(scope: ParentNode, ref: FieldRef | undefined, field: Field): Element | undefined {
   return queryAll(scope, ref, field)[0];
 }
 
-function fail(what: string, where: string, raw: string, why?: string): never {
+/** "could not read: units of row 2 ('abc'): expected …" */
+function failField(what: string, where: string, raw: string, why?: string): never {
   // The value is quoted so the user can find it; kept short, as a map pointed at the wrong element may quote anything.
-  throw new Unreadable(`could not read: ${what} of ${where} ('${screenValue(raw, 58)}')${why ? `: ${why}` : ''}`);
+  fail(`${what} of ${where} (${quoted(raw, 58)})${why ? `: ${why}` : ''}`);
 }
 
 function isToggle(el: Element): el is HTMLInputElement {
@@ -60,16 +71,12 @@ function yesNo(el: Element, what: string, where: string): boolean | undefined {
   if (!t) return undefined;
   if (/\b(not|no|none|unsigned|declined|refused|false|n)\b/.test(t) || t === 'off') return false;
   if (/\b(yes|y|signed|on file|true|x|covered|on)\b/.test(t) || t === '✓' || t === '✔') return true;
-  return fail(what, where, raw);
+  return failField(what, where, raw);
 }
 
 function positiveInt(raw: string, what: string, where: string): number | undefined {
-  const t = raw.trim();
-  if (!t) return undefined;
-  const m = t.match(/^(\d+)(?:\.0+)?$/);
-  const n = m ? Number(m[1]) : NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) fail(what, where, raw, 'expected a whole number above 0');
-  return n;
+  const n = positiveIntOf(raw);
+  return n === null ? failField(what, where, raw, 'expected a whole number above 0') : n;
 }
 
 /** 'CPT 99213', '99213 - Office visit' → code and the text after it. */
@@ -77,7 +84,7 @@ function procedureCode(raw: string, where: string): { code: string; rest?: strin
   const t = raw.trim();
   if (!t) return { code: '' };
   const m = t.match(/^([0-9]{4}[0-9FTU]|[A-Za-z][0-9]{4})(?:(?:\s*[-–—:]\s*|\s+)(.*))?$/);
-  if (!m) fail('code', where, raw, 'expected a CPT or HCPCS code');
+  if (!m) failField('code', where, raw, 'expected a CPT or HCPCS code');
   return { code: m[1]!.toUpperCase(), rest: m[2]?.trim() || undefined };
 }
 
@@ -85,7 +92,7 @@ function procedureCode(raw: string, where: string): { code: string; rest?: strin
 function icdCode(raw: string, where: string): { code: string; rest?: string } {
   const t = raw.trim();
   const m = t.match(/^([A-Za-z][0-9][0-9A-Za-z](?:\.?[0-9A-Za-z]{1,4})?)(?:(?:\s*[-–—:]\s*|\s+)(.*))?$/);
-  if (!m) fail('code', where, raw, 'expected an ICD-10 code');
+  if (!m) failField('code', where, raw, 'expected an ICD-10 code');
   return { code: m[1]!.toUpperCase(), rest: m[2]?.trim() || undefined };
 }
 
@@ -96,7 +103,7 @@ function modifiersOf(elements: Element[], where: string): string[] {
   for (const el of elements) {
     const raw = valueOf(el);
     for (const token of raw.split(/[\s,;/\-–]+/).filter(Boolean)) {
-      if (!/^[A-Za-z0-9]{2}$/.test(token)) fail('modifiers', where, raw, 'expected two-character modifiers');
+      if (!/^[A-Za-z0-9]{2}$/.test(token)) failField('modifiers', where, raw, 'expected two-character modifiers');
       out.push(token.toUpperCase());
     }
   }
@@ -112,14 +119,14 @@ function pointersOf(elements: Element[], where: string, diagnoses: Diagnosis[]):
         // A claim has at most 12 diagnosis pointers (CMS-1500 box 21 A–L); a bigger number is some other field.
         const n = Number(token);
         if (n < 1 || n > 12)
-          fail('pointers', where, raw, `${screenValue(token, 20)} is not a diagnosis pointer (1 to 12)`);
+          failField('pointers', where, raw, `${screenValue(token, 20)} is not a diagnosis pointer (1 to 12)`);
         out.push(n);
       }
       // CMS-1500 box 24E letters: A → 1 … L → 12, alone or run together ('AB').
       else if (/^[A-La-l]{1,4}$/.test(token)) for (const ch of token.toUpperCase()) out.push(ch.charCodeAt(0) - 64);
       else {
         const index = diagnoses.findIndex((d) => normIcd(d.code) === normIcd(token));
-        if (index < 0) fail('pointers', where, raw, `${screenValue(token, 20)} is not on the diagnosis list`);
+        if (index < 0) failField('pointers', where, raw, `${screenValue(token, 20)} is not on the diagnosis list`);
         out.push(index + 1);
       }
     }
@@ -144,7 +151,7 @@ function billToOf(el: Element, where: string): Line['billTo'] {
     )
   )
     return 'patient';
-  return fail('bill-to', where, raw, "expected 'Insurance' or 'Patient'");
+  return failField('bill-to', where, raw, "expected 'Insurance' or 'Patient'");
 }
 
 function categoryOf(el: Element, where: string): Line['category'] {
@@ -154,13 +161,14 @@ function categoryOf(el: Element, where: string): Line['category'] {
   if (/cosmetic|aesthetic/.test(t)) return 'cosmetic';
   if (/retail|product|merchandise|\bitem\b/.test(t)) return 'retail';
   if (/service|procedure|medical|clinical/.test(t)) return 'service';
-  return fail('category', where, raw, "expected 'Service', 'Cosmetic' or 'Retail'");
+  return failField('category', where, raw, "expected 'Service', 'Cosmetic' or 'Retail'");
 }
 
-function dateOf(raw: string): string | undefined {
-  return raw.trim()
-    ? (isoDay(raw) ?? fail('date of service', 'the encounter', raw, 'expected a date MM/DD/YYYY or YYYY-MM-DD'))
-    : undefined;
+function readDateOfService(raw: string): string | undefined {
+  const day = dateOf(raw);
+  return day === null
+    ? failField('date of service', 'the encounter', raw, 'expected a date MM/DD/YYYY or YYYY-MM-DD')
+    : day;
 }
 
 /** The page's path, without query or fragment (they may carry patient ids). */
@@ -189,17 +197,12 @@ function readDiagnoses(doc: Document, map: FieldMap): { diagnoses: Diagnosis[]; 
   // Trailing blank rows are entry rows; a blank row between diagnoses would shift the pointers: refuse.
   while (read.length && read[read.length - 1] === null) read.pop();
   const gap = read.indexOf(null);
-  if (gap >= 0) fail('code', `diagnosis ${gap + 1}`, '', 'a blank diagnosis between others');
+  if (gap >= 0) failField('code', `diagnosis ${gap + 1}`, '', 'a blank diagnosis between others');
   return { diagnoses: read as Diagnosis[], rows: rows.slice(0, read.length) };
 }
 
 export function readWithFieldMap(doc: Document, map: FieldMap): ReadResult {
-  try {
-    return readOrThrow(doc, map);
-  } catch (e) {
-    if (e instanceof Unreadable) return unreadableResult(e.message);
-    throw e;
-  }
+  return readScreen(() => readOrThrow(doc, map));
 }
 
 function readOrThrow(doc: Document, map: FieldMap): ReadResult {
@@ -249,7 +252,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
     if (dx.length) line.dx = dx;
     if (rawSite) line.site = rawSite;
     const size = sizeCmOf(rawSize);
-    if (size === null) fail('size', where, rawSize, "expected a size like '1.2 cm' or '12 mm'");
+    if (size === null) failField('size', where, rawSize, "expected a size like '1.2 cm' or '12 mm'");
     if (size !== undefined) line.sizeCm = size;
     const lesions = positiveInt(rawLesions, 'lesions', where);
     if (lesions !== undefined) line.lesions = lesions;
@@ -287,7 +290,7 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
   }
 
   const dosEl = queryFirst(doc, map.dateOfService, 'dateOfService');
-  const dateOfService = dosEl ? dateOf(valueOf(dosEl)) : undefined;
+  const dateOfService = dosEl ? readDateOfService(valueOf(dosEl)) : undefined;
   const keyEl = queryFirst(doc, map.encounterKey, 'encounterKey');
 
   const candidate: Encounter = {
@@ -313,12 +316,12 @@ function readOrThrow(doc: Document, map: FieldMap): ReadResult {
       field(h!.modifiers, 'modifiers'),
       field(h!.dx, 'dx'),
     );
-    if (typeof service === 'string') throw new Unreadable(`could not read: ${service} of history row ${i + 1}`);
+    if (typeof service === 'string') fail(`${service} of history row ${i + 1}`);
     history.push(service);
   }
   if (history.length) candidate.history = history;
   const problem = checkEncounter(candidate);
-  if (problem) return { status: 'unreadable', reason: `could not read: ${problem}` };
+  if (problem) fail(problem);
 
   const screen: ScreenAnchors = { lines: anchors, field: fieldAnchors(anchors, p) };
   if (payerNameEl) screen.payer = payerNameEl;

@@ -13,6 +13,7 @@
  */
 import type { SuggestionAction } from '../../rules/schema';
 import type { ApplyResult } from '../types';
+import { insideOurs } from './reader';
 
 export type { ApplyResult };
 
@@ -166,12 +167,6 @@ export function clickLikeAPerson(el: Element): void {
   (el as HTMLElement).click();
 }
 
-/** Our own painted nodes (shadow hosts named DERMLINT-…): their changes are not the EHR's. */
-const isOurs = (n: Node | null): boolean => {
-  for (let x = n; x; x = x.parentNode) if (x.nodeName.startsWith('DERMLINT-')) return true;
-  return false;
-};
-
 /**
  * Resolves once the EHR has handled the last step: no change to its DOM for `quietMs` (SPAs
  * re-render in a timer or a microtask after the event), and at most `maxMs` in all.
@@ -192,7 +187,8 @@ export function settled(doc: Document, quietMs = 40, maxMs = 2000): Promise<void
       quiet = setTimeout(done, quietMs);
     };
     const observer = new w.MutationObserver((records) => {
-      if (records.some((r) => !isOurs(r.target))) arm();
+      // Our own painted nodes' changes are not the EHR's.
+      if (records.some((r) => !insideOurs(r.target))) arm();
     });
     observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
     const cap = setTimeout(done, maxMs);

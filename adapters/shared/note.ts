@@ -11,11 +11,12 @@
  * never stale. The note lives in memory only; nothing here stores it.
  */
 import type { PriorService } from '../../rules/schema';
+import { OWN_TAG_PREFIX, isoDay } from './reader';
 
 /** Elements that start a line of their own (those rich-text editors and notes use). */
 const BLOCK = /^(ARTICLE|BLOCKQUOTE|DD|DIV|DL|DT|FOOTER|H[1-6]|HEADER|HR|LI|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
-/** Elements whose text is not shown, and our own painted ones. */
-const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|DERMLINT-.*)$/;
+/** Elements whose text is not shown (and dermlint's own painted ones: OWN_TAG_PREFIX). */
+const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/;
 
 const isControl = (el: Element) => el.nodeName === 'TEXTAREA' || el.nodeName === 'INPUT';
 
@@ -31,7 +32,7 @@ function walk(root: Element): string {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       const name = n.nodeName;
       if (n.nodeType === 3) line += n.nodeValue!.replace(/\s+/g, ' ');
-      else if (n.nodeType !== 1 || SKIP.test(name)) continue;
+      else if (n.nodeType !== 1 || SKIP.test(name) || name.startsWith(OWN_TAG_PREFIX)) continue;
       else if (name === 'BR') {
         lines.push(line);
         line = '';
@@ -94,18 +95,6 @@ const words = (raw: string) =>
     .split(/[\s,;]+/)
     .map((w) => w.replace(/^-+/, ''))
     .filter(Boolean);
-
-/** 'YYYY-MM-DD' from 'MM/DD/YYYY' or 'YYYY-MM-DD', or null when it is neither or no calendar day. */
-export function isoDay(raw: string): string | null {
-  const t = raw.trim();
-  const m = t.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/) ?? t.match(/^()(\d{4})-(\d\d)-(\d\d)$/);
-  if (!m) return null;
-  // US order (month, day, year), or ISO shifted by the empty first group (year, month, day).
-  const [y, mo, d] = m[1] ? [+m[3]!, +m[1], +m[2]!] : [+m[2]!, +m[3]!, +m[4]!];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 /**
  * A prior service from the texts a visit-history row shows (date, code, modifiers, diagnosis codes),

@@ -11,5 +11,5 @@ export const keepRoot = (host: Element, root: ShadowRoot): void => void roots.se
 /** A closed shadow root of ours. */
 export const paintedRoot = (host: Element): ShadowRoot | undefined => roots.get(host);
 
-/** Is this node one of dermlint's own (so the watcher ignores its mutations and the placement its boxes)? */
-export const isOurs = (node: Node): boolean => node.nodeName.startsWith('DERMLINT-');
+/** Is this node one of dermlint's own (so the watcher ignores its mutations and the placement its boxes)? The adapters' test, one prefix. */
+export { isOurs } from '../../adapters/shared/reader';

@@ -19,7 +19,8 @@
  * Pure DOM work, no browser extension API: unit-tested on saved screens.
  */
 import { finder } from '@medv/finder';
-import { labelled, labelText } from '../../adapters/generic/labels';
+import { labelled, labelText } from '../../adapters/generic/field-by-label';
+import { isOurs } from '../../adapters/shared/reader';
 import type { FieldMap, FieldRef } from '../../adapters/generic/fieldmap';
 import { valueOf } from '../../adapters/shared/text';
 import {
@@ -44,7 +45,7 @@ export function selectRef(scope: ParentNode, ref: FieldRef): Element[] {
   } catch {
     return [];
   }
-  return Array.from(found).filter((el) => !el.nodeName.startsWith('DERMLINT-'));
+  return Array.from(found).filter((el) => !isOurs(el));
 }
 
 export const describeRef = (ref: FieldRef): string =>

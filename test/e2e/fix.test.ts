@@ -23,6 +23,7 @@ import { clickButton, openExtensionPage } from './pages';
 import { run } from '../../rules/index';
 import { applySuggestion } from '../../rules/suggestions';
 import type { Encounter, Finding, Suggestion, SuggestionAction } from '../../rules/schema';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 
 const examples: { encounter: Encounter }[] = JSON.parse(
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
@@ -163,8 +164,7 @@ async function clearBox(frame: Frame, selector: string) {
 const SCREENS: FixScreen[] = [
   {
     name: 'ema',
-    url: (base, id) =>
-      `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`,
+    url: (base, id) => demoScreenUrl.ema(base, { case: id }, 4000 + Number(id.replace(/\D/g, '') || 0)),
     lines: (frame) =>
       frame
         .evaluate(() =>
@@ -216,8 +216,7 @@ const SCREENS: FixScreen[] = [
   },
   {
     name: 'athena',
-    url: (base, id) =>
-      `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
+    url: (base, id) => demoScreenUrl.athena(base, { case: id }),
     lines: (frame) =>
       frame
         .evaluate(() => {
@@ -268,7 +267,7 @@ const SCREENS: FixScreen[] = [
   },
   {
     name: 'ecw',
-    url: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
+    url: (base, id) => demoScreenUrl.ecw(base, { case: id }),
     lines: (frame) =>
       frame
         .evaluate(() =>
@@ -541,7 +540,7 @@ describe('keyboard, and what the page’s script cannot do', () => {
 
   it('in a frame without an address of its own (athenaNet written into about:srcdoc), the fix code loads and the fix is made', async () => {
     await page.bringToFront();
-    await page.goto(`${session.baseUrl}/195900/1/srcdoc.esp?case=${c.id}`);
+    await page.goto(demoScreenUrl.athenaSrcdoc(session.baseUrl, { case: c.id }));
     const frame = await readyFrame(page, c.id);
     expect(frame.url()).toBe('about:srcdoc');
     await waitForWarnings(frame, painted(c.encounter), 15_000);

@@ -10,16 +10,14 @@ import { settle } from './screens';
 import { tabIdOf } from './pages';
 import { SETTINGS_KEY } from '../../lib/extension-settings';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 
 export type NoteScreen = 'ema' | 'athena' | 'ecw';
 export const NOTE_SCREENS: readonly NoteScreen[] = ['ema', 'athena', 'ecw'];
 
 export function noteScreenUrl(screen: NoteScreen, base: string, id: string): string {
-  if (screen === 'ema')
-    return `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`;
-  if (screen === 'athena')
-    return `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`;
-  return `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`;
+  if (screen === 'ema') return demoScreenUrl.ema(base, { case: id }, 4000 + Number(id.replace(/\D/g, '') || 0));
+  return demoScreenUrl[screen](base, { case: id });
 }
 
 /** Opens a worked example on a screen (a fresh load) and returns the frame that shows it, once rendered. */

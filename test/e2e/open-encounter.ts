@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
+import { DEMO_PATHS, demoScreenUrl } from '../../adapters/demo-screens';
 
 export type ScreenName = 'ema' | 'athena';
 
@@ -18,13 +19,13 @@ export type ScreenName = 'ema' | 'athena';
 const MAX_QUERY = 12_000;
 
 export function emaUrl(base: string, encounter: unknown, patient = 4242): string {
-  return `${base}/ema/web/practice/staff#/practice/staff/patient/${patient}/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
+  return demoScreenUrl.ema(base, { encounter }, patient);
 }
 
 export function athenaUrl(base: string, encounter: unknown): string | null {
-  const main = `/195900/1/encounter.esp?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
+  const main = demoScreenUrl.athenaEncounter('', { encounter });
   if (encodeURIComponent(main).length > MAX_QUERY) return null;
-  return `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(main)}`;
+  return demoScreenUrl.athena(base, { encounter });
 }
 
 /** The frame whose demo screen says it rendered `ready` (the case id, or 'custom'). */
@@ -73,7 +74,7 @@ export async function openEncounter(page: Page, screen: ScreenName, base: string
     await page.goto(url);
     return demoFrame(page, 'custom');
   }
-  await page.goto(`${base}/195900/1/globalframeset.esp`);
+  await page.goto(`${base}${DEMO_PATHS.athena}globalframeset.esp`);
   const frame = await athenaFrameWithInput(page);
   const dir = mkdtempSync(join(tmpdir(), 'dermlint-encounter-'));
   try {

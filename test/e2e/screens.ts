@@ -1,5 +1,6 @@
 /** The demo EHR screens as the end-to-end tests drive them: how to open a case, where its encounter frame is, and how a user edits it. */
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 
 export interface Screen {
   name: 'ema' | 'athena';
@@ -80,8 +81,7 @@ export async function typeInto(frame: Frame, selector: string, text: string): Pr
 export const SCREENS: Screen[] = [
   {
     name: 'ema',
-    url: (base, id) =>
-      `${base}/ema/web/practice/staff#/practice/staff/patient/${4000 + Number(id.replace(/\D/g, '') || 0)}/visit?case=${id}`,
+    url: (base, id) => demoScreenUrl.ema(base, { case: id }, 4000 + Number(id.replace(/\D/g, '') || 0)),
     frame: readyFrame,
     units: (l) => `input[aria-label="Units row ${l + 1}"]`,
     lesions: (l) => `input[aria-label="Lesion count row ${l + 1}"]`,
@@ -103,8 +103,7 @@ export const SCREENS: Screen[] = [
   },
   {
     name: 'athena',
-    url: (base, id) =>
-      `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?case=${id}`)}`,
+    url: (base, id) => demoScreenUrl.athena(base, { case: id }),
     frame: readyFrame,
     units: (l) => `input[aria-label="Units, line ${l + 1}"]`,
     lesions: (l) => `input[aria-label="Lesion count, line ${l + 1}"]`,

@@ -11,6 +11,7 @@ import { badgeOf, judged, launch, POLL, waitForWarnings, type Session } from './
 import { SCREENS } from './screens';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 
 const cases: { encounter: Encounter; expect: { rule: string; line: number | null }[] }[] = JSON.parse(
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
@@ -35,7 +36,7 @@ describe('an EHR screen in an about:srcdoc frame', () => {
   it('gets its warnings, the badge and the tab status (ex01 on the athena screen)', async () => {
     expect(expected.length).toBeGreaterThan(0);
     const since = Date.now();
-    await page.goto(`${session.baseUrl}/195900/1/srcdoc.esp?case=ex01`);
+    await page.goto(demoScreenUrl.athenaSrcdoc(session.baseUrl, { case: 'ex01' }));
     const athena = SCREENS.find((s) => s.name === 'athena')!;
     const frame = await athena.frame(page, 'ex01');
     expect(frame.url()).toBe('about:srcdoc');

@@ -18,6 +18,7 @@ import { exposeShadowRoots } from './shadow';
 import { ptpFileText, type CmsPtpRow } from '../../rules/ncci/index';
 import { zipArchive } from '../unit/zip-writer';
 import { waitInPainted } from './shadow';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 
 const ema = SCREENS.find((s) => s.name === 'ema')!;
 
@@ -76,8 +77,7 @@ const write = (name: string, data: string | Uint8Array) => {
   return path;
 };
 
-const emaUrl = (encounter: object) =>
-  `${session.baseUrl}/ema/web/practice/staff#/practice/staff/patient/4321/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
+const emaUrl = (encounter: object) => demoScreenUrl.ema(session.baseUrl, { encounter }, 4321);
 
 async function openOptions(): Promise<void> {
   await options.goto(`chrome-extension://${session.extensionId}/options.html#tables`);

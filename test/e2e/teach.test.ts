@@ -22,6 +22,7 @@ import { clickButton, openExtensionPage, tabIdOf } from './pages';
 import { onFreshElement, settle } from './screens';
 import { buildDemoScreens } from '../../scripts/build-demo-screens';
 import type { Encounter } from '../../rules/schema';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 
 const EXAMPLES = 'test/fixtures/examples/encounters.json';
 const cases: { encounter: Encounter }[] = JSON.parse(readFileSync(EXAMPLES, 'utf8'));
@@ -71,7 +72,7 @@ interface Screen {
 const SCREENS: Screen[] = [
   {
     name: 'eClinicalWorks-shaped',
-    url: (id) => `${session.baseUrl}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
+    url: (id) => demoScreenUrl.ecw(session.baseUrl, { case: id }),
     clicks: [
       ['code', '#cptTable tbody tr[ng-repeat]:nth-of-type(2) [data-fieldname="claimCPTCode"]'],
       ['modifiers', '#cptTable tbody tr[ng-repeat] [data-fieldname="ClaimCPTMOD1"]'],
@@ -95,7 +96,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'Cedar Health (React + Mantine)',
-    url: (id) => `${session.baseUrl}/cedar/index.html?case=${id}`,
+    url: (id) => demoScreenUrl.cedar(session.baseUrl, { case: id }),
     clicks: [
       // The chip of line 2's code, the empty search box of line 1's modifiers (the chips beside it are read), a pill of line 4's pointers.
       ['code', 'table.cedar-lines tbody tr:nth-child(2) td:nth-child(1) .mantine-Pill-label'],

@@ -29,6 +29,7 @@ import {
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 import { exposeShadowRoots } from './shadow';
+import { DEMO_PATHS, demoScreenUrl } from '../../adapters/demo-screens';
 
 const cases: { encounter: Encounter }[] = JSON.parse(
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
@@ -73,10 +74,9 @@ const ATHENA = SCREENS.find((s) => s.name === 'athena')!;
 
 /** A screen's URL for an encounter given as JSON (the demo screens take ?encounter=), and its ready key. */
 function customUrl(screen: Screen, base: string, encounter: Encounter): string {
-  const json = encodeURIComponent(JSON.stringify(encounter));
   return screen.name === 'ema'
-    ? `${base}/ema/web/practice/staff#/practice/staff/patient/4999/visit?encounter=${json}`
-    : `${base}/195900/1/globalframeset.esp?MAIN=${encodeURIComponent(`/195900/1/encounter.esp?encounter=${json}`)}`;
+    ? demoScreenUrl.ema(base, { encounter }, 4999)
+    : demoScreenUrl.athena(base, { encounter });
 }
 
 /** The row of a line on a screen (the element its units input sits in). */
@@ -616,7 +616,7 @@ describe('options reach open EHR tabs', () => {
 });
 
 describe('a field map for another EHR (generic adapter)', () => {
-  const ecwUrl = (id: string) => `${session.baseUrl}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`;
+  const ecwUrl = (id: string) => demoScreenUrl.ecw(session.baseUrl, { case: id });
   /** What the engine finds on an example, as painted inline (needs review left out). */
   const expected = (id: string) =>
     run(example(id))
@@ -799,7 +799,7 @@ describe('popup', () => {
     expect(await buttonByText(popup, 'Open review panel')).toBeTruthy();
 
     // The same tab on a page of the demo host that shows no encounter.
-    await ehr.goto(`${session.baseUrl}/ecw/mobiledoc/jsp/webemr/index.html`);
+    await ehr.goto(`${session.baseUrl}${DEMO_PATHS.ecw}index.html`);
     await expect.poll(async () => (await read()).notice, { timeout: 10_000 }).toBe('No encounter on this screen yet');
     await popup.reload();
     await expect.poll(async () => (await read()).notice, { timeout: 10_000 }).toBe('No encounter on this screen yet');

@@ -26,6 +26,7 @@ import { createFixes } from '../../lib/content/fix';
 import { createFixKit } from '../../lib/fix/attempt';
 import { FIX_KIT_GLOBAL } from '../../lib/fix/kit';
 import type { FixRecordRequest } from '../../lib/messages';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 
 const SCREEN_DIR = new URL('../fixtures/ehr/ema/', import.meta.url);
 const windows: Window[] = [];
@@ -141,9 +142,8 @@ function withDermlint(window: Window, adapter: Adapter, fieldMaps: FieldMap[] = 
 }
 
 async function emaScreen(encounter: Encounter) {
-  const route = `/practice/staff/patient/4242/visit?encounter=${encodeURIComponent(JSON.stringify(encounter))}`;
   const window = new Window({
-    url: `http://localhost/ema/web/practice/staff#${route}`,
+    url: demoScreenUrl.ema('http://localhost', { encounter }, 4242),
     settings: {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,

@@ -5,7 +5,8 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isoDay, noteText, priorService } from '../../adapters/shared/note';
+import { noteText, priorService } from '../../adapters/shared/note';
+import { isoDay } from '../../adapters/shared/reader';
 
 const windows: Window[] = [];
 afterEach(async () => {
