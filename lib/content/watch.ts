@@ -215,9 +215,9 @@ export function watchScreen(deps: WatchDeps) {
   }
 
   /** Something relevant changed on the screen: the last read no longer holds (and the warnings may have to move). */
-  function changed() {
+  function changed(nodes?: readonly Node[]) {
     changedSinceRead = true;
-    painter.relayout();
+    painter.relayout(nodes);
     scheduleCheck();
   }
 
@@ -228,7 +228,7 @@ export function watchScreen(deps: WatchDeps) {
   const followed = new Set<Document>();
   const onFrameEdit = () => {
     afterPageTimers = true;
-    changed();
+    changed([]); // drawn in the other document, not this one
   };
   function listen(d: Document, on: boolean) {
     for (const type of ['input', 'change']) {
@@ -251,14 +251,19 @@ export function watchScreen(deps: WatchDeps) {
   }
 
   const observer = new MutationObserver((records) => {
+    // What the EHR added or changed: the pills that stay where they are are checked against these only.
+    let relevant = false;
+    const drawn: Node[] = [];
     for (const r of records) {
-      if (isRelevant(r)) {
-        changed();
-        // Cheap (no read): if the EHR replaced rows under our warnings, they go back before the next frame.
-        if (painter.count > 0 && !painter.intact()) reattachBeforeNextFrame();
-        return;
-      }
+      if (!isRelevant(r)) continue;
+      relevant = true;
+      if (r.type !== 'childList') drawn.push(r.target);
+      else for (const n of r.addedNodes) if (!isOurs(n)) drawn.push(n);
     }
+    if (!relevant) return;
+    changed(drawn);
+    // Cheap (no read): if the EHR replaced rows under our warnings, they go back before the next frame.
+    if (painter.count > 0 && !painter.intact()) reattachBeforeNextFrame();
   });
   observer.observe(doc, OBSERVED);
   // Typing into an input changes no DOM: listen for it. Untrusted events count too (EHRs built on
@@ -266,7 +271,7 @@ export function watchScreen(deps: WatchDeps) {
   const onInput = (e: Event) => {
     if (e.target instanceof Node && !isOurs(e.target)) {
       afterPageTimers = true;
-      changed();
+      changed([e.target]);
     }
   };
   doc.addEventListener('input', onInput, true);
