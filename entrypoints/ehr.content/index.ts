@@ -11,7 +11,7 @@ import { createFixes } from '../../lib/content/fix';
 import type { CommentCheckAnswer, ContentRequest, EvaluateResponse, ToContent } from '../../lib/messages';
 import { bannerTokens, containsBannerText } from '../../lib/banner-check';
 import { withoutScreenValues } from '../../adapters/shared/text';
-import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
+import { loadFieldMaps, onSettingsChanged } from '../../lib/content/field-maps';
 import type { Adapter } from '../../adapters/types';
 
 export default defineContentScript({
