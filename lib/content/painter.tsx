@@ -11,7 +11,13 @@
  * field is in view, and follows scrolling (capture-phase listener, one
  * placement per frame), resizing and re-renders (ResizeObserver,
  * IntersectionObserver, the watcher's mutation records). A placement reads
- * every box first and then writes transforms only: one layout, no thrash.
+ * every box first and then writes transforms only, in a ResizeObserver
+ * callback (right after the browser's own layout: it forces none), and it is
+ * incremental: a pill whose field did not move stays unless what the EHR just
+ * added or changed draws under it, and a new pill is placed against what the
+ * EHR draws near its field. On a 60-line screen, placing every pill against
+ * every text box of the viewport after each edit was most of dermlint's cost
+ * (npm run profile:page, docs/performance.md).
  *
  * The roots are closed: the EHR page's own script cannot read or click what is
  * inside (`host.shadowRoot` is null there). The hosts keep their data-dermlint-*
