@@ -175,6 +175,8 @@ async function launchBrowser(extension: string | null): Promise<{ browser: Brows
     userDataDir: profile,
     enableExtensions: !!extension,
     args,
+    // A 2,000-line athenaNet screen on a loaded machine: a paced sequence can hold the page for minutes.
+    protocolTimeout: 900_000,
   });
   if (extension)
     await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {
