@@ -384,13 +384,18 @@ function history(list: Element): PriorService[] {
  * one) makes the screen unreadable: reading the first one could put findings on the wrong lines.
  * One query per part (a single-selector query is several times faster than one with a selector list).
  */
+/** One walk of the visit for every key part (on 2,000 rows, seven walks cost a quarter of the read). */
+const KEY_PARTS_SELECTOR = KEY_PARTS.map((part) => SEL[part]).join(',');
+
 function keyParts(visit: Element): Partial<Record<(typeof KEY_PARTS)[number], Element>> {
   const found: Partial<Record<(typeof KEY_PARTS)[number], Element>> = {};
-  for (const part of KEY_PARTS) {
-    const all = visit.querySelectorAll(SEL[part]);
-    if (all.length > 1) fail(`the ${KEY_PART_NAMES[part]} (it is on the screen twice)`);
-    if (all[0]) found[part] = all[0];
-  }
+  const all = visit.querySelectorAll(KEY_PARTS_SELECTOR);
+  for (let i = 0; i < all.length; i++)
+    for (const part of KEY_PARTS) {
+      if (!all[i]!.matches(SEL[part])) continue;
+      if (found[part]) fail(`the ${KEY_PART_NAMES[part]} (it is on the screen twice)`);
+      found[part] = all[i]!;
+    }
   return found;
 }
 

@@ -12,7 +12,7 @@ import type { CommentCheckAnswer, ToContent } from '../../lib/messages';
 import type { SendFromContent } from '../../lib/protocol';
 import { bannerTokens, containsBannerText } from '../../lib/banner-check';
 import { withoutScreenValues } from '../../adapters/shared/text';
-import { loadFieldMaps, onSettingsChanged } from '../../lib/content/settings-lite';
+import { loadFieldMaps, onSettingsChanged } from '../../lib/content/field-maps';
 import type { Adapter } from '../../adapters/types';
 
 export default defineContentScript({

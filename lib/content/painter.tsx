@@ -11,7 +11,13 @@
  * field is in view, and follows scrolling (capture-phase listener, one
  * placement per frame), resizing and re-renders (ResizeObserver,
  * IntersectionObserver, the watcher's mutation records). A placement reads
- * every box first and then writes transforms only: one layout, no thrash.
+ * every box first and then writes transforms only, in a ResizeObserver
+ * callback (right after the browser's own layout: it forces none), and it is
+ * incremental: a pill whose field did not move stays unless what the EHR just
+ * added or changed draws under it, and a new pill is placed against what the
+ * EHR draws near its field. On a 60-line screen, placing every pill against
+ * every text box of the viewport after each edit was most of dermlint's cost
+ * (npm run profile:page, docs/performance.md).
  *
  * The roots are closed: the EHR page's own script cannot read or click what is
  * inside (`host.shadowRoot` is null there). The hosts keep their data-dermlint-*
@@ -27,6 +33,7 @@ import {
   findSpot,
   GAP,
   leastCovering,
+  meets,
   obstaclesIn,
   shownBox,
   tetherPath,
@@ -55,30 +62,41 @@ function hasArea(el: Element): boolean {
   return r.width > 0 && r.height > 0;
 }
 
-/** The element a finding is about: its field's, else its line's code, else the line; encounter-level ones by the payer, the diagnosis list or the header. */
-function targetFor(f: Finding, anchors: ScreenAnchors): Element | undefined {
+/**
+ * The element a finding is about: its field's, else its line's code, else the line; encounter-level ones
+ * by the payer, the diagnosis list or the header. `fallback`: where it goes instead if the field turns out
+ * to have no box (EMA's pointer chips of a line with no diagnosis to point at), which is only known once
+ * the page is laid out: the placement checks (no layout is forced in the read's task).
+ */
+function targetFor(f: Finding, anchors: ScreenAnchors): { target: Element; fallback?: Element } | undefined {
   if (f.line !== null) {
     const row = anchors.lines[f.line];
     if (!row) return undefined;
     const field = f.field && f.field !== 'payer' ? f.field : 'code';
-    // A field the screen does not show (EMA's pointer chips of a line with no diagnosis to point at: no height): by the code.
     const shown = anchors.field?.(f.line, field);
-    return (shown && hasArea(shown) ? shown : undefined) ?? anchors.field?.(f.line, 'code') ?? row;
+    const code = anchors.field?.(f.line, 'code') ?? row;
+    return shown && shown !== code ? { target: shown, fallback: code } : { target: code };
   }
-  if (f.field === 'payer' && anchors.payer) return anchors.payer;
-  return (
+  const target =
+    (f.field === 'payer' ? anchors.payer : undefined) ??
     (f.field === 'dx' || f.rule.startsWith('dx-') ? anchors.diagnoses : undefined) ??
     anchors.header ??
-    anchors.diagnoses
-  );
+    anchors.diagnoses;
+  return target ? { target } : undefined;
 }
 
 interface Painted {
   host: HTMLElement;
   root: ShadowRoot;
+  /** The element it is painted beside: `wanted`, or its fallback when that has no box. */
   target: Element;
+  wanted: Element;
+  /** Where it goes if `wanted` has no box; checked (and cleared) by the next placement. */
+  fallback?: Element;
   /** The pill's last spot relative to its field's box, tried first next time (pills do not hop about as the page scrolls). */
   offset?: [number, number];
+  /** Where the last placement put the pill, for the field's box then: kept while both hold (./placement is not run again). */
+  placed?: { field: Box; w: number; h: number; spot: Box; bar: Box | null } | null;
   /** The mark under the field and the line to a pill that could not sit next to it. */
   mark: HTMLElement;
   tether: SVGElement;
@@ -93,15 +111,31 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
   let layer: HTMLElement | null = null;
   let uid = 0;
   let frame = 0;
-  /** What the last placement saw; when the page shows the same, only the pills' own spots are checked again. */
-  let lastSeen = '';
+  /** The viewport and the layer's origin at the last placement: when they change (scroll, resize), every pill is placed again. */
+  let lastFrame = '';
+  let listening = false;
+  /**
+   * What the EHR changed since the last placement (added nodes, changed attributes and text), to
+   * check the pills that stay against: null when unknown (every pill is placed again).
+   */
+  let changed: Node[] | null = null;
   /** The painted warnings in the order of their fields on the page: placed in that order. */
   let ordered: Painted[] = [];
 
-  const schedule = () => {
-    if (!frame && painted.size) frame = win.requestAnimationFrame(() => ((frame = 0), place()));
-  };
   const resizes = win.ResizeObserver ? new win.ResizeObserver(() => place()) : null;
+  /**
+   * Places the pills once the page is next laid out: in a ResizeObserver's callback, which the browser runs
+   * right after its own layout and before it paints the frame, so reading boxes there forces no layout of
+   * the EHR's page (a fresh observation of the document's root is always delivered); in a frame callback
+   * where there is no ResizeObserver.
+   */
+  const schedule = () => {
+    if (!painted.size) return;
+    if (resizes && listening) {
+      resizes.unobserve(doc.documentElement);
+      resizes.observe(doc.documentElement);
+    } else if (!frame) frame = win.requestAnimationFrame(() => ((frame = 0), place()));
+  };
   /**
    * Whether each field is in sight, clipped by no scroll container (the browser says so as it draws a
    * frame: no hit test of ours, which on a page of thousands of rows would cost hundreds of ms).
@@ -116,7 +150,6 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
         { threshold: [0, 1] },
       )
     : null;
-  let listening = false;
   function listen(on: boolean) {
     if (on === listening) return;
     listening = on;
@@ -143,7 +176,7 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
 
   const keyOf = (f: Finding) => `${f.rule}|${f.line}|${f.severity}|${f.message}|${f.fix ?? ''}`;
 
-  function createHost(f: Finding, why: string | undefined, target: Element): Painted {
+  function createHost(f: Finding, why: string | undefined, target: Element, fallback?: Element): Painted {
     const host = doc.createElement(WARNING_TAG);
     host.setAttribute('data-dermlint-rule', f.rule);
     host.setAttribute('data-dermlint-line', f.line === null ? 'encounter' : String(f.line));
@@ -167,7 +200,16 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
     const fix = fixes?.(f);
     const draw = () =>
       render(<InlineWarning finding={f} why={why} uid={id} openRequest={openRequest} fix={fix} />, mount);
-    const p: Painted = { host, root, target, mark, tether, open: () => ((openRequest += 1), draw()) };
+    const p: Painted = {
+      host,
+      root,
+      target,
+      wanted: target,
+      fallback,
+      mark,
+      tether,
+      open: () => ((openRequest += 1), draw()),
+    };
     targets.set(host, target);
     keepRoot(host, root);
     watch(target, true);
@@ -179,6 +221,14 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
       if (e.isTrusted && host.style.opacity === '0') p.target.scrollIntoView({ block: 'center', inline: 'nearest' });
     });
     return p;
+  }
+
+  function retarget(p: Painted, target: Element) {
+    if (p.target === target) return;
+    watch(p.target, false);
+    p.target = target;
+    targets.set(p.host, target);
+    watch(target, true);
   }
 
   function removeEntry(key: string) {
@@ -204,12 +254,22 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
    * Puts every pill beside its field. Reads first (the viewport, each field's box and whether it
    * is in view, each pill's and open card's size, and what the EHR draws where), then writes
    * transforms and the marks' boxes only.
+   *
+   * Incremental: a pill whose field has the same box as when it was placed, with the same size and
+   * no open card, stays where it is, unless what the EHR changed since (`changed`) now draws there.
+   * Only the other pills are placed, against what the EHR draws near their fields (the whole
+   * viewport only when no spot is free close by). A scroll or resize places every pill again.
    */
   function place() {
     if (!layer?.isConnected || painted.size === 0) return;
     const root = doc.compatMode === 'BackCompat' && doc.body ? doc.body : doc.documentElement;
     const view: Box = { left: 2, top: 2, right: root.clientWidth - 2, bottom: root.clientHeight - 2 };
     const origin = layer.getBoundingClientRect();
+    for (const p of ordered)
+      if (p.fallback) {
+        if (!hasArea(p.target)) retarget(p, p.fallback);
+        p.fallback = undefined;
+      }
     const seen = ordered.map((p) => {
       const shown = inSight.get(p.target) !== false ? shownBox(p.target, view) : null;
       const card = p.root.querySelector('.card');
@@ -223,32 +283,53 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
         away: p.target.isConnected ? p.target.getBoundingClientRect() : null,
       };
     });
-    const signature = JSON.stringify([
-      view,
-      origin.left,
-      origin.top,
-      seen.map((s) => [s.field, s.w, s.h, s.card?.width, s.card?.height]),
-    ]);
-    const pills = seen.filter((s) => s.field);
-    if (signature === lastSeen && pills.length) {
-      // Nothing of ours moved: only something new drawn under a pill would make it move.
-      const at: Box[] = pills.map((s) => s.p.host.getBoundingClientRect());
+    const frameKey = `${view.right} ${view.bottom} ${origin.left} ${origin.top}`;
+    const since = frameKey === lastFrame ? changed : null;
+    lastFrame = frameKey;
+    changed = [];
+    const same = (a: Box, b: Box) =>
+      a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+    let kept = seen.filter(
+      (s) =>
+        since &&
+        s.field &&
+        !s.card &&
+        s.p.placed &&
+        s.w === s.p.placed.w &&
+        s.h === s.p.placed.h &&
+        same(s.p.placed.field, s.field),
+    );
+    if (kept.length && since!.length) {
+      // The EHR drew something new: does it sit under a pill that stays?
+      const at = kept.map((s) => s.p.placed!);
       const region = at.reduce(
         (u, b) => ({
-          left: Math.min(u.left, b.left),
-          top: Math.min(u.top, b.top),
-          right: Math.max(u.right, b.right),
-          bottom: Math.max(u.bottom, b.bottom),
+          left: Math.min(u.left, b.spot.left),
+          top: Math.min(u.top, b.spot.top),
+          right: Math.max(u.right, b.spot.right),
+          bottom: Math.max(u.bottom, b.bar?.bottom ?? b.spot.bottom),
         }),
-        at[0]!,
+        { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity },
       );
-      const there = obstaclesIn(doc, region);
-      if (at.every((b) => clear(b, there, 0))) return;
+      const there = obstaclesIn(doc, region, since!);
+      if (there.length)
+        kept = kept.filter(
+          (s) => clear(s.p.placed!.spot, there, 0) && (!s.p.placed!.bar || clear(s.p.placed!.bar, there, 0)),
+        );
     }
-    lastSeen = signature;
-    const obstacles = pills.length ? obstaclesIn(doc, view) : [];
+    const stays = new Set(kept);
+    /** The pills' spots and marks (those that stay, then each placed below): kept clear of one another. */
+    const ours: Box[] = kept.flatMap((s) =>
+      s.p.placed!.bar ? [s.p.placed!.spot, s.p.placed!.bar] : [s.p.placed!.spot],
+    );
+    /** What the EHR draws in the viewport, read once and only if a pill needs it. */
+    let everything: Box[] | null = null;
+    const all = () => (everything ??= obstaclesIn(doc, view));
+    // More than a few pills to place (the first paint, a scroll): the viewport is read once for all of them.
+    if (seen.filter((s) => s.field && !stays.has(s)).length > 3) all();
     const writes: (() => void)[] = [];
     for (const s of seen) {
+      if (stays.has(s)) continue;
       const { p, field, w, h } = s;
       const move = (x: number, y: number, shown: boolean) =>
         writes.push(() => {
@@ -257,6 +338,7 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
           p.host.style.pointerEvents = shown ? 'auto' : 'none';
           p.host.style.zIndex = s.card ? '1' : '';
         });
+      p.placed = null;
       if (!field) {
         // Out of view: kept in the tab order, invisible, where its field is (within the page); a field gone, where it was.
         const x = s.away ? Math.max(origin.left, Math.min(s.away.left, origin.left + root.scrollWidth - w)) : NaN;
@@ -265,6 +347,15 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
         else writes.push(() => ((p.host.style.opacity = '0'), (p.host.style.pointerEvents = 'none')));
         continue;
       }
+      // First what the EHR draws close to the field: enough for a spot within NEAR of it (and its mark).
+      const reach = NEAR + GAP * 2;
+      const near: Box = {
+        left: Math.max(view.left, field.left - reach - w),
+        top: Math.max(view.top, field.top - reach - h),
+        right: Math.min(view.right, field.right + reach + w),
+        bottom: Math.min(view.bottom, field.bottom + reach + h),
+      };
+      let obstacles = (everything ?? obstaclesIn(doc, near)).filter((o) => meets(o, near)).concat(ours);
       let spot: Box | null = null;
       if (p.offset) {
         // The last spot again, if it is still free, in view and close to the field.
@@ -283,7 +374,13 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
         if (inside && gap <= NEAR && clear(again, obstacles)) spot = again;
       }
       spot ??= findSpot(w, h, field, obstacles, view, NEAR);
-      // No room close by (a dense table): the nearest free spot, preferably inside the field's own
+      // A line from a pill that could not sit right next to its field.
+      const far = (a: Box, b: Box) =>
+        Math.max(0, a.left - b.right, b.left - a.right) + Math.max(0, a.top - b.bottom, b.top - a.bottom) > GAP * 3;
+      // No room close by (a dense table) or an open card: what the EHR draws in the whole viewport (a line from a
+      // spot found close by runs between it and the field, inside the region read).
+      if (!spot || s.card) obstacles = all().concat(ours);
+      // No room close by: the nearest free spot, preferably inside the field's own
       // table, list or panel, so that a warning does not land in another part of the screen.
       if (!spot) {
         const rings: Box[] = [];
@@ -297,13 +394,14 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
       spot ??= leastCovering(w, h, field, [field], obstacles, view);
       p.offset = [spot.left - field.left, spot.top - field.top];
       obstacles.push(spot);
+      ours.push(spot);
       // The field's mark (a bar under it, where that covers nothing), unless it is a list or section.
       const bar: Box = { left: field.left, top: field.bottom + 1, right: field.right, bottom: field.bottom + 4 };
       const barShown = field.bottom - field.top < 48 && clear(bar, obstacles, 0);
-      if (barShown) obstacles.push(bar);
-      // A line from a pill that could not sit right next to its field.
-      const far = (a: Box, b: Box) =>
-        Math.max(0, a.left - b.right, b.left - a.right) + Math.max(0, a.top - b.bottom, b.top - a.bottom) > GAP * 3;
+      if (barShown) {
+        obstacles.push(bar);
+        ours.push(bar);
+      }
       let line = far(spot, field) ? tetherPath(spot, field, obstacles) : [];
       let cardAt: Box | null = null;
       if (s.card) {
@@ -315,7 +413,7 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
           findSpot(cw, ch, pill, obstacles.concat(field), view, Infinity, [], 0.1) ??
           leastCovering(cw, ch, pill, [field, pill], obstacles, view);
         if (far(cardAt, pill)) line = line.concat(NaN, NaN, tetherPath(cardAt, pill, obstacles, false));
-      }
+      } else p.placed = { field, w, h, spot, bar: barShown ? bar : null };
       move(spot.left, spot.top, true);
       writes.push(() => {
         const rel = (v: number, o: number) => `${Math.round(v - o)}px`;
@@ -345,10 +443,10 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
   return {
     /** Show exactly these findings; keeps hosts that still apply (and their open/closed state), beside their fields as the screen has them now. */
     paint(findings: Finding[], anchors: ScreenAnchors, why: Record<string, string> = {}) {
-      const wanted = new Map<string, { finding: Finding; target: Element }>();
+      const wanted = new Map<string, { finding: Finding; target: Element; fallback?: Element }>();
       for (const f of findings) {
-        const target = targetFor(f, anchors);
-        if (target) wanted.set(keyOf(f), { finding: f, target });
+        const at = targetFor(f, anchors);
+        if (at) wanted.set(keyOf(f), { finding: f, ...at });
       }
       for (const key of [...painted.keys()]) if (!wanted.has(key)) removeEntry(key);
       if (wanted.size === 0) return listen(false);
@@ -358,19 +456,18 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
       }
       if (!layer.isConnected) doc.documentElement.appendChild(layer);
       listen(true);
-      for (const [key, { finding, target }] of wanted) {
+      for (const [key, { finding, target, fallback }] of wanted) {
         const p = painted.get(key);
-        if (!p) painted.set(key, createHost(finding, why[finding.rule], target));
-        else if (p.target !== target) {
-          watch(p.target, false);
-          p.target = target;
-          targets.set(p.host, target);
-          watch(target, true);
+        if (!p) painted.set(key, createHost(finding, why[finding.rule], target, fallback));
+        else if (p.wanted !== target || !p.target.isConnected) {
+          p.wanted = target;
+          p.fallback = fallback;
+          retarget(p, target);
         }
       }
       order([...painted.values()]);
-      lastSeen = '';
-      place();
+      // Placed in the next frame's callback, with the EHR's own re-render laid out by then: one layout, outside the read's task.
+      schedule();
     },
     /** Every painted warning's field is still on the page (the EHR did not re-render it away), and so is the layer. */
     intact(): boolean {
@@ -378,8 +475,16 @@ export function createPainter(doc: Document, fixes?: (f: Finding) => FixHooks | 
       for (const p of painted.values()) if (!p.target.isConnected) return false;
       return true;
     },
-    /** The page's layout may have changed (the watcher saw the EHR's DOM change): place again in the next frame. */
-    relayout: schedule,
+    /**
+     * The page's layout may have changed (the watcher saw the EHR's DOM change): place again in the
+     * next frame. `nodes`: what the EHR added or changed (the pills that stay are checked against
+     * what these draw); none given, every pill is placed again.
+     */
+    relayout(nodes?: readonly Node[]) {
+      if (!nodes || !changed || changed.length + nodes.length > 1000) changed = null;
+      else changed.push(...nodes);
+      schedule();
+    },
     clear() {
       for (const key of [...painted.keys()]) removeEntry(key);
       layer?.remove();

@@ -50,47 +50,49 @@ export const meets = (a: Box, b: Box, gap = 0): boolean =>
  * visible: each line of text (Range.getClientRects), each control, image and
  * frame. Subtrees far above or below the region are skipped (a 2,000-row
  * table costs one box read per row outside it); open shadow roots are read.
+ * `within`: only what these nodes (and their descendants) draw, as when the
+ * EHR just added or changed them; by default the whole page.
  */
-export function obstaclesIn(doc: Document, region: Box): Box[] {
+export function obstaclesIn(doc: Document, region: Box, within?: readonly Node[]): Box[] {
   const out: Box[] = [];
   const range = doc.createRange();
   const add = (r: DOMRect) => {
     if (r.width > 0 && r.height > 0 && meets(r, region)) out.push(r);
   };
-  const walk = (parent: ParentNode) => {
-    for (let n = parent.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) {
-        if (/\S/.test((n as Text).data)) {
-          range.selectNodeContents(n);
-          for (const r of range.getClientRects()) add(r);
-        }
-        continue;
+  const visit = (n: Node) => {
+    if (n.nodeType === 3) {
+      if (/\S/.test((n as Text).data)) {
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) add(r);
       }
-      if (n.nodeType !== 1) continue;
-      const el = n as Element;
-      const tag = el.nodeName;
-      if (UNDRAWN.test(tag)) continue;
-      if (isOurs(el)) {
-        // Our status note and sign-off prompt are read too; our warnings are placed by the painter.
-        if (tag === 'DERMLINT-STATUS' || tag === 'DERMLINT-SIGNOFF') add(el.getBoundingClientRect());
-        continue;
-      }
-      const r = el.getBoundingClientRect();
-      if (isBoxed(el)) {
-        add(r);
-        continue;
-      }
-      if (
-        r.width || r.height
-          ? r.bottom < region.top - REACH || r.top > region.bottom + REACH
-          : getComputedStyle(el).display === 'none'
-      )
-        continue;
-      walk(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
+      return;
     }
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    const tag = el.nodeName;
+    if (UNDRAWN.test(tag)) return;
+    if (isOurs(el)) {
+      // Our status note and sign-off prompt are read too; our warnings are placed by the painter.
+      if (tag === 'DERMLINT-STATUS' || tag === 'DERMLINT-SIGNOFF') add(el.getBoundingClientRect());
+      return;
+    }
+    const r = el.getBoundingClientRect();
+    if (isBoxed(el)) return add(r);
+    if (
+      r.width || r.height
+        ? r.bottom < region.top - REACH || r.top > region.bottom + REACH
+        : getComputedStyle(el).display === 'none'
+    )
+      return;
+    walk(el);
+    if (el.shadowRoot) walk(el.shadowRoot);
   };
-  if (doc.body) walk(doc.body);
+  const walk = (parent: ParentNode) => {
+    for (let n = parent.firstChild; n; n = n.nextSibling) visit(n);
+  };
+  if (within) {
+    for (const n of within) if (n.isConnected) visit(n);
+  } else if (doc.body) walk(doc.body);
   return out;
 }
 

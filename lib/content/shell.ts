@@ -20,8 +20,8 @@ export interface Painter {
   paint(findings: Finding[], anchors: ScreenAnchors, why?: Record<string, string>): void;
   /** Every warning's field is still on the page (false while findings wait for the kit). */
   intact(): boolean;
-  /** The page may have moved: place the warnings again (next frame). */
-  relayout(): void;
+  /** The page may have moved: place the warnings again (next frame); `nodes`: what the EHR added or changed, if known. */
+  relayout(nodes?: readonly Node[]): void;
   /** Opens the card of a line's (null: the encounter's) first warning, as the review panel's "show on screen" asks. */
   open(line: number | null): void;
   clear(): void;
@@ -72,7 +72,7 @@ export function createShell(
       else if (waiting) void prepare();
     },
     intact: () => !waiting && (painter?.intact() ?? true),
-    relayout: () => painter?.relayout(),
+    relayout: (nodes) => painter?.relayout(nodes),
     open: (line) => painter?.open(line),
     clear() {
       waiting = null;

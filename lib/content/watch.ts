@@ -7,12 +7,19 @@
  * in a task of our own (never inside the EHR's), one for all the changes of a
  * task, a read is reused until a relevant change comes, and an unchanged
  * encounter costs a read and a string compare, no message.
+ *
+ * What it decides is a state machine of its own (./watch-state: events in,
+ * effects out, tested without a browser); when it runs, its scheduler
+ * (./schedule: the read task, the repair before the next frame). This file
+ * wires them to the page: the listeners, the adapter's read, the painter.
  */
 import type { Adapter, ReadResult, ScreenAnchors } from '../../adapters/types';
 import type { EvaluateResponse } from '../messages';
 import type { Encounter, Finding } from '../../rules/schema';
 import { isOurs } from './roots';
 import type { Painter } from './shell';
+import { beforeNextFrame, readTask } from './schedule';
+import { initialWatchState, step, visibleFindings, type WatchEffect, type WatchEvent } from './watch-state';
 
 export interface WatchDeps {
   adapter: Adapter;
@@ -28,39 +35,9 @@ export interface WatchDeps {
 export function watchScreen(deps: WatchDeps) {
   const { adapter, doc, painter, signal } = deps;
   const win = doc.defaultView;
-  let scheduled = false;
-  let lastKey: string | null = null;
-  let lastState: ReadResult['status'] | null = null;
-  let lastFindings: Finding[] = [];
-  /** How many lines the encounter had that lastFindings were computed for. */
-  let lastFindingsLines = -1;
-  let lastShowInfo = false;
-  let lastWhy: Record<string, string> = {};
-  let lastAnchors: ScreenAnchors | null = null;
-  let lastEncounterId = '';
-  let lastErrors = 0;
-  let lastSignoffPrompt = true;
-  let sequence = 0;
-  /** A relevant change (mutation, input, navigation) since the last read; when false, the last read still holds. */
-  let changedSinceRead = true;
-  /** The last read of the screen and its key (null when it was not readable). */
-  let lastRead: { result: ReadResult; key: string | null } | null = null;
-  /** An edit (input or change event) came since the last read: read behind the page's own zero timers (see runScheduled). */
-  let afterPageTimers = false;
-  /** A one-click fix is operating the screen: its steps are not judged one by one (see hold). */
-  let held = false;
-  /** The encounter (its JSON) the painted findings were judged on. */
-  let judgedKey: string | null = null;
-
-  function visible(findings: Finding[], showInfo: boolean) {
-    return showInfo ? findings : findings.filter((f) => f.severity !== 'info');
-  }
-
-  function repaint(anchors: ScreenAnchors) {
-    lastAnchors = anchors;
-    painter.paint(visible(lastFindings, lastShowInfo), anchors, lastWhy);
-    deps.onPainted?.(lastFindings);
-  }
+  let state = initialWatchState();
+  /** The anchors the findings were last painted at (the review panel's "show on screen", the sign-off check). */
+  let anchors: ScreenAnchors | null = null;
 
   /**
    * The screen as it is now: the last read if no relevant change came since (mutation records and
@@ -68,6 +45,8 @@ export function watchScreen(deps: WatchDeps) {
    * The key is a JSON string of the encounter: ~0.03 ms for 60 lines, under 1 ms for 2,000, against
    * 1–5 ms and ~100 ms for the read itself.
    */
+  let changedSinceRead = true;
+  let lastRead: { result: ReadResult; key: string | null } | null = null;
   function currentRead(fresh = false): { result: ReadResult; key: string | null } {
     if (!fresh && !changedSinceRead && lastRead) return lastRead;
     changedSinceRead = false;
@@ -85,67 +64,75 @@ export function watchScreen(deps: WatchDeps) {
     return lastRead;
   }
 
-  async function check(force = false) {
-    scheduled = false;
-    afterPageTimers = false;
-    if (signal.aborted || held) return;
-    const now = currentRead(force);
-    const result = now.result;
-    if (result.status !== 'ok') {
-      ++sequence; // an answer still on its way is for a screen that is no longer there
-      lastAnchors = null;
-      lastErrors = 0;
-      if (result.status !== lastState || force) {
-        painter.clear();
-        lastKey = null;
-        judgedKey = null;
-        if (result.status === 'unreadable') painter.showStatus(`dermlint could not read this screen: ${result.reason}`);
-        // A frame that never showed an encounter stays silent towards the worker.
-        // What the worker keeps (tab state, popup, side panel) never quotes the screen: the note without its values.
-        if (lastState !== null || result.status === 'unreadable')
-          deps.reportStatus(
-            result.status,
-            result.status === 'unreadable' ? (result.withoutValues ?? result.reason) : undefined,
-          );
+  function repaint(at: ScreenAnchors) {
+    anchors = at;
+    painter.paint(visibleFindings(state.judged), at, state.judged.why);
+    deps.onPainted?.(state.judged.findings);
+  }
+
+  /** Feeds an event to the state machine and runs what it decides. */
+  function dispatch(event: WatchEvent) {
+    const next = step(state, event);
+    state = next.state;
+    for (const effect of next.effects) run(effect);
+  }
+
+  function run(effect: WatchEffect) {
+    switch (effect.type) {
+      case 'clear':
+        return painter.clear();
+      case 'status':
+        return painter.showStatus(effect.text);
+      case 'report':
+        return deps.reportStatus(effect.state, effect.reason);
+      case 'prepare':
+        return painter.prepare();
+      case 'repair':
+        if (!painter.intact()) repairBeforeNextFrame();
+        return;
+      case 'ask':
+        asked = ask(effect.seq, effect.encounter);
+        return;
+      case 'paint': {
+        // Anchors may have moved while we waited: read them again before painting, unless nothing changed since the last read.
+        const after = currentRead();
+        if (after.result.status === 'ok' && after.key === effect.key) repaint(after.result.anchors);
+        else reads.request();
+        return;
       }
-      lastState = result.status;
-      return;
+      case 'repaint':
+        return repaint(effect.anchors);
+      case 'read-now':
+        return void check(effect.force);
+      case 'read-soon':
+        return reads.request();
     }
-    lastState = 'ok';
-    painter.prepare(); // an encounter on the screen: the paint kit comes while the worker judges it
-    const key = now.key!;
-    // Rows the EHR re-rendered under our warnings get them back before the next frame: the same
-    // findings, or until the answer comes the last ones (stale findings stay until the answer).
-    if (!painter.intact()) reattachBeforeNextFrame();
-    if (key === lastKey && !force) return; // same encounter: no message
-    lastKey = key;
-    const mine = ++sequence;
+  }
+
+  async function ask(seq: number, encounter: Encounter) {
     let response: EvaluateResponse;
     try {
-      response = await deps.evaluate(result.encounter);
+      response = await deps.evaluate(encounter);
     } catch {
       // The worker restarted or the extension was updated: try again on the next change.
-      lastKey = null;
-      return;
+      return dispatch({ type: 'answer-lost', seq });
     }
-    if (mine !== sequence || signal.aborted || held) return; // a newer read is on its way, or a fix is running
-    if (!response.ok) {
-      lastKey = null;
-      return;
-    }
-    lastFindings = response.findings;
-    lastFindingsLines = result.encounter.lines.length;
-    lastShowInfo = response.showInfoInline;
-    lastWhy = response.why;
-    lastErrors = response.errors;
-    lastSignoffPrompt = response.signoffPrompt;
-    lastEncounterId = result.encounter.id;
-    judgedKey = key;
-    // Anchors may have moved while we waited: read them again before painting, unless nothing changed since the last read.
-    const after = currentRead();
-    if (after.result.status === 'ok' && after.key === key) repaint(after.result.anchors);
-    else scheduleCheck();
+    if (!signal.aborted) dispatch({ type: 'answer', seq, response });
   }
+
+  /** The question the last read asked, until its answer is painted (or none). */
+  let asked: Promise<void> | undefined;
+  /** Reads the screen (the last read if nothing changed since, unless `force`) and judges it; resolves once judged. */
+  function check(force = false): Promise<void> {
+    reads.taken();
+    asked = undefined;
+    if (signal.aborted || state.phase === 'held') return Promise.resolve();
+    const now = currentRead(force);
+    if (now.result.status !== 'ok') anchors = null;
+    dispatch({ type: 'read', result: now.result, key: now.key, force });
+    return asked ?? Promise.resolve();
+  }
+  const reads = readTask(() => void check(), signal);
 
   /**
    * Puts the warnings back on rows the EHR just re-rendered, before the next frame is drawn (so they
@@ -153,72 +140,19 @@ export function watchScreen(deps: WatchDeps) {
    * painting would make a long task. Asked for from the mutation observer (inside the EHR's task,
    * so the frame callback is in place even if the frame comes before our read task) and after a
    * read. The frame callback reuses a read made since the change, or makes the one our task would
-   * have made. A timer stands in where frames are not drawn (a background tab).
+   * have made.
    */
-  let reattachPending = false;
-  function reattachBeforeNextFrame() {
-    if (reattachPending) return;
-    reattachPending = true;
-    const run = () => {
-      if (!reattachPending) return;
-      reattachPending = false;
-      if (signal.aborted || held || painter.intact()) return;
-      const now = currentRead();
-      if (now.result.status !== 'ok') return scheduleCheck();
-      // The encounter changed: ask now, with this read, before the paint below (and the layout it
-      // forces on a freshly re-rendered page) holds the thread; the scheduled check then has nothing to do.
-      // Only for a change our task has yet to judge: after a failed answer, wait for the next change.
-      if (scheduled && now.key !== lastKey) void check();
-      // The last findings stay on their lines until the answer (they may be for an earlier state of
-      // the encounter); if lines were added or removed since, they would land on the wrong rows, so
-      // those wait for the answer.
-      if (now.result.encounter.lines.length === lastFindingsLines) repaint(now.result.anchors);
-    };
-    win?.requestAnimationFrame(run);
-    setTimeout(run, 100);
-  }
-
-  /**
-   * Our reads run in a task of their own, never as a microtask at the end of the EHR's task (its
-   * re-render plus our read would make one long task), and once for all the changes of a task:
-   * a MessageChannel message is the quickest such task (timers may be clamped); a zero timer
-   * where there is none.
-   *
-   * After an edit (an input or change event), the read waits one more turn, behind the zero-delay
-   * timers the page set while handling the event: EHRs re-render an edited row or the whole screen
-   * right after the event (both demo screens in a zero timer, Angular in the same task), and one read
-   * after the re-render serves both the edit and the re-render, where reading at once meant a second
-   * full read once the rows were replaced. Warnings on replaced rows are put back before the next
-   * frame all the same (the mutation observer asks for that).
-   */
-  function runScheduled() {
-    if (!scheduled) return; // a recheck came first
-    if (afterPageTimers) {
-      afterPageTimers = false;
-      setTimeout(runScheduled, 0);
-      return;
-    }
-    void check();
-  }
-  let channel: MessageChannel | null = null;
-  try {
-    channel = new MessageChannel();
-    channel.port1.onmessage = runScheduled;
-  } catch {
-    channel = null;
-  }
-  function scheduleCheck() {
-    if (scheduled || signal.aborted) return;
-    scheduled = true;
-    if (channel) channel.port2.postMessage(null);
-    else setTimeout(runScheduled, 0);
-  }
+  const repairBeforeNextFrame = beforeNextFrame(win, () => {
+    if (signal.aborted || state.phase === 'held' || painter.intact()) return;
+    const now = currentRead();
+    dispatch({ type: 'frame', result: now.result, key: now.key, readPending: reads.pending });
+  });
 
   /** Something relevant changed on the screen: the last read no longer holds (and the warnings may have to move). */
-  function changed() {
+  function changed(nodes?: readonly Node[], afterPageTimers = false) {
     changedSinceRead = true;
-    painter.relayout();
-    scheduleCheck();
+    painter.relayout(nodes);
+    reads.request({ afterPageTimers });
   }
 
   /**
@@ -226,10 +160,7 @@ export function watchScreen(deps: WatchDeps) {
    * screen's. Followed from the read that names them until a read no longer does.
    */
   const followed = new Set<Document>();
-  const onFrameEdit = () => {
-    afterPageTimers = true;
-    changed();
-  };
+  const onFrameEdit = () => changed([], true); // drawn in the other document, not this one
   function listen(d: Document, on: boolean) {
     for (const type of ['input', 'change']) {
       if (on) d.addEventListener(type, onFrameEdit, true);
@@ -251,23 +182,25 @@ export function watchScreen(deps: WatchDeps) {
   }
 
   const observer = new MutationObserver((records) => {
+    // What the EHR added or changed: the pills that stay where they are are checked against these only.
+    let relevant = false;
+    const drawn: Node[] = [];
     for (const r of records) {
-      if (isRelevant(r)) {
-        changed();
-        // Cheap (no read): if the EHR replaced rows under our warnings, they go back before the next frame.
-        if (painter.count > 0 && !painter.intact()) reattachBeforeNextFrame();
-        return;
-      }
+      if (!isRelevant(r)) continue;
+      relevant = true;
+      if (r.type !== 'childList') drawn.push(r.target);
+      else for (const n of r.addedNodes) if (!isOurs(n)) drawn.push(n);
     }
+    if (!relevant) return;
+    changed(drawn);
+    // Cheap (no read): if the EHR replaced rows under our warnings, they go back before the next frame.
+    if (painter.count > 0 && !painter.intact()) repairBeforeNextFrame();
   });
   observer.observe(doc, OBSERVED);
   // Typing into an input changes no DOM: listen for it. Untrusted events count too (EHRs built on
   // Angular dispatch their own after setting a value): they only make us read the screen again.
   const onInput = (e: Event) => {
-    if (e.target instanceof Node && !isOurs(e.target)) {
-      afterPageTimers = true;
-      changed();
-    }
+    if (e.target instanceof Node && !isOurs(e.target)) changed([e.target], true);
   };
   doc.addEventListener('input', onInput, true);
   doc.addEventListener('change', onInput, true);
@@ -276,19 +209,13 @@ export function watchScreen(deps: WatchDeps) {
   doc.addEventListener('load', onLoad, true);
   const onNavigate = () => changed();
   // A frame that goes away (athenaNet reloads frMain on every navigation) takes its findings with it.
-  const onPageHide = () => {
-    if (lastState === 'ok') deps.reportStatus('absent');
-    lastState = null;
-    lastKey = null;
-  };
+  const onPageHide = () => dispatch({ type: 'page-hide' });
   win?.addEventListener('pagehide', onPageHide);
   win?.addEventListener('hashchange', onNavigate);
   win?.addEventListener('popstate', onNavigate);
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    channel?.port1.close();
-    channel?.port2.close();
     doc.removeEventListener('input', onInput, true);
     doc.removeEventListener('change', onInput, true);
     doc.removeEventListener('load', onLoad, true);
@@ -307,26 +234,24 @@ export function watchScreen(deps: WatchDeps) {
      * A one-click fix is about to operate the screen: no reads, messages or paints until release,
      * so its intermediate states are never judged or painted; then the screen is judged once, as any edit.
      */
-    hold() {
-      held = true;
-    },
+    hold: () => dispatch({ type: 'hold' }),
     release(): Promise<void> {
-      held = false;
-      return check(true);
+      dispatch({ type: 'release' }); // reads and judges the screen at once (its effect)
+      return asked ?? Promise.resolve();
     },
     /** The encounter (as JSON) the findings on the screen were judged on: a fix is made for that one only. */
-    judgedKey: () => judgedKey,
+    judgedKey: () => state.judged.key,
     /** Errors not dismissed on the screen now, for the sign-off check. */
-    errors: () => lastErrors,
-    signoffPrompt: () => lastSignoffPrompt,
-    encounterId: () => lastEncounterId,
+    errors: () => state.judged.errors,
+    signoffPrompt: () => state.judged.signoffPrompt,
+    encounterId: () => state.judged.encounterId,
     /** The element of a line (or the diagnosis list / header for encounter-level findings). */
     anchorOf(line: number | null): Element | undefined {
-      if (!lastAnchors) return undefined;
-      return line === null ? (lastAnchors.diagnoses ?? lastAnchors.header) : lastAnchors.lines[line];
+      if (!anchors) return undefined;
+      return line === null ? (anchors.diagnoses ?? anchors.header) : anchors.lines[line];
     },
     /** Lines with errors, in order. */
-    errorLines: () => lastFindings.filter((f) => f.severity === 'error').map((f) => f.line),
+    errorLines: () => state.judged.findings.filter((f) => f.severity === 'error').map((f) => f.line),
   };
 }
 

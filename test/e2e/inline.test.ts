@@ -169,6 +169,28 @@ for (const screen of SCREENS) {
         .toBeGreaterThan(0);
     });
 
+    it('a value the page sets as a property (no event, no markup) is judged at the next read, never kept stale', async () => {
+      await page.goto(screen.url(session.baseUrl, 'ex44'));
+      const frame = await screen.frame(page, 'ex44');
+      await waitForWarnings(frame, ['lesions-lumped@0']);
+      const lesions =
+        screen.name === 'ema' ? 'input[aria-label="Lesion count row 1"]' : 'input[aria-label="Lesion count, line 1"]';
+      // As an Angular EHR does: the property only. Then something unrelated makes dermlint read the screen again.
+      const setProperty = (value: string) =>
+        frame.evaluate(
+          (sel, v) => {
+            (document.querySelector(sel) as HTMLInputElement).value = v;
+            document.body.dispatchEvent(new Event('input', { bubbles: true }));
+          },
+          lesions,
+          value,
+        );
+      await setProperty('1');
+      await waitForWarnings(frame, []);
+      await setProperty('3');
+      await waitForWarnings(frame, ['lesions-lumped@0']);
+    });
+
     it('the warning explains itself on click and is reachable by keyboard', async () => {
       await page.goto(screen.url(session.baseUrl, 'ex44'));
       const frame = await screen.frame(page, 'ex44');

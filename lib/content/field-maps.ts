@@ -1,8 +1,9 @@
 /**
- * What the content script needs of the settings: the user's field maps, and
- * word when settings change. Read without the schemas (zod stays out of the
- * EHR page): the options page validated them when it saved them, and the
- * generic reader answers 'unreadable' to anything odd rather than guess.
+ * The user's field maps, as the content script reads them from the stored
+ * settings (all it needs of them), and word when the settings change. Read
+ * without the schemas (zod stays out of the EHR page): the options page
+ * validated them when it saved them, and the generic reader answers
+ * 'unreadable' to anything odd rather than guess.
  */
 // WXT's own `browser` (the browser's promise-based API, no polyfill): ~2.6 KB gzip less in every EHR frame.
 import { browser } from 'wxt/browser';
