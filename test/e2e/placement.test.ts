@@ -28,6 +28,7 @@ import { exposeShadowRoots, waitInPainted } from './shadow';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/extension-settings';
+import { demoScreenUrl } from '../../adapters/demo-screens';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
 import { shortLabel } from '../../components/finding-labels';
 
@@ -55,7 +56,7 @@ const LAYOUTS: Layout[] = [
   { name: 'athena', url: SCREENS[1]!.url, rows: 'tr.fe_c_service' },
   {
     name: 'ecw',
-    url: (base, id) => `${base}/ecw/mobiledoc/jsp/webemr/index.html?case=${id}`,
+    url: (base, id) => demoScreenUrl.ecw(base, { case: id }),
     rows: '#cptTable tbody tr[ng-repeat]',
   },
 ];
