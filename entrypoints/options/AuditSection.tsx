@@ -4,7 +4,7 @@ import type { Dismissal, FixRecord } from '../../lib/background/dismissals';
 import { auditToCsv, downloadText, exportFileName } from '../../lib/export';
 import { RULES } from '../../rules/catalog/index';
 import { AuditTable } from '../../components/AuditTable';
-import { ask } from '../sidepanel/tab-view';
+import { ask } from '../../lib/tab-view';
 
 const RULE_SUMMARY: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.summary]));
 

@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import '../../assets/pages.css';
 import { PopupSummary } from '../../components/PopupSummary';
 import type { TabView } from '../../components/TabStatus';
-import { activeTab, loadTabView, onTabStateChanged, type TabRef } from '../sidepanel/tab-view';
+import { activeTab, loadTabView, onTabStateChanged, type TabRef } from '../../lib/tab-view';
 import { hostScriptsStatus } from '../../lib/host-scripts-status';
 import { teachTab } from '../../lib/teach/start';
 

@@ -12,7 +12,7 @@ import { downloadText, exportFileName, toCsv, toJson } from '../../lib/export';
 import { onSettingsChanged } from '../../lib/settings-store';
 import { REASON_LABEL } from '../../lib/background/dismissals';
 import { exportPseudonym } from '../../lib/background/pseudonym';
-import { activeTab, ask, loadTabView, onTabStateChanged, pinnedTabId, type TabRef } from './tab-view';
+import { activeTab, ask, loadTabView, onTabStateChanged, pinnedTabId, type TabRef } from '../../lib/tab-view';
 
 function SidePanel() {
   const [view, setView] = useState<TabView>({ kind: 'loading' });

@@ -1,14 +1,14 @@
 /**
  * What the popup and the side panel show for a tab: the worker's tab state, or
- * why there is none. Shared by both pages (they live in different entrypoints).
+ * why there is none. Shared by both pages and by options, so it lives in lib/, not in one page's entrypoint.
  */
 import browser from 'webextension-polyfill';
-import type { Broadcast } from '../../lib/messages';
-import { askWorker } from '../../lib/protocol';
-import { BUILTIN_MATCHES } from '../../adapters/index';
-import { matchesAny } from '../../lib/match-patterns';
-import { loadSettings } from '../../lib/settings-store';
-import type { TabView } from '../../components/TabStatus';
+import type { Broadcast } from './messages';
+import { askWorker } from './protocol';
+import { BUILTIN_MATCHES } from '../adapters/index';
+import { matchesAny } from './match-patterns';
+import { loadSettings } from './settings-store';
+import type { TabView } from '../components/TabStatus';
 
 export interface TabRef {
   id?: number;
