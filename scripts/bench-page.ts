@@ -42,6 +42,7 @@ import { startDemoServer } from './serve-demo';
 import { benchNote, bigEncounter, toggleLines, TOGGLE_RULE, TOGGLE_UNITS } from '../test/e2e/big-encounter';
 import { openEncounter, type ScreenName } from '../test/e2e/open-encounter';
 import { run } from '../rules/index';
+import { HEADLESS_FLAGS } from '../test/support/chromium';
 
 // ------------------------------------------------------------------ options
 
@@ -158,16 +159,7 @@ function ensureBuilt(): string {
 
 async function launchBrowser(extension: string | null): Promise<{ browser: Browser; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'dermlint-bench-profile-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ];
+  const args = [...HEADLESS_FLAGS, '--disable-dev-shm-usage'];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,

@@ -23,6 +23,7 @@ import { ECW_FIELD_MAP } from '../adapters/generic/presets';
 import { demoScreenUrl } from '../adapters/demo-screens';
 import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../lib/extension-settings';
 import { buildDemoScreens } from './build-demo-screens';
+import { HEADLESS_FLAGS } from '../test/support/chromium';
 
 const args = process.argv.slice(2);
 // By default a few worked examples with different mistakes, first a note that contradicts its code; --case picks one.
@@ -93,17 +94,7 @@ const browser = await puppeteer.launch({
   enableExtensions: true,
   // Tall enough that the athenaNet-style page shows its procedure documentation below the Billing tab.
   defaultViewport: headless ? { width: 1400, height: 1500 } : null,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-  ],
+  args: [...HEADLESS_FLAGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
 });
 // The eCW-style screen has no adapter of its own: give the fresh profile the example field map for it.
 const workerTarget = await browser.waitForTarget(

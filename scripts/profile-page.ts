@@ -18,6 +18,7 @@ import puppeteer from 'puppeteer-core';
 import { startDemoServer } from './serve-demo';
 import { benchNote, bigEncounter, toggleLines, TOGGLE_UNITS } from '../test/e2e/big-encounter';
 import { openEncounter, type ScreenName } from '../test/e2e/open-encounter';
+import { CHROMIUM, HEADLESS_FLAGS } from '../test/support/chromium';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -49,18 +50,12 @@ async function main() {
   const { server, url: base } = await startDemoServer(0);
   const profile = mkdtempSync(join(tmpdir(), 'dermlint-profile-'));
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     userDataDir: profile,
     enableExtensions: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...HEADLESS_FLAGS,
       '--disable-dev-shm-usage',
       `--disable-extensions-except=${EXT}`,
       `--load-extension=${EXT}`,

@@ -15,6 +15,7 @@ import { startDemoServer } from './serve-demo';
 import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
 import { HOSTILE, SIXTY } from '../adapters/ema/variants';
 import { demoScreenUrl } from '../adapters/demo-screens';
+import { HEADLESS_FLAGS } from '../test/support/chromium';
 
 const DIR = new URL('../adapters/ema/__snapshots__/', import.meta.url);
 
@@ -59,15 +60,7 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   userDataDir: profile,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...HEADLESS_FLAGS],
 });
 try {
   const page = await browser.newPage();

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { startDemoServer } from './serve-demo';
 import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
 import { demoScreenUrl } from '../adapters/demo-screens';
+import { HEADLESS_FLAGS } from '../test/support/chromium';
 
 const SCREENS: Record<string, (base: string, id: string, n: number) => string> = {
   ema: (base, id, n) => demoScreenUrl.ema(base, { case: id }, 4100 + n),
@@ -60,15 +61,7 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   userDataDir: profile,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...HEADLESS_FLAGS],
 });
 try {
   for (const ehr of wanted) {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './serve-demo';
 import { screenHtml, snapshotFile } from '../adapters/shared/screen-html';
 import { demoScreenUrl } from '../adapters/demo-screens';
+import { HEADLESS_FLAGS } from '../test/support/chromium';
 
 const OUT = fileURLToPath(new URL('../lib/teach/__snapshots__/', import.meta.url));
 const SCREENS = [
@@ -24,15 +25,7 @@ const { server, url } = await startDemoServer(0);
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...HEADLESS_FLAGS],
 });
 try {
   mkdirSync(OUT, { recursive: true });

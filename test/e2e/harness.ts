@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { startDemoServer } from '../../scripts/serve-demo';
+import { CHROMIUM, HEADLESS_FLAGS } from '../support/chromium';
 
 /** The store build (`npm run build`): what ships. test/e2e/build.test.ts checks it. */
 export const STORE_EXTENSION_DIR = resolve('.output/chrome-mv3');
 /** The demo/test build (`npm run build:demo`): the store build plus the local demo server's hosts. The browser tests load it. */
 export const DEMO_EXTENSION_DIR = resolve('.output/chrome-mv3-demo');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from '../support/chromium';
 
 /**
  * Options for `expect.poll` in these tests. Its default (1 s, and a read still running at the deadline
@@ -46,13 +47,7 @@ export async function launch(): Promise<Session> {
     userDataDir: profile,
     enableExtensions: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...HEADLESS_FLAGS,
       '--disable-dev-shm-usage',
       `--disable-extensions-except=${DEMO_EXTENSION_DIR}`,
       `--load-extension=${DEMO_EXTENSION_DIR}`,

@@ -31,6 +31,7 @@ import { DEFAULT_EXTENSION_SETTINGS, SETTINGS_KEY } from '../../lib/extension-se
 import { demoScreenUrl } from '../../adapters/demo-screens';
 import { ECW_FIELD_MAP } from '../../adapters/generic/presets';
 import { shortLabel } from '../../components/finding-labels';
+import { HEADLESS_FLAGS } from '../support/chromium';
 
 const examples: { encounter: Encounter }[] = JSON.parse(
   readFileSync(new URL('../fixtures/examples/encounters.json', import.meta.url), 'utf8'),
@@ -210,16 +211,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     userDataDir: plainProfile,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...HEADLESS_FLAGS, '--disable-dev-shm-usage'],
   });
   for (const layout of LAYOUTS) {
     const withIt = await session.browser.newPage();

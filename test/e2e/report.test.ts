@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM } from './harness';
+import { HEADLESS_FLAGS } from '../support/chromium';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -45,16 +46,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     userDataDir: join(dir, 'profile'),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...HEADLESS_FLAGS, '--disable-dev-shm-usage'],
   });
   page = await browser.newPage();
   await page.setRequestInterception(true);

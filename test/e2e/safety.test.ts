@@ -33,6 +33,7 @@ import { startDemoServer } from '../../scripts/serve-demo';
 import { SETTINGS_KEY } from '../../lib/extension-settings';
 import type { Encounter } from '../../rules/schema';
 import { run } from '../../rules/index';
+import { HEADLESS_FLAGS } from '../support/chromium';
 
 const EMA = SCREENS.find((s) => s.name === 'ema')!;
 const ATHENA = SCREENS.find((s) => s.name === 'athena')!;
@@ -477,13 +478,7 @@ describe('hostile messages', () => {
       userDataDir: profile,
       enableExtensions: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...HEADLESS_FLAGS,
         '--disable-dev-shm-usage',
         `--disable-extensions-except=${DEMO_EXTENSION_DIR},${foreignDir}`,
         `--load-extension=${DEMO_EXTENSION_DIR},${foreignDir}`,
