@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import type { Encounter } from '../../rules/schema';
 import type { ReadResult } from '../../adapters/types';
-import { syncSelects } from './snapshot-testing';
+import { SCRIPT_WINDOW_SETTINGS, syncSelects } from './snapshot-testing';
 
 const FIXTURES = new URL('../fixtures/ehr/', import.meta.url);
 
@@ -45,13 +45,7 @@ export async function liveScreen(
 ): Promise<LiveScreen> {
   const window = new Window({
     url,
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
+    settings: SCRIPT_WINDOW_SETTINGS,
   });
   windows.push(window);
   if (screen === 'ecw') resyncSelects.add(window);

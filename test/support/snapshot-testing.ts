@@ -10,6 +10,15 @@ import { afterEach } from 'vitest';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
 
+/** happy-dom settings of a window that runs a demo screen's own scripts, given by the test: nothing is fetched. */
+export const SCRIPT_WINDOW_SETTINGS = {
+  enableJavaScriptEvaluation: true,
+  suppressInsecureJavaScriptEnvironmentWarning: true,
+  disableJavaScriptFileLoading: true,
+  disableCSSFileLoading: true,
+  handleDisabledFileLoadingAsSuccess: true,
+} as const;
+
 /** The worked examples (test/fixtures/examples/encounters.json). */
 export function readWorkedExamples<T>(): T[] {
   return JSON.parse(
@@ -65,13 +74,7 @@ export function snapshotLoader(dir: URL, fallbackUrl: string) {
   function scriptWindow(url: string): Window {
     const window = new Window({
       url,
-      settings: {
-        enableJavaScriptEvaluation: true,
-        suppressInsecureJavaScriptEnvironmentWarning: true,
-        disableJavaScriptFileLoading: true,
-        disableCSSFileLoading: true,
-        handleDisabledFileLoadingAsSuccess: true,
-      },
+      settings: SCRIPT_WINDOW_SETTINGS,
     });
     windows.push(window);
     return window;

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../rules/index';
 import type { Encounter } from '../../rules/schema';
+import { SCRIPT_WINDOW_SETTINGS } from '../support/snapshot-testing';
 import type { Adapter } from '../../adapters/types';
 import { emaAdapter } from '../../adapters/ema/index';
 import { createGenericAdapter } from '../../adapters/generic/adapter';
@@ -144,13 +145,7 @@ function withDermlint(window: Window, adapter: Adapter, fieldMaps: FieldMap[] = 
 async function emaScreen(encounter: Encounter) {
   const window = new Window({
     url: demoScreenUrl.ema('http://localhost', { encounter }, 4242),
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
+    settings: SCRIPT_WINDOW_SETTINGS,
   });
   windows.push(window);
   (window as unknown as { fetch: () => Promise<unknown> }).fetch = () =>
